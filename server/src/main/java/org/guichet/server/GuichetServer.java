@@ -1,0 +1,207 @@
+package org.guichet.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.guichet.server.auth.AuthService;
+import org.guichet.server.auth.PasswordHasher;
+import org.guichet.server.auth.Role;
+import org.guichet.server.auth.Tokens;
+import org.guichet.server.config.DemoSetup;
+import org.guichet.server.config.DeploymentStore;
+import org.guichet.server.http.HttpVerticle;
+import org.guichet.server.queue.CounterService;
+import org.guichet.server.queue.QueueService;
+import org.guichet.server.queue.WaitEstimator;
+import org.guichet.server.realtime.QueuePublisher;
+import org.guichet.server.realtime.QueueSummaries;
+import org.guichet.server.store.CatalogStore;
+import org.guichet.server.store.DatabaseSettings;
+import org.guichet.server.store.EmbeddedDatabase;
+import org.guichet.server.store.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Starts one server instance: database (embedded or external), migrations, services, HTTP. */
+public final class GuichetServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuichetServer.class);
+
+    private final Vertx vertx;
+    private final ServerContext context;
+    private final HttpVerticle http;
+    private final String deploymentId;
+    private final EmbeddedDatabase embedded;
+    private final List<String> secrets;
+
+    private GuichetServer(Vertx vertx, ServerContext context, HttpVerticle http, String deploymentId,
+                          EmbeddedDatabase embedded, List<String> secrets) {
+        this.vertx = vertx;
+        this.context = context;
+        this.http = http;
+        this.deploymentId = deploymentId;
+        this.embedded = embedded;
+        this.secrets = secrets;
+    }
+
+    /** Web apps and the event-bus bridge register here before the HTTP server starts. */
+    public static final List<Consumer<WebMount>> WEB_MOUNTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What a web module gets to mount its routes on the root router. */
+    public record WebMount(Router root, ServerContext context) {
+    }
+
+    public static Future<GuichetServer> start(Vertx vertx, ServerOptions options) {
+        Future<EmbeddedDatabase> embeddedDb = options.database() != null
+                ? Future.succeededFuture(null)
+                : vertx.executeBlocking(() -> EmbeddedDatabase.start(options.dataDirectory()));
+        return embeddedDb.compose(embedded -> {
+            DatabaseSettings db = embedded != null ? embedded.settings() : options.database();
+            return vertx.executeBlocking(() -> Migrations.migrate(db))
+                    .compose(migrated -> {
+                        if (migrated > 0) {
+                            LOG.info("Applied {} schema migration(s)", migrated);
+                        }
+                        return assemble(vertx, options, db, embedded);
+                    })
+                    .onFailure(failure -> closeQuietly(embedded));
+        });
+    }
+
+    private static Future<GuichetServer> assemble(Vertx vertx, ServerOptions options, DatabaseSettings db,
+                                                  EmbeddedDatabase embedded) {
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(db.host()).setPort(db.port()).setDatabase(db.database())
+                .setUser(db.user()).setPassword(db.password())
+                .setCachePreparedStatements(true);
+        Pool pool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(options.poolSize() > 0 ? options.poolSize() : 16)
+                        .setMaxWaitQueueSize(10_000))
+                .connectingTo(connect)
+                .using(vertx)
+                .build();
+        CatalogStore catalogs = new CatalogStore(vertx, pool);
+        QueueSummaries summaries = new QueueSummaries(vertx, pool, catalogs, options.clock());
+        QueuePublisher publisher = new QueuePublisher(vertx.eventBus(), catalogs, summaries::markChanged);
+        QueueService queue = new QueueService(pool, catalogs, options.clock(), new WaitEstimator(60, 8), publisher);
+        CounterService counters = new CounterService(pool, catalogs, queue, options.clock(), vertx.eventBus());
+        AuthService auth = new AuthService(vertx, pool, options.clock(), new PasswordHasher(),
+                options.sessionLifetime());
+        DeploymentStore deployments = new DeploymentStore(pool);
+        ServerContext context = new ServerContext(vertx, pool, options.clock(), catalogs, auth, queue, counters,
+                summaries, deployments);
+        List<String> secrets = new ArrayList<>();
+        HttpVerticle http = new HttpVerticle(context, options.httpPort(),
+                root -> WEB_MOUNTS.forEach(mount -> mount.accept(new WebMount(root, context))));
+        return catalogs.reload()
+                .compose(catalog -> applyDeployment(context, options.deployment(), secrets))
+                .compose(done -> bootstrapAdmin(auth, options, secrets))
+                .compose(done -> options.demo()
+                        ? new DemoSetup(context).apply(options.demoReset()).map(lines -> secrets.addAll(lines))
+                        : Future.succeededFuture())
+                .compose(done -> vertx.deployVerticle(http))
+                .map(id -> {
+                    summaries.start(Duration.ofMillis(250));
+                    GuichetServer server = new GuichetServer(vertx, context, http, id, embedded, secrets);
+                    if (options.printSecrets() && !secrets.isEmpty()) {
+                        server.printSecrets(http.actualPort());
+                    }
+                    return server;
+                })
+                .recover(failure -> pool.close().eventually(() -> Future.succeededFuture())
+                        .compose(ignored -> Future.failedFuture(failure)));
+    }
+
+    static Future<Void> applyDeployment(ServerContext context, JsonObject deployment, List<String> secrets) {
+        if (deployment.getJsonArray("sites", new io.vertx.core.json.JsonArray()).isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return context.deployments().apply(deployment)
+                .compose(newDevices -> context.catalogs().announceChange().map(catalog -> newDevices))
+                .compose(newDevices -> {
+                    Future<Void> chain = Future.succeededFuture();
+                    for (String deviceId : newDevices) {
+                        chain = chain.compose(done -> context.auth().issueDeviceToken(deviceId)
+                                .map(token -> {
+                                    secrets.add("device " + deviceId + " token: " + token);
+                                    return null;
+                                }));
+                    }
+                    return chain;
+                });
+    }
+
+    private static Future<Void> bootstrapAdmin(AuthService auth, ServerOptions options, List<String> secrets) {
+        return auth.hasAdmin().compose(hasAdmin -> {
+            if (hasAdmin) {
+                return Future.succeededFuture();
+            }
+            boolean fromEnvironment = options.adminPassword() != null && !options.adminPassword().isBlank();
+            String password = fromEnvironment ? options.adminPassword() : Tokens.newPassword();
+            return auth.createAgent("admin", "Administrateur", password, Role.ADMIN, List.of())
+                    .map(created -> {
+                        secrets.add(fromEnvironment
+                                ? "administrator 'admin' created with the password from GUICHET_ADMIN_PASSWORD"
+                                : "administrator 'admin' one-time password: " + password
+                                  + "  (change it: POST /api/v1/auth/password)");
+                        return null;
+                    });
+        });
+    }
+
+    private void printSecrets(int port) {
+        StringBuilder banner = new StringBuilder("\n================ Guichet: shown once, keep them safe ================\n");
+        secrets.forEach(line -> banner.append("  ").append(line).append('\n'));
+        banner.append("  server: http://localhost:").append(port).append('\n');
+        banner.append("=====================================================================\n");
+        System.out.println(banner);
+    }
+
+    public List<String> secrets() {
+        return List.copyOf(secrets);
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public ServerContext context() {
+        return context;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Future<Void> stop() {
+        context.summaries().stop();
+        return vertx.undeploy(deploymentId)
+                .eventually(() -> context.pool().close())
+                .eventually(() -> vertx.executeBlocking(() -> {
+                    closeQuietly(embedded);
+                    return null;
+                }))
+                .mapEmpty();
+    }
+
+    private static void closeQuietly(EmbeddedDatabase embedded) {
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.close();
+        } catch (Exception e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

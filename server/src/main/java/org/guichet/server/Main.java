@@ -1,0 +1,77 @@
+package org.guichet.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.guichet.server.config.ConfigLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar guichet-server.jar [--demo] [--demo-reset] [--config guichet.yaml]}.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println("""
+                    Usage: java -jar guichet-server.jar [--demo] [--demo-reset] [--config FILE]
+                      --demo        start with a demo head office (three buildings), demo agents and devices
+                      --demo-reset  with --demo: give the demo accounts and devices new credentials
+                      --config FILE YAML configuration (default ./guichet.yaml when it exists)
+                    Environment: GUICHET_HTTP_PORT, GUICHET_DB_URL, GUICHET_DB_USER, GUICHET_DB_PASSWORD,
+                                 GUICHET_DATA_DIR, GUICHET_ADMIN_PASSWORD, GUICHET_CLUSTER""");
+            return;
+        }
+        int configIndex = arguments.indexOf("--config");
+        Path configFile = Path.of(configIndex >= 0 && configIndex + 1 < args.length ? args[configIndex + 1]
+                : "guichet.yaml");
+        boolean demoReset = arguments.contains("--demo-reset");
+        boolean demo = arguments.contains("--demo") || demoReset;
+
+        Vertx configVertx = Vertx.vertx();
+        JsonObject config;
+        try {
+            config = ConfigLoader.read(configVertx, configFile).await(30, TimeUnit.SECONDS);
+        } finally {
+            configVertx.close();
+        }
+        ServerOptions options = ConfigLoader.toOptions(config, demo, demoReset);
+        Vertx vertx = ConfigLoader.clustered(config)
+                ? Vertx.builder().withClusterManager(new HazelcastClusterManager()).buildClustered()
+                .await(60, TimeUnit.SECONDS)
+                : Vertx.vertx();
+
+        GuichetServer server;
+        try {
+            server = GuichetServer.start(vertx, options).await(180, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.error("Guichet could not start: {}", e.getMessage(), e);
+            vertx.close();
+            System.exit(1);
+            return;
+        }
+        LOG.info("Guichet listening on http://localhost:{}", server.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping Guichet");
+            try {
+                server.stop().eventually(vertx::close).await(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Unclean stop: {}", e.getMessage());
+            }
+            stopped.countDown();
+        }, "guichet-shutdown"));
+    }
+}

@@ -1,0 +1,67 @@
+package org.guichet.server.config;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.ServerOptions;
+import org.guichet.server.store.DatabaseSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the configuration with vertx-config: the YAML file (guichet.yaml, or the one given) and then the GUICHET_*
+ * environment variables, which win.
+ */
+public final class ConfigLoader {
+
+    static final JsonArray ENV_KEYS = new JsonArray().add("GUICHET_HTTP_PORT").add("GUICHET_DB_URL")
+            .add("GUICHET_DB_USER").add("GUICHET_DB_PASSWORD").add("GUICHET_DATA_DIR").add("GUICHET_ADMIN_PASSWORD")
+            .add("GUICHET_CLUSTER");
+
+    private ConfigLoader() {
+    }
+
+    public static Future<JsonObject> read(Vertx vertx, Path configFile) {
+        ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false);
+        if (configFile != null && Files.exists(configFile)) {
+            options.addStore(new ConfigStoreOptions().setType("file").setFormat("yaml")
+                    .setConfig(new JsonObject().put("path", configFile.toString())));
+        } else if (configFile != null && !configFile.toString().equals("guichet.yaml")) {
+            return Future.failedFuture(new IllegalArgumentException("Configuration file " + configFile
+                    + " does not exist."));
+        }
+        options.addStore(new ConfigStoreOptions().setType("env")
+                .setConfig(new JsonObject().put("keys", ENV_KEYS).put("raw-data", true)));
+        ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
+        return retriever.getConfig().eventually(() -> {
+            retriever.close();
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Turns the merged configuration and the command-line flags into server options. */
+    public static ServerOptions toOptions(JsonObject config, boolean demo, boolean demoReset) {
+        JsonObject http = config.getJsonObject("http", new JsonObject());
+        JsonObject database = config.getJsonObject("database", new JsonObject());
+        int port = Integer.parseInt(String.valueOf(config.getValue("GUICHET_HTTP_PORT", http.getValue("port", 8080))));
+        String dbUrl = config.getString("GUICHET_DB_URL", database.getString("url"));
+        String dbUser = config.getString("GUICHET_DB_USER", database.getString("user"));
+        String dbPassword = config.getString("GUICHET_DB_PASSWORD", database.getString("password"));
+        DatabaseSettings settings = dbUrl == null || dbUrl.isBlank() ? null
+                : DatabaseSettings.parse(dbUrl, dbUser, dbPassword);
+        Path data = Path.of(config.getString("GUICHET_DATA_DIR", config.getString("dataDirectory", "./data")));
+        return new ServerOptions(port, settings, data, config.getJsonObject("deployment", new JsonObject()), demo,
+                demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
+                database.getInteger("poolSize", 16), true);
+    }
+
+    public static boolean clustered(JsonObject config) {
+        return Boolean.parseBoolean(String.valueOf(config.getValue("GUICHET_CLUSTER",
+                config.getValue("cluster", false))));
+    }
+}

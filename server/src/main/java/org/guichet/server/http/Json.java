@@ -1,0 +1,96 @@
+package org.guichet.server.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Locale;
+
+/** Reading request bodies with plain errors for the visitor-facing 400s. */
+public final class Json {
+
+    private Json() {
+    }
+
+    public static JsonObject body(RoutingContext ctx) {
+        var body = ctx.body();
+        if (body == null || body.buffer() == null || body.buffer().length() == 0) {
+            return new JsonObject();
+        }
+        Object value = body.buffer().toJson();
+        if (!(value instanceof JsonObject json)) {
+            throw ApiException.badRequest("The request body must be a JSON object.");
+        }
+        return json;
+    }
+
+    public static String requiredString(JsonObject json, String field) {
+        String value = optionalString(json, field);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("Field '" + field + "' is required.");
+        }
+        return value;
+    }
+
+    public static String optionalString(JsonObject json, String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw ApiException.badRequest("Field '" + field + "' must be a string.");
+        }
+        return text;
+    }
+
+    public static String optionalString(JsonObject json, String field, int maxLength) {
+        String value = optionalString(json, field);
+        if (value != null && value.length() > maxLength) {
+            throw ApiException.badRequest("Field '" + field + "' is longer than " + maxLength + " characters.");
+        }
+        return value;
+    }
+
+    public static Integer optionalInt(JsonObject json, String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+            throw ApiException.badRequest("Field '" + field + "' must be a whole number.");
+        }
+        return number.intValue();
+    }
+
+    public static JsonArray optionalArray(JsonObject json, String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw ApiException.badRequest("Field '" + field + "' must be an array.");
+        }
+        return array;
+    }
+
+    public static String language(JsonObject json) {
+        String language = optionalString(json, "language");
+        if (language == null) {
+            return "fr";
+        }
+        String normalized = language.toLowerCase(Locale.ROOT);
+        if (!normalized.matches("fr|en|es|oc")) {
+            throw ApiException.badRequest("language must be one of fr, en, es, oc.");
+        }
+        return normalized;
+    }
+
+    public static long pathLong(RoutingContext ctx, String name) {
+        String raw = ctx.pathParam(name);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("No " + name.replace("Id", "") + " with id '" + raw + "'.");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.guichet.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.auth.Principal;
+
+/** Small helpers every *Routes class uses to answer. */
+public final class Reply {
+
+    public static final String PRINCIPAL = "principal";
+
+    private Reply() {
+    }
+
+    public static void json(RoutingContext ctx, int status, Future<?> result) {
+        result.onSuccess(value -> send(ctx, status, value)).onFailure(ctx::fail);
+    }
+
+    public static void json(RoutingContext ctx, Future<?> result) {
+        json(ctx, 200, result);
+    }
+
+    public static void send(RoutingContext ctx, int status, Object value) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        if (value == null) {
+            ctx.response().setStatusCode(204).end();
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
+        ctx.json(value);
+    }
+
+    public static Principal principal(RoutingContext ctx) {
+        Principal principal = ctx.get(PRINCIPAL);
+        if (principal == null) {
+            throw ApiException.unauthorized("Log in first.");
+        }
+        return principal;
+    }
+}

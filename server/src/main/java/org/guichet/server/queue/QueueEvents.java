@@ -1,0 +1,10 @@
+package org.guichet.server.queue;
+
+/** What the engine tells the outside world after each committed change; the realtime layer implements it. */
+public interface QueueEvents {
+
+    void ticketChanged(Ticket ticket, TicketAction action);
+
+    QueueEvents NONE = (ticket, action) -> {
+    };
+}

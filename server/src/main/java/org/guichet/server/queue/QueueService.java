@@ -1,0 +1,516 @@
+package org.guichet.server.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import org.guichet.server.auth.Principal;
+import org.guichet.server.auth.Role;
+import org.guichet.server.auth.Tokens;
+import org.guichet.server.http.ApiException;
+import org.guichet.server.store.Catalog;
+import org.guichet.server.store.CatalogStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The queue engine: issues tickets and applies every lifecycle transition, each with its event, atomically. */
+public final class QueueService {
+
+    /** Normal tickets read per service when choosing whom to call; see {@link #SELECT_CANDIDATES}. */
+    static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
+
+    private static final String SELECT_BY_IDEMPOTENCY_KEY =
+            "SELECT " + Ticket.COLUMNS + " FROM ticket WHERE site_id = $1 AND idempotency_key = $2";
+
+    /**
+     * Takes the next number with one upsert, inserts the ticket and its ISSUE event, and counts the people ahead, in one
+     * statement. A duplicate idempotency key makes the whole statement fail, so no number is consumed by a retry.
+     */
+    private static final String ISSUE = """
+            WITH seq AS (
+                INSERT INTO ticket_sequence (site_id, prefix, service_day, last_value) VALUES ($1, $2, $3, 1)
+                ON CONFLICT (site_id, prefix, service_day) DO UPDATE SET last_value = ticket_sequence.last_value + 1
+                RETURNING last_value
+            ), t AS (
+                INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
+                                    status_token, arrival_at, issued_at, issuer_device_id, idempotency_key)
+                SELECT $1, $4, $5, $2, seq.last_value, $3, $6, $7, 'WAITING', $8, $9, $9, $10, $11 FROM seq
+                RETURNING *
+            ), e AS (
+                INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, data)
+                SELECT id, site_id, service_id, 'ISSUE', issued_at, jsonb_build_object('priority', priority) FROM t
+            )
+            SELECT t.*,
+                   (SELECT count(*) FROM ticket w
+                    WHERE w.site_id = $1 AND w.service_id = $4 AND w.status = 'WAITING') AS people_ahead,
+                   (SELECT count(*) FROM ticket_event c
+                    WHERE c.service_id = $4 AND c.kind = 'CALL' AND c.at > $12) AS recent_calls,
+                   (SELECT count(*) FROM counter_state cs JOIN counter_service s ON s.counter_id = cs.counter_id
+                    WHERE s.service_id = $4 AND cs.status = 'OPEN') AS counters_serving
+            FROM t""";
+
+    /**
+     * Whom a counter may call: every priority, appointment and targeted ticket, plus the oldest normal tickets of each
+     * of its services. The head of {@link CallingOrder} over all waiting tickets is always among these, because within
+     * a service normal tickets only ever compete by arrival.
+     */
+    private static final String SELECT_CANDIDATES = """
+            SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket
+            WHERE site_id = $1 AND status = 'WAITING'
+              AND (service_id = ANY($2) OR target_counter_id = $3)
+              AND (priority <> 'NORMAL' OR target_counter_id IS NOT NULL)
+            UNION ALL
+            SELECT n.id, n.service_id, n.priority, n.arrival_at, n.target_counter_id
+            FROM unnest($2::text[]) AS s(service_id)
+            CROSS JOIN LATERAL (
+                SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket t
+                WHERE t.site_id = $1 AND t.service_id = s.service_id AND t.status = 'WAITING'
+                  AND t.priority = 'NORMAL' AND t.target_counter_id IS NULL
+                ORDER BY t.arrival_at, t.id
+                LIMIT $4
+            ) AS n""";
+
+    /** Locks the first candidate, in calling order, that no other counter holds, and calls it. */
+    private static final String CALL_FIRST_UNLOCKED = """
+            WITH picked AS (
+                SELECT id FROM ticket WHERE id = ANY($1) AND status = 'WAITING'
+                ORDER BY array_position($1, id)
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED
+            ), t AS (
+                UPDATE ticket SET status = 'CALLED', counter_id = $2, agent_id = $3, called_at = $4,
+                                  first_called_at = coalesce(first_called_at, $4)
+                FROM picked WHERE ticket.id = picked.id
+                RETURNING ticket.*
+            ), e AS (
+                INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id)
+                SELECT id, site_id, service_id, 'CALL', $4, $2, $3 FROM t
+            )
+            SELECT * FROM t""";
+
+    private static final String SELECT_TICKET = "SELECT " + Ticket.COLUMNS + " FROM ticket WHERE id = $1";
+    private static final String SELECT_BY_STATUS_TOKEN =
+            "SELECT " + Ticket.COLUMNS + " FROM ticket WHERE status_token = $1 ORDER BY id DESC LIMIT 1";
+    private static final String SELECT_EVENTS = """
+            SELECT id, kind, at, counter_id, agent_id, data FROM ticket_event WHERE ticket_id = $1 ORDER BY id""";
+    private static final String SELECT_COUNTER_STATE =
+            "SELECT status, agent_id FROM counter_state WHERE counter_id = $1";
+    private static final String SELECT_ACTIVE_AT_COUNTER = "SELECT " + Ticket.COLUMNS
+            + " FROM ticket WHERE counter_id = $1 AND status IN ('CALLED', 'SERVING')";
+    private static final String COUNT_WAITING_AHEAD = """
+            SELECT count(*) FROM ticket
+            WHERE site_id = $1 AND service_id = $2 AND status = 'WAITING' AND (arrival_at, id) < ($3, $4)""";
+    private static final String SELECT_WAITING_FOR_SERVICES = "SELECT " + Ticket.COLUMNS + """
+             FROM ticket
+            WHERE site_id = $1 AND status = 'WAITING' AND (service_id = ANY($2) OR target_counter_id = $3)
+            ORDER BY arrival_at, id""";
+    private static final String INSERT_TRANSFERRED = """
+            WITH t AS (
+                INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
+                                    status_token, arrival_at, issued_at, note, target_counter_id, transferred_from)
+                SELECT site_id, $2, $3, prefix, seq, service_day, priority, language, 'WAITING',
+                       status_token, arrival_at, $4, $5, $6, id
+                FROM ticket WHERE id = $1
+                RETURNING *
+            ), e AS (
+                INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, data)
+                SELECT id, site_id, service_id, 'TRANSFER_IN', $4,
+                       jsonb_build_object('from', transferred_from, 'note', note, 'targetCounterId', target_counter_id)
+                FROM t
+            )
+            SELECT * FROM t""";
+
+    private final Pool pool;
+    private final CatalogStore catalogs;
+    private final Clock clock;
+    private final WaitEstimator estimator;
+    private final QueueEvents events;
+
+    public QueueService(Pool pool, CatalogStore catalogs, Clock clock, WaitEstimator estimator, QueueEvents events) {
+        this.pool = pool;
+        this.catalogs = catalogs;
+        this.clock = clock;
+        this.estimator = estimator;
+        this.events = events;
+    }
+
+    public record IssueRequest(String siteId, String serviceId, PriorityClass priority, String language,
+                               String idempotencyKey, String deviceId) {
+    }
+
+    /** A freshly issued (or, for a retried key, previously issued) ticket and where its visitor stands. */
+    public record Issued(Ticket ticket, int peopleAhead, int estimatedWaitMinutes, boolean replayed) {
+    }
+
+    public Future<Issued> issue(IssueRequest request) {
+        Catalog catalog = catalogs.get();
+        Catalog.Service service = catalog.service(request.serviceId());
+        Catalog.Site site = catalog.site(service.siteId());
+        if (request.siteId() != null && !request.siteId().equals(site.id())) {
+            return Future.failedFuture(ApiException.badRequest(
+                    "Service '" + service.id() + "' does not belong to site '" + request.siteId() + "'."));
+        }
+        if (!service.issuesTickets()) {
+            return Future.failedFuture(ApiException.conflict("not_a_service", "'" + service.id()
+                    + "' is a " + service.kind() + " entry, not a service tickets are issued for."));
+        }
+        Future<Optional<Issued>> previous = request.idempotencyKey() == null
+                ? Future.succeededFuture(Optional.empty())
+                : findReplay(site.id(), request.idempotencyKey());
+        return previous.compose(replay -> replay.map(Future::succeededFuture)
+                .orElseGet(() -> insertTicket(request, site, service)
+                        .recover(failure -> isUniqueViolation(failure, "ticket_idempotency_unique")
+                                ? findReplay(site.id(), request.idempotencyKey()).map(Optional::orElseThrow)
+                                : Future.failedFuture(failure))));
+    }
+
+    private Future<Issued> insertTicket(IssueRequest request, Catalog.Site site, Catalog.Service service) {
+        Instant now = clock.instant();
+        Tuple params = Tuple.of(site.id(), service.prefix(), ServiceDay.of(now, site.zone()), service.id(),
+                        service.roomId(), request.priority().name(), request.language(), Tokens.newStatusToken())
+                .addValue(utc(now)).addValue(request.deviceId()).addValue(request.idempotencyKey())
+                .addValue(utc(now.minus(java.time.Duration.ofMinutes(estimator.windowMinutes()))));
+        return pool.preparedQuery(ISSUE).execute(params).map(rows -> {
+            Row row = rows.iterator().next();
+            Ticket ticket = Ticket.from(row);
+            int ahead = row.getLong("people_ahead").intValue();
+            int minutes = estimator.estimateMinutes(ahead, row.getLong("recent_calls").intValue(),
+                    row.getLong("counters_serving").intValue());
+            events.ticketChanged(ticket, TicketAction.ISSUE);
+            return new Issued(ticket, ahead, minutes, false);
+        });
+    }
+
+    private Future<Optional<Issued>> findReplay(String siteId, String key) {
+        return pool.preparedQuery(SELECT_BY_IDEMPOTENCY_KEY).execute(Tuple.of(siteId, key))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(Optional.empty());
+                    }
+                    Ticket ticket = Ticket.from(rows.iterator().next());
+                    return peopleAhead(ticket).map(ahead -> Optional.of(new Issued(ticket, ahead,
+                            estimator.estimateMinutes(ahead, 0, 1), true)));
+                });
+    }
+
+    private Future<Integer> peopleAhead(Ticket ticket) {
+        if (ticket.status() != TicketStatus.WAITING) {
+            return Future.succeededFuture(0);
+        }
+        return pool.preparedQuery(COUNT_WAITING_AHEAD)
+                .execute(Tuple.of(ticket.siteId(), ticket.serviceId(), utc(ticket.arrivalAt()), ticket.id()))
+                .map(rows -> rows.iterator().next().getLong(0).intValue());
+    }
+
+    /** Calls the next ticket for a counter, or empty when nobody is waiting for it. */
+    public Future<Optional<Ticket>> callNext(String counterId, Principal principal) {
+        Catalog.Counter counter = catalogs.get().counter(counterId);
+        return requireOpenBy(counter, principal).compose(agentId -> callNextAttempt(counter, agentId, 0));
+    }
+
+    private Future<Optional<Ticket>> callNextAttempt(Catalog.Counter counter, long agentId, int attempt) {
+        Catalog catalog = catalogs.get();
+        Catalog.Site site = catalog.site(counter.siteId());
+        String[] services = counter.serviceIds().toArray(String[]::new);
+        return pool.preparedQuery(SELECT_CANDIDATES)
+                .execute(Tuple.of(site.id(), services, counter.id(), NORMAL_CANDIDATES_PER_SERVICE))
+                .compose(rows -> {
+                    List<WaitingTicket> waiting = new ArrayList<>();
+                    for (Row row : rows) {
+                        Catalog.Service service = catalog.services().get(row.getString("service_id"));
+                        waiting.add(new WaitingTicket(row.getLong("id"), row.getString("service_id"),
+                                PriorityClass.valueOf(row.getString("priority")),
+                                row.getOffsetDateTime("arrival_at").toInstant(),
+                                service == null ? java.time.Duration.ofMinutes(15) : service.targetWait(),
+                                row.getString("target_counter_id")));
+                    }
+                    Instant now = clock.instant();
+                    List<WaitingTicket> ordered = new CallingOrder(site.policy())
+                            .order(waiting, counter.id(), counter.serviceIds(), now);
+                    if (ordered.isEmpty()) {
+                        return Future.succeededFuture(Optional.<Ticket>empty());
+                    }
+                    Long[] ids = ordered.stream().map(WaitingTicket::id).toArray(Long[]::new);
+                    return pool.preparedQuery(CALL_FIRST_UNLOCKED)
+                            .execute(Tuple.of(ids, counter.id(), agentId, utc(now)))
+                            .recover(failure -> Future.failedFuture(counterBusy(failure)))
+                            .compose(called -> {
+                                if (called.size() > 0) {
+                                    Ticket ticket = Ticket.from(called.iterator().next());
+                                    events.ticketChanged(ticket, TicketAction.CALL);
+                                    return Future.succeededFuture(Optional.of(ticket));
+                                }
+                                // Every candidate was taken by other counters meanwhile: look again.
+                                if (attempt < 20) {
+                                    return callNextAttempt(counter, agentId, attempt + 1);
+                                }
+                                return Future.failedFuture(ApiException.conflict("busy",
+                                        "Other counters are calling the same tickets; please try again."));
+                            });
+                });
+    }
+
+    /** Calls one given waiting ticket, out of order. */
+    public Future<Ticket> callTicket(long ticketId, String counterId, Principal principal) {
+        Catalog.Counter counter = catalogs.get().counter(counterId);
+        return requireOpenBy(counter, principal).compose(agentId -> load(ticketId).compose(ticket -> {
+            if (!ticket.siteId().equals(counter.siteId())) {
+                throw ApiException.forbidden("Ticket " + ticket.number() + " belongs to another site.");
+            }
+            return transition(ticket, TicketAction.CALL, principal,
+                    "counter_id = $4, agent_id = $5, called_at = $3, first_called_at = coalesce(first_called_at, $3)",
+                    Tuple.of(counter.id(), agentId), counter.id(), agentId, null);
+        }));
+    }
+
+    public Future<Ticket> recall(long ticketId, Principal principal) {
+        return heldTransition(ticketId, TicketAction.RECALL, principal,
+                "recall_count = recall_count + 1, called_at = $3", null);
+    }
+
+    public Future<Ticket> start(long ticketId, Principal principal) {
+        return heldTransition(ticketId, TicketAction.START, principal, "started_at = $3", null);
+    }
+
+    public Future<Ticket> finish(long ticketId, String outcome, Principal principal) {
+        return heldTransition(ticketId, TicketAction.FINISH, principal, "ended_at = $3, outcome = $4",
+                outcome == null ? null : new JsonObject().put("outcome", outcome), outcome);
+    }
+
+    public Future<Ticket> noShow(long ticketId, Principal principal) {
+        return heldTransition(ticketId, TicketAction.NO_SHOW, principal, "ended_at = $3", null);
+    }
+
+    /** Sends a called ticket back to the waiting list at its original place (arrival time unchanged). */
+    public Future<Ticket> requeue(long ticketId, Principal principal) {
+        return heldTransition(ticketId, TicketAction.REQUEUE, principal, "counter_id = NULL, agent_id = NULL", null);
+    }
+
+    public Future<Ticket> cancel(long ticketId, Principal principal) {
+        return load(ticketId).compose(ticket -> {
+            principal.requireAgent(Role.AGENT, ticket.siteId());
+            return transition(ticket, TicketAction.CANCEL, principal, "ended_at = $3", Tuple.tuple(),
+                    null, principal.agentId(), null);
+        });
+    }
+
+    /**
+     * Ends a called or served ticket as TRANSFERRED and creates its successor, WAITING in the target service (or for
+     * the target counter), with the same number, status link and arrival time, carrying the agent's note.
+     */
+    public Future<Ticket> transfer(long ticketId, String targetServiceId, String targetCounterId, String note,
+                                   Principal principal) {
+        Catalog catalog = catalogs.get();
+        if ((targetServiceId == null) == (targetCounterId == null)) {
+            return Future.failedFuture(ApiException.badRequest("Give exactly one of serviceId or counterId."));
+        }
+        return load(ticketId).compose(ticket -> {
+            requireHolder(ticket, principal);
+            Catalog.Service service;
+            String roomId;
+            if (targetCounterId != null) {
+                Catalog.Counter counter = catalog.counter(targetCounterId);
+                if (!counter.siteId().equals(ticket.siteId())) {
+                    throw ApiException.badRequest("Counter '" + targetCounterId + "' is at another site.");
+                }
+                service = catalog.service(ticket.serviceId());
+                roomId = counter.roomId();
+            } else {
+                service = catalog.service(targetServiceId);
+                if (!service.siteId().equals(ticket.siteId()) || !service.issuesTickets()) {
+                    throw ApiException.badRequest("'" + targetServiceId + "' is not a service of this site.");
+                }
+                roomId = service.roomId();
+            }
+            requireLegal(ticket, TicketAction.TRANSFER);
+            Instant now = clock.instant();
+            JsonObject data = new JsonObject().put("toServiceId", service.id()).put("toCounterId", targetCounterId)
+                    .put("note", note);
+            return pool.withTransaction(conn -> applyTransition(conn, ticket, TicketAction.TRANSFER, "ended_at = $3",
+                            Tuple.tuple(), ticket.counterId(), principal.agentId(), data, now)
+                    .compose(ended -> conn.preparedQuery(INSERT_TRANSFERRED)
+                            .execute(Tuple.of(ticket.id(), service.id(), roomId, utc(now), note, targetCounterId))
+                            .map(rows -> new Ticket[]{ended, Ticket.from(rows.iterator().next())})))
+                    .map(pair -> {
+                        events.ticketChanged(pair[0], TicketAction.TRANSFER);
+                        events.ticketChanged(pair[1], TicketAction.ISSUE);
+                        return pair[1];
+                    });
+        });
+    }
+
+    public Future<Ticket> load(long ticketId) {
+        return pool.preparedQuery(SELECT_TICKET).execute(Tuple.of(ticketId)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ApiException.notFound("No ticket " + ticketId + ".");
+            }
+            return Ticket.from(rows.iterator().next());
+        });
+    }
+
+    public Future<Optional<Ticket>> byStatusToken(String token) {
+        return pool.preparedQuery(SELECT_BY_STATUS_TOKEN).execute(Tuple.of(token))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Ticket.from(rows.iterator().next())));
+    }
+
+    public Future<Integer> peopleAheadOf(Ticket ticket) {
+        return peopleAhead(ticket);
+    }
+
+    public Future<JsonArray> history(long ticketId) {
+        return pool.preparedQuery(SELECT_EVENTS).execute(Tuple.of(ticketId)).map(rows -> {
+            JsonArray history = new JsonArray();
+            for (Row row : rows) {
+                history.add(new JsonObject()
+                        .put("kind", row.getString("kind"))
+                        .put("at", row.getOffsetDateTime("at").toInstant().toString())
+                        .put("counterId", row.getString("counter_id"))
+                        .put("agentId", row.getLong("agent_id"))
+                        .put("data", row.getValue("data")));
+            }
+            return history;
+        });
+    }
+
+    public Future<Optional<Ticket>> activeAt(String counterId) {
+        return pool.preparedQuery(SELECT_ACTIVE_AT_COUNTER).execute(Tuple.of(counterId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Ticket.from(rows.iterator().next())));
+    }
+
+    /** The tickets a counter may call, in the order it would call them. */
+    public Future<List<Ticket>> waitingFor(String counterId) {
+        Catalog catalog = catalogs.get();
+        Catalog.Counter counter = catalog.counter(counterId);
+        Catalog.Site site = catalog.site(counter.siteId());
+        return pool.preparedQuery(SELECT_WAITING_FOR_SERVICES)
+                .execute(Tuple.of(site.id(), counter.serviceIds().toArray(String[]::new), counter.id()))
+                .map(rows -> {
+                    List<Ticket> tickets = new ArrayList<>();
+                    rows.forEach(row -> tickets.add(Ticket.from(row)));
+                    List<WaitingTicket> waiting = tickets.stream().map(ticket -> new WaitingTicket(ticket.id(),
+                            ticket.serviceId(), ticket.priority(), ticket.arrivalAt(),
+                            catalog.service(ticket.serviceId()).targetWait(), ticket.targetCounterId())).toList();
+                    List<WaitingTicket> ordered = new CallingOrder(site.policy())
+                            .order(waiting, counter.id(), counter.serviceIds(), clock.instant());
+                    return ordered.stream()
+                            .map(w -> tickets.stream().filter(t -> t.id() == w.id()).findFirst().orElseThrow())
+                            .toList();
+                });
+    }
+
+    private Future<Ticket> heldTransition(long ticketId, TicketAction action, Principal principal, String set,
+                                          JsonObject data, Object... extra) {
+        return load(ticketId).compose(ticket -> {
+            requireHolder(ticket, principal);
+            Tuple extras = Tuple.tuple();
+            for (Object value : extra) {
+                extras.addValue(value);
+            }
+            return transition(ticket, action, principal, set, extras, ticket.counterId(), principal.agentId(), data);
+        });
+    }
+
+    private Future<Ticket> transition(Ticket ticket, TicketAction action, Principal principal, String set,
+                                      Tuple extra, String counterId, Long agentId, JsonObject data) {
+        requireLegal(ticket, action);
+        return applyTransition(pool, ticket, action, set, extra, counterId, agentId, data, clock.instant())
+                .onSuccess(changed -> events.ticketChanged(changed, action));
+    }
+
+    /**
+     * One statement: the update only matches while the ticket is still in a state the action is allowed from, and the
+     * event is inserted with it. Parameters: $1 id, $2 allowed states, $3 now, then the action's own.
+     */
+    private Future<Ticket> applyTransition(SqlClient client, Ticket ticket, TicketAction action, String set,
+                                           Tuple extra, String counterId, Long agentId, JsonObject data,
+                                           Instant now) {
+        TicketStatus to = TicketLifecycle.next(ticket.status(), action).orElseThrow();
+        int next = 4 + extra.size();
+        String sql = "WITH t AS (UPDATE ticket SET status = '" + to.name() + "', " + set
+                + " WHERE id = $1 AND status = ANY($2) RETURNING *), "
+                + "e AS (INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)"
+                + " SELECT id, site_id, service_id, '" + action.name() + "', $3, $" + next + ", $" + (next + 1)
+                + ", $" + (next + 2) + " FROM t) SELECT * FROM t";
+        Tuple params = Tuple.of(ticket.id(), TicketLifecycle.allowedFromNames(action), utc(now));
+        for (int i = 0; i < extra.size(); i++) {
+            params.addValue(extra.getValue(i));
+        }
+        params.addValue(counterId).addValue(agentId).addValue(data);
+        return client.preparedQuery(sql).execute(params)
+                .recover(failure -> Future.failedFuture(counterBusy(failure)))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        // Changed by someone else since we read it.
+                        return load(ticket.id()).compose(current -> Future.failedFuture(illegal(current, action)));
+                    }
+                    return Future.succeededFuture(Ticket.from(rows.iterator().next()));
+                });
+    }
+
+    private Future<Long> requireOpenBy(Catalog.Counter counter, Principal principal) {
+        principal.requireAgent(Role.AGENT, counter.siteId());
+        return pool.preparedQuery(SELECT_COUNTER_STATE).execute(Tuple.of(counter.id())).map(rows -> {
+            Row row = rows.size() == 0 ? null : rows.iterator().next();
+            if (row == null || !"OPEN".equals(row.getString("status"))) {
+                String state = row == null ? "closed" : row.getString("status").toLowerCase();
+                throw ApiException.conflict("counter_not_open", counter.name() + " is " + state
+                        + "; open it before calling.");
+            }
+            if (!principal.agentId().equals(row.getLong("agent_id"))) {
+                throw ApiException.conflict("counter_taken", counter.name() + " is open by another agent.");
+            }
+            return principal.agentId();
+        });
+    }
+
+    /** Called and served tickets belong to the agent holding them; a supervisor of the site may act for them. */
+    private static void requireHolder(Ticket ticket, Principal principal) {
+        principal.requireAgent(Role.AGENT, ticket.siteId());
+        if (ticket.agentId() != null && !ticket.agentId().equals(principal.agentId())
+                && !principal.role().atLeast(Role.SUPERVISOR)) {
+            throw ApiException.forbidden("Ticket " + ticket.number() + " is held by another agent.");
+        }
+    }
+
+    private static void requireLegal(Ticket ticket, TicketAction action) {
+        if (TicketLifecycle.next(ticket.status(), action).isEmpty()) {
+            throw illegal(ticket, action);
+        }
+    }
+
+    private static ApiException illegal(Ticket ticket, TicketAction action) {
+        return ApiException.conflict("illegal_transition", "Ticket " + ticket.number() + " is "
+                + ticket.status().name() + ": '" + action.pathName() + "' is not possible now.");
+    }
+
+    private static Throwable counterBusy(Throwable failure) {
+        if (isUniqueViolation(failure, "ticket_one_active_per_counter")) {
+            return ApiException.conflict("counter_busy",
+                    "This counter already has a ticket called or in service; finish it first.");
+        }
+        if (isUniqueViolation(failure, "ticket_one_active_per_agent")) {
+            return ApiException.conflict("agent_busy",
+                    "You already have a ticket called or in service; finish it first.");
+        }
+        return failure;
+    }
+
+    static boolean isUniqueViolation(Throwable failure, String constraint) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && pg.getMessage() != null && pg.getMessage().contains(constraint);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,52 @@
+package org.guichet.server.queue;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.guichet.server.queue.TicketStatus.*;
+
+/**
+ * The ticket state machine. Every transition the engine performs is checked here, and the SQL that applies it only
+ * matches rows in one of {@link #allowedFrom(TicketAction)}, so a concurrent change can never slip an illegal one through.
+ */
+public final class TicketLifecycle {
+
+    private record Transition(Set<TicketStatus> from, TicketStatus to) {
+    }
+
+    private static final Map<TicketAction, Transition> TRANSITIONS = new EnumMap<>(TicketAction.class);
+
+    static {
+        TRANSITIONS.put(TicketAction.CALL, new Transition(EnumSet.of(WAITING), CALLED));
+        TRANSITIONS.put(TicketAction.RECALL, new Transition(EnumSet.of(CALLED), CALLED));
+        TRANSITIONS.put(TicketAction.START, new Transition(EnumSet.of(CALLED), SERVING));
+        TRANSITIONS.put(TicketAction.FINISH, new Transition(EnumSet.of(SERVING), DONE));
+        TRANSITIONS.put(TicketAction.NO_SHOW, new Transition(EnumSet.of(CALLED), NO_SHOW));
+        TRANSITIONS.put(TicketAction.REQUEUE, new Transition(EnumSet.of(CALLED), WAITING));
+        TRANSITIONS.put(TicketAction.TRANSFER, new Transition(EnumSet.of(CALLED, SERVING), TRANSFERRED));
+        TRANSITIONS.put(TicketAction.CANCEL, new Transition(EnumSet.of(WAITING), CANCELLED));
+    }
+
+    private TicketLifecycle() {
+    }
+
+    public static Set<TicketStatus> allowedFrom(TicketAction action) {
+        Transition transition = TRANSITIONS.get(action);
+        return transition == null ? Set.of() : transition.from();
+    }
+
+    public static Optional<TicketStatus> next(TicketStatus from, TicketAction action) {
+        Transition transition = TRANSITIONS.get(action);
+        if (transition == null || !transition.from().contains(from)) {
+            return Optional.empty();
+        }
+        return Optional.of(transition.to());
+    }
+
+    public static String[] allowedFromNames(TicketAction action) {
+        return allowedFrom(action).stream().map(Enum::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,119 @@
+package org.guichet.server.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.guichet.server.store.Catalog;
+import org.guichet.server.store.CatalogStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Waiting counts per service and per room. Changes only mark a site dirty; a timer publishes each dirty site's summary at
+ * most every {@code interval}, so a burst of tickets costs one query per site, not one per ticket.
+ */
+public final class QueueSummaries {
+
+    private static final String SELECT_WAITING = """
+            SELECT service_id, count(*) AS waiting, min(arrival_at) AS oldest FROM ticket
+            WHERE site_id = $1 AND status = 'WAITING'
+            GROUP BY service_id""";
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final CatalogStore catalogs;
+    private final Clock clock;
+    private final Set<String> dirtySites = ConcurrentHashMap.newKeySet();
+    private long timerId = -1;
+
+    public QueueSummaries(Vertx vertx, Pool pool, CatalogStore catalogs, Clock clock) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.catalogs = catalogs;
+        this.clock = clock;
+    }
+
+    public void start(Duration interval) {
+        timerId = vertx.setPeriodic(interval.toMillis(), id -> flush());
+    }
+
+    public void stop() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    public void markChanged(String siteId) {
+        dirtySites.add(siteId);
+    }
+
+    private void flush() {
+        for (String siteId : Set.copyOf(dirtySites)) {
+            dirtySites.remove(siteId);
+            summary(siteId).onSuccess(summary -> publish(siteId, summary));
+        }
+    }
+
+    private void publish(String siteId, JsonObject summary) {
+        vertx.eventBus().publish(Addresses.siteQueue(siteId), summary);
+        JsonObject byRoom = summary.getJsonObject("rooms");
+        byRoom.forEach(entry -> vertx.eventBus().publish(Addresses.room(entry.getKey()),
+                new JsonObject().put("type", "queue").put("at", summary.getString("at"))
+                        .put("room", entry.getValue())));
+    }
+
+    /**
+     * {@code {type:"queue", siteId, at, services:[{serviceId, name, prefix, roomId, waiting, longestWaitSeconds,
+     * targetWaitMinutes, overTarget}], rooms:{roomId:{waiting, services:[...]}}}}
+     */
+    public Future<JsonObject> summary(String siteId) {
+        Catalog catalog = catalogs.get();
+        catalog.site(siteId);
+        Instant now = clock.instant();
+        return pool.preparedQuery(SELECT_WAITING).execute(Tuple.of(siteId)).map(rows -> {
+            Map<String, Row> bySevice = new HashMap<>();
+            rows.forEach(row -> bySevice.put(row.getString("service_id"), row));
+            JsonArray services = new JsonArray();
+            JsonObject rooms = new JsonObject();
+            catalog.roomsOf(siteId).forEach(room -> rooms.put(room.id(),
+                    new JsonObject().put("roomId", room.id()).put("waiting", 0).put("services", new JsonArray())));
+            for (Catalog.Service service : catalog.servicesOf(siteId)) {
+                if (!service.issuesTickets()) {
+                    continue;
+                }
+                Row row = bySevice.get(service.id());
+                long waiting = row == null ? 0 : row.getLong("waiting");
+                long longest = row == null ? 0
+                        : Math.max(0, Duration.between(row.getOffsetDateTime("oldest").toInstant(), now).toSeconds());
+                JsonObject entry = new JsonObject()
+                        .put("serviceId", service.id())
+                        .put("name", service.name())
+                        .put("translations", service.translations())
+                        .put("prefix", service.prefix())
+                        .put("roomId", service.roomId())
+                        .put("waiting", waiting)
+                        .put("longestWaitSeconds", longest)
+                        .put("targetWaitMinutes", service.targetWaitMinutes())
+                        .put("overTarget", waiting > 0 && longest > service.targetWaitMinutes() * 60L);
+                services.add(entry);
+                JsonObject room = rooms.getJsonObject(service.roomId());
+                if (room != null) {
+                    room.put("waiting", room.getLong("waiting") + waiting);
+                    room.getJsonArray("services").add(entry);
+                }
+            }
+            return new JsonObject().put("type", "queue").put("siteId", siteId).put("at", now.toString())
+                    .put("services", services).put("rooms", rooms);
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package org.guichet.server.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import org.guichet.server.queue.CallingPolicy;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Holds the current {@link Catalog}; reloads it when any instance announces a configuration change. */
+public final class CatalogStore {
+
+    public static final String CHANGED_ADDRESS = "guichet.internal.catalog.changed";
+
+    private static final String SELECT_SITES =
+            "SELECT id, name, time_zone, opening_hours, calling_policy, footer FROM site";
+    private static final String SELECT_ROOMS = "SELECT id, site_id, name FROM waiting_room";
+    private static final String SELECT_SERVICES = """
+            SELECT id, site_id, parent_id, kind, name, translations, prefix, room_id, target_wait_minutes, menu_order,
+                   orientation, active
+            FROM service""";
+    private static final String SELECT_COUNTERS = """
+            SELECT c.id, c.site_id, c.room_id, c.name, c.active,
+                   coalesce(array_agg(cs.service_id ORDER BY cs.rank) FILTER (WHERE cs.service_id IS NOT NULL), '{}')
+                       AS service_ids
+            FROM counter c LEFT JOIN counter_service cs ON cs.counter_id = c.id
+            GROUP BY c.id""";
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.empty());
+
+    public CatalogStore(Vertx vertx, Pool pool) {
+        this.vertx = vertx;
+        this.pool = pool;
+        vertx.eventBus().consumer(CHANGED_ADDRESS, message -> reload());
+    }
+
+    public Catalog get() {
+        return current.get();
+    }
+
+    /** Tells every instance (this one included) to reload. */
+    public Future<Catalog> announceChange() {
+        return reload().onSuccess(catalog -> vertx.eventBus().publish(CHANGED_ADDRESS, "changed"));
+    }
+
+    public Future<Catalog> reload() {
+        Map<String, Catalog.Site> sites = new LinkedHashMap<>();
+        Map<String, Catalog.Room> rooms = new LinkedHashMap<>();
+        Map<String, Catalog.Service> services = new LinkedHashMap<>();
+        Map<String, Catalog.Counter> counters = new HashMap<>();
+        return pool.query(SELECT_SITES).execute()
+                .compose(rows -> {
+                    for (Row row : rows) {
+                        sites.put(row.getString("id"), new Catalog.Site(row.getString("id"), row.getString("name"),
+                                ZoneId.of(row.getString("time_zone")), json(row, "opening_hours"),
+                                CallingPolicy.fromJson(json(row, "calling_policy")), row.getString("footer")));
+                    }
+                    return pool.query(SELECT_ROOMS).execute();
+                })
+                .compose(rows -> {
+                    for (Row row : rows) {
+                        rooms.put(row.getString("id"), new Catalog.Room(row.getString("id"), row.getString("site_id"),
+                                row.getString("name")));
+                    }
+                    return pool.query(SELECT_SERVICES).execute();
+                })
+                .compose(rows -> {
+                    for (Row row : rows) {
+                        services.put(row.getString("id"), new Catalog.Service(row.getString("id"),
+                                row.getString("site_id"), row.getString("parent_id"), row.getString("kind"),
+                                row.getString("name"), json(row, "translations"), row.getString("prefix"),
+                                row.getString("room_id"), row.getInteger("target_wait_minutes"),
+                                row.getInteger("menu_order"), (JsonObject) row.getValue("orientation"),
+                                row.getBoolean("active")));
+                    }
+                    return pool.query(SELECT_COUNTERS).execute();
+                })
+                .map(rows -> {
+                    for (Row row : rows) {
+                        counters.put(row.getString("id"), new Catalog.Counter(row.getString("id"),
+                                row.getString("site_id"), row.getString("room_id"), row.getString("name"),
+                                List.copyOf(new ArrayList<>(List.of(row.getArrayOfStrings("service_ids")))),
+                                row.getBoolean("active")));
+                    }
+                    Catalog catalog = new Catalog(Map.copyOf(sites), Map.copyOf(rooms), Map.copyOf(services),
+                            Map.copyOf(counters));
+                    current.set(catalog);
+                    return catalog;
+                });
+    }
+
+    private static JsonObject json(Row row, String column) {
+        Object value = row.getValue(column);
+        return value instanceof JsonObject json ? json : new JsonObject();
+    }
+}
