@@ -17,7 +17,7 @@ public final class Json {
         if (body == null || body.buffer() == null || body.buffer().length() == 0) {
             return new JsonObject();
         }
-        Object value = body.buffer().toJson();
+        Object value = body.buffer().toJsonValue();
         if (!(value instanceof JsonObject json)) {
             throw ApiException.badRequest("The request body must be a JSON object.");
         }
