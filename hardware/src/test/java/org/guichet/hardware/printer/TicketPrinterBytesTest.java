@@ -1,0 +1,230 @@
+package org.guichet.hardware.printer;
+
+import org.guichet.hardware.printer.EscPosStream.Command;
+import org.guichet.hardware.printer.EscPosStream.LineFeed;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TicketPrinterBytesTest {
+
+    private static final Charset CP858 = Charset.forName("IBM00858");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final ZonedDateTime ISSUED_AT = ZonedDateTime.of(2025, 3, 5, 14, 7, 0, 0, ZoneId.of("Europe/Paris"));
+    private static final String STATUS_URL = "https://guichet.example.fr/t/7f3a9c2e";
+    private static final String ACCENTS = "é è à ç ô ñ ò í ü €";
+
+    private static TicketSlip ticket(String language) {
+        return new TicketSlip("Mairie de Saint-Gély-du-Fesc", "État civil", "A042", ISSUED_AT, 3, 15,
+                STATUS_URL, "Merci de votre patience", language);
+    }
+
+    private static byte[] print(TicketSlip slip) throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (TicketPrinter printer = TicketPrinter.writingTo(printed)) {
+            printer.printTicket(slip);
+        }
+        return printed.toByteArray();
+    }
+
+    private static Command qrFunction(EscPosStream stream, int function) {
+        return stream.commandsNamed("GS ( k").stream()
+                .filter(command -> command.parameter(0) == 49 && command.parameter(1) == function)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no QR function " + function + " in " + stream.commands()));
+    }
+
+    @Test
+    void a_ticket_resets_the_printer_then_selects_code_page_858_before_any_text() throws IOException {
+        EscPosStream stream = EscPosStream.parse(print(ticket("fr")));
+
+        assertThat(stream.elements().get(0)).isEqualTo(stream.commandsNamed("ESC @").get(0));
+        Command codePage = stream.commandsNamed("ESC t").get(0);
+        assertThat(codePage.parameters()).containsExactly(19);
+        assertThat(stream.indexOfCommand("ESC t")).isLessThan(stream.indexOfFirstText());
+    }
+
+    @Test
+    void french_ticket_prints_site_service_number_date_queue_and_footer_in_order() throws IOException {
+        EscPosStream stream = EscPosStream.parse(print(ticket("fr")));
+
+        List<String> printedLines = stream.lines(CP858).stream().filter(line -> !line.isBlank()).toList();
+        assertThat(printedLines).containsSubsequence(
+                "Mairie de Saint-Gély-du-Fesc",
+                "État civil",
+                "Votre numéro",
+                "A042",
+                "Le 05/03/2025 à 14:07",
+                "3 personnes avant vous",
+                "Attente estimée : environ 15 min",
+                "Suivez votre tour sur votre téléphone",
+                "Merci de votre patience");
+    }
+
+    @Test
+    void accented_letters_and_euro_sign_are_encoded_in_pc858_and_decode_back() throws IOException {
+        TicketSlip slip = new TicketSlip("Préfecture", "Servici", "B007", ISSUED_AT, 0, null, null, ACCENTS, "oc");
+
+        EscPosStream stream = EscPosStream.parse(print(slip));
+
+        assertThat(stream.lines(CP858)).contains(ACCENTS);
+        int footer = stream.indexOfText(ACCENTS, CP858);
+        byte[] footerBytes = ((EscPosStream.Text) stream.elements().get(footer)).bytes();
+        // PC858 code points, written out independently of Java's charset tables.
+        assertThat(footerBytes).containsExactly(0x82, ' ', 0x8A, ' ', 0x85, ' ', 0x87, ' ', 0x93, ' ', 0xA4, ' ', 0x95,
+                ' ', 0xA1, ' ', 0x81, ' ', 0xD5);
+    }
+
+    @Test
+    void windows_1252_code_page_selects_table_16_and_encodes_text_with_it() throws IOException {
+        TicketSlip slip = new TicketSlip("Préfecture", "Trámites", "C001", ISSUED_AT, 1, 5, null, ACCENTS, "es");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        new TicketPrinter(PrinterConnections.outputOnly(printed), PrinterCodePage.WPC1252).printTicket(slip);
+
+        EscPosStream stream = EscPosStream.parse(printed.toByteArray());
+        assertThat(stream.commandsNamed("ESC t").get(0).parameters()).containsExactly(16);
+        assertThat(stream.lines(WINDOWS_1252)).contains(ACCENTS, "Trámites", "1 persona delante de usted");
+        byte[] footerBytes = ((EscPosStream.Text) stream.elements().get(stream.indexOfText(ACCENTS, WINDOWS_1252))).bytes();
+        assertThat(footerBytes[footerBytes.length - 1]).isEqualTo((byte) 0x80);
+    }
+
+    @Test
+    void the_number_alone_is_printed_quadruple_size_bold_and_centred() throws IOException {
+        EscPosStream stream = EscPosStream.parse(print(ticket("fr")));
+
+        int number = stream.indexOfText("A042", CP858);
+        assertThat(stream.lastCommandBefore(number, "GS !").parameters()).containsExactly(0x33);
+        assertThat(stream.lastCommandBefore(number, "ESC E").parameters()).containsExactly(1);
+        assertThat(stream.lastCommandBefore(number, "ESC a").parameters()).containsExactly('1');
+        assertThat(stream.commandsNamed("GS !").stream().filter(size -> size.parameter(0) == 0x33)).hasSize(1);
+    }
+
+    @Test
+    void qr_code_stores_exactly_the_status_url_then_prints_it_as_model_2() throws IOException {
+        EscPosStream stream = EscPosStream.parse(print(ticket("fr")));
+
+        Command store = qrFunction(stream, 80);
+        int[] data = Arrays.copyOfRange(store.parameters(), 3, store.parameters().length);
+        assertThat(store.parameter(2)).isEqualTo(48);
+        assertThat(new String(toBytes(data), StandardCharsets.US_ASCII)).isEqualTo(STATUS_URL);
+        assertThat(qrFunction(stream, 65).parameters()).containsExactly(49, 65, 50, 0);
+        assertThat(qrFunction(stream, 67).parameter(2)).isEqualTo(SlipLayout.QR_MODULE_SIZE_IN_DOTS);
+        assertThat(stream.commandsNamed("GS ( k").indexOf(qrFunction(stream, 81)))
+                .isGreaterThan(stream.commandsNamed("GS ( k").indexOf(store));
+    }
+
+    @Test
+    void a_status_url_with_accents_or_spaces_is_percent_encoded_so_the_qr_length_stays_right() throws IOException {
+        TicketSlip slip = new TicketSlip("Mairie", "Accueil", "A001", ISSUED_AT, 0, 0,
+                "https://guichet.example.fr/suivi/é 1", null, "fr");
+
+        EscPosStream stream = EscPosStream.parse(print(slip));
+
+        Command store = qrFunction(stream, 80);
+        byte[] data = toBytes(Arrays.copyOfRange(store.parameters(), 3, store.parameters().length));
+        assertThat(new String(data, StandardCharsets.US_ASCII)).isEqualTo("https://guichet.example.fr/suivi/%C3%A9%201");
+    }
+
+    @Test
+    void a_ticket_ends_with_a_feed_and_a_full_cut() throws IOException {
+        EscPosStream stream = EscPosStream.parse(print(ticket("fr")));
+
+        List<EscPosStream.Element> elements = stream.elements();
+        assertThat(elements.get(elements.size() - 1)).isInstanceOf(Command.class);
+        assertThat(((Command) elements.get(elements.size() - 1)).name()).isEqualTo("GS V");
+        assertThat(((Command) elements.get(elements.size() - 1)).parameters()).containsExactly(48);
+        assertThat(elements.subList(elements.size() - 1 - SlipLayout.LINES_FED_BEFORE_CUT, elements.size() - 1))
+                .allMatch(LineFeed.class::isInstance);
+        assertThat(stream.commandsNamed("GS V")).hasSize(1);
+    }
+
+    @Test
+    void line_spacing_stays_the_printer_default() throws IOException {
+        EscPosStream stream = EscPosStream.parse(print(ticket("fr")));
+
+        assertThat(stream.commandsNamed("ESC 3")).isEmpty();
+        assertThat(stream.commandsNamed("ESC 2")).isNotEmpty();
+    }
+
+    @Test
+    void english_spanish_and_occitan_tickets_are_localised() throws IOException {
+        assertThat(EscPosStream.parse(print(ticket("en"))).lines(CP858))
+                .contains("Your number", "3 people ahead of you", "Estimated wait: about 15 min", "05/03/2025 at 14:07");
+        assertThat(EscPosStream.parse(print(ticket("es"))).lines(CP858))
+                .contains("Su número", "3 personas delante de usted", "Espera estimada: unos 15 min");
+        assertThat(EscPosStream.parse(print(ticket("oc"))).lines(CP858))
+                .contains("Vòstre numèro", "3 personas abans de vos", "Espèra estimada : environ 15 min");
+    }
+
+    @Test
+    void no_one_ahead_and_no_estimate_prints_the_singular_line_and_no_wait_line() throws IOException {
+        TicketSlip slip = new TicketSlip("Mairie", "Accueil", "A001", ISSUED_AT, 0, null, null, null, "fr");
+
+        List<String> lines = EscPosStream.parse(print(slip)).lines(CP858);
+
+        assertThat(lines).contains("Aucune personne avant vous");
+        assertThat(lines).noneMatch(line -> line.startsWith("Attente"));
+        assertThat(lines).noneMatch(line -> line.contains("téléphone"));
+    }
+
+    @Test
+    void printer_commands_hidden_in_slip_text_are_neutralised() throws IOException {
+        TicketSlip slip = new TicketSlip("Mairie\u001B@\u001DV0", "Accueil\u0010\u0004\u0001", "A001", ISSUED_AT, 2, 4,
+                null, "À bientôt\u2009!", "fr");
+
+        EscPosStream stream = EscPosStream.parse(print(slip));
+
+        assertThat(stream.commandsNamed("ESC @")).hasSize(1);
+        assertThat(stream.commandsNamed("GS V")).hasSize(1);
+        assertThat(stream.commands()).noneMatch(command -> command.name().startsWith("DLE"));
+        assertThat(stream.lines(CP858)).contains("Mairie @ V0", "À bientôt !");
+    }
+
+    @Test
+    void orientation_slip_tells_where_to_go_and_ends_with_a_cut() throws IOException {
+        OrientationSlip slip = new OrientationSlip("Carte grise / immatriculation", "Préfecture de l’Hérault",
+                List.of("34 place des Martyrs de la Résistance", "34000 Montpellier"),
+                List.of("Lundi – vendredi : 8 h 30 – 12 h"), "https://www.herault.gouv.fr", "04 67 61 61 61", "fr");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        TicketPrinter.writingTo(printed).printOrientationSlip(slip);
+
+        EscPosStream stream = EscPosStream.parse(printed.toByteArray());
+        assertThat(stream.commandsNamed("ESC t").get(0).parameters()).containsExactly(19);
+        assertThat(stream.lines(CP858).stream().filter(line -> !line.isBlank()).toList()).containsSubsequence(
+                "Cette démarche ne se fait pas ici",
+                "Carte grise / immatriculation",
+                "Adressez-vous à :",
+                "Préfecture de l'Hérault",
+                "34 place des Martyrs de la Résistance",
+                "34000 Montpellier",
+                "Horaires :",
+                "Lundi - vendredi : 8 h 30 - 12 h",
+                "Contact :",
+                "04 67 61 61 61",
+                "https://www.herault.gouv.fr");
+        Command store = qrFunction(stream, 80);
+        assertThat(new String(toBytes(Arrays.copyOfRange(store.parameters(), 3, store.parameters().length)),
+                StandardCharsets.US_ASCII)).isEqualTo("https://www.herault.gouv.fr");
+        assertThat(((Command) stream.elements().get(stream.elements().size() - 1)).name()).isEqualTo("GS V");
+        assertThat(stream.commandsNamed("GS !")).noneMatch(size -> size.parameter(0) == 0x33);
+    }
+
+    private static byte[] toBytes(int[] unsigned) {
+        byte[] bytes = new byte[unsigned.length];
+        for (int i = 0; i < unsigned.length; i++) {
+            bytes[i] = (byte) unsigned[i];
+        }
+        return bytes;
+    }
+}
