@@ -3,7 +3,6 @@ package org.guichet.server;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Starts one server instance: database (embedded or external), migrations, services, HTTP. */
 public final class GuichetServer {
@@ -52,13 +50,6 @@ public final class GuichetServer {
         this.deploymentId = deploymentId;
         this.embedded = embedded;
         this.secrets = secrets;
-    }
-
-    /** Web apps and the event-bus bridge register here before the HTTP server starts. */
-    public static final List<Consumer<WebMount>> WEB_MOUNTS = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** What a web module gets to mount its routes on the root router. */
-    public record WebMount(Router root, ServerContext context) {
     }
 
     public static Future<GuichetServer> start(Vertx vertx, ServerOptions options) {
@@ -101,8 +92,7 @@ public final class GuichetServer {
         ServerContext context = new ServerContext(vertx, pool, options.clock(), catalogs, auth, queue, counters,
                 summaries, deployments);
         List<String> secrets = new ArrayList<>();
-        HttpVerticle http = new HttpVerticle(context, options.httpPort(),
-                root -> WEB_MOUNTS.forEach(mount -> mount.accept(new WebMount(root, context))));
+        HttpVerticle http = new HttpVerticle(context, options.httpPort());
         return catalogs.reload()
                 .compose(catalog -> applyDeployment(context, options.deployment(), secrets))
                 .compose(done -> bootstrapAdmin(auth, options, secrets))

@@ -5,22 +5,22 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import org.guichet.server.ServerContext;
 
-import java.util.function.Consumer;
-
-/** REST API under /api/v1, the web apps, and (added by the realtime layer) the event-bus bridge. */
+/**
+ * REST API under /api/v1, the event-bus bridge, and the static web apps: every jar on the class path may bring pages under
+ * {@code web/} (web/display from display-client, web/counter, web/supervisor, web/shared), and WebJars under /webjars.
+ */
 public final class HttpVerticle extends VerticleBase {
 
     private final ServerContext context;
     private final int port;
-    private final Consumer<Router> extraRoutes;
     private HttpServer server;
 
-    public HttpVerticle(ServerContext context, int port, Consumer<Router> extraRoutes) {
+    public HttpVerticle(ServerContext context, int port) {
         this.context = context;
         this.port = port;
-        this.extraRoutes = extraRoutes;
     }
 
     @Override
@@ -44,7 +44,8 @@ public final class HttpVerticle extends VerticleBase {
                 + ctx.request().method() + " " + ctx.request().path())));
 
         root.route("/api/v1/*").subRouter(api);
-        extraRoutes.accept(root);
+        root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
+        root.route("/*").handler(StaticHandler.create("web").setIndexPage("index.html"));
         FailureHandler failureHandler = new FailureHandler();
         api.route().failureHandler(failureHandler);
         root.route().failureHandler(failureHandler);
