@@ -154,7 +154,8 @@ CREATE UNIQUE INDEX ticket_idempotency_unique ON ticket (site_id, idempotency_ke
 -- A counter, and an agent, hold at most one ticket called or in service.
 CREATE UNIQUE INDEX ticket_one_active_per_counter ON ticket (counter_id) WHERE status IN ('CALLED', 'SERVING');
 CREATE UNIQUE INDEX ticket_one_active_per_agent ON ticket (agent_id) WHERE status IN ('CALLED', 'SERVING');
-CREATE INDEX ticket_waiting ON ticket (site_id, service_id, arrival_at) WHERE status = 'WAITING';
+-- Queues are per service day: a ticket left waiting when a day ends is not called the next day.
+CREATE INDEX ticket_waiting ON ticket (site_id, service_id, service_day, arrival_at) WHERE status = 'WAITING';
 CREATE INDEX ticket_status_token ON ticket (status_token);
 CREATE INDEX ticket_room_called ON ticket (room_id, called_at DESC) WHERE called_at IS NOT NULL;
 CREATE INDEX ticket_site_day ON ticket (site_id, service_day);

@@ -52,7 +52,8 @@ public final class QueueService {
             )
             SELECT t.*,
                    (SELECT count(*) FROM ticket w
-                    WHERE w.site_id = $1 AND w.service_id = $4 AND w.status = 'WAITING') AS people_ahead,
+                    WHERE w.site_id = $1 AND w.service_id = $4 AND w.service_day = $3
+                      AND w.status = 'WAITING') AS people_ahead,
                    (SELECT count(*) FROM ticket_event c
                     WHERE c.service_id = $4 AND c.kind = 'CALL' AND c.at > $12) AS recent_calls,
                    (SELECT count(*) FROM counter_state cs JOIN counter_service s ON s.counter_id = cs.counter_id
@@ -66,7 +67,7 @@ public final class QueueService {
      */
     private static final String SELECT_CANDIDATES = """
             SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket
-            WHERE site_id = $1 AND status = 'WAITING'
+            WHERE site_id = $1 AND status = 'WAITING' AND service_day = $5
               AND (service_id = ANY($2) OR target_counter_id = $3)
               AND (priority <> 'NORMAL' OR target_counter_id IS NOT NULL)
             UNION ALL
@@ -75,7 +76,7 @@ public final class QueueService {
             CROSS JOIN LATERAL (
                 SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket t
                 WHERE t.site_id = $1 AND t.service_id = s.service_id AND t.status = 'WAITING'
-                  AND t.priority = 'NORMAL' AND t.target_counter_id IS NULL
+                  AND t.service_day = $5 AND t.priority = 'NORMAL' AND t.target_counter_id IS NULL
                 ORDER BY t.arrival_at, t.id
                 LIMIT $4
             ) AS n""";
@@ -109,10 +110,12 @@ public final class QueueService {
             + " FROM ticket WHERE counter_id = $1 AND status IN ('CALLED', 'SERVING')";
     private static final String COUNT_WAITING_AHEAD = """
             SELECT count(*) FROM ticket
-            WHERE site_id = $1 AND service_id = $2 AND status = 'WAITING' AND (arrival_at, id) < ($3, $4)""";
+            WHERE site_id = $1 AND service_id = $2 AND service_day = $5 AND status = 'WAITING'
+              AND (arrival_at, id) < ($3, $4)""";
     private static final String SELECT_WAITING_FOR_SERVICES = "SELECT " + Ticket.COLUMNS + """
              FROM ticket
-            WHERE site_id = $1 AND status = 'WAITING' AND (service_id = ANY($2) OR target_counter_id = $3)
+            WHERE site_id = $1 AND status = 'WAITING' AND service_day = $4
+              AND (service_id = ANY($2) OR target_counter_id = $3)
             ORDER BY arrival_at, id""";
     private static final String INSERT_TRANSFERRED = """
             WITH t AS (
@@ -208,7 +211,8 @@ public final class QueueService {
             return Future.succeededFuture(0);
         }
         return pool.preparedQuery(COUNT_WAITING_AHEAD)
-                .execute(Tuple.of(ticket.siteId(), ticket.serviceId(), utc(ticket.arrivalAt()), ticket.id()))
+                .execute(Tuple.of(ticket.siteId(), ticket.serviceId(), utc(ticket.arrivalAt()), ticket.id(),
+                        ticket.serviceDay()))
                 .map(rows -> rows.iterator().next().getLong(0).intValue());
     }
 
@@ -223,7 +227,8 @@ public final class QueueService {
         Catalog.Site site = catalog.site(counter.siteId());
         String[] services = counter.serviceIds().toArray(String[]::new);
         return pool.preparedQuery(SELECT_CANDIDATES)
-                .execute(Tuple.of(site.id(), services, counter.id(), NORMAL_CANDIDATES_PER_SERVICE))
+                .execute(Tuple.of(site.id(), services, counter.id(), NORMAL_CANDIDATES_PER_SERVICE,
+                        ServiceDay.of(clock.instant(), site.zone())))
                 .compose(rows -> {
                     List<WaitingTicket> waiting = new ArrayList<>();
                     for (Row row : rows) {
@@ -393,7 +398,8 @@ public final class QueueService {
         Catalog.Counter counter = catalog.counter(counterId);
         Catalog.Site site = catalog.site(counter.siteId());
         return pool.preparedQuery(SELECT_WAITING_FOR_SERVICES)
-                .execute(Tuple.of(site.id(), counter.serviceIds().toArray(String[]::new), counter.id()))
+                .execute(Tuple.of(site.id(), counter.serviceIds().toArray(String[]::new), counter.id(),
+                        ServiceDay.of(clock.instant(), site.zone())))
                 .map(rows -> {
                     List<Ticket> tickets = new ArrayList<>();
                     rows.forEach(row -> tickets.add(Ticket.from(row)));

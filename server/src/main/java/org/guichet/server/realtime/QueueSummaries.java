@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.guichet.server.queue.ServiceDay;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
 
@@ -26,7 +27,7 @@ public final class QueueSummaries {
 
     private static final String SELECT_WAITING = """
             SELECT service_id, count(*) AS waiting, min(arrival_at) AS oldest FROM ticket
-            WHERE site_id = $1 AND status = 'WAITING'
+            WHERE site_id = $1 AND service_day = $2 AND status = 'WAITING'
             GROUP BY service_id""";
 
     private final Vertx vertx;
@@ -78,9 +79,10 @@ public final class QueueSummaries {
      */
     public Future<JsonObject> summary(String siteId) {
         Catalog catalog = catalogs.get();
-        catalog.site(siteId);
+        Catalog.Site site = catalog.site(siteId);
         Instant now = clock.instant();
-        return pool.preparedQuery(SELECT_WAITING).execute(Tuple.of(siteId)).map(rows -> {
+        return pool.preparedQuery(SELECT_WAITING).execute(Tuple.of(siteId, ServiceDay.of(now, site.zone())))
+                .map(rows -> {
             Map<String, Row> bySevice = new HashMap<>();
             rows.forEach(row -> bySevice.put(row.getString("service_id"), row));
             JsonArray services = new JsonArray();
