@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,15 +62,15 @@ public final class Main {
             return;
         }
         LOG.info("Guichet listening on http://localhost:{}", server.port());
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping Guichet");
             try {
-                server.stop().eventually(vertx::close).await(60, TimeUnit.SECONDS);
+                server.stop().await(60, TimeUnit.SECONDS);
             } catch (Exception e) {
-                LOG.warn("Unclean stop: {}", e.getMessage());
+                LOG.warn("Unclean stop: {}", e.toString());
             }
-            stopped.countDown();
+            // Not awaited: the JVM is ending, and close() completes on an event loop that is itself shutting down.
+            vertx.close();
         }, "guichet-shutdown"));
     }
 }
