@@ -156,6 +156,9 @@ CREATE UNIQUE INDEX ticket_one_active_per_counter ON ticket (counter_id) WHERE s
 CREATE UNIQUE INDEX ticket_one_active_per_agent ON ticket (agent_id) WHERE status IN ('CALLED', 'SERVING');
 -- Queues are per service day: a ticket left waiting when a day ends is not called the next day.
 CREATE INDEX ticket_waiting ON ticket (site_id, service_id, service_day, arrival_at) WHERE status = 'WAITING';
+-- Priority, appointment and transferred-to-a-counter tickets: always among a counter's candidates, so found directly.
+CREATE INDEX ticket_waiting_front ON ticket (site_id, service_day)
+    WHERE status = 'WAITING' AND (priority <> 'NORMAL' OR target_counter_id IS NOT NULL);
 CREATE INDEX ticket_status_token ON ticket (status_token);
 CREATE INDEX ticket_room_called ON ticket (room_id, called_at DESC) WHERE called_at IS NOT NULL;
 CREATE INDEX ticket_site_day ON ticket (site_id, service_day);

@@ -1,0 +1,45 @@
+package org.guichet.server.bench;
+
+import java.util.Arrays;
+
+/** Collects operation latencies of one benchmark phase and reports rate and percentiles. */
+final class Latencies {
+
+    private long[] nanos = new long[1 << 16];
+    private int count;
+    private int errors;
+
+    synchronized void record(long elapsedNanos) {
+        if (count == nanos.length) {
+            nanos = Arrays.copyOf(nanos, count * 2);
+        }
+        nanos[count++] = elapsedNanos;
+    }
+
+    synchronized void error() {
+        errors++;
+    }
+
+    synchronized int count() {
+        return count;
+    }
+
+    synchronized String report(String name, double seconds) {
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
+        return String.format("%-34s %9.0f ops/s   p50 %7.2f ms   p99 %7.2f ms   (%d ops, %d errors, %.1f s)",
+                name, count / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), count, errors, seconds);
+    }
+
+    synchronized double rate(double seconds) {
+        return count / seconds;
+    }
+
+    private static double percentile(long[] sorted, double share) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(share * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1_000_000.0;
+    }
+}

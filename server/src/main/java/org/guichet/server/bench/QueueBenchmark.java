@@ -1,0 +1,257 @@
+package org.guichet.server.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import org.guichet.server.GuichetServer;
+import org.guichet.server.ServerOptions;
+import org.guichet.server.auth.Principal;
+import org.guichet.server.queue.PriorityClass;
+import org.guichet.server.queue.QueueService;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * Drives a Guichet server over HTTP on 127.0.0.1 with N concurrent clients and prints tickets issued per second and
+ * call-next per second with p50/p99, next to the ceiling of the same database transactions sent straight through the
+ * engine and the PG client (no HTTP, auth or JSON), measured in the same run on the same database.
+ *
+ * <pre>java -cp server/target/guichet-server-0.1.0-SNAPSHOT-all.jar org.guichet.server.bench.QueueBenchmark \
+ *     [--clients 32] [--counters 20] [--seconds 15]</pre>
+ *
+ * It starts its own server with an embedded PostgreSQL in a temporary directory (fsync and synchronous_commit on:
+ * durable commits), runs for a bounded time and stops by itself.
+ */
+public final class QueueBenchmark {
+
+    private static final int SERVICES = 20;
+
+    private final Vertx clientVertx = Vertx.vertx();
+    private final int clients;
+    private final int counters;
+    private final Duration phase;
+    private GuichetServer server;
+    private WebClient http;
+
+    private QueueBenchmark(int clients, int counters, Duration phase) {
+        this.clients = clients;
+        this.counters = counters;
+        this.phase = phase;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
+                Integer.parseInt(options.getOrDefault("counters", "20")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15"))));
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.close();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path data = Files.createTempDirectory("guichet-bench-");
+        Vertx serverVertx = Vertx.vertx();
+        server = GuichetServer.start(serverVertx, new ServerOptions(0, null, data, deployment(), false, false,
+                "benchmark-admin-password", null, null, 16, false)).await(180, TimeUnit.SECONDS);
+        http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
+        System.out.printf("Guichet queue benchmark: %d clients, %d counters, %d s per phase, %d cores, durable commits%n",
+                clients, counters, phase.toSeconds(), Runtime.getRuntime().availableProcessors());
+
+        String admin = login("admin", "benchmark-admin-password");
+        String kiosk = send(HttpMethod.POST, "/api/v1/admin/devices/bench-kiosk/token", admin, null)
+                .bodyAsJsonObject().getString("token");
+        List<String> agents = new ArrayList<>();
+        for (int i = 0; i < counters; i++) {
+            send(HttpMethod.POST, "/api/v1/admin/agents", admin, new JsonObject().put("username", "bench" + i)
+                    .put("password", "benchmark-password").put("role", "agent")
+                    .put("siteIds", new JsonArray().add("bench")));
+            String token = login("bench" + i, "benchmark-password");
+            send(HttpMethod.POST, "/api/v1/counters/bench-c" + i + "/open", token, null);
+            agents.add(token);
+        }
+        QueueService engine = server.context().queue();
+
+        // Warm-up, not reported.
+        timed(Duration.ofSeconds(5), clients, (i, latencies) -> measured(latencies, () -> issueOverHttp(kiosk, i)));
+
+        Latencies issueDirect = timed(phase, clients, (i, latencies) -> measured(latencies,
+                () -> engine.issue(new QueueService.IssueRequest(null, service(i), PriorityClass.NORMAL, "fr",
+                        UUID.randomUUID().toString(), "bench-kiosk")).mapEmpty()));
+        Latencies issueHttp = timed(phase, clients, (i, latencies) -> measured(latencies, () -> issueOverHttp(kiosk, i)));
+
+        List<Principal> principals = new ArrayList<>();
+        for (String token : agents) {
+            principals.add(server.context().auth().authenticate(token).await(10, TimeUnit.SECONDS));
+        }
+        Latencies callDirect = timed(phase, counters, (i, latencies) -> {
+            Principal agent = principals.get(i % counters);
+            return measured(latencies, () -> engine.callNext("bench-c" + (i % counters), agent)).compose(called -> called
+                    .map(ticket -> engine.start(ticket.id(), agent)
+                            .compose(started -> engine.finish(ticket.id(), null, agent)).<Void>mapEmpty())
+                    .orElse(Future.succeededFuture()));
+        });
+        Latencies callHttp = timed(phase, counters, (i, latencies) -> {
+            String agent = agents.get(i % counters);
+            return measured(latencies, () -> request(HttpMethod.POST, "/api/v1/counters/bench-c" + (i % counters)
+                    + "/call-next", agent, null))
+                    .compose(response -> {
+                        if (response.statusCode() != 200) {
+                            return Future.failedFuture("call-next " + response.statusCode());
+                        }
+                        long id = response.bodyAsJsonObject().getLong("id");
+                        return request(HttpMethod.POST, "/api/v1/tickets/" + id + "/start", agent, null)
+                                .compose(ok -> request(HttpMethod.POST, "/api/v1/tickets/" + id + "/finish", agent,
+                                        null)).mapEmpty();
+                    });
+        });
+
+        double seconds = phase.toMillis() / 1000.0;
+        System.out.println();
+        System.out.println(issueDirect.report("issue, engine + PG client (ceiling)", seconds));
+        System.out.println(issueHttp.report("issue, HTTP API", seconds));
+        System.out.printf("  HTTP issue throughput = %.0f %% of the ceiling%n",
+                100 * issueHttp.rate(seconds) / issueDirect.rate(seconds));
+        System.out.println(callDirect.report("call-next, engine + PG client", seconds));
+        System.out.println(callHttp.report("call-next, HTTP API", seconds));
+        System.out.printf("  HTTP call-next throughput = %.0f %% of the ceiling%n",
+                100 * callHttp.rate(seconds) / callDirect.rate(seconds));
+        System.out.println("(call-next latency is of the call alone; each counter then starts and finishes the "
+                + "ticket before calling again)");
+        server.stop().await(60, TimeUnit.SECONDS);
+        serverVertx.close();
+        try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private Future<Void> issueOverHttp(String kiosk, int i) {
+        return request(HttpMethod.POST, "/api/v1/tickets", kiosk, new JsonObject().put("serviceId", service(i))
+                .put("idempotencyKey", UUID.randomUUID().toString()))
+                .compose(response -> response.statusCode() == 201 ? Future.succeededFuture()
+                        : Future.failedFuture("issue " + response.statusCode()));
+    }
+
+    private static String service(int i) {
+        return "bench-s" + (i % SERVICES);
+    }
+
+    /** Runs {@code concurrency} loops of the operation for the duration; the operation times what it reports. */
+    private Latencies timed(Duration duration, int concurrency,
+                            BiFunction<Integer, Latencies, Future<Void>> operation) {
+        Latencies latencies = new Latencies();
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Future<Void>> loops = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            int worker = i;
+            Promise<Void> done = Promise.promise();
+            clientVertx.runOnContext(v -> loop(worker, operation, latencies, deadline, done));
+            loops.add(done.future());
+        }
+        try {
+            Future.all(loops).await(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return latencies;
+    }
+
+    private void loop(int worker, BiFunction<Integer, Latencies, Future<Void>> operation, Latencies latencies,
+                      long deadline, Promise<Void> done) {
+        if (System.nanoTime() >= deadline) {
+            done.complete();
+            return;
+        }
+        operation.apply(worker, latencies).onComplete(result -> {
+            if (result.failed()) {
+                latencies.error();
+            }
+            clientVertx.runOnContext(v -> loop(worker, operation, latencies, deadline, done));
+        });
+    }
+
+    /** Records how long {@code step} took when it succeeds. */
+    private static <T> Future<T> measured(Latencies latencies, java.util.function.Supplier<Future<T>> step) {
+        long start = System.nanoTime();
+        return step.get().onSuccess(result -> latencies.record(System.nanoTime() - start));
+    }
+
+    private JsonObject deployment() {
+        JsonArray services = new JsonArray();
+        JsonArray all = new JsonArray();
+        for (int i = 0; i < SERVICES; i++) {
+            services.add(new JsonObject().put("id", "bench-s" + i).put("name", "Service " + i)
+                    .put("prefix", String.valueOf((char) ('A' + i))).put("room", "bench-room")
+                    .put("targetWaitMinutes", 15));
+            all.add("bench-s" + i);
+        }
+        JsonArray counterList = new JsonArray();
+        for (int i = 0; i < counters; i++) {
+            counterList.add(new JsonObject().put("id", "bench-c" + i).put("name", "Guichet " + i)
+                    .put("room", "bench-room").put("services", all));
+        }
+        return new JsonObject().put("sites", new JsonArray().add(new JsonObject().put("id", "bench")
+                .put("name", "Banc d'essai").put("timeZone", "Europe/Paris")
+                .put("rooms", new JsonArray().add(new JsonObject().put("id", "bench-room").put("name", "Salle")))
+                .put("services", services).put("counters", counterList)
+                .put("devices", new JsonArray().add(new JsonObject().put("id", "bench-kiosk").put("kind", "kiosk")))));
+    }
+
+    private String login(String username, String password) {
+        return send(HttpMethod.POST, "/api/v1/auth/login", null,
+                new JsonObject().put("username", username).put("password", password))
+                .bodyAsJsonObject().getString("token");
+    }
+
+    private HttpResponse<Buffer> send(HttpMethod method, String path, String token, JsonObject body) {
+        try {
+            return request(method, path, token, body).await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Future<HttpResponse<Buffer>> request(HttpMethod method, String path, String token, JsonObject body) {
+        HttpRequest<Buffer> request = http.request(method, path);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return body == null ? request.send() : request.sendJson(body);
+    }
+
+    private void close() {
+        clientVertx.close();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Usage: QueueBenchmark [--clients N] [--counters N] [--seconds N]");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
