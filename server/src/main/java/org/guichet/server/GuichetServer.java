@@ -161,6 +161,10 @@ public final class GuichetServer {
         return List.copyOf(secrets);
     }
 
+    public java.util.List<String> apiEndpoints() {
+        return http.apiEndpoints();
+    }
+
     public int port() {
         return http.actualPort();
     }

@@ -17,6 +17,7 @@ public final class HttpVerticle extends VerticleBase {
     private final ServerContext context;
     private final int port;
     private HttpServer server;
+    private Router api;
 
     public HttpVerticle(ServerContext context, int port) {
         this.context = context;
@@ -26,7 +27,7 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router root = Router.router(vertx);
-        Router api = Router.router(vertx);
+        api = Router.router(vertx);
         api.route().handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
 
         new PublicRoutes(context.queue(), context.catalogs(), context.pool()).mount(root, api);
@@ -54,6 +55,17 @@ public final class HttpVerticle extends VerticleBase {
                 .requestHandler(root)
                 .listen(port)
                 .onSuccess(listening -> server = listening);
+    }
+
+    /** "METHOD /path" of every API route, e.g. "POST /tickets/:ticketId/call"; the OpenAPI document must list them. */
+    public java.util.List<String> apiEndpoints() {
+        java.util.List<String> endpoints = new java.util.ArrayList<>();
+        api.getRoutes().forEach(route -> {
+            if (route.getPath() != null && route.methods() != null) {
+                route.methods().forEach(method -> endpoints.add(method.name() + " " + route.getPath()));
+            }
+        });
+        return endpoints;
     }
 
     public int actualPort() {
