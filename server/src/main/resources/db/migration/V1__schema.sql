@@ -155,7 +155,7 @@ CREATE UNIQUE INDEX ticket_idempotency_unique ON ticket (site_id, idempotency_ke
 CREATE UNIQUE INDEX ticket_one_active_per_counter ON ticket (counter_id) WHERE status IN ('CALLED', 'SERVING');
 CREATE UNIQUE INDEX ticket_one_active_per_agent ON ticket (agent_id) WHERE status IN ('CALLED', 'SERVING');
 -- Queues are per service day: a ticket left waiting when a day ends is not called the next day.
-CREATE INDEX ticket_waiting ON ticket (site_id, service_id, service_day, arrival_at) WHERE status = 'WAITING';
+CREATE INDEX ticket_waiting ON ticket (site_id, service_id, service_day, arrival_at, id) WHERE status = 'WAITING';
 -- Priority, appointment and transferred-to-a-counter tickets: always among a counter's candidates, so found directly.
 CREATE INDEX ticket_waiting_front ON ticket (site_id, service_day)
     WHERE status = 'WAITING' AND (priority <> 'NORMAL' OR target_counter_id IS NOT NULL);
