@@ -28,6 +28,8 @@ public final class QueueService {
 
     /** Normal tickets read per service when choosing whom to call; see {@link #SELECT_CANDIDATES}. */
     static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
+    /** Tickets offered to the lock statement, in calling order; if other counters hold all of them, we read again. */
+    static final int LOCK_CANDIDATES = 32;
 
     private static final String SELECT_BY_IDEMPOTENCY_KEY =
             "SELECT " + Ticket.COLUMNS + " FROM ticket WHERE site_id = $1 AND idempotency_key = $2";
@@ -245,7 +247,8 @@ public final class QueueService {
                     if (ordered.isEmpty()) {
                         return Future.succeededFuture(Optional.<Ticket>empty());
                     }
-                    Long[] ids = ordered.stream().map(WaitingTicket::id).toArray(Long[]::new);
+                    // The head of the order is enough: more would only lengthen the lock statement's work.
+                    Long[] ids = ordered.stream().limit(LOCK_CANDIDATES).map(WaitingTicket::id).toArray(Long[]::new);
                     return pool.preparedQuery(CALL_FIRST_UNLOCKED)
                             .execute(Tuple.of(ids, counter.id(), agentId, utc(now)))
                             .recover(failure -> Future.failedFuture(counterBusy(failure)))
