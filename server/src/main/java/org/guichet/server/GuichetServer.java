@@ -13,6 +13,7 @@ import org.guichet.server.auth.Role;
 import org.guichet.server.auth.Tokens;
 import org.guichet.server.config.DemoSetup;
 import org.guichet.server.config.DeploymentStore;
+import org.guichet.server.config.Deployments;
 import org.guichet.server.http.HttpVerticle;
 import org.guichet.server.queue.CounterService;
 import org.guichet.server.queue.QueueService;
@@ -88,7 +89,7 @@ public final class GuichetServer {
         CounterService counters = new CounterService(pool, catalogs, queue, options.clock(), vertx.eventBus());
         AuthService auth = new AuthService(vertx, pool, options.clock(), new PasswordHasher(),
                 options.sessionLifetime());
-        DeploymentStore deployments = new DeploymentStore(pool);
+        Deployments deployments = new Deployments(new DeploymentStore(pool), catalogs, auth);
         ServerContext context = new ServerContext(vertx, pool, options.clock(), catalogs, auth, queue, counters,
                 summaries, deployments);
         List<String> secrets = new ArrayList<>();
@@ -116,19 +117,10 @@ public final class GuichetServer {
         if (deployment.getJsonArray("sites", new io.vertx.core.json.JsonArray()).isEmpty()) {
             return Future.succeededFuture();
         }
-        return context.deployments().apply(deployment)
-                .compose(newDevices -> context.catalogs().announceChange().map(catalog -> newDevices))
-                .compose(newDevices -> {
-                    Future<Void> chain = Future.succeededFuture();
-                    for (String deviceId : newDevices) {
-                        chain = chain.compose(done -> context.auth().issueDeviceToken(deviceId)
-                                .map(token -> {
-                                    secrets.add("device " + deviceId + " token: " + token);
-                                    return null;
-                                }));
-                    }
-                    return chain;
-                });
+        return context.deployments().apply(deployment, false).map(tokens -> {
+            tokens.forEach((id, token) -> secrets.add("device " + id + " token: " + token));
+            return null;
+        });
     }
 
     private static Future<Void> bootstrapAdmin(AuthService auth, ServerOptions options, List<String> secrets) {

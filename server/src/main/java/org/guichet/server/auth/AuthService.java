@@ -27,18 +27,14 @@ public final class AuthService {
 
     public static final String INTERNAL_REVOKED_ADDRESS = "guichet.internal.auth.revoked";
 
-    private static final String SELECT_AGENT_BY_USERNAME = """
+    private static final String SELECT_AGENTS_WITH_SITES = """
             SELECT a.id, a.username, a.display_name, a.password_hash, a.role, a.active,
                    coalesce(array_agg(s.site_id) FILTER (WHERE s.site_id IS NOT NULL), '{}') AS site_ids
             FROM agent a LEFT JOIN agent_site s ON s.agent_id = a.id
-            WHERE a.username = $1
-            GROUP BY a.id""";
-    private static final String SELECT_AGENT_BY_ID = """
-            SELECT a.id, a.username, a.display_name, a.password_hash, a.role, a.active,
-                   coalesce(array_agg(s.site_id) FILTER (WHERE s.site_id IS NOT NULL), '{}') AS site_ids
-            FROM agent a LEFT JOIN agent_site s ON s.agent_id = a.id
-            WHERE a.id = $1
-            GROUP BY a.id""";
+            """;
+    private static final String SELECT_AGENT_BY_USERNAME =
+            SELECT_AGENTS_WITH_SITES + "WHERE a.username = $1 GROUP BY a.id";
+    private static final String SELECT_AGENT_BY_ID = SELECT_AGENTS_WITH_SITES + "WHERE a.id = $1 GROUP BY a.id";
     private static final String INSERT_SESSION =
             "INSERT INTO agent_session (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
     private static final String SELECT_SESSION = """
@@ -64,11 +60,7 @@ public final class AuthService {
             UPDATE device SET token_hash = $2, revoked_at = NULL WHERE id = $1 RETURNING id""";
     private static final String REVOKE_DEVICE = """
             UPDATE device SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING token_hash""";
-    private static final String SELECT_AGENTS = """
-            SELECT a.id, a.username, a.display_name, a.role, a.active,
-                   coalesce(array_agg(s.site_id) FILTER (WHERE s.site_id IS NOT NULL), '{}') AS site_ids
-            FROM agent a LEFT JOIN agent_site s ON s.agent_id = a.id
-            GROUP BY a.id ORDER BY a.username""";
+    private static final String SELECT_AGENTS = SELECT_AGENTS_WITH_SITES + "GROUP BY a.id ORDER BY a.username";
 
     private static final long CACHE_MILLIS = 5_000;
 

@@ -39,27 +39,10 @@ public final class DemoSetup {
     public Future<List<String>> apply(boolean reset) {
         List<String> lines = new ArrayList<>();
         JsonObject deployment = deployment();
-        return context.deployments().apply(deployment)
-                .compose(newDevices -> context.catalogs().announceChange().map(catalog -> newDevices))
-                .compose(newDevices -> {
-                    List<String> devices = new ArrayList<>(newDevices);
-                    if (reset) {
-                        deployment.getJsonArray("sites").forEach(site -> ((JsonObject) site).getJsonArray("devices")
-                                .forEach(device -> {
-                                    String id = ((JsonObject) device).getString("id");
-                                    if (!devices.contains(id)) {
-                                        devices.add(id);
-                                    }
-                                }));
-                    }
-                    Future<Void> chain = Future.succeededFuture();
-                    for (String id : devices) {
-                        chain = chain.compose(done -> context.auth().issueDeviceToken(id).map(token -> {
-                            lines.add("demo device " + id + " token: " + token);
-                            return null;
-                        }));
-                    }
-                    return chain;
+        return context.deployments().apply(deployment, reset)
+                .map(tokens -> {
+                    tokens.forEach((id, token) -> lines.add("demo device " + id + " token: " + token));
+                    return null;
                 })
                 .compose(done -> {
                     Future<Void> chain = Future.succeededFuture();

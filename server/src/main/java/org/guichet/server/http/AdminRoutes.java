@@ -11,7 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import org.guichet.server.auth.AuthService;
 import org.guichet.server.auth.Principal;
 import org.guichet.server.auth.Role;
-import org.guichet.server.config.DeploymentStore;
+import org.guichet.server.config.Deployments;
 import org.guichet.server.store.CatalogStore;
 
 import java.util.ArrayList;
@@ -26,12 +26,12 @@ public final class AdminRoutes {
             FROM device ORDER BY site_id, id""";
     private static final String SELECT_DEVICE_SITE = "SELECT site_id FROM device WHERE id = $1";
 
-    private final DeploymentStore deployments;
+    private final Deployments deployments;
     private final CatalogStore catalogs;
     private final AuthService auth;
     private final Pool pool;
 
-    public AdminRoutes(DeploymentStore deployments, CatalogStore catalogs, AuthService auth, Pool pool) {
+    public AdminRoutes(Deployments deployments, CatalogStore catalogs, AuthService auth, Pool pool) {
         this.deployments = deployments;
         this.catalogs = catalogs;
         this.auth = auth;
@@ -58,22 +58,9 @@ public final class AdminRoutes {
         }
         sites.forEach(site -> principal.requireAgent(Role.ADMIN,
                 site instanceof JsonObject json ? json.getString("id") : null));
-        Reply.json(ctx, deployments.apply(body)
-                .compose(newDevices -> catalogs.announceChange().map(catalog -> newDevices))
-                .compose(this::issueTokens)
-                .map(tokens -> new JsonObject().put("applied", true).put("deviceTokens", tokens)));
-    }
-
-    private Future<JsonObject> issueTokens(List<String> deviceIds) {
-        JsonObject tokens = new JsonObject();
-        Future<Void> chain = Future.succeededFuture();
-        for (String id : deviceIds) {
-            chain = chain.compose(done -> auth.issueDeviceToken(id).map(token -> {
-                tokens.put(id, token);
-                return null;
-            }));
-        }
-        return chain.map(done -> tokens);
+        Reply.json(ctx, deployments.apply(body, false)
+                .map(tokens -> new JsonObject().put("applied", true).put("deviceTokens", new JsonObject(
+                        new java.util.LinkedHashMap<>(tokens)))));
     }
 
     private void listAgents(RoutingContext ctx) {
