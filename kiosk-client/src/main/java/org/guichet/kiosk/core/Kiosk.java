@@ -220,13 +220,22 @@ public final class Kiosk {
         if (!server.hasToken() || health.connection() == KioskHealth.Connection.NOT_REGISTERED) {
             config.server().token().read().ifPresent(server::token);
         }
-        server.siteOfThisKiosk()
-                .compose(site -> menu == null || !site.equals(siteId)
-                        || health.connection() != KioskHealth.Connection.ONLINE ? loadMenu(site)
-                        : Future.succeededFuture())
+        reachServer()
+                .recover(failure -> ServerCallException.isUnreachable(failure)
+                        && health.connection() == KioskHealth.Connection.ONLINE
+                        // one dropped keep-alive connection is not an outage: ask again before saying so
+                        ? vertx.timer(100).compose(waited -> reachServer())
+                        : Future.failedFuture(failure))
                 .onSuccess(ready -> setConnection(KioskHealth.Connection.ONLINE, null))
                 .onFailure(this::noteServerFailure)
                 .onComplete(done -> checkingServer = false);
+    }
+
+    private Future<Void> reachServer() {
+        return server.siteOfThisKiosk()
+                .compose(site -> menu == null || !site.equals(siteId)
+                        || health.connection() != KioskHealth.Connection.ONLINE ? loadMenu(site)
+                        : Future.succeededFuture());
     }
 
     private Future<Void> loadMenu(String site) {
@@ -268,12 +277,16 @@ public final class Kiosk {
         switch (connection) {
             case ONLINE -> LOG.info("Server {} reachable{}", config.server().url(),
                     before == KioskHealth.Connection.STARTING ? "" : " again");
-            case UNREACHABLE -> LOG.warn("Server {} unreachable, retrying every {} s: {}", config.server().url(),
-                    config.server().healthCheckEvery().toSeconds(), why);
+            case UNREACHABLE -> LOG.warn("Server {} unreachable, checking again every {} ms: {}",
+                    config.server().url(), config.server().healthCheckEvery().toMillis(), why);
             case NOT_REGISTERED -> LOG.error("The server refuses this kiosk's token: {}. Register the kiosk "
                     + "(POST /api/v1/admin/devices/<id>/token) and install the token.", why);
             case STARTING -> {
             }
+        }
+        if (connection != KioskHealth.Connection.ONLINE) {
+            // The server will not have heard of us meanwhile: report again as soon as it is back.
+            lastReportedHealth = null;
         }
         updateHealth(health.withConnection(connection));
     }
@@ -285,7 +298,14 @@ public final class Kiosk {
         JsonObject report = health.heartbeat();
         server.heartbeat(report)
                 .onSuccess(sent -> lastReportedHealth = report.encode())
-                .onFailure(this::noteServerFailure);
+                .onFailure(failure -> {
+                    if (ServerCallException.isUnreachable(failure)) {
+                        LOG.debug("Heartbeat not delivered: {}", failure.getMessage());
+                        checkServer();
+                    } else {
+                        noteServerFailure(failure);
+                    }
+                });
     }
 
     // ---- printer watch ----
