@@ -31,6 +31,7 @@ public final class FakeEscPosPrinter implements AutoCloseable {
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private volatile long lastByteNanos;
 
     public FakeEscPosPrinter() throws IOException {
         server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
@@ -63,6 +64,11 @@ public final class FakeEscPosPrinter implements AutoCloseable {
         answers.put(2, FINE);
         answers.put(4, FINE);
         return this;
+    }
+
+    /** System.nanoTime() when the last byte arrived. */
+    public long lastByteNanos() {
+        return lastByteNanos;
     }
 
     public byte[] received() {
@@ -115,6 +121,7 @@ public final class FakeEscPosPrinter implements AutoCloseable {
                 synchronized (received) {
                     received.write(value);
                 }
+                lastByteNanos = System.nanoTime();
                 if (beforePrevious == 0x10 && previous == 0x04) {
                     Integer answer = answers.get(value);
                     if (answer != null) {
