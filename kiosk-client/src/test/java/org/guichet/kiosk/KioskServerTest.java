@@ -183,6 +183,22 @@ class KioskServerTest {
     }
 
     @Test
+    void a_printer_link_that_died_while_idle_is_opened_again_instead_of_refusing_the_visitor() throws Exception {
+        try (FakeEscPosPrinter printer = new FakeEscPosPrinter()) {
+            JsonObject config = KioskHarness.config(server.baseUrl(), kioskToken, printer.connectionSpec());
+            config.getJsonObject("printer").put("pollEvery", "1h");
+            startKiosk(config).awaitReady();
+            printer.dropConnections();
+
+            HttpResponse<Buffer> response = kiosk.take("svc-a");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(printer.printedText(PC858)).contains("A001");
+            assertThat(database.ticketCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void paper_near_end_still_prints_and_is_reported() throws Exception {
         try (FakeEscPosPrinter printer = new FakeEscPosPrinter()) {
             printer.paperNearEnd();

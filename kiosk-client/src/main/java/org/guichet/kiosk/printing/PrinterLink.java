@@ -67,6 +67,17 @@ public final class PrinterLink {
     }
 
     private PrinterStatus readStatusNow() {
+        boolean wasOpen = printer != null;
+        PrinterStatus status = askOnce();
+        if (wasOpen && status.has(PrinterCondition.UNKNOWN) && !settings.trustUnknownStatus()) {
+            // The link may have died while idle (printer switched off and on, network printer restarted): the
+            // first question went into the void. Ask once more on a fresh connection before calling it a fault.
+            status = askOnce();
+        }
+        return status;
+    }
+
+    private PrinterStatus askOnce() {
         TicketPrinter opened;
         try {
             opened = openedPrinter();
@@ -80,7 +91,6 @@ public final class PrinterLink {
         }
         PrinterStatus status = opened.readStatus();
         if (status.has(PrinterCondition.UNKNOWN) && !settings.trustUnknownStatus()) {
-            // A silent printer may sit behind a dead link: open a fresh one next time.
             closeQuietly();
         }
         return status;

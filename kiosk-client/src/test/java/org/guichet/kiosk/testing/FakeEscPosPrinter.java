@@ -66,6 +66,14 @@ public final class FakeEscPosPrinter implements AutoCloseable {
         return this;
     }
 
+    /** Closes every open connection, as a printer switched off and on again does; new ones are accepted. */
+    public void dropConnections() throws IOException {
+        for (Socket client : clients) {
+            client.close();
+        }
+        clients.clear();
+    }
+
     /** System.nanoTime() when the last byte arrived. */
     public long lastByteNanos() {
         return lastByteNanos;
