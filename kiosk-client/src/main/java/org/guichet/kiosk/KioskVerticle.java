@@ -9,12 +9,16 @@ import org.guichet.kiosk.gpio.KioskGpio;
 import org.guichet.kiosk.http.KioskRoutes;
 import org.guichet.kiosk.printing.PrinterLink;
 import org.guichet.kiosk.server.ServerApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk application: the kiosk core, its GPIO buttons and light, and the local HTTP server of the touch UI.
  * The Pi4J context is given (null for a kiosk without GPIO) and stays owned by the caller.
  */
 public final class KioskVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskVerticle.class);
 
     private final KioskConfig config;
     private final com.pi4j.context.Context pi4j;
@@ -34,7 +38,12 @@ public final class KioskVerticle extends VerticleBase {
         PrinterLink printer = new PrinterLink(vertx, config.printer());
         kiosk = new Kiosk(vertx, context, config, server, printer);
         if (pi4j != null && config.gpio().anyDevice()) {
-            gpio = new KioskGpio(pi4j, config.gpio(), kiosk);
+            try {
+                gpio = new KioskGpio(pi4j, config.gpio(), kiosk);
+            } catch (RuntimeException e) {
+                // The touch screen still works without buttons and light; staff see this in the log.
+                LOG.error("GPIO buttons and light unavailable ({}); the kiosk runs without them", e.toString());
+            }
         }
         return vertx.createHttpServer()
                 .requestHandler(new KioskRoutes(kiosk).router(vertx))

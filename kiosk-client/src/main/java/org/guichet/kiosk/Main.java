@@ -43,7 +43,14 @@ public final class Main {
         // A kiosk is small: a Raspberry Pi with one screen and one printer needs few threads.
         Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                 .setInternalBlockingPoolSize(2)).build();
-        Context pi4j = config.gpio().anyDevice() ? GpioContexts.create(config.gpio().provider()) : null;
+        Context pi4j = null;
+        if (config.gpio().anyDevice()) {
+            try {
+                pi4j = GpioContexts.create(config.gpio().provider());
+            } catch (RuntimeException e) {
+                LOG.error("GPIO unavailable ({}); the kiosk runs without buttons and light", e.toString());
+            }
+        }
         KioskVerticle verticle = new KioskVerticle(config, pi4j);
         String deploymentId;
         try {
@@ -64,7 +71,9 @@ public final class Main {
                 LOG.info("Kiosk ready to issue tickets ({} ms after JVM start)", sinceJvmStart().toMillis());
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, deploymentId, pi4j), "kiosk-stop"));
+        Context gpioContext = pi4j;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, deploymentId, gpioContext),
+                "kiosk-stop"));
     }
 
     private static Path configPath(String[] args) {
