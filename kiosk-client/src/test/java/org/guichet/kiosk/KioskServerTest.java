@@ -2,6 +2,7 @@ package org.guichet.kiosk;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.guichet.kiosk.testing.Database;
@@ -208,7 +209,7 @@ class KioskServerTest {
 
             assertThat(printer.printedText(PC858)).contains("B001");
             eventually(() -> database.deviceHealth("kiosk-1").getJsonObject("printer", new JsonObject())
-                    .getJsonArray("conditions", new io.vertx.core.json.JsonArray()).contains("PAPER_NEAR_END"),
+                    .getJsonArray("conditions", new JsonArray()).contains("PAPER_NEAR_END"),
                     "the heartbeat reports PAPER_NEAR_END");
         }
     }

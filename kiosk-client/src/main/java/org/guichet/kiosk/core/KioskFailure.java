@@ -1,5 +1,7 @@
 package org.guichet.kiosk.core;
 
+import java.util.Locale;
+
 /**
  * Why a visitor got no ticket. The code is what the touch UI turns into a plain sentence in the visitor's language;
  * the message is for the log.
@@ -26,7 +28,7 @@ public final class KioskFailure extends RuntimeException {
         }
 
         public String apiName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -15,6 +15,8 @@ import org.guichet.kiosk.core.VisitorRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.TreeMap;
+
 /**
  * What the kiosk's own Chromium talks to, on loopback only. The device token never leaves the kiosk process:
  * the page asks this API, which asks the server.
@@ -59,7 +61,7 @@ public final class KioskRoutes {
                 .put("screen", new JsonObject()
                         .put("idleSeconds", screen.idleTimeout().toMillis() / 1000.0)
                         .put("ticketScreenSeconds", screen.ticketScreenTime().toMillis() / 1000.0)
-                        .put("whereToGo", new JsonObject(new java.util.TreeMap<>(screen.whereToGo()))));
+                        .put("whereToGo", new JsonObject(new TreeMap<>(screen.whereToGo()))));
         send(ctx, 200, state);
     }
 

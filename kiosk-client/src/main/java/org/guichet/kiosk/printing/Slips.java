@@ -8,6 +8,7 @@ import org.guichet.kiosk.server.MenuEntry;
 import org.guichet.kiosk.server.Orientation;
 
 import java.net.URI;
+import java.util.List;
 
 /** Turns what the server said into what the printer prints. Pure functions. */
 public final class Slips {
@@ -30,7 +31,7 @@ public final class Slips {
     /** The orientation slip of an orientation entry: who handles the matter, where, when, and how to reach them. */
     public static OrientationSlip orientation(MenuEntry entry, String language) {
         Orientation where = entry.orientation() != null ? entry.orientation()
-                : new Orientation("", java.util.List.of(), java.util.List.of(), null, null);
+                : new Orientation("", List.of(), List.of(), null, null);
         return new OrientationSlip(entry.label(language), where.authority(), where.addressLines(), where.hours(),
                 websiteUrl(where.website()), where.phone(), language);
     }

@@ -1,6 +1,7 @@
 package org.guichet.kiosk.bench;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.kiosk.testing.FakeEscPosPrinter;
 import org.guichet.server.testing.TestServer;
@@ -109,7 +110,7 @@ public final class KioskBenchmark {
                 .put("printer", new JsonObject().put("connection", printer.connectionSpec()))
                 .put("gpio", new JsonObject().put("provider", "mock")
                         .put("light", new JsonObject().put("green", 5).put("amber", 6).put("red", 13))
-                        .put("buttons", new JsonObject().put("map", new io.vertx.core.json.JsonArray()
+                        .put("buttons", new JsonObject().put("map", new JsonArray()
                                 .add(new JsonObject().put("pin", 17).put("entry", "svc-a")))))
                 .encodePrettily());
         List<String> command = new ArrayList<>();
