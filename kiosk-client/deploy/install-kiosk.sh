@@ -1,0 +1,36 @@
+#!/bin/sh
+# Installs the Guichet kiosk client on a Raspberry Pi (run as root, from this deploy directory):
+#   sudo sh install-kiosk.sh /path/to/guichet-kiosk-client-0.1.0-SNAPSHOT-all.jar
+# Then: edit /etc/guichet/kiosk.yaml, put the device token in /etc/guichet/kiosk.token, and
+#   sudo systemctl enable --now guichet-kiosk
+set -eu
+JAR="${1:?usage: install-kiosk.sh guichet-kiosk-client-all.jar}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+
+id guichet >/dev/null 2>&1 || useradd --system --home-dir /var/lib/guichet-kiosk --shell /usr/sbin/nologin guichet
+for group in lp dialout gpio; do
+    if getent group "$group" >/dev/null; then
+        usermod -a -G "$group" guichet
+    fi
+done
+
+install -d -m 0755 /opt/guichet
+install -m 0644 "$JAR" /opt/guichet/guichet-kiosk-client-all.jar
+install -m 0755 "$HERE/kiosk-browser.sh" /opt/guichet/kiosk-browser.sh
+
+install -d -m 0750 -o root -g guichet /etc/guichet
+if [ ! -f /etc/guichet/kiosk.yaml ]; then
+    install -m 0640 -o root -g guichet "$HERE/kiosk.example.yaml" /etc/guichet/kiosk.yaml
+fi
+if [ ! -f /etc/guichet/kiosk.token ]; then
+    install -m 0640 -o root -g guichet /dev/null /etc/guichet/kiosk.token
+fi
+
+install -m 0644 "$HERE/guichet-kiosk.service" /etc/systemd/system/guichet-kiosk.service
+install -m 0644 "$HERE/99-guichet-printer.rules" /etc/udev/rules.d/99-guichet-printer.rules
+install -m 0644 "$HERE/guichet-kiosk-browser.desktop" /etc/xdg/autostart/guichet-kiosk-browser.desktop
+udevadm control --reload && udevadm trigger || true
+systemctl daemon-reload
+
+echo "Installed. Next: edit /etc/guichet/kiosk.yaml, write the device token to /etc/guichet/kiosk.token,"
+echo "then: sudo systemctl enable --now guichet-kiosk"

@@ -1,0 +1,356 @@
+package org.guichet.kiosk.core;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.guichet.hardware.printer.PrinterCondition;
+import org.guichet.hardware.printer.PrinterStatus;
+import org.guichet.kiosk.config.KioskConfig;
+import org.guichet.kiosk.printing.PrinterLink;
+import org.guichet.kiosk.printing.Slips;
+import org.guichet.kiosk.server.IssueRequest;
+import org.guichet.kiosk.server.Menu;
+import org.guichet.kiosk.server.MenuEntry;
+import org.guichet.kiosk.server.ServerApi;
+import org.guichet.kiosk.server.ServerCallException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The kiosk itself: keeps the menu, watches the server and the printer, and turns a visitor's choice into a printed
+ * ticket. All state lives on one Vert.x context; the periodic checks, the visitor requests and their results all run
+ * there, so nothing here needs a lock.
+ * <p>
+ * Rules kept here: the printer is asked before any ticket is issued, and a ticket is only issued when it can be
+ * printed; one visitor action (one key) gives at most one ticket and one printout, retries included; requests are
+ * served one at a time, in order.
+ */
+public final class Kiosk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
+    private static final int REMEMBERED_ACTIONS = 64;
+
+    private final Vertx vertx;
+    private final Context context;
+    private final KioskConfig config;
+    private final ServerApi server;
+    private final PrinterLink printer;
+    private final List<Consumer<KioskHealth>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Future<TicketOutcome>> recentActions = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Future<TicketOutcome>> eldest) {
+            return size() > REMEMBERED_ACTIONS;
+        }
+    };
+    private final List<Long> timers = new ArrayList<>();
+
+    private volatile KioskHealth health;
+    private volatile Menu menu;
+    private String siteId;
+    private Future<?> lastRequest = Future.succeededFuture();
+    private boolean checkingServer;
+    private boolean pollingPrinter;
+    private String lastReportedHealth;
+
+    public Kiosk(Vertx vertx, Context context, KioskConfig config, ServerApi server, PrinterLink printer) {
+        this.vertx = vertx;
+        this.context = context;
+        this.config = config;
+        this.server = server;
+        this.printer = printer;
+        this.health = KioskHealth.starting(config.printer().trustUnknownStatus());
+    }
+
+    /** Starts the periodic checks and runs the first ones now. Call on the kiosk's context. */
+    public void start() {
+        timers.add(vertx.setPeriodic(config.server().healthCheckEvery().toMillis(), id -> checkServer()));
+        timers.add(vertx.setPeriodic(config.server().heartbeatEvery().toMillis(), id -> sendHeartbeat()));
+        timers.add(vertx.setPeriodic(config.printer().pollEvery().toMillis(), id -> pollPrinter()));
+        timers.add(vertx.setPeriodic(config.server().menuRefreshEvery().toMillis(), id -> refreshMenu()));
+        pollPrinter();
+        checkServer();
+    }
+
+    public Future<Void> stop() {
+        timers.forEach(vertx::cancelTimer);
+        timers.clear();
+        return lastRequest.transform(done -> printer.close()).eventually(server::close);
+    }
+
+    public KioskHealth health() {
+        return health;
+    }
+
+    public Optional<Menu> menu() {
+        return Optional.ofNullable(menu);
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    /** Told of every change of health, on the kiosk's context (and once at once with the current health). */
+    public void onHealthChange(Consumer<KioskHealth> listener) {
+        listeners.add(listener);
+        context.runOnContext(ignored -> listener.accept(health));
+    }
+
+    /** Serves a visitor's request from any thread (a button press arrives on Pi4J's thread). */
+    public Future<TicketOutcome> submit(VisitorRequest request) {
+        Promise<TicketOutcome> result = Promise.promise();
+        context.runOnContext(ignored -> take(request).onComplete(result));
+        return result.future();
+    }
+
+    /**
+     * Serves a visitor's request; call on the kiosk's context. The same action key again (a double tap, the UI
+     * retrying) gets the same outcome and no second printout; after a failure it is tried again, with the same key.
+     */
+    public Future<TicketOutcome> take(VisitorRequest request) {
+        Future<TicketOutcome> known = recentActions.get(request.actionKey());
+        if (known != null) {
+            return known;
+        }
+        Future<TicketOutcome> outcome = lastRequest.transform(previous -> serve(request));
+        lastRequest = outcome;
+        recentActions.put(request.actionKey(), outcome);
+        outcome.onFailure(failure -> recentActions.remove(request.actionKey(), outcome));
+        return outcome;
+    }
+
+    private Future<TicketOutcome> serve(VisitorRequest request) {
+        Menu current = menu;
+        MenuEntry entry = current == null ? null : current.find(request.entryId()).orElse(null);
+        if (entry == null) {
+            return refused(current == null ? KioskFailure.forReason(health.reason())
+                    : new KioskFailure(KioskFailure.Code.UNKNOWN_ENTRY, "No menu entry " + request.entryId()));
+        }
+        if (entry.isMenu()) {
+            return refused(new KioskFailure(KioskFailure.Code.NOT_ISSUABLE, entry.id() + " is a sub-menu"));
+        }
+        KioskHealth.Reason serverReason = health.withPrinter(PrinterStatus.online()).reason();
+        if (entry.isService() && serverReason != KioskHealth.Reason.NONE) {
+            if (health.connection() == KioskHealth.Connection.UNREACHABLE) {
+                checkServer();
+            }
+            return refused(KioskFailure.forReason(serverReason));
+        }
+        return printer.readStatus().compose(status -> {
+            notePrinterStatus(status);
+            if (!health.printerReady()) {
+                return refused(KioskFailure.forReason(KioskHealth.Reason.PRINTER));
+            }
+            updateHealth(health.withPrinting(true));
+            Future<TicketOutcome> served = entry.isOrientation()
+                    ? printOrientation(entry, request.language())
+                    : issueAndPrint(current, entry, request);
+            return served.eventually(() -> {
+                updateHealth(health.withPrinting(false));
+                return Future.succeededFuture();
+            });
+        });
+    }
+
+    private Future<TicketOutcome> issueAndPrint(Menu current, MenuEntry entry, VisitorRequest request) {
+        IssueRequest issue = new IssueRequest(entry.id(), request.priority(), request.language(), request.actionKey());
+        return server.issue(issue, config.server().issueAttempts(), config.server().retryDelay())
+                .recover(failure -> {
+                    noteServerFailure(failure);
+                    KioskFailure refusal = switch (failure instanceof ServerCallException call ? call.kind()
+                            : ServerCallException.Kind.UNREACHABLE) {
+                        case UNREACHABLE -> KioskFailure.forReason(KioskHealth.Reason.SERVER);
+                        case UNAUTHORISED -> KioskFailure.forReason(KioskHealth.Reason.NOT_REGISTERED);
+                        case REJECTED -> new KioskFailure(KioskFailure.Code.SERVICE_UNAVAILABLE,
+                                "The server refused a ticket for " + entry.id() + ": " + failure.getMessage());
+                    };
+                    if (refusal.code() == KioskFailure.Code.SERVICE_UNAVAILABLE) {
+                        refreshMenu();
+                    }
+                    return refused(refusal);
+                })
+                .compose(ticket -> {
+                    LOG.info("Ticket {} issued for {} ({}, {}){}", ticket.number(), entry.id(), ticket.priority(),
+                            ticket.language(), ticket.replayed() ? " — replayed for the same key" : "");
+                    return printer.print(Slips.ticket(current, ticket, config.server().publicUrl()))
+                            .map(printed -> TicketOutcome.ticket(ticket, true))
+                            .recover(printFailure -> {
+                                LOG.error("Ticket {} was issued but could not be printed; the screen shows its number",
+                                        ticket.number());
+                                pollPrinter();
+                                return Future.succeededFuture(TicketOutcome.ticket(ticket, false));
+                            });
+                });
+    }
+
+    private Future<TicketOutcome> printOrientation(MenuEntry entry, String language) {
+        return printer.print(Slips.orientation(entry, language))
+                .map(printed -> {
+                    LOG.info("Orientation slip printed for {}", entry.id());
+                    return TicketOutcome.orientation(entry, language);
+                })
+                .recover(failure -> {
+                    pollPrinter();
+                    return refused(KioskFailure.forReason(KioskHealth.Reason.PRINTER));
+                });
+    }
+
+    private <T> Future<T> refused(KioskFailure failure) {
+        LOG.warn("No ticket: {}", failure.getMessage());
+        return Future.failedFuture(failure);
+    }
+
+    // ---- server watch ----
+
+    private void checkServer() {
+        if (checkingServer) {
+            return;
+        }
+        checkingServer = true;
+        if (!server.hasToken() || health.connection() == KioskHealth.Connection.NOT_REGISTERED) {
+            config.server().token().read().ifPresent(server::token);
+        }
+        reachServer()
+                .recover(failure -> ServerCallException.isUnreachable(failure)
+                        && health.connection() == KioskHealth.Connection.ONLINE
+                        // one dropped keep-alive connection is not an outage: ask again before saying so
+                        ? vertx.timer(100).compose(waited -> reachServer())
+                        : Future.failedFuture(failure))
+                .onSuccess(ready -> setConnection(KioskHealth.Connection.ONLINE, null))
+                .onFailure(this::noteServerFailure)
+                .onComplete(done -> checkingServer = false);
+    }
+
+    private Future<Void> reachServer() {
+        return server.siteOfThisKiosk()
+                .compose(site -> menu == null || !site.equals(siteId)
+                        || health.connection() != KioskHealth.Connection.ONLINE ? loadMenu(site)
+                        : Future.succeededFuture());
+    }
+
+    private Future<Void> loadMenu(String site) {
+        return server.menu(site).map(loaded -> {
+            if (!Objects.equals(site, siteId)) {
+                LOG.info("Kiosk of site {} ({}): {} menu entries", site, loaded.siteName(), loaded.entries().size());
+            }
+            siteId = site;
+            menu = loaded;
+            return null;
+        });
+    }
+
+    private void refreshMenu() {
+        if (siteId != null && health.connection() == KioskHealth.Connection.ONLINE) {
+            loadMenu(siteId).onFailure(this::noteServerFailure);
+        }
+    }
+
+    private void noteServerFailure(Throwable failure) {
+        if (failure instanceof ServerCallException call) {
+            switch (call.kind()) {
+                case UNREACHABLE -> setConnection(KioskHealth.Connection.UNREACHABLE, failure.getMessage());
+                case UNAUTHORISED -> setConnection(KioskHealth.Connection.NOT_REGISTERED, failure.getMessage()
+                        + " (token from " + config.server().token().describe() + ")");
+                case REJECTED -> LOG.warn("The server refused a request: {}", failure.getMessage());
+            }
+        } else {
+            LOG.error("Unexpected failure talking to the server", failure);
+            setConnection(KioskHealth.Connection.UNREACHABLE, failure.toString());
+        }
+    }
+
+    private void setConnection(KioskHealth.Connection connection, String why) {
+        KioskHealth.Connection before = health.connection();
+        if (before == connection) {
+            return;
+        }
+        switch (connection) {
+            case ONLINE -> LOG.info("Server {} reachable{}", config.server().url(),
+                    before == KioskHealth.Connection.STARTING ? "" : " again");
+            case UNREACHABLE -> LOG.warn("Server {} unreachable, checking again every {} ms: {}",
+                    config.server().url(), config.server().healthCheckEvery().toMillis(), why);
+            case NOT_REGISTERED -> LOG.error("The server refuses this kiosk's token: {}. Register the kiosk "
+                    + "(POST /api/v1/admin/devices/<id>/token) and install the token.", why);
+            case STARTING -> {
+            }
+        }
+        if (connection != KioskHealth.Connection.ONLINE) {
+            // The server will not have heard of us meanwhile: report again as soon as it is back.
+            lastReportedHealth = null;
+        }
+        updateHealth(health.withConnection(connection));
+    }
+
+    private void sendHeartbeat() {
+        if (health.connection() != KioskHealth.Connection.ONLINE) {
+            return;
+        }
+        JsonObject report = health.heartbeat();
+        server.heartbeat(report)
+                .onSuccess(sent -> lastReportedHealth = report.encode())
+                .onFailure(failure -> {
+                    if (ServerCallException.isUnreachable(failure)) {
+                        LOG.debug("Heartbeat not delivered: {}", failure.getMessage());
+                        checkServer();
+                    } else {
+                        noteServerFailure(failure);
+                    }
+                });
+    }
+
+    // ---- printer watch ----
+
+    private void pollPrinter() {
+        if (pollingPrinter) {
+            return;
+        }
+        pollingPrinter = true;
+        printer.readStatus()
+                .onSuccess(this::notePrinterStatus)
+                .onComplete(done -> pollingPrinter = false);
+    }
+
+    private void notePrinterStatus(PrinterStatus status) {
+        PrinterStatus before = health.printer();
+        if (!status.equals(before)) {
+            KioskHealth next = health.withPrinter(status);
+            if (!next.printerReady()) {
+                LOG.warn("Printer {} cannot print: {}", printer.description(), status.conditions());
+            } else if (status.has(PrinterCondition.PAPER_NEAR_END)) {
+                LOG.warn("Printer {} paper near end: change the roll soon", printer.description());
+            } else {
+                LOG.info("Printer {} ready: {}", printer.description(), status.conditions());
+            }
+        }
+        updateHealth(health.withPrinter(status));
+    }
+
+    // ---- health ----
+
+    private void updateHealth(KioskHealth next) {
+        if (next.equals(health)) {
+            return;
+        }
+        health = next;
+        for (Consumer<KioskHealth> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.error("Health listener failed", e);
+            }
+        }
+        if (!next.heartbeat().encode().equals(lastReportedHealth)) {
+            sendHeartbeat();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.guichet.kiosk.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.guichet.kiosk.config.KioskConfig;
+import org.guichet.kiosk.core.Kiosk;
+import org.guichet.kiosk.core.KioskFailure;
+import org.guichet.kiosk.core.KioskHealth;
+import org.guichet.kiosk.core.VisitorRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.TreeMap;
+
+/**
+ * What the kiosk's own Chromium talks to, on loopback only. The device token never leaves the kiosk process:
+ * the page asks this API, which asks the server.
+ */
+public final class KioskRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskRoutes.class);
+
+    private final Kiosk kiosk;
+
+    public KioskRoutes(Kiosk kiosk) {
+        this.kiosk = kiosk;
+    }
+
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(4096));
+        router.get("/").handler(this::toTouchUi);
+        router.get("/api/state").handler(this::state);
+        router.post("/api/tickets").handler(this::takeTicket);
+        router.route("/kiosk/*").handler(StaticHandler.create("web/kiosk").setCachingEnabled(false));
+        router.route("/api/*").failureHandler(this::failure);
+        return router;
+    }
+
+    private void toTouchUi(RoutingContext ctx) {
+        ctx.redirect("/kiosk/");
+    }
+
+    /** Health, menu and screen settings: the page polls this every few seconds. */
+    private void state(RoutingContext ctx) {
+        KioskHealth health = kiosk.health();
+        KioskConfig.Screen screen = kiosk.config().screen();
+        JsonObject state = new JsonObject()
+                .put("state", health.light().name())
+                .put("reason", health.reason().name())
+                .put("canIssue", health.canIssue())
+                .put("connection", health.connection().name())
+                .put("printer", health.heartbeat().getJsonObject("printer"))
+                .put("menu", kiosk.menu().map(menu -> menu.toUiJson()).orElse(null))
+                .put("languages", new JsonArray().add("fr").add("en").add("es").add("oc"))
+                .put("screen", new JsonObject()
+                        .put("idleSeconds", screen.idleTimeout().toMillis() / 1000.0)
+                        .put("ticketScreenSeconds", screen.ticketScreenTime().toMillis() / 1000.0)
+                        .put("whereToGo", new JsonObject(new TreeMap<>(screen.whereToGo()))));
+        send(ctx, 200, state);
+    }
+
+    /** Body {entryId, priority, language, key}; the key is created by the page once per visitor action. */
+    private void takeTicket(RoutingContext ctx) {
+        VisitorRequest request;
+        try {
+            JsonObject body = ctx.body().asJsonObject();
+            if (body == null) {
+                throw new IllegalArgumentException("a JSON body is required");
+            }
+            request = new VisitorRequest(body.getString("entryId"), body.getString("priority", "NORMAL"),
+                    body.getString("language", "fr"), body.getString("key"));
+        } catch (RuntimeException e) {
+            send(ctx, 400, error("bad_request", e.getMessage()));
+            return;
+        }
+        kiosk.take(request)
+                .onSuccess(outcome -> send(ctx, 200, outcome.toJson()))
+                .onFailure(failure -> {
+                    if (failure instanceof KioskFailure refusal) {
+                        send(ctx, refusal.code().httpStatus(), error(refusal.code().apiName(), refusal.getMessage())
+                                .put("health", kiosk.health().reason().name()));
+                    } else {
+                        ctx.fail(failure);
+                    }
+                });
+    }
+
+    private void failure(RoutingContext ctx) {
+        if (ctx.failure() != null) {
+            LOG.error("Kiosk API {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        }
+        int status = ctx.statusCode() >= 400 && ctx.statusCode() < 500 ? ctx.statusCode() : 500;
+        if (!ctx.response().ended()) {
+            send(ctx, status, error(status == 500 ? "internal" : "bad_request", "The kiosk could not do that."));
+        }
+    }
+
+    private static JsonObject error(String code, String message) {
+        return new JsonObject().put("error", code).put("message", message);
+    }
+
+    private static void send(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(body.encode());
+    }
+}

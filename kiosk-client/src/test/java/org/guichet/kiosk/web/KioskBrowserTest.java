@@ -1,0 +1,183 @@
+package org.guichet.kiosk.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.guichet.kiosk.testing.Database;
+import org.guichet.kiosk.testing.FakeEscPosPrinter;
+import org.guichet.kiosk.testing.KioskHarness;
+import org.guichet.server.testing.TestServer;
+import org.guichet.server.web.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The touch UI in real headless Chromium, served by a real kiosk client talking to a real server. */
+class KioskBrowserTest {
+
+    private static final Charset PC858 = Charset.forName("IBM00858");
+
+    @TempDir
+    Path printed;
+
+    private Vertx serverVertx;
+    private TestServer server;
+    private Database database;
+    private KioskHarness kiosk;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void givenAServer() {
+        serverVertx = Vertx.vertx();
+        server = TestServer.start(serverVertx);
+        database = new Database(server.database());
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        server.close();
+        serverVertx.close().await(30, TimeUnit.SECONDS);
+    }
+
+    private void givenAKioskOnScreen(JsonObject config, int width, int height) {
+        kiosk = KioskHarness.start(config, null);
+        browser = Browser.open(width, height);
+        // The page gets exactly the kiosk screen's size, as in Chromium's kiosk mode (no window decorations).
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
+        browser.get(kiosk.url());
+    }
+
+    private JsonObject config(String printerSpec) {
+        return KioskHarness.config(server.baseUrl(), server.deviceToken("kiosk-1"), printerSpec);
+    }
+
+    private WebElement waitFor(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void waitForText(String css, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    @Test
+    void a_visitor_chooses_priority_english_and_a_service_in_a_sub_menu_and_is_told_to_take_the_ticket()
+            throws Exception {
+        givenAKioskOnScreen(config("file:" + printed), 1080, 1920);
+
+        waitFor("button[data-entry='m1']");
+        assertThat(text("#title")).isEqualTo("Bienvenue");
+        assertThat(text("#site-name")).isEqualTo("Site Un – bâtiment A");
+        Browser.screenshot(browser, "kiosk-1-start-1080x1920");
+
+        browser.findElement(By.id("priority")).click();
+        browser.findElement(By.cssSelector("button[data-lang='en']")).click();
+        waitForText("#title", "Welcome");
+        assertThat(browser.findElement(By.id("priority")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(text("button[data-entry='svc-a']")).isEqualTo("Service A (en)");
+
+        browser.findElement(By.cssSelector("button[data-entry='m1']")).click();
+        waitFor("button[data-entry='svc-c']");
+        assertThat(text("#title")).isEqualTo("Menu");
+        assertThat(browser.findElements(By.cssSelector("button[data-entry='svc-a']"))).isEmpty();
+        Browser.screenshot(browser, "kiosk-2-submenu-1080x1920");
+
+        browser.findElement(By.cssSelector("button[data-entry='svc-c']")).click();
+        waitFor("#take-ticket");
+
+        assertThat(text("#take-ticket")).startsWith("Take your ticket");
+        assertThat(text("#number")).isEqualTo("C001");
+        assertThat(text("#screen")).contains("Service C").contains("Priority ticket").contains("You are next in line.");
+        Browser.screenshot(browser, "kiosk-3-ticket-1080x1920");
+        List<Map<String, String>> tickets = database.tickets();
+        assertThat(tickets).hasSize(1);
+        assertThat(tickets.get(0)).containsEntry("number", "C001").containsEntry("service_id", "svc-c")
+                .containsEntry("priority", "PRIORITY").containsEntry("language", "en");
+        assertThat(new String(Files.readAllBytes(printed.resolve("ticket-0001.bin")), PC858)).contains("C001");
+
+        browser.findElement(By.id("done")).click();
+        waitForText("#title", "Bienvenue");
+        assertThat(browser.findElement(By.id("priority")).getAttribute("aria-pressed")).isEqualTo("false");
+    }
+
+    @Test
+    void on_a_landscape_screen_an_orientation_entry_shows_where_to_go() throws Exception {
+        givenAKioskOnScreen(config("file:" + printed), 1280, 800);
+
+        waitFor("button[data-entry='o1']");
+        Browser.screenshot(browser, "kiosk-4-start-1280x800");
+        browser.findElement(By.cssSelector("button[data-entry='o1']")).click();
+        waitFor("#take-slip");
+
+        assertThat(text("#take-slip")).startsWith("Prenez votre fiche");
+        assertThat(text("#screen")).contains("Préfecture").contains("1 place de la Préfecture");
+        assertThat(database.ticketCount()).isZero();
+        Browser.screenshot(browser, "kiosk-5-orientation-1280x800");
+    }
+
+    @Test
+    void when_the_printer_is_out_of_paper_the_screen_says_so_and_where_to_go() throws Exception {
+        try (FakeEscPosPrinter printer = new FakeEscPosPrinter()) {
+            printer.paperOut();
+            givenAKioskOnScreen(config(printer.connectionSpec()), 1280, 800);
+
+            waitFor("#fault");
+
+            assertThat(text("#fault")).isEqualTo("Les tickets ne peuvent pas être imprimés pour le moment.");
+            assertThat(text("#where-to-go")).isEqualTo("Adressez-vous à l'accueil : un agent va vous aider.");
+            assertThat(browser.findElements(By.cssSelector("button[data-entry]"))).isEmpty();
+            Browser.screenshot(browser, "kiosk-6-printer-fault-1280x800");
+
+            browser.findElement(By.cssSelector("button[data-lang='es']")).click();
+            waitForText("#fault", "En este momento no se pueden imprimir tickets.");
+
+            printer.paperLoaded();
+            waitFor("button[data-entry='svc-a']");
+        }
+    }
+
+    @Test
+    void after_a_short_idle_time_the_kiosk_returns_to_the_start_screen_in_french() {
+        JsonObject config = config("file:" + printed);
+        config.put("screen", new JsonObject().put("idleTimeout", "2s"));
+        givenAKioskOnScreen(config, 1280, 800);
+        waitFor("button[data-entry='m1']");
+
+        browser.findElement(By.cssSelector("button[data-lang='oc']")).click();
+        browser.findElement(By.cssSelector("button[data-entry='m1']")).click();
+        waitFor("#back");
+        assertThat(text("#title")).isEqualTo("Menu");
+
+        waitForText("#title", "Bienvenue");
+        assertThat(browser.findElements(By.id("back"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+    }
+}
