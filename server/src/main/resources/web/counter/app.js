@@ -69,7 +69,7 @@ function actionButton({ id, label, keys = [], kind = 'secondary', onClick, extra
         type: 'button',
         id,
         class: `act ${kind}`,
-        dataset: { keys: keys.join('|') },
+        dataset: { keys: keys.join('|'), blocked: String(disabled) },
         title: keys.length ? t('kbd', { key: keyLabel(keys[0]) }) : null,
         disabled: state.busy || disabled,
         onclick: (event) => {
@@ -77,6 +77,21 @@ function actionButton({ id, label, keys = [], kind = 'secondary', onClick, extra
             onClick();
         },
     }, h('span', { class: 'label' }, label), extra, keys.length ? h('kbd', {}, keyLabel(keys[0])) : null);
+}
+
+/**
+ * Rebuilds a section only when what it shows has changed, so a live update never swaps a button from under a finger
+ * that is about to tap it.
+ */
+const shown = new Map();
+
+function changed(section, ...content) {
+    const signature = JSON.stringify([language(), ...content]);
+    if (shown.get(section) === signature) {
+        return false;
+    }
+    shown.set(section, signature);
+    return true;
 }
 
 // ---------------------------------------------------------------- messages
@@ -240,6 +255,9 @@ function renderCounter() {
 
 function renderServices() {
     const services = state.counter?.services ?? [];
+    if (!changed('services', services)) {
+        return;
+    }
     $('#services').replaceChildren(h('span', { class: 'services-label' }, `${t('services')} :`),
         ...services.map((service) => h('span', { class: 'chip' },
             service.prefix ? h('b', {}, service.prefix) : null, ` ${service.name}`)));
@@ -258,6 +276,10 @@ function renderTicket() {
     const counter = state.counter;
     const ticket = counter?.currentTicket;
     const currentMode = mode();
+    if (!changed('ticket', currentMode, counter?.agentName, counter?.pauseReason, counter?.since, ticket,
+        state.history)) {
+        return;
+    }
     if (currentMode === 'other') {
         panel.replaceChildren(h('div', { class: 'empty' },
             h('p', { class: 'empty-title' }, t('other.title', { name: counter.agentName ?? '?' })),
@@ -340,6 +362,9 @@ function renderHistory() {
 function renderActions() {
     const actions = $('#actions');
     const ticket = state.counter?.currentTicket;
+    if (!changed('actions', mode(), ticket?.id, ticket?.recallCount)) {
+        return;
+    }
     const buttons = [];
     switch (mode()) {
     case 'closed':
@@ -419,6 +444,18 @@ function outcomeBody() {
 function renderWaiting() {
     const list = $('#waiting-list');
     const callable = mode() === 'idle';
+    const rows = state.waiting.map((ticket) => [ticket.id, ticket.number, ticket.serviceName, ticket.priority,
+        ticket.targetCounterId, ticket.transferredFrom, ticket.note, ticket.targetWaitMinutes]);
+    if (!changed('waiting', callable, rows)) {
+        // Waited times still move on: tick() reads them from here.
+        state.waiting.forEach((ticket) => {
+            const cell = list.querySelector(`.waiting-row[data-ticket-id="${ticket.id}"] .waited`);
+            if (cell) {
+                cell.dataset.waited = ticket.waitedSeconds;
+            }
+        });
+        return;
+    }
     $('#waiting-count').textContent = String(state.waiting.length);
     $('#waiting-empty').hidden = state.waiting.length > 0;
     list.replaceChildren(...state.waiting.map((ticket, index) => h('li', {
@@ -447,6 +484,10 @@ function renderWaiting() {
 
 function renderToday() {
     const today = state.today;
+    if (!changed('today', today && [today.served, today.noShows, today.averageServiceSeconds,
+        today.averageWaitSeconds])) {
+        return;
+    }
     const tile = (id, value, label) => h('div', { class: 'tile', id },
         h('span', { class: 'value' }, value), h('span', { class: 'tile-label' }, label));
     if (!today) {
@@ -478,22 +519,13 @@ function tick() {
     });
 }
 
+/** While a command is in flight every command button is disabled, in place (see changed()). */
 function setBusy(busy) {
     state.busy = busy;
     document.body.dataset.busy = String(busy);
-    if (busy) {
-        document.querySelectorAll('button.act').forEach((button) => {
-            button.disabled = true;
-        });
-    } else if (document.body.dataset.view === 'counter') {
-        renderActions();
-        renderWaiting();
-        tick();
-    } else {
-        document.querySelectorAll('button.act').forEach((button) => {
-            button.disabled = false;
-        });
-    }
+    document.querySelectorAll('button.act').forEach((button) => {
+        button.disabled = busy || button.dataset.blocked === 'true';
+    });
 }
 
 // ---------------------------------------------------------------- reading the server's state
@@ -857,9 +889,10 @@ async function connectLive() {
         }
         setLive(liveState);
         if (liveState === 'open') {
-            // Whatever happened while we were not listening, read it now.
-            refresh('all').catch(backgroundFailure);
+            // Whatever happened while we were not listening, read it now; the bus holds messages until this is done.
+            return refresh('all').catch(backgroundFailure);
         }
+        return undefined;
     });
     connection.subscribe(`guichet.site.${siteId}.queue`, () => refresh('waiting').catch(backgroundFailure));
     connection.subscribe(`guichet.counter.${counterId}`, () => refresh('all').catch(backgroundFailure));

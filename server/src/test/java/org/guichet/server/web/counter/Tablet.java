@@ -5,6 +5,7 @@ import org.guichet.server.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -81,11 +82,18 @@ final class Tablet implements AutoCloseable {
 
     /** Taps an enabled button, like a finger would. */
     void tap(String buttonId) {
-        WebElement button = waitFor("button #" + buttonId + " enabled", () -> {
-            List<WebElement> found = driver.findElements(By.id(buttonId));
-            return !found.isEmpty() && found.get(0).isDisplayed() && found.get(0).isEnabled() ? found.get(0) : null;
+        waitFor("button #" + buttonId + " enabled", () -> {
+            try {
+                List<WebElement> found = driver.findElements(By.id(buttonId));
+                if (found.isEmpty() || !found.get(0).isDisplayed() || !found.get(0).isEnabled()) {
+                    return false;
+                }
+                found.get(0).click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false; // the screen was redrawn between finding and tapping: the click did not happen
+            }
         });
-        button.click();
         waitIdle();
     }
 
