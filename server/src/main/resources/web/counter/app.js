@@ -3,7 +3,7 @@
 // re-reads over REST, so what the screen shows is always what the server holds.
 
 import { Api, ApiError } from './api.js';
-import { duration, hasText, language, setLanguage, t } from './i18n.js';
+import { duration, hasText, language, plural, setLanguage, shortDuration, t } from './i18n.js';
 
 const STORAGE = {
     counterId: 'guichet.counter.id',
@@ -268,7 +268,7 @@ function priorityBadge(priority) {
         return null;
     }
     return h('span', { class: `badge priority-${priority.toLowerCase()}` },
-        priority === 'PRIORITY' ? '♿ ' : '🕑 ', t(`priority.${priority}`));
+        priority === 'PRIORITY' ? '♿ ' : '', t(`priority.${priority}`));
 }
 
 function renderTicket() {
@@ -311,7 +311,10 @@ function renderTicket() {
     h('div', { class: 'ticket-head' },
         h('div', { class: 'ticket-number', id: 'current-number' }, ticket.number),
         h('div', { class: 'ticket-facts' },
-            h('p', { class: 'ticket-state' }, t(`ticket.${ticket.status}`)),
+            h('p', { class: 'ticket-state' }, t(`ticket.${ticket.status}`),
+                ticket.recallCount > 0
+                    ? h('span', { class: 'recalls', id: 'recall-count' }, plural('recalls', ticket.recallCount))
+                    : null),
             h('p', { class: 'ticket-service' }, ticket.serviceName, ' ', priorityBadge(ticket.priority)),
             h('p', { class: 'ticket-times' },
                 h('span', {}, t('ticket.waited', { duration: duration(waitedSeconds) })),
@@ -322,10 +325,7 @@ function renderTicket() {
                         since: ticket.status === 'SERVING' ? ticket.startedAt : ticket.calledAt,
                         template: ticket.status === 'SERVING' ? 'ticket.servingFor' : 'ticket.calledFor',
                     },
-                })),
-            ticket.recallCount > 0
-                ? h('p', { class: 'recalls', id: 'recall-count' }, t('recalls', { count: ticket.recallCount }))
-                : null)),
+                })))),
     ticket.note ? h('div', { class: 'note', id: 'ticket-note' },
         h('span', { class: 'note-label' }, `${t('ticket.note')} : `), ticket.note) : null,
     renderHistory()));
@@ -355,7 +355,9 @@ function renderHistory() {
                 h('span', { class: 'event-kind' }, t(`event.${event.kind}`)),
                 place ? ` ${place}` : '',
                 target ? ` → ${target}` : '',
-                note && event.kind !== 'TRANSFER_IN' ? h('q', {}, note) : null);
+                // The note of the transfer that brought the ticket here is already shown above the history.
+                note && event.kind !== 'TRANSFER_IN' && note !== state.counter?.currentTicket?.note
+                    ? h('q', {}, note) : null);
         })));
 }
 
@@ -401,9 +403,9 @@ function renderActions() {
             onClick: openTransferDialog }));
         break;
     case 'serving':
-        buttons.push(outcomeField(ticket));
         buttons.push(actionButton({ id: 'btn-finish', label: t('action.finish'), keys: ['f'], kind: 'primary big',
             onClick: () => ticketAction('finish', outcomeBody(), 'msg.finished') }));
+        buttons.push(outcomeField(ticket));
         buttons.push(actionButton({ id: 'btn-transfer', label: t('action.transfer'), keys: ['t'],
             onClick: openTransferDialog }));
         break;
@@ -458,21 +460,19 @@ function renderWaiting() {
     }
     $('#waiting-count').textContent = String(state.waiting.length);
     $('#waiting-empty').hidden = state.waiting.length > 0;
-    list.replaceChildren(...state.waiting.map((ticket, index) => h('li', {
+    list.replaceChildren(...state.waiting.map((ticket) => h('li', {
         class: 'waiting-row',
         dataset: { ticketId: ticket.id, number: ticket.number, target: ticket.targetWaitMinutes * 60 },
     },
-    h('span', { class: 'rank' }, index + 1),
     h('span', { class: 'number' }, ticket.number),
-    h('span', { class: 'who' },
-        h('span', { class: 'service' }, ticket.serviceName),
-        h('span', { class: 'marks' },
-            priorityBadge(ticket.priority),
-            ticket.targetCounterId ? h('span', { class: 'badge for-counter' }, t('waiting.forThisCounter')) : null,
-            ticket.transferredFrom ? h('span', { class: 'badge transferred', title: ticket.note ?? '' },
-                `↪ ${t('waiting.transferred')}`) : null,
-            h('span', { class: 'badge over', hidden: true }, `⚠ ${t('waiting.overTarget')}`))),
+    h('span', { class: 'service' }, ticket.serviceName),
     h('span', { class: 'waited', dataset: { waited: ticket.waitedSeconds } }),
+    h('span', { class: 'marks' },
+        priorityBadge(ticket.priority),
+        ticket.targetCounterId ? h('span', { class: 'badge for-counter' }, t('waiting.forThisCounter')) : null,
+        ticket.transferredFrom ? h('span', { class: 'badge transferred', title: ticket.note ?? '' },
+            `↪ ${t('waiting.transferred')}`) : null,
+        h('span', { class: 'badge over', hidden: true }, `⚠ ${t('waiting.overTarget')}`)),
     actionButton({
         id: `call-${ticket.id}`,
         label: t('action.callThis'),
@@ -512,7 +512,7 @@ function tick() {
     const elapsed = (Date.now() - state.waitingReadAt) / 1000;
     document.querySelectorAll('.waiting-row').forEach((row) => {
         const waited = Number(row.querySelector('.waited').dataset.waited) + elapsed;
-        row.querySelector('.waited').textContent = duration(waited);
+        row.querySelector('.waited').textContent = shortDuration(waited);
         const over = waited > Number(row.dataset.target);
         row.classList.toggle('over-target', over);
         row.querySelector('.badge.over').hidden = !over;

@@ -10,7 +10,7 @@ const TEXTS = {
         'login.password': 'Mot de passe',
         'login.submit': 'Se connecter',
         'login.remembered': 'Guichet de cette tablette : {counter}',
-        'logout': 'Se déconnecter',
+        'logout': 'Déconnexion',
         'choose.title': 'Choisissez votre guichet',
         'choose.hint': 'Ce choix est retenu sur cette tablette.',
         'choose.none': 'Aucun guichet n’est configuré pour vos sites.',
@@ -38,7 +38,8 @@ const TEXTS = {
         'action.cancel': 'Annuler',
         'action.confirmPause': 'Mettre en pause',
         'action.confirmTransfer': 'Transférer le ticket',
-        'recalls': '{count} rappel(s)',
+        'recalls.one': '{count} rappel',
+        'recalls.other': '{count} rappels',
         'outcome.label': 'Code résultat (facultatif)',
         'outcome.placeholder': 'ex. dossier-complet',
         'ticket.none': 'Aucun visiteur au guichet',
@@ -71,7 +72,7 @@ const TEXTS = {
         'other.hint': 'Choisissez un autre guichet, ou demandez à votre collègue de le fermer.',
         'waiting.title': 'File d’attente',
         'waiting.empty': 'Personne n’attend pour ce guichet.',
-        'waiting.overTarget': 'Au-delà de l’objectif',
+        'waiting.overTarget': 'Objectif dépassé',
         'waiting.forThisCounter': 'Pour ce guichet',
         'waiting.transferred': 'Transféré',
         'today.title': 'Ma journée',
@@ -91,6 +92,8 @@ const TEXTS = {
         'transfer.toService': 'Vers un service',
         'transfer.toCounter': 'Vers un guichet',
         'transfer.choose': '— choisir —',
+        'transfer.service': 'Service',
+        'transfer.counter': 'Guichet',
         'transfer.note': 'Note pour le collègue (suit le ticket)',
         'transfer.needTarget': 'Choisissez le service ou le guichet.',
         'msg.nobodyWaiting': 'Personne n’attend pour vos services.',
@@ -122,6 +125,7 @@ const TEXTS = {
         'duration.m': '{m} min',
         'duration.ms': '{m} min {s} s',
         'duration.h': '{h} h {m} min',
+        'duration.hShort': '{h} h {m}',
         'kbd': 'Raccourci clavier : {key}',
         'key.space': 'Espace',
     },
@@ -162,7 +166,8 @@ const TEXTS = {
         'action.cancel': 'Cancel',
         'action.confirmPause': 'Take a break',
         'action.confirmTransfer': 'Transfer the ticket',
-        'recalls': '{count} recall(s)',
+        'recalls.one': '{count} recall',
+        'recalls.other': '{count} recalls',
         'outcome.label': 'Outcome code (optional)',
         'outcome.placeholder': 'e.g. file-complete',
         'ticket.none': 'No visitor at the counter',
@@ -215,6 +220,8 @@ const TEXTS = {
         'transfer.toService': 'To a service',
         'transfer.toCounter': 'To a counter',
         'transfer.choose': '— choose —',
+        'transfer.service': 'Service',
+        'transfer.counter': 'Counter',
         'transfer.note': 'Note for your colleague (follows the ticket)',
         'transfer.needTarget': 'Choose the service or the counter.',
         'msg.nobodyWaiting': 'Nobody is waiting for your services.',
@@ -246,6 +253,7 @@ const TEXTS = {
         'duration.m': '{m} min',
         'duration.ms': '{m} min {s} s',
         'duration.h': '{h} h {m} min',
+        'duration.hShort': '{h} h {m}',
         'kbd': 'Keyboard shortcut: {key}',
         'key.space': 'Space',
     },
@@ -270,6 +278,11 @@ export function t(key, params = {}) {
     return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+/** "{count} rappel" or "{count} rappels". */
+export function plural(key, count) {
+    return t(count === 1 ? `${key}.one` : `${key}.other`, { count });
+}
+
 export function hasText(key) {
     return key in TEXTS.fr;
 }
@@ -289,4 +302,17 @@ export function duration(totalSeconds) {
         return t('duration.m', { m: minutes });
     }
     return t('duration.h', { h: Math.floor(minutes / 60), m: String(minutes % 60).padStart(2, '0') });
+}
+
+/** Whole minutes once past the first one ("45 s", "7 min", "1 h 05"): for lists read at a glance. */
+export function shortDuration(totalSeconds) {
+    const seconds = Math.max(0, Math.floor(totalSeconds));
+    if (seconds < 60) {
+        return t('duration.s', { s: seconds });
+    }
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) {
+        return t('duration.m', { m: minutes });
+    }
+    return t('duration.hShort', { h: Math.floor(minutes / 60), m: String(minutes % 60).padStart(2, '0') });
 }

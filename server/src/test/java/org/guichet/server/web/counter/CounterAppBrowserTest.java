@@ -84,9 +84,9 @@ class CounterAppBrowserTest {
             assertThat(status(server, first.getLong("id"))).isEqualTo("CALLED");
 
             tablet.tap("btn-recall");
-            tablet.waitFor("one recall shown", () -> "1 rappel(s)".equals(tablet.text("recall-count")));
+            tablet.waitFor("one recall shown", () -> "1 rappel".equals(tablet.text("recall-count")));
             tablet.tap("btn-recall");
-            tablet.waitFor("two recalls shown", () -> "2 rappel(s)".equals(tablet.text("recall-count")));
+            tablet.waitFor("two recalls shown", () -> "2 rappels".equals(tablet.text("recall-count")));
             assertThat(tablet.text("btn-recall")).contains("2");
 
             tablet.tap("btn-start");
@@ -130,7 +130,7 @@ class CounterAppBrowserTest {
             pc.waitForMode("called");
             assertThat(pc.currentNumber()).isEqualTo(first.getString("number"));
             pc.press("r");
-            pc.waitFor("a recall", () -> "1 rappel(s)".equals(pc.text("recall-count")));
+            pc.waitFor("a recall", () -> "1 rappel".equals(pc.text("recall-count")));
             pc.press("s");
             pc.waitForMode("serving");
             pc.press("f");
@@ -366,6 +366,49 @@ class CounterAppBrowserTest {
             assertThat(tablet.text("status-pill")).isEqualTo("Open");
             tablet.tap("lang-toggle");
             assertThat(tablet.text("call-next")).contains("Appeler le suivant");
+        }
+    }
+
+    @Test
+    void logging_out_closes_the_counter_but_never_leaves_a_visitor_behind() {
+        String agent = newAgent(server, "logout");
+        JsonObject ticket = issue("svc-a");
+        try (Tablet tablet = Tablet.open(server)) {
+            tablet.startAt(agent, "c2");
+            tablet.tap("call-next");
+            tablet.waitForMode("called");
+            tablet.tap("logout");
+            tablet.waitForBanner("active_ticket");
+            assertThat(tablet.view()).isEqualTo("counter");
+            assertThat(status(server, ticket.getLong("id"))).isEqualTo("CALLED");
+
+            tablet.tap("btn-no-show");
+            tablet.waitForMode("idle");
+            tablet.tap("logout");
+            tablet.waitForView("login");
+            assertThat(ok(server.get("/api/v1/counters/c2", server.adminToken())).getString("status"))
+                    .isEqualTo("CLOSED");
+            assertThat(tablet.storage("guichet.counter.id")).isEqualTo("c2");
+            assertThat(tablet.script("return sessionStorage.getItem('guichet.counter.token')")).isNull();
+        }
+    }
+
+    @Test
+    void a_counter_open_by_a_colleague_is_shown_as_theirs_and_another_can_be_chosen() {
+        String holderName = CounterFixture.uniqueName("holder");
+        server.agentAtCounter(holderName, "s1", "c1");
+        String agent = newAgent(server, "latecomer");
+        try (Tablet tablet = Tablet.open(server)) {
+            tablet.logIn(agent);
+            tablet.choose("c1");
+            tablet.waitForMode("other");
+            assertThat(tablet.text("ticket-panel")).contains("Ce guichet est ouvert par " + holderName);
+            assertThat(tablet.driver.findElements(By.id("call-next"))).isEmpty();
+            tablet.tap("btn-change");
+            tablet.choose("c3");
+            tablet.tap("btn-open");
+            tablet.waitForMode("idle");
+            assertThat(tablet.storage("guichet.counter.id")).isEqualTo("c3");
         }
     }
 }

@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** The counter app in one real headless Chromium, driven like an agent would: taps, keys, and what is on screen. */
@@ -29,6 +30,7 @@ final class Tablet implements AutoCloseable {
 
     static Tablet open(TestServer server, int width, int height) {
         Tablet tablet = new Tablet(Browser.open(width, height));
+        tablet.resize(width, height);
         tablet.driver.get(server.baseUrl() + "/counter/");
         return tablet;
     }
@@ -38,8 +40,11 @@ final class Tablet implements AutoCloseable {
         return open(server, 1280, 800);
     }
 
+    /** The page's viewport becomes exactly width × height CSS pixels, as on the tablet itself. */
     void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
+        driver.manage().window().setSize(new Dimension(width, height + 200));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
     }
 
     void reload() {
