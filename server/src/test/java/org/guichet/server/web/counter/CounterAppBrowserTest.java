@@ -95,8 +95,8 @@ class CounterAppBrowserTest {
             tablet.finishWithOutcome("dossier-complet");
             tablet.waitForMode("idle");
             assertThat(tablet.bannerText()).contains(first.getString("number") + " terminé");
-            List<io.vertx.sqlclient.Row> done = rows(server, "SELECT status, outcome, recall_count FROM ticket WHERE id = $1",
-                    first.getLong("id"));
+            List<io.vertx.sqlclient.Row> done = rows(server,
+                    "SELECT status, outcome, recall_count FROM ticket WHERE id = $1", first.getLong("id"));
             assertThat(done.get(0).getString("status")).isEqualTo("DONE");
             assertThat(done.get(0).getString("outcome")).isEqualTo("dossier-complet");
             assertThat(done.get(0).getInteger("recall_count")).isEqualTo(2);
@@ -267,7 +267,10 @@ class CounterAppBrowserTest {
                     fetch('/api/v1/tickets/' + ticketId + '/call', {method: 'POST',
                         headers: {'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json'},
                         body: JSON.stringify({counterId: 'c2'})})
-                      .then(response => { document.getElementById('call-' + ticketId).click(); done(response.status); });
+                      .then(response => {
+                          document.getElementById('call-' + ticketId).click();
+                          done(response.status);
+                      });
                     """, second.getLong("id"), colleague);
             assertThat(status).isEqualTo(200L);
             tablet.waitForBanner("taken");

@@ -181,11 +181,12 @@ class CounterScreenshotsTest {
         assertThat(((Number) overflow).intValue()).as("page width").isLessThanOrEqualTo(width);
         @SuppressWarnings("unchecked")
         java.util.List<String> tooSmall = (java.util.List<String>) tablet.script("""
-                return [...document.querySelectorAll('button, input:not([type=radio]), select, textarea, label.option, summary')]
+                const targets = 'button, input:not([type=radio]), select, textarea, label.option, summary';
+                return [...document.querySelectorAll(targets)]
                     .filter(el => el.offsetParent !== null)
                     .filter(el => { const r = el.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
-                    .map(el => (el.id || el.className || el.tagName) + ' ' + Math.round(el.getBoundingClientRect().width)
-                        + 'x' + Math.round(el.getBoundingClientRect().height));
+                    .map(el => { const r = el.getBoundingClientRect();
+                                 return `${el.id || el.className || el.tagName} ${r.width}x${r.height}`; });
                 """);
         assertThat(tooSmall).as("touch targets under 44 px at " + width + "x" + height).isEmpty();
     }

@@ -23,8 +23,8 @@ import static org.guichet.server.web.counter.CounterFixture.ok;
 import static org.guichet.server.web.counter.CounterFixture.rows;
 
 /**
- * The times the tablet's taps record: wait = first call − issue, walk = start − call, service = finish − start, per
- * counter and agent, read back from ticket_event. The server runs on a clock the test moves, so every figure is exact.
+ * The times the tablet's taps record: wait = first call − issue, walk = start − call, service = finish − start,
+ * per counter and agent, read back from ticket_event. The server runs on a clock the test moves, so every figure is exact.
  */
 @ExtendWith(VertxExtension.class)
 class CounterServiceTimesTest {
