@@ -1,0 +1,81 @@
+package org.guichet.server.web.counter;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.guichet.server.testing.TestServer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the counter-app tests share: fresh agent names, direct reads of the store, and a clean site between tests. */
+final class CounterFixture {
+
+    static final List<String> SITE_S1_COUNTERS = List.of("c1", "c2", "c3");
+    private static final AtomicInteger AGENTS = new AtomicInteger();
+
+    private CounterFixture() {
+    }
+
+    /** A new agent of site s1 (and its API token); log in with {@link TestServer#AGENT_PASSWORD}. */
+    static String newAgent(TestServer server, String prefix) {
+        String username = uniqueName(prefix);
+        server.agent(username, "agent", "s1");
+        return username;
+    }
+
+    static String uniqueName(String prefix) {
+        return prefix + "." + AGENTS.incrementAndGet();
+    }
+
+    static List<Row> rows(TestServer server, String sql, Object... params) {
+        List<Row> rows = new ArrayList<>();
+        TestServer.await(server.server().context().pool().preparedQuery(sql).execute(Tuple.from(params)))
+                .forEach(rows::add);
+        return rows;
+    }
+
+    static String status(TestServer server, long ticketId) {
+        return rows(server, "SELECT status FROM ticket WHERE id = $1", ticketId).get(0).getString(0);
+    }
+
+    static long agentId(TestServer server, String username) {
+        return rows(server, "SELECT id FROM agent WHERE username = $1", username).get(0).getLong(0);
+    }
+
+    static JsonObject ok(HttpResponse<Buffer> response) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        return response.bodyAsJsonObject();
+    }
+
+    /**
+     * Leaves site s1 as a new day would: no ticket waiting, called or in service, every counter closed. Acts as the
+     * administrator, whom the API lets act for any agent.
+     */
+    static void resetSite(TestServer server) {
+        String admin = server.adminToken();
+        for (String counterId : SITE_S1_COUNTERS) {
+            JsonObject counter = ok(server.get("/api/v1/counters/" + counterId, admin));
+            JsonObject current = counter.getJsonObject("currentTicket");
+            if (current != null) {
+                String action = "SERVING".equals(current.getString("status")) ? "finish" : "no-show";
+                ok(server.post("/api/v1/tickets/" + current.getLong("id") + "/" + action, admin, null));
+            }
+            if (!"CLOSED".equals(counter.getString("status"))) {
+                ok(server.post("/api/v1/counters/" + counterId + "/close", admin, null));
+            }
+        }
+        for (String counterId : SITE_S1_COUNTERS) {
+            JsonArray waiting = server.get("/api/v1/counters/" + counterId + "/waiting", admin).bodyAsJsonArray();
+            for (int i = 0; i < waiting.size(); i++) {
+                ok(server.post("/api/v1/tickets/" + waiting.getJsonObject(i).getLong("id") + "/cancel", admin, null));
+            }
+        }
+    }
+}
