@@ -47,6 +47,9 @@ public final class HttpVerticle extends VerticleBase {
                 + ctx.request().method() + " " + ctx.request().path())));
 
         root.route("/api/v1/*").subRouter(api);
+        // A visitor's ticket page, opened from the QR code printed on the ticket.
+        root.getWithRegex("/ticket/[A-Za-z0-9_-]{16,64}").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/ticket/index.html"));
         root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
         root.route("/eventbus/*").subRouter(new EventBusBridge(vertx, context.auth(), context.catalogs()).router());
         root.route("/*").handler(StaticHandler.create("web").setIndexPage("index.html"));

@@ -1,0 +1,73 @@
+package org.guichet.server.web.ticket;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.guichet.server.testing.TestServer;
+import org.guichet.server.web.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page a visitor opens from the QR code on the ticket: where they stand, then where to go, live. */
+@ExtendWith(VertxExtension.class)
+class VisitorTicketPageTest {
+
+    private static TestServer server;
+    private static ChromeDriver phone;
+
+    @BeforeAll
+    static void start(Vertx vertx) {
+        server = TestServer.start(vertx);
+        phone = Browser.open(412, 915);
+    }
+
+    @AfterAll
+    static void stop() {
+        phone.quit();
+        server.close();
+    }
+
+    private static String text(String id) {
+        return phone.findElement(By.id(id)).getText();
+    }
+
+    @Test
+    void the_visitor_sees_people_ahead_then_the_counter_when_called() {
+        String kiosk = server.deviceToken("kiosk-1");
+        String agent = server.agentAtCounter("ticket.page.agent", "s1", "c2");
+        server.issue(kiosk, "svc-a");
+        JsonObject mine = server.post("/api/v1/tickets", kiosk, new JsonObject().put("serviceId", "svc-a")
+                .put("language", "es")).bodyAsJsonObject();
+
+        phone.get(server.baseUrl() + "/ticket/" + mine.getString("statusToken"));
+        WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(5));
+        wait.until(driver -> text("number").equals(mine.getString("number")));
+        assertThat(text("state")).isEqualTo("1 persona delante de usted.");
+        assertThat(text("site")).isEqualTo("Site Un – bâtiment A");
+
+        server.post("/api/v1/counters/c2/call-next", agent, null);
+        server.post("/api/v1/tickets/" + (mine.getLong("id") - 1) + "/no-show", agent, null);
+        server.post("/api/v1/counters/c2/call-next", agent, null);
+        // Pushed over the event bus: well before the page's 20 s re-read.
+        new WebDriverWait(phone, Duration.ofSeconds(3))
+                .until(driver -> text("state").equals("Diríjase a Guichet 2."));
+        assertThat(phone.findElement(By.id("ticket")).getAttribute("class")).contains("called");
+        Browser.screenshot(phone, "visitor-ticket-called");
+    }
+
+    @Test
+    void an_unknown_ticket_says_so_plainly() {
+        phone.get(server.baseUrl() + "/ticket/AAAAAAAAAAAAAAAAAAAAAA");
+        new WebDriverWait(phone, Duration.ofSeconds(5)).until(driver -> text("state").startsWith("Ce ticket est"));
+        assertThat(text("state")).contains("introuvable");
+    }
+}
