@@ -53,6 +53,7 @@ public final class AuthService {
     private static final String DELETE_AGENT_SESSIONS = "DELETE FROM agent_session WHERE agent_id = $1";
     private static final String SELECT_DEVICE = """
             SELECT id, kind, site_id, room_id, counter_id FROM device WHERE token_hash = $1 AND revoked_at IS NULL""";
+    private static final String SELECT_DEVICE_LANGUAGE = "SELECT language FROM device WHERE id = $1";
     private static final String INSERT_AGENT = """
             INSERT INTO agent (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4)
             ON CONFLICT (username) DO NOTHING RETURNING id""";
@@ -251,6 +252,14 @@ public final class AuthService {
                     }
                     return token;
                 });
+    }
+
+    /** The language a device speaks to visitors, as registered (French when none is set). */
+    public Future<String> deviceLanguage(String deviceId) {
+        return pool.preparedQuery(SELECT_DEVICE_LANGUAGE).execute(Tuple.of(deviceId)).map(rows -> {
+            String language = rows.size() == 0 ? null : rows.iterator().next().getString(0);
+            return language == null || language.isBlank() ? "fr" : language;
+        });
     }
 
     public Future<Void> revokeDevice(String deviceId) {
