@@ -27,8 +27,12 @@ public final class QueuePublisher implements QueueEvents {
     private static final Set<TicketAction> ROOM_ACTIONS =
             EnumSet.of(TicketAction.CALL, TicketAction.RECALL, TicketAction.REQUEUE, TicketAction.TRANSFER);
 
-    /** Fields a public screen in a waiting room never shows: the agent, and the agent's free-text note. */
-    private static final List<String> NOT_FOR_SCREENS = List.of("agentId", "note", "statusToken");
+    /**
+     * What a waiting room's screens get of a ticket: enough to show and announce it, never the agent, the agent's
+     * note or the visitor's status token; small, since it is encoded once per connected screen.
+     */
+    private static final List<String> FOR_SCREENS = List.of("id", "number", "spoken", "serviceId", "serviceName",
+            "roomId", "counterId", "counterName", "status", "calledAt", "recallCount", "language", "priority");
 
     public QueuePublisher(EventBus eventBus, CatalogStore catalogs, Consumer<String> siteChanged) {
         this.eventBus = eventBus;
@@ -51,7 +55,7 @@ public final class QueuePublisher implements QueueEvents {
             Catalog.Counter counter = ticket.counterId() == null ? null : catalog.counters().get(ticket.counterId());
             Set<String> rooms = counter == null || counter.roomId().equals(ticket.roomId())
                     ? Set.of(ticket.roomId()) : Set.of(ticket.roomId(), counter.roomId());
-            JsonObject forScreens = message.copy().put("ticket", forScreens(ticketJson.copy()));
+            JsonObject forScreens = message.copy().put("ticket", forScreens(ticketJson));
             rooms.forEach(room -> eventBus.publish(Addresses.room(room), forScreens));
         }
         if (ticket.counterId() != null) {
@@ -67,7 +71,8 @@ public final class QueuePublisher implements QueueEvents {
 
     /** A ticket as waiting-room screens receive it (over the bus or REST): without agent or note. */
     public static JsonObject forScreens(JsonObject ticketJson) {
-        NOT_FOR_SCREENS.forEach(ticketJson::remove);
-        return ticketJson;
+        JsonObject slim = new JsonObject();
+        FOR_SCREENS.forEach(field -> slim.put(field, ticketJson.getValue(field)));
+        return slim;
     }
 }
