@@ -159,8 +159,12 @@ public final class AuthService {
     }
 
     public Future<Void> logout(String token) {
-        cache.remove(HexFormat.of().formatHex(Tokens.hash(token)));
-        return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(Tokens.hash(token)))).mapEmpty();
+        String key = HexFormat.of().formatHex(Tokens.hash(token));
+        cache.remove(key);
+        // Live event-bus connections opened with this session end too (see realtime.EventBusBridge).
+        return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(Tokens.hash(token))))
+                .onSuccess(done -> vertx.eventBus().publish(INTERNAL_REVOKED_ADDRESS, key))
+                .mapEmpty();
     }
 
     public Future<JsonObject> agent(long agentId) {

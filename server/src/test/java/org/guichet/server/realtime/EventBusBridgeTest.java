@@ -183,6 +183,20 @@ class EventBusBridgeTest {
     }
 
     @Test
+    void anAgentsConnectionEndsWhenTheAgentLogsOut() {
+        String agent = server.agent("bridge.logout", "agent", "s1");
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.site.s1.queue", agent);
+            socket.awaitRegistered(bus(), "guichet.site.s1.queue");
+            assertThat(server.post("/api/v1/auth/logout", agent, null).statusCode()).isLessThan(300);
+            assertThat(socket.awaitClosed(10)).as("socket of the logged-out agent closed").isTrue();
+        }
+        try (BridgeSocket again = socket()) {
+            assertRefused(again, "guichet.site.s1.queue", agent);
+        }
+    }
+
+    @Test
     void internalAndUnknownAddressesAreRefusedEvenToAnAdministrator() {
         try (BridgeSocket socket = socket()) {
             for (String address : List.of("guichet.internal.auth.revoked", "guichet.internal.device.health",
