@@ -317,6 +317,15 @@ class DisplayScreenTest {
                     .map(ticket -> ticket.getString("number")).toList());
             assertThat(page.text("message")).isEqualTo(message);
             Browser.screenshot(page.driver(), "waiting-room-1920x1080");
+
+            serve(server, agent1, calledTickets.get(6));
+            JsonObject fresh = server.issue(agent1, "svc-b");
+            call(server, agent1, fresh, "c1");
+            page.await(Duration.ofSeconds(5), d -> fresh.getString("number").equals(page.text("current-number")));
+            assertThat((Boolean) page.script("return document.getElementById('current').classList.contains('flash')"))
+                    .isTrue();
+            Browser.screenshot(page.driver(), "waiting-room-1920x1080-flashing");
+            calledTickets.set(6, fresh);
         });
         withBrowser(1080, 1920, page -> {
             page.open(server.baseUrl() + "/display/?token=" + screen1 + "&message="
