@@ -49,6 +49,7 @@ public final class AuthService {
     private static final String DELETE_AGENT_SESSIONS = "DELETE FROM agent_session WHERE agent_id = $1";
     private static final String SELECT_DEVICE = """
             SELECT id, kind, site_id, room_id, counter_id FROM device WHERE token_hash = $1 AND revoked_at IS NULL""";
+    private static final String SELECT_DEVICE_LANGUAGE = "SELECT language FROM device WHERE id = $1";
     private static final String INSERT_AGENT = """
             INSERT INTO agent (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4)
             ON CONFLICT (username) DO NOTHING RETURNING id""";
@@ -150,8 +151,12 @@ public final class AuthService {
     }
 
     public Future<Void> logout(String token) {
-        cache.remove(HexFormat.of().formatHex(Tokens.hash(token)));
-        return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(Tokens.hash(token)))).mapEmpty();
+        String key = HexFormat.of().formatHex(Tokens.hash(token));
+        cache.remove(key);
+        // Live event-bus connections opened with this session end too (see realtime.EventBusBridge).
+        return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(Tokens.hash(token))))
+                .onSuccess(done -> vertx.eventBus().publish(INTERNAL_REVOKED_ADDRESS, key))
+                .mapEmpty();
     }
 
     public Future<JsonObject> agent(long agentId) {
@@ -243,6 +248,14 @@ public final class AuthService {
                     }
                     return token;
                 });
+    }
+
+    /** The language a device speaks to visitors, as registered (French when none is set). */
+    public Future<String> deviceLanguage(String deviceId) {
+        return pool.preparedQuery(SELECT_DEVICE_LANGUAGE).execute(Tuple.of(deviceId)).map(rows -> {
+            String language = rows.size() == 0 ? null : rows.iterator().next().getString(0);
+            return language == null || language.isBlank() ? "fr" : language;
+        });
     }
 
     public Future<Void> revokeDevice(String deviceId) {

@@ -45,9 +45,10 @@ public final class AuthRoutes {
         if (principal.isAgent()) {
             Reply.json(ctx, auth.agent(principal.agentId()));
         } else {
-            Reply.send(ctx, 200, new JsonObject().put("deviceId", principal.deviceId())
-                    .put("kind", principal.deviceKind()).put("siteId", principal.siteIds().iterator().next())
-                    .put("roomId", principal.roomId()).put("counterId", principal.counterId()));
+            Reply.json(ctx, auth.deviceLanguage(principal.deviceId()).map(language -> new JsonObject()
+                    .put("deviceId", principal.deviceId()).put("kind", principal.deviceKind())
+                    .put("siteId", principal.siteIds().iterator().next()).put("roomId", principal.roomId())
+                    .put("counterId", principal.counterId()).put("language", language)));
         }
     }
 

@@ -8,6 +8,8 @@ import org.guichet.server.queue.TicketAction;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,6 +22,17 @@ public final class QueuePublisher implements QueueEvents {
     private final EventBus eventBus;
     private final CatalogStore catalogs;
     private final Consumer<String> siteChanged;
+
+    /** What a waiting room's screens hear about: calls to announce, and calls taken back (requeue, transfer). */
+    private static final Set<TicketAction> ROOM_ACTIONS =
+            EnumSet.of(TicketAction.CALL, TicketAction.RECALL, TicketAction.REQUEUE, TicketAction.TRANSFER);
+
+    /**
+     * What a waiting room's screens get of a ticket: enough to show and announce it, never the agent, the agent's
+     * note or the visitor's status token; small, since it is encoded once per connected screen.
+     */
+    private static final List<String> FOR_SCREENS = List.of("id", "number", "spoken", "serviceId", "serviceName",
+            "roomId", "counterId", "counterName", "status", "calledAt", "recallCount", "language", "priority");
 
     public QueuePublisher(EventBus eventBus, CatalogStore catalogs, Consumer<String> siteChanged) {
         this.eventBus = eventBus;
@@ -38,11 +51,12 @@ public final class QueuePublisher implements QueueEvents {
                 .put("type", action.pathName())
                 .put("at", java.time.Instant.now().toString())
                 .put("ticket", ticketJson);
-        if (action == TicketAction.CALL || action == TicketAction.RECALL) {
-            Catalog.Counter counter = catalog.counters().get(ticket.counterId());
+        if (ROOM_ACTIONS.contains(action)) {
+            Catalog.Counter counter = ticket.counterId() == null ? null : catalog.counters().get(ticket.counterId());
             Set<String> rooms = counter == null || counter.roomId().equals(ticket.roomId())
                     ? Set.of(ticket.roomId()) : Set.of(ticket.roomId(), counter.roomId());
-            rooms.forEach(room -> eventBus.publish(Addresses.room(room), message));
+            JsonObject forScreens = message.copy().put("ticket", forScreens(ticketJson));
+            rooms.forEach(room -> eventBus.publish(Addresses.room(room), forScreens));
         }
         if (ticket.counterId() != null) {
             eventBus.publish(Addresses.counter(ticket.counterId()), message);
@@ -53,5 +67,12 @@ public final class QueuePublisher implements QueueEvents {
                 .put("status", ticket.status().name())
                 .put("counterName", counterName));
         siteChanged.accept(ticket.siteId());
+    }
+
+    /** A ticket as waiting-room screens receive it (over the bus or REST): without agent or note. */
+    public static JsonObject forScreens(JsonObject ticketJson) {
+        JsonObject slim = new JsonObject();
+        FOR_SCREENS.forEach(field -> slim.put(field, ticketJson.getValue(field)));
+        return slim;
     }
 }

@@ -35,6 +35,7 @@ public final class QueueSummaries {
     private final CatalogStore catalogs;
     private final Clock clock;
     private final Set<String> dirtySites = ConcurrentHashMap.newKeySet();
+    private final Map<String, JsonObject> publishedRoomCounts = new ConcurrentHashMap<>();
     private long timerId = -1;
 
     public QueueSummaries(Vertx vertx, Pool pool, CatalogStore catalogs, Clock clock) {
@@ -68,9 +69,26 @@ public final class QueueSummaries {
     private void publish(String siteId, JsonObject summary) {
         vertx.eventBus().publish(Addresses.siteQueue(siteId), summary);
         JsonObject byRoom = summary.getJsonObject("rooms");
-        byRoom.forEach(entry -> vertx.eventBus().publish(Addresses.room(entry.getKey()),
-                new JsonObject().put("type", "queue").put("at", summary.getString("at"))
-                        .put("room", entry.getValue())));
+        byRoom.forEach(entry -> {
+            JsonObject room = (JsonObject) entry.getValue();
+            // A room's screens only show how many wait for what; every screen costs one encoding per message, so a
+            // room whose counts did not change is not told again (a screen that (re)connects reads them over REST).
+            JsonObject counts = waitingCounts(room);
+            if (counts.equals(publishedRoomCounts.put(entry.getKey(), counts))) {
+                return;
+            }
+            vertx.eventBus().publish(Addresses.room(entry.getKey()),
+                    new JsonObject().put("type", "queue").put("at", summary.getString("at")).put("room", room));
+        });
+    }
+
+    private static JsonObject waitingCounts(JsonObject room) {
+        JsonObject counts = new JsonObject().put("waiting", room.getValue("waiting"));
+        room.getJsonArray("services").forEach(service -> {
+            JsonObject entry = (JsonObject) service;
+            counts.put(entry.getString("serviceId"), entry.getValue("waiting"));
+        });
+        return counts;
     }
 
     /**

@@ -1,0 +1,340 @@
+package org.guichet.server.web.display;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.guichet.server.store.DatabaseSettings;
+import org.guichet.server.testing.TestServer;
+import org.guichet.server.web.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The waiting-room and counter-top screens in real headless Chromium, against a real server. */
+@ExtendWith(VertxExtension.class)
+class DisplayScreenTest {
+
+    private static Vertx vertx;
+    private static TestServer server;
+    private static String screen1;
+    private static String screen1b;
+    private static String agent1;
+    private static String agent2;
+    private static String agent3;
+
+    @BeforeAll
+    static void start(Vertx testVertx) {
+        vertx = testVertx;
+        server = TestServer.start(vertx);
+        screen1 = server.deviceToken("screen-1");
+        screen1b = server.deviceToken("screen-1b");
+        agent1 = server.agentAtCounter("display.agent1", "s1", "c1");
+        agent2 = server.agentAtCounter("display.agent2", "s1", "c2");
+        agent3 = server.agentAtCounter("display.agent3", "s1", "c3");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void withBrowser(int width, int height, Consumer<ScreenPage> test) {
+        ChromeDriver driver = Browser.open(width, height);
+        try {
+            // The window size includes the browser's frame; the screen's page gets exactly width x height.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", false));
+            test.accept(new ScreenPage(driver));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static JsonObject ok(TestServer on, HttpResponse<Buffer> response) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        return response.bodyAsJsonObject();
+    }
+
+    private static JsonObject call(TestServer on, String agent, JsonObject ticket, String counterId) {
+        return ok(on, on.post("/api/v1/tickets/" + ticket.getLong("id") + "/call", agent,
+                new JsonObject().put("counterId", counterId)));
+    }
+
+    private static void serve(TestServer on, String agent, JsonObject ticket) {
+        ok(on, on.post("/api/v1/tickets/" + ticket.getLong("id") + "/start", agent, null));
+        ok(on, on.post("/api/v1/tickets/" + ticket.getLong("id") + "/finish", agent, null));
+    }
+
+    @Test
+    void aCallAppearsOnItsRoomsScreenWithinASecondAndNotOnAnotherRooms() {
+        withBrowser(1280, 720, room1 -> withBrowser(1280, 720, room1b -> {
+            room1.open(server.baseUrl() + "/display/?token=" + screen1);
+            room1b.open(server.baseUrl() + "/display/?token=" + screen1b);
+            room1.awaitRoomReady();
+            room1b.awaitRoomReady();
+
+            JsonObject ticket = server.issue(agent1, "svc-a");
+            long before = System.nanoTime();
+            call(server, agent1, ticket, "c1");
+            long apiMillis = (System.nanoTime() - before) / 1_000_000;
+            room1.await(Duration.ofSeconds(1), d -> ticket.getString("number").equals(room1.text("current-number")));
+            long millis = (System.nanoTime() - before) / 1_000_000;
+            System.out.println("call to room screen: " + millis + " ms (API answered after " + apiMillis + " ms)");
+            assertThat(room1.text("current-counter")).isEqualTo("Guichet 1");
+
+            JsonObject other = server.issue(agent3, "svc-c");
+            call(server, agent3, other, "c3");
+            room1b.await(Duration.ofSeconds(1), d -> other.getString("number").equals(room1b.text("current-number")));
+            assertThat(room1b.bodyText()).doesNotContain(ticket.getString("number"));
+            assertThat(room1.bodyText()).doesNotContain(other.getString("number"));
+            assertThat(room1.text("current-number")).isEqualTo(ticket.getString("number"));
+
+            serve(server, agent1, ticket);
+            serve(server, agent3, other);
+        }));
+    }
+
+    @Test
+    void theTokenIsKeptAndRemovedFromTheAddressAndTheScreenReportsItIsAlive() {
+        withBrowser(1280, 720, page -> {
+            page.open(server.baseUrl() + "/display/?token=" + screen1);
+            page.awaitRoomReady();
+            assertThat(page.driver().getCurrentUrl()).doesNotContain("token").endsWith("/display/");
+            assertThat((String) page.script("return localStorage.getItem('guichet.display')")).contains(screen1);
+            assertThat(page.text("room-name")).isEqualTo("Salle 1");
+
+            page.open(server.baseUrl() + "/display/");
+            page.awaitRoomReady();
+            assertThat(page.text("room-name")).isEqualTo("Salle 1");
+
+            page.await(Duration.ofSeconds(10), d -> {
+                JsonArray devices = server.get("/api/v1/admin/devices", server.adminToken()).bodyAsJsonArray();
+                return devices.stream().map(JsonObject.class::cast)
+                        .anyMatch(device -> device.getString("id").equals("screen-1")
+                                && device.getString("lastSeenAt") != null
+                                && device.getJsonObject("health") != null
+                                && "screen".equals(device.getJsonObject("health").getString("kind")));
+            });
+        });
+    }
+
+    @Test
+    void withoutATokenTheScreenSaysHowToRegisterIt() {
+        withBrowser(1280, 720, page -> {
+            page.open(server.baseUrl() + "/display/");
+            assertThat(page.bodyText()).contains("Cet écran n’est pas encore enregistré")
+                    .contains("/display/?token=");
+            page.open(server.baseUrl() + "/display/counter.html");
+            assertThat(page.bodyText()).contains("Cet écran n’est pas encore enregistré")
+                    .contains("/display/counter.html?token=");
+            page.open(server.baseUrl() + "/display/?token=gd_unknown-token-for-this-test");
+            page.await(Duration.ofSeconds(10), d -> page.bodyText().contains("inconnu ou a été révoqué"));
+        });
+    }
+
+    @Test
+    void announcementsPlayInOrderOneAfterTheOtherAndRecallsAreAnnouncedAgain() {
+        withBrowser(1280, 720, page -> {
+            page.installFakeSpeech();
+            page.open(server.baseUrl() + "/display/?token=" + screen1);
+            page.awaitRoomReady();
+
+            JsonObject first = server.issue(agent1, "svc-a");
+            JsonObject second = server.issue(agent2, "svc-a");
+            JsonObject calledFirst = call(server, agent1, first, "c1");
+            JsonObject calledSecond = call(server, agent2, second, "c2");
+            ok(server, server.post("/api/v1/tickets/" + first.getLong("id") + "/recall", agent1, null));
+            List<String> expected = List.of(
+                    "Ticket " + calledFirst.getString("spoken") + ", Guichet 1",
+                    "Ticket " + calledSecond.getString("spoken") + ", Guichet 2",
+                    "Ticket " + calledFirst.getString("spoken") + ", Guichet 1");
+
+            page.await(Duration.ofSeconds(30), d -> page.announcerLog().stream()
+                    .filter(e -> "speech-end".equals(e.get("event"))).count() >= 3);
+            List<Map<String, Object>> steps = page.announcerLog().stream()
+                    .filter(e -> !"queued".equals(e.get("event"))).toList();
+            List<String> events = steps.stream().map(e -> (String) e.get("event")).toList();
+            List<String> expectedEvents = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                expectedEvents.addAll(List.of("chime-start", "chime-end", "speech-start", "speech-end"));
+            }
+            assertThat(events).isEqualTo(expectedEvents);
+            List<String> spoken = steps.stream().filter(e -> "speech-start".equals(e.get("event")))
+                    .map(e -> (String) e.get("text")).toList();
+            assertThat(spoken).isEqualTo(expected);
+            for (int i = 1; i < steps.size(); i++) {
+                assertThat(time(steps.get(i))).as("step %d starts after step %d", i, i - 1)
+                        .isGreaterThanOrEqualTo(time(steps.get(i - 1)));
+            }
+
+            // The browser's own speech engine saw the same three utterances, never two at once, each after its chime.
+            List<Map<String, Object>> speech = page.fakeSpeechLog();
+            assertThat(speech.stream().filter(e -> "start".equals(e.get("event"))).map(e -> (String) e.get("text")))
+                    .containsExactlyElementsOf(expected);
+            assertThat(page.fakeSpeechOverlaps()).isZero();
+            List<Map<String, Object>> chimeEnds = steps.stream().filter(e -> "chime-end".equals(e.get("event")))
+                    .toList();
+            List<Map<String, Object>> chimeStarts = steps.stream().filter(e -> "chime-start".equals(e.get("event")))
+                    .toList();
+            List<Map<String, Object>> speechStarts = speech.stream().filter(e -> "start".equals(e.get("event")))
+                    .toList();
+            List<Map<String, Object>> speechEnds = speech.stream().filter(e -> "end".equals(e.get("event")))
+                    .toList();
+            for (int i = 0; i < 3; i++) {
+                assertThat(time(speechStarts.get(i))).isGreaterThanOrEqualTo(time(chimeEnds.get(i)));
+                if (i > 0) {
+                    assertThat(time(chimeStarts.get(i))).isGreaterThanOrEqualTo(time(speechEnds.get(i - 1)));
+                }
+            }
+            serve(server, agent1, first);
+            serve(server, agent2, second);
+        });
+    }
+
+    private static double time(Map<String, Object> event) {
+        return ((Number) event.get("at")).doubleValue();
+    }
+
+    @Test
+    void afterTheServerRestartsTheScreenReconnectsAndShowsTheCurrentStateWithoutReloading() {
+        TestServer first = TestServer.start(vertx);
+        int port = first.port();
+        DatabaseSettings database = first.database();
+        String screen = first.deviceToken("screen-1");
+        String agentC1 = first.agentAtCounter("restart.agent1", "s1", "c1");
+        String agentC2 = first.agentAtCounter("restart.agent2", "s1", "c2");
+        withBrowser(1280, 720, page -> {
+            page.open(first.baseUrl() + "/display/?token=" + screen);
+            page.awaitRoomReady();
+            JsonObject before = first.issue(agentC1, "svc-a");
+            call(first, agentC1, before, "c1");
+            page.await(Duration.ofSeconds(5), d -> before.getString("number").equals(page.text("current-number")));
+            page.script("window.__sameDocument = 'yes'");
+            assertThat(page.connectionMarkShown()).isFalse();
+
+            first.close();
+            page.await(Duration.ofSeconds(15), d -> page.connectionMarkShown());
+            assertThat(page.text("connection-text")).isEqualTo("reconnexion…");
+
+            TestServer second = TestServer.start(vertx, TestServer.options(database, port));
+            try {
+                JsonObject after = second.issue(agentC2, "svc-a");
+                call(second, agentC2, after, "c2");
+                second.issue(agentC2, "svc-b");
+                second.issue(agentC2, "svc-b");
+                page.await(Duration.ofSeconds(40), d -> after.getString("number").equals(page.text("current-number"))
+                        && !page.connectionMarkShown());
+                assertThat(page.script("return window.__sameDocument")).isEqualTo("yes");
+                assertThat(page.syncs()).isGreaterThanOrEqualTo(2);
+                assertThat(page.text("current-counter")).isEqualTo("Guichet 2");
+                assertThat(page.text("recent-list")).contains(before.getString("number"));
+                page.await(Duration.ofSeconds(10), d -> page.text("waiting-list").contains("2 personnes"));
+            } finally {
+                second.close();
+            }
+        });
+    }
+
+    @Test
+    void aRevokedScreenSaysSoPlainly() {
+        String token = server.deviceToken("screen-1b");
+        withBrowser(1280, 720, page -> {
+            page.open(server.baseUrl() + "/display/?token=" + token);
+            page.awaitRoomReady();
+            assertThat(server.post("/api/v1/admin/devices/screen-1b/revoke", server.adminToken(), null)
+                    .statusCode()).isEqualTo(204);
+            page.await(Duration.ofSeconds(30), d -> page.bodyText().contains("inconnu ou a été révoqué"));
+        });
+        screen1b = server.deviceToken("screen-1b");
+    }
+
+    @Test
+    void theCounterTopScreenShowsTheTicketThenFreeThenClosed() {
+        String counterScreen = server.deviceToken("cscreen-1");
+        withBrowser(1024, 600, page -> {
+            page.open(server.baseUrl() + "/display/counter.html?token=" + counterScreen);
+            page.awaitCounterReady();
+            assertThat(page.text("counter-name")).isEqualTo("Guichet 1");
+            assertThat(page.text("status")).isEqualTo("Libre");
+            Browser.screenshot(page.driver(), "counter-screen-free");
+
+            JsonObject ticket = server.issue(agent1, "svc-b");
+            call(server, agent1, ticket, "c1");
+            page.await(Duration.ofSeconds(5), d -> ticket.getString("number").equals(page.text("number")));
+            page.await(Duration.ofSeconds(8), d -> !(Boolean) page.script(
+                    "return document.body.classList.contains('flash')"));
+            Browser.screenshot(page.driver(), "counter-screen-ticket");
+
+            serve(server, agent1, ticket);
+            page.await(Duration.ofSeconds(5), d -> "Libre".equals(page.text("status")));
+            ok(server, server.post("/api/v1/counters/c1/close", agent1, null));
+            page.await(Duration.ofSeconds(5), d -> "Fermé".equals(page.text("status")));
+            Browser.screenshot(page.driver(), "counter-screen-closed");
+            ok(server, server.post("/api/v1/counters/c1/open", agent1, null));
+            page.await(Duration.ofSeconds(5), d -> "Libre".equals(page.text("status")));
+        });
+    }
+
+    @Test
+    void screenshotsOfTheWaitingRoomForReview() {
+        List<JsonObject> calledTickets = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean atC1 = i % 2 == 0;
+            String agent = atC1 ? agent1 : agent2;
+            JsonObject ticket = server.issue(agent, atC1 ? "svc-b" : "svc-a");
+            call(server, agent, ticket, atC1 ? "c1" : "c2");
+            if (i < 6) {
+                serve(server, agent, ticket);
+            }
+            calledTickets.add(ticket);
+        }
+        for (int i = 0; i < 3; i++) {
+            server.issue(agent1, "svc-a");
+        }
+        server.issue(agent1, "svc-b");
+        String message = "Merci de préparer votre pièce d’identité · Please have your ID ready";
+        withBrowser(1920, 1080, page -> {
+            page.open(server.baseUrl() + "/display/?token=" + screen1 + "&message="
+                    + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8));
+            page.awaitRoomReady();
+            page.await(Duration.ofSeconds(5), d -> page.text("waiting-list").contains("3 personnes"));
+            assertThat(page.text("current-number")).isEqualTo(calledTickets.get(7).getString("number"));
+            assertThat(page.script("return [...document.querySelectorAll('#recent-list .recent-number')]"
+                    + ".map(n => n.textContent)")).isEqualTo(calledTickets.subList(1, 7).reversed().stream()
+                    .map(ticket -> ticket.getString("number")).toList());
+            assertThat(page.text("message")).isEqualTo(message);
+            Browser.screenshot(page.driver(), "waiting-room-1920x1080");
+
+            serve(server, agent1, calledTickets.get(6));
+            JsonObject fresh = server.issue(agent1, "svc-b");
+            call(server, agent1, fresh, "c1");
+            page.await(Duration.ofSeconds(5), d -> fresh.getString("number").equals(page.text("current-number")));
+            assertThat((Boolean) page.script("return document.getElementById('current').classList.contains('flash')"))
+                    .isTrue();
+            Browser.screenshot(page.driver(), "waiting-room-1920x1080-flashing");
+            calledTickets.set(6, fresh);
+        });
+        withBrowser(1080, 1920, page -> {
+            page.open(server.baseUrl() + "/display/?token=" + screen1 + "&message="
+                    + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8));
+            page.awaitRoomReady();
+            page.await(Duration.ofSeconds(5), d -> page.text("waiting-list").contains("3 personnes"));
+            Browser.screenshot(page.driver(), "waiting-room-1080x1920");
+        });
+        serve(server, agent1, calledTickets.get(6));
+        serve(server, agent2, calledTickets.get(7));
+    }
+}

@@ -1,0 +1,117 @@
+package org.guichet.server.web.display;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Reading a display page in a real browser: what is on screen, and the page's small state objects. */
+final class ScreenPage {
+
+    /**
+     * A stand-in for the browser's speech synthesis (headless Chromium has no voices): a French voice whose utterances
+     * "last" 400 ms, logging their start and end and counting any utterance started while another is still speaking.
+     */
+    static final String FAKE_SPEECH = """
+            (() => {
+              class FakeUtterance extends EventTarget {
+                constructor(text) { super(); this.text = text; this.lang = ''; this.voice = null; this.rate = 1; }
+              }
+              const fake = {
+                log: [], overlaps: 0, active: null,
+                getVoices() { return [{ name: 'Test fr', lang: 'fr-FR', localService: true, default: true }]; },
+                speak(utterance) {
+                  if (this.active) { this.overlaps++; }
+                  this.active = utterance;
+                  this.log.push({ event: 'start', text: utterance.text, at: performance.now() });
+                  setTimeout(() => {
+                    this.log.push({ event: 'end', text: utterance.text, at: performance.now() });
+                    this.active = null;
+                    utterance.dispatchEvent(new Event('end'));
+                  }, 400);
+                },
+                cancel() { this.active = null; }, pause() {}, resume() {},
+                addEventListener() {}, removeEventListener() {}
+              };
+              Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+              window.SpeechSynthesisUtterance = FakeUtterance;
+              window.__fakeSpeech = fake;
+            })();
+            """;
+
+    private final ChromeDriver driver;
+
+    ScreenPage(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void installFakeSpeech() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FAKE_SPEECH));
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    String text(String id) {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    boolean connectionMarkShown() {
+        return driver.findElement(By.id("connection")).isDisplayed();
+    }
+
+    /** Waits until the room screen is connected and has loaded its state over REST. */
+    void awaitRoomReady() {
+        await(Duration.ofSeconds(30), d -> Boolean.TRUE.equals(script(
+                "return !!window.guichetDisplay && window.guichetDisplay.connection === 'open'"
+                        + " && window.guichetDisplay.syncs > 0")));
+    }
+
+    void awaitCounterReady() {
+        await(Duration.ofSeconds(30), d -> Boolean.TRUE.equals(script(
+                "return !!window.guichetCounterScreen && window.guichetCounterScreen.connection === 'open'"
+                        + " && window.guichetCounterScreen.syncs > 0")));
+    }
+
+    long syncs() {
+        return ((Number) script("return window.guichetDisplay.syncs")).longValue();
+    }
+
+    <T> T await(Duration timeout, Function<ChromeDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(20)).until(d -> condition.apply(driver));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> announcerLog() {
+        return (List<Map<String, Object>>) script("return window.guichetAnnouncer.log");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> fakeSpeechLog() {
+        return (List<Map<String, Object>>) script("return window.__fakeSpeech.log");
+    }
+
+    long fakeSpeechOverlaps() {
+        return ((Number) script("return window.__fakeSpeech.overlaps")).longValue();
+    }
+}
