@@ -93,15 +93,22 @@ public final class GuichetServer {
         ServerContext context = new ServerContext(vertx, pool, options.clock(), catalogs, auth, queue, counters,
                 summaries, deployments);
         List<String> secrets = new ArrayList<>();
-        HttpVerticle http = new HttpVerticle(context, options.httpPort());
+        List<HttpVerticle> httpInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // A negative port makes the instances share one random port (Vert.x), for tests and benchmarks asking for 0.
+        int port = options.httpPort() == 0 ? -1 : options.httpPort();
         return catalogs.reload()
                 .compose(catalog -> applyDeployment(context, options.deployment(), secrets))
                 .compose(done -> bootstrapAdmin(auth, options, secrets))
                 .compose(done -> options.demo()
                         ? new DemoSetup(context).apply(options.demoReset()).map(lines -> secrets.addAll(lines))
                         : Future.succeededFuture())
-                .compose(done -> vertx.deployVerticle(http))
+                .compose(done -> vertx.deployVerticle(() -> {
+                    HttpVerticle instance = new HttpVerticle(context, port);
+                    httpInstances.add(instance);
+                    return instance;
+                }, new io.vertx.core.DeploymentOptions().setInstances(httpInstancesCount())))
                 .map(id -> {
+                    HttpVerticle http = httpInstances.get(0);
                     summaries.start(Duration.ofMillis(250));
                     GuichetServer server = new GuichetServer(vertx, context, http, id, embedded, secrets);
                     if (options.printSecrets() && !secrets.isEmpty()) {
@@ -111,6 +118,14 @@ public final class GuichetServer {
                 })
                 .recover(failure -> pool.close().eventually(() -> Future.succeededFuture())
                         .compose(ignored -> Future.failedFuture(failure)));
+    }
+
+    /**
+     * One HTTP verticle per core, sharing the port (Vert.x balances connections between them), so the API and the
+     * bridge's sockets are not all on one event loop.
+     */
+    private static int httpInstancesCount() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     static Future<Void> applyDeployment(ServerContext context, JsonObject deployment, List<String> secrets) {

@@ -61,12 +61,16 @@ public final class QueueBenchmark {
         QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("counters", "20")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15"))));
+        int status = 0;
         try {
             benchmark.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
         } finally {
             benchmark.close();
         }
-        System.exit(0);
+        System.exit(status);
     }
 
     private void run() throws Exception {
