@@ -40,6 +40,7 @@ public final class HttpVerticle extends VerticleBase {
         new CounterRoutes(context.counters(), context.queue(), context.catalogs(), context.clock()).mount(api);
         new DeviceRoutes(context.pool(), context.clock(), vertx.eventBus()).mount(api);
         new AdminRoutes(context.deployments(), context.catalogs(), context.auth(), context.pool()).mount(api);
+        new StatsRoutes(context, vertx).mount(api);
         api.route().handler(ctx -> ctx.fail(ApiException.notFound("No such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
 
