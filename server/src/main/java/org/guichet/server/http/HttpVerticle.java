@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.guichet.server.ServerContext;
+import org.guichet.server.realtime.EventBusBridge;
 
 /**
  * REST API under /api/v1, the event-bus bridge, and the static web apps: every jar on the class path may bring pages under
@@ -46,6 +47,7 @@ public final class HttpVerticle extends VerticleBase {
 
         root.route("/api/v1/*").subRouter(api);
         root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
+        root.route("/eventbus/*").subRouter(new EventBusBridge(vertx, context.auth(), context.catalogs()).router());
         root.route("/*").handler(StaticHandler.create("web").setIndexPage("index.html"));
         FailureHandler failureHandler = new FailureHandler();
         api.route().failureHandler(failureHandler);

@@ -10,6 +10,7 @@ import org.guichet.server.auth.Principal;
 import org.guichet.server.auth.Role;
 import org.guichet.server.queue.Ticket;
 import org.guichet.server.queue.ServiceDay;
+import org.guichet.server.realtime.QueuePublisher;
 import org.guichet.server.realtime.QueueSummaries;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
@@ -104,8 +105,8 @@ public final class SiteRoutes {
                     JsonArray calls = new JsonArray();
                     rows.forEach(row -> {
                         Ticket ticket = Ticket.from(row);
-                        calls.add(ticket.toJson(catalog.service(ticket.serviceId()).name(),
-                                catalog.counterName(ticket.counterId()), false));
+                        calls.add(QueuePublisher.forScreens(ticket.toJson(catalog.service(ticket.serviceId()).name(),
+                                catalog.counterName(ticket.counterId()), false)));
                     });
                     return summaries.summary(site.id()).map(summary -> new JsonObject()
                             .put("room", new JsonObject().put("id", room.id()).put("name", room.name()))

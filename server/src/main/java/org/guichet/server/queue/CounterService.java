@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import org.guichet.server.auth.Principal;
 import org.guichet.server.auth.Role;
 import org.guichet.server.http.ApiException;
+import org.guichet.server.realtime.Addresses;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
 
@@ -126,7 +127,11 @@ public final class CounterService {
                     }
                     return state(counter.id());
                 })
-                .onSuccess(state -> eventBus.publish(COUNTER_CHANGED_ADDRESS, state));
+                .onSuccess(state -> {
+                    eventBus.publish(COUNTER_CHANGED_ADDRESS, state);
+                    eventBus.publish(Addresses.counter(counter.id()), new JsonObject().put("type", "state")
+                            .put("at", now.toInstant().toString()).put("counter", state));
+                });
     }
 
     /** The counter as its tablet and its counter-top screen show it. */

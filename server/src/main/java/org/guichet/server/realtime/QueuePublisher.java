@@ -8,6 +8,8 @@ import org.guichet.server.queue.TicketAction;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,6 +22,13 @@ public final class QueuePublisher implements QueueEvents {
     private final EventBus eventBus;
     private final CatalogStore catalogs;
     private final Consumer<String> siteChanged;
+
+    /** What a waiting room's screens hear about: calls to announce, and calls taken back (requeue, transfer). */
+    private static final Set<TicketAction> ROOM_ACTIONS =
+            EnumSet.of(TicketAction.CALL, TicketAction.RECALL, TicketAction.REQUEUE, TicketAction.TRANSFER);
+
+    /** Fields a public screen in a waiting room never shows: the agent, and the agent's free-text note. */
+    private static final List<String> NOT_FOR_SCREENS = List.of("agentId", "note", "statusToken");
 
     public QueuePublisher(EventBus eventBus, CatalogStore catalogs, Consumer<String> siteChanged) {
         this.eventBus = eventBus;
@@ -38,11 +47,12 @@ public final class QueuePublisher implements QueueEvents {
                 .put("type", action.pathName())
                 .put("at", java.time.Instant.now().toString())
                 .put("ticket", ticketJson);
-        if (action == TicketAction.CALL || action == TicketAction.RECALL) {
-            Catalog.Counter counter = catalog.counters().get(ticket.counterId());
+        if (ROOM_ACTIONS.contains(action)) {
+            Catalog.Counter counter = ticket.counterId() == null ? null : catalog.counters().get(ticket.counterId());
             Set<String> rooms = counter == null || counter.roomId().equals(ticket.roomId())
                     ? Set.of(ticket.roomId()) : Set.of(ticket.roomId(), counter.roomId());
-            rooms.forEach(room -> eventBus.publish(Addresses.room(room), message));
+            JsonObject forScreens = message.copy().put("ticket", forScreens(ticketJson.copy()));
+            rooms.forEach(room -> eventBus.publish(Addresses.room(room), forScreens));
         }
         if (ticket.counterId() != null) {
             eventBus.publish(Addresses.counter(ticket.counterId()), message);
@@ -53,5 +63,11 @@ public final class QueuePublisher implements QueueEvents {
                 .put("status", ticket.status().name())
                 .put("counterName", counterName));
         siteChanged.accept(ticket.siteId());
+    }
+
+    /** A ticket as waiting-room screens receive it (over the bus or REST): without agent or note. */
+    public static JsonObject forScreens(JsonObject ticketJson) {
+        NOT_FOR_SCREENS.forEach(ticketJson::remove);
+        return ticketJson;
     }
 }

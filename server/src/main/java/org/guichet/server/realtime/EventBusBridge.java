@@ -1,0 +1,131 @@
+package org.guichet.server.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import org.guichet.server.auth.AuthService;
+import org.guichet.server.auth.Principal;
+import org.guichet.server.auth.Tokens;
+import org.guichet.server.store.CatalogStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SockJS event-bus bridge at /eventbus: browsers may only listen, never send. Each REGISTER carries a bearer token in
+ * {@code headers.token} (device {@code gd_...} or agent session {@code gs_...}); it is resolved through
+ * {@link AuthService#authenticate} and the address checked by {@link ListenPermissions}. A socket whose device token is
+ * revoked is closed, so the page reconnects and is refused.
+ */
+public final class EventBusBridge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventBusBridge.class);
+
+    private final Vertx vertx;
+    private final AuthService auth;
+    private final CatalogStore catalogs;
+    /** Token hash (hex) to the sockets registered with it, to close them when the token is revoked. */
+    private final Map<String, Set<SockJSSocket>> socketsByToken = new ConcurrentHashMap<>();
+    private final Map<SockJSSocket, Set<String>> tokensBySocket = new ConcurrentHashMap<>();
+
+    public EventBusBridge(Vertx vertx, AuthService auth, CatalogStore catalogs) {
+        this.vertx = vertx;
+        this.auth = auth;
+        this.catalogs = catalogs;
+        vertx.eventBus().<String>consumer(AuthService.INTERNAL_REVOKED_ADDRESS,
+                message -> closeSocketsOf(message.body()));
+    }
+
+    public static SockJSBridgeOptions options() {
+        return new SockJSBridgeOptions()
+                .addOutboundPermitted(new PermittedOptions().setAddressRegex(ListenPermissions.OUTBOUND_REGEX))
+                .setMaxHandlersPerSocket(32)
+                .setMaxAddressLength(160)
+                .setPingTimeout(20_000);
+    }
+
+    /** The router to mount under {@code /eventbus/*}. */
+    public Router router() {
+        SockJSHandlerOptions handlerOptions = new SockJSHandlerOptions().setHeartbeatInterval(10_000);
+        return SockJSHandler.create(vertx, handlerOptions).bridge(options(), this::handle);
+    }
+
+    private void handle(BridgeEvent event) {
+        switch (event.type()) {
+            case SEND, PUBLISH -> {
+                // Nothing is inbound: every command is a REST call. The permitted list already says so; this is a
+                // second lock in case someone adds an inbound permission by mistake.
+                event.complete(false);
+            }
+            case REGISTER -> authorise(event);
+            case SOCKET_CLOSED -> {
+                forget(event.socket());
+                event.complete(true);
+            }
+            default -> event.complete(true);
+        }
+    }
+
+    private void authorise(BridgeEvent event) {
+        JsonObject raw = event.getRawMessage();
+        String address = raw.getString("address");
+        JsonObject headers = raw.getValue("headers") instanceof JsonObject json ? json : new JsonObject();
+        String token = headers.getValue("token") instanceof String text && !text.isBlank() ? text : null;
+        // The token has done its job; it is not kept in the bridge's copy of the frame.
+        headers.remove("token");
+        if (ListenPermissions.isPublic(address)) {
+            event.complete(true);
+            return;
+        }
+        Future<Principal> principal = token == null
+                ? Future.succeededFuture(null)
+                : auth.authenticate(token);
+        principal
+                .map(who -> ListenPermissions.mayListen(who, address, catalogs.get()))
+                .onSuccess(allowed -> {
+                    if (allowed) {
+                        remember(event.socket(), token);
+                    }
+                    event.tryComplete(allowed);
+                })
+                .onFailure(failure -> {
+                    LOG.debug("Bridge registration on {} refused: {}", address, failure.getMessage());
+                    event.tryComplete(false);
+                });
+    }
+
+    private void remember(SockJSSocket socket, String token) {
+        String key = HexFormat.of().formatHex(Tokens.hash(token));
+        socketsByToken.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(socket);
+        tokensBySocket.computeIfAbsent(socket, s -> ConcurrentHashMap.newKeySet()).add(key);
+    }
+
+    private void forget(SockJSSocket socket) {
+        Set<String> keys = tokensBySocket.remove(socket);
+        if (keys == null) {
+            return;
+        }
+        keys.forEach(key -> socketsByToken.computeIfPresent(key, (k, sockets) -> {
+            sockets.remove(socket);
+            return sockets.isEmpty() ? null : sockets;
+        }));
+    }
+
+    private void closeSocketsOf(String tokenHashHex) {
+        Set<SockJSSocket> sockets = socketsByToken.remove(tokenHashHex);
+        if (sockets != null) {
+            sockets.forEach(SockJSSocket::close);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.guichet.server.realtime;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.testing.TestServer;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A browser-less bridge client for tests: raw WebSocket frames to /eventbus/websocket (SockJS' raw transport), each frame
+ * one JSON object of the vertx bridge protocol.
+ */
+final class BridgeSocket implements AutoCloseable {
+
+    private final WebSocketClient client;
+    private final WebSocket socket;
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<JsonObject> probes = new LinkedBlockingQueue<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private BridgeSocket(WebSocketClient client, WebSocket socket) {
+        this.client = client;
+        this.socket = socket;
+        socket.handler(data -> {
+            JsonObject frame = new JsonObject(data.toString());
+            boolean probe = frame.getValue("body") instanceof JsonObject body && "probe".equals(body.getString("type"));
+            (probe ? probes : frames).add(frame);
+        });
+        socket.closeHandler(v -> closed.countDown());
+    }
+
+    static BridgeSocket connect(Vertx vertx, int port) {
+        WebSocketClient client = vertx.createWebSocketClient();
+        return new BridgeSocket(client, TestServer.await(client.connect(port, "localhost", "/eventbus/websocket")));
+    }
+
+    void register(String address, String token) {
+        JsonObject headers = token == null ? new JsonObject() : new JsonObject().put("token", token);
+        send(new JsonObject().put("type", "register").put("address", address).put("headers", headers));
+    }
+
+    void send(JsonObject frame) {
+        TestServer.await(socket.writeTextMessage(frame.encode()));
+    }
+
+    /** The next frame, or fails after 10 s. */
+    JsonObject next() {
+        try {
+            JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame from the bridge within 10 s");
+            }
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next frame that is a message received on {@code address}, skipping others (e.g. queue summaries). */
+    JsonObject nextOn(String address, String type) {
+        while (true) {
+            JsonObject frame = next();
+            if ("rec".equals(frame.getString("type")) && address.equals(frame.getString("address"))
+                    && type.equals(frame.getJsonObject("body").getString("type"))) {
+                return frame;
+            }
+        }
+    }
+
+    /**
+     * Waits until a registration took effect: the bridge sends no acknowledgement, so publish a probe on the address
+     * until one comes through. Probes are kept apart from the other frames.
+     */
+    void awaitRegistered(EventBus bus, String address) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (System.nanoTime() < deadline) {
+                bus.publish(address, new JsonObject().put("type", "probe"));
+                JsonObject probe = probes.poll(100, TimeUnit.MILLISECONDS);
+                if (probe != null && address.equals(probe.getString("address"))) {
+                    return;
+                }
+                if (!frames.isEmpty() && "err".equals(frames.peek().getString("type"))) {
+                    throw new AssertionError("registration on " + address + " refused: " + frames.peek());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("registration on " + address + " did not take effect within 10 s");
+    }
+
+    boolean awaitClosed(long seconds) {
+        try {
+            return closed.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean hasPendingFrames() {
+        return !frames.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            TestServer.await(socket.close().recover(failure -> io.vertx.core.Future.succeededFuture()));
+        }
+        client.close();
+    }
+}

@@ -1,0 +1,250 @@
+package org.guichet.server.realtime;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.guichet.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SockJS bridge spoken with raw WebSocket frames, as a screen or a page would, without a browser. */
+@ExtendWith(VertxExtension.class)
+class EventBusBridgeTest {
+
+    private static TestServer server;
+    private static Vertx vertx;
+    private static String screen1;
+    private static String agent1;
+
+    @BeforeAll
+    static void start(Vertx testVertx) {
+        vertx = testVertx;
+        server = TestServer.start(vertx);
+        screen1 = server.deviceToken("screen-1");
+        agent1 = server.agentAtCounter("bridge.agent1", "s1", "c1");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static EventBus bus() {
+        return server.server().vertx().eventBus();
+    }
+
+    private static BridgeSocket socket() {
+        return BridgeSocket.connect(vertx, server.port());
+    }
+
+    private static JsonObject ok(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        return response.bodyAsJsonObject();
+    }
+
+    private static void assertRefused(BridgeSocket socket, String address, String token) {
+        socket.register(address, token);
+        JsonObject frame = socket.next();
+        assertThat(frame.getString("type")).as("answer to register on " + address).isEqualTo("err");
+    }
+
+    @Test
+    void aScreenReceivesItsRoomsCallsRecallsAndWaitingCounts() {
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.room.r1", screen1);
+            socket.awaitRegistered(bus(), "guichet.room.r1");
+
+            JsonObject issued = server.issue(agent1, "svc-a");
+            long id = issued.getLong("id");
+            JsonObject called = ok(server.post("/api/v1/tickets/" + id + "/call", agent1,
+                    new JsonObject().put("counterId", "c1")));
+
+            JsonObject call = socket.nextOn("guichet.room.r1", "call").getJsonObject("body");
+            assertThat(call.getJsonObject("ticket").getString("number")).isEqualTo(called.getString("number"));
+            assertThat(call.getJsonObject("ticket").getString("counterName")).isEqualTo("Guichet 1");
+            assertThat(call.getJsonObject("ticket").getString("spoken")).isNotBlank();
+            assertThat(call.getJsonObject("ticket").containsKey("statusToken")).isFalse();
+            assertThat(call.getString("at")).isNotBlank();
+
+            ok(server.post("/api/v1/tickets/" + id + "/recall", agent1, null));
+            JsonObject recall = socket.nextOn("guichet.room.r1", "recall").getJsonObject("body");
+            assertThat(recall.getJsonObject("ticket").getLong("id")).isEqualTo(id);
+
+            JsonObject queue = socket.nextOn("guichet.room.r1", "queue").getJsonObject("body");
+            assertThat(queue.getJsonObject("room").getString("roomId")).isEqualTo("r1");
+
+            ok(server.post("/api/v1/tickets/" + id + "/requeue", agent1, null));
+            JsonObject requeue = socket.nextOn("guichet.room.r1", "requeue").getJsonObject("body");
+            assertThat(requeue.getJsonObject("ticket").getLong("id")).isEqualTo(id);
+            ok(server.post("/api/v1/tickets/" + id + "/cancel", agent1, null));
+        }
+    }
+
+    @Test
+    void aScreenCannotListenToAnotherRoomSiteOrCounter() {
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.room.r1", screen1);
+            socket.awaitRegistered(bus(), "guichet.room.r1");
+            List<String> forbidden = List.of("guichet.room.r1b", "guichet.room.r2", "guichet.site.s2.queue",
+                    "guichet.counter.c1", "guichet.counter.z1", "guichet.site.s1.alerts", "guichet.room.nowhere");
+            forbidden.forEach(address -> assertRefused(socket, address, screen1));
+
+            forbidden.forEach(address -> bus().publish(address, new JsonObject().put("type", "call")));
+            bus().publish("guichet.room.r1", new JsonObject().put("type", "fence"));
+            List<String> seen = new ArrayList<>();
+            while (true) {
+                JsonObject frame = socket.next();
+                seen.add(frame.getString("address"));
+                if ("fence".equals(frame.getJsonObject("body").getString("type"))) {
+                    break;
+                }
+            }
+            assertThat(seen).doesNotContainAnyElementsOf(forbidden);
+        }
+    }
+
+    @Test
+    void theBridgeAcceptsNothingInbound() {
+        List<Object> leaked = new CopyOnWriteArrayList<>();
+        List<MessageConsumer<Object>> consumers = List.of(
+                bus().consumer("guichet.room.r1", message -> leaked.add(message.body())),
+                bus().consumer("guichet.internal.device.health", message -> leaked.add(message.body())),
+                bus().consumer("guichet.ticket.AAAAAAAAAAAAAAAAAAAAAA", message -> leaked.add(message.body())));
+        try (BridgeSocket socket = socket()) {
+            for (String type : List.of("send", "publish")) {
+                for (String address : List.of("guichet.room.r1", "guichet.internal.device.health",
+                        "guichet.ticket.AAAAAAAAAAAAAAAAAAAAAA")) {
+                    socket.send(new JsonObject().put("type", type).put("address", address)
+                            .put("headers", new JsonObject().put("token", server.adminToken()))
+                            .put("body", new JsonObject().put("type", "call").put("forged", true)));
+                    assertThat(socket.next().getString("type")).as(type + " to " + address).isEqualTo("err");
+                }
+            }
+            socket.send(new JsonObject().put("type", "send").put("address", "guichet.room.r1")
+                    .put("replyAddress", "reply-1").put("body", "x"));
+            assertThat(socket.next().getString("type")).isEqualTo("err");
+            // A message published from inside the server after the forged ones arrives alone.
+            bus().publish("guichet.room.r1", "fence");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!leaked.contains("fence") && System.currentTimeMillis() < deadline) {
+                TestServer.await(vertx.timer(20));
+            }
+            assertThat(leaked).containsExactly("fence");
+        } finally {
+            consumers.forEach(MessageConsumer::unregister);
+        }
+    }
+
+    @Test
+    void missingUnknownWrongKindOrForeignTokensAreRefused() {
+        String kiosk = server.deviceToken("kiosk-1");
+        String foreignAgent = server.agent("bridge.agent.s2", "agent", "s2");
+        try (BridgeSocket socket = socket()) {
+            assertRefused(socket, "guichet.room.r1", null);
+            assertRefused(socket, "guichet.room.r1", "");
+            assertRefused(socket, "guichet.room.r1", "gd_not-a-real-token-at-all");
+            assertRefused(socket, "guichet.room.r1", "gs_not-a-real-session");
+            assertRefused(socket, "guichet.room.r1", kiosk);
+            assertRefused(socket, "guichet.room.r1", foreignAgent);
+            assertRefused(socket, "guichet.counter.c1", foreignAgent);
+            assertRefused(socket, "guichet.site.s1.queue", foreignAgent);
+        }
+    }
+
+    @Test
+    void aRevokedScreenIsDisconnectedAndRefusedAfterwards() {
+        String token = server.deviceToken("screen-1b");
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.room.r1b", token);
+            socket.awaitRegistered(bus(), "guichet.room.r1b");
+            assertThat(server.post("/api/v1/admin/devices/screen-1b/revoke", server.adminToken(), null)
+                    .statusCode()).isEqualTo(204);
+            assertThat(socket.awaitClosed(10)).as("socket of the revoked screen closed").isTrue();
+        }
+        try (BridgeSocket again = socket()) {
+            assertRefused(again, "guichet.room.r1b", token);
+        }
+        String reissued = server.deviceToken("screen-1b");
+        try (BridgeSocket socket = socket()) {
+            assertRefused(socket, "guichet.room.r1b", token);
+            socket.register("guichet.room.r1b", reissued);
+            socket.awaitRegistered(bus(), "guichet.room.r1b");
+        }
+    }
+
+    @Test
+    void internalAndUnknownAddressesAreRefusedEvenToAnAdministrator() {
+        try (BridgeSocket socket = socket()) {
+            for (String address : List.of("guichet.internal.auth.revoked", "guichet.internal.device.health",
+                    "guichet.internal.counter.changed", "guichet.roomr1", "other.address", "guichet.ticket.short",
+                    "guichet.ticket.AAAAAAAAAAAAAAAAAAAAAA.x")) {
+                assertRefused(socket, address, server.adminToken());
+            }
+        }
+    }
+
+    @Test
+    void agentsSupervisorsAndCounterScreensHearOnlyTheirOwnAddresses() {
+        String supervisor = server.agent("bridge.supervisor", "supervisor", "s1");
+        String counterScreen = server.deviceToken("cscreen-1");
+        try (BridgeSocket socket = socket()) {
+            for (String address : List.of("guichet.counter.c1", "guichet.counter.c3", "guichet.room.r1b",
+                    "guichet.site.s1.queue")) {
+                socket.register(address, agent1);
+                socket.awaitRegistered(bus(), address);
+            }
+            assertRefused(socket, "guichet.site.s1.alerts", agent1);
+            assertRefused(socket, "guichet.counter.z1", agent1);
+            socket.register("guichet.site.s1.alerts", supervisor);
+            socket.awaitRegistered(bus(), "guichet.site.s1.alerts");
+            assertRefused(socket, "guichet.site.s2.alerts", supervisor);
+        }
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.counter.c1", counterScreen);
+            socket.awaitRegistered(bus(), "guichet.counter.c1");
+            assertRefused(socket, "guichet.counter.c2", counterScreen);
+            assertRefused(socket, "guichet.room.r1", counterScreen);
+        }
+    }
+
+    @Test
+    void aVisitorFollowsItsTicketWithoutAToken() {
+        JsonObject issued = server.issue(agent1, "svc-b");
+        String address = "guichet.ticket." + issued.getString("statusToken");
+        try (BridgeSocket socket = socket()) {
+            socket.register(address, null);
+            socket.awaitRegistered(bus(), address);
+            long id = issued.getLong("id");
+            ok(server.post("/api/v1/tickets/" + id + "/call", agent1, new JsonObject().put("counterId", "c1")));
+            JsonObject body = socket.nextOn(address, "call").getJsonObject("body");
+            assertThat(body.getString("number")).isEqualTo(issued.getString("number"));
+            assertThat(body.getString("counterName")).isEqualTo("Guichet 1");
+            ok(server.post("/api/v1/tickets/" + id + "/no-show", agent1, null));
+        }
+    }
+
+    @Test
+    void aCounterScreenHearsItsCounterPauseAndResume() {
+        String counterScreen = server.deviceToken("cscreen-1");
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.counter.c1", counterScreen);
+            socket.awaitRegistered(bus(), "guichet.counter.c1");
+            ok(server.post("/api/v1/counters/c1/pause", agent1, new JsonObject().put("reason", "pause")));
+            JsonObject paused = socket.nextOn("guichet.counter.c1", "state").getJsonObject("body");
+            assertThat(paused.getJsonObject("counter").getString("status")).isEqualTo("PAUSED");
+            ok(server.post("/api/v1/counters/c1/resume", agent1, null));
+            JsonObject resumed = socket.nextOn("guichet.counter.c1", "state").getJsonObject("body");
+            assertThat(resumed.getJsonObject("counter").getString("status")).isEqualTo("OPEN");
+        }
+    }
+}
