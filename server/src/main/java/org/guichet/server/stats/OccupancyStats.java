@@ -37,7 +37,7 @@ public final class OccupancyStats {
     /** Events from 12 hours before the window, so calls and services in progress at its start are seen. */
     private static final String SELECT_TICKET_EVENTS = """
             SELECT counter_id, ticket_id, kind, at FROM ticket_event
-            WHERE counter_id = ANY($1) AND at >= $2 - interval '12 hours' AND at < $3
+            WHERE counter_id = ANY($1) AND at >= $2::timestamptz - interval '12 hours' AND at < $3
               AND kind IN ('CALL', 'START', 'FINISH', 'NO_SHOW', 'REQUEUE', 'TRANSFER')
             ORDER BY counter_id, ticket_id, id""";
 

@@ -125,16 +125,16 @@ public final class StatsCsv {
 
     /** French adjectives agree with the noun: "Attente" is feminine, "Trajet" and "Service" masculine. */
     private static void durationColumns(List<Column> columns, String field, String french, String english) {
-        String e = french.startsWith("Attente") ? "e" : "";
+        boolean feminine = french.startsWith("Attente");
         columns.add(new Column(french + " : nombre", english + ": count",
                 row -> row.getJsonObject(field).getValue("count")));
-        columns.add(new Column(french + " moyen" + e + " (min)", english + " average (min)",
+        columns.add(new Column(french + (feminine ? " moyenne" : " moyen") + " (min)", english + " average (min)",
                 row -> minutes(row.getJsonObject(field).getValue("averageSeconds"))));
-        columns.add(new Column(french + " médian" + e + " (min)", english + " median (min)",
+        columns.add(new Column(french + (feminine ? " médiane" : " médian") + " (min)", english + " median (min)",
                 row -> minutes(row.getJsonObject(field).getValue("medianSeconds"))));
         columns.add(new Column(french + " 90e centile (min)", english + " 90th percentile (min)",
                 row -> minutes(row.getJsonObject(field).getValue("p90Seconds"))));
-        columns.add(new Column(french + " maximal" + e + " (min)", english + " maximum (min)",
+        columns.add(new Column(french + (feminine ? " maximale" : " maximal") + " (min)", english + " maximum (min)",
                 row -> minutes(row.getJsonObject(field).getValue("maxSeconds"))));
     }
 

@@ -88,13 +88,15 @@ public final class StatsRollups {
         if (sites.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        Tuple pairs = Tuple.of(sites.toArray(String[]::new), days.toArray(LocalDate[]::new));
+        // Tuple.of(a, b) would spread an array given last, as varargs: add each array as one value.
+        Tuple pairs = Tuple.tuple().addValue(sites.toArray(String[]::new)).addValue(days.toArray(LocalDate[]::new));
         return conn.preparedQuery(DELETE_DAYS).execute(pairs)
                 .compose(done -> conn.preparedQuery(INSERT_DAYS).execute(pairs))
                 .compose(done -> conn.preparedQuery(DELETE_MONTHS).execute(pairs))
                 .compose(done -> conn.preparedQuery(INSERT_MONTHS).execute(pairs))
-                .compose(done -> conn.preparedQuery(DELETE_MARKS).execute(Tuple.of(sites.toArray(String[]::new),
-                        days.toArray(LocalDate[]::new), versions.toArray(Long[]::new))))
+                .compose(done -> conn.preparedQuery(DELETE_MARKS).execute(Tuple.tuple()
+                        .addValue(sites.toArray(String[]::new)).addValue(days.toArray(LocalDate[]::new))
+                        .addValue(versions.toArray(Long[]::new))))
                 .map(done -> sites.size());
     }
 }
