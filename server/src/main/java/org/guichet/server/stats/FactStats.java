@@ -85,6 +85,15 @@ public final class FactStats {
         });
     }
 
+    /** The statement and parameters {@link #metrics} or {@link #hours} runs, for EXPLAIN. */
+    static String sql(StatsQuery query, boolean hours) {
+        return hours ? HOURS : BREAKDOWN_SQL.get(query.by());
+    }
+
+    static Tuple explainParams(StatsQuery query, boolean hours) {
+        return hours ? scope(query) : scope(query).addValue(query.thresholdMinutes() * 60);
+    }
+
     static Tuple scope(StatsQuery query) {
         return Tuple.of(query.siteIds().toArray(String[]::new), query.from(), query.to(), query.roomId(),
                         query.serviceId(), query.counterId())

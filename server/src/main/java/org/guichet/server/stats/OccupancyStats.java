@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.http.ApiException;
 import org.guichet.server.store.Catalog;
@@ -97,36 +98,31 @@ public final class OccupancyStats {
         }
         String[] ids = counters.stream().map(Catalog.Counter::id).toArray(String[]::new);
         Tuple window = Tuple.of(ids, utc(start), utc(end));
-        Map<String, String> before = new HashMap<>();
-        Map<String, List<Occupancy.CounterEvent>> counterEvents = new HashMap<>();
-        Map<String, List<Occupancy.TicketEvent>> ticketEvents = new HashMap<>();
-        return pool.preparedQuery(SELECT_STATUS_BEFORE).execute(Tuple.of(ids, utc(start)))
-                .compose(rows -> {
-                    rows.forEach(row -> before.put(row.getString("counter_id"),
-                            Occupancy.statusAfter(row.getString("kind"), "CLOSED")));
-                    return pool.preparedQuery(SELECT_COUNTER_EVENTS).execute(window);
-                })
-                .compose(rows -> {
-                    for (Row row : rows) {
-                        counterEvents.computeIfAbsent(row.getString("counter_id"), id -> new ArrayList<>())
-                                .add(new Occupancy.CounterEvent(row.getString("kind"), instant(row)));
-                    }
-                    return pool.preparedQuery(SELECT_TICKET_EVENTS).execute(window);
-                })
-                .map(rows -> {
-                    for (Row row : rows) {
-                        ticketEvents.computeIfAbsent(row.getString("counter_id"), id -> new ArrayList<>())
-                                .add(new Occupancy.TicketEvent(row.getLong("ticket_id"), row.getString("kind"),
-                                        instant(row)));
-                    }
-                    List<CounterFigures> result = new ArrayList<>();
-                    for (Catalog.Counter counter : counters) {
-                        result.add(new CounterFigures(counter, Occupancy.compute(before.get(counter.id()),
-                                counterEvents.getOrDefault(counter.id(), List.of()),
-                                ticketEvents.getOrDefault(counter.id(), List.of()), start, end)));
-                    }
-                    return result;
-                });
+        Future<RowSet<Row>> before = pool.preparedQuery(SELECT_STATUS_BEFORE).execute(Tuple.of(ids, utc(start)));
+        Future<RowSet<Row>> counterRows = pool.preparedQuery(SELECT_COUNTER_EVENTS).execute(window);
+        Future<RowSet<Row>> ticketRows = pool.preparedQuery(SELECT_TICKET_EVENTS).execute(window);
+        return Future.all(before, counterRows, ticketRows).map(done -> {
+            Map<String, String> statusBefore = new HashMap<>();
+            before.result().forEach(row -> statusBefore.put(row.getString("counter_id"),
+                    Occupancy.statusAfter(row.getString("kind"), "CLOSED")));
+            Map<String, List<Occupancy.CounterEvent>> counterEvents = new HashMap<>();
+            for (Row row : counterRows.result()) {
+                counterEvents.computeIfAbsent(row.getString("counter_id"), id -> new ArrayList<>())
+                        .add(new Occupancy.CounterEvent(row.getString("kind"), instant(row)));
+            }
+            Map<String, List<Occupancy.TicketEvent>> ticketEvents = new HashMap<>();
+            for (Row row : ticketRows.result()) {
+                ticketEvents.computeIfAbsent(row.getString("counter_id"), id -> new ArrayList<>())
+                        .add(new Occupancy.TicketEvent(row.getLong("ticket_id"), row.getString("kind"), instant(row)));
+            }
+            List<CounterFigures> result = new ArrayList<>();
+            for (Catalog.Counter counter : counters) {
+                result.add(new CounterFigures(counter, Occupancy.compute(statusBefore.get(counter.id()),
+                        counterEvents.getOrDefault(counter.id(), List.of()),
+                        ticketEvents.getOrDefault(counter.id(), List.of()), start, end)));
+            }
+            return result;
+        });
     }
 
     private static Instant instant(Row row) {

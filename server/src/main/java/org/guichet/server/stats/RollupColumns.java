@@ -12,12 +12,38 @@ import java.util.stream.Collectors;
  */
 public final class RollupColumns {
 
-    public enum Aggregate { SUM, MAX }
+    /** COUNT counts fact rows meeting a condition; SUM adds a value (of rows meeting a condition); MAX keeps the largest. */
+    public enum Kind { COUNT, SUM, MAX }
 
-    public record Column(String name, Aggregate aggregate, String factExpression) {
+    /**
+     * @param condition over a fact row (null: every row)
+     * @param value     over a fact row, for SUM and MAX
+     */
+    public record Column(String name, Kind kind, String condition, String value) {
 
+        /** This column's value for one fact row, to be summed (or maxed) with rollup rows. */
+        String factExpression() {
+            return switch (kind) {
+                case COUNT -> "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
+                case SUM -> condition == null ? "coalesce(" + value + ", 0)"
+                        : "CASE WHEN " + condition + " THEN coalesce(" + value + ", 0) ELSE 0 END";
+                case MAX -> value;
+            };
+        }
+
+        /** This column over a group of fact rows (FILTER skips the other rows cheaply). */
+        String factAggregate() {
+            return switch (kind) {
+                case COUNT -> "count(*) FILTER (WHERE " + condition + ")";
+                case SUM -> "coalesce(sum(" + value + ")" + (condition == null ? "" : " FILTER (WHERE " + condition + ")")
+                        + ", 0)";
+                case MAX -> "max(" + value + ")";
+            };
+        }
+
+        /** This column over a group of rows that already have it (rollup rows, or projected facts). */
         String aggregated(String source) {
-            return (aggregate == Aggregate.SUM ? "sum(" : "max(") + source + name + ")";
+            return (kind == Kind.MAX ? "max(" : "sum(") + source + name + ")";
         }
     }
 
@@ -41,6 +67,12 @@ public final class RollupColumns {
             + "width_bucket(service_s - 1, '" + array(Histogram.MINUTE_EDGES) + "'::int[]) AS vb";
 
     private RollupColumns() {
+    }
+
+    /** "aggregate AS name, ..." over a group of fact rows with the {@link #BUCKETS} columns. */
+    public static String factAggregates() {
+        return ALL.stream().map(column -> column.factAggregate() + " AS " + column.name())
+                .collect(Collectors.joining(", "));
     }
 
     /** "expression AS name, ..." over a fact-shaped relation with the {@link #BUCKETS} columns. */
@@ -80,47 +112,47 @@ public final class RollupColumns {
 
     private static List<Column> columns() {
         List<Column> columns = new ArrayList<>();
-        sum(columns, "issued", "CASE WHEN origin = 'ISSUE' THEN 1 ELSE 0 END");
-        sum(columns, "transferred_in", "CASE WHEN origin = 'TRANSFER_IN' THEN 1 ELSE 0 END");
-        sum(columns, "served", "CASE WHEN outcome = 'DONE' THEN 1 ELSE 0 END");
-        sum(columns, "no_show", "CASE WHEN outcome = 'NO_SHOW' THEN 1 ELSE 0 END");
-        sum(columns, "cancelled", "CASE WHEN outcome = 'CANCELLED' THEN 1 ELSE 0 END");
-        sum(columns, "transferred", "CASE WHEN outcome = 'TRANSFERRED' THEN 1 ELSE 0 END");
-        sum(columns, "in_progress", "CASE WHEN outcome IS NULL THEN 1 ELSE 0 END");
+        count(columns, "issued", "origin = 'ISSUE'");
+        count(columns, "transferred_in", "origin = 'TRANSFER_IN'");
+        count(columns, "served", "outcome = 'DONE'");
+        count(columns, "no_show", "outcome = 'NO_SHOW'");
+        count(columns, "cancelled", "outcome = 'CANCELLED'");
+        count(columns, "transferred", "outcome = 'TRANSFERRED'");
+        count(columns, "in_progress", "outcome IS NULL");
         durations(columns, "wait", "wait_s");
-        sum(columns, "wait_within", "CASE WHEN wait_s <= target_s THEN 1 ELSE 0 END");
+        count(columns, "wait_within", "wait_s <= target_s");
         durations(columns, "walk", "walk_s");
         durations(columns, "service", "service_s");
         buckets(columns, "w", "wb", Histogram.bucketCount(Histogram.MINUTE_EDGES));
         buckets(columns, "k", "kb", Histogram.bucketCount(Histogram.WALK_EDGES));
         buckets(columns, "v", "vb", Histogram.bucketCount(Histogram.MINUTE_EDGES));
         for (int hour = 0; hour < 24; hour++) {
-            sum(columns, "ha" + hour, "CASE WHEN origin = 'ISSUE' AND local_hour = " + hour + " THEN 1 ELSE 0 END");
-            sum(columns, "hn" + hour, "CASE WHEN wait_s IS NOT NULL AND local_hour = " + hour + " THEN 1 ELSE 0 END");
-            sum(columns, "hs" + hour, "CASE WHEN local_hour = " + hour + " THEN coalesce(wait_s, 0) ELSE 0 END");
+            count(columns, "ha" + hour, "origin = 'ISSUE' AND local_hour = " + hour);
+            count(columns, "hn" + hour, "wait_s IS NOT NULL AND local_hour = " + hour);
+            columns.add(new Column("hs" + hour, Kind.SUM, "local_hour = " + hour, "wait_s"));
         }
         for (int day = 1; day <= 7; day++) {
-            sum(columns, "da" + day, "CASE WHEN origin = 'ISSUE' AND local_dow = " + day + " THEN 1 ELSE 0 END");
-            sum(columns, "dn" + day, "CASE WHEN wait_s IS NOT NULL AND local_dow = " + day + " THEN 1 ELSE 0 END");
-            sum(columns, "ds" + day, "CASE WHEN local_dow = " + day + " THEN coalesce(wait_s, 0) ELSE 0 END");
+            count(columns, "da" + day, "origin = 'ISSUE' AND local_dow = " + day);
+            count(columns, "dn" + day, "wait_s IS NOT NULL AND local_dow = " + day);
+            columns.add(new Column("ds" + day, Kind.SUM, "local_dow = " + day, "wait_s"));
         }
         return List.copyOf(columns);
     }
 
     private static void durations(List<Column> columns, String name, String seconds) {
-        sum(columns, name + "_n", "CASE WHEN " + seconds + " IS NOT NULL THEN 1 ELSE 0 END");
-        sum(columns, name + "_sum", "coalesce(" + seconds + ", 0)");
-        columns.add(new Column(name + "_max", Aggregate.MAX, seconds));
+        count(columns, name + "_n", seconds + " IS NOT NULL");
+        columns.add(new Column(name + "_sum", Kind.SUM, null, seconds));
+        columns.add(new Column(name + "_max", Kind.MAX, null, seconds));
     }
 
     private static void buckets(List<Column> columns, String prefix, String bucket, int count) {
         for (int b = 0; b < count; b++) {
-            sum(columns, prefix + b, "CASE WHEN " + bucket + " = " + b + " THEN 1 ELSE 0 END");
+            count(columns, prefix + b, bucket + " = " + b);
         }
     }
 
-    private static void sum(List<Column> columns, String name, String expression) {
-        columns.add(new Column(name, Aggregate.SUM, expression));
+    private static void count(List<Column> columns, String name, String condition) {
+        columns.add(new Column(name, Kind.COUNT, condition, null));
     }
 
     private static String array(int[] values) {

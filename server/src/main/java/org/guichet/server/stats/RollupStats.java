@@ -19,38 +19,51 @@ import java.util.Map;
 public final class RollupStats {
 
     /**
-     * Parameters: $1 sites, $2 first day, $3 last day, $4 first whole month, $5 first month after the whole months
-     * ($4 = $5 when months must not be used).
+     * The rows to add up, each with its site and day (a month row has the month's first day). Parameters: $1 sites,
+     * $2 first day, $3 last day, $4 first whole month, $5 first month after the whole months ($4 = $5 when months must
+     * not be used). Dirty (site, day) pairs are few (mostly today's), so every branch is driven by an index: month
+     * rows of whole months without a dirty day; day rows outside the whole months, or inside a whole month that has a
+     * dirty day, except dirty days; the facts of dirty days; tickets still open.
      */
     private static String parts(List<RollupColumns.Column> columns) {
         String names = RollupColumns.names(columns, "r");
-        String projection = RollupColumns.factProjection(columns);
-        return "WITH clean_months AS (\n"
-                + "    SELECT r.site_id, r.period_start FROM stats_rollup r\n"
-                + "    WHERE r.grain = 'M' AND r.site_id = ANY($1) AND r.period_start >= $4 AND r.period_start < $5\n"
-                + "      AND NOT EXISTS (SELECT 1 FROM stats_dirty d WHERE d.site_id = r.site_id\n"
-                + "          AND d.local_day >= r.period_start AND d.local_day < (r.period_start + interval '1 month')::date)\n"
+        String notDirty = "NOT EXISTS (SELECT 1 FROM dirty d WHERE d.site_id = r.site_id AND d.local_day = r.period_start)";
+        return "WITH dirty AS (\n"
+                + "    SELECT site_id, local_day FROM stats_dirty\n"
+                + "    WHERE site_id = ANY($1) AND local_day BETWEEN $2 AND $3\n"
+                + "), dirty_months AS (\n"
+                + "    SELECT DISTINCT site_id, date_trunc('month', local_day::timestamp)::date AS month FROM dirty\n"
+                + "    WHERE local_day >= $4 AND local_day < $5\n"
                 + "), parts AS (\n"
                 + "    SELECT r.site_id, r.period_start AS day, " + names + "\n"
-                + "    FROM stats_rollup r JOIN clean_months m ON m.site_id = r.site_id AND m.period_start = r.period_start\n"
-                + "    WHERE r.grain = 'M'\n"
+                + "    FROM stats_rollup r\n"
+                + "    WHERE r.grain = 'M' AND r.site_id = ANY($1) AND r.period_start >= $4 AND r.period_start < $5\n"
+                + "      AND NOT EXISTS (SELECT 1 FROM dirty_months m WHERE m.site_id = r.site_id AND m.month = r.period_start)\n"
                 + "    UNION ALL\n"
                 + "    SELECT r.site_id, r.period_start, " + names + "\n"
                 + "    FROM stats_rollup r\n"
-                + "    WHERE r.grain = 'D' AND r.site_id = ANY($1) AND r.period_start BETWEEN $2 AND $3\n"
-                + "      AND NOT EXISTS (SELECT 1 FROM clean_months m WHERE m.site_id = r.site_id\n"
-                + "          AND m.period_start = date_trunc('month', r.period_start::timestamp)::date)\n"
-                + "      AND NOT EXISTS (SELECT 1 FROM stats_dirty d WHERE d.site_id = r.site_id AND d.local_day = r.period_start)\n"
+                + "    WHERE r.grain = 'D' AND r.site_id = ANY($1)\n"
+                + "      AND (r.period_start >= $2 AND r.period_start < $4 OR r.period_start >= $5 AND r.period_start <= $3)\n"
+                + "      AND " + notDirty + "\n"
                 + "    UNION ALL\n"
-                + "    SELECT site_id, local_day, " + projection + "\n"
-                + "    FROM (SELECT f.*, " + RollupColumns.BUCKETS + "\n"
-                + "          FROM ticket_fact f JOIN stats_dirty d ON d.site_id = f.site_id AND d.local_day = f.local_day\n"
-                + "          WHERE f.site_id = ANY($1) AND f.local_day BETWEEN $2 AND $3) dirty_facts\n"
+                + "    SELECT r.site_id, r.period_start, " + names + "\n"
+                + "    FROM dirty_months m JOIN stats_rollup r ON r.grain = 'D' AND r.site_id = m.site_id\n"
+                + "        AND r.period_start >= m.month AND r.period_start < (m.month + interval '1 month')::date\n"
+                + "    WHERE " + notDirty + "\n"
                 + "    UNION ALL\n"
-                + "    SELECT site_id, local_day, " + projection + "\n"
-                + "    FROM (SELECT o.*, " + RollupColumns.BUCKETS + "\n"
-                + "          FROM ticket_fact_source o\n"
-                + "          WHERE o.open AND o.site_id = ANY($1) AND o.local_day BETWEEN $2 AND $3) open_tickets\n"
+                + "    SELECT site_id, local_day, " + RollupColumns.factProjection(columns) + "\n"
+                + "    FROM (SELECT fact_like.*, " + RollupColumns.BUCKETS + "\n"
+                + "          FROM (SELECT f.site_id, f.local_day, f.origin, f.outcome, f.wait_s, f.walk_s, f.service_s,\n"
+                + "                       f.target_s, f.local_hour, f.local_dow\n"
+                + "                FROM dirty d CROSS JOIN LATERAL (\n"
+                + "                    SELECT * FROM ticket_fact x WHERE x.site_id = d.site_id AND x.local_day = d.local_day\n"
+                + "                ) f\n"
+                + "                UNION ALL\n"
+                + "                SELECT o.site_id, o.local_day, o.origin, o.outcome, o.wait_s, o.walk_s, o.service_s,\n"
+                + "                       o.target_s, o.local_hour, o.local_dow\n"
+                + "                FROM ticket_fact_source o\n"
+                + "                WHERE o.open AND o.site_id = ANY($1) AND o.local_day BETWEEN $2 AND $3) fact_like\n"
+                + "         ) bucketed\n"
                 + ")\n";
     }
 
@@ -92,6 +105,15 @@ public final class RollupStats {
             }
             return profile;
         });
+    }
+
+    /** The statement and parameters {@link #metrics} or {@link #hours} runs, for EXPLAIN. */
+    static String sql(StatsQuery query, boolean hours) {
+        return hours ? HOURS : BREAKDOWN_SQL.get(query.by());
+    }
+
+    static Tuple explainParams(StatsQuery query, boolean hours) {
+        return params(query, hours || query.by() != StatsQuery.Breakdown.DAY);
     }
 
     /** Whole months strictly inside the period may come from month rows (never when grouping by day). */

@@ -25,11 +25,9 @@ public final class StatsRollups {
             + " WHERE r.grain = 'D' AND r.site_id = dirty.site_id AND r.period_start = dirty.day";
     private static final String INSERT_DAYS = "INSERT INTO stats_rollup (grain, site_id, period_start, "
             + RollupColumns.NAMES + ")\n"
-            + "SELECT 'D', f.site_id, f.local_day, " + RollupColumns.aggregates("f") + "\n"
-            + "FROM (SELECT site_id, local_day, " + RollupColumns.factProjection() + "\n"
-            + "      FROM (SELECT x.*, " + RollupColumns.BUCKETS + "\n"
-            + "            FROM ticket_fact x JOIN " + DIRTY
-            + " ON x.site_id = dirty.site_id AND x.local_day = dirty.day) bucketed) f\n"
+            + "SELECT 'D', f.site_id, f.local_day, " + RollupColumns.factAggregates() + "\n"
+            + "FROM (SELECT x.*, " + RollupColumns.BUCKETS + "\n"
+            + "      FROM ticket_fact x JOIN " + DIRTY + " ON x.site_id = dirty.site_id AND x.local_day = dirty.day) f\n"
             + "GROUP BY f.site_id, f.local_day";
     private static final String MONTHS = "(SELECT DISTINCT dirty.site_id, date_trunc('month', dirty.day::timestamp)::date"
             + " AS month FROM " + DIRTY + ") m";

@@ -96,7 +96,11 @@ public final class StatsService {
 
     public Future<JsonObject> occupancy(StatsQuery query) {
         return occupancy.occupancy(query, catalogs.get(), clock.instant())
-                .map(result -> envelope(query, false).mergeIn(result));
+                .map(result -> {
+                    JsonObject json = envelope(query, false).mergeIn(result).put("source", "events");
+                    json.remove("exactPercentiles");
+                    return json;
+                });
     }
 
     /** The live view of one site, with today's exact figures. */
@@ -110,6 +114,22 @@ public final class StatsService {
         return facts.metrics(todayQuery)
                 .map(rows -> new Report(todayQuery, false, rows).total())
                 .compose(total -> live.live(catalog, site, now, total, alerts.current(siteId)));
+    }
+
+    /**
+     * Runs EXPLAIN ANALYZE of the statement {@link #metrics} (or {@link #hours}) would run, and answers its planning
+     * and execution times (for the benchmark's --explain).
+     */
+    public Future<String> explain(StatsQuery query, boolean hours) {
+        StatsQuery effective = hours ? query.withBy(StatsQuery.Breakdown.NONE) : query;
+        boolean rollup = planner.useRollup(effective);
+        String sql = rollup ? RollupStats.sql(effective, hours) : FactStats.sql(effective, hours);
+        Tuple params = rollup ? RollupStats.explainParams(effective, hours) : FactStats.explainParams(effective, hours);
+        return pool.preparedQuery("EXPLAIN (ANALYZE, SUMMARY) " + sql).execute(params).map(rows -> {
+            StringBuilder plan = new StringBuilder();
+            rows.forEach(row -> plan.append(row.getString(0)).append('\n'));
+            return plan.toString();
+        });
     }
 
     static JsonObject envelope(StatsQuery query, boolean fromRollup) {
