@@ -15,7 +15,7 @@
 --    only for clean (site, day) pairs and read the facts of dirty ones, so answers are always complete and identical
 --    to reading the facts, whatever the rebuild lag.
 --
--- Definitions (documented in server/README.md):
+-- Definitions (documented in server/STATISTICS.md):
 --   queued   = ISSUE (or TRANSFER_IN for the successor of a transferred ticket: its wait starts when it joined its
 --              new queue, so a visitor's first wait is not counted twice)
 --   wait     = first CALL - queued          walk    = START - last CALL

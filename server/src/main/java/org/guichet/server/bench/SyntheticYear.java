@@ -188,15 +188,27 @@ public final class SyntheticYear {
                        queued_at, ended_at, local_day, local_hour, local_dow, wait_s, walk_s, service_s, total_s,
                        target_s, recalls, requeues
                 FROM ticket_fact_source
-                WHERE outcome IS NOT NULL
+                WHERE outcome IS NOT NULL /*part*/
                 ORDER BY ticket_id"""));
         steps.add(new Step("days to roll up", "INSERT INTO stats_dirty (site_id, local_day) "
                 + "SELECT DISTINCT site_id, local_day FROM ticket_fact"));
         return steps;
     }
 
+    /** One statement; a step whose SQL holds {@link #PART_MARKER} may be run as several parts at once. */
     public record Step(String name, String sql) {
+
+        public boolean divisible() {
+            return sql.contains(PART_MARKER);
+        }
+
+        /** Part {@code part} of {@code parts}: the tickets whose id modulo {@code parts} is {@code part}. */
+        public String part(int part, int parts) {
+            return sql.replace(PART_MARKER, "AND ticket_id % " + parts + " = " + part);
+        }
     }
+
+    static final String PART_MARKER = "/*part*/";
 
     public static void run(Connection connection, Step step) throws SQLException {
         try (Statement statement = connection.createStatement()) {
