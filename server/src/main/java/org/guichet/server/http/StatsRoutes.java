@@ -16,6 +16,9 @@ import org.guichet.server.stats.StatsQueryParser;
 import org.guichet.server.stats.StatsRollups;
 import org.guichet.server.stats.StatsService;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +34,8 @@ import java.util.Map;
  * lang=fr|en).
  */
 public final class StatsRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatsRoutes.class);
 
     private static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
     private static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(30);
@@ -56,7 +61,8 @@ public final class StatsRoutes {
         api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
 
         stats.alerts().start(ALERT_CHECK_INTERVAL);
-        vertx.setPeriodic(ROLLUP_INTERVAL.toMillis(), id -> stats.rollups().rebuildDirty(StatsRollups.DEFAULT_BATCH));
+        vertx.setPeriodic(ROLLUP_INTERVAL.toMillis(), id -> stats.rollups().rebuildDirty(StatsRollups.DEFAULT_BATCH)
+                .onFailure(failure -> LOG.warn("Statistics rollups could not be rebuilt; the facts still answer", failure)));
     }
 
     private void overview(RoutingContext ctx) {

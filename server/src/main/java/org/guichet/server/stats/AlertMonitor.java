@@ -8,6 +8,9 @@ import io.vertx.sqlclient.Row;
 import org.guichet.server.realtime.Addresses;
 import org.guichet.server.store.CatalogStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AlertMonitor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
+
     private static final String SELECT_WAITING = """
             SELECT site_id, service_id, count(*) AS waiting, min(arrival_at) AS oldest FROM ticket
             WHERE status = 'WAITING'
@@ -37,6 +42,7 @@ public final class AlertMonitor {
     private final Clock clock;
     private final Map<String, List<Alerts.Alert>> current = new ConcurrentHashMap<>();
     private boolean checking;
+    private boolean failing;
 
     public AlertMonitor(Vertx vertx, Pool pool, CatalogStore catalogs, Clock clock) {
         this.vertx = vertx;
@@ -54,7 +60,13 @@ public final class AlertMonitor {
         vertx.setPeriodic(interval.toMillis(), id -> {
             if (!checking) {
                 checking = true;
-                check().onComplete(done -> checking = false);
+                check().onComplete(done -> {
+                    checking = false;
+                    if (done.failed() && !failing) {
+                        LOG.warn("Alert check failed; retrying every {} s", interval.toSeconds(), done.cause());
+                    }
+                    failing = done.failed();
+                });
             }
         });
     }
