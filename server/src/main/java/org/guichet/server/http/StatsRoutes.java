@@ -1,0 +1,188 @@
+package org.guichet.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.ServerContext;
+import org.guichet.server.auth.Principal;
+import org.guichet.server.auth.Role;
+import org.guichet.server.stats.StatsCsv;
+import org.guichet.server.stats.StatsPlanner;
+import org.guichet.server.stats.StatsQuery;
+import org.guichet.server.stats.StatsQueryParser;
+import org.guichet.server.stats.StatsRollups;
+import org.guichet.server.stats.StatsService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Service-time statistics and live supervision, for supervisors and admins of the sites concerned. Every statistics
+ * route takes the same filters: from, to (local dates, inclusive), siteId (one or several), roomId, serviceId,
+ * counterId, agentId, thresholdMinutes, source (auto|facts|rollup); breakdown takes by=site|room|service|counter|
+ * agent|day|month. With format=csv they answer a spreadsheet file (sep=semicolon|comma, decimal=comma|point,
+ * lang=fr|en).
+ */
+public final class StatsRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatsRoutes.class);
+
+    private static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(30);
+
+    private final StatsService stats;
+    private final ServerContext context;
+    private final Vertx vertx;
+
+    public StatsRoutes(ServerContext context, Vertx vertx) {
+        this.context = context;
+        this.vertx = vertx;
+        this.stats = new StatsService(vertx, context.pool(), context.catalogs(), context.clock(), context.summaries(),
+                new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT));
+    }
+
+    /** Mounts the routes and starts the alert check and the rollup rebuild (timers of the calling verticle). */
+    public void mount(Router api) {
+        api.get("/stats/overview").handler(this::overview);
+        api.get("/stats/breakdown").handler(this::breakdown);
+        api.get("/stats/hours").handler(this::hours);
+        api.get("/stats/occupancy").handler(this::occupancy);
+        api.get("/stats/live").handler(this::live);
+        api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
+
+        stats.alerts().start(ALERT_CHECK_INTERVAL);
+        vertx.setPeriodic(ROLLUP_INTERVAL.toMillis(), id -> stats.rollups().rebuildDirty(StatsRollups.DEFAULT_BATCH)
+                .onFailure(failure -> LOG.warn("Statistics rollups could not be rebuilt; the facts still answer", failure)));
+    }
+
+    private void overview(RoutingContext ctx) {
+        Reply.json(ctx, stats.overview(query(ctx)));
+    }
+
+    private void breakdown(RoutingContext ctx) {
+        StatsQuery query = query(ctx);
+        Future<JsonObject> report = stats.metrics(query).map(StatsService.Report::toJson);
+        if (wantsCsv(ctx)) {
+            StatsCsv.Options options = csvOptions(ctx);
+            csv(ctx, "guichet-" + query.by().apiName() + "-" + query.from() + "-" + query.to(), report.map(json ->
+                    StatsCsv.write(StatsCsv.metricColumns(query.thresholdMinutes()), rows(json, "rows"), options)));
+        } else {
+            Reply.json(ctx, report);
+        }
+    }
+
+    private void hours(RoutingContext ctx) {
+        StatsQuery query = query(ctx);
+        Future<JsonObject> profile = stats.hours(query);
+        if (wantsCsv(ctx)) {
+            StatsCsv.Options options = csvOptions(ctx);
+            csv(ctx, "guichet-hours-" + query.from() + "-" + query.to(), profile.map(json ->
+                    StatsCsv.write(StatsCsv.hourColumns(), StatsCsv.hourRows(json, options), options)));
+        } else {
+            Reply.json(ctx, profile);
+        }
+    }
+
+    private void occupancy(RoutingContext ctx) {
+        StatsQuery query = query(ctx);
+        Future<JsonObject> occupancy = stats.occupancy(query);
+        if (wantsCsv(ctx)) {
+            StatsCsv.Options options = csvOptions(ctx);
+            csv(ctx, "guichet-occupancy-" + query.from() + "-" + query.to(), occupancy.map(json ->
+                    StatsCsv.write(StatsCsv.occupancyColumns(), rows(json, "counters"), options)));
+        } else {
+            Reply.json(ctx, occupancy);
+        }
+    }
+
+    private void live(RoutingContext ctx) {
+        Principal principal = Reply.principal(ctx);
+        StatsQueryParser.requireSupervisor(principal);
+        String siteId = ctx.queryParams().get("siteId");
+        if (siteId == null || siteId.isBlank()) {
+            throw ApiException.badRequest("Give the siteId of the site to supervise.");
+        }
+        if (!context.catalogs().get().sites().containsKey(siteId)) {
+            throw ApiException.badRequest("No site '" + siteId + "'.");
+        }
+        principal.requireSite(siteId);
+        StatsQuery query = query(ctx);
+        Reply.json(ctx, stats.live(siteId, query.thresholdMinutes()));
+    }
+
+    private void rebuildRollups(RoutingContext ctx) {
+        Reply.principal(ctx).requireAgent(Role.ADMIN, null);
+        Reply.json(ctx, stats.rollups().rebuildAllDirty().map(count -> new JsonObject().put("rebuilt", count)));
+    }
+
+    private StatsQuery query(RoutingContext ctx) {
+        Map<String, List<String>> params = new HashMap<>();
+        ctx.queryParams().names().forEach(name -> params.put(name, ctx.queryParams().getAll(name)));
+        return new StatsQueryParser(context.catalogs().get(), Reply.principal(ctx), stats.clock().instant())
+                .parse(params);
+    }
+
+    private static boolean wantsCsv(RoutingContext ctx) {
+        String format = ctx.queryParams().get("format");
+        if (format == null || format.equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (format.equalsIgnoreCase("csv")) {
+            return true;
+        }
+        throw ApiException.badRequest("format must be json or csv.");
+    }
+
+    private static StatsCsv.Options csvOptions(RoutingContext ctx) {
+        String lang = ctx.queryParams().get("lang");
+        String language = lang == null ? "fr" : lang.toLowerCase(Locale.ROOT);
+        if (!language.equals("fr") && !language.equals("en")) {
+            throw ApiException.badRequest("lang must be fr or en.");
+        }
+        String sep = ctx.queryParams().get("sep");
+        char separator = switch (sep == null ? (language.equals("fr") ? "semicolon" : "comma")
+                : sep.toLowerCase(Locale.ROOT)) {
+            case "semicolon", ";" -> ';';
+            case "comma", "," -> ',';
+            default -> throw ApiException.badRequest("sep must be semicolon or comma.");
+        };
+        String decimal = ctx.queryParams().get("decimal");
+        boolean decimalComma = switch (decimal == null ? (separator == ';' ? "comma" : "point")
+                : decimal.toLowerCase(Locale.ROOT)) {
+            case "comma", "," -> true;
+            case "point", "." -> false;
+            default -> throw ApiException.badRequest("decimal must be comma or point.");
+        };
+        if (decimalComma && separator == ',') {
+            throw ApiException.badRequest("A decimal comma needs the semicolon separator.");
+        }
+        return new StatsCsv.Options(separator, decimalComma, language);
+    }
+
+    private static List<JsonObject> rows(JsonObject json, String field) {
+        List<JsonObject> rows = new ArrayList<>();
+        JsonArray array = json.getJsonArray(field);
+        for (int i = 0; i < array.size(); i++) {
+            rows.add(array.getJsonObject(i));
+        }
+        return rows;
+    }
+
+    private static void csv(RoutingContext ctx, String name, Future<String> body) {
+        body.onSuccess(text -> ctx.response()
+                        .putHeader("Content-Type", "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                        .end(text))
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,43 @@
+// Small DOM helpers shared by the views.
+
+export function h(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+        if (value === null || value === undefined || value === false) {
+            continue;
+        }
+        if (name === 'class') {
+            element.className = value;
+        } else if (name === 'dataset') {
+            Object.assign(element.dataset, value);
+        } else if (name.startsWith('on') && typeof value === 'function') {
+            element.addEventListener(name.slice(2), value);
+        } else {
+            element.setAttribute(name, value === true ? '' : value);
+        }
+    }
+    for (const child of children.flat()) {
+        if (child !== null && child !== undefined && child !== false) {
+            element.append(child instanceof Node ? child : String(child));
+        }
+    }
+    return element;
+}
+
+/** A table: columns [{label, numeric}] and rows of cell values (strings or nodes); rowClass(row index) optional. */
+export function table(element, caption, columns, rows, rowClass = () => null) {
+    element.replaceChildren(...[
+        caption ? h('caption', {}, caption) : null,
+        h('thead', {}, h('tr', {}, columns.map(column =>
+            h('th', { scope: 'col', class: column.numeric ? 'num' : null }, column.label)))),
+        h('tbody', {}, rows.map((cells, index) => h('tr', { class: rowClass(index) },
+            cells.map((cell, i) => i === 0
+                ? h('th', { scope: 'row' }, cell)
+                : h('td', { class: columns[i].numeric ? 'num' : null }, cell)))))].filter(Boolean));
+    return element;
+}
+
+export function kpi(name, value, bad = false) {
+    return h('div', { class: bad ? 'kpi bad' : 'kpi' }, h('span', { class: 'value' }, value),
+        h('span', { class: 'name' }, name));
+}

@@ -1,0 +1,447 @@
+// Statistics of a period: figures, charts (Chart.js from its WebJar) and the tables behind them, CSV downloads.
+
+import { h, kpi, table } from './dom.js';
+import { dateLabel, language, minutes, monthLabel, number, percent, t } from './i18n.js';
+
+const $ = (selector) => document.querySelector(selector);
+const PRESETS = ['today', '7d', 'month', 'lastMonth', 'year', 'custom'];
+const COLORS = { bars: '#0b4f8a', line: '#b3261e', p90: '#8a5a00', serving: '#1b5e20', calling: '#0b4f8a',
+    idle: '#8d96a8', paused: '#c77d00' };
+const MAX_DAYS_BY_DAY = 92;
+const MAX_OCCUPANCY_SITE_DAYS = 400;
+
+function isoDate(date) {
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+function days(from, to) {
+    return Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
+}
+
+function option(value, label) {
+    const element = document.createElement('option');
+    element.value = value;
+    element.textContent = label;
+    return element;
+}
+
+export class StatsView {
+    constructor(api, showError, sites, siteId) {
+        this.api = api;
+        this.showError = showError;
+        this.sites = sites;
+        this.siteId = siteId;
+        this.ready = false;
+        this.charts = new Map();
+        this.result = null;
+        this.siteDetails = new Map();
+        this.agents = null;
+        this.loading = 0;
+    }
+
+    async show() {
+        if (!this.ready) {
+            this.ready = true;
+            this.setUpFilters();
+            $('#filters').addEventListener('submit', event => {
+                event.preventDefault();
+                this.load();
+            });
+            $('#preset').addEventListener('change', () => this.applyPreset());
+            for (const id of ['#from', '#to']) {
+                $(id).addEventListener('change', () => { $('#preset').value = 'custom'; });
+            }
+            $('#scope').addEventListener('change', () => this.scopeChanged());
+            await this.siteOptions();
+            this.load();
+        } else if (this.stale) {
+            this.stale = false;
+            await this.siteOptions();
+            this.load();
+        }
+    }
+
+    siteChanged() {
+        this.stale = true;
+        if (this.ready && !$('#stats-view').hidden) {
+            this.show();
+        }
+    }
+
+    setUpFilters() {
+        $('#preset').replaceChildren(...PRESETS.map(p => option(p, t(`stats.preset.${p}`))));
+        $('#preset').value = 'month';
+        this.applyPreset();
+        $('#scope').replaceChildren(option('site', t('stats.scope.site')), option('all', t('stats.scope.all')));
+    }
+
+    applyPreset() {
+        const today = new Date();
+        const preset = $('#preset').value;
+        let from = new Date(today);
+        let to = new Date(today);
+        if (preset === '7d') {
+            from.setDate(today.getDate() - 6);
+        } else if (preset === 'month') {
+            from = new Date(today.getFullYear(), today.getMonth(), 1);
+        } else if (preset === 'lastMonth') {
+            from = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+            to = new Date(today.getFullYear(), today.getMonth(), 0);
+        } else if (preset === 'year') {
+            from = new Date(today.getFullYear(), 0, 1);
+        } else if (preset === 'custom') {
+            return;
+        }
+        $('#from').value = isoDate(from);
+        $('#to').value = isoDate(to);
+    }
+
+    async siteOptions() {
+        const siteId = this.siteId();
+        try {
+            if (!this.siteDetails.has(siteId)) {
+                this.siteDetails.set(siteId, await this.api.get(`/sites/${encodeURIComponent(siteId)}`));
+            }
+            if (this.agents === null) {
+                this.agents = await this.api.get('/admin/agents').catch(() => []);
+            }
+        } catch (e) {
+            this.showError(e.message);
+            return;
+        }
+        const site = this.siteDetails.get(siteId);
+        const services = flatten(site.services).filter(entry => entry.kind === 'service');
+        const keep = (select, options) => {
+            const previous = select.value;
+            select.replaceChildren(option('', t('stats.any')), ...options);
+            select.value = options.some(o => o.value === previous) ? previous : '';
+        };
+        keep($('#service'), services.map(service => option(service.id,
+            service.translations?.[language()] ?? service.name)));
+        keep($('#counter'), site.counters.map(counter => option(counter.id, counter.name)));
+        keep($('#agent'), this.agents.filter(agent => agent.siteIds.includes(siteId))
+            .map(agent => option(String(agent.id), agent.displayName)));
+        this.scopeChanged();
+    }
+
+    scopeChanged() {
+        const all = $('#scope').value === 'all';
+        for (const id of ['#service', '#counter', '#agent']) {
+            $(id).disabled = all;
+            if (all) {
+                $(id).value = '';
+            }
+        }
+    }
+
+    params(extra = {}) {
+        const query = new URLSearchParams();
+        query.set('from', $('#from').value);
+        query.set('to', $('#to').value);
+        if ($('#scope').value === 'all') {
+            query.set('siteId', this.sites().map(site => site.id).join(','));
+        } else {
+            query.set('siteId', this.siteId());
+        }
+        for (const [field, name] of [['#service', 'serviceId'], ['#counter', 'counterId'], ['#agent', 'agentId']]) {
+            if ($(field).value) {
+                query.set(name, $(field).value);
+            }
+        }
+        query.set('thresholdMinutes', $('#threshold').value || '20');
+        for (const [name, value] of Object.entries(extra)) {
+            if (value === null) {
+                query.delete(name);
+            } else {
+                query.set(name, value);
+            }
+        }
+        return query;
+    }
+
+    async load() {
+        const from = $('#from').value;
+        const to = $('#to').value;
+        if (!from || !to) {
+            return;
+        }
+        const span = days(from, to);
+        const siteCount = $('#scope').value === 'all' ? this.sites().length : 1;
+        const seriesBy = span <= MAX_DAYS_BY_DAY ? 'day' : 'month';
+        const withOccupancy = span * siteCount <= MAX_OCCUPANCY_SITE_DAYS;
+        const run = ++this.loading;
+        $('#stats-status').textContent = t('stats.loading');
+        try {
+            const get = (path, extra) => this.api.get(`${path}?${this.params(extra)}`);
+            const [overview, series, hours, byService, byCounter, byAgent, occupancy] = await Promise.all([
+                get('/stats/overview'),
+                get('/stats/breakdown', { by: seriesBy }),
+                get('/stats/hours'),
+                get('/stats/breakdown', { by: siteCount > 1 ? 'site' : 'service' }),
+                get('/stats/breakdown', { by: 'counter' }),
+                get('/stats/breakdown', { by: 'agent' }),
+                withOccupancy ? get('/stats/occupancy', { serviceId: null, agentId: null }) : Promise.resolve(null),
+            ]);
+            if (run !== this.loading) {
+                return;
+            }
+            this.result = { overview, series, seriesBy, hours, byService, byCounter, byAgent, occupancy,
+                multiSite: siteCount > 1 };
+            this.showError('');
+            $('#stats-status').textContent = '';
+            this.rerender();
+        } catch (e) {
+            if (run === this.loading) {
+                $('#stats-status').textContent = '';
+                this.showError(e.message);
+            }
+        }
+    }
+
+    rerender() {
+        if (this.ready) {
+            const preset = $('#preset').value;
+            $('#preset').replaceChildren(...PRESETS.map(p => option(p, t(`stats.preset.${p}`))));
+            $('#preset').value = preset;
+            const scope = $('#scope').value;
+            $('#scope').replaceChildren(option('site', t('stats.scope.site')), option('all', t('stats.scope.all')));
+            $('#scope').value = scope;
+        }
+        if (!this.result) {
+            return;
+        }
+        const r = this.result;
+        const totals = r.overview.totals;
+        $('#stats-note').hidden = r.overview.exactPercentiles !== false;
+        $('#stats-note').textContent = t('stats.approximate');
+        const targetShare = totals.withinTarget.share;
+        $('#stats-kpis').replaceChildren(
+            kpi(t('kpi.issued'), number(totals.issued + totals.transferredIn)),
+            kpi(t('kpi.served'), number(totals.served)),
+            kpi(t('kpi.noShow'), number(totals.noShow)),
+            kpi(t('kpi.cancelled'), number(totals.cancelled)),
+            kpi(t('kpi.transferred'), number(totals.transferred)),
+            kpi(t('kpi.avgWait'), minutes(totals.wait.averageSeconds)),
+            kpi(t('kpi.medianWait'), minutes(totals.wait.medianSeconds)),
+            kpi(t('kpi.p90Wait'), minutes(totals.wait.p90Seconds)),
+            kpi(t('kpi.withinTarget'), percent(targetShare), targetShare !== null && targetShare < 0.95),
+            kpi(t('kpi.withinThreshold', { minutes: totals.withinThreshold.minutes }),
+                percent(totals.withinThreshold.share)),
+            kpi(t('kpi.avgWalk'), minutes(totals.walk.averageSeconds)),
+            kpi(t('kpi.avgService'), minutes(totals.service.averageSeconds)));
+        this.charts.forEach(chart => chart.destroy());
+        this.charts.clear();
+        $('#panels').replaceChildren(
+            this.seriesPanel(), this.hoursPanel(), this.weekdaysPanel(), this.occupancyPanel(), this.groupPanel(),
+            this.tablePanel('counters', t('stats.byCounter'), r.byCounter, 'counter', t('noCounter')),
+            this.tablePanel('agents', t('stats.byAgent'), r.byAgent, 'agent', t('noAgent')));
+    }
+
+    panel(id, title, csv, chartConfig, tableElement, empty) {
+        const body = [];
+        if (empty) {
+            body.push(h('p', { class: 'empty' }, empty));
+        } else {
+            if (chartConfig) {
+                const canvas = h('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': title });
+                body.push(h('div', { class: 'chart' }, canvas));
+                queueMicrotask(() => this.charts.set(id, new window.Chart(canvas, chartConfig)));
+            }
+            body.push(h('details', { open: chartConfig ? null : true }, h('summary', {}, t('stats.table')),
+                h('div', { class: 'scroll' }, tableElement)));
+        }
+        const wide = !chartConfig || id === 'groups';
+        return h('section', { class: wide ? 'panel wide' : 'panel', id: `panel-${id}`, 'aria-labelledby': `title-${id}` },
+            h('header', {}, h('h2', { id: `title-${id}` }, title),
+                csv ? h('button', { type: 'button', class: 'secondary', onclick: () => this.download(csv) },
+                    t('stats.csv')) : null),
+            body);
+    }
+
+    download({ path, by }) {
+        const lang = language();
+        const params = this.params({ format: 'csv', lang, by: by ?? null,
+            sep: lang === 'fr' ? 'semicolon' : 'comma', decimal: lang === 'fr' ? 'comma' : 'point' });
+        if (path === '/stats/occupancy') {
+            params.delete('serviceId');
+            params.delete('agentId');
+        }
+        this.api.download(`${path}?${params}`, 'guichet.csv').catch(e => this.showError(e.message));
+    }
+
+    seriesPanel() {
+        const r = this.result;
+        const rows = r.series.rows;
+        const label = row => r.seriesBy === 'day' ? dateLabel(row.key) : monthLabel(row.key);
+        const title = t(r.seriesBy === 'day' ? 'stats.series.day' : 'stats.series.month');
+        return this.panel('series', title, { path: '/stats/breakdown', by: r.seriesBy },
+            rows.length ? mixedChart(rows.map(label), t('chart.tickets'), rows.map(row => row.issued + row.transferredIn),
+                t('chart.avgWait'), rows.map(row => toMinutes(row.wait.averageSeconds))) : null,
+            table(h('table', { class: 'data' }), null, metricColumns(t(r.seriesBy === 'day' ? 'col.day' : 'col.month'),
+                r.overview.thresholdMinutes), rows.map(row => metricCells(label(row), row))),
+            rows.length ? null : t('stats.noData'));
+    }
+
+    hoursPanel() {
+        const slots = this.result.hours.hours.filter(slot => slot.arrivals > 0 || slot.called > 0);
+        return this.panel('hours', t('stats.hours'), { path: '/stats/hours' },
+            slots.length ? mixedChart(slots.map(slot => `${slot.hour} h`), t('chart.arrivals'),
+                slots.map(slot => slot.arrivals), t('chart.avgWait'),
+                slots.map(slot => toMinutes(slot.averageWaitSeconds))) : null,
+            table(h('table', { class: 'data' }), null, slotColumns(t('col.hour')),
+                slots.map(slot => [`${String(slot.hour).padStart(2, '0')}:00–${String((slot.hour + 1) % 24).padStart(2, '0')}:00`,
+                    number(slot.arrivals), number(slot.called), minutes(slot.averageWaitSeconds)])),
+            slots.length ? null : t('stats.noData'));
+    }
+
+    weekdaysPanel() {
+        const slots = this.result.hours.weekdays;
+        const any = slots.some(slot => slot.arrivals > 0 || slot.called > 0);
+        return this.panel('weekdays', t('stats.weekdays'), { path: '/stats/hours' },
+            any ? mixedChart(slots.map(slot => t(`weekday.${slot.weekday}`)), t('chart.arrivals'),
+                slots.map(slot => slot.arrivals), t('chart.avgWait'),
+                slots.map(slot => toMinutes(slot.averageWaitSeconds))) : null,
+            table(h('table', { class: 'data' }), null, slotColumns(t('col.weekday')),
+                slots.map(slot => [t(`weekday.${slot.weekday}`), number(slot.arrivals), number(slot.called),
+                    minutes(slot.averageWaitSeconds)])),
+            any ? null : t('stats.noData'));
+    }
+
+    groupPanel() {
+        const r = this.result;
+        const rows = r.byService.rows;
+        const by = r.multiSite ? 'site' : 'service';
+        const title = r.multiSite ? t('stats.scope') : t('stats.byService');
+        const chart = rows.length ? {
+            type: 'bar',
+            data: {
+                labels: rows.map(row => row.label ?? row.key),
+                datasets: [
+                    { label: t('chart.avgWait'), data: rows.map(row => toMinutes(row.wait.averageSeconds)),
+                        backgroundColor: COLORS.bars, maxBarThickness: 28 },
+                    { label: t('chart.p90Wait'), data: rows.map(row => toMinutes(row.wait.p90Seconds)),
+                        backgroundColor: COLORS.p90, maxBarThickness: 28 },
+                ],
+            },
+            options: chartOptions({ indexAxis: 'y' }),
+        } : null;
+        return this.panel('groups', title, { path: '/stats/breakdown', by }, chart,
+            table(h('table', { class: 'data' }), null, metricColumns(t('col.label'), r.overview.thresholdMinutes),
+                rows.map(row => metricCells(row.label ?? row.key, row))),
+            rows.length ? null : t('stats.noData'));
+    }
+
+    tablePanel(id, title, report, by, noneLabel) {
+        const rows = report.rows;
+        return this.panel(id, title, { path: '/stats/breakdown', by }, null,
+            table(h('table', { class: 'data' }), null, metricColumns(t('col.label'), report.thresholdMinutes),
+                rows.map(row => metricCells(row.key === null ? noneLabel : (row.label ?? row.key), row))),
+            rows.length ? null : t('stats.noData'));
+    }
+
+    occupancyPanel() {
+        const occupancy = this.result.occupancy;
+        if (!occupancy) {
+            return this.panel('occupancy', t('stats.occupancy'), null, null, null, t('stats.occupancy.unavailable'));
+        }
+        const rows = occupancy.counters;
+        const hours = seconds => Math.round(seconds / 36) / 100;
+        const chart = rows.length ? {
+            type: 'bar',
+            data: {
+                labels: rows.map(row => row.label),
+                datasets: [
+                    { label: t('chart.serving'), data: rows.map(row => hours(row.servingSeconds)), backgroundColor: COLORS.serving },
+                    { label: t('chart.calling'), data: rows.map(row => hours(row.callingSeconds)), backgroundColor: COLORS.calling },
+                    { label: t('chart.idle'), data: rows.map(row => hours(row.idleSeconds)), backgroundColor: COLORS.idle },
+                    { label: t('chart.paused'), data: rows.map(row => hours(row.pausedSeconds)), backgroundColor: COLORS.paused },
+                ],
+            },
+            options: chartOptions({ indexAxis: 'y', stacked: true, unit: t('chart.hours') }),
+        } : null;
+        return this.panel('occupancy', t('stats.occupancy'), { path: '/stats/occupancy' }, chart,
+            table(h('table', { class: 'data' }), null, [
+                { label: t('col.label') }, { label: t('col.open'), numeric: true },
+                { label: t('col.paused'), numeric: true }, { label: t('col.calling'), numeric: true },
+                { label: t('col.serving'), numeric: true }, { label: t('col.idle'), numeric: true },
+                { label: t('col.occupancy'), numeric: true },
+            ], rows.map(row => [row.label, number(hours(row.openSeconds), 2), number(hours(row.pausedSeconds), 2),
+                number(hours(row.callingSeconds), 2), number(hours(row.servingSeconds), 2),
+                number(hours(row.idleSeconds), 2), percent(row.occupancy)])),
+            rows.length ? null : t('stats.noData'));
+    }
+}
+
+function flatten(entries) {
+    return (entries || []).flatMap(entry => [entry, ...flatten(entry.children)]);
+}
+
+function toMinutes(seconds) {
+    return seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10;
+}
+
+function metricColumns(first, thresholdMinutes) {
+    return [
+        { label: first }, { label: t('col.tickets'), numeric: true }, { label: t('col.served'), numeric: true },
+        { label: t('col.noShow'), numeric: true }, { label: t('col.avgWait'), numeric: true },
+        { label: t('col.medianWait'), numeric: true }, { label: t('col.p90Wait'), numeric: true },
+        { label: t('col.withinTarget'), numeric: true },
+        { label: t('col.withinThreshold', { minutes: thresholdMinutes }), numeric: true },
+        { label: t('col.avgService'), numeric: true },
+    ];
+}
+
+function metricCells(label, row) {
+    const m = seconds => seconds === null || seconds === undefined ? t('none') : number(seconds / 60, 1);
+    return [label, number(row.issued + row.transferredIn), number(row.served), number(row.noShow),
+        m(row.wait.averageSeconds), m(row.wait.medianSeconds), m(row.wait.p90Seconds),
+        percent(row.withinTarget.share), percent(row.withinThreshold.share), m(row.service.averageSeconds)];
+}
+
+function slotColumns(first) {
+    return [{ label: first }, { label: t('col.arrivals'), numeric: true }, { label: t('col.called'), numeric: true },
+        { label: t('col.avgWait'), numeric: true }];
+}
+
+/** Bars of counts on the left axis, a line of minutes on the right one. */
+function mixedChart(labels, barLabel, bars, lineLabel, line) {
+    return {
+        type: 'bar',
+        data: {
+            labels,
+            datasets: [
+                { type: 'bar', label: barLabel, data: bars, backgroundColor: COLORS.bars, yAxisID: 'y', order: 2,
+                    maxBarThickness: 56 },
+                { type: 'line', label: lineLabel, data: line, borderColor: COLORS.line, backgroundColor: COLORS.line,
+                    yAxisID: 'minutes', spanGaps: true, order: 1, tension: 0.2, pointRadius: 3 },
+            ],
+        },
+        options: {
+            ...chartOptions(),
+            scales: {
+                y: { beginAtZero: true, position: 'left', title: { display: true, text: barLabel, color: '#1a1f2b' },
+                    ticks: { color: '#1a1f2b', precision: 0 } },
+                minutes: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false },
+                    title: { display: true, text: lineLabel, color: '#1a1f2b' }, ticks: { color: '#1a1f2b' } },
+                x: { ticks: { color: '#1a1f2b' } },
+            },
+        },
+    };
+}
+
+function chartOptions({ indexAxis = 'x', stacked = false, unit = null } = {}) {
+    const locale = language() === 'fr' ? 'fr-FR' : 'en-GB';
+    return {
+        indexAxis,
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        locale,
+        plugins: { legend: { labels: { color: '#1a1f2b' } } },
+        scales: {
+            x: { stacked, beginAtZero: true, ticks: { color: '#1a1f2b' },
+                title: unit ? { display: true, text: unit, color: '#1a1f2b' } : undefined },
+            y: { stacked, ticks: { color: '#1a1f2b' } },
+        },
+    };
+}

@@ -1,0 +1,135 @@
+package org.guichet.server.stats;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.guichet.server.testing.MutableClock;
+import org.guichet.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live view of a site and the alerts published on guichet.site.&lt;siteId&gt;.alerts. */
+@ExtendWith(VertxExtension.class)
+class LiveSupervisionApiTest {
+
+    private static TestServer server;
+    private static MutableClock clock;
+    private static String supervisor;
+    private static String agent;
+    private static History history;
+
+    @BeforeAll
+    static void start(Vertx vertx) {
+        clock = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
+        server = TestServer.start(vertx, clock);
+        supervisor = server.agent("live.supervisor", "supervisor", "s1");
+        agent = server.agent("live.agent", "agent", "s1");
+        history = new History(server, clock, server.deviceToken("kiosk-1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonObject live() {
+        var response = server.get("/api/v1/stats/live?siteId=s1", supervisor);
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        return response.bodyAsJsonObject();
+    }
+
+    private static JsonObject counter(JsonObject live, String id) {
+        return live.getJsonArray("counters").stream().map(JsonObject.class::cast)
+                .filter(counter -> counter.getString("id").equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The next alert message that raised or cleared {@code key}. */
+    private static JsonObject awaitAlert(LinkedBlockingQueue<JsonObject> messages, String key) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject message = messages.poll(500, TimeUnit.MILLISECONDS);
+            if (message != null && (message.getJsonArray("raised").contains(key)
+                    || message.getJsonArray("cleared").contains(key))) {
+                return message;
+            }
+        }
+        throw new AssertionError("no alert message about " + key);
+    }
+
+    @Test
+    void counters_tickets_queues_and_alerts_of_one_site() throws Exception {
+        LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        MessageConsumer<JsonObject> consumer = server.vertx().eventBus()
+                .consumer("guichet.site.s1.alerts", message -> messages.add(message.body()));
+        try {
+            history.at("2026-03-10T08:00:00Z").counter("c1", "open", agent);
+            long served = history.issue("svc-a");
+            long waiting = history.at("2026-03-10T08:01:00Z").issue("svc-b");
+            history.at("2026-03-10T08:02:00Z").call(served, agent, "c1");
+            history.at("2026-03-10T08:03:00Z").act(served, "start", agent);
+
+            JsonObject live = live();
+            assertThat(live.getString("timeZone")).isEqualTo("Europe/Paris");
+            JsonObject c1 = counter(live, "c1");
+            assertThat(c1.getString("status")).isEqualTo("OPEN");
+            assertThat(c1.getString("agentName")).isEqualTo("live.agent");
+            assertThat(c1.getJsonObject("ticket").getString("status")).isEqualTo("SERVING");
+            assertThat(c1.getJsonObject("ticket").getString("startedAt")).isEqualTo("2026-03-10T08:03:00Z");
+            assertThat(counter(live, "c2").getString("status")).isEqualTo("CLOSED");
+            assertThat(counter(live, "c2").containsKey("ticket")).isFalse();
+            JsonObject serviceB = live.getJsonObject("queue").getJsonArray("services").stream()
+                    .map(JsonObject.class::cast).filter(s -> s.getString("serviceId").equals("svc-b")).findFirst()
+                    .orElseThrow();
+            assertThat(serviceB.getLong("waiting")).isEqualTo(1);
+            assertThat(serviceB.getBoolean("overTarget")).isFalse();
+            assertThat(live.getJsonObject("today").getLong("issued")).isEqualTo(2);
+            assertThat(live.getJsonObject("today").getLong("inProgress")).isEqualTo(2);
+            assertThat(live.getJsonArray("alerts")).isEmpty();
+
+            // svc-b's target is 10 minutes: at 08:11:01 its ticket of 08:01 is over it
+            clock.set(Instant.parse("2026-03-10T08:11:01Z"));
+            JsonObject raised = awaitAlert(messages, "wait:svc-b");
+            assertThat(raised.getString("type")).isEqualTo("alerts");
+            JsonObject alert = raised.getJsonArray("alerts").getJsonObject(0);
+            assertThat(alert.getString("kind")).isEqualTo("wait");
+            assertThat(alert.getLong("longestWaitSeconds")).isEqualTo(601);
+            assertThat(live().getJsonArray("alerts").getJsonObject(0).getString("key")).isEqualTo("wait:svc-b");
+
+            // calling it clears the alert
+            history.act(served, "finish", agent);
+            history.call(waiting, agent, "c1");
+            JsonObject cleared = awaitAlert(messages, "wait:svc-b");
+            assertThat(cleared.getJsonArray("cleared").getList()).contains("wait:svc-b");
+            assertThat(cleared.getJsonArray("alerts")).isEmpty();
+
+            // a kiosk out of paper, a screen that stops reporting
+            String kiosk = server.deviceToken("kiosk-1");
+            String screen = server.deviceToken("screen-1");
+            server.post("/api/v1/devices/heartbeat", screen, new JsonObject().put("kind", "screen")
+                    .put("connected", true));
+            server.post("/api/v1/devices/heartbeat", kiosk, new JsonObject().put("kind", "kiosk")
+                    .put("state", "OUT_OF_ORDER").put("printer", new JsonObject().put("canPrint", false)
+                            .put("conditions", new JsonArray(List.of("PAPER_OUT")))));
+            JsonObject printer = awaitAlert(messages, "printer:kiosk-1");
+            assertThat(printer.getJsonArray("alerts").stream().map(JsonObject.class::cast)
+                    .filter(a -> a.getString("key").equals("printer:kiosk-1")).findFirst().orElseThrow()
+                    .getJsonArray("problems").getList()).contains("PAPER_OUT", "CANNOT_PRINT");
+            clock.advance(Duration.ofMinutes(3));
+            awaitAlert(messages, "silent:screen-1");
+        } finally {
+            consumer.unregister();
+        }
+    }
+}

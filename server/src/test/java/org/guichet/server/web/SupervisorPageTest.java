@@ -1,0 +1,185 @@
+package org.guichet.server.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.guichet.server.testing.MutableClock;
+import org.guichet.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The supervisor app in real headless Chromium against a real server: log in, the live view of site s1 follows a call
+ * through the event-bus bridge and shows an alert the moment a wait passes its target, and the statistics view draws
+ * its charts. Screenshots go to target/screenshots.
+ */
+@ExtendWith(VertxExtension.class)
+class SupervisorPageTest {
+
+    private static TestServer server;
+    private static MutableClock clock;
+    private static ChromeDriver driver;
+    private static String agent1;
+    private static String agent2;
+    private static String kiosk;
+
+    @BeforeAll
+    static void start(Vertx vertx) {
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        server = TestServer.start(vertx, clock);
+        server.agent("sup.web", "supervisor", "s1");
+        agent1 = server.agentAtCounter("web.agent1", "s1", "c1");
+        agent2 = server.agentAtCounter("web.agent2", "s1", "c2");
+        server.agentAtCounter("web.agent3", "s1", "c3");
+        kiosk = server.deviceToken("kiosk-1");
+        // A morning of visitors: served, one absent, some still waiting.
+        for (int i = 0; i < 6; i++) {
+            long ticket = server.issue(kiosk, i % 3 == 2 ? "svc-b" : "svc-a").getLong("id");
+            clock.advance(Duration.ofMinutes(3 + i));
+            ok(server.post("/api/v1/tickets/" + ticket + "/call", agent1, new JsonObject().put("counterId", "c1")));
+            clock.advance(Duration.ofSeconds(40));
+            if (i == 4) {
+                ok(server.post("/api/v1/tickets/" + ticket + "/no-show", agent1, null));
+                continue;
+            }
+            ok(server.post("/api/v1/tickets/" + ticket + "/start", agent1, null));
+            clock.advance(Duration.ofMinutes(4 + i % 3));
+            ok(server.post("/api/v1/tickets/" + ticket + "/finish", agent1, null));
+        }
+        server.issue(kiosk, "svc-a");
+        server.issue(kiosk, "svc-b");
+        server.issue(kiosk, "svc-c");
+        server.post("/api/v1/devices/heartbeat", server.deviceToken("screen-1"),
+                new JsonObject().put("kind", "screen").put("connected", true));
+        server.post("/api/v1/devices/heartbeat", kiosk, new JsonObject().put("kind", "kiosk").put("state", "READY")
+                .put("printer", new JsonObject().put("canPrint", true).put("conditions", new JsonArray(List.of("ONLINE")))));
+        driver = Browser.open(1440, 1500);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        server.close();
+    }
+
+    private static void ok(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    }
+
+    private static WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    private static String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    @Test
+    void live_view_follows_calls_and_alerts_then_statistics_draw_charts() {
+        driver.get(server.baseUrl() + "/supervisor/");
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        driver.findElement(By.id("username")).sendKeys("sup.web");
+        driver.findElement(By.id("password")).sendKeys("wrong password");
+        driver.findElement(By.cssSelector("#login-form button")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("login-error"), "Identifiant ou mot de passe incorrect."));
+        driver.findElement(By.id("password")).clear();
+        driver.findElement(By.id("password")).sendKeys(TestServer.AGENT_PASSWORD);
+        driver.findElement(By.cssSelector("#login-form button")).click();
+
+        // Live view: counters, queues, today's figures, no alert yet; the event bus is connected.
+        waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("counters"), "Guichet 1"));
+        waitUpTo(15).until(d -> "open".equals(d.findElement(By.id("bus-state")).getAttribute("data-state")));
+        assertThat(text("#counters [data-counter-id='c2']")).contains("Ouvert", "web.agent2", "Libre");
+        assertThat(text("#alerts")).contains("Aucune alerte");
+        assertThat(text("#today-kpis")).contains("Tickets émis").contains("9");
+        assertThat(text("#queues")).contains("Service A", "Service B", "Service C");
+
+        // A call at counter 2 shows at once (the page only polls every 30 s: this comes through the bridge).
+        JsonObject waiting = server.get("/api/v1/counters/c2/waiting", agent2).bodyAsJsonArray().getJsonObject(0);
+        ok(server.post("/api/v1/tickets/" + waiting.getLong("id") + "/call", agent2,
+                new JsonObject().put("counterId", "c2")));
+        waitUpTo(5).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#counters [data-counter-id='c2']"), waiting.getString("number") + " appelé depuis"));
+
+        // Service B (target 10 min) passes its target, and the kiosk runs out of paper: both alerts appear at once.
+        clock.advance(Duration.ofMinutes(11));
+        server.post("/api/v1/devices/heartbeat", kiosk, new JsonObject().put("kind", "kiosk").put("state", "READY")
+                .put("printer", new JsonObject().put("canPrint", true)
+                        .put("conditions", new JsonArray(List.of("ONLINE", "PAPER_NEAR_END")))));
+        server.post("/api/v1/devices/heartbeat", server.deviceToken("screen-1"),
+                new JsonObject().put("kind", "screen").put("connected", true));
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li[data-key='wait:svc-b']")));
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li[data-key='printer:kiosk-1']")));
+        assertThat(text("#alerts li[data-key='wait:svc-b']")).contains("Service B", "objectif 10 min");
+        assertThat(text("#alerts li[data-key='printer:kiosk-1']")).contains("Borne 1", "papier presque épuisé");
+        waitUpTo(5).until(d -> d.findElement(By.cssSelector("#queues tr.over")).getText().contains("Service B"));
+        waitUpTo(10).until(d -> d.findElement(By.id("devices")).getText().contains("papier presque épuisé"));
+        Browser.screenshot(driver, "supervisor-live");
+
+        // Statistics: figures, charts drawn by Chart.js, and the tables behind them.
+        driver.findElement(By.id("tab-stats")).click();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("chart-series")));
+        waitUpTo(10).until(d -> paintedPixels("chart-series") > 500);
+        for (String chart : List.of("chart-series", "chart-hours", "chart-weekdays", "chart-groups", "chart-occupancy")) {
+            assertThat(hasChart(chart)).as(chart).isTrue();
+            assertThat(paintedPixels(chart)).as(chart).isGreaterThan(500);
+        }
+        assertThat(text("#stats-kpis")).contains("Tickets émis", "Servis", "Attente moyenne");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        Browser.screenshot(driver, "supervisor-stats");
+        WebElement groups = driver.findElement(By.id("panel-groups"));
+        groups.findElement(By.tagName("summary")).click();
+        assertThat(groups.getText()).contains("Service A", "Service B");
+        assertThat(text("#panel-counters")).contains("Guichet 1");
+        assertThat(text("#panel-occupancy")).contains("Occupation des guichets");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('panel-groups').scrollIntoView()");
+        Browser.screenshot(driver, "supervisor-stats-tables");
+
+        // English
+        driver.findElement(By.id("language")).click();
+        waitUpTo(5).until(ExpectedConditions.textToBe(By.id("tab-stats"), "Statistics"));
+        waitUpTo(10).until(d -> paintedPixels("chart-series") > 500);
+        assertThat(text("#stats-kpis")).contains("Tickets issued", "Average wait");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        driver.findElement(By.id("tab-live")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "longest wait"));
+        Browser.screenshot(driver, "supervisor-live-en");
+        driver.findElement(By.id("language")).click();
+    }
+
+    private static boolean hasChart(String canvasId) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return !!window.Chart && !!window.Chart.getChart(document.getElementById(arguments[0]));", canvasId));
+    }
+
+    /** Pixels of the canvas that are not fully transparent. */
+    private static long paintedPixels(String canvasId) {
+        Object count = ((JavascriptExecutor) driver).executeScript("""
+                const canvas = document.getElementById(arguments[0]);
+                if (!canvas || !canvas.width || !canvas.height) { return 0; }
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let painted = 0;
+                for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) { painted++; } }
+                return painted;""", canvasId);
+        return ((Number) count).longValue();
+    }
+}
