@@ -15,6 +15,9 @@ import org.guichet.server.config.DemoSetup;
 import org.guichet.server.config.DeploymentStore;
 import org.guichet.server.config.Deployments;
 import org.guichet.server.http.HttpVerticle;
+import org.guichet.server.http.StatsRoutes;
+import org.guichet.server.stats.StatsPlanner;
+import org.guichet.server.stats.StatsService;
 import org.guichet.server.queue.CounterService;
 import org.guichet.server.queue.QueueService;
 import org.guichet.server.queue.WaitEstimator;
@@ -35,6 +38,9 @@ import java.util.List;
 public final class GuichetServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuichetServer.class);
+
+    private static final java.util.concurrent.atomic.AtomicInteger SHARED_RANDOM_PORTS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final Vertx vertx;
     private final ServerContext context;
@@ -91,11 +97,14 @@ public final class GuichetServer {
                 options.sessionLifetime());
         Deployments deployments = new Deployments(new DeploymentStore(pool), catalogs, auth);
         ServerContext context = new ServerContext(vertx, pool, options.clock(), catalogs, auth, queue, counters,
-                summaries, deployments);
+                summaries, deployments,
+                new StatsService(vertx, pool, catalogs, options.clock(), summaries,
+                        new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT)));
         List<String> secrets = new ArrayList<>();
         List<HttpVerticle> httpInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
-        // A negative port makes the instances share one random port (Vert.x), for tests and benchmarks asking for 0.
-        int port = options.httpPort() == 0 ? -1 : options.httpPort();
+        // Asked for 0 (tests, benchmarks): a negative port makes this server's instances share one random port; each
+        // server takes its own negative value, or two servers in one Vert.x would share theirs.
+        int port = options.httpPort() == 0 ? SHARED_RANDOM_PORTS.decrementAndGet() : options.httpPort();
         return catalogs.reload()
                 .compose(catalog -> applyDeployment(context, options.deployment(), secrets))
                 .compose(done -> bootstrapAdmin(auth, options, secrets))
@@ -110,6 +119,7 @@ public final class GuichetServer {
                 .map(id -> {
                     HttpVerticle http = httpInstances.get(0);
                     summaries.start(Duration.ofMillis(250));
+                    context.stats().startJobs(StatsRoutes.ALERT_CHECK_INTERVAL, StatsRoutes.ROLLUP_INTERVAL);
                     GuichetServer server = new GuichetServer(vertx, context, http, id, embedded, secrets);
                     if (options.printSecrets() && !secrets.isEmpty()) {
                         server.printSecrets(http.actualPort());
@@ -186,6 +196,7 @@ public final class GuichetServer {
 
     public Future<Void> stop() {
         context.summaries().stop();
+        context.stats().stopJobs();
         return vertx.undeploy(deploymentId)
                 .eventually(() -> context.pool().close())
                 .eventually(() -> vertx.executeBlocking(() -> {

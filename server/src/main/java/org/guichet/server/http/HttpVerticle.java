@@ -43,7 +43,7 @@ public final class HttpVerticle extends VerticleBase {
         new DeviceRoutes(context.pool(), context.clock(), vertx.eventBus()).mount(api);
         new AgentRoutes(context.catalogs(), context.pool(), context.clock()).mount(api);
         new AdminRoutes(context.deployments(), context.catalogs(), context.auth(), context.pool()).mount(api);
-        new StatsRoutes(context, vertx).mount(api);
+        new StatsRoutes(context).mount(api);
         api.route().handler(ctx -> ctx.fail(ApiException.notFound("No such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
 

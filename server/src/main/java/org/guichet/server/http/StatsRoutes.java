@@ -1,7 +1,6 @@
 package org.guichet.server.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,14 +9,10 @@ import org.guichet.server.ServerContext;
 import org.guichet.server.auth.Principal;
 import org.guichet.server.auth.Role;
 import org.guichet.server.stats.StatsCsv;
-import org.guichet.server.stats.StatsPlanner;
 import org.guichet.server.stats.StatsQuery;
 import org.guichet.server.stats.StatsQueryParser;
-import org.guichet.server.stats.StatsRollups;
 import org.guichet.server.stats.StatsService;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,23 +30,18 @@ import java.util.Map;
  */
 public final class StatsRoutes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StatsRoutes.class);
-
-    private static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
-    private static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(30);
 
     private final StatsService stats;
     private final ServerContext context;
-    private final Vertx vertx;
 
-    public StatsRoutes(ServerContext context, Vertx vertx) {
+    public StatsRoutes(ServerContext context) {
         this.context = context;
-        this.vertx = vertx;
-        this.stats = new StatsService(vertx, context.pool(), context.catalogs(), context.clock(), context.summaries(),
-                new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT));
+        this.stats = context.stats();
     }
 
-    /** Mounts the routes and starts the alert check and the rollup rebuild (timers of the calling verticle). */
+    /** Mounts the routes; the alert check and the rollup rebuild are started once per server (GuichetServer). */
     public void mount(Router api) {
         api.get("/stats/overview").handler(this::overview);
         api.get("/stats/breakdown").handler(this::breakdown);
@@ -60,9 +50,6 @@ public final class StatsRoutes {
         api.get("/stats/live").handler(this::live);
         api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
 
-        stats.alerts().start(ALERT_CHECK_INTERVAL);
-        vertx.setPeriodic(ROLLUP_INTERVAL.toMillis(), id -> stats.rollups().rebuildDirty(StatsRollups.DEFAULT_BATCH)
-                .onFailure(failure -> LOG.warn("Statistics rollups could not be rebuilt; the facts still answer", failure)));
     }
 
     private void overview(RoutingContext ctx) {

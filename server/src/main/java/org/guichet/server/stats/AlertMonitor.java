@@ -42,6 +42,7 @@ public final class AlertMonitor {
     private final Clock clock;
     private final Map<String, List<Alerts.Alert>> current = new ConcurrentHashMap<>();
     private boolean checking;
+    private long timerId = -1;
     private boolean failing;
 
     public AlertMonitor(Vertx vertx, Pool pool, CatalogStore catalogs, Clock clock) {
@@ -55,9 +56,9 @@ public final class AlertMonitor {
         return Addresses.SITE_PREFIX + siteId + ".alerts";
     }
 
-    /** Starts the periodic check (a timer of the calling verticle, cancelled when it is undeployed). */
+    /** Starts the periodic check; {@link #stop()} ends it. */
     public void start(Duration interval) {
-        vertx.setPeriodic(interval.toMillis(), id -> {
+        timerId = vertx.setPeriodic(interval.toMillis(), id -> {
             if (!checking) {
                 checking = true;
                 check().onComplete(done -> {
@@ -69,6 +70,13 @@ public final class AlertMonitor {
                 });
             }
         });
+    }
+
+    public void stop() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
     }
 
     /** The site's alerts as of the last check. */

@@ -33,6 +33,8 @@ public final class StatsService {
     private final StatsRollups rollups;
     private final AlertMonitor alerts;
     private final LiveSupervision live;
+    private final io.vertx.core.Vertx vertx;
+    private long rollupTimer = -1;
 
     public StatsService(io.vertx.core.Vertx vertx, Pool pool, CatalogStore catalogs, Clock clock,
                         QueueSummaries summaries, StatsPlanner planner) {
@@ -46,6 +48,23 @@ public final class StatsService {
         this.rollups = new StatsRollups(pool);
         this.alerts = new AlertMonitor(vertx, pool, catalogs, clock);
         this.live = new LiveSupervision(pool, summaries);
+        this.vertx = vertx;
+    }
+
+    /** The alert check and the rollup rebuild: one of each per server instance, whatever the number of verticles. */
+    public void startJobs(java.time.Duration alertInterval, java.time.Duration rollupInterval) {
+        alerts.start(alertInterval);
+        rollupTimer = vertx.setPeriodic(rollupInterval.toMillis(), id -> rollups.rebuildDirty(StatsRollups.DEFAULT_BATCH)
+                .onFailure(failure -> org.slf4j.LoggerFactory.getLogger(StatsService.class)
+                        .warn("Statistics rollups could not be rebuilt; the facts still answer", failure)));
+    }
+
+    public void stopJobs() {
+        alerts.stop();
+        if (rollupTimer >= 0) {
+            vertx.cancelTimer(rollupTimer);
+            rollupTimer = -1;
+        }
     }
 
     public StatsRollups rollups() {
