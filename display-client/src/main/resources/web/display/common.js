@@ -172,3 +172,26 @@ export function element(tag, className, text) {
     }
     return node;
 }
+
+/**
+ * After a (re)connection: runs load() until it succeeds, waiting retryMillis between tries while the bus stays open;
+ * a refused token (401/403) closes the bus and says so on screen.
+ */
+export async function resynchroniseWith(load, bus, page, retryMillis) {
+    for (;;) {
+        try {
+            await load();
+            return;
+        } catch (error) {
+            if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+                bus.close();
+                refusedNotice(page);
+                return;
+            }
+            if (bus.state !== 'open') {
+                return;
+            }
+            await new Promise(resolve => setTimeout(resolve, retryMillis));
+        }
+    }
+}

@@ -2,7 +2,7 @@
 import { EventBus } from '/shared/eventbus.js';
 import {
     api, ApiError, chooseLanguage, clockText, notRegisteredNotice, readSettings, refusedNotice, showNotice,
-    startHeartbeat, TEXTS,
+    resynchroniseWith, startHeartbeat, TEXTS,
 } from './common.js';
 
 const PAGE = '/display/counter.html';
@@ -82,25 +82,12 @@ async function identify(call) {
     }
 }
 
-async function resynchronise(call, bus, counterId) {
-    for (;;) {
-        try {
-            const counter = await call(`/api/v1/counters/${encodeURIComponent(counterId)}`);
-            state.syncs += 1;
-            applyCounter(counter);
-            return;
-        } catch (error) {
-            if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-                bus.close();
-                refusedNotice(PAGE);
-                return;
-            }
-            if (bus.state !== 'open') {
-                return;
-            }
-            await new Promise(resolve => setTimeout(resolve, RETRY_MILLIS));
-        }
-    }
+function resynchronise(call, bus, counterId) {
+    return resynchroniseWith(async () => {
+        const counter = await call(`/api/v1/counters/${encodeURIComponent(counterId)}`);
+        state.syncs += 1;
+        applyCounter(counter);
+    }, bus, PAGE, RETRY_MILLIS);
 }
 
 function applyCounter(counter) {

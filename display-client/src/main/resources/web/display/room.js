@@ -4,7 +4,7 @@ import { EventBus } from '/shared/eventbus.js';
 import { Announcer } from './announcer.js';
 import {
     api, ApiError, chooseLanguage, clockText, element, notRegisteredNotice, readSettings, refusedNotice, showNotice,
-    startHeartbeat, TEXTS,
+    resynchroniseWith, startHeartbeat, TEXTS,
 } from './common.js';
 
 const PAGE = '/display/';
@@ -92,29 +92,16 @@ async function identify(call) {
 }
 
 /** After every (re)connection: the registration may have changed, and calls may have been missed. */
-async function resynchronise(call, bus) {
-    for (;;) {
-        try {
-            const me = await call('/api/v1/auth/me');
-            if (me.roomId !== state.me.roomId) {
-                location.reload();
-                return;
-            }
-            const display = await call(`/api/v1/rooms/${encodeURIComponent(me.roomId)}/display`);
-            applyDisplay(display);
+function resynchronise(call, bus) {
+    return resynchroniseWith(async () => {
+        const me = await call('/api/v1/auth/me');
+        if (me.roomId !== state.me.roomId) {
+            location.reload();
             return;
-        } catch (error) {
-            if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-                bus.close();
-                refusedNotice(PAGE);
-                return;
-            }
-            if (bus.state !== 'open') {
-                return;
-            }
-            await new Promise(resolve => setTimeout(resolve, RETRY_MILLIS));
         }
-    }
+        const display = await call(`/api/v1/rooms/${encodeURIComponent(me.roomId)}/display`);
+        applyDisplay(display);
+    }, bus, PAGE, RETRY_MILLIS);
 }
 
 function applyDisplay(display) {

@@ -3,6 +3,7 @@
 // re-reads over REST, so what the screen shows is always what the server holds.
 
 import { Api, ApiError } from './api.js';
+import { h } from '/shared/dom.js';
 import { duration, hasText, language, plural, setLanguage, shortDuration, t } from './i18n.js';
 
 const STORAGE = {
@@ -34,30 +35,6 @@ const api = new Api({ onUnauthorized: sessionEnded });
 const $ = (selector) => document.querySelector(selector);
 
 // ---------------------------------------------------------------- DOM helpers
-
-function h(tag, attributes = {}, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        if (value === null || value === undefined || value === false) {
-            continue;
-        }
-        if (name === 'class') {
-            element.className = value;
-        } else if (name === 'dataset') {
-            Object.assign(element.dataset, value);
-        } else if (name.startsWith('on') && typeof value === 'function') {
-            element.addEventListener(name.slice(2), value);
-        } else {
-            element.setAttribute(name, value === true ? '' : value);
-        }
-    }
-    for (const child of children.flat()) {
-        if (child !== null && child !== undefined && child !== false) {
-            element.append(child instanceof Node ? child : String(child));
-        }
-    }
-    return element;
-}
 
 function keyLabel(key) {
     return key === ' ' ? t('key.space') : key.toUpperCase();

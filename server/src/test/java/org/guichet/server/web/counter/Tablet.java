@@ -174,9 +174,11 @@ final class Tablet implements AutoCloseable {
         return found.isEmpty() ? null : found.get(0).getText();
     }
 
+    /** Read in one script call, so a live redraw of the list can not leave a stale row behind. */
+    @SuppressWarnings("unchecked")
     List<String> waitingNumbers() {
-        return driver.findElements(By.cssSelector("#waiting-list .waiting-row")).stream()
-                .map(row -> row.getDomAttribute("data-number")).toList();
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll('#waiting-list .waiting-row')].map(row => row.dataset.number);");
     }
 
     WebElement waitingRow(String number) {
@@ -215,7 +217,8 @@ final class Tablet implements AutoCloseable {
     }
 
     <T> T waitFor(String what, Supplier<T> condition) {
-        return new WebDriverWait(driver, PATIENCE).withMessage(what).until(ignored -> {
+        return new WebDriverWait(driver, PATIENCE).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(ignored -> {
             T value = condition.get();
             return Boolean.FALSE.equals(value) ? null : value;
         });
