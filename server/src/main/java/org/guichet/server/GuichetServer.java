@@ -169,7 +169,11 @@ public final class GuichetServer {
     private void printSecrets(int port) {
         StringBuilder banner = new StringBuilder("\n================ Guichet: shown once, keep them safe ================\n");
         secrets.forEach(line -> banner.append("  ").append(line).append('\n'));
-        banner.append("  server: http://localhost:").append(port).append('\n');
+        String base = "http://localhost:" + port;
+        banner.append("  server: ").append(base).append('\n');
+        banner.append("  counter tablet: ").append(base).append("/counter/   supervision: ").append(base)
+                .append("/supervisor/\n");
+        banner.append("  a screen: ").append(base).append("/display/?token=<its device token>\n");
         banner.append("=====================================================================\n");
         System.out.println(banner);
     }
