@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
-import org.guichet.server.testing.TestDatabase;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +33,7 @@ class CounterAppBrowserTest {
 
     @BeforeAll
     static void start(Vertx vertx) {
-        server = TestServer.start(vertx, TestServer.options(TestDatabase.freshDatabase(), 0).withClock(CLOCK));
+        server = TestServer.start(vertx, CLOCK);
         kiosk = server.deviceToken("kiosk-1");
     }
 
