@@ -195,3 +195,27 @@ export async function resynchroniseWith(load, bus, page, retryMillis) {
         }
     }
 }
+
+/**
+ * Who this screen is (GET /api/v1/auth/me), waiting while the server is unreachable. Returns null, after a plain notice,
+ * when the token is refused or belongs to another kind of device.
+ */
+export async function identifyScreen(call, { page, retryMillis, accept, wrongKind, whileOffline }) {
+    for (;;) {
+        try {
+            const me = await call('/api/v1/auth/me');
+            if (!accept(me)) {
+                wrongKind(me);
+                return null;
+            }
+            return me;
+        } catch (error) {
+            if (error instanceof ApiError && error.status === 401) {
+                refusedNotice(page);
+                return null;
+            }
+            whileOffline();
+            await new Promise(resolve => setTimeout(resolve, retryMillis));
+        }
+    }
+}

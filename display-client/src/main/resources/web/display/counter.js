@@ -1,8 +1,8 @@
 // Counter-top screen: the small screen above a desk shows the ticket being served there, or "libre" / "fermé".
 import { EventBus } from '/shared/eventbus.js';
 import {
-    api, ApiError, chooseLanguage, clockText, notRegisteredNotice, readSettings, refusedNotice, showNotice,
-    resynchroniseWith, startHeartbeat, TEXTS,
+    api, chooseLanguage, clockText, notRegisteredNotice, readSettings, showNotice,
+    identifyScreen, resynchroniseWith, startHeartbeat, TEXTS,
 } from './common.js';
 
 const PAGE = '/display/counter.html';
@@ -52,34 +52,27 @@ async function start() {
 }
 
 async function identify(call) {
-    for (;;) {
+    const me = await identifyScreen(call, {
+        page: PAGE,
+        retryMillis: RETRY_MILLIS,
+        accept: found => found.kind === 'counter_screen' && found.counterId,
+        wrongKind: found => showNotice('Ce jeton n’est pas celui d’un écran de guichet', [
+            found.kind === 'screen'
+                ? `Pour l’écran de la salle d’attente, ouvrez ${location.origin}/display/.`
+                : 'Demandez à un administrateur le jeton de l’écran de ce guichet.',
+            'This token does not belong to a counter-top screen.',
+        ]),
+        whileOffline: () => showConnection('closed'),
+    });
+    if (me) {
         try {
-            const me = await call('/api/v1/auth/me');
-            if (me.kind !== 'counter_screen' || !me.counterId) {
-                showNotice('Ce jeton n’est pas celui d’un écran de guichet', [
-                    me.kind === 'screen'
-                        ? `Pour l’écran de la salle d’attente, ouvrez ${location.origin}/display/.`
-                        : 'Demandez à un administrateur le jeton de l’écran de ce guichet.',
-                    'This token does not belong to a counter-top screen.',
-                ]);
-                return null;
-            }
-            try {
-                const site = await call(`/api/v1/sites/${encodeURIComponent(me.siteId)}`);
-                state.timeZone = site.timeZone;
-            } catch (e) {
-                state.timeZone = null;
-            }
-            return me;
-        } catch (error) {
-            if (error instanceof ApiError && error.status === 401) {
-                refusedNotice(PAGE);
-                return null;
-            }
-            showConnection('closed');
-            await new Promise(resolve => setTimeout(resolve, RETRY_MILLIS));
+            const site = await call(`/api/v1/sites/${encodeURIComponent(me.siteId)}`);
+            state.timeZone = site.timeZone;
+        } catch (e) {
+            state.timeZone = null;
         }
     }
+    return me;
 }
 
 function resynchronise(call, bus, counterId) {

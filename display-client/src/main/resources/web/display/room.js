@@ -3,8 +3,8 @@
 import { EventBus } from '/shared/eventbus.js';
 import { Announcer } from './announcer.js';
 import {
-    api, ApiError, chooseLanguage, clockText, element, notRegisteredNotice, readSettings, refusedNotice, showNotice,
-    resynchroniseWith, startHeartbeat, TEXTS,
+    api, chooseLanguage, clockText, element, notRegisteredNotice, readSettings, showNotice,
+    identifyScreen, resynchroniseWith, startHeartbeat, TEXTS,
 } from './common.js';
 
 const PAGE = '/display/';
@@ -67,28 +67,18 @@ async function start() {
 
 /** Who this screen is; waits for the server when it is unreachable. */
 async function identify(call) {
-    for (;;) {
-        try {
-            const me = await call('/api/v1/auth/me');
-            if (me.kind !== 'screen' || !me.roomId) {
-                showNotice('Ce jeton n’est pas celui d’un écran de salle d’attente', [
-                    me.kind === 'counter_screen'
-                        ? `Pour l’écran au-dessus d’un guichet, ouvrez ${location.origin}/display/counter.html.`
-                        : 'Demandez à un administrateur le jeton de l’écran de cette salle.',
-                    'This token does not belong to a waiting-room screen.',
-                ]);
-                return null;
-            }
-            return me;
-        } catch (error) {
-            if (error instanceof ApiError && error.status === 401) {
-                refusedNotice(PAGE);
-                return null;
-            }
-            showConnection('closed');
-            await new Promise(resolve => setTimeout(resolve, RETRY_MILLIS));
-        }
-    }
+    return identifyScreen(call, {
+        page: PAGE,
+        retryMillis: RETRY_MILLIS,
+        accept: me => me.kind === 'screen' && me.roomId,
+        wrongKind: me => showNotice('Ce jeton n’est pas celui d’un écran de salle d’attente', [
+            me.kind === 'counter_screen'
+                ? `Pour l’écran au-dessus d’un guichet, ouvrez ${location.origin}/display/counter.html.`
+                : 'Demandez à un administrateur le jeton de l’écran de cette salle.',
+            'This token does not belong to a waiting-room screen.',
+        ]),
+        whileOffline: () => showConnection('closed'),
+    });
 }
 
 /** After every (re)connection: the registration may have changed, and calls may have been missed. */
