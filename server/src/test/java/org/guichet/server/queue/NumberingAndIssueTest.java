@@ -80,8 +80,7 @@ class NumberingAndIssueTest {
         assertThat(next.getString("number")).isEqualTo("A002");
 
         // The same key through the header works too.
-        HttpResponse<Buffer> viaHeader = server.await(server.vertx().isClustered() ? null
-                : io.vertx.ext.web.client.WebClient.create(server.vertx())
+        HttpResponse<Buffer> viaHeader = TestServer.await(io.vertx.ext.web.client.WebClient.create(server.vertx())
                 .post(server.port(), "localhost", "/api/v1/tickets")
                 .bearerTokenAuthentication(kiosk1)
                 .putHeader("Idempotency-Key", "kiosk-1-tap-0001")
