@@ -51,7 +51,7 @@ public final class PublicRoutes {
             }
             var ticket = found.get();
             Catalog catalog = catalogs.get();
-            return queue.peopleAheadOf(ticket).map(ahead -> new JsonObject()
+            return queue.peopleAhead(ticket).map(ahead -> new JsonObject()
                     .put("number", ticket.number())
                     .put("status", ticket.status().name())
                     .put("serviceName", catalog.service(ticket.serviceId()).name(ticket.language()))

@@ -208,7 +208,8 @@ public final class QueueService {
                 });
     }
 
-    private Future<Integer> peopleAhead(Ticket ticket) {
+    /** Waiting tickets of the same service and day that arrived before this one. */
+    public Future<Integer> peopleAhead(Ticket ticket) {
         if (ticket.status() != TicketStatus.WAITING) {
             return Future.succeededFuture(0);
         }
@@ -371,10 +372,6 @@ public final class QueueService {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Ticket.from(rows.iterator().next())));
     }
 
-    public Future<Integer> peopleAheadOf(Ticket ticket) {
-        return peopleAhead(ticket);
-    }
-
     public Future<JsonArray> history(long ticketId) {
         return pool.preparedQuery(SELECT_EVENTS).execute(Tuple.of(ticketId)).map(rows -> {
             JsonArray history = new JsonArray();
@@ -411,9 +408,9 @@ public final class QueueService {
                             catalog.service(ticket.serviceId()).targetWait(), ticket.targetCounterId())).toList();
                     List<WaitingTicket> ordered = new CallingOrder(site.policy())
                             .order(waiting, counter.id(), counter.serviceIds(), clock.instant());
-                    return ordered.stream()
-                            .map(w -> tickets.stream().filter(t -> t.id() == w.id()).findFirst().orElseThrow())
-                            .toList();
+                    java.util.Map<Long, Ticket> byId = new java.util.HashMap<>();
+                    tickets.forEach(ticket -> byId.put(ticket.id(), ticket));
+                    return ordered.stream().map(waitingTicket -> byId.get(waitingTicket.id())).toList();
                 });
     }
 
