@@ -10,7 +10,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.auth.Principal;
 import org.guichet.server.auth.Role;
-import org.guichet.server.auth.Tokens;
 import org.guichet.server.http.ApiException;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
@@ -30,37 +29,6 @@ public final class QueueService {
     static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
     /** Tickets offered to the lock statement, in calling order; if other counters hold all of them, we read again. */
     static final int LOCK_CANDIDATES = 32;
-
-    private static final String SELECT_BY_IDEMPOTENCY_KEY =
-            "SELECT " + Ticket.COLUMNS + " FROM ticket WHERE site_id = $1 AND idempotency_key = $2";
-
-    /**
-     * Takes the next number with one upsert, inserts the ticket and its ISSUE event, and counts the people ahead, in one
-     * statement. A duplicate idempotency key makes the whole statement fail, so no number is consumed by a retry.
-     */
-    private static final String ISSUE = """
-            WITH seq AS (
-                INSERT INTO ticket_sequence (site_id, prefix, service_day, last_value) VALUES ($1, $2, $3, 1)
-                ON CONFLICT (site_id, prefix, service_day) DO UPDATE SET last_value = ticket_sequence.last_value + 1
-                RETURNING last_value
-            ), t AS (
-                INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
-                                    status_token, arrival_at, issued_at, issuer_device_id, idempotency_key)
-                SELECT $1, $4, $5, $2, seq.last_value, $3, $6, $7, 'WAITING', $8, $9, $9, $10, $11 FROM seq
-                RETURNING *
-            ), e AS (
-                INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, data)
-                SELECT id, site_id, service_id, 'ISSUE', issued_at, jsonb_build_object('priority', priority) FROM t
-            )
-            SELECT t.*,
-                   (SELECT count(*) FROM ticket w
-                    WHERE w.site_id = $1 AND w.service_id = $4 AND w.service_day = $3
-                      AND w.status = 'WAITING') AS people_ahead,
-                   (SELECT count(*) FROM ticket_event c
-                    WHERE c.service_id = $4 AND c.kind = 'CALL' AND c.at > $12) AS recent_calls,
-                   (SELECT count(*) FROM counter_state cs JOIN counter_service s ON s.counter_id = cs.counter_id
-                    WHERE s.service_id = $4 AND cs.status = 'OPEN') AS counters_serving
-            FROM t""";
 
     /**
      * Whom a counter may call: every priority, appointment and targeted ticket, plus the oldest normal tickets of each
@@ -110,10 +78,6 @@ public final class QueueService {
             "SELECT status, agent_id FROM counter_state WHERE counter_id = $1";
     private static final String SELECT_ACTIVE_AT_COUNTER = "SELECT " + Ticket.COLUMNS
             + " FROM ticket WHERE counter_id = $1 AND status IN ('CALLED', 'SERVING')";
-    private static final String COUNT_WAITING_AHEAD = """
-            SELECT count(*) FROM ticket
-            WHERE site_id = $1 AND service_id = $2 AND service_day = $5 AND status = 'WAITING'
-              AND (arrival_at, id) < ($3, $4)""";
     private static final String SELECT_WAITING_FOR_SERVICES = "SELECT " + Ticket.COLUMNS + """
              FROM ticket
             WHERE site_id = $1 AND status = 'WAITING' AND service_day = $4
@@ -138,15 +102,15 @@ public final class QueueService {
     private final Pool pool;
     private final CatalogStore catalogs;
     private final Clock clock;
-    private final WaitEstimator estimator;
     private final QueueEvents events;
+    private final TicketIssuer issuer;
 
     public QueueService(Pool pool, CatalogStore catalogs, Clock clock, WaitEstimator estimator, QueueEvents events) {
         this.pool = pool;
         this.catalogs = catalogs;
         this.clock = clock;
-        this.estimator = estimator;
         this.events = events;
+        this.issuer = new TicketIssuer(pool, catalogs, clock, estimator, events);
     }
 
     public record IssueRequest(String siteId, String serviceId, PriorityClass priority, String language,
@@ -158,65 +122,12 @@ public final class QueueService {
     }
 
     public Future<Issued> issue(IssueRequest request) {
-        Catalog catalog = catalogs.get();
-        Catalog.Service service = catalog.service(request.serviceId());
-        Catalog.Site site = catalog.site(service.siteId());
-        if (request.siteId() != null && !request.siteId().equals(site.id())) {
-            return Future.failedFuture(ApiException.badRequest(
-                    "Service '" + service.id() + "' does not belong to site '" + request.siteId() + "'."));
-        }
-        if (!service.issuesTickets()) {
-            return Future.failedFuture(ApiException.conflict("not_a_service", "'" + service.id()
-                    + "' is a " + service.kind() + " entry, not a service tickets are issued for."));
-        }
-        Future<Optional<Issued>> previous = request.idempotencyKey() == null
-                ? Future.succeededFuture(Optional.empty())
-                : findReplay(site.id(), request.idempotencyKey());
-        return previous.compose(replay -> replay.map(Future::succeededFuture)
-                .orElseGet(() -> insertTicket(request, site, service)
-                        .recover(failure -> isUniqueViolation(failure, "ticket_idempotency_unique")
-                                ? findReplay(site.id(), request.idempotencyKey()).map(Optional::orElseThrow)
-                                : Future.failedFuture(failure))));
-    }
-
-    private Future<Issued> insertTicket(IssueRequest request, Catalog.Site site, Catalog.Service service) {
-        Instant now = clock.instant();
-        Tuple params = Tuple.of(site.id(), service.prefix(), ServiceDay.of(now, site.zone()), service.id(),
-                        service.roomId(), request.priority().name(), request.language(), Tokens.newStatusToken())
-                .addValue(utc(now)).addValue(request.deviceId()).addValue(request.idempotencyKey())
-                .addValue(utc(now.minus(java.time.Duration.ofMinutes(estimator.windowMinutes()))));
-        return pool.preparedQuery(ISSUE).execute(params).map(rows -> {
-            Row row = rows.iterator().next();
-            Ticket ticket = Ticket.from(row);
-            int ahead = row.getLong("people_ahead").intValue();
-            int minutes = estimator.estimateMinutes(ahead, row.getLong("recent_calls").intValue(),
-                    row.getLong("counters_serving").intValue());
-            events.ticketChanged(ticket, TicketAction.ISSUE);
-            return new Issued(ticket, ahead, minutes, false);
-        });
-    }
-
-    private Future<Optional<Issued>> findReplay(String siteId, String key) {
-        return pool.preparedQuery(SELECT_BY_IDEMPOTENCY_KEY).execute(Tuple.of(siteId, key))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
-                        return Future.succeededFuture(Optional.empty());
-                    }
-                    Ticket ticket = Ticket.from(rows.iterator().next());
-                    return peopleAhead(ticket).map(ahead -> Optional.of(new Issued(ticket, ahead,
-                            estimator.estimateMinutes(ahead, 0, 1), true)));
-                });
+        return issuer.issue(request);
     }
 
     /** Waiting tickets of the same service and day that arrived before this one. */
     public Future<Integer> peopleAhead(Ticket ticket) {
-        if (ticket.status() != TicketStatus.WAITING) {
-            return Future.succeededFuture(0);
-        }
-        return pool.preparedQuery(COUNT_WAITING_AHEAD)
-                .execute(Tuple.of(ticket.siteId(), ticket.serviceId(), utc(ticket.arrivalAt()), ticket.id(),
-                        ticket.serviceDay()))
-                .map(rows -> rows.iterator().next().getLong(0).intValue());
+        return issuer.peopleAhead(ticket);
     }
 
     /** Calls the next ticket for a counter, or empty when nobody is waiting for it. */

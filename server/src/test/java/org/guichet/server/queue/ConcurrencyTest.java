@@ -118,6 +118,12 @@ class ConcurrencyTest {
             assertThat(seqs.stream().mapToInt(Integer::intValue).max().orElse(0)).isEqualTo(seqs.size());
         });
         assertThat(issued.values()).doesNotHaveDuplicates();
+        // The waiting counts kept by the database went up and down 3,200 times each and are back to zero.
+        var counts = TestServer.await(server.server().context().pool()
+                .preparedQuery("SELECT service_id, waiting FROM queue_length WHERE site_id = $1")
+                .execute(Tuple.of("load")));
+        assertThat(counts.size()).isEqualTo(SERVICES.size());
+        counts.forEach(row -> assertThat(row.getInteger("waiting")).as(row.getString("service_id")).isZero());
     }
 
     private Future<Void> issueLoop(String kiosk, int client, int done, Map<Long, String> issued) {
