@@ -52,9 +52,14 @@ final class TicketIssuer {
                     WITH ORDINALITY AS r(site_id, service_id, room_id, prefix, service_day, priority, language,
                                          status_token, arrival_at, device_id, idempotency_key, ord)
             ), fresh AS (
-                SELECT * FROM req
-                WHERE req.idempotency_key IS NULL OR NOT EXISTS (
-                    SELECT 1 FROM ticket x WHERE x.site_id = req.site_id AND x.idempotency_key = req.idempotency_key)
+                -- A lateral probe per request, never a scan of all tickets whatever the statistics say.
+                SELECT req.* FROM req
+                LEFT JOIN LATERAL (
+                    SELECT true AS taken FROM ticket x
+                    WHERE x.site_id = req.site_id AND x.idempotency_key = req.idempotency_key
+                    LIMIT 1
+                ) AS previous ON true
+                WHERE previous.taken IS NULL
             ), seq AS (
                 INSERT INTO ticket_sequence AS s (site_id, prefix, service_day, last_value)
                 SELECT site_id, prefix, service_day, count(*) FROM fresh
@@ -113,13 +118,15 @@ final class TicketIssuer {
                                 String statusToken, Promise<Issued> promise, Context context) {
 
         void settle(Future<Issued> outcome) {
-            outcome.onComplete(result -> {
-                if (context == null) {
-                    promise.handle(result);
-                } else {
-                    context.runOnContext(v -> promise.handle(result));
-                }
-            });
+            outcome.onComplete(result -> onContext(context, () -> promise.handle(result)));
+        }
+    }
+
+    private static void onContext(Context context, Runnable task) {
+        if (context == null) {
+            task.run();
+        } else {
+            context.runOnContext(v -> task.run());
         }
     }
 
@@ -197,25 +204,30 @@ final class TicketIssuer {
     private Future<Void> settleAll(List<PendingIssue> batch, RowSet<Row> rows) {
         Map<String, Row> byToken = new HashMap<>();
         rows.forEach(row -> byToken.put(row.getString("status_token"), row));
-        List<Future<Issued>> outcomes = new ArrayList<>(batch.size());
+        List<Future<Issued>> replays = new ArrayList<>();
+        // One hop per event loop rather than one per ticket: the answers of a batch mostly go to the same few loops.
+        Map<Context, List<Runnable>> answers = new HashMap<>();
         for (PendingIssue pending : batch) {
             Row row = byToken.get(pending.statusToken());
-            Future<Issued> outcome;
             if (row == null) {
                 // Left out: its idempotency key already has a ticket.
-                outcome = replay(pending.site().id(), pending.request().idempotencyKey()).map(Optional::orElseThrow);
-            } else {
-                Ticket ticket = Ticket.from(row);
-                int ahead = row.getInteger("ahead_on_arrival");
-                int minutes = estimator.estimateMinutes(ahead, row.getLong("recent_calls").intValue(),
-                        row.getLong("counters_serving").intValue());
-                events.ticketChanged(ticket, TicketAction.ISSUE);
-                outcome = Future.succeededFuture(new Issued(ticket, ahead, minutes, false));
+                Future<Issued> replay = replay(pending.site().id(), pending.request().idempotencyKey())
+                        .map(Optional::orElseThrow);
+                pending.settle(replay);
+                replays.add(replay);
+                continue;
             }
-            pending.settle(outcome);
-            outcomes.add(outcome);
+            Ticket ticket = Ticket.from(row);
+            int ahead = row.getInteger("ahead_on_arrival");
+            int minutes = estimator.estimateMinutes(ahead, row.getLong("recent_calls").intValue(),
+                    row.getLong("counters_serving").intValue());
+            events.ticketChanged(ticket, TicketAction.ISSUE);
+            Issued issued = new Issued(ticket, ahead, minutes, false);
+            answers.computeIfAbsent(pending.context(), context -> new ArrayList<>())
+                    .add(() -> pending.promise().complete(issued));
         }
-        return Future.join(outcomes).<Void>mapEmpty().otherwiseEmpty();
+        answers.forEach((context, tasks) -> onContext(context, () -> tasks.forEach(Runnable::run)));
+        return Future.join(replays).<Void>mapEmpty().otherwiseEmpty();
     }
 
     private Future<Optional<Issued>> replay(String siteId, String key) {

@@ -43,27 +43,32 @@ public final class QueuePublisher implements QueueEvents {
     @Override
     public void ticketChanged(Ticket ticket, TicketAction action) {
         Catalog catalog = catalogs.get();
-        Catalog.Service service = catalog.services().get(ticket.serviceId());
         String counterName = catalog.counterName(ticket.counterId());
-        JsonObject ticketJson = ticket.toJson(service == null ? ticket.serviceId() : service.name(), counterName,
-                false);
-        JsonObject message = new JsonObject()
-                .put("type", action.pathName())
-                .put("at", java.time.Instant.now().toString())
-                .put("ticket", ticketJson);
-        if (ROOM_ACTIONS.contains(action)) {
-            Catalog.Counter counter = ticket.counterId() == null ? null : catalog.counters().get(ticket.counterId());
-            Set<String> rooms = counter == null || counter.roomId().equals(ticket.roomId())
-                    ? Set.of(ticket.roomId()) : Set.of(ticket.roomId(), counter.roomId());
-            JsonObject forScreens = message.copy().put("ticket", forScreens(ticketJson));
-            rooms.forEach(room -> eventBus.publish(Addresses.room(room), forScreens));
-        }
-        if (ticket.counterId() != null) {
-            eventBus.publish(Addresses.counter(ticket.counterId()), message);
+        boolean forRooms = ROOM_ACTIONS.contains(action);
+        if (forRooms || ticket.counterId() != null) {
+            // Only calls and counter-side changes carry the whole ticket; a fresh ticket is only the visitor's news.
+            Catalog.Service service = catalog.services().get(ticket.serviceId());
+            JsonObject ticketJson = ticket.toJson(service == null ? ticket.serviceId() : service.name(), counterName,
+                    false);
+            JsonObject message = new JsonObject()
+                    .put("type", action.pathName())
+                    .put("at", java.time.Instant.now().toString())
+                    .put("ticket", ticketJson);
+            if (forRooms) {
+                Catalog.Counter counter = ticket.counterId() == null ? null
+                        : catalog.counters().get(ticket.counterId());
+                Set<String> rooms = counter == null || counter.roomId().equals(ticket.roomId())
+                        ? Set.of(ticket.roomId()) : Set.of(ticket.roomId(), counter.roomId());
+                JsonObject forScreens = message.copy().put("ticket", forScreens(ticketJson));
+                rooms.forEach(room -> eventBus.publish(Addresses.room(room), forScreens));
+            }
+            if (ticket.counterId() != null) {
+                eventBus.publish(Addresses.counter(ticket.counterId()), message);
+            }
         }
         eventBus.publish(Addresses.ticket(ticket.statusToken()), new JsonObject()
                 .put("type", action.pathName())
-                .put("number", ticketJson.getString("number"))
+                .put("number", ticket.number())
                 .put("status", ticket.status().name())
                 .put("counterName", counterName));
         siteChanged.accept(ticket.siteId());

@@ -5,9 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
-import org.guichet.server.queue.ServiceDay;
+import org.guichet.server.queue.WaitingQueues;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
 
@@ -25,13 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class QueueSummaries {
 
-    private static final String SELECT_WAITING = """
-            SELECT service_id, count(*) AS waiting, min(arrival_at) AS oldest FROM ticket
-            WHERE site_id = $1 AND service_day = $2 AND status = 'WAITING'
-            GROUP BY service_id""";
-
     private final Vertx vertx;
-    private final Pool pool;
+    private final WaitingQueues waitingQueues;
     private final CatalogStore catalogs;
     private final Clock clock;
     private final Set<String> dirtySites = ConcurrentHashMap.newKeySet();
@@ -40,7 +33,7 @@ public final class QueueSummaries {
 
     public QueueSummaries(Vertx vertx, Pool pool, CatalogStore catalogs, Clock clock) {
         this.vertx = vertx;
-        this.pool = pool;
+        this.waitingQueues = new WaitingQueues(pool, catalogs);
         this.catalogs = catalogs;
         this.clock = clock;
     }
@@ -97,12 +90,11 @@ public final class QueueSummaries {
      */
     public Future<JsonObject> summary(String siteId) {
         Catalog catalog = catalogs.get();
-        Catalog.Site site = catalog.site(siteId);
+        catalog.site(siteId);
         Instant now = clock.instant();
-        return pool.preparedQuery(SELECT_WAITING).execute(Tuple.of(siteId, ServiceDay.of(now, site.zone())))
-                .map(rows -> {
-            Map<String, Row> bySevice = new HashMap<>();
-            rows.forEach(row -> bySevice.put(row.getString("service_id"), row));
+        return waitingQueues.today(siteId, now).map(queues -> {
+            Map<String, WaitingQueues.Queue> byService = new HashMap<>();
+            queues.forEach(queue -> byService.put(queue.serviceId(), queue));
             JsonArray services = new JsonArray();
             JsonObject rooms = new JsonObject();
             catalog.roomsOf(siteId).forEach(room -> rooms.put(room.id(),
@@ -111,10 +103,10 @@ public final class QueueSummaries {
                 if (!service.issuesTickets()) {
                     continue;
                 }
-                Row row = bySevice.get(service.id());
-                long waiting = row == null ? 0 : row.getLong("waiting");
-                long longest = row == null ? 0
-                        : Math.max(0, Duration.between(row.getOffsetDateTime("oldest").toInstant(), now).toSeconds());
+                WaitingQueues.Queue queue = byService.get(service.id());
+                long waiting = queue == null ? 0 : queue.waiting();
+                long longest = queue == null ? 0
+                        : Math.max(0, Duration.between(queue.oldestArrival(), now).toSeconds());
                 JsonObject entry = new JsonObject()
                         .put("serviceId", service.id())
                         .put("name", service.name())

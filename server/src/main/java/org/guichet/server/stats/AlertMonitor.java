@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import org.guichet.server.queue.WaitingQueues;
 import org.guichet.server.realtime.Addresses;
 import org.guichet.server.store.CatalogStore;
 
@@ -29,15 +30,12 @@ public final class AlertMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
 
-    private static final String SELECT_WAITING = """
-            SELECT site_id, service_id, count(*) AS waiting, min(arrival_at) AS oldest FROM ticket
-            WHERE status = 'WAITING'
-            GROUP BY site_id, service_id""";
     private static final String SELECT_DEVICES =
             "SELECT id, site_id, kind, name, last_seen_at, health FROM device WHERE revoked_at IS NULL";
 
     private final Vertx vertx;
     private final Pool pool;
+    private final WaitingQueues waitingQueues;
     private final CatalogStore catalogs;
     private final Clock clock;
     private final Map<String, List<Alerts.Alert>> current = new ConcurrentHashMap<>();
@@ -48,6 +46,7 @@ public final class AlertMonitor {
     public AlertMonitor(Vertx vertx, Pool pool, CatalogStore catalogs, Clock clock) {
         this.vertx = vertx;
         this.pool = pool;
+        this.waitingQueues = new WaitingQueues(pool, catalogs);
         this.catalogs = catalogs;
         this.clock = clock;
     }
@@ -89,12 +88,10 @@ public final class AlertMonitor {
         Instant now = clock.instant();
         List<Alerts.Waiting> waiting = new ArrayList<>();
         List<Alerts.Device> devices = new ArrayList<>();
-        return pool.query(SELECT_WAITING).execute()
-                .compose(rows -> {
-                    for (Row row : rows) {
-                        waiting.add(new Alerts.Waiting(row.getString("site_id"), row.getString("service_id"),
-                                row.getLong("waiting"), row.getOffsetDateTime("oldest").toInstant()));
-                    }
+        return waitingQueues.today(null, now)
+                .compose(queues -> {
+                    queues.forEach(queue -> waiting.add(new Alerts.Waiting(queue.siteId(), queue.serviceId(),
+                            queue.waiting(), queue.oldestArrival())));
                     return pool.query(SELECT_DEVICES).execute();
                 })
                 .map(rows -> {
