@@ -27,8 +27,9 @@ final class Latencies {
     synchronized String report(String name, double seconds) {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
-        return String.format("%-34s %9.0f ops/s   p50 %7.2f ms   p99 %7.2f ms   (%d ops, %d errors, %.1f s)",
-                name, count / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), count, errors, seconds);
+        return String.format("%-34s %6.0f ops/s   p50 %6.2f ms   p90 %6.2f ms   p99 %6.2f ms   max %7.2f ms"
+                        + "   (%d ops, %d errors, %.1f s)", name, count / seconds, percentile(sorted, 0.50),
+                percentile(sorted, 0.90), percentile(sorted, 0.99), percentile(sorted, 1.0), count, errors, seconds);
     }
 
     synchronized double rate(double seconds) {
