@@ -174,7 +174,7 @@ public final class StatsBenchmark {
             int rolled = await(new StatsRollups(pool).rebuildDirty(Integer.MAX_VALUE));
             System.out.printf(Locale.ROOT, "%-44s %8.1f s  (%d site-days)%n", "rollups (StatsRollups)",
                     (System.nanoTime() - t) / 1e9, rolled);
-            await(pool.query("VACUUM ANALYZE stats_rollup, stats_dirty").execute());
+            await(pool.query("VACUUM ANALYZE stats_rollup, stats_dirty_log").execute());
             printVolumes(pool);
 
             CatalogStore catalogs = new CatalogStore(vertx, pool);

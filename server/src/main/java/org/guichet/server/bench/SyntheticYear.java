@@ -190,7 +190,7 @@ public final class SyntheticYear {
                 FROM ticket_fact_source
                 WHERE outcome IS NOT NULL /*part*/
                 ORDER BY ticket_id"""));
-        steps.add(new Step("days to roll up", "INSERT INTO stats_dirty (site_id, local_day) "
+        steps.add(new Step("days to roll up", "INSERT INTO stats_dirty_log (site_id, local_day) "
                 + "SELECT DISTINCT site_id, local_day FROM ticket_fact"));
         return steps;
     }

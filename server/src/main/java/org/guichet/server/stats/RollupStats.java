@@ -29,7 +29,7 @@ public final class RollupStats {
         String names = RollupColumns.names(columns, "r");
         String notDirty = "NOT EXISTS (SELECT 1 FROM dirty d WHERE d.site_id = r.site_id AND d.local_day = r.period_start)";
         return "WITH dirty AS (\n"
-                + "    SELECT site_id, local_day FROM stats_dirty\n"
+                + "    SELECT DISTINCT site_id, local_day FROM stats_dirty_log\n"
                 + "    WHERE site_id = ANY($1) AND local_day BETWEEN $2 AND $3\n"
                 + "), dirty_months AS (\n"
                 + "    SELECT DISTINCT site_id, date_trunc('month', local_day::timestamp)::date AS month FROM dirty\n"

@@ -13,13 +13,13 @@ import java.util.List;
 /**
  * Recomputes the rollup rows of every (site, day) marked dirty, and the month rows containing them, from ticket_fact.
  * Rows are replaced, never incremented, so a rollup is always what the facts say. One instance at a time rebuilds
- * (advisory lock); a mark is removed only if no fact arrived for its (site, day) while rebuilding (version check).
+ * (advisory lock); it removes exactly the marks it read, so a fact committed while it rebuilds keeps its own mark.
  */
 public final class StatsRollups {
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('guichet.stats_rollup'))";
-    private static final String SELECT_DIRTY =
-            "SELECT site_id, local_day, version FROM stats_dirty ORDER BY local_day, site_id LIMIT $1";
+    private static final String SELECT_DIRTY = "SELECT site_id, local_day, array_agg(id) AS marks FROM stats_dirty_log"
+            + " GROUP BY site_id, local_day ORDER BY local_day, site_id LIMIT $1";
     private static final String DIRTY = "unnest($1::text[], $2::date[]) AS dirty(site_id, day)";
     private static final String DELETE_DAYS = "DELETE FROM stats_rollup r USING " + DIRTY
             + " WHERE r.grain = 'D' AND r.site_id = dirty.site_id AND r.period_start = dirty.day";
@@ -39,9 +39,7 @@ public final class StatsRollups {
             + "FROM stats_rollup r JOIN " + MONTHS + " ON r.site_id = m.site_id\n"
             + "WHERE r.grain = 'D' AND r.period_start >= m.month AND r.period_start < (m.month + interval '1 month')::date\n"
             + "GROUP BY r.site_id, m.month";
-    private static final String DELETE_MARKS = "DELETE FROM stats_dirty d"
-            + " USING unnest($1::text[], $2::date[], $3::bigint[]) AS done(site_id, day, version)"
-            + " WHERE d.site_id = done.site_id AND d.local_day = done.day AND d.version = done.version";
+    private static final String DELETE_MARKS = "DELETE FROM stats_dirty_log WHERE id = ANY($1)";
 
     /** Dirty (site, day) pairs taken per transaction by the periodic job. */
     public static final int DEFAULT_BATCH = 2000;
@@ -77,11 +75,11 @@ public final class StatsRollups {
     private Future<Integer> rebuild(SqlConnection conn, Iterable<Row> rows) {
         List<String> sites = new ArrayList<>();
         List<LocalDate> days = new ArrayList<>();
-        List<Long> versions = new ArrayList<>();
+        List<Long> marks = new ArrayList<>();
         for (Row row : rows) {
             sites.add(row.getString("site_id"));
             days.add(row.getLocalDate("local_day"));
-            versions.add(row.getLong("version"));
+            marks.addAll(java.util.Arrays.asList(row.getArrayOfLongs("marks")));
         }
         if (sites.isEmpty()) {
             return Future.succeededFuture(0);
@@ -92,9 +90,8 @@ public final class StatsRollups {
                 .compose(done -> conn.preparedQuery(INSERT_DAYS).execute(pairs))
                 .compose(done -> conn.preparedQuery(DELETE_MONTHS).execute(pairs))
                 .compose(done -> conn.preparedQuery(INSERT_MONTHS).execute(pairs))
-                .compose(done -> conn.preparedQuery(DELETE_MARKS).execute(Tuple.tuple()
-                        .addValue(sites.toArray(String[]::new)).addValue(days.toArray(LocalDate[]::new))
-                        .addValue(versions.toArray(Long[]::new))))
+                .compose(done -> conn.preparedQuery(DELETE_MARKS)
+                        .execute(Tuple.tuple().addValue(marks.toArray(Long[]::new))))
                 .map(done -> sites.size());
     }
 }
