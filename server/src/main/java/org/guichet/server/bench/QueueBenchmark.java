@@ -52,21 +52,24 @@ public final class QueueBenchmark {
     private final int clients;
     private final int counters;
     private final Duration phase;
+    private final double pacedRate;
     private GuichetServer server;
     private WebClient http;
     private HttpClient rawHttp;
 
-    private QueueBenchmark(int clients, int counters, Duration phase) {
+    private QueueBenchmark(int clients, int counters, Duration phase, double pacedRate) {
         this.clients = clients;
         this.counters = counters;
         this.phase = phase;
+        this.pacedRate = pacedRate;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("counters", "20")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15"))));
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15"))),
+                Double.parseDouble(options.getOrDefault("rate", "1000")));
         int status = 0;
         try {
             benchmark.run();
@@ -112,6 +115,7 @@ public final class QueueBenchmark {
                 () -> engine.issue(new QueueService.IssueRequest(null, service(i), PriorityClass.NORMAL, "fr",
                         UUID.randomUUID().toString(), "bench-kiosk")).mapEmpty()));
         Latencies issueHttp = timed(phase, clients, (i, latencies) -> measured(latencies, () -> issueOverHttp(kiosk, i)));
+        Latencies issuePaced = paced(phase, clients, pacedRate, i -> issueOverHttp(kiosk, i));
 
         List<Principal> principals = new ArrayList<>();
         for (String token : agents) {
@@ -145,6 +149,7 @@ public final class QueueBenchmark {
         System.out.println(issueHttp.report("issue, HTTP API", seconds));
         System.out.printf("  HTTP issue throughput = %.0f %% of the ceiling%n",
                 100 * issueHttp.rate(seconds) / issueDirect.rate(seconds));
+        System.out.println(issuePaced.report(String.format("issue, HTTP API, %.0f/s offered", pacedRate), seconds));
         System.out.println(callDirect.report("call-next, engine + PG client", seconds));
         System.out.println(callHttp.report("call-next, HTTP API", seconds));
         System.out.printf("  HTTP call-next throughput = %.0f %% of the ceiling%n",
@@ -193,6 +198,54 @@ public final class QueueBenchmark {
             throw new IllegalStateException(e);
         }
         return latencies;
+    }
+
+    /**
+     * The same clients, each sending on a fixed schedule so that together they offer {@code ratePerSecond}: latency at
+     * a given load rather than at saturation. Latency counts from the scheduled send time, so a client that falls
+     * behind pays for the wait (no coordinated omission).
+     */
+    private Latencies paced(Duration duration, int concurrency, double ratePerSecond,
+                            java.util.function.IntFunction<Future<Void>> operation) {
+        Latencies latencies = new Latencies();
+        long interval = (long) (1e9 * concurrency / ratePerSecond);
+        long start = System.nanoTime() + 10_000_000;
+        long deadline = start + duration.toNanos();
+        List<Future<Void>> clientsDone = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Promise<Void> done = Promise.promise();
+            pacedStep(i, start + i * interval / concurrency, interval, deadline, operation, latencies, done);
+            clientsDone.add(done.future());
+        }
+        try {
+            Future.all(clientsDone).await(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return latencies;
+    }
+
+    private void pacedStep(int worker, long scheduled, long interval, long deadline,
+                           java.util.function.IntFunction<Future<Void>> operation, Latencies latencies,
+                           Promise<Void> done) {
+        if (scheduled >= deadline) {
+            done.complete();
+            return;
+        }
+        Runnable send = () -> operation.apply(worker).onComplete(result -> {
+            if (result.succeeded()) {
+                latencies.record(System.nanoTime() - scheduled);
+            } else {
+                latencies.error();
+            }
+            pacedStep(worker, scheduled + interval, interval, deadline, operation, latencies, done);
+        });
+        long delayMillis = (scheduled - System.nanoTime()) / 1_000_000;
+        if (delayMillis >= 1) {
+            clientVertx.setTimer(delayMillis, id -> send.run());
+        } else {
+            clientVertx.runOnContext(v -> send.run());
+        }
     }
 
     private void loop(int worker, BiFunction<Integer, Latencies, Future<Void>> operation, Latencies latencies,
@@ -266,7 +319,7 @@ public final class QueueBenchmark {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Usage: QueueBenchmark [--clients N] [--counters N] [--seconds N]");
+                throw new IllegalArgumentException("Usage: QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rate N]");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
