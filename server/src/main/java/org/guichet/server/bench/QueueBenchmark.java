@@ -192,8 +192,12 @@ public final class QueueBenchmark {
             clientVertx.runOnContext(v -> loop(worker, operation, latencies, deadline, done));
             loops.add(done.future());
         }
+        return awaitClients(loops, duration, latencies);
+    }
+
+    private static Latencies awaitClients(List<Future<Void>> clientsDone, Duration duration, Latencies latencies) {
         try {
-            Future.all(loops).await(duration.toSeconds() + 60, TimeUnit.SECONDS);
+            Future.all(clientsDone).await(duration.toSeconds() + 60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -217,12 +221,7 @@ public final class QueueBenchmark {
             pacedStep(i, start + i * interval / concurrency, interval, deadline, operation, latencies, done);
             clientsDone.add(done.future());
         }
-        try {
-            Future.all(clientsDone).await(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return latencies;
+        return awaitClients(clientsDone, duration, latencies);
     }
 
     private void pacedStep(int worker, long scheduled, long interval, long deadline,
