@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /** GET /api/v1/agents/me/today: the agent's own day, from the recorded events of the site's service day. */
 @ExtendWith(VertxExtension.class)
@@ -36,11 +37,6 @@ class AgentRoutesTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    private static JsonObject ok(HttpResponse<Buffer> response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
     }
 
     private static String dayIn(String zone) {

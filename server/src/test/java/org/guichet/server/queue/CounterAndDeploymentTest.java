@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /** Opening, pausing and closing counters (recorded for occupancy), and re-applying a deployment. */
 @ExtendWith(VertxExtension.class)
@@ -32,11 +33,6 @@ class CounterAndDeploymentTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    private static JsonObject ok(HttpResponse<Buffer> response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
     }
 
     @Test

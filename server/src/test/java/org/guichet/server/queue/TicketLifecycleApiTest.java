@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /** Every transition of the ticket lifecycle through the REST API, legal and illegal, with its recorded history. */
 @ExtendWith(VertxExtension.class)
@@ -46,11 +47,6 @@ class TicketLifecycleApiTest {
 
     private static HttpResponse<Buffer> act(long ticketId, String action, String token, JsonObject body) {
         return server.post("/api/v1/tickets/" + ticketId + "/" + action, token, body);
-    }
-
-    private static JsonObject ok(HttpResponse<Buffer> response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
     }
 
     private static JsonObject callNext(String token, String counter) {

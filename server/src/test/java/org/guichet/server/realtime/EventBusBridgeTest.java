@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /** The SockJS bridge spoken with raw WebSocket frames, as a screen or a page would, without a browser. */
 @ExtendWith(VertxExtension.class)
@@ -45,11 +46,6 @@ class EventBusBridgeTest {
 
     private static BridgeSocket socket() {
         return BridgeSocket.connect(vertx, server.port());
-    }
-
-    private static JsonObject ok(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
     }
 
     private static void assertRefused(BridgeSocket socket, String address, String token) {

@@ -112,9 +112,7 @@ class StatsApiTest {
     }
 
     private static JsonObject get(String path) {
-        HttpResponse<Buffer> response = server.get(path, supervisor);
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
+        return TestServer.ok(server.get(path, supervisor));
     }
 
     private static Map<String, JsonObject> rowsByKey(JsonObject breakdown) {

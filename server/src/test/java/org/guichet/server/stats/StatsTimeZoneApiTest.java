@@ -72,9 +72,7 @@ class StatsTimeZoneApiTest {
     }
 
     private static JsonObject get(String path) {
-        HttpResponse<Buffer> response = server.get(path, supervisor);
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
+        return TestServer.ok(server.get(path, supervisor));
     }
 
     private static long arrivals(JsonArray slots, int index) {
@@ -124,7 +122,7 @@ class StatsTimeZoneApiTest {
         assertThat(arrivals(hours, 23)).isEqualTo(1);
         assertThat(arrivals(profile.getJsonArray("weekdays"), 6)).isEqualTo(4);
         // the same through the rollups (all four are still waiting, so they come from the open tickets)
-        server.post("/api/v1/stats/rollups/rebuild", server.adminToken(), null);
+        TestServer.ok(server.post("/api/v1/stats/rollups/rebuild", server.adminToken(), null));
         JsonArray rollup = get("/api/v1/stats/hours?siteId=s1&from=2026-10-25&to=2026-10-25&source=rollup")
                 .getJsonArray("hours");
         assertThat(rollup).isEqualTo(hours);

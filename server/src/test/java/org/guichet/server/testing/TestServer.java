@@ -69,6 +69,12 @@ public final class TestServer implements AutoCloseable {
         return Yaml.resource("test-deployment.yaml");
     }
 
+    /** The body of a response that must be 200 OK; otherwise the test fails showing what came back. */
+    public static JsonObject ok(HttpResponse<Buffer> response) {
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        return response.bodyAsJsonObject();
+    }
+
     public static <T> T await(Future<T> future) {
         try {
             return future.await(60, TimeUnit.SECONDS);

@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /**
  * The supervisor app in real headless Chromium against a real server: log in, the live view of site s1 follows a call
@@ -78,10 +79,6 @@ class SupervisorPageTest {
             driver.quit();
         }
         server.close();
-    }
-
-    private static void ok(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     }
 
     /** Lists are redrawn as live messages arrive: an element read during a redraw is simply read again. */

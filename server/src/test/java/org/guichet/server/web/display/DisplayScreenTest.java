@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /** The waiting-room and counter-top screens in real headless Chromium, against a real server. */
 @ExtendWith(VertxExtension.class)
@@ -63,19 +64,14 @@ class DisplayScreenTest {
         }
     }
 
-    private static JsonObject ok(TestServer on, HttpResponse<Buffer> response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
-    }
-
     private static JsonObject call(TestServer on, String agent, JsonObject ticket, String counterId) {
-        return ok(on, on.post("/api/v1/tickets/" + ticket.getLong("id") + "/call", agent,
+        return ok(on.post("/api/v1/tickets/" + ticket.getLong("id") + "/call", agent,
                 new JsonObject().put("counterId", counterId)));
     }
 
     private static void serve(TestServer on, String agent, JsonObject ticket) {
-        ok(on, on.post("/api/v1/tickets/" + ticket.getLong("id") + "/start", agent, null));
-        ok(on, on.post("/api/v1/tickets/" + ticket.getLong("id") + "/finish", agent, null));
+        ok(on.post("/api/v1/tickets/" + ticket.getLong("id") + "/start", agent, null));
+        ok(on.post("/api/v1/tickets/" + ticket.getLong("id") + "/finish", agent, null));
     }
 
     @Test
@@ -156,7 +152,7 @@ class DisplayScreenTest {
             JsonObject second = server.issue(agent2, "svc-a");
             JsonObject calledFirst = call(server, agent1, first, "c1");
             JsonObject calledSecond = call(server, agent2, second, "c2");
-            ok(server, server.post("/api/v1/tickets/" + first.getLong("id") + "/recall", agent1, null));
+            ok(server.post("/api/v1/tickets/" + first.getLong("id") + "/recall", agent1, null));
             List<String> expected = List.of(
                     "Ticket " + calledFirst.getString("spoken") + ", Guichet 1",
                     "Ticket " + calledSecond.getString("spoken") + ", Guichet 2",
@@ -280,10 +276,10 @@ class DisplayScreenTest {
 
             serve(server, agent1, ticket);
             page.await(Duration.ofSeconds(5), d -> "Libre".equals(page.text("status")));
-            ok(server, server.post("/api/v1/counters/c1/close", agent1, null));
+            ok(server.post("/api/v1/counters/c1/close", agent1, null));
             page.await(Duration.ofSeconds(5), d -> "Fermé".equals(page.text("status")));
             Browser.screenshot(page.driver(), "counter-screen-closed");
-            ok(server, server.post("/api/v1/counters/c1/open", agent1, null));
+            ok(server.post("/api/v1/counters/c1/open", agent1, null));
             page.await(Duration.ofSeconds(5), d -> "Libre".equals(page.text("status")));
         });
     }

@@ -32,7 +32,9 @@ class VisitorTicketPageTest {
 
     @AfterAll
     static void stop() {
-        phone.quit();
+        if (phone != null) {
+            phone.quit();
+        }
         server.close();
     }
 
