@@ -36,7 +36,8 @@ final class Latencies {
         return count / seconds;
     }
 
-    private static double percentile(long[] sorted, double share) {
+    /** Nearest-rank percentile, in milliseconds, of sorted nanosecond timings. */
+    static double percentile(long[] sorted, double share) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -158,9 +158,7 @@ public final class QueueBenchmark {
                 + "ticket before calling again)");
         server.stop().await(60, TimeUnit.SECONDS);
         serverVertx.close();
-        try (var files = Files.walk(data)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        ScratchDirectory.deleteQuietly(data);
     }
 
     /** The kiosk's request, sent through the bare HTTP client: the load generator shares the CPU, so it stays lean. */

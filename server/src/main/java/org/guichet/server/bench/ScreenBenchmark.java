@@ -181,7 +181,7 @@ public final class ScreenBenchmark {
                 serverVertx.close().await(30, TimeUnit.SECONDS);
             }
             if (dataDirectory != null) {
-                deleteQuietly(dataDirectory);
+                ScratchDirectory.deleteQuietly(dataDirectory);
             }
         }
     }
@@ -397,12 +397,14 @@ public final class ScreenBenchmark {
             System.out.printf(Locale.ROOT,
                     "call-to-screen latency (API request sent -> screen received): p50 %.1f ms, p90 %.1f ms, "
                             + "p99 %.1f ms, max %.1f ms (%d samples)%n",
-                    millis(values, 0.50), millis(values, 0.90), millis(values, 0.99),
+                    Latencies.percentile(values, 0.50), Latencies.percentile(values, 0.90),
+                    Latencies.percentile(values, 0.99),
                     values[count - 1] / 1e6, count);
             System.out.printf(Locale.ROOT,
                     "  of which server publication -> screen received: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
                             + "max %.1f ms%n",
-                    millis(fanOutValues, 0.50), millis(fanOutValues, 0.90), millis(fanOutValues, 0.99),
+                    Latencies.percentile(fanOutValues, 0.50), Latencies.percentile(fanOutValues, 0.90),
+                    Latencies.percentile(fanOutValues, 0.99),
                     fanOutValues[count - 1] / 1e6);
         }
         if (local) {
@@ -425,11 +427,6 @@ public final class ScreenBenchmark {
         }
         Arrays.sort(values);
         return values;
-    }
-
-    private static double millis(long[] sorted, double quantile) {
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
     }
 
     // ---------------------------------------------------------------- HTTP
@@ -459,13 +456,5 @@ public final class ScreenBenchmark {
                     + response.bodyAsString());
         }
         return response;
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (Exception ignored) {
-            // a temporary directory; the system cleans it eventually
-        }
     }
 }

@@ -102,7 +102,7 @@ public final class StatsBenchmark {
             benchmark.measure(db);
         } finally {
             if (!keep) {
-                deleteQuietly(dir);
+                ScratchDirectory.deleteQuietly(dir);
             }
         }
         System.out.printf(Locale.ROOT, "total run time: %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -422,13 +422,5 @@ public final class StatsBenchmark {
             }
         }
         return null;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
-        }
     }
 }
