@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Service-time statistics and live supervision, for supervisors and admins of the sites concerned. Every statistics
@@ -58,37 +60,32 @@ public final class StatsRoutes {
 
     private void breakdown(RoutingContext ctx) {
         StatsQuery query = query(ctx);
-        Future<JsonObject> report = stats.metrics(query).map(StatsService.Report::toJson);
-        if (wantsCsv(ctx)) {
-            StatsCsv.Options options = csvOptions(ctx);
-            csv(ctx, "guichet-" + query.by().apiName() + "-" + query.from() + "-" + query.to(), report.map(json ->
-                    StatsCsv.write(StatsCsv.metricColumns(query.thresholdMinutes()), rows(json, "rows"), options)));
-        } else {
-            Reply.json(ctx, report);
-        }
+        jsonOrCsv(ctx, "guichet-" + query.by().apiName() + "-" + query.from() + "-" + query.to(),
+                () -> stats.metrics(query).map(StatsService.Report::toJson),
+                (json, options) -> StatsCsv.write(StatsCsv.metricColumns(query.thresholdMinutes()), rows(json, "rows"),
+                        options));
     }
 
     private void hours(RoutingContext ctx) {
         StatsQuery query = query(ctx);
-        Future<JsonObject> profile = stats.hours(query);
-        if (wantsCsv(ctx)) {
-            StatsCsv.Options options = csvOptions(ctx);
-            csv(ctx, "guichet-hours-" + query.from() + "-" + query.to(), profile.map(json ->
-                    StatsCsv.write(StatsCsv.hourColumns(), StatsCsv.hourRows(json, options), options)));
-        } else {
-            Reply.json(ctx, profile);
-        }
+        jsonOrCsv(ctx, "guichet-hours-" + query.from() + "-" + query.to(), () -> stats.hours(query),
+                (json, options) -> StatsCsv.write(StatsCsv.hourColumns(), StatsCsv.hourRows(json, options), options));
     }
 
     private void occupancy(RoutingContext ctx) {
         StatsQuery query = query(ctx);
-        Future<JsonObject> occupancy = stats.occupancy(query);
+        jsonOrCsv(ctx, "guichet-occupancy-" + query.from() + "-" + query.to(), () -> stats.occupancy(query),
+                (json, options) -> StatsCsv.write(StatsCsv.occupancyColumns(), rows(json, "counters"), options));
+    }
+
+    /** Answers JSON, or CSV when asked; a bad format, language or separator is refused before anything is read. */
+    private static void jsonOrCsv(RoutingContext ctx, String fileName, Supplier<Future<JsonObject>> report,
+                                  BiFunction<JsonObject, StatsCsv.Options, String> toCsv) {
         if (wantsCsv(ctx)) {
             StatsCsv.Options options = csvOptions(ctx);
-            csv(ctx, "guichet-occupancy-" + query.from() + "-" + query.to(), occupancy.map(json ->
-                    StatsCsv.write(StatsCsv.occupancyColumns(), rows(json, "counters"), options)));
+            csv(ctx, fileName, report.get().map(json -> toCsv.apply(json, options)));
         } else {
-            Reply.json(ctx, occupancy);
+            Reply.json(ctx, report.get());
         }
     }
 

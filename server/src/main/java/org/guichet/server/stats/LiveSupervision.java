@@ -20,7 +20,7 @@ public final class LiveSupervision {
             SELECT c.id, coalesce(cs.status, 'CLOSED') AS status, cs.since, cs.pause_reason, cs.agent_id,
                    a.display_name AS agent_name,
                    t.id AS ticket_id, t.prefix, t.seq, t.status AS ticket_status, t.service_id, t.priority,
-                   t.arrival_at, t.first_called_at, t.called_at, t.started_at
+                   t.arrival_at, t.called_at, t.started_at
             FROM counter c
             LEFT JOIN counter_state cs ON cs.counter_id = c.id
             LEFT JOIN agent a ON a.id = cs.agent_id

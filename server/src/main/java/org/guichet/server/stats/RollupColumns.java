@@ -59,7 +59,7 @@ public final class RollupColumns {
     public static final String NAMES = names(ALL, "");
 
     /**
-     * Columns a fact-shaped relation needs before {@link #factProjection()} applies: bucket indexes of its durations.
+     * Columns a fact-shaped relation needs before {@link #factProjection(List)} applies: bucket indexes of its durations.
      * The relation must have origin, outcome, wait_s, walk_s, service_s, target_s, local_hour and local_dow.
      */
     public static final String BUCKETS = "width_bucket(wait_s - 1, '" + array(Histogram.MINUTE_EDGES) + "'::int[]) AS wb, "
@@ -76,10 +76,6 @@ public final class RollupColumns {
     }
 
     /** "expression AS name, ..." over a fact-shaped relation with the {@link #BUCKETS} columns. */
-    public static String factProjection() {
-        return factProjection(ALL);
-    }
-
     public static String factProjection(List<Column> columns) {
         return columns.stream().map(column -> column.factExpression() + " AS " + column.name())
                 .collect(Collectors.joining(", "));
@@ -102,13 +98,6 @@ public final class RollupColumns {
         return columns.stream().map(column -> source + column.name()).collect(Collectors.joining(", "));
     }
 
-    public static List<String> histogram(String prefix, int buckets) {
-        List<String> names = new ArrayList<>();
-        for (int b = 0; b < buckets; b++) {
-            names.add(prefix + b);
-        }
-        return names;
-    }
 
     private static List<Column> columns() {
         List<Column> columns = new ArrayList<>();

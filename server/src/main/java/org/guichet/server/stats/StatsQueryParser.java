@@ -1,5 +1,6 @@
 package org.guichet.server.stats;
 
+import org.guichet.server.queue.ServiceDay;
 import org.guichet.server.auth.Principal;
 import org.guichet.server.auth.Role;
 import org.guichet.server.http.ApiException;
@@ -72,7 +73,7 @@ public final class StatsQueryParser {
             }
         }
         List<String> sites = List.copyOf(siteIds);
-        LocalDate today = now.atZone(catalog.site(sites.get(0)).zone()).toLocalDate();
+        LocalDate today = ServiceDay.of(now, catalog.site(sites.get(0)).zone());
         LocalDate from = date(params, "from", today);
         LocalDate to = date(params, "to", from.isAfter(today) ? from : today);
         if (to.isBefore(from)) {

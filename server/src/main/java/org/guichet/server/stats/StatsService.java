@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.guichet.server.queue.ServiceDay;
 import org.guichet.server.realtime.QueueSummaries;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
@@ -71,10 +72,6 @@ public final class StatsService {
         return rollups;
     }
 
-    public AlertMonitor alerts() {
-        return alerts;
-    }
-
     public Clock clock() {
         return clock;
     }
@@ -127,7 +124,7 @@ public final class StatsService {
         Catalog catalog = catalogs.get();
         Catalog.Site site = catalog.site(siteId);
         Instant now = clock.instant();
-        LocalDate today = now.atZone(site.zone()).toLocalDate();
+        LocalDate today = ServiceDay.of(now, site.zone());
         StatsQuery todayQuery = new StatsQuery(today, today, List.of(siteId), null, null, null, null,
                 StatsQuery.Breakdown.NONE, thresholdMinutes, StatsQuery.Source.FACTS);
         return facts.metrics(todayQuery)
