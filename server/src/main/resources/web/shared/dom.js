@@ -23,5 +23,3 @@ export function h(tag, attributes = {}, ...children) {
     }
     return element;
 }
-
-/** A table: columns [{label, numeric}] and rows of cell values (strings or nodes); rowClass(row index) optional. */

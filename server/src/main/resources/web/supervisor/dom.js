@@ -4,6 +4,7 @@ import { h } from '/shared/dom.js';
 
 export { h };
 
+/** A table: columns [{label, numeric}] and rows of cell values (strings or nodes); rowClass(row index) optional. */
 export function table(element, caption, columns, rows, rowClass = () => null) {
     element.replaceChildren(...[
         caption ? h('caption', {}, caption) : null,

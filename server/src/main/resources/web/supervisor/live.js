@@ -50,6 +50,8 @@ export class LiveView {
         this.watched.clear();
         this.timers.forEach(timer => clearInterval(timer));
         this.timers = [];
+        clearTimeout(this.pending);
+        this.pending = null;
     }
 
     subscribe() {
