@@ -38,6 +38,7 @@ import java.util.List;
 public final class GuichetServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuichetServer.class);
+    static final int PREPARED_STATEMENT_CACHE_SQL_LIMIT = 32_768;
 
     private static final java.util.concurrent.atomic.AtomicInteger SHARED_RANDOM_PORTS =
             new java.util.concurrent.atomic.AtomicInteger();
@@ -81,7 +82,10 @@ public final class GuichetServer {
         PgConnectOptions connect = new PgConnectOptions()
                 .setHost(db.host()).setPort(db.port()).setDatabase(db.database())
                 .setUser(db.user()).setPassword(db.password())
-                .setCachePreparedStatements(true);
+                .setCachePreparedStatements(true)
+                // The client caches only statements up to 2,048 characters by default; the issuing statement is
+                // longer, and uncached it was parsed and planned again for every batch (measured: 1.6 ms of 7).
+                .setPreparedStatementCacheSqlLimit(PREPARED_STATEMENT_CACHE_SQL_LIMIT);
         Pool pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(options.poolSize() > 0 ? options.poolSize() : 16)
                         .setMaxWaitQueueSize(10_000))

@@ -1,0 +1,59 @@
+package org.guichet.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every SQL statement the server keeps as a constant must fit the PG client's prepared statement cache: one that does
+ * not is parsed and planned again on every execution (the issuing batch once cost 1.6 ms of 7 that way).
+ */
+class SqlStatementsTest {
+
+    private static final Pattern SQL = Pattern.compile("^\\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void every_statement_fits_the_prepared_statement_cache() throws Exception {
+        List<String> statements = sqlConstants();
+
+        assertThat(statements).as("SQL constants found in the server's classes").hasSizeGreaterThan(50);
+        assertThat(statements).anySatisfy(sql -> assertThat(sql).contains("INSERT INTO ticket_sequence"));
+        assertThat(statements).allSatisfy(sql -> assertThat(sql.length())
+                .as("length of %s…", sql.substring(0, Math.min(60, sql.length())).replaceAll("\\s+", " "))
+                .isLessThanOrEqualTo(GuichetServer.PREPARED_STATEMENT_CACHE_SQL_LIMIT));
+    }
+
+    private static List<String> sqlConstants() throws IOException, URISyntaxException, ReflectiveOperationException {
+        Path classes = Path.of(GuichetServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> statements = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, SqlStatementsTest.class.getClassLoader());
+                for (Field field : type.getDeclaredFields()) {
+                    if (field.getType() == String.class && Modifier.isStatic(field.getModifiers())
+                            && Modifier.isFinal(field.getModifiers())) {
+                        field.setAccessible(true);
+                        Object value = field.get(null);
+                        if (value instanceof String sql && SQL.matcher(sql).find()) {
+                            statements.add(sql);
+                        }
+                    }
+                }
+            }
+        }
+        return statements;
+    }
+}
