@@ -35,7 +35,7 @@ public final class QueueService {
      * of its services. The head of {@link CallingOrder} over all waiting tickets is always among these, because within
      * a service normal tickets only ever compete by arrival.
      */
-    private static final String SELECT_CANDIDATES = """
+    static final String SELECT_CANDIDATES = """
             SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket
             WHERE site_id = $1 AND status = 'WAITING' AND service_day = $5
               AND (service_id = ANY($2) OR target_counter_id = $3)

@@ -22,7 +22,7 @@ public final class WaitingQueues {
     public record Queue(String siteId, String serviceId, int waiting, Instant oldestArrival) {
     }
 
-    private static final String SELECT_QUEUES = """
+    static final String SELECT_QUEUES = """
             SELECT q.site_id, q.service_id, q.service_day, q.waiting,
                    (SELECT min(t.arrival_at) FROM ticket t
                     WHERE t.site_id = q.site_id AND t.service_id = q.service_id AND t.service_day = q.service_day
