@@ -37,8 +37,8 @@ import java.util.function.BiFunction;
  * call-next per second with p50/p99, next to the ceiling of the same database transactions sent straight through the
  * engine and the PG client (no HTTP, auth or JSON), measured in the same run on the same database.
  *
- * <pre>java -cp server/target/guichet-server-0.1.0-SNAPSHOT-all.jar org.guichet.server.bench.QueueBenchmark \
- *     [--clients 32] [--counters 20] [--seconds 15]</pre>
+ * <pre>java -cp server/target/guichet-server.jar org.guichet.server.bench.QueueBenchmark \
+ *     [--clients 32] [--counters 20] [--seconds 15] [--rate 1000] [--history 200000]</pre>
  *
  * It starts its own server with an embedded PostgreSQL in a temporary directory (fsync and synchronous_commit on:
  * durable commits), runs for a bounded time and stops by itself.
@@ -46,6 +46,29 @@ import java.util.function.BiFunction;
 public final class QueueBenchmark {
 
     private static final int SERVICES = 20;
+    private static final int HISTORY_TICKETS_PER_DAY = 2_000;
+
+    /**
+     * Ended tickets of earlier days (with their ISSUE and CALL events), as a server that has run for months has: the
+     * planner then works from statistics gathered over ended tickets, as it would in production.
+     */
+    private static final String LOAD_HISTORY = """
+            WITH t AS (
+                INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
+                                    status_token, arrival_at, issued_at, first_called_at, called_at, started_at,
+                                    ended_at, issuer_device_id, idempotency_key)
+                SELECT 'bench', 'bench-s' || g % $2, 'bench-room', chr(65 + g % $2), g, day, 'NORMAL', 'fr', 'DONE',
+                       md5('history-' || g), at, at, at + interval '12 minutes', at + interval '12 minutes',
+                       at + interval '13 minutes', at + interval '25 minutes', 'bench-kiosk', 'history-' || g
+                FROM generate_series(1, $1) g
+                CROSS JOIN LATERAL (SELECT current_date - 1 - g / $3 AS day) d
+                CROSS JOIN LATERAL (SELECT d.day + time '08:30' + make_interval(secs => (g % $3) * 12) AS at) a
+                RETURNING id, site_id, service_id, issued_at, called_at
+            )
+            INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id)
+            SELECT id, site_id, service_id, 'ISSUE', issued_at, NULL FROM t
+            UNION ALL
+            SELECT id, site_id, service_id, 'CALL', called_at, 'bench-c' || id % $4 FROM t""";
 
     /** The clients: one event loop is plenty for them and leaves the cores to the server and its database. */
     private final Vertx clientVertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
@@ -53,15 +76,17 @@ public final class QueueBenchmark {
     private final int counters;
     private final Duration phase;
     private final double pacedRate;
+    private final int history;
     private GuichetServer server;
     private WebClient http;
     private HttpClient rawHttp;
 
-    private QueueBenchmark(int clients, int counters, Duration phase, double pacedRate) {
+    private QueueBenchmark(int clients, int counters, Duration phase, double pacedRate, int history) {
         this.clients = clients;
         this.counters = counters;
         this.phase = phase;
         this.pacedRate = pacedRate;
+        this.history = history;
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +94,8 @@ public final class QueueBenchmark {
         QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("counters", "20")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15"))),
-                Double.parseDouble(options.getOrDefault("rate", "1000")));
+                Double.parseDouble(options.getOrDefault("rate", "1000")),
+                Integer.parseInt(options.getOrDefault("history", "200000")));
         int status = 0;
         try {
             benchmark.run();
@@ -93,6 +119,7 @@ public final class QueueBenchmark {
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
         System.out.printf("Guichet queue benchmark: %d clients, %d counters, %d s per phase, %d cores, durable commits%n",
                 clients, counters, phase.toSeconds(), Runtime.getRuntime().availableProcessors());
+        loadHistory();
 
         String admin = login("admin", "benchmark-admin-password");
         String kiosk = send(HttpMethod.POST, "/api/v1/admin/devices/bench-kiosk/token", admin, null)
@@ -159,6 +186,19 @@ public final class QueueBenchmark {
         server.stop().await(60, TimeUnit.SECONDS);
         serverVertx.close();
         ScratchDirectory.deleteQuietly(data);
+    }
+
+    private void loadHistory() throws Exception {
+        if (history <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        io.vertx.sqlclient.Pool pool = server.context().pool();
+        pool.preparedQuery(LOAD_HISTORY).execute(io.vertx.sqlclient.Tuple.of(history, SERVICES,
+                HISTORY_TICKETS_PER_DAY, counters)).await(600, TimeUnit.SECONDS);
+        pool.query("VACUUM ANALYZE").execute().await(600, TimeUnit.SECONDS);
+        System.out.printf("history: %d ended tickets over %d earlier days, loaded and analysed in %.0f s%n", history,
+                (history + HISTORY_TICKETS_PER_DAY - 1) / HISTORY_TICKETS_PER_DAY, (System.nanoTime() - start) / 1e9);
     }
 
     /** The kiosk's request, sent through the bare HTTP client: the load generator shares the CPU, so it stays lean. */
@@ -316,7 +356,7 @@ public final class QueueBenchmark {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Usage: QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rate N]");
+                throw new IllegalArgumentException("Usage: QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rate N] [--history N]");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }

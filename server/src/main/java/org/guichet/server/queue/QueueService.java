@@ -29,6 +29,7 @@ public final class QueueService {
     static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
     /** Tickets offered to the lock statement, in calling order; if other counters hold all of them, we read again. */
     static final int LOCK_CANDIDATES = 32;
+    private static final String[] NOT_WAITING = TicketLifecycle.notAllowedFromNames(TicketAction.CALL);
 
     /**
      * Whom a counter may call: every priority, appointment and targeted ticket, plus the oldest normal tickets of each
@@ -51,10 +52,13 @@ public final class QueueService {
                 LIMIT $4
             ) AS n""";
 
-    /** Locks the first candidate, in calling order, that no other counter holds, and calls it. */
+    /**
+     * Locks the first candidate, in calling order, that no other counter holds and that still waits ($5: every other
+     * state, see {@link TicketLifecycle#notAllowedFromNames}), and calls it.
+     */
     private static final String CALL_FIRST_UNLOCKED = """
             WITH picked AS (
-                SELECT id FROM ticket WHERE id = ANY($1) AND status = 'WAITING'
+                SELECT id FROM ticket WHERE id = ANY($1) AND status <> ALL($5)
                 ORDER BY array_position($1, id)
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
@@ -169,7 +173,7 @@ public final class QueueService {
                     // The head of the order is enough: more would only lengthen the lock statement's work.
                     Long[] ids = ordered.stream().limit(LOCK_CANDIDATES).map(WaitingTicket::id).toArray(Long[]::new);
                     return pool.preparedQuery(CALL_FIRST_UNLOCKED)
-                            .execute(Tuple.of(ids, counter.id(), agentId, utc(now)))
+                            .execute(Tuple.of(ids, counter.id(), agentId, utc(now), NOT_WAITING))
                             .recover(failure -> Future.failedFuture(counterBusy(failure)))
                             .compose(called -> {
                                 if (called.size() > 0) {
@@ -356,7 +360,8 @@ public final class QueueService {
 
     /**
      * One statement: the update only matches while the ticket is still in a state the action is allowed from, and the
-     * event is inserted with it. Parameters: $1 id, $2 allowed states, $3 now, then the action's own.
+     * event is inserted with it. Parameters: $1 id, $2 the states the action is not allowed from, $3 now, then the
+     * action's own, then the event's counter, agent and data.
      */
     private Future<Ticket> applyTransition(SqlClient client, Ticket ticket, TicketAction action, String set,
                                            Tuple extra, String counterId, Long agentId, JsonObject data,
@@ -364,11 +369,11 @@ public final class QueueService {
         TicketStatus to = TicketLifecycle.next(ticket.status(), action).orElseThrow();
         int next = 4 + extra.size();
         String sql = "WITH t AS (UPDATE ticket SET status = '" + to.name() + "', " + set
-                + " WHERE id = $1 AND status = ANY($2) RETURNING *), "
+                + " WHERE id = $1 AND status <> ALL($2) RETURNING *), "
                 + "e AS (INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)"
                 + " SELECT id, site_id, service_id, '" + action.name() + "', $3, $" + next + ", $" + (next + 1)
                 + ", $" + (next + 2) + " FROM t) SELECT * FROM t";
-        Tuple params = Tuple.of(ticket.id(), TicketLifecycle.allowedFromNames(action), utc(now));
+        Tuple params = Tuple.of(ticket.id(), TicketLifecycle.notAllowedFromNames(action), utc(now));
         for (int i = 0; i < extra.size(); i++) {
             params.addValue(extra.getValue(i));
         }

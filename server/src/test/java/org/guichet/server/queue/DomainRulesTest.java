@@ -22,6 +22,17 @@ class DomainRulesTest {
         assertThat(TicketLifecycle.next(from, action)).contains(to);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TicketAction.class)
+    void the_states_an_action_is_not_allowed_from_are_exactly_the_others(TicketAction action) {
+        java.util.Set<String> notAllowed = java.util.Set.of(TicketLifecycle.notAllowedFromNames(action));
+
+        for (TicketStatus status : TicketStatus.values()) {
+            assertThat(notAllowed.contains(status.name())).as(action + " from " + status)
+                    .isEqualTo(TicketLifecycle.next(status, action).isEmpty());
+        }
+    }
+
     @Test
     void every_other_transition_is_illegal() {
         int legal = 0;
