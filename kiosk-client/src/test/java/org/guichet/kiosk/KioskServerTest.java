@@ -177,7 +177,8 @@ class KioskServerTest {
 
             assertThat(afterRefill.statusCode()).isEqualTo(200);
             assertThat(database.ticketCount()).isEqualTo(1);
-            assertThat(printer.printedText(PC858)).contains("A001");
+            // The bytes reach the printer's reader thread after the kiosk has answered.
+            eventually(() -> printer.printedText(PC858).contains("A001"), "A001 printed");
             eventually(() -> "READY".equals(database.deviceHealth("kiosk-1").getString("state")),
                     "the heartbeat reports READY again");
         }
@@ -194,7 +195,8 @@ class KioskServerTest {
             HttpResponse<Buffer> response = kiosk.take("svc-a");
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(printer.printedText(PC858)).contains("A001");
+            // The bytes reach the printer's reader thread after the kiosk has answered.
+            eventually(() -> printer.printedText(PC858).contains("A001"), "A001 printed");
             assertThat(database.ticketCount()).isEqualTo(1);
         }
     }
@@ -207,7 +209,8 @@ class KioskServerTest {
 
             assertThat(kiosk.take("svc-b").statusCode()).isEqualTo(200);
 
-            assertThat(printer.printedText(PC858)).contains("B001");
+            // The bytes reach the printer's reader thread after the kiosk has answered.
+            eventually(() -> printer.printedText(PC858).contains("B001"), "B001 printed");
             eventually(() -> database.deviceHealth("kiosk-1").getJsonObject("printer", new JsonObject())
                     .getJsonArray("conditions", new JsonArray()).contains("PAPER_NEAR_END"),
                     "the heartbeat reports PAPER_NEAR_END");
