@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +20,17 @@ import java.util.List;
  */
 public final class WaitingQueues {
 
+    /** One service's queue today: how many wait, and since when the oldest arrived. */
     public record Queue(String siteId, String serviceId, int waiting, Instant oldestArrival) {
+
+        public long longestWaitSeconds(Instant now) {
+            return Math.max(0, Duration.between(oldestArrival, now).toSeconds());
+        }
+
+        /** Someone has waited longer than the service's target. */
+        public boolean overTarget(int targetWaitMinutes, Instant now) {
+            return waiting > 0 && longestWaitSeconds(now) > targetWaitMinutes * 60L;
+        }
     }
 
     static final String SELECT_QUEUES = """

@@ -90,7 +90,7 @@ public final class QueueSummaries {
      */
     public Future<JsonObject> summary(String siteId) {
         Catalog catalog = catalogs.get();
-        catalog.site(siteId);
+        catalog.site(siteId); // an unknown site is a 404 before any query
         Instant now = clock.instant();
         return waitingQueues.today(siteId, now).map(queues -> {
             Map<String, WaitingQueues.Queue> byService = new HashMap<>();
@@ -105,8 +105,7 @@ public final class QueueSummaries {
                 }
                 WaitingQueues.Queue queue = byService.get(service.id());
                 long waiting = queue == null ? 0 : queue.waiting();
-                long longest = queue == null ? 0
-                        : Math.max(0, Duration.between(queue.oldestArrival(), now).toSeconds());
+                long longest = queue == null ? 0 : queue.longestWaitSeconds(now);
                 JsonObject entry = new JsonObject()
                         .put("serviceId", service.id())
                         .put("name", service.name())
@@ -116,7 +115,7 @@ public final class QueueSummaries {
                         .put("waiting", waiting)
                         .put("longestWaitSeconds", longest)
                         .put("targetWaitMinutes", service.targetWaitMinutes())
-                        .put("overTarget", waiting > 0 && longest > service.targetWaitMinutes() * 60L);
+                        .put("overTarget", queue != null && queue.overTarget(service.targetWaitMinutes(), now));
                 services.add(entry);
                 JsonObject room = rooms.getJsonObject(service.roomId());
                 if (room != null) {

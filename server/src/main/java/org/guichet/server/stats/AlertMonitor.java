@@ -86,12 +86,11 @@ public final class AlertMonitor {
     /** Evaluates alerts now and publishes those of every site whose alerts changed. */
     public Future<Map<String, List<Alerts.Alert>>> check() {
         Instant now = clock.instant();
-        List<Alerts.Waiting> waiting = new ArrayList<>();
+        List<WaitingQueues.Queue> waiting = new ArrayList<>();
         List<Alerts.Device> devices = new ArrayList<>();
         return waitingQueues.today(null, now)
                 .compose(queues -> {
-                    queues.forEach(queue -> waiting.add(new Alerts.Waiting(queue.siteId(), queue.serviceId(),
-                            queue.waiting(), queue.oldestArrival())));
+                    waiting.addAll(queues);
                     return pool.query(SELECT_DEVICES).execute();
                 })
                 .map(rows -> {

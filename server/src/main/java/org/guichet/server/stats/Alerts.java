@@ -2,6 +2,7 @@ package org.guichet.server.stats;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.queue.WaitingQueues;
 import org.guichet.server.store.Catalog;
 
 import java.time.Duration;
@@ -27,10 +28,6 @@ public final class Alerts {
     private static final Set<String> PRINTER_PROBLEMS =
             Set.of("PAPER_OUT", "PAPER_NEAR_END", "COVER_OPEN", "OFFLINE", "ERROR");
 
-    /** Waiting tickets of one service: how many, and since when the oldest arrived. */
-    public record Waiting(String siteId, String serviceId, long count, Instant oldestArrival) {
-    }
-
     public record Device(String id, String siteId, String kind, String name, Instant lastSeenAt, JsonObject health) {
     }
 
@@ -49,24 +46,24 @@ public final class Alerts {
     }
 
     /** Alerts per site, for every site of the catalog (an empty list for a site without any). */
-    public static Map<String, List<Alert>> evaluate(Catalog catalog, List<Waiting> waiting, List<Device> devices,
+    public static Map<String, List<Alert>> evaluate(Catalog catalog, List<WaitingQueues.Queue> waiting,
+                                                    List<Device> devices,
                                                     Instant now) {
         Map<String, List<Alert>> bySite = new TreeMap<>();
         catalog.sites().keySet().forEach(siteId -> bySite.put(siteId, new ArrayList<>()));
-        for (Waiting queue : waiting) {
+        for (WaitingQueues.Queue queue : waiting) {
             Catalog.Service service = catalog.services().get(queue.serviceId());
             List<Alert> alerts = bySite.get(queue.siteId());
-            if (service == null || alerts == null || queue.count() == 0) {
+            if (service == null || alerts == null) {
                 continue;
             }
-            long longest = Math.max(0, Duration.between(queue.oldestArrival(), now).toSeconds());
-            if (longest > service.targetWaitMinutes() * 60L) {
+            if (queue.overTarget(service.targetWaitMinutes(), now)) {
                 alerts.add(new Alert("wait:" + service.id(), "wait", new JsonObject()
                         .put("serviceId", service.id())
                         .put("name", service.name())
                         .put("translations", service.translations())
-                        .put("waiting", queue.count())
-                        .put("longestWaitSeconds", longest)
+                        .put("waiting", queue.waiting())
+                        .put("longestWaitSeconds", queue.longestWaitSeconds(now))
                         .put("oldestArrivalAt", queue.oldestArrival().toString())
                         .put("targetWaitMinutes", service.targetWaitMinutes())));
             }
