@@ -16,7 +16,6 @@ import org.guichet.server.store.CatalogStore;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.store.Migrations;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Loads a synthetic year ({@link SyntheticYear}) into a fresh embedded PostgreSQL under a temporary directory, builds

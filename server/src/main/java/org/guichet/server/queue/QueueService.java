@@ -29,7 +29,6 @@ public final class QueueService {
     static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
     /** Tickets offered to the lock statement, in calling order; if other counters hold all of them, we read again. */
     static final int LOCK_CANDIDATES = 32;
-    private static final String[] NOT_WAITING = TicketLifecycle.notAllowedFromNames(TicketAction.CALL);
 
     /**
      * Whom a counter may call: every priority, appointment and targeted ticket, plus the oldest normal tickets of each
@@ -173,7 +172,8 @@ public final class QueueService {
                     // The head of the order is enough: more would only lengthen the lock statement's work.
                     Long[] ids = ordered.stream().limit(LOCK_CANDIDATES).map(WaitingTicket::id).toArray(Long[]::new);
                     return pool.preparedQuery(CALL_FIRST_UNLOCKED)
-                            .execute(Tuple.of(ids, counter.id(), agentId, utc(now), NOT_WAITING))
+                            .execute(Tuple.of(ids, counter.id(), agentId, utc(now),
+                                    TicketLifecycle.notAllowedFromNames(TicketAction.CALL)))
                             .recover(failure -> Future.failedFuture(counterBusy(failure)))
                             .compose(called -> {
                                 if (called.size() > 0) {

@@ -1,5 +1,6 @@
 package org.guichet.server.queue;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -30,6 +31,16 @@ public final class TicketLifecycle {
         TRANSITIONS.put(TicketAction.CANCEL, new Transition(EnumSet.of(WAITING), CANCELLED));
     }
 
+    private static final Map<TicketAction, String[]> NOT_ALLOWED_FROM = new EnumMap<>(TicketAction.class);
+
+    static {
+        for (TicketAction action : TicketAction.values()) {
+            Set<TicketStatus> allowed = allowedFrom(action);
+            NOT_ALLOWED_FROM.put(action, Arrays.stream(TicketStatus.values())
+                    .filter(status -> !allowed.contains(status)).map(Enum::name).toArray(String[]::new));
+        }
+    }
+
     private TicketLifecycle() {
     }
 
@@ -53,8 +64,6 @@ public final class TicketLifecycle {
      * looking up 32 tickets through ticket_waiting read 40,000 entries.)
      */
     public static String[] notAllowedFromNames(TicketAction action) {
-        Set<TicketStatus> allowed = allowedFrom(action);
-        return java.util.Arrays.stream(TicketStatus.values()).filter(status -> !allowed.contains(status))
-                .map(Enum::name).toArray(String[]::new);
+        return NOT_ALLOWED_FROM.get(action).clone();
     }
 }

@@ -3,10 +3,12 @@ package org.guichet.server.queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,9 +25,9 @@ class DomainRulesTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(TicketAction.class)
+    @EnumSource(TicketAction.class)
     void the_states_an_action_is_not_allowed_from_are_exactly_the_others(TicketAction action) {
-        java.util.Set<String> notAllowed = java.util.Set.of(TicketLifecycle.notAllowedFromNames(action));
+        Set<String> notAllowed = Set.of(TicketLifecycle.notAllowedFromNames(action));
 
         for (TicketStatus status : TicketStatus.values()) {
             assertThat(notAllowed.contains(status.name())).as(action + " from " + status)

@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import org.assertj.core.api.Assertions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.config.Yaml;
@@ -71,7 +72,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The body of a response that must be 200 OK; otherwise the test fails showing what came back. */
     public static JsonObject ok(HttpResponse<Buffer> response) {
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        Assertions.assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         return response.bodyAsJsonObject();
     }
 

@@ -50,8 +50,7 @@ final class CounterFixture {
     }
 
     static JsonObject ok(HttpResponse<Buffer> response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
+        return TestServer.ok(response);
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.guichet.server.web.display;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.TestServer;
