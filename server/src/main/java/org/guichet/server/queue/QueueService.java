@@ -86,13 +86,6 @@ public final class QueueService {
             WHERE site_id = $1 AND status = 'WAITING' AND service_day = $4
               AND (service_id = ANY($2) OR target_counter_id = $3)
             ORDER BY arrival_at, id""";
-    /**
-     * A transfer leaves one queue and joins another: both waiting counts are locked first, in the order issuing takes
-     * them, so that a transfer and a batch of new tickets never wait on each other in a cycle.
-     */
-    private static final String LOCK_QUEUES = """
-            SELECT 1 FROM queue_length WHERE site_id = $1 AND service_day = $2 AND service_id = ANY($3)
-            ORDER BY service_id FOR UPDATE""";
     private static final String INSERT_TRANSFERRED = """
             WITH t AS (
                 INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
@@ -267,11 +260,10 @@ public final class QueueService {
             Instant now = clock.instant();
             JsonObject data = new JsonObject().put("toServiceId", service.id()).put("toCounterId", targetCounterId)
                     .put("note", note);
-            return pool.withTransaction(conn -> conn.preparedQuery(LOCK_QUEUES)
-                            .execute(Tuple.of(ticket.siteId(), ticket.serviceDay(),
-                                    new String[]{ticket.serviceId(), service.id()}))
-                            .compose(locked -> applyTransition(conn, ticket, TicketAction.TRANSFER, "ended_at = $3",
-                                    Tuple.tuple(), ticket.counterId(), principal.agentId(), data, now))
+            // The ticket leaves a counter, not a queue: only its successor's queue count changes (by the insert
+            // trigger), so a transfer holds one count row, as any single insert does.
+            return pool.withTransaction(conn -> applyTransition(conn, ticket, TicketAction.TRANSFER, "ended_at = $3",
+                            Tuple.tuple(), ticket.counterId(), principal.agentId(), data, now)
                     .compose(ended -> conn.preparedQuery(INSERT_TRANSFERRED)
                             .execute(Tuple.of(ticket.id(), service.id(), roomId, utc(now), note, targetCounterId))
                             .map(rows -> new Ticket[]{ended, Ticket.from(rows.iterator().next())})))
