@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.http.ApiException;
 
 import java.time.Clock;
@@ -179,8 +180,9 @@ public final class AuthService {
     /** Creates an agent; fails with 409 if the username is taken. */
     public Future<JsonObject> createAgent(String username, String displayName, String password, Role role,
                                           List<String> siteIds) {
-        if (password.length() < 10) {
-            return Future.failedFuture(ApiException.badRequest("A password needs at least 10 characters."));
+        var problem = PasswordRules.problemWith(password);
+        if (problem.isPresent()) {
+            return Future.failedFuture(ApiException.badRequest(problem.get()));
         }
         if (role != Role.ADMIN && siteIds.isEmpty()) {
             return Future.failedFuture(ApiException.badRequest("An agent or supervisor needs at least one site."));
@@ -203,8 +205,9 @@ public final class AuthService {
     }
 
     public Future<Void> changePassword(long agentId, String currentPassword, String newPassword) {
-        if (newPassword == null || newPassword.length() < 10) {
-            return Future.failedFuture(ApiException.badRequest("A password needs at least 10 characters."));
+        var problem = PasswordRules.problemWith(newPassword);
+        if (problem.isPresent()) {
+            return Future.failedFuture(ApiException.badRequest(problem.get()));
         }
         return pool.preparedQuery(SELECT_AGENT_BY_ID).execute(Tuple.of(agentId))
                 .compose(rows -> {

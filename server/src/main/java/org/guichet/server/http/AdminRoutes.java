@@ -12,6 +12,7 @@ import org.guichet.server.auth.AuthService;
 import org.guichet.server.auth.Principal;
 import org.guichet.server.auth.Role;
 import org.guichet.server.config.Deployments;
+import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.store.CatalogStore;
 
 import java.util.ArrayList;
@@ -110,9 +111,9 @@ public final class AdminRoutes {
         Principal principal = Reply.principal(ctx).requireAgent(Role.ADMIN, null);
         long agentId = Json.pathLong(ctx, "agentId");
         String password = Json.requiredString(Json.body(ctx), "password");
-        if (password.length() < 10) {
-            throw ApiException.badRequest("A password needs at least 10 characters.");
-        }
+        PasswordRules.problemWith(password).ifPresent(problem -> {
+            throw ApiException.badRequest(problem);
+        });
         Reply.json(ctx, auth.agent(agentId).compose(agent -> {
             List<String> sites = agent.getJsonArray("siteIds").getList();
             if (!principal.siteIds().isEmpty() && (sites.isEmpty() || !sites.stream().allMatch(principal::coversSite))) {

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.auth.AuthService;
 import org.guichet.server.auth.Principal;
+import org.guichet.server.domain.PasswordRules;
 
 /** Agent log-in, log-out, who am I, and password change. */
 public final class AuthRoutes {
@@ -30,7 +31,7 @@ public final class AuthRoutes {
         JsonObject body = Json.body(ctx);
         String username = Json.requiredString(body, "username");
         String password = Json.requiredString(body, "password");
-        if (username.length() > 100 || password.length() > 200) {
+        if (username.length() > 100 || PasswordRules.tooLongToTry(password)) {
             throw ApiException.badRequest("Username or password too long.");
         }
         Reply.json(ctx, auth.login(username, password));

@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.Locale;
+import org.guichet.server.domain.Languages;
 
 /** Reading request bodies with plain errors for the visitor-facing 400s. */
 public final class Json {
@@ -76,13 +76,10 @@ public final class Json {
     public static String language(JsonObject json) {
         String language = optionalString(json, "language");
         if (language == null) {
-            return "fr";
+            return Languages.DEFAULT;
         }
-        String normalized = language.toLowerCase(Locale.ROOT);
-        if (!normalized.matches("fr|en|es|oc")) {
-            throw ApiException.badRequest("language must be one of fr, en, es, oc.");
-        }
-        return normalized;
+        return Languages.visitor(language).orElseThrow(() -> ApiException.badRequest("language must be one of "
+                + String.join(", ", Languages.VISITOR) + "."));
     }
 
     public static long pathLong(RoutingContext ctx, String name) {

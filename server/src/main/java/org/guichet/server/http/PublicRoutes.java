@@ -1,11 +1,16 @@
 package org.guichet.server.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import org.guichet.server.domain.Languages;
+import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.queue.QueueService;
+import org.guichet.server.stats.OccupancyStats;
+import org.guichet.server.stats.StatsQueryParser;
 import org.guichet.server.store.Catalog;
 import org.guichet.server.store.CatalogStore;
 
@@ -25,6 +30,7 @@ public final class PublicRoutes {
     public void mount(Router root, Router api) {
         root.get("/health").handler(this::health);
         api.get("/openapi.json").handler(this::openApi);
+        api.get("/rules").handler(this::rules);
         api.get("/public/tickets/:statusToken").handler(this::ticketStatus);
     }
 
@@ -39,6 +45,26 @@ public final class PublicRoutes {
         ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
                 .sendFile("openapi.json").onFailure(ctx::fail);
     }
+
+    /** The rules the web apps check before asking (each is defined once, on the server). */
+    private void rules(RoutingContext ctx) {
+        Reply.send(ctx, 200, RULES);
+    }
+
+    private static final JsonObject RULES = new JsonObject()
+            .put("languages", new JsonObject().put("visitor", new JsonArray(Languages.VISITOR))
+                    .put("agent", new JsonArray(Languages.AGENT)).put("default", Languages.DEFAULT))
+            .put("password", new JsonObject().put("minLength", PasswordRules.MIN_LENGTH)
+                    .put("maxLength", PasswordRules.MAX_LENGTH))
+            .put("stats", new JsonObject()
+                    .put("maxDays", StatsQueryParser.MAX_DAYS)
+                    .put("maxDaysByDay", StatsQueryParser.MAX_DAYS_BY_DAY)
+                    .put("maxOccupancySiteDays", OccupancyStats.MAX_SITE_DAYS)
+                    .put("defaultThresholdMinutes", StatsQueryParser.DEFAULT_THRESHOLD_MINUTES)
+                    .put("thresholdMinutes", new JsonObject().put("min", 1)
+                            .put("fineUpTo", StatsQueryParser.THRESHOLD_FINE_UP_TO)
+                            .put("stepBeyond", StatsQueryParser.THRESHOLD_STEP_BEYOND)
+                            .put("max", StatsQueryParser.THRESHOLD_MAX)));
 
     private void ticketStatus(RoutingContext ctx) {
         String token = ctx.pathParam("statusToken");

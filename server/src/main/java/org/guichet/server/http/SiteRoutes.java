@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.auth.Principal;
 import org.guichet.server.auth.Role;
+import org.guichet.server.domain.Languages;
 import org.guichet.server.queue.Ticket;
 import org.guichet.server.queue.ServiceDay;
 import org.guichet.server.realtime.QueuePublisher;
@@ -78,7 +79,7 @@ public final class SiteRoutes {
         Catalog.Site site = catalog.site(ctx.pathParam("siteId"));
         Reply.principal(ctx).requireSite(site.id());
         Reply.send(ctx, 200, new JsonObject().put("site", siteJson(site))
-                .put("languages", new JsonArray().add("fr").add("en").add("es").add("oc"))
+                .put("languages", new JsonArray(Languages.VISITOR))
                 .put("entries", menuEntries(catalog, site.id(), "root")));
     }
 

@@ -29,6 +29,10 @@ public final class StatsQueryParser {
     /** Longest period grouped by day. */
     public static final int MAX_DAYS_BY_DAY = 92;
     public static final int DEFAULT_THRESHOLD_MINUTES = 20;
+    /** A threshold is 1 to {@value #THRESHOLD_FINE_UP_TO} minutes, or a multiple of 5 up to {@value #THRESHOLD_MAX}. */
+    public static final int THRESHOLD_FINE_UP_TO = 60;
+    public static final int THRESHOLD_MAX = 180;
+    public static final int THRESHOLD_STEP_BEYOND = 5;
 
     private final Catalog catalog;
     private final Principal principal;
@@ -171,8 +175,10 @@ public final class StatsQueryParser {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("thresholdMinutes must be a whole number of minutes.");
         }
-        if (minutes < 1 || minutes > 180 || (minutes > 60 && minutes % 5 != 0)) {
-            throw ApiException.badRequest("thresholdMinutes must be 1 to 60, or a multiple of 5 up to 180.");
+        if (minutes < 1 || minutes > THRESHOLD_MAX
+            || (minutes > THRESHOLD_FINE_UP_TO && minutes % THRESHOLD_STEP_BEYOND != 0)) {
+            throw ApiException.badRequest("thresholdMinutes must be 1 to " + THRESHOLD_FINE_UP_TO + ", or a multiple of "
+                    + THRESHOLD_STEP_BEYOND + " up to " + THRESHOLD_MAX + ".");
         }
         return minutes;
     }

@@ -233,6 +233,36 @@ class AuthorizationAndInputTest {
     }
 
     @Test
+    void the_rules_the_apps_read_are_the_rules_the_server_applies() {
+        JsonObject rules = TestServer.ok(server.get("/api/v1/rules", null));
+        int min = rules.getJsonObject("password").getInteger("minLength");
+        int max = rules.getJsonObject("password").getInteger("maxLength");
+        JsonObject account = new JsonObject().put("role", "agent").put("siteIds", new JsonArray().add("s1"));
+        assertError(server.post("/api/v1/admin/agents", server.adminToken(), account.copy()
+                .put("username", "rules.short").put("password", "p".repeat(min - 1))), 400, "shorter than the rule");
+        assertError(server.post("/api/v1/admin/agents", server.adminToken(), account.copy()
+                .put("username", "rules.long").put("password", "p".repeat(max + 1))), 400, "longer than the rule");
+        assertThat(server.post("/api/v1/admin/agents", server.adminToken(), account.copy()
+                .put("username", "rules.longest").put("password", "p".repeat(max))).statusCode()).isEqualTo(201);
+        assertThat(server.login("rules.longest", "p".repeat(max))).startsWith("gs_");
+
+        for (Object language : rules.getJsonObject("languages").getJsonArray("visitor")) {
+            assertThat(server.post("/api/v1/tickets", kiosk1, new JsonObject().put("serviceId", "svc-a")
+                    .put("language", language)).statusCode()).as(language.toString()).isEqualTo(201);
+        }
+        assertThat(TestServer.ok(server.get("/api/v1/sites/s1/menu", kiosk1)).getJsonArray("languages"))
+                .isEqualTo(rules.getJsonObject("languages").getJsonArray("visitor"));
+
+        JsonObject stats = rules.getJsonObject("stats");
+        String supervisor = supervisorS1;
+        String overlong = "/api/v1/stats/overview?siteId=s1&from=2020-01-01&to="
+                + java.time.LocalDate.of(2020, 1, 1).plusDays(stats.getInteger("maxDays"));
+        assertError(server.get(overlong, supervisor), 400, "a period longer than maxDays");
+        assertError(server.get("/api/v1/stats/overview?siteId=s1&thresholdMinutes="
+                + (stats.getJsonObject("thresholdMinutes").getInteger("max") + 5), supervisor), 400, "threshold");
+    }
+
+    @Test
     void a_large_body_is_refused() {
         String huge = "{\"serviceId\": \"" + "x".repeat(300_000) + "\"}";
         HttpResponse<Buffer> response = server.send(HttpMethod.POST, "/api/v1/tickets", kiosk1, huge);

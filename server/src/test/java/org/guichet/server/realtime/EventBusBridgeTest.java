@@ -55,7 +55,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void aScreenReceivesItsRoomsCallsRecallsAndWaitingCounts() {
+    void a_screen_receives_its_rooms_calls_recalls_and_waiting_counts() {
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.room.r1", screen1);
             socket.awaitRegistered(bus(), "guichet.room.r1");
@@ -87,7 +87,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void aScreenCannotListenToAnotherRoomSiteOrCounter() {
+    void a_screen_cannot_listen_to_another_room_site_or_counter() {
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.room.r1", screen1);
             socket.awaitRegistered(bus(), "guichet.room.r1");
@@ -110,7 +110,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void theBridgeAcceptsNothingInbound() {
+    void the_bridge_accepts_nothing_inbound() {
         List<Object> leaked = new CopyOnWriteArrayList<>();
         List<MessageConsumer<Object>> consumers = List.of(
                 bus().consumer("guichet.room.r1", message -> leaked.add(message.body())),
@@ -142,7 +142,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void missingUnknownWrongKindOrForeignTokensAreRefused() {
+    void missing_unknown_wrong_kind_or_foreign_tokens_are_refused() {
         String kiosk = server.deviceToken("kiosk-1");
         String foreignAgent = server.agent("bridge.agent.s2", "agent", "s2");
         try (BridgeSocket socket = socket()) {
@@ -158,7 +158,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void aRevokedScreenIsDisconnectedAndRefusedAfterwards() {
+    void a_revoked_screen_is_disconnected_and_refused_afterwards() {
         String token = server.deviceToken("screen-1b");
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.room.r1b", token);
@@ -179,7 +179,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void anAgentsConnectionEndsWhenTheAgentLogsOut() {
+    void an_agents_connection_ends_when_the_agent_logs_out() {
         String agent = server.agent("bridge.logout", "agent", "s1");
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.site.s1.queue", agent);
@@ -193,7 +193,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void internalAndUnknownAddressesAreRefusedEvenToAnAdministrator() {
+    void internal_and_unknown_addresses_are_refused_even_to_an_administrator() {
         try (BridgeSocket socket = socket()) {
             for (String address : List.of("guichet.internal.auth.revoked", "guichet.internal.device.health",
                     "guichet.internal.counter.changed", "guichet.roomr1", "other.address", "guichet.ticket.short",
@@ -204,7 +204,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void agentsSupervisorsAndCounterScreensHearOnlyTheirOwnAddresses() {
+    void agents_supervisors_and_counter_screens_hear_only_their_own_addresses() {
         String supervisor = server.agent("bridge.supervisor", "supervisor", "s1");
         String counterScreen = server.deviceToken("cscreen-1");
         try (BridgeSocket socket = socket()) {
@@ -228,7 +228,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void aVisitorFollowsItsTicketWithoutAToken() {
+    void a_visitor_follows_its_ticket_without_a_token() {
         JsonObject issued = server.issue(agent1, "svc-b");
         String address = "guichet.ticket." + issued.getString("statusToken");
         try (BridgeSocket socket = socket()) {
@@ -244,7 +244,7 @@ class EventBusBridgeTest {
     }
 
     @Test
-    void aCounterScreenHearsItsCounterPauseAndResume() {
+    void a_counter_screen_hears_its_counter_pause_and_resume() {
         String counterScreen = server.deviceToken("cscreen-1");
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.counter.c1", counterScreen);

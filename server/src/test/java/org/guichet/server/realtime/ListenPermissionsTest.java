@@ -40,7 +40,7 @@ class ListenPermissionsTest {
     }
 
     @Test
-    void aScreenHearsItsOwnRoomAndItsSitesQueueOnly() {
+    void a_screen_hears_its_own_room_and_its_sites_queue_only() {
         assertThat(may(SCREEN_R1, "guichet.room.r1")).isTrue();
         assertThat(may(SCREEN_R1, "guichet.site.s1.queue")).isTrue();
         assertThat(may(SCREEN_R1, "guichet.room.r1b")).isFalse();
@@ -51,7 +51,7 @@ class ListenPermissionsTest {
     }
 
     @Test
-    void aCounterScreenHearsItsOwnCounterOnly() {
+    void a_counter_screen_hears_its_own_counter_only() {
         assertThat(may(COUNTER_SCREEN_C1, "guichet.counter.c1")).isTrue();
         assertThat(may(COUNTER_SCREEN_C1, "guichet.counter.c2")).isFalse();
         assertThat(may(COUNTER_SCREEN_C1, "guichet.room.r1")).isFalse();
@@ -59,7 +59,7 @@ class ListenPermissionsTest {
     }
 
     @Test
-    void aKioskHearsItsSitesQueueOnly() {
+    void a_kiosk_hears_its_sites_queue_only() {
         assertThat(may(KIOSK_S1, "guichet.site.s1.queue")).isTrue();
         assertThat(may(KIOSK_S1, "guichet.site.s2.queue")).isFalse();
         assertThat(may(KIOSK_S1, "guichet.room.r1")).isFalse();
@@ -67,7 +67,7 @@ class ListenPermissionsTest {
     }
 
     @Test
-    void agentsHearTheirSitesAndSupervisorsAlsoTheirAlerts() {
+    void agents_hear_their_sites_and_supervisors_also_their_alerts() {
         assertThat(may(AGENT_S1, "guichet.room.r1b")).isTrue();
         assertThat(may(AGENT_S1, "guichet.counter.c2")).isTrue();
         assertThat(may(AGENT_S1, "guichet.site.s1.queue")).isTrue();
@@ -81,7 +81,7 @@ class ListenPermissionsTest {
     }
 
     @Test
-    void unknownRoomsCountersSitesAndMalformedAddressesAreRefused() {
+    void unknown_rooms_counters_sites_and_malformed_addresses_are_refused() {
         for (String address : List.of("guichet.room.nowhere", "guichet.counter.none", "guichet.site.s9.queue",
                 "guichet.room.r1.extra", "guichet.site.s1", "guichet.site.s1.other", "guichet.room.",
                 "guichet.internal.auth.revoked", "guichet.internal.device.health", "somewhere.else", "")) {
@@ -91,7 +91,7 @@ class ListenPermissionsTest {
     }
 
     @Test
-    void aTicketChannelNeedsNoTokenButAProperToken() {
+    void a_ticket_channel_needs_no_token_but_a_proper_token() {
         assertThat(may(null, "guichet.ticket.D9YcpLG8kwUsx2jLtgTpbw")).isTrue();
         assertThat(may(null, "guichet.ticket.short")).isFalse();
         assertThat(may(null, "guichet.ticket.D9YcpLG8kwUsx2jLtgTpbw.more")).isFalse();
@@ -100,7 +100,7 @@ class ListenPermissionsTest {
     }
 
     @Test
-    void everyAddressAnyoneMayHearIsInsideTheOutboundPermission() {
+    void every_address_anyone_may_hear_is_inside_the_outbound_permission() {
         Pattern outbound = Pattern.compile(ListenPermissions.OUTBOUND_REGEX);
         for (String address : List.of("guichet.room.r1", "guichet.counter.c1", "guichet.site.s1.queue",
                 "guichet.site.s1.alerts", "guichet.ticket.D9YcpLG8kwUsx2jLtgTpbw")) {

@@ -73,7 +73,7 @@ class DisplayScreenTest {
     }
 
     @Test
-    void aCallAppearsOnItsRoomsScreenWithinASecondAndNotOnAnotherRooms() {
+    void a_call_appears_on_its_rooms_screen_within_a_second_and_not_on_another_rooms() {
         withBrowser(1280, 720, room1 -> withBrowser(1280, 720, room1b -> {
             room1.open(server.baseUrl() + "/display/?token=" + screen1);
             room1b.open(server.baseUrl() + "/display/?token=" + screen1b);
@@ -102,7 +102,7 @@ class DisplayScreenTest {
     }
 
     @Test
-    void theTokenIsKeptAndRemovedFromTheAddressAndTheScreenReportsItIsAlive() {
+    void the_token_is_kept_and_removed_from_the_address_and_the_screen_reports_it_is_alive() {
         withBrowser(1280, 720, page -> {
             page.open(server.baseUrl() + "/display/?token=" + screen1);
             page.awaitRoomReady();
@@ -126,7 +126,7 @@ class DisplayScreenTest {
     }
 
     @Test
-    void withoutATokenTheScreenSaysHowToRegisterIt() {
+    void without_a_token_the_screen_says_how_to_register_it() {
         withBrowser(1280, 720, page -> {
             page.open(server.baseUrl() + "/display/");
             assertThat(page.bodyText()).contains("Cet écran n’est pas encore enregistré")
@@ -140,7 +140,7 @@ class DisplayScreenTest {
     }
 
     @Test
-    void announcementsPlayInOrderOneAfterTheOtherAndRecallsAreAnnouncedAgain() {
+    void announcements_play_in_order_one_after_the_other_and_recalls_are_announced_again() {
         withBrowser(1280, 720, page -> {
             page.installFakeSpeech();
             page.open(server.baseUrl() + "/display/?token=" + screen1);
@@ -203,7 +203,7 @@ class DisplayScreenTest {
     }
 
     @Test
-    void afterTheServerRestartsTheScreenReconnectsAndShowsTheCurrentStateWithoutReloading() {
+    void after_the_server_restarts_the_screen_reconnects_and_shows_the_current_state_without_reloading() {
         TestServer first = TestServer.start(vertx);
         int port = first.port();
         DatabaseSettings database = first.database();
@@ -243,7 +243,7 @@ class DisplayScreenTest {
     }
 
     @Test
-    void aRevokedScreenSaysSoPlainly() {
+    void a_revoked_screen_says_so_plainly() {
         String token = server.deviceToken("screen-1b");
         withBrowser(1280, 720, page -> {
             page.open(server.baseUrl() + "/display/?token=" + token);
@@ -256,7 +256,7 @@ class DisplayScreenTest {
     }
 
     @Test
-    void theCounterTopScreenShowsTheTicketThenFreeThenClosed() {
+    void the_counter_top_screen_shows_the_ticket_then_free_then_closed() {
         String counterScreen = server.deviceToken("cscreen-1");
         withBrowser(1024, 600, page -> {
             page.open(server.baseUrl() + "/display/counter.html?token=" + counterScreen);
@@ -283,7 +283,7 @@ class DisplayScreenTest {
     }
 
     @Test
-    void screenshotsOfTheWaitingRoomForReview() {
+    void screenshots_of_the_waiting_room_for_review() {
         List<JsonObject> calledTickets = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             boolean atC1 = i % 2 == 0;
