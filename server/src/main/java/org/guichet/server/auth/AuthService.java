@@ -1,5 +1,8 @@
 package org.guichet.server.auth;
 
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
+import org.guichet.server.domain.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,7 +13,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.PasswordRules;
-import org.guichet.server.http.ApiException;
+import org.guichet.server.domain.Failure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +95,7 @@ public final class AuthService {
     /** Resolves a bearer token to its principal; fails with 401 when unknown, expired or revoked. */
     public Future<Principal> authenticate(String token) {
         if (token == null || token.isBlank()) {
-            return Future.failedFuture(ApiException.unauthorized("Log in first (missing bearer token)."));
+            return Future.failedFuture(Failure.unauthenticated("Log in first (missing bearer token)."));
         }
         byte[] hash = Tokens.hash(token);
         String key = HexFormat.of().formatHex(hash);
@@ -105,7 +108,7 @@ public final class AuthService {
         if (token.startsWith(Tokens.DEVICE_PREFIX)) {
             lookup = pool.preparedQuery(SELECT_DEVICE).execute(Tuple.of(Buffer.buffer(hash))).map(rows -> {
                 if (rows.size() == 0) {
-                    throw ApiException.unauthorized("This device token is unknown or has been revoked.");
+                    throw Failure.unauthenticated("This device token is unknown or has been revoked.");
                 }
                 Row row = rows.iterator().next();
                 return Principal.device(row.getString("id"), row.getString("kind"), row.getString("site_id"),
@@ -114,7 +117,7 @@ public final class AuthService {
         } else {
             lookup = pool.preparedQuery(SELECT_SESSION).execute(Tuple.of(Buffer.buffer(hash), now())).map(rows -> {
                 if (rows.size() == 0) {
-                    throw new ApiException(401, "session_expired", "Your session has expired; please log in again.");
+                    throw Failure.unauthenticated("session_expired", "Your session has expired; please log in again.");
                 }
                 Row row = rows.iterator().next();
                 return Principal.agent(row.getLong("id"), row.getString("username"), Role.parse(row.getString("role")),
@@ -133,7 +136,7 @@ public final class AuthService {
                                     row == null ? dummyHash() : row.getString("password_hash")), false)
                             .map(ok -> {
                                 if (!ok || row == null || !row.getBoolean("active")) {
-                                    throw new ApiException(401, "invalid_credentials", "Wrong username or password.");
+                                    throw Failure.unauthenticated("invalid_credentials", "Wrong username or password.");
                                 }
                                 return row;
                             });
@@ -163,7 +166,7 @@ public final class AuthService {
     public Future<JsonObject> agent(long agentId) {
         return pool.preparedQuery(SELECT_AGENT_BY_ID).execute(Tuple.of(agentId)).map(rows -> {
             if (rows.size() == 0) {
-                throw ApiException.notFound("No agent " + agentId + ".");
+                throw Failure.notFound("No agent " + agentId + ".");
             }
             return agentJson(rows.iterator().next());
         });
@@ -182,17 +185,17 @@ public final class AuthService {
                                           List<String> siteIds) {
         var problem = PasswordRules.problemWith(password);
         if (problem.isPresent()) {
-            return Future.failedFuture(ApiException.badRequest(problem.get()));
+            return Future.failedFuture(Failure.invalid(problem.get()));
         }
         if (role != Role.ADMIN && siteIds.isEmpty()) {
-            return Future.failedFuture(ApiException.badRequest("An agent or supervisor needs at least one site."));
+            return Future.failedFuture(Failure.invalid("An agent or supervisor needs at least one site."));
         }
         return vertx.executeBlocking(() -> hasher.hash(password), false)
                 .compose(hash -> pool.withTransaction(conn -> conn.preparedQuery(INSERT_AGENT)
                         .execute(Tuple.of(username, displayName, hash, role.dbName()))
                         .compose(rows -> {
                             if (rows.size() == 0) {
-                                throw ApiException.conflict("username_taken", "Username '" + username + "' is taken.");
+                                throw Failure.conflict("username_taken", "Username '" + username + "' is taken.");
                             }
                             long id = rows.iterator().next().getLong(0);
                             List<Tuple> links = siteIds.stream().map(site -> Tuple.of(id, site)).toList();
@@ -207,14 +210,14 @@ public final class AuthService {
     public Future<Void> changePassword(long agentId, String currentPassword, String newPassword) {
         var problem = PasswordRules.problemWith(newPassword);
         if (problem.isPresent()) {
-            return Future.failedFuture(ApiException.badRequest(problem.get()));
+            return Future.failedFuture(Failure.invalid(problem.get()));
         }
         return pool.preparedQuery(SELECT_AGENT_BY_ID).execute(Tuple.of(agentId))
                 .compose(rows -> {
                     String stored = rows.iterator().next().getString("password_hash");
                     return vertx.executeBlocking(() -> {
                         if (!hasher.verify(currentPassword == null ? "" : currentPassword, stored)) {
-                            throw new ApiException(403, "invalid_credentials", "The current password is wrong.");
+                            throw Failure.notAllowed("invalid_credentials", "The current password is wrong.");
                         }
                         return hasher.hash(newPassword);
                     }, false);
@@ -247,7 +250,7 @@ public final class AuthService {
         return pool.preparedQuery(SET_DEVICE_TOKEN).execute(Tuple.of(deviceId, Buffer.buffer(Tokens.hash(token))))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        throw ApiException.notFound("No device '" + deviceId + "'.");
+                        throw Failure.notFound("No device '" + deviceId + "'.");
                     }
                     return token;
                 });
@@ -264,7 +267,7 @@ public final class AuthService {
     public Future<Void> revokeDevice(String deviceId) {
         return pool.preparedQuery(REVOKE_DEVICE).execute(Tuple.of(deviceId, now())).map(rows -> {
             if (rows.size() == 0) {
-                throw ApiException.notFound("No active device '" + deviceId + "'.");
+                throw Failure.notFound("No active device '" + deviceId + "'.");
             }
             Buffer hash = rows.iterator().next().getBuffer(0);
             if (hash != null) {

@@ -18,8 +18,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.queue.PriorityClass;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.queue.QueueService;
 
 import java.nio.file.Files;

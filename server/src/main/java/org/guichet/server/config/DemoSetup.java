@@ -3,8 +3,8 @@ package org.guichet.server.config;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerContext;
-import org.guichet.server.auth.Role;
-import org.guichet.server.auth.Tokens;
+import org.guichet.server.domain.Role;
+import org.guichet.server.domain.Tokens;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,14 @@
 package org.guichet.server.config;
 
+import org.guichet.server.domain.Failure;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.queue.CallingPolicy;
+import org.guichet.server.domain.CallingPolicy;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -91,7 +93,7 @@ public final class DeploymentStore {
                 for (Object item : array(site, list)) {
                     String id = ((JsonObject) item).getString("id");
                     if (siteOf.put(id, siteId) != null) {
-                        throw new IllegalArgumentException("Id '" + id + "' is declared twice.");
+                        throw Failure.invalid("Id '" + id + "' is declared twice.");
                     }
                     ids.add(id);
                 }
@@ -102,7 +104,7 @@ public final class DeploymentStore {
                 String declaredSite = siteOf.get(row.getString("id"));
                 if (declaredSite != null && !"site".equals(row.getString("kind"))
                         && !declaredSite.equals(row.getString("site_id"))) {
-                    throw new IllegalArgumentException("Id '" + row.getString("id") + "' already belongs to site '"
+                    throw Failure.invalid("Id '" + row.getString("id") + "' already belongs to site '"
                             + row.getString("site_id") + "'.");
                 }
             });
@@ -179,10 +181,14 @@ public final class DeploymentStore {
         try {
             ZoneId.of(site.getString("timeZone", "Europe/Paris"));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Site '" + siteId + "': unknown time zone '"
+            throw Failure.invalid("Site '" + siteId + "': unknown time zone '"
                     + site.getString("timeZone") + "'.");
         }
-        CallingPolicy.fromJson(site.getJsonObject("callingPolicy"));
+        try {
+            CallingPolicy.fromJson(site.getJsonObject("callingPolicy"));
+        } catch (IllegalArgumentException e) {
+            throw Failure.invalid("Site '" + siteId + "': callingPolicy: " + e.getMessage());
+        }
         Set<String> rooms = new java.util.HashSet<>();
         array(site, "rooms").forEach(item -> {
             JsonObject room = asObject(item, "room");
@@ -198,29 +204,29 @@ public final class DeploymentStore {
             String kind = service.getString("kind", "service");
             required(service, "name", where);
             if (!KINDS.contains(kind)) {
-                throw new IllegalArgumentException(where + ": kind must be service, menu or orientation.");
+                throw Failure.invalid(where + ": kind must be service, menu or orientation.");
             }
             String parent = service.getString("parent");
             if (parent != null && !services.contains(parent)) {
-                throw new IllegalArgumentException(where + ": parent '" + parent + "' is not a service of this site.");
+                throw Failure.invalid(where + ": parent '" + parent + "' is not a service of this site.");
             }
             if (kind.equals("service")) {
                 String prefix = required(service, "prefix", where);
                 if (!prefix.matches("[A-Z]{1,2}")) {
-                    throw new IllegalArgumentException(where + ": prefix must be one or two capital letters.");
+                    throw Failure.invalid(where + ": prefix must be one or two capital letters.");
                 }
                 if (!rooms.contains(required(service, "room", where))) {
-                    throw new IllegalArgumentException(where + ": room '" + service.getString("room")
+                    throw Failure.invalid(where + ": room '" + service.getString("room")
                             + "' is not a room of this site.");
                 }
                 Integer target = service.getInteger("targetWaitMinutes", 15);
                 if (target <= 0) {
-                    throw new IllegalArgumentException(where + ": targetWaitMinutes must be positive.");
+                    throw Failure.invalid(where + ": targetWaitMinutes must be positive.");
                 }
                 ticketServices.add(service.getString("id"));
             }
             if (kind.equals("orientation") && service.getJsonObject("orientation") == null) {
-                throw new IllegalArgumentException(where + ": an orientation entry needs an 'orientation' block.");
+                throw Failure.invalid(where + ": an orientation entry needs an 'orientation' block.");
             }
         });
         array(site, "counters").forEach(item -> {
@@ -228,12 +234,12 @@ public final class DeploymentStore {
             String where = "counter " + id(counter, "counter");
             required(counter, "name", where);
             if (!rooms.contains(required(counter, "room", where))) {
-                throw new IllegalArgumentException(where + ": room '" + counter.getString("room")
+                throw Failure.invalid(where + ": room '" + counter.getString("room")
                         + "' is not a room of this site.");
             }
             array(counter, "services").forEach(service -> {
                 if (!ticketServices.contains(service)) {
-                    throw new IllegalArgumentException(where + ": '" + service
+                    throw Failure.invalid(where + ": '" + service
                             + "' is not a ticket service of this site.");
                 }
             });
@@ -245,13 +251,13 @@ public final class DeploymentStore {
             String where = "device " + id(device, "device");
             String kind = required(device, "kind", where);
             if (!DEVICE_KINDS.contains(kind)) {
-                throw new IllegalArgumentException(where + ": kind must be kiosk, screen or counter_screen.");
+                throw Failure.invalid(where + ": kind must be kiosk, screen or counter_screen.");
             }
             if (kind.equals("screen") && !rooms.contains(required(device, "room", where))) {
-                throw new IllegalArgumentException(where + ": a screen needs one of this site's rooms.");
+                throw Failure.invalid(where + ": a screen needs one of this site's rooms.");
             }
             if (kind.equals("counter_screen") && !counters.contains(required(device, "counter", where))) {
-                throw new IllegalArgumentException(where + ": a counter screen needs one of this site's counters.");
+                throw Failure.invalid(where + ": a counter screen needs one of this site's counters.");
             }
         });
     }
@@ -259,7 +265,7 @@ public final class DeploymentStore {
     private static String id(JsonObject json, String what) {
         String id = json.getString("id");
         if (id == null || !id.matches(ID_PATTERN)) {
-            throw new IllegalArgumentException("Every " + what + " needs an id of lower-case letters, digits, - or _"
+            throw Failure.invalid("Every " + what + " needs an id of lower-case letters, digits, - or _"
                     + (id == null ? "." : " (got '" + id + "')."));
         }
         return id;
@@ -268,7 +274,7 @@ public final class DeploymentStore {
     private static String required(JsonObject json, String field, String where) {
         Object value = json.getValue(field);
         if (!(value instanceof String text) || text.isBlank()) {
-            throw new IllegalArgumentException(where + ": '" + field + "' is required.");
+            throw Failure.invalid(where + ": '" + field + "' is required.");
         }
         return text;
     }
@@ -279,14 +285,14 @@ public final class DeploymentStore {
             return new JsonArray();
         }
         if (!(value instanceof JsonArray array)) {
-            throw new IllegalArgumentException("'" + field + "' must be a list.");
+            throw Failure.invalid("'" + field + "' must be a list.");
         }
         return array;
     }
 
     private static JsonObject asObject(Object value, String what) {
         if (!(value instanceof JsonObject json)) {
-            throw new IllegalArgumentException("Each " + what + " must be an object.");
+            throw Failure.invalid("Each " + what + " must be an object.");
         }
         return json;
     }

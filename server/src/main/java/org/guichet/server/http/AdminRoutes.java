@@ -1,5 +1,6 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,8 +10,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.auth.AuthService;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
 import org.guichet.server.config.Deployments;
 import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.store.CatalogStore;
@@ -55,7 +56,7 @@ public final class AdminRoutes {
         JsonObject body = Json.body(ctx);
         JsonArray sites = Json.optionalArray(body, "sites");
         if (sites == null || sites.isEmpty()) {
-            throw ApiException.badRequest("Field 'sites' must list at least one site.");
+            throw Failure.invalid("Field 'sites' must list at least one site.");
         }
         sites.forEach(site -> principal.requireAgent(Role.ADMIN,
                 site instanceof JsonObject json ? json.getString("id") : null));
@@ -88,7 +89,7 @@ public final class AdminRoutes {
         if (siteArray != null) {
             siteArray.forEach(site -> {
                 if (!(site instanceof String id)) {
-                    throw ApiException.badRequest("siteIds must be strings.");
+                    throw Failure.invalid("siteIds must be strings.");
                 }
                 catalogs.get().site(id);
                 siteIds.add(id);
@@ -96,12 +97,12 @@ public final class AdminRoutes {
         }
         principal.requireAgent(Role.ADMIN, null);
         if (siteIds.isEmpty() && !principal.siteIds().isEmpty()) {
-            throw ApiException.forbidden("Only an administrator of every site can create one.");
+            throw Failure.notAllowed("Only an administrator of every site can create one.");
         }
         siteIds.forEach(principal::requireSite);
         String username = Json.requiredString(body, "username");
         if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
-            throw ApiException.badRequest("A username has 2 to 64 letters, digits, dots, dashes or @.");
+            throw Failure.invalid("A username has 2 to 64 letters, digits, dots, dashes or @.");
         }
         Reply.json(ctx, 201, auth.createAgent(username, Json.optionalString(body, "displayName") == null ? username
                 : Json.optionalString(body, "displayName", 100), Json.requiredString(body, "password"), role, siteIds));
@@ -112,12 +113,12 @@ public final class AdminRoutes {
         long agentId = Json.pathLong(ctx, "agentId");
         String password = Json.requiredString(Json.body(ctx), "password");
         PasswordRules.problemWith(password).ifPresent(problem -> {
-            throw ApiException.badRequest(problem);
+            throw Failure.invalid(problem);
         });
         Reply.json(ctx, auth.agent(agentId).compose(agent -> {
             List<String> sites = agent.getJsonArray("siteIds").getList();
             if (!principal.siteIds().isEmpty() && (sites.isEmpty() || !sites.stream().allMatch(principal::coversSite))) {
-                throw ApiException.forbidden("That account is outside your sites.");
+                throw Failure.notAllowed("That account is outside your sites.");
             }
             return auth.setPassword(agentId, password);
         }));
@@ -172,7 +173,7 @@ public final class AdminRoutes {
     private Future<String> deviceSite(String deviceId) {
         return pool.preparedQuery(SELECT_DEVICE_SITE).execute(Tuple.of(deviceId)).map(rows -> {
             if (rows.size() == 0) {
-                throw ApiException.notFound("No device '" + deviceId + "'.");
+                throw Failure.notFound("No device '" + deviceId + "'.");
             }
             return rows.iterator().next().getString(0);
         });

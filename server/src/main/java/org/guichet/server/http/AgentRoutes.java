@@ -1,15 +1,16 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
-import org.guichet.server.queue.ServiceDay;
-import org.guichet.server.stats.AgentDay;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
+import org.guichet.server.domain.ServiceDay;
+import org.guichet.server.domain.stats.AgentDay;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.time.Clock;
@@ -74,13 +75,13 @@ public final class AgentRoutes {
 
     private static String siteOf(Principal principal, String requested) {
         if (!principal.isAgent()) {
-            throw ApiException.forbidden("This needs an agent account, not a device.");
+            throw Failure.notAllowed("This needs an agent account, not a device.");
         }
         if (requested != null && !requested.isBlank()) {
             return requested;
         }
         if (principal.siteIds().size() != 1) {
-            throw ApiException.badRequest("Give the site: /agents/me/today?siteId=...");
+            throw Failure.invalid("Give the site: /agents/me/today?siteId=...");
         }
         return principal.siteIds().iterator().next();
     }

@@ -1,10 +1,11 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.auth.AuthService;
-import org.guichet.server.auth.Principal;
+import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.PasswordRules;
 
 /** Agent log-in, log-out, who am I, and password change. */
@@ -32,7 +33,7 @@ public final class AuthRoutes {
         String username = Json.requiredString(body, "username");
         String password = Json.requiredString(body, "password");
         if (username.length() > 100 || PasswordRules.tooLongToTry(password)) {
-            throw ApiException.badRequest("Username or password too long.");
+            throw Failure.invalid("Username or password too long.");
         }
         Reply.json(ctx, auth.login(username, password));
     }
@@ -56,7 +57,7 @@ public final class AuthRoutes {
     private void changePassword(RoutingContext ctx) {
         Principal principal = Reply.principal(ctx);
         if (!principal.isAgent()) {
-            throw ApiException.forbidden("Devices have no password.");
+            throw Failure.notAllowed("Devices have no password.");
         }
         JsonObject body = Json.body(ctx);
         Reply.json(ctx, auth.changePassword(principal.agentId(), Json.optionalString(body, "currentPassword"),

@@ -1,13 +1,14 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
 import org.guichet.server.queue.CounterService;
 import org.guichet.server.queue.QueueService;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.time.Clock;
@@ -91,7 +92,7 @@ public final class CounterRoutes {
         if (principal.isAgent()) {
             principal.requireAgent(Role.AGENT, counter.siteId());
         } else if (!principal.isDevice("counter_screen") || !counter.id().equals(principal.counterId())) {
-            throw ApiException.forbidden("This device does not belong to " + counter.name() + ".");
+            throw Failure.notAllowed("This device does not belong to " + counter.name() + ".");
         }
     }
 }

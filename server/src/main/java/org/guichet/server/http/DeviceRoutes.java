@@ -1,11 +1,12 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.auth.Principal;
+import org.guichet.server.domain.Principal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -36,11 +37,11 @@ public final class DeviceRoutes {
     private void heartbeat(RoutingContext ctx) {
         Principal principal = Reply.principal(ctx);
         if (principal.deviceId() == null) {
-            throw ApiException.forbidden("Only devices send heartbeats.");
+            throw Failure.notAllowed("Only devices send heartbeats.");
         }
         JsonObject body = Json.body(ctx);
         if (body.encode().length() > 4000) {
-            throw ApiException.badRequest("Health report too large.");
+            throw Failure.invalid("Health report too large.");
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         Reply.json(ctx, pool.preparedQuery(UPDATE_HEALTH).execute(Tuple.of(principal.deviceId(), now, body))

@@ -5,6 +5,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
+import org.guichet.server.domain.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,11 +14,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
+    /** An HTTP answer to a failure. */
+    record Answer(int status, String code, String message) {
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        ApiException error = toApiException(ctx.statusCode(), failure);
-        if (error.status() >= 500) {
+        Answer answer = answer(ctx.statusCode(), failure);
+        if (answer.status() >= 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
         }
         if (ctx.response().ended()) {
@@ -28,47 +33,64 @@ public final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         ctx.response()
-                .setStatusCode(error.status())
+                .setStatusCode(answer.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(new JsonObject().put("error", error.code()).put("message", error.getMessage()).encode());
+                .end(new JsonObject().put("error", answer.code()).put("message", answer.message()).encode());
     }
 
-    static ApiException toApiException(int statusCode, Throwable failure) {
-        if (failure instanceof ApiException api) {
-            return api;
+    static Answer answer(int statusCode, Throwable failure) {
+        if (failure instanceof Failure domain) {
+            return new Answer(status(domain.kind()), domain.code(), domain.getMessage());
         }
         if (failure instanceof DecodeException) {
-            return ApiException.badRequest("The request body is not valid JSON.");
+            return badRequest("The request body is not valid JSON.");
         }
-        if (failure instanceof IllegalArgumentException || failure instanceof ClassCastException) {
-            return ApiException.badRequest(failure.getMessage() == null ? "Invalid request." : failure.getMessage());
+        if (failure instanceof IllegalArgumentException) {
+            return badRequest(failure.getMessage() == null ? "Invalid request." : failure.getMessage());
+        }
+        if (failure instanceof ClassCastException) {
+            return badRequest("A field has the wrong type.");
         }
         if (failure instanceof PgException pg && pg.getSqlState() != null) {
             switch (pg.getSqlState()) {
                 case "23505":
-                    return ApiException.conflict("conflict", "This would duplicate something that already exists.");
+                    return new Answer(409, "conflict", "This would duplicate something that already exists.");
                 case "23503":
-                    return ApiException.badRequest("A referenced item does not exist.");
+                    return badRequest("A referenced item does not exist.");
                 case "23514", "22P02", "22001", "22007", "22008":
-                    return ApiException.badRequest("A value is out of range or malformed.");
+                    return badRequest("A value is out of range or malformed.");
                 default:
                     break;
             }
         }
         if (failure == null) {
             return switch (statusCode) {
-                case 400 -> ApiException.badRequest("Bad request.");
-                case 401 -> ApiException.unauthorized("Authentication is required.");
-                case 403 -> ApiException.forbidden("Not allowed.");
-                case 404 -> ApiException.notFound("No such resource.");
-                case 405 -> new ApiException(405, "method_not_allowed", "This method is not allowed here.");
-                case 413 -> new ApiException(413, "payload_too_large", "The request body is too large.");
-                case 415 -> new ApiException(415, "unsupported_media_type", "Send application/json.");
+                case 400 -> badRequest("Bad request.");
+                case 401 -> new Answer(401, "unauthorized", "Authentication is required.");
+                case 403 -> new Answer(403, "forbidden", "Not allowed.");
+                case 404 -> new Answer(404, "not_found", "No such resource.");
+                case 405 -> new Answer(405, "method_not_allowed", "This method is not allowed here.");
+                case 413 -> new Answer(413, "payload_too_large", "The request body is too large.");
+                case 415 -> new Answer(415, "unsupported_media_type", "Send application/json.");
                 default -> statusCode >= 400 && statusCode < 500
-                        ? new ApiException(statusCode, "client_error", "The request was refused.")
-                        : new ApiException(500, "internal_error", "Internal error.");
+                        ? new Answer(statusCode, "client_error", "The request was refused.")
+                        : new Answer(500, "internal_error", "Internal error.");
             };
         }
-        return new ApiException(500, "internal_error", "Internal error; it has been logged.");
+        return new Answer(500, "internal_error", "Internal error; it has been logged.");
+    }
+
+    static int status(Failure.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case NOT_ALLOWED -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+        };
+    }
+
+    private static Answer badRequest(String message) {
+        return new Answer(400, "bad_request", message);
     }
 }

@@ -1,5 +1,6 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -44,7 +45,7 @@ public final class HttpVerticle extends VerticleBase {
         new AgentRoutes(context.catalogs(), context.pool(), context.clock()).mount(api);
         new AdminRoutes(context.deployments(), context.catalogs(), context.auth(), context.pool()).mount(api);
         new StatsRoutes(context).mount(api);
-        api.route().handler(ctx -> ctx.fail(ApiException.notFound("No such endpoint: "
+        api.route().handler(ctx -> ctx.fail(Failure.notFound("No such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
 
         root.route("/api/v1/*").subRouter(api);

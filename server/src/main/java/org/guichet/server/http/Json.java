@@ -1,5 +1,6 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -19,7 +20,7 @@ public final class Json {
         }
         Object value = body.buffer().toJsonValue();
         if (!(value instanceof JsonObject json)) {
-            throw ApiException.badRequest("The request body must be a JSON object.");
+            throw Failure.invalid("The request body must be a JSON object.");
         }
         return json;
     }
@@ -27,7 +28,7 @@ public final class Json {
     public static String requiredString(JsonObject json, String field) {
         String value = optionalString(json, field);
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("Field '" + field + "' is required.");
+            throw Failure.invalid("Field '" + field + "' is required.");
         }
         return value;
     }
@@ -38,7 +39,7 @@ public final class Json {
             return null;
         }
         if (!(value instanceof String text)) {
-            throw ApiException.badRequest("Field '" + field + "' must be a string.");
+            throw Failure.invalid("Field '" + field + "' must be a string.");
         }
         return text;
     }
@@ -46,7 +47,7 @@ public final class Json {
     public static String optionalString(JsonObject json, String field, int maxLength) {
         String value = optionalString(json, field);
         if (value != null && value.length() > maxLength) {
-            throw ApiException.badRequest("Field '" + field + "' is longer than " + maxLength + " characters.");
+            throw Failure.invalid("Field '" + field + "' is longer than " + maxLength + " characters.");
         }
         return value;
     }
@@ -57,7 +58,7 @@ public final class Json {
             return null;
         }
         if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-            throw ApiException.badRequest("Field '" + field + "' must be a whole number.");
+            throw Failure.invalid("Field '" + field + "' must be a whole number.");
         }
         return number.intValue();
     }
@@ -68,7 +69,7 @@ public final class Json {
             return null;
         }
         if (!(value instanceof JsonArray array)) {
-            throw ApiException.badRequest("Field '" + field + "' must be an array.");
+            throw Failure.invalid("Field '" + field + "' must be an array.");
         }
         return array;
     }
@@ -78,7 +79,7 @@ public final class Json {
         if (language == null) {
             return Languages.DEFAULT;
         }
-        return Languages.visitor(language).orElseThrow(() -> ApiException.badRequest("language must be one of "
+        return Languages.visitor(language).orElseThrow(() -> Failure.invalid("language must be one of "
                 + String.join(", ", Languages.VISITOR) + "."));
     }
 
@@ -87,7 +88,7 @@ public final class Json {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("No " + name.replace("Id", "") + " with id '" + raw + "'.");
+            throw Failure.notFound("No " + name.replace("Id", "") + " with id '" + raw + "'.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,8 +11,8 @@ import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.queue.QueueService;
 import org.guichet.server.stats.OccupancyStats;
-import org.guichet.server.stats.StatsQueryParser;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.stats.StatsQueryParser;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 /** What needs no account: health, the API description, and a visitor's own ticket by its unguessable token. */
@@ -69,11 +70,11 @@ public final class PublicRoutes {
     private void ticketStatus(RoutingContext ctx) {
         String token = ctx.pathParam("statusToken");
         if (!token.matches("[A-Za-z0-9_-]{16,64}")) {
-            throw ApiException.notFound("No such ticket.");
+            throw Failure.notFound("No such ticket.");
         }
         Reply.json(ctx, queue.byStatusToken(token).compose(found -> {
             if (found.isEmpty()) {
-                return Future.failedFuture(ApiException.notFound("No such ticket."));
+                return Future.failedFuture(Failure.notFound("No such ticket."));
             }
             var ticket = found.get();
             Catalog catalog = catalogs.get();

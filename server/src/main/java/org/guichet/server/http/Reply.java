@@ -1,8 +1,9 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import org.guichet.server.auth.Principal;
+import org.guichet.server.domain.Principal;
 
 /** Small helpers every *Routes class uses to answer. */
 public final class Reply {
@@ -35,7 +36,7 @@ public final class Reply {
     public static Principal principal(RoutingContext ctx) {
         Principal principal = ctx.get(PRINCIPAL);
         if (principal == null) {
-            throw ApiException.unauthorized("Log in first.");
+            throw Failure.unauthenticated("Log in first.");
         }
         return principal;
     }

@@ -1,19 +1,20 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Languages;
-import org.guichet.server.queue.Ticket;
-import org.guichet.server.queue.ServiceDay;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.ServiceDay;
 import org.guichet.server.realtime.QueuePublisher;
 import org.guichet.server.realtime.QueueSummaries;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.time.Clock;
@@ -97,7 +98,7 @@ public final class SiteRoutes {
         if (principal.isAgent()) {
             principal.requireAgent(Role.AGENT, room.siteId());
         } else if (!principal.isDevice("screen") || !room.id().equals(principal.roomId())) {
-            throw ApiException.forbidden("This screen is registered for another waiting room.");
+            throw Failure.notAllowed("This screen is registered for another waiting room.");
         }
         Catalog.Site site = catalog.site(room.siteId());
         Reply.json(ctx, pool.preparedQuery(SELECT_RECENT_CALLS)

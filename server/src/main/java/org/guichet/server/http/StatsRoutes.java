@@ -1,16 +1,17 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.ServerContext;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
 import org.guichet.server.stats.StatsCsv;
-import org.guichet.server.stats.StatsQuery;
-import org.guichet.server.stats.StatsQueryParser;
+import org.guichet.server.domain.stats.StatsQuery;
+import org.guichet.server.domain.stats.StatsQueryParser;
 import org.guichet.server.stats.StatsService;
 
 
@@ -94,10 +95,10 @@ public final class StatsRoutes {
         StatsQueryParser.requireSupervisor(principal);
         String siteId = ctx.queryParams().get("siteId");
         if (siteId == null || siteId.isBlank()) {
-            throw ApiException.badRequest("Give the siteId of the site to supervise.");
+            throw Failure.invalid("Give the siteId of the site to supervise.");
         }
         if (!context.catalogs().get().sites().containsKey(siteId)) {
-            throw ApiException.badRequest("No site '" + siteId + "'.");
+            throw Failure.invalid("No site '" + siteId + "'.");
         }
         principal.requireSite(siteId);
         StatsQuery query = query(ctx);
@@ -124,31 +125,31 @@ public final class StatsRoutes {
         if (format.equalsIgnoreCase("csv")) {
             return true;
         }
-        throw ApiException.badRequest("format must be json or csv.");
+        throw Failure.invalid("format must be json or csv.");
     }
 
     private static StatsCsv.Options csvOptions(RoutingContext ctx) {
         String lang = ctx.queryParams().get("lang");
         String language = lang == null ? "fr" : lang.toLowerCase(Locale.ROOT);
         if (!language.equals("fr") && !language.equals("en")) {
-            throw ApiException.badRequest("lang must be fr or en.");
+            throw Failure.invalid("lang must be fr or en.");
         }
         String sep = ctx.queryParams().get("sep");
         char separator = switch (sep == null ? (language.equals("fr") ? "semicolon" : "comma")
                 : sep.toLowerCase(Locale.ROOT)) {
             case "semicolon", ";" -> ';';
             case "comma", "," -> ',';
-            default -> throw ApiException.badRequest("sep must be semicolon or comma.");
+            default -> throw Failure.invalid("sep must be semicolon or comma.");
         };
         String decimal = ctx.queryParams().get("decimal");
         boolean decimalComma = switch (decimal == null ? (separator == ';' ? "comma" : "point")
                 : decimal.toLowerCase(Locale.ROOT)) {
             case "comma", "," -> true;
             case "point", "." -> false;
-            default -> throw ApiException.badRequest("decimal must be comma or point.");
+            default -> throw Failure.invalid("decimal must be comma or point.");
         };
         if (decimalComma && separator == ',') {
-            throw ApiException.badRequest("A decimal comma needs the semicolon separator.");
+            throw Failure.invalid("A decimal comma needs the semicolon separator.");
         }
         return new StatsCsv.Options(separator, decimalComma, language);
     }

@@ -1,15 +1,16 @@
 package org.guichet.server.http;
 
+import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
-import org.guichet.server.queue.PriorityClass;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
+import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.queue.QueueService;
-import org.guichet.server.queue.Ticket;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 /** Tickets: issue, read, and every lifecycle action. */
@@ -50,7 +51,7 @@ public final class TicketRoutes {
         if (principal.isAgent()) {
             principal.requireAgent(Role.AGENT, service.siteId());
         } else if (!principal.isDevice("kiosk")) {
-            throw ApiException.forbidden("Only kiosks and agents issue tickets.");
+            throw Failure.notAllowed("Only kiosks and agents issue tickets.");
         } else {
             principal.requireSite(service.siteId());
         }
@@ -129,7 +130,7 @@ public final class TicketRoutes {
         if (principal.isAgent()) {
             principal.requireAgent(Role.AGENT, ticket.siteId());
         } else {
-            throw ApiException.forbidden("Devices can not read tickets by id.");
+            throw Failure.notAllowed("Devices can not read tickets by id.");
         }
     }
 

@@ -1,16 +1,17 @@
 package org.guichet.server.queue;
 
+import org.guichet.server.domain.Ticket;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
-import org.guichet.server.http.ApiException;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.realtime.Addresses;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.time.Clock;
@@ -66,7 +67,7 @@ public final class CounterService {
                 if (principal.agentId().equals(state.getLong("agentId"))) {
                     return Future.succeededFuture(state);
                 }
-                throw ApiException.conflict("counter_taken", counter.name() + " is already open by "
+                throw Failure.conflict("counter_taken", counter.name() + " is already open by "
                         + state.getString("agentName") + ".");
             }
             return change(counter, principal, "OPEN", new String[]{"CLOSED"}, "OPEN", null);
@@ -92,15 +93,15 @@ public final class CounterService {
         return state(counterId).compose(state -> {
             Long holder = state.getLong("agentId");
             if (holder != null && !holder.equals(principal.agentId()) && !principal.role().atLeast(Role.SUPERVISOR)) {
-                throw ApiException.conflict("counter_taken", counter.name() + " is open by another agent.");
+                throw Failure.conflict("counter_taken", counter.name() + " is open by another agent.");
             }
             if (!java.util.List.of(from).contains(state.getString("status"))) {
-                throw ApiException.conflict("illegal_counter_transition", counter.name() + " is "
+                throw Failure.conflict("illegal_counter_transition", counter.name() + " is "
                         + state.getString("status").toLowerCase() + "; it cannot be " + event.toLowerCase()
                         + "d now.");
             }
             if (state.getValue("currentTicket") != null) {
-                throw ApiException.conflict("counter_busy", "Finish, transfer or requeue ticket "
+                throw Failure.conflict("counter_busy", "Finish, transfer or requeue ticket "
                         + state.getJsonObject("currentTicket").getString("number") + " first.");
             }
             Principal actor = holder == null ? principal
@@ -117,12 +118,12 @@ public final class CounterService {
         return pool.preparedQuery(CHANGE_STATE).execute(params)
                 .recover(failure -> Future.failedFuture(QueueService.isUniqueViolation(failure,
                         "counter_state_one_counter_per_agent")
-                        ? ApiException.conflict("agent_has_counter",
+                        ? Failure.conflict("agent_has_counter",
                         "You already have another counter open; close it first.")
                         : failure))
                 .compose(rows -> {
                     if (rows.iterator().next().getLong(0) == 0) {
-                        throw ApiException.conflict("illegal_counter_transition",
+                        throw Failure.conflict("illegal_counter_transition",
                                 counter.name() + " changed meanwhile; reload and try again.");
                     }
                     return state(counter.id());

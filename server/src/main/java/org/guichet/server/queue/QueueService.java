@@ -1,5 +1,14 @@
 package org.guichet.server.queue;
 
+import org.guichet.server.domain.CallingOrder;
+import org.guichet.server.domain.PriorityClass;
+import org.guichet.server.domain.ServiceDay;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.TicketAction;
+import org.guichet.server.domain.TicketLifecycle;
+import org.guichet.server.domain.TicketStatus;
+import org.guichet.server.domain.WaitEstimator;
+import org.guichet.server.domain.WaitingTicket;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,10 +17,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
-import org.guichet.server.http.ApiException;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.time.Clock;
@@ -178,7 +187,7 @@ public final class QueueService {
                                 if (attempt < 20) {
                                     return callNextAttempt(counter, agentId, attempt + 1);
                                 }
-                                return Future.failedFuture(ApiException.conflict("busy",
+                                return Future.failedFuture(Failure.conflict("busy",
                                         "Other counters are calling the same tickets; please try again."));
                             });
                 });
@@ -189,7 +198,7 @@ public final class QueueService {
         Catalog.Counter counter = catalogs.get().counter(counterId);
         return requireOpenBy(counter, principal).compose(agentId -> load(ticketId).compose(ticket -> {
             if (!ticket.siteId().equals(counter.siteId())) {
-                throw ApiException.forbidden("Ticket " + ticket.number() + " belongs to another site.");
+                throw Failure.notAllowed("Ticket " + ticket.number() + " belongs to another site.");
             }
             return transition(ticket, TicketAction.CALL, principal,
                     "counter_id = $4, agent_id = $5, called_at = $3, first_called_at = coalesce(first_called_at, $3)",
@@ -236,7 +245,7 @@ public final class QueueService {
                                    Principal principal) {
         Catalog catalog = catalogs.get();
         if ((targetServiceId == null) == (targetCounterId == null)) {
-            return Future.failedFuture(ApiException.badRequest("Give exactly one of serviceId or counterId."));
+            return Future.failedFuture(Failure.invalid("Give exactly one of serviceId or counterId."));
         }
         return load(ticketId).compose(ticket -> {
             requireHolder(ticket, principal);
@@ -245,14 +254,14 @@ public final class QueueService {
             if (targetCounterId != null) {
                 Catalog.Counter counter = catalog.counter(targetCounterId);
                 if (!counter.siteId().equals(ticket.siteId())) {
-                    throw ApiException.badRequest("Counter '" + targetCounterId + "' is at another site.");
+                    throw Failure.invalid("Counter '" + targetCounterId + "' is at another site.");
                 }
                 service = catalog.service(ticket.serviceId());
                 roomId = counter.roomId();
             } else {
                 service = catalog.service(targetServiceId);
                 if (!service.siteId().equals(ticket.siteId()) || !service.issuesTickets()) {
-                    throw ApiException.badRequest("'" + targetServiceId + "' is not a service of this site.");
+                    throw Failure.invalid("'" + targetServiceId + "' is not a service of this site.");
                 }
                 roomId = service.roomId();
             }
@@ -278,7 +287,7 @@ public final class QueueService {
     public Future<Ticket> load(long ticketId) {
         return pool.preparedQuery(SELECT_TICKET).execute(Tuple.of(ticketId)).map(rows -> {
             if (rows.size() == 0) {
-                throw ApiException.notFound("No ticket " + ticketId + ".");
+                throw Failure.notFound("No ticket " + ticketId + ".");
             }
             return Ticket.from(rows.iterator().next());
         });
@@ -387,11 +396,11 @@ public final class QueueService {
             Row row = rows.size() == 0 ? null : rows.iterator().next();
             if (row == null || !"OPEN".equals(row.getString("status"))) {
                 String state = row == null ? "closed" : row.getString("status").toLowerCase();
-                throw ApiException.conflict("counter_not_open", counter.name() + " is " + state
+                throw Failure.conflict("counter_not_open", counter.name() + " is " + state
                         + "; open it before calling.");
             }
             if (!principal.agentId().equals(row.getLong("agent_id"))) {
-                throw ApiException.conflict("counter_taken", counter.name() + " is open by another agent.");
+                throw Failure.conflict("counter_taken", counter.name() + " is open by another agent.");
             }
             return principal.agentId();
         });
@@ -402,7 +411,7 @@ public final class QueueService {
         principal.requireAgent(Role.AGENT, ticket.siteId());
         if (ticket.agentId() != null && !ticket.agentId().equals(principal.agentId())
                 && !principal.role().atLeast(Role.SUPERVISOR)) {
-            throw ApiException.forbidden("Ticket " + ticket.number() + " is held by another agent.");
+            throw Failure.notAllowed("Ticket " + ticket.number() + " is held by another agent.");
         }
     }
 
@@ -412,18 +421,18 @@ public final class QueueService {
         }
     }
 
-    private static ApiException illegal(Ticket ticket, TicketAction action) {
-        return ApiException.conflict("illegal_transition", "Ticket " + ticket.number() + " is "
+    private static Failure illegal(Ticket ticket, TicketAction action) {
+        return Failure.conflict("illegal_transition", "Ticket " + ticket.number() + " is "
                 + ticket.status().name() + ": '" + action.pathName() + "' is not possible now.");
     }
 
     private static Throwable counterBusy(Throwable failure) {
         if (isUniqueViolation(failure, "ticket_one_active_per_counter")) {
-            return ApiException.conflict("counter_busy",
+            return Failure.conflict("counter_busy",
                     "This counter already has a ticket called or in service; finish it first.");
         }
         if (isUniqueViolation(failure, "ticket_one_active_per_agent")) {
-            return ApiException.conflict("agent_busy",
+            return Failure.conflict("agent_busy",
                     "You already have a ticket called or in service; finish it first.");
         }
         return failure;

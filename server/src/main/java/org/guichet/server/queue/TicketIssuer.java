@@ -1,5 +1,10 @@
 package org.guichet.server.queue;
 
+import org.guichet.server.domain.ServiceDay;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.TicketAction;
+import org.guichet.server.domain.TicketStatus;
+import org.guichet.server.domain.WaitEstimator;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -8,11 +13,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.auth.Tokens;
-import org.guichet.server.http.ApiException;
+import org.guichet.server.domain.Tokens;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.queue.QueueService.IssueRequest;
 import org.guichet.server.queue.QueueService.Issued;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.time.Clock;
@@ -152,11 +157,11 @@ final class TicketIssuer {
         Catalog.Service service = catalog.service(request.serviceId());
         Catalog.Site site = catalog.site(service.siteId());
         if (request.siteId() != null && !request.siteId().equals(site.id())) {
-            return Future.failedFuture(ApiException.badRequest(
+            return Future.failedFuture(Failure.invalid(
                     "Service '" + service.id() + "' does not belong to site '" + request.siteId() + "'."));
         }
         if (!service.issuesTickets()) {
-            return Future.failedFuture(ApiException.conflict("not_a_service", "'" + service.id()
+            return Future.failedFuture(Failure.conflict("not_a_service", "'" + service.id()
                     + "' is a " + service.kind() + " entry, not a service tickets are issued for."));
         }
         Promise<Issued> promise = Promise.promise();

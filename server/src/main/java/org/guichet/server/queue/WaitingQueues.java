@@ -1,10 +1,11 @@
 package org.guichet.server.queue;
 
+import org.guichet.server.domain.ServiceDay;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package org.guichet.server.realtime;
 
-import org.guichet.server.auth.Principal;
-import org.guichet.server.auth.Role;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
+import org.guichet.server.domain.Catalog;
 
 import java.util.regex.Pattern;
 

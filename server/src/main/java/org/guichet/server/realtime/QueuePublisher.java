@@ -3,9 +3,9 @@ package org.guichet.server.realtime;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.queue.QueueEvents;
-import org.guichet.server.queue.Ticket;
-import org.guichet.server.queue.TicketAction;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.TicketAction;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.util.EnumSet;

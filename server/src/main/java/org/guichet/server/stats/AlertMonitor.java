@@ -1,5 +1,6 @@
 package org.guichet.server.stats;
 
+import org.guichet.server.domain.stats.Alerts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,9 @@
 package org.guichet.server.stats;
 
+import org.guichet.server.domain.stats.DurationStats;
+import org.guichet.server.domain.stats.HourProfile;
+import org.guichet.server.domain.stats.Metrics;
+import org.guichet.server.domain.stats.StatsQuery;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

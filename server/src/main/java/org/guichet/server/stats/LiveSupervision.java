@@ -1,14 +1,16 @@
 package org.guichet.server.stats;
 
+import org.guichet.server.domain.stats.Alerts;
+import org.guichet.server.domain.stats.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.queue.TicketNumber;
+import org.guichet.server.domain.TicketNumber;
 import org.guichet.server.realtime.QueueSummaries;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Catalog;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,5 +1,7 @@
 package org.guichet.server.stats;
 
+import org.guichet.server.domain.stats.Occupancy;
+import org.guichet.server.domain.stats.StatsQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,8 +9,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.http.ApiException;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Catalog;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -59,10 +61,10 @@ public final class OccupancyStats {
     /** {counters:[{counterId, label, siteId, roomId, openSeconds, ...}], total:{...}} */
     public Future<JsonObject> occupancy(StatsQuery query, Catalog catalog, Instant now) {
         if (query.serviceId() != null || query.agentId() != null) {
-            throw ApiException.badRequest("Occupancy is per counter: filter by site, waiting room or counter.");
+            throw Failure.invalid("Occupancy is per counter: filter by site, waiting room or counter.");
         }
         if (query.siteDays() > MAX_SITE_DAYS) {
-            throw ApiException.badRequest("Occupancy covers at most " + MAX_SITE_DAYS
+            throw Failure.invalid("Occupancy covers at most " + MAX_SITE_DAYS
                     + " site-days; choose fewer sites or a shorter period.");
         }
         List<Future<List<CounterFigures>>> perSite = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.guichet.server.stats;
 
+import org.guichet.server.domain.stats.Histogram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.guichet.server.stats;
 
+import org.guichet.server.domain.stats.Occupancy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

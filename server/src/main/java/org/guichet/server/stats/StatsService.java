@@ -1,14 +1,17 @@
 package org.guichet.server.stats;
 
+import org.guichet.server.domain.stats.Metrics;
+import org.guichet.server.domain.stats.StatsPlanner;
+import org.guichet.server.domain.stats.StatsQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.guichet.server.queue.ServiceDay;
+import org.guichet.server.domain.ServiceDay;
 import org.guichet.server.realtime.QueueSummaries;
-import org.guichet.server.store.Catalog;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.store.CatalogStore;
 
 import java.time.Clock;

@@ -1,11 +1,12 @@
 package org.guichet.server.store;
 
+import org.guichet.server.domain.Catalog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import org.guichet.server.queue.CallingPolicy;
+import org.guichet.server.domain.CallingPolicy;
 
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.guichet.server.auth;
 
+import org.guichet.server.domain.Tokens;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package org.guichet.server.queue;
 
+import org.guichet.server.domain.PriorityClass;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

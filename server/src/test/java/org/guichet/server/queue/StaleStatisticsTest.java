@@ -1,5 +1,6 @@
 package org.guichet.server.queue;
 
+import org.guichet.server.domain.ServiceDay;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

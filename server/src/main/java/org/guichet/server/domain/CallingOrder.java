@@ -1,0 +1,62 @@
+package org.guichet.server.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Which waiting ticket a counter calls next. Pure: the engine reads the waiting tickets, orders them here, then locks the
+ * first one no other counter holds.
+ *
+ * <p>Two tiers. The front tier holds priority and appointment tickets, tickets transferred to this very counter, and
+ * normal tickets that have waited past {@code ageingShare} of their service's target. Everything else is in the second
+ * tier. Within a tier: by the counter's service order if the policy says so, then by arrival, then by id.
+ */
+public final class CallingOrder {
+
+    private final CallingPolicy policy;
+
+    public CallingOrder(CallingPolicy policy) {
+        this.policy = policy;
+    }
+
+    public List<WaitingTicket> order(List<WaitingTicket> waiting, String counterId, List<String> counterServices,
+                                     Instant now) {
+        Comparator<WaitingTicket> byTier = Comparator.comparingInt(ticket -> tier(ticket, counterId, now));
+        Comparator<WaitingTicket> comparator = byTier;
+        if (policy.followCounterOrder()) {
+            comparator = comparator.thenComparingInt(ticket -> serviceRank(ticket, counterServices));
+        }
+        comparator = comparator.thenComparing(WaitingTicket::arrivalAt).thenComparingLong(WaitingTicket::id);
+        return waiting.stream()
+                .filter(ticket -> callableAt(ticket, counterId, counterServices))
+                .sorted(comparator)
+                .toList();
+    }
+
+    static boolean callableAt(WaitingTicket ticket, String counterId, List<String> counterServices) {
+        if (ticket.targetCounterId() != null) {
+            return ticket.targetCounterId().equals(counterId);
+        }
+        return counterServices.contains(ticket.serviceId());
+    }
+
+    int tier(WaitingTicket ticket, String counterId, Instant now) {
+        if (ticket.priority() != PriorityClass.NORMAL || counterId.equals(ticket.targetCounterId())) {
+            return 0;
+        }
+        return hasAged(ticket, now) ? 0 : 1;
+    }
+
+    boolean hasAged(WaitingTicket ticket, Instant now) {
+        long targetMillis = ticket.targetWait().toMillis();
+        Duration ageingThreshold = Duration.ofMillis(Math.round(targetMillis * policy.ageingShare()));
+        return !Duration.between(ticket.arrivalAt(), now).minus(ageingThreshold).isNegative();
+    }
+
+    private static int serviceRank(WaitingTicket ticket, List<String> counterServices) {
+        int rank = counterServices.indexOf(ticket.serviceId());
+        return rank < 0 ? Integer.MAX_VALUE : rank;
+    }
+}

@@ -1,0 +1,56 @@
+package org.guichet.server.domain;
+
+/**
+ * What went wrong with a request, said in the domain's terms: invalid input, no valid credentials, not allowed, not
+ * found, or a conflict with the current state (with a code clients can test, such as {@code counter_busy}). Only the
+ * HTTP layer turns a kind into a status. The message is a plain sentence meant for the person who asked.
+ */
+public final class Failure extends RuntimeException {
+
+    public enum Kind { INVALID, UNAUTHENTICATED, NOT_ALLOWED, NOT_FOUND, CONFLICT }
+
+    private final Kind kind;
+    private final String code;
+
+    private Failure(Kind kind, String code, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Failure invalid(String message) {
+        return new Failure(Kind.INVALID, "bad_request", message);
+    }
+
+    public static Failure unauthenticated(String message) {
+        return unauthenticated("unauthorized", message);
+    }
+
+    public static Failure unauthenticated(String code, String message) {
+        return new Failure(Kind.UNAUTHENTICATED, code, message);
+    }
+
+    public static Failure notAllowed(String message) {
+        return notAllowed("forbidden", message);
+    }
+
+    public static Failure notAllowed(String code, String message) {
+        return new Failure(Kind.NOT_ALLOWED, code, message);
+    }
+
+    public static Failure notFound(String message) {
+        return new Failure(Kind.NOT_FOUND, "not_found", message);
+    }
+
+    public static Failure conflict(String code, String message) {
+        return new Failure(Kind.CONFLICT, code, message);
+    }
+}

@@ -1,0 +1,96 @@
+package org.guichet.server.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DomainRulesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "WAITING, CALL, CALLED", "CALLED, RECALL, CALLED", "CALLED, START, SERVING", "SERVING, FINISH, DONE",
+            "CALLED, NO_SHOW, NO_SHOW", "CALLED, REQUEUE, WAITING", "CALLED, TRANSFER, TRANSFERRED",
+            "SERVING, TRANSFER, TRANSFERRED", "WAITING, CANCEL, CANCELLED"})
+    void legal_transitions(TicketStatus from, TicketAction action, TicketStatus to) {
+        assertThat(TicketLifecycle.next(from, action)).contains(to);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TicketAction.class)
+    void the_states_an_action_is_not_allowed_from_are_exactly_the_others(TicketAction action) {
+        Set<String> notAllowed = Set.of(TicketLifecycle.notAllowedFromNames(action));
+
+        for (TicketStatus status : TicketStatus.values()) {
+            assertThat(notAllowed.contains(status.name())).as(action + " from " + status)
+                    .isEqualTo(TicketLifecycle.next(status, action).isEmpty());
+        }
+    }
+
+    @Test
+    void every_other_transition_is_illegal() {
+        int legal = 0;
+        for (TicketStatus from : TicketStatus.values()) {
+            for (TicketAction action : TicketAction.values()) {
+                if (TicketLifecycle.next(from, action).isPresent()) {
+                    legal++;
+                }
+            }
+        }
+        assertThat(legal).isEqualTo(9);
+        for (TicketStatus end : new TicketStatus[]{TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED,
+                TicketStatus.TRANSFERRED}) {
+            for (TicketAction action : TicketAction.values()) {
+                assertThat(TicketLifecycle.next(end, action)).as(end + " " + action).isEmpty();
+            }
+        }
+        assertThat(TicketLifecycle.next(TicketStatus.SERVING, TicketAction.RECALL)).isEmpty();
+        assertThat(TicketLifecycle.next(TicketStatus.WAITING, TicketAction.START)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"A, 1, A001", "A, 42, A042", "B, 999, B999", "RS, 1000, RS1000", "C, 12345, C12345"})
+    void numbers_have_prefix_and_at_least_three_digits(String prefix, int sequence, String expected) {
+        assertThat(TicketNumber.format(prefix, sequence)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"A042, A 42", "A001, A 1", "B100, B 100", "RS1000, RS 1000"})
+    void spoken_form_drops_leading_zeros(String number, String spoken) {
+        assertThat(TicketNumber.spoken(number)).isEqualTo(spoken);
+    }
+
+    @Test
+    void sequence_starts_at_one() {
+        assertThatThrownBy(() -> TicketNumber.format("A", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void service_day_is_the_date_in_the_site_zone() {
+        Instant lateEveningUtc = Instant.parse("2026-06-30T22:30:00Z");
+        assertThat(ServiceDay.of(lateEveningUtc, ZoneId.of("Europe/Paris"))).isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(ServiceDay.of(lateEveningUtc, ZoneId.of("UTC"))).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(ServiceDay.of(lateEveningUtc, ZoneId.of("Pacific/Noumea"))).isEqualTo(LocalDate.of(2026, 7, 1));
+    }
+
+    @Test
+    void wait_estimate_uses_observed_rate_when_there_is_enough() {
+        WaitEstimator estimator = new WaitEstimator(60, 8);
+        // 30 calls in 60 minutes: one every 2 minutes; 5 people ahead -> 10 minutes.
+        assertThat(estimator.estimateMinutes(5, 30, 1)).isEqualTo(10);
+        // Too few observations: default 8 min per visitor shared by 2 counters.
+        assertThat(estimator.estimateMinutes(5, 2, 2)).isEqualTo(20);
+        assertThat(estimator.estimateMinutes(5, 0, 0)).isEqualTo(40);
+        assertThat(estimator.estimateMinutes(0, 30, 1)).isZero();
+        // Rounded up.
+        assertThat(estimator.estimateMinutes(1, 7, 1)).isEqualTo(9);
+    }
+}
