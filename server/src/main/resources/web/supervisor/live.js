@@ -204,13 +204,14 @@ export class LiveView {
             if (counter.status === 'PAUSED') {
                 lines.push(h('p', {}, t('counter.pause', { reason: counter.pauseReason || t('none') }), ' ',
                     t('counter.since', { time: clock(counter.since, this.data.timeZone) })));
-            } else if (counter.ticket) {
-                const since = counter.ticket.status === 'SERVING' ? counter.ticket.startedAt : counter.ticket.calledAt;
+            } else if (counter.currentTicket) {
+                const ticket = counter.currentTicket;
+                const since = ticket.status === 'SERVING' ? ticket.startedAt : ticket.calledAt;
                 const seconds = (this.now() - Date.parse(since)) / 1000;
-                const service = services.get(counter.ticket.serviceId);
+                const service = services.get(ticket.serviceId);
                 lines.push(h('p', { class: seconds > 1800 ? 'ticket long' : 'ticket' },
-                    t(`counter.ticket.${counter.ticket.status}`, { number: counter.ticket.number, elapsed: elapsed(seconds) })));
-                lines.push(h('p', {}, service ? this.serviceName(service) : counter.ticket.serviceName));
+                    t(`counter.ticket.${ticket.status}`, { number: ticket.number, elapsed: elapsed(seconds) })));
+                lines.push(h('p', {}, service ? this.serviceName(service) : ticket.serviceName));
             } else if (counter.status === 'OPEN') {
                 lines.push(h('p', {}, t('counter.free')));
             }

@@ -1,61 +1,61 @@
 package org.guichet.server;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
-import org.guichet.server.auth.AuthService;
-import org.guichet.server.auth.PasswordHasher;
+import org.guichet.server.config.DemoSetup;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
-import org.guichet.server.config.DemoSetup;
-import org.guichet.server.config.DeploymentStore;
-import org.guichet.server.config.Deployments;
 import org.guichet.server.http.HttpVerticle;
-import org.guichet.server.http.StatsRoutes;
-import org.guichet.server.domain.stats.StatsPlanner;
-import org.guichet.server.stats.StatsService;
-import org.guichet.server.queue.CounterService;
-import org.guichet.server.queue.QueueService;
-import org.guichet.server.domain.WaitEstimator;
-import org.guichet.server.realtime.QueuePublisher;
-import org.guichet.server.realtime.QueueSummaries;
-import org.guichet.server.store.CatalogStore;
+import org.guichet.server.jobs.ClusterJobsVerticle;
+import org.guichet.server.jobs.InstanceVerticle;
+import org.guichet.server.realtime.InternalBus;
+import org.guichet.server.realtime.Publisher;
+import org.guichet.server.realtime.SummaryPublisher;
+import org.guichet.server.service.Accounts;
+import org.guichet.server.service.Services;
+import org.guichet.server.store.Database;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.store.EmbeddedDatabase;
 import org.guichet.server.store.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Starts one server instance: database (embedded or external), migrations, services, HTTP. */
+/**
+ * Starts one server instance: database (embedded or external), migrations, the services over one pool, then its
+ * verticles: the instance's own jobs, the jobs shared by the cluster, and one HTTP verticle per core.
+ */
 public final class GuichetServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuichetServer.class);
-    static final int PREPARED_STATEMENT_CACHE_SQL_LIMIT = 32_768;
-
-    private static final java.util.concurrent.atomic.AtomicInteger SHARED_RANDOM_PORTS =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final int DEFAULT_POOL_SIZE = 16;
+    private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
 
     private final Vertx vertx;
-    private final ServerContext context;
+    private final Services services;
+    private final Pool pool;
+    private final DatabaseSettings database;
     private final HttpVerticle http;
-    private final String deploymentId;
+    private final List<String> deployments;
     private final EmbeddedDatabase embedded;
     private final List<String> secrets;
 
-    private GuichetServer(Vertx vertx, ServerContext context, HttpVerticle http, String deploymentId,
-                          EmbeddedDatabase embedded, List<String> secrets) {
+    private GuichetServer(Vertx vertx, Services services, Pool pool, DatabaseSettings database, HttpVerticle http,
+                          List<String> deployments, EmbeddedDatabase embedded, List<String> secrets) {
         this.vertx = vertx;
-        this.context = context;
+        this.services = services;
+        this.pool = pool;
+        this.database = database;
         this.http = http;
-        this.deploymentId = deploymentId;
+        this.deployments = deployments;
         this.embedded = embedded;
         this.secrets = secrets;
     }
@@ -77,64 +77,53 @@ public final class GuichetServer {
         });
     }
 
-    static PgConnectOptions connectOptions(DatabaseSettings db) {
-        return new PgConnectOptions()
-                .setHost(db.host()).setPort(db.port()).setDatabase(db.database())
-                .setUser(db.user()).setPassword(db.password())
-                .setCachePreparedStatements(true)
-                // The client caches only statements up to 2,048 characters by default; the issuing statement is
-                // longer, and uncached it was parsed and planned again for every batch (measured: 1.6 ms of 7).
-                .setPreparedStatementCacheSqlLimit(PREPARED_STATEMENT_CACHE_SQL_LIMIT);
-    }
-
     private static Future<GuichetServer> assemble(Vertx vertx, ServerOptions options, DatabaseSettings db,
                                                   EmbeddedDatabase embedded) {
-        Pool pool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(options.poolSize() > 0 ? options.poolSize() : 16)
-                        .setMaxWaitQueueSize(10_000))
-                .connectingTo(connectOptions(db))
-                .using(vertx)
-                .build();
-        CatalogStore catalogs = new CatalogStore(vertx, pool);
-        QueueSummaries summaries = new QueueSummaries(vertx, pool, catalogs, options.clock());
-        QueuePublisher publisher = new QueuePublisher(vertx.eventBus(), catalogs, summaries::markChanged);
-        QueueService queue = new QueueService(pool, catalogs, options.clock(), new WaitEstimator(60, 8), publisher);
-        CounterService counters = new CounterService(pool, catalogs, queue, options.clock(), vertx.eventBus());
-        AuthService auth = new AuthService(vertx, pool, options.clock(), new PasswordHasher(),
-                options.sessionLifetime());
-        Deployments deployments = new Deployments(new DeploymentStore(pool), catalogs, auth);
-        ServerContext context = new ServerContext(vertx, pool, options.clock(), catalogs, auth, queue, counters,
-                summaries, deployments,
-                new StatsService(vertx, pool, catalogs, options.clock(), summaries,
-                        new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT)));
+        Pool pool = Database.pool(vertx, db, options.poolSize() > 0 ? options.poolSize() : DEFAULT_POOL_SIZE);
+        InternalBus internalBus = new InternalBus(vertx.eventBus());
+        Services.Base base = Services.base(pool, options.clock(), internalBus);
+        SummaryPublisher summaries = new SummaryPublisher(vertx.eventBus(), base.summaries());
+        Publisher publisher = new Publisher(vertx.eventBus(), base.catalogs(), summaries, options.clock());
+        Services services = Services.assemble(vertx, pool, base,
+                new Services.Outlets(internalBus, publisher, publisher, publisher), options.sessionLifetime());
         List<String> secrets = new ArrayList<>();
-        List<HttpVerticle> httpInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> deployed = new CopyOnWriteArrayList<>();
+        List<HttpVerticle> httpInstances = new CopyOnWriteArrayList<>();
         // Asked for 0 (tests, benchmarks): a negative port makes this server's instances share one random port; each
         // server takes its own negative value, or two servers in one Vert.x would share theirs.
         int port = options.httpPort() == 0 ? SHARED_RANDOM_PORTS.decrementAndGet() : options.httpPort();
-        return catalogs.reload()
-                .compose(catalog -> applyDeployment(context, options.deployment(), secrets))
-                .compose(done -> bootstrapAdmin(auth, options, secrets))
+        return services.catalogs().reload()
+                .compose(catalog -> applyDeployment(services, options.deployment(), secrets))
+                .compose(done -> bootstrapAdmin(services.accounts(), options, secrets))
                 .compose(done -> options.demo()
-                        ? new DemoSetup(context).apply(options.demoReset()).map(lines -> secrets.addAll(lines))
+                        ? new DemoSetup(services).apply(options.demoReset()).map(secrets::addAll)
                         : Future.succeededFuture())
-                .compose(done -> vertx.deployVerticle(() -> {
-                    HttpVerticle instance = new HttpVerticle(context, port);
-                    httpInstances.add(instance);
-                    return instance;
-                }, new io.vertx.core.DeploymentOptions().setInstances(httpInstancesCount())))
+                .compose(done -> vertx.deployVerticle(new InstanceVerticle(services, summaries)))
+                .compose(id -> {
+                    deployed.add(id);
+                    return vertx.deployVerticle(new ClusterJobsVerticle(services));
+                })
+                .compose(id -> {
+                    deployed.add(id);
+                    return vertx.deployVerticle(() -> {
+                        HttpVerticle instance = new HttpVerticle(services, port);
+                        httpInstances.add(instance);
+                        return instance;
+                    }, new DeploymentOptions().setInstances(httpInstancesCount()));
+                })
                 .map(id -> {
+                    deployed.add(id);
                     HttpVerticle http = httpInstances.get(0);
-                    summaries.start(Duration.ofMillis(250));
-                    context.stats().startJobs(StatsRoutes.ALERT_CHECK_INTERVAL, StatsRoutes.ROLLUP_INTERVAL);
-                    GuichetServer server = new GuichetServer(vertx, context, http, id, embedded, secrets);
+                    GuichetServer server = new GuichetServer(vertx, services, pool, db, http, deployed, embedded,
+                            secrets);
                     if (options.printSecrets() && !secrets.isEmpty()) {
                         server.printSecrets(http.actualPort());
                     }
                     return server;
                 })
-                .recover(failure -> pool.close().eventually(() -> Future.succeededFuture())
-                        .compose(ignored -> Future.failedFuture(failure)));
+                .recover(failure -> Future.join(deployed.stream().map(vertx::undeploy).toList())
+                        .eventually(pool::close)
+                        .transform(ignored -> Future.failedFuture(failure)));
     }
 
     /**
@@ -145,24 +134,24 @@ public final class GuichetServer {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    static Future<Void> applyDeployment(ServerContext context, JsonObject deployment, List<String> secrets) {
-        if (deployment.getJsonArray("sites", new io.vertx.core.json.JsonArray()).isEmpty()) {
+    private static Future<Void> applyDeployment(Services services, JsonObject deployment, List<String> secrets) {
+        if (deployment.getJsonArray("sites", new JsonArray()).isEmpty()) {
             return Future.succeededFuture();
         }
-        return context.deployments().apply(deployment, false).map(tokens -> {
+        return services.deployments().apply(deployment, false).map(tokens -> {
             tokens.forEach((id, token) -> secrets.add("device " + id + " token: " + token));
             return null;
         });
     }
 
-    private static Future<Void> bootstrapAdmin(AuthService auth, ServerOptions options, List<String> secrets) {
-        return auth.hasAdmin().compose(hasAdmin -> {
+    private static Future<Void> bootstrapAdmin(Accounts accounts, ServerOptions options, List<String> secrets) {
+        return accounts.hasAdmin().compose(hasAdmin -> {
             if (hasAdmin) {
                 return Future.succeededFuture();
             }
             boolean fromEnvironment = options.adminPassword() != null && !options.adminPassword().isBlank();
             String password = fromEnvironment ? options.adminPassword() : Tokens.newPassword();
-            return auth.createAgent("admin", "Administrateur", password, Role.ADMIN, List.of())
+            return accounts.create(new Accounts.NewAccount("admin", "Administrateur", password, Role.ADMIN, List.of()))
                     .map(created -> {
                         secrets.add(fromEnvironment
                                 ? "administrator 'admin' created with the password from GUICHET_ADMIN_PASSWORD"
@@ -189,7 +178,7 @@ public final class GuichetServer {
         return List.copyOf(secrets);
     }
 
-    public java.util.List<String> apiEndpoints() {
+    public List<String> apiEndpoints() {
         return http.apiEndpoints();
     }
 
@@ -197,19 +186,29 @@ public final class GuichetServer {
         return http.actualPort();
     }
 
-    public ServerContext context() {
-        return context;
+    public Services services() {
+        return services;
+    }
+
+    /** Where this server's database is (the embedded one's port, or the configured external one). */
+    public DatabaseSettings database() {
+        return database;
     }
 
     public Vertx vertx() {
         return vertx;
     }
 
+    /** Undeploys this server's verticles (releasing what they registered), closes the pool and the embedded database. */
     public Future<Void> stop() {
-        context.summaries().stop();
-        context.stats().stopJobs();
-        return vertx.undeploy(deploymentId)
-                .eventually(() -> context.pool().close())
+        List<String> newestFirst = new ArrayList<>(deployments);
+        java.util.Collections.reverse(newestFirst);
+        Future<Void> undeployed = Future.succeededFuture();
+        for (String id : newestFirst) {
+            undeployed = undeployed.eventually(() -> vertx.undeploy(id));
+        }
+        return undeployed
+                .eventually(pool::close)
                 .eventually(() -> vertx.executeBlocking(() -> {
                     closeQuietly(embedded);
                     return null;

@@ -2,9 +2,10 @@ package org.guichet.server.config;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.guichet.server.ServerContext;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
+import org.guichet.server.service.Accounts;
+import org.guichet.server.service.Services;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,10 @@ public final class DemoSetup {
             new DemoAgent("agent.c1", "Jean Dupuy", Role.AGENT, List.of("hdd-c")),
             new DemoAgent("superviseur", "Nadia Roussel", Role.SUPERVISOR, List.of("hdd-a", "hdd-b", "hdd-c")));
 
-    private final ServerContext context;
+    private final Services services;
 
-    public DemoSetup(ServerContext context) {
-        this.context = context;
+    public DemoSetup(Services services) {
+        this.services = services;
     }
 
     public static JsonObject deployment() {
@@ -39,7 +40,7 @@ public final class DemoSetup {
     public Future<List<String>> apply(boolean reset) {
         List<String> lines = new ArrayList<>();
         JsonObject deployment = deployment();
-        return context.deployments().apply(deployment, reset)
+        return services.deployments().apply(deployment, reset)
                 .map(tokens -> {
                     tokens.forEach((id, token) -> lines.add("demo device " + id + " token: " + token));
                     return null;
@@ -61,11 +62,11 @@ public final class DemoSetup {
     }
 
     private Future<Void> ensureAgent(DemoAgent agent, boolean reset, List<String> lines) {
-        return context.auth().agentId(agent.username()).compose(existing -> {
+        return services.accounts().agentId(agent.username()).compose(existing -> {
             String password = Tokens.newPassword();
             if (existing.isEmpty()) {
-                return context.auth().createAgent(agent.username(), agent.displayName(), password, agent.role(),
-                        agent.sites()).map(created -> {
+                return services.accounts().create(new Accounts.NewAccount(agent.username(), agent.displayName(),
+                        password, agent.role(), agent.sites())).map(created -> {
                             lines.add(line(agent, password));
                             return null;
                         });
@@ -73,7 +74,7 @@ public final class DemoSetup {
             if (!reset) {
                 return Future.succeededFuture();
             }
-            return context.auth().setPassword(existing.get(), password).map(done -> {
+            return services.accounts().setPassword(existing.get(), password).map(done -> {
                 lines.add(line(agent, password));
                 return null;
             });

@@ -1,9 +1,11 @@
 package org.guichet.server.domain;
 
-
 import java.util.Set;
 
-/** Who is making a request: an agent with a role and sites, or a registered device bound to one site. */
+/**
+ * Who is making a request: an agent with a role and sites, or a registered device bound to one site (and, for a screen,
+ * one room; for a counter-top screen, one counter). What each may do is decided by {@link AccessPolicy}.
+ */
 public record Principal(Long agentId, String username, Role role, Set<String> siteIds, String deviceId,
                         String deviceKind, String roomId, String counterId) {
 
@@ -19,34 +21,25 @@ public record Principal(Long agentId, String username, Role role, Set<String> si
         return agentId != null;
     }
 
+    public boolean isDevice() {
+        return deviceId != null;
+    }
+
     public boolean isDevice(String kind) {
         return deviceId != null && deviceKind.equals(kind);
     }
 
     /** An admin with no listed site administers them all. */
+    public boolean coversEverySite() {
+        return isAgent() && role == Role.ADMIN && siteIds.isEmpty();
+    }
+
     public boolean coversSite(String siteId) {
-        if (isAgent() && role == Role.ADMIN && siteIds.isEmpty()) {
-            return true;
-        }
-        return siteIds.contains(siteId);
+        return coversEverySite() || siteIds.contains(siteId);
     }
 
-    public Principal requireAgent(Role minimum, String siteId) {
-        if (!isAgent()) {
-            throw Failure.notAllowed("This needs an agent account, not a device.");
-        }
-        if (!role.atLeast(minimum)) {
-            throw Failure.notAllowed("This needs the " + minimum.dbName() + " role.");
-        }
-        if (siteId != null && !coversSite(siteId)) {
-            throw Failure.notAllowed("Your account does not cover site '" + siteId + "'.");
-        }
-        return this;
-    }
-
-    public void requireSite(String siteId) {
-        if (!coversSite(siteId)) {
-            throw Failure.notAllowed("Not allowed for site '" + siteId + "'.");
-        }
+    /** The one site of a device, or of an agent with a single site; null otherwise. */
+    public String onlySite() {
+        return siteIds.size() == 1 ? siteIds.iterator().next() : null;
     }
 }

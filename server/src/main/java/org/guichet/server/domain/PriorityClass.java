@@ -1,6 +1,5 @@
 package org.guichet.server.domain;
 
-
 import java.util.Locale;
 
 /** Why a ticket may be called before others. No reason more personal than the class is stored. */

@@ -1,6 +1,5 @@
 package org.guichet.server.domain;
 
-
 import java.util.Locale;
 
 public enum Role {

@@ -1,20 +1,19 @@
 package org.guichet.server.http;
 
-import org.guichet.server.domain.Failure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.guichet.server.auth.AuthService;
 import org.guichet.server.domain.Principal;
-import org.guichet.server.domain.PasswordRules;
+import org.guichet.server.service.Services;
+import org.guichet.server.view.AccountView;
 
 /** Agent log-in, log-out, who am I, and password change. */
 public final class AuthRoutes {
 
-    private final AuthService auth;
+    private final Services services;
 
-    public AuthRoutes(AuthService auth) {
-        this.auth = auth;
+    public AuthRoutes(Services services) {
+        this.services = services;
     }
 
     /** The one route reachable without a token. */
@@ -30,37 +29,26 @@ public final class AuthRoutes {
 
     private void login(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
-        String username = Json.requiredString(body, "username");
-        String password = Json.requiredString(body, "password");
-        if (username.length() > 100 || PasswordRules.tooLongToTry(password)) {
-            throw Failure.invalid("Username or password too long.");
-        }
-        Reply.json(ctx, auth.login(username, password));
+        Reply.json(ctx, services.accounts().login(Json.requiredString(body, "username"),
+                Json.requiredString(body, "password")).map(AccountView::session));
     }
 
     private void logout(RoutingContext ctx) {
-        Reply.json(ctx, auth.logout(Authenticator.bearer(ctx)));
+        Reply.json(ctx, services.accounts().logout(Authenticator.bearer(ctx)));
     }
 
     private void me(RoutingContext ctx) {
         Principal principal = Reply.principal(ctx);
         if (principal.isAgent()) {
-            Reply.json(ctx, auth.agent(principal.agentId()));
+            Reply.json(ctx, services.accounts().me(principal).map(AccountView::agent));
         } else {
-            Reply.json(ctx, auth.deviceLanguage(principal.deviceId()).map(language -> new JsonObject()
-                    .put("deviceId", principal.deviceId()).put("kind", principal.deviceKind())
-                    .put("siteId", principal.siteIds().iterator().next()).put("roomId", principal.roomId())
-                    .put("counterId", principal.counterId()).put("language", language)));
+            Reply.json(ctx, services.devices().self(principal).map(AccountView::self));
         }
     }
 
     private void changePassword(RoutingContext ctx) {
-        Principal principal = Reply.principal(ctx);
-        if (!principal.isAgent()) {
-            throw Failure.notAllowed("Devices have no password.");
-        }
         JsonObject body = Json.body(ctx);
-        Reply.json(ctx, auth.changePassword(principal.agentId(), Json.optionalString(body, "currentPassword"),
-                Json.requiredString(body, "newPassword")));
+        Reply.json(ctx, services.accounts().changePassword(Reply.principal(ctx),
+                Json.optionalString(body, "currentPassword"), Json.requiredString(body, "newPassword")));
     }
 }

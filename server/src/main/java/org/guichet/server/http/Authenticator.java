@@ -2,20 +2,20 @@ package org.guichet.server.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import org.guichet.server.auth.AuthService;
+import org.guichet.server.service.Authentication;
 
 /** Resolves the bearer token of every protected request; 401 when it is missing, unknown, expired or revoked. */
 public final class Authenticator implements Handler<RoutingContext> {
 
-    private final AuthService auth;
+    private final Authentication authentication;
 
-    public Authenticator(AuthService auth) {
-        this.auth = auth;
+    public Authenticator(Authentication authentication) {
+        this.authentication = authentication;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        auth.authenticate(bearer(ctx))
+        authentication.authenticate(bearer(ctx))
                 .onSuccess(principal -> {
                     ctx.put(Reply.PRINCIPAL, principal);
                     ctx.next();

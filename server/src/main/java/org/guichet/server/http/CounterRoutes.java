@@ -1,32 +1,24 @@
 package org.guichet.server.http;
 
-import org.guichet.server.domain.Failure;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.domain.CounterState;
 import org.guichet.server.domain.Principal;
-import org.guichet.server.domain.Role;
-import org.guichet.server.queue.CounterService;
-import org.guichet.server.queue.QueueService;
-import org.guichet.server.domain.Catalog;
-import org.guichet.server.store.CatalogStore;
-
-import java.time.Clock;
-import java.time.Duration;
+import org.guichet.server.service.Services;
+import org.guichet.server.view.CounterView;
+import org.guichet.server.view.TicketView;
 
 /** A counter's state, its waiting list, and the agent's counter actions. */
 public final class CounterRoutes {
 
-    private final CounterService counters;
-    private final QueueService queue;
-    private final CatalogStore catalogs;
-    private final Clock clock;
+    private static final int MAX_PAUSE_REASON = 100;
 
-    public CounterRoutes(CounterService counters, QueueService queue, CatalogStore catalogs, Clock clock) {
-        this.counters = counters;
-        this.queue = queue;
-        this.catalogs = catalogs;
-        this.clock = clock;
+    private final Services services;
+
+    public CounterRoutes(Services services) {
+        this.services = services;
     }
 
     public void mount(Router api) {
@@ -39,60 +31,48 @@ public final class CounterRoutes {
         api.post("/counters/:counterId/call-next").handler(this::callNext);
     }
 
+    /** Its agent's tablet sees who holds it; its counter-top screen, which visitors see, does not. */
     private void get(RoutingContext ctx) {
-        String counterId = ctx.pathParam("counterId");
-        requireReader(Reply.principal(ctx), catalogs.get().counter(counterId));
-        Reply.json(ctx, counters.state(counterId));
+        Principal principal = Reply.principal(ctx);
+        Reply.json(ctx, services.counters().state(principal, ctx.pathParam("counterId"))
+                .map(state -> principal.isAgent() ? CounterView.forAgent(state, services.catalogs().get())
+                        : CounterView.forScreen(state, services.catalogs().get())));
     }
 
     private void waiting(RoutingContext ctx) {
-        String counterId = ctx.pathParam("counterId");
-        Catalog catalog = catalogs.get();
-        Reply.principal(ctx).requireAgent(Role.AGENT, catalog.counter(counterId).siteId());
-        Reply.json(ctx, queue.waitingFor(counterId).map(tickets -> {
-            JsonArray list = new JsonArray();
-            tickets.forEach(ticket -> {
-                Catalog.Service service = catalog.service(ticket.serviceId());
-                long waitedSeconds = Duration.between(ticket.arrivalAt(), clock.instant()).toSeconds();
-                list.add(ticket.toJson(service.name(), null, false)
-                        .put("waitedSeconds", waitedSeconds)
-                        .put("targetWaitMinutes", service.targetWaitMinutes())
-                        .put("overTarget", waitedSeconds > service.targetWaitMinutes() * 60L));
-            });
-            return list;
-        }));
+        Reply.json(ctx, services.queries().waitingList(Reply.principal(ctx), ctx.pathParam("counterId"))
+                .map(waiting -> {
+                    JsonArray list = new JsonArray();
+                    waiting.forEach(entry -> list.add(TicketView.waiting(entry, services.catalogs().get())));
+                    return list;
+                }));
     }
 
     private void open(RoutingContext ctx) {
-        Reply.json(ctx, counters.open(ctx.pathParam("counterId"), Reply.principal(ctx)));
+        agent(ctx, services.counters().open(Reply.principal(ctx), ctx.pathParam("counterId")));
     }
 
     private void close(RoutingContext ctx) {
-        Reply.json(ctx, counters.close(ctx.pathParam("counterId"), Reply.principal(ctx)));
+        agent(ctx, services.counters().close(Reply.principal(ctx), ctx.pathParam("counterId")));
     }
 
     private void pause(RoutingContext ctx) {
-        String reason = Json.optionalString(Json.body(ctx), "reason", 100);
-        Reply.json(ctx, counters.pause(ctx.pathParam("counterId"), reason, Reply.principal(ctx)));
+        String reason = Json.optionalString(Json.body(ctx), "reason", MAX_PAUSE_REASON);
+        agent(ctx, services.counters().pause(Reply.principal(ctx), ctx.pathParam("counterId"), reason));
     }
 
     private void resume(RoutingContext ctx) {
-        Reply.json(ctx, counters.resume(ctx.pathParam("counterId"), Reply.principal(ctx)));
+        agent(ctx, services.counters().resume(Reply.principal(ctx), ctx.pathParam("counterId")));
     }
 
     /** 200 with the called ticket, or 204 when nobody is waiting for this counter. */
     private void callNext(RoutingContext ctx) {
-        Catalog catalog = catalogs.get();
-        Reply.json(ctx, queue.callNext(ctx.pathParam("counterId"), Reply.principal(ctx))
-                .map(called -> called.map(ticket -> ticket.toJson(catalog.service(ticket.serviceId()).name(),
-                        catalog.counterName(ticket.counterId()), false)).orElse(null)));
+        Reply.json(ctx, services.calling().callNext(Reply.principal(ctx), ctx.pathParam("counterId"))
+                .map(called -> called.map(ticket -> TicketView.forAgent(ticket, services.catalogs().get()))
+                        .orElse(null)));
     }
 
-    private static void requireReader(Principal principal, Catalog.Counter counter) {
-        if (principal.isAgent()) {
-            principal.requireAgent(Role.AGENT, counter.siteId());
-        } else if (!principal.isDevice("counter_screen") || !counter.id().equals(principal.counterId())) {
-            throw Failure.notAllowed("This device does not belong to " + counter.name() + ".");
-        }
+    private void agent(RoutingContext ctx, Future<CounterState> state) {
+        Reply.json(ctx, state.map(counter -> CounterView.forAgent(counter, services.catalogs().get())));
     }
 }

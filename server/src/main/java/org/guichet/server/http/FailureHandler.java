@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.pgclient.PgException;
 import org.guichet.server.domain.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,18 +49,6 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
         if (failure instanceof ClassCastException) {
             return badRequest("A field has the wrong type.");
-        }
-        if (failure instanceof PgException pg && pg.getSqlState() != null) {
-            switch (pg.getSqlState()) {
-                case "23505":
-                    return new Answer(409, "conflict", "This would duplicate something that already exists.");
-                case "23503":
-                    return badRequest("A referenced item does not exist.");
-                case "23514", "22P02", "22001", "22007", "22008":
-                    return badRequest("A value is out of range or malformed.");
-                default:
-                    break;
-            }
         }
         if (failure == null) {
             return switch (statusCode) {

@@ -1,28 +1,35 @@
 package org.guichet.server.http;
 
-import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import org.guichet.server.ServerContext;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.realtime.EventBusBridge;
+import org.guichet.server.service.Services;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * REST API under /api/v1, the event-bus bridge, and the static web apps: every jar on the class path may bring pages under
- * {@code web/} (web/display from display-client, web/counter, web/supervisor, web/shared), and WebJars under /webjars.
+ * REST API under /api/v1, the event-bus bridge, and the static web apps: every jar on the class path may bring pages
+ * under {@code web/} (web/shared from web-common, web/display from display-client, web/counter, web/supervisor,
+ * web/ticket from the server), and WebJars under /webjars. One instance per core shares the port.
  */
 public final class HttpVerticle extends VerticleBase {
 
-    private final ServerContext context;
+    private static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final Services services;
     private final int port;
     private HttpServer server;
     private Router api;
+    private EventBusBridge bridge;
 
-    public HttpVerticle(ServerContext context, int port) {
-        this.context = context;
+    public HttpVerticle(Services services, int port) {
+        this.services = services;
         this.port = port;
     }
 
@@ -30,21 +37,21 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         Router root = Router.router(vertx);
         api = Router.router(vertx);
-        api.route().handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
+        api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
-        new PublicRoutes(context.queue(), context.catalogs(), context.pool()).mount(root, api);
-        AuthRoutes authRoutes = new AuthRoutes(context.auth());
+        new PublicRoutes(services).mount(root, api);
+        AuthRoutes authRoutes = new AuthRoutes(services);
         authRoutes.mountPublic(api);
 
-        api.route().handler(new Authenticator(context.auth()));
+        api.route().handler(new Authenticator(services.authentication()));
         authRoutes.mount(api);
-        new SiteRoutes(context.catalogs(), context.summaries(), context.pool(), context.clock()).mount(api);
-        new TicketRoutes(context.queue(), context.catalogs()).mount(api);
-        new CounterRoutes(context.counters(), context.queue(), context.catalogs(), context.clock()).mount(api);
-        new DeviceRoutes(context.pool(), context.clock(), vertx.eventBus()).mount(api);
-        new AgentRoutes(context.catalogs(), context.pool(), context.clock()).mount(api);
-        new AdminRoutes(context.deployments(), context.catalogs(), context.auth(), context.pool()).mount(api);
-        new StatsRoutes(context).mount(api);
+        new SiteRoutes(services).mount(api);
+        new TicketRoutes(services).mount(api);
+        new CounterRoutes(services).mount(api);
+        new DeviceRoutes(services).mount(api);
+        new AgentRoutes(services).mount(api);
+        new AdminRoutes(services).mount(api);
+        new StatsRoutes(services).mount(api);
         api.route().handler(ctx -> ctx.fail(Failure.notFound("No such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
 
@@ -53,21 +60,26 @@ public final class HttpVerticle extends VerticleBase {
         root.getWithRegex("/ticket/[A-Za-z0-9_-]{16,64}").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/ticket/index.html"));
         root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
-        root.route("/eventbus/*").subRouter(new EventBusBridge(vertx, context.auth(), context.catalogs()).router());
+        bridge = new EventBusBridge(vertx, services.authentication(), services.catalogs());
+        root.route("/eventbus/*").subRouter(bridge.router());
         root.route("/*").handler(StaticHandler.create("web").setIndexPage("index.html"));
         FailureHandler failureHandler = new FailureHandler();
         api.route().failureHandler(failureHandler);
         root.route().failureHandler(failureHandler);
 
-        return vertx.createHttpServer()
-                .requestHandler(root)
-                .listen(port)
+        return bridge.start()
+                .compose(ready -> vertx.createHttpServer().requestHandler(root).listen(port))
                 .onSuccess(listening -> server = listening);
     }
 
+    @Override
+    public Future<?> stop() {
+        return bridge.close();
+    }
+
     /** "METHOD /path" of every API route, e.g. "POST /tickets/:ticketId/call"; the OpenAPI document must list them. */
-    public java.util.List<String> apiEndpoints() {
-        java.util.List<String> endpoints = new java.util.ArrayList<>();
+    public List<String> apiEndpoints() {
+        List<String> endpoints = new ArrayList<>();
         api.getRoutes().forEach(route -> {
             if (route.getPath() != null && route.methods() != null) {
                 route.methods().forEach(method -> endpoints.add(method.name() + " " + route.getPath()));

@@ -1,10 +1,9 @@
 package org.guichet.server.http;
 
-import org.guichet.server.domain.Failure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
+import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Languages;
 
 /** Reading request bodies with plain errors for the visitor-facing 400s. */

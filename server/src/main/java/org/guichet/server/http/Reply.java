@@ -1,8 +1,8 @@
 package org.guichet.server.http;
 
-import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
 
 /** Small helpers every *Routes class uses to answer. */

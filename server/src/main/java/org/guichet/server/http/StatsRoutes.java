@@ -1,21 +1,16 @@
 package org.guichet.server.http;
 
-import org.guichet.server.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.guichet.server.ServerContext;
-import org.guichet.server.domain.Principal;
-import org.guichet.server.domain.Role;
-import org.guichet.server.stats.StatsCsv;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.stats.StatsQuery;
-import org.guichet.server.domain.stats.StatsQueryParser;
-import org.guichet.server.stats.StatsService;
+import org.guichet.server.service.Services;
+import org.guichet.server.view.StatsCsv;
+import org.guichet.server.view.StatsView;
 
-
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,18 +28,12 @@ import java.util.function.Supplier;
  */
 public final class StatsRoutes {
 
-    public static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
-    public static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(30);
+    private final Services services;
 
-    private final StatsService stats;
-    private final ServerContext context;
-
-    public StatsRoutes(ServerContext context) {
-        this.context = context;
-        this.stats = context.stats();
+    public StatsRoutes(Services services) {
+        this.services = services;
     }
 
-    /** Mounts the routes; the alert check and the rollup rebuild are started once per server (GuichetServer). */
     public void mount(Router api) {
         api.get("/stats/overview").handler(this::overview);
         api.get("/stats/breakdown").handler(this::breakdown);
@@ -52,31 +41,42 @@ public final class StatsRoutes {
         api.get("/stats/occupancy").handler(this::occupancy);
         api.get("/stats/live").handler(this::live);
         api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
-
     }
 
     private void overview(RoutingContext ctx) {
-        Reply.json(ctx, stats.overview(query(ctx)));
+        Reply.json(ctx, services.stats().overview(query(ctx)).map(StatsView::overview));
     }
 
     private void breakdown(RoutingContext ctx) {
         StatsQuery query = query(ctx);
         jsonOrCsv(ctx, "guichet-" + query.by().apiName() + "-" + query.from() + "-" + query.to(),
-                () -> stats.metrics(query).map(StatsService.Report::toJson),
+                () -> services.stats().breakdown(query).map(StatsView::breakdown),
                 (json, options) -> StatsCsv.write(StatsCsv.metricColumns(query.thresholdMinutes()), rows(json, "rows"),
                         options));
     }
 
     private void hours(RoutingContext ctx) {
         StatsQuery query = query(ctx);
-        jsonOrCsv(ctx, "guichet-hours-" + query.from() + "-" + query.to(), () -> stats.hours(query),
+        jsonOrCsv(ctx, "guichet-hours-" + query.from() + "-" + query.to(),
+                () -> services.stats().hours(query).map(StatsView::hours),
                 (json, options) -> StatsCsv.write(StatsCsv.hourColumns(), StatsCsv.hourRows(json, options), options));
     }
 
     private void occupancy(RoutingContext ctx) {
         StatsQuery query = query(ctx);
-        jsonOrCsv(ctx, "guichet-occupancy-" + query.from() + "-" + query.to(), () -> stats.occupancy(query),
+        jsonOrCsv(ctx, "guichet-occupancy-" + query.from() + "-" + query.to(),
+                () -> services.stats().occupancy(query).map(StatsView::occupancy),
                 (json, options) -> StatsCsv.write(StatsCsv.occupancyColumns(), rows(json, "counters"), options));
+    }
+
+    private void live(RoutingContext ctx) {
+        Reply.json(ctx, services.stats().live(Reply.principal(ctx), ctx.queryParams().get("siteId"), params(ctx))
+                .map(live -> StatsView.live(live, services.catalogs().get())));
+    }
+
+    private void rebuildRollups(RoutingContext ctx) {
+        Reply.json(ctx, services.stats().rebuildRollups(Reply.principal(ctx))
+                .map(count -> new JsonObject().put("rebuilt", count)));
     }
 
     /** Answers JSON, or CSV when asked; a bad format, language or separator is refused before anything is read. */
@@ -90,31 +90,14 @@ public final class StatsRoutes {
         }
     }
 
-    private void live(RoutingContext ctx) {
-        Principal principal = Reply.principal(ctx);
-        StatsQueryParser.requireSupervisor(principal);
-        String siteId = ctx.queryParams().get("siteId");
-        if (siteId == null || siteId.isBlank()) {
-            throw Failure.invalid("Give the siteId of the site to supervise.");
-        }
-        if (!context.catalogs().get().sites().containsKey(siteId)) {
-            throw Failure.invalid("No site '" + siteId + "'.");
-        }
-        principal.requireSite(siteId);
-        StatsQuery query = query(ctx);
-        Reply.json(ctx, stats.live(siteId, query.thresholdMinutes()));
-    }
-
-    private void rebuildRollups(RoutingContext ctx) {
-        Reply.principal(ctx).requireAgent(Role.ADMIN, null);
-        Reply.json(ctx, stats.rollups().rebuildAllDirty().map(count -> new JsonObject().put("rebuilt", count)));
-    }
-
     private StatsQuery query(RoutingContext ctx) {
+        return services.stats().query(Reply.principal(ctx), params(ctx));
+    }
+
+    private static Map<String, List<String>> params(RoutingContext ctx) {
         Map<String, List<String>> params = new HashMap<>();
         ctx.queryParams().names().forEach(name -> params.put(name, ctx.queryParams().getAll(name)));
-        return new StatsQueryParser(context.catalogs().get(), Reply.principal(ctx), stats.clock().instant())
-                .parse(params);
+        return params;
     }
 
     private static boolean wantsCsv(RoutingContext ctx) {

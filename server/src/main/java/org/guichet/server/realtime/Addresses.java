@@ -1,12 +1,20 @@
 package org.guichet.server.realtime;
 
-/** Event-bus addresses browsers may listen to through the bridge; everything else stays inside the server. */
+/**
+ * Event-bus addresses. Browsers may listen, through the bridge, to those under {@code guichet.room|counter|site|ticket}
+ * (see {@link ListenPermissions}); the internal ones, between server instances, never reach a browser.
+ */
 public final class Addresses {
 
     public static final String ROOM_PREFIX = "guichet.room.";
     public static final String COUNTER_PREFIX = "guichet.counter.";
     public static final String SITE_PREFIX = "guichet.site.";
     public static final String TICKET_PREFIX = "guichet.ticket.";
+
+    /** Every instance reloads its catalog. */
+    public static final String CATALOG_CHANGED = "guichet.internal.catalog.changed";
+    /** Body: the hex SHA-256 of a token that stopped being valid; every instance forgets it and closes its sockets. */
+    public static final String CREDENTIALS_REVOKED = "guichet.internal.auth.revoked";
 
     private Addresses() {
     }
@@ -21,6 +29,10 @@ public final class Addresses {
 
     public static String siteQueue(String siteId) {
         return SITE_PREFIX + siteId + ".queue";
+    }
+
+    public static String siteAlerts(String siteId) {
+        return SITE_PREFIX + siteId + ".alerts";
     }
 
     public static String ticket(String statusToken) {

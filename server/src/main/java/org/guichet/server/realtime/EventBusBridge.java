@@ -2,6 +2,7 @@ package org.guichet.server.realtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
@@ -10,10 +11,10 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
-import org.guichet.server.auth.AuthService;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Tokens;
-import org.guichet.server.store.CatalogStore;
+import org.guichet.server.service.Authentication;
+import org.guichet.server.service.Catalogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The SockJS event-bus bridge at /eventbus: browsers may only listen, never send. Each REGISTER carries a bearer token in
  * {@code headers.token} (device {@code gd_...} or agent session {@code gs_...}); it is resolved through
- * {@link AuthService#authenticate} and the address checked by {@link ListenPermissions}. A socket whose device token is
+ * {@link Authentication#authenticate} and the address checked by {@link ListenPermissions}. A socket whose device token is
  * revoked is closed, so the page reconnects and is refused.
  */
 public final class EventBusBridge {
@@ -33,18 +34,29 @@ public final class EventBusBridge {
     private static final Logger LOG = LoggerFactory.getLogger(EventBusBridge.class);
 
     private final Vertx vertx;
-    private final AuthService auth;
-    private final CatalogStore catalogs;
+    private final Authentication authentication;
+    private final Catalogs catalogs;
     /** Token hash (hex) to the sockets registered with it, to close them when the token is revoked. */
     private final Map<String, Set<SockJSSocket>> socketsByToken = new ConcurrentHashMap<>();
     private final Map<SockJSSocket, Set<String>> tokensBySocket = new ConcurrentHashMap<>();
 
-    public EventBusBridge(Vertx vertx, AuthService auth, CatalogStore catalogs) {
+    private MessageConsumer<String> revocations;
+
+    public EventBusBridge(Vertx vertx, Authentication authentication, Catalogs catalogs) {
         this.vertx = vertx;
-        this.auth = auth;
+        this.authentication = authentication;
         this.catalogs = catalogs;
-        vertx.eventBus().<String>consumer(AuthService.INTERNAL_REVOKED_ADDRESS,
+    }
+
+    /** Starts closing the sockets of revoked tokens; {@link #close()} stops it. */
+    public Future<Void> start() {
+        revocations = vertx.eventBus().consumer(Addresses.CREDENTIALS_REVOKED,
                 message -> closeSocketsOf(message.body()));
+        return revocations.completion();
+    }
+
+    public Future<Void> close() {
+        return revocations == null ? Future.succeededFuture() : revocations.unregister();
     }
 
     public static SockJSBridgeOptions options() {
@@ -90,7 +102,7 @@ public final class EventBusBridge {
         }
         Future<Principal> principal = token == null
                 ? Future.succeededFuture(null)
-                : auth.authenticate(token);
+                : authentication.authenticate(token);
         principal
                 .map(who -> ListenPermissions.mayListen(who, address, catalogs.get()))
                 .onSuccess(allowed -> {

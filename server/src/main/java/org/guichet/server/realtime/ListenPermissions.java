@@ -1,16 +1,18 @@
 package org.guichet.server.realtime;
 
-import org.guichet.server.domain.Principal;
-import org.guichet.server.domain.Role;
+import org.guichet.server.domain.AccessPolicy.Action;
+import org.guichet.server.domain.AccessPolicy.Scope;
+import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.Principal;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Which event-bus addresses a browser may listen to through the bridge. A visitor's ticket channel needs no token (its
- * address holds an unguessable token); everything else belongs to one site and needs a principal covering it:
- * a waiting-room screen hears its own room and its site's queue, a counter-top screen its own counter, a kiosk its
- * site's queue, an agent the rooms, counters and queues of its sites, a supervisor also the alerts of its sites.
+ * address holds an unguessable token); every other address belongs to one site's room, counter, queue or alerts, and
+ * {@link AccessPolicy} decides who may hear it.
  */
 public final class ListenPermissions {
 
@@ -45,56 +47,28 @@ public final class ListenPermissions {
         if (principal == null) {
             return false;
         }
-        var room = ROOM.matcher(address);
+        Matcher room = ROOM.matcher(address);
         if (room.matches()) {
-            return mayListenToRoom(principal, catalog.rooms().get(room.group(1)));
+            Catalog.Room found = catalog.rooms().get(room.group(1));
+            return found != null && AccessPolicy.allows(principal, Action.LISTEN_ROOM,
+                    Scope.room(found.siteId(), found.id()));
         }
-        var counter = COUNTER.matcher(address);
+        Matcher counter = COUNTER.matcher(address);
         if (counter.matches()) {
-            return mayListenToCounter(principal, catalog.counters().get(counter.group(1)));
+            Catalog.Counter found = catalog.counters().get(counter.group(1));
+            return found != null && AccessPolicy.allows(principal, Action.LISTEN_COUNTER,
+                    Scope.counter(found.siteId(), found.id()));
         }
-        var queue = SITE_QUEUE.matcher(address);
+        Matcher queue = SITE_QUEUE.matcher(address);
         if (queue.matches()) {
-            return mayListenToSiteQueue(principal, catalog.sites().get(queue.group(1)));
+            return catalog.sites().containsKey(queue.group(1))
+                   && AccessPolicy.allows(principal, Action.LISTEN_SITE_QUEUE, Scope.site(queue.group(1)));
         }
-        var alerts = SITE_ALERTS.matcher(address);
+        Matcher alerts = SITE_ALERTS.matcher(address);
         if (alerts.matches()) {
-            Catalog.Site site = catalog.sites().get(alerts.group(1));
-            return site != null && principal.isAgent() && principal.role().atLeast(Role.SUPERVISOR)
-                    && principal.coversSite(site.id());
+            return catalog.sites().containsKey(alerts.group(1))
+                   && AccessPolicy.allows(principal, Action.LISTEN_ALERTS, Scope.site(alerts.group(1)));
         }
         return false;
-    }
-
-    private static boolean mayListenToRoom(Principal principal, Catalog.Room room) {
-        if (room == null) {
-            return false;
-        }
-        if (principal.isAgent()) {
-            return principal.coversSite(room.siteId());
-        }
-        return principal.isDevice("screen") && room.id().equals(principal.roomId())
-                && principal.coversSite(room.siteId());
-    }
-
-    private static boolean mayListenToCounter(Principal principal, Catalog.Counter counter) {
-        if (counter == null) {
-            return false;
-        }
-        if (principal.isAgent()) {
-            return principal.coversSite(counter.siteId());
-        }
-        return principal.isDevice("counter_screen") && counter.id().equals(principal.counterId())
-                && principal.coversSite(counter.siteId());
-    }
-
-    private static boolean mayListenToSiteQueue(Principal principal, Catalog.Site site) {
-        if (site == null) {
-            return false;
-        }
-        if (principal.isAgent()) {
-            return principal.coversSite(site.id());
-        }
-        return (principal.isDevice("screen") || principal.isDevice("kiosk")) && principal.coversSite(site.id());
     }
 }

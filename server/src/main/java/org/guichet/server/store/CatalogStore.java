@@ -1,12 +1,11 @@
 package org.guichet.server.store;
 
-import org.guichet.server.domain.Catalog;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import org.guichet.server.domain.CallingPolicy;
+import org.guichet.server.domain.Catalog;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,47 +13,31 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** Holds the current {@link Catalog}; reloads it when any instance announces a configuration change. */
+/** Reads the deployment (sites, rooms, services, counters) as one immutable {@link Catalog}. */
 public final class CatalogStore {
 
-    public static final String CHANGED_ADDRESS = "guichet.internal.catalog.changed";
-
-    private static final String SELECT_SITES =
+    static final String SELECT_SITES =
             "SELECT id, name, time_zone, opening_hours, calling_policy, footer FROM site";
-    private static final String SELECT_ROOMS = "SELECT id, site_id, name FROM waiting_room";
-    private static final String SELECT_SERVICES = """
+    static final String SELECT_ROOMS = "SELECT id, site_id, name FROM waiting_room";
+    static final String SELECT_SERVICES = """
             SELECT id, site_id, parent_id, kind, name, translations, prefix, room_id, target_wait_minutes, menu_order,
                    orientation, active
             FROM service""";
-    private static final String SELECT_COUNTERS = """
+    static final String SELECT_COUNTERS = """
             SELECT c.id, c.site_id, c.room_id, c.name, c.active,
                    coalesce(array_agg(cs.service_id ORDER BY cs.rank) FILTER (WHERE cs.service_id IS NOT NULL), '{}')
                        AS service_ids
             FROM counter c LEFT JOIN counter_service cs ON cs.counter_id = c.id
             GROUP BY c.id""";
 
-    private final Vertx vertx;
     private final Pool pool;
-    private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.empty());
 
-    public CatalogStore(Vertx vertx, Pool pool) {
-        this.vertx = vertx;
+    public CatalogStore(Pool pool) {
         this.pool = pool;
-        vertx.eventBus().consumer(CHANGED_ADDRESS, message -> reload());
     }
 
-    public Catalog get() {
-        return current.get();
-    }
-
-    /** Tells every instance (this one included) to reload. */
-    public Future<Catalog> announceChange() {
-        return reload().onSuccess(catalog -> vertx.eventBus().publish(CHANGED_ADDRESS, "changed"));
-    }
-
-    public Future<Catalog> reload() {
+    public Future<Catalog> load() {
         Map<String, Catalog.Site> sites = new LinkedHashMap<>();
         Map<String, Catalog.Room> rooms = new LinkedHashMap<>();
         Map<String, Catalog.Service> services = new LinkedHashMap<>();
@@ -93,10 +76,8 @@ public final class CatalogStore {
                                 List.copyOf(new ArrayList<>(List.of(row.getArrayOfStrings("service_ids")))),
                                 row.getBoolean("active")));
                     }
-                    Catalog catalog = new Catalog(Map.copyOf(sites), Map.copyOf(rooms), Map.copyOf(services),
+                    return new Catalog(Map.copyOf(sites), Map.copyOf(rooms), Map.copyOf(services),
                             Map.copyOf(counters));
-                    current.set(catalog);
-                    return catalog;
                 });
     }
 

@@ -1,16 +1,13 @@
 package org.guichet.server.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,23 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.ok;
 
 /** GET /api/v1/agents/me/today: the agent's own day, from the recorded events of the site's service day. */
-@ExtendWith(VertxExtension.class)
 class AgentRoutesTest {
 
     // 10:00 in Paris, 20:00 in Nouméa: far from midnight at both sites.
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
-    private static TestServer server;
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withClock(CLOCK);
     private static String kiosk;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx, CLOCK);
+    static void setUp() {
         kiosk = server.deviceToken("kiosk-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String dayIn(String zone) {

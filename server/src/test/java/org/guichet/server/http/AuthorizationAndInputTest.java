@@ -1,27 +1,25 @@
 package org.guichet.server.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may do what across roles, sites and devices, and what every endpoint answers to bad input. */
-@ExtendWith(VertxExtension.class)
 class AuthorizationAndInputTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
     private static String agentS1;
     private static String agentS2;
     private static String supervisorS1;
@@ -30,19 +28,13 @@ class AuthorizationAndInputTest {
     private static String screen1;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx);
+    static void setUp() {
         agentS1 = server.agentAtCounter("authz.agent1", "s1", "c1");
         agentS2 = server.agentAtCounter("authz.agent2", "s2", "z1");
         supervisorS1 = server.agent("authz.super1", "supervisor", "s1");
         siteAdminS2 = server.agent("authz.admin2", "admin", "s2");
         kiosk1 = server.deviceToken("kiosk-1");
         screen1 = server.deviceToken("screen-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void assertError(HttpResponse<Buffer> response, int status, String what) {

@@ -1,20 +1,20 @@
 package org.guichet.server.queue;
 
-import org.guichet.server.domain.PriorityClass;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.PriorityClass;
+import org.guichet.server.service.IssueRequest;
+import org.guichet.server.service.Issued;
+import org.guichet.server.service.TicketIssuer;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,29 +29,32 @@ import static org.guichet.server.testing.TestServer.ok;
  * Issuing under a burst, where tickets leave many to a transaction: numbering, people ahead, retried keys and a
  * request the database refuses; and the waiting counts the database keeps through every transition.
  */
-@ExtendWith(VertxExtension.class)
 class BatchedIssueTest {
 
-    private TestServer server;
-    private QueueService queue;
+    @RegisterExtension
+    final TestServer server = TestServer.perTest();
+    private TicketIssuer issuer;
 
     @BeforeEach
-    void start(Vertx vertx) {
-        server = TestServer.start(vertx);
-        queue = server.server().context().queue();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void setUp() {
+        issuer = server.services().issuer();
     }
 
     /** Submits all requests from one event-loop task, so that they queue up behind the first batches. */
-    private List<Future<QueueService.Issued>> submitTogether(List<QueueService.IssueRequest> requests) {
-        List<Future<QueueService.Issued>> outcomes = new ArrayList<>();
+    /** A kiosk's request; a kiosk unknown to the database makes the insert fail. */
+    private record KioskRequest(Principal device, IssueRequest request) {
+    }
+
+    private static KioskRequest fromKiosk(String deviceId, String key) {
+        return new KioskRequest(Principal.device(deviceId, "kiosk", "s2", null, null),
+                new IssueRequest(null, "svc-z", PriorityClass.NORMAL, "fr", key));
+    }
+
+    private List<Future<Issued>> submitTogether(List<KioskRequest> requests) {
+        List<Future<Issued>> outcomes = new ArrayList<>();
         Promise<Void> submitted = Promise.promise();
         server.vertx().runOnContext(v -> {
-            requests.forEach(request -> outcomes.add(queue.issue(request)));
+            requests.forEach(request -> outcomes.add(issuer.issue(request.device(), request.request())));
             submitted.complete();
         });
         TestServer.await(submitted.future());
@@ -59,77 +62,75 @@ class BatchedIssueTest {
         return outcomes;
     }
 
-    private List<QueueService.Issued> burst(List<QueueService.IssueRequest> requests) {
+    private List<Issued> burst(List<KioskRequest> requests) {
         return submitTogether(requests).stream().map(outcome -> {
             assertThat(outcome.succeeded()).as(String.valueOf(outcome.cause())).isTrue();
             return outcome.result();
         }).toList();
     }
 
-    private static QueueService.IssueRequest request(String key) {
-        return new QueueService.IssueRequest(null, "svc-z", PriorityClass.NORMAL, "fr", key, "kiosk-2");
+    private static KioskRequest request(String key) {
+        return fromKiosk("kiosk-2", key);
     }
 
-    private List<Row> rows(String sql, Tuple params) {
-        List<Row> rows = new ArrayList<>();
-        TestServer.await(server.server().context().pool().preparedQuery(sql).execute(params)).forEach(rows::add);
-        return rows;
+    private List<Row> rows(String sql, Object... params) {
+        return server.sql(sql, params);
     }
 
     @Test
     void a_burst_is_numbered_in_arrival_order_with_exact_people_ahead_and_shares_commits() {
-        List<QueueService.Issued> issued = burst(IntStream.range(0, 60).mapToObj(i -> request("burst-" + i)).toList());
+        List<Issued> issued = burst(IntStream.range(0, 60).mapToObj(i -> request("burst-" + i)).toList());
 
         assertThat(issued).extracting(result -> result.ticket().number())
                 .isEqualTo(IntStream.rangeClosed(1, 60).mapToObj(i -> String.format("Z%03d", i)).toList());
-        assertThat(issued).extracting(QueueService.Issued::peopleAhead)
+        assertThat(issued).extracting(Issued::peopleAhead)
                 .isEqualTo(IntStream.range(0, 60).boxed().toList());
-        assertThat(issued).noneMatch(QueueService.Issued::replayed);
+        assertThat(issued).noneMatch(Issued::replayed);
         // Tickets written by one transaction share its xmin: the burst needed far fewer commits than tickets.
         long transactions = rows("SELECT count(DISTINCT xmin::text) FROM ticket WHERE site_id = $1",
-                Tuple.of("s2")).get(0).getLong(0);
+                "s2").get(0).getLong(0);
         assertThat(transactions).as("60 requests submitted in one event-loop task wait behind the first batch")
                 .isLessThan(30);
-        assertThat(rows("SELECT count(*) FROM ticket_event WHERE kind = 'ISSUE' AND site_id = $1", Tuple.of("s2"))
+        assertThat(rows("SELECT count(*) FROM ticket_event WHERE kind = 'ISSUE' AND site_id = $1", "s2")
                 .get(0).getLong(0)).isEqualTo(60);
     }
 
     @Test
     void a_key_sent_twice_in_a_burst_or_after_it_gives_the_same_ticket_once() {
-        List<QueueService.IssueRequest> requests = new ArrayList<>();
+        List<KioskRequest> requests = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             requests.add(request("twice-" + (i % 10)));
         }
-        List<QueueService.Issued> issued = burst(requests);
+        List<Issued> issued = burst(requests);
         for (int i = 0; i < 10; i++) {
             assertThat(issued.get(i + 10).ticket().id()).isEqualTo(issued.get(i).ticket().id());
         }
-        assertThat(issued.stream().filter(QueueService.Issued::replayed)).hasSize(10);
+        assertThat(issued.stream().filter(Issued::replayed)).hasSize(10);
         assertThat(issued.stream().map(result -> result.ticket().number()).distinct().sorted().toList())
                 .isEqualTo(IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("Z%03d", i)).toList());
 
-        QueueService.Issued again = burst(List.of(request("twice-3"))).get(0);
+        Issued again = burst(List.of(request("twice-3"))).get(0);
         assertThat(again.replayed()).isTrue();
         assertThat(again.ticket().id()).isEqualTo(issued.get(3).ticket().id());
-        assertThat(rows("SELECT count(*) FROM ticket WHERE site_id = $1", Tuple.of("s2")).get(0).getLong(0))
+        assertThat(rows("SELECT count(*) FROM ticket WHERE site_id = $1", "s2").get(0).getLong(0))
                 .isEqualTo(10);
     }
 
     @Test
     void a_request_the_database_refuses_costs_nobody_else_a_ticket_or_a_number() {
-        List<QueueService.IssueRequest> requests = new ArrayList<>();
+        List<KioskRequest> requests = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             requests.add(i == 17
-                    ? new QueueService.IssueRequest(null, "svc-z", PriorityClass.NORMAL, "fr", "bad", "no-such-device")
+                    ? fromKiosk("no-such-device", "bad")
                     : request("good-" + i));
         }
-        List<Future<QueueService.Issued>> outcomes = submitTogether(requests);
+        List<Future<Issued>> outcomes = submitTogether(requests);
 
         assertThat(outcomes.get(17).failed()).isTrue();
         List<String> numbers = outcomes.stream().filter(Future::succeeded)
                 .map(outcome -> outcome.result().ticket().number()).sorted().toList();
         assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, 29).mapToObj(i -> String.format("Z%03d", i)).toList());
-        assertThat(rows("SELECT last_value FROM ticket_sequence WHERE site_id = $1", Tuple.of("s2")).get(0)
+        assertThat(rows("SELECT last_value FROM ticket_sequence WHERE site_id = $1", "s2").get(0)
                 .getInteger(0)).isEqualTo(29);
     }
 
@@ -165,7 +166,7 @@ class BatchedIssueTest {
         ok(server.post("/api/v1/tickets/" + called + "/start", agent, null));
         ok(server.post("/api/v1/tickets/" + called + "/finish", agent, null));
         List<Row> waiting = rows("SELECT service_id, count(*) FROM ticket WHERE site_id = 's1' AND status = 'WAITING'"
-                + " GROUP BY service_id", Tuple.tuple());
+                + " GROUP BY service_id");
         Map<String, Long> expected = new HashMap<>();
         waiting.forEach(row -> expected.put(row.getString(0), row.getLong(1)));
         assertThat(expected.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
@@ -180,12 +181,11 @@ class BatchedIssueTest {
     /** queue_length holds, for every queue, exactly the number of WAITING tickets (services absent: none). */
     private void assertCountsMatch(Map<String, Long> expected) {
         Map<String, Long> kept = new HashMap<>();
-        rows("SELECT service_id, waiting FROM queue_length WHERE site_id = 's1'", Tuple.tuple()).stream()
+        rows("SELECT service_id, waiting FROM queue_length WHERE site_id = 's1'").stream()
                 .filter(row -> row.getInteger(1) > 0)
                 .forEach(row -> kept.put(row.getString(0), row.getInteger(1).longValue()));
         Map<String, Long> actual = new HashMap<>();
-        rows("SELECT service_id, count(*) FROM ticket WHERE site_id = 's1' AND status = 'WAITING' GROUP BY service_id",
-                Tuple.tuple()).forEach(row -> actual.put(row.getString(0), row.getLong(1)));
+        rows("SELECT service_id, count(*) FROM ticket WHERE site_id = 's1' AND status = 'WAITING' GROUP BY service_id").forEach(row -> actual.put(row.getString(0), row.getLong(1)));
         assertThat(actual).isEqualTo(expected);
         assertThat(kept).isEqualTo(expected);
     }

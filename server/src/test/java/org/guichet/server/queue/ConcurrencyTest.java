@@ -2,20 +2,16 @@ package org.guichet.server.queue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,19 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 20 counters calling in parallel while kiosks issue thousands of tickets in parallel, all over HTTP against the real
  * database: every ticket called exactly once, no number twice, no gap, nothing lost.
  */
-@ExtendWith(VertxExtension.class)
 class ConcurrencyTest {
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     private static final int COUNTERS = 20;
     private static final int KIOSK_CLIENTS = 16;
     private static final int TICKETS_PER_CLIENT = 200;
     private static final List<String> SERVICES = List.of("load-a", "load-b", "load-c", "load-d");
 
-    private static TestServer server;
-
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx);
+    static void setUp() {
         JsonArray services = new JsonArray();
         for (int i = 0; i < SERVICES.size(); i++) {
             services.add(new JsonObject().put("id", SERVICES.get(i)).put("name", "Charge " + i)
@@ -66,11 +61,6 @@ class ConcurrencyTest {
                 .put("devices", new JsonArray().add(new JsonObject().put("id", "load-kiosk").put("kind", "kiosk")))));
         HttpResponse<Buffer> applied = server.put("/api/v1/admin/deployment", server.adminToken(), deployment);
         assertThat(applied.statusCode()).as(applied.bodyAsString()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -101,10 +91,10 @@ class ConcurrencyTest {
         assertThat(calledBy.keySet()).isEqualTo(issued.keySet());
         assertThat(calledBy.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
 
-        var rows = TestServer.await(server.server().context().pool().preparedQuery("""
+        var rows = server.sql("""
                 SELECT t.id, t.prefix, t.seq, t.status,
                        (SELECT count(*) FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'CALL') AS calls
-                FROM ticket t WHERE t.site_id = $1""").execute(Tuple.of("load")));
+                FROM ticket t WHERE t.site_id = $1""", "load");
         assertThat(rows.size()).isEqualTo(total);
         Map<String, List<Integer>> sequences = new ConcurrentHashMap<>();
         for (Row row : rows) {
@@ -119,9 +109,7 @@ class ConcurrencyTest {
         });
         assertThat(issued.values()).doesNotHaveDuplicates();
         // The waiting counts kept by the database went up and down 3,200 times each and are back to zero.
-        var counts = TestServer.await(server.server().context().pool()
-                .preparedQuery("SELECT service_id, waiting FROM queue_length WHERE site_id = $1")
-                .execute(Tuple.of("load")));
+        var counts = server.sql("SELECT service_id, waiting FROM queue_length WHERE site_id = $1", "load");
         assertThat(counts.size()).isEqualTo(SERVICES.size());
         counts.forEach(row -> assertThat(row.getInteger("waiting")).as(row.getString("service_id")).isZero());
     }

@@ -1,17 +1,12 @@
 package org.guichet.server.queue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.sqlclient.Tuple;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,20 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.ok;
 
 /** Opening, pausing and closing counters (recorded for occupancy), and re-applying a deployment. */
-@ExtendWith(VertxExtension.class)
 class CounterAndDeploymentTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void counter_states_and_their_recorded_events() {
@@ -76,9 +61,7 @@ class CounterAndDeploymentTest {
                 .isEqualTo("CLOSED");
         assertThat(server.post("/api/v1/counters/c2/close", agent, null).statusCode()).isEqualTo(409);
 
-        var rows = TestServer.await(server.server().context().pool()
-                .preparedQuery("SELECT kind, reason FROM counter_event WHERE counter_id = $1 ORDER BY id")
-                .execute(Tuple.of("c2")));
+        var rows = server.sql("SELECT kind, reason FROM counter_event WHERE counter_id = $1 ORDER BY id", "c2");
         List<String> kinds = new ArrayList<>();
         rows.forEach(row -> kinds.add(row.getString("kind") + (row.getString("reason") == null ? ""
                 : ":" + row.getString("reason"))));

@@ -1,16 +1,13 @@
 package org.guichet.server.queue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,28 +15,22 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Numbering per site, prefix and service day (in the site's zone), idempotent issue, and where the visitor stands. */
-@ExtendWith(VertxExtension.class)
 class NumberingAndIssueTest {
 
     // 21:30 UTC on 2 March 2026: 22:30 in Paris (still the 2nd), 08:30 on the 3rd in Nouméa.
     private static final Instant START = Instant.parse("2026-03-02T21:30:00Z");
 
-    private static MutableClock clock;
-    private static TestServer server;
+    private static final MutableClock clock = new MutableClock(START);
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withClock(clock);
     private static String kiosk1;
     private static String kiosk2;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        clock = new MutableClock(START);
-        server = TestServer.start(vertx, clock);
+    static void setUp() {
         kiosk1 = server.deviceToken("kiosk-1");
         kiosk2 = server.deviceToken("kiosk-2");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -1,16 +1,13 @@
 package org.guichet.server.queue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -18,27 +15,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.ok;
 
 /** Every transition of the ticket lifecycle through the REST API, legal and illegal, with its recorded history. */
-@ExtendWith(VertxExtension.class)
 class TicketLifecycleApiTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
     private static String kiosk;
     private static String agent1;
     private static String agent2;
     private static String agent3;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx);
+    static void setUp() {
         kiosk = server.deviceToken("kiosk-1");
         agent1 = server.agentAtCounter("life.agent1", "s1", "c1");
         agent2 = server.agentAtCounter("life.agent2", "s1", "c2");
         agent3 = server.agentAtCounter("life.agent3", "s1", "c3");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static long id(JsonObject ticket) {

@@ -5,8 +5,10 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
 
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,23 +81,14 @@ final class BridgeSocket implements AutoCloseable {
      * until one comes through. Probes are kept apart from the other frames.
      */
     void awaitRegistered(EventBus bus, String address) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try {
-            while (System.nanoTime() < deadline) {
-                bus.publish(address, new JsonObject().put("type", "probe"));
-                JsonObject probe = probes.poll(100, TimeUnit.MILLISECONDS);
-                if (probe != null && address.equals(probe.getString("address"))) {
-                    return;
-                }
-                if (!frames.isEmpty() && "err".equals(frames.peek().getString("type"))) {
-                    throw new AssertionError("registration on " + address + " refused: " + frames.peek());
-                }
+        Eventually.await("registration on " + address, Duration.ofSeconds(10), () -> {
+            if (!frames.isEmpty() && "err".equals(frames.peek().getString("type"))) {
+                throw new AssertionError("registration on " + address + " refused: " + frames.peek());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        throw new AssertionError("registration on " + address + " did not take effect within 10 s");
+            bus.publish(address, new JsonObject().put("type", "probe"));
+            JsonObject probe = probes.poll();
+            return probe != null && address.equals(probe.getString("address"));
+        });
     }
 
     boolean awaitClosed(long seconds) {
@@ -105,6 +98,13 @@ final class BridgeSocket implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Every frame received so far (and not yet taken), emptied. */
+    java.util.List<JsonObject> drain() {
+        java.util.List<JsonObject> received = new java.util.ArrayList<>();
+        frames.drainTo(received);
+        return received;
     }
 
     boolean hasPendingFrames() {

@@ -1,9 +1,9 @@
 package org.guichet.server.realtime;
 
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Role;
-import org.guichet.server.domain.Catalog;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;

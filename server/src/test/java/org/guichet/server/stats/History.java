@@ -1,12 +1,12 @@
 package org.guichet.server.stats;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 
 import java.time.Instant;
+
+import static org.guichet.server.testing.TestServer.ok;
 
 /** Writes a fixed ticket history through the real API, each step at a chosen instant of a {@link MutableClock}. */
 final class History {
@@ -49,10 +49,4 @@ final class History {
                 action.equals("pause") ? new JsonObject().put("reason", "déjeuner") : null));
     }
 
-    static JsonObject ok(HttpResponse<Buffer> response) {
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new AssertionError(response.statusCode() + " " + response.bodyAsString());
-        }
-        return response.bodyAsJsonObject();
-    }
 }

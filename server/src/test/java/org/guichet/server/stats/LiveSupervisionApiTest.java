@@ -1,16 +1,13 @@
 package org.guichet.server.stats;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,27 +18,21 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live view of a site and the alerts published on guichet.site.&lt;siteId&gt;.alerts. */
-@ExtendWith(VertxExtension.class)
 class LiveSupervisionApiTest {
 
-    private static TestServer server;
-    private static MutableClock clock;
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withClock(clock);
     private static String supervisor;
     private static String agent;
     private static History history;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        clock = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
-        server = TestServer.start(vertx, clock);
+    static void setUp() {
         supervisor = server.agent("live.supervisor", "supervisor", "s1");
         agent = server.agent("live.agent", "agent", "s1");
         history = new History(server, clock, server.deviceToken("kiosk-1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static JsonObject live() {
@@ -85,10 +76,10 @@ class LiveSupervisionApiTest {
             JsonObject c1 = counter(live, "c1");
             assertThat(c1.getString("status")).isEqualTo("OPEN");
             assertThat(c1.getString("agentName")).isEqualTo("live.agent");
-            assertThat(c1.getJsonObject("ticket").getString("status")).isEqualTo("SERVING");
-            assertThat(c1.getJsonObject("ticket").getString("startedAt")).isEqualTo("2026-03-10T08:03:00Z");
+            assertThat(c1.getJsonObject("currentTicket").getString("status")).isEqualTo("SERVING");
+            assertThat(c1.getJsonObject("currentTicket").getString("startedAt")).isEqualTo("2026-03-10T08:03:00Z");
             assertThat(counter(live, "c2").getString("status")).isEqualTo("CLOSED");
-            assertThat(counter(live, "c2").containsKey("ticket")).isFalse();
+            assertThat(counter(live, "c2").getValue("currentTicket")).isNull();
             JsonObject serviceB = live.getJsonObject("queue").getJsonArray("services").stream()
                     .map(JsonObject.class::cast).filter(s -> s.getString("serviceId").equals("svc-b")).findFirst()
                     .orElseThrow();

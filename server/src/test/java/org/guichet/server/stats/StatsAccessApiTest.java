@@ -1,38 +1,30 @@
 package org.guichet.server.stats;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may see statistics, of which sites, and what a malformed request is answered. */
-@ExtendWith(VertxExtension.class)
 class StatsAccessApiTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
     private static String supervisorS1;
     private static String supervisorS2;
     private static String agentS1;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx);
+    static void setUp() {
         supervisorS1 = server.agent("access.sup1", "supervisor", "s1");
         supervisorS2 = server.agent("access.sup2", "supervisor", "s2");
         agentS1 = server.agent("access.agent1", "agent", "s1");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void assertError(HttpResponse<Buffer> response, int status, String messagePart) {

@@ -1,17 +1,14 @@
 package org.guichet.server.stats;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,20 +36,19 @@ import static org.assertj.core.api.Assertions.within;
  * T9     a   ISSUE    DONE          60    60    600    1200   10         c2   (requeued, called again)
  * </pre>
  */
-@ExtendWith(VertxExtension.class)
 class StatsApiTest {
 
     private static final String DAY = "from=2026-03-10&to=2026-03-10&siteId=s1";
 
-    private static TestServer server;
-    private static MutableClock clock;
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T07:00:00Z"));
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withClock(clock);
     private static String supervisor;
     private static long agent1;
 
     @BeforeAll
-    static void writeHistory(Vertx vertx) {
-        clock = new MutableClock(Instant.parse("2026-03-10T07:00:00Z"));
-        server = TestServer.start(vertx, clock);
+    static void setUp() {
         supervisor = server.agent("stats.supervisor", "supervisor", "s1");
         String a1 = server.agent("stats.agent1", "agent", "s1");
         String a2 = server.agent("stats.agent2", "agent", "s1");
@@ -104,11 +100,6 @@ class StatsApiTest {
         h.at("2026-03-10T10:00:00Z").counter("c1", "close", a1);
         h.counter("c2", "close", a2);
         h.counter("c3", "close", a3);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static JsonObject get(String path) {

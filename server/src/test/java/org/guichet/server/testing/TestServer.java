@@ -10,41 +10,81 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import org.assertj.core.api.Assertions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.config.Yaml;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.service.Services;
+import org.guichet.server.store.Database;
 import org.guichet.server.store.DatabaseSettings;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server for tests: a fresh database in the shared embedded PostgreSQL, the test deployment
  * (test-deployment.yaml: sites s1 and s2), an admin whose password is {@link #ADMIN_PASSWORD}, and blocking helpers
- * that speak HTTP to it.
+ * that speak HTTP to it. Used as a JUnit extension, it starts before the tests of a class (or before each test) in its
+ * own Vert.x and stops after them:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final TestServer server = TestServer.perClass().withClock(clock);
+ * </pre>
+ * A test that needs more servers (a restart, two nodes) starts them with {@link #start(Vertx, ServerOptions)}.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+        AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String AGENT_PASSWORD = "agent-password-for-tests";
 
-    private final Vertx vertx;
-    private final GuichetServer server;
-    private final WebClient client;
-    private final DatabaseSettings database;
-    private final String adminToken;
+    private enum Lifetime { CLASS, TEST, MANUAL }
 
-    private TestServer(Vertx vertx, GuichetServer server, DatabaseSettings database) {
-        this.vertx = vertx;
-        this.server = server;
-        this.database = database;
-        this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
-                .setDefaultPort(server.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
-        this.adminToken = login("admin", ADMIN_PASSWORD);
+    private final Lifetime lifetime;
+    private final UnaryOperator<ServerOptions> customize;
+    private Vertx ownVertx;
+    private Vertx vertx;
+    private GuichetServer server;
+    private WebClient client;
+    private DatabaseSettings database;
+    private String adminToken;
+    private Pool sqlPool;
+
+    private TestServer(Lifetime lifetime, UnaryOperator<ServerOptions> customize) {
+        this.lifetime = lifetime;
+        this.customize = customize;
+    }
+
+    /** A server started before the first test of the class and stopped after the last. */
+    public static TestServer perClass() {
+        return new TestServer(Lifetime.CLASS, UnaryOperator.identity());
+    }
+
+    /** A fresh server (and database) for each test. */
+    public static TestServer perTest() {
+        return new TestServer(Lifetime.TEST, UnaryOperator.identity());
+    }
+
+    public TestServer withClock(Clock clock) {
+        return withOptions(options -> options.withClock(clock));
+    }
+
+    public TestServer withOptions(UnaryOperator<ServerOptions> change) {
+        return new TestServer(lifetime, options -> change.apply(customize.apply(options)));
     }
 
     public static TestServer start(Vertx vertx) {
@@ -55,9 +95,11 @@ public final class TestServer implements AutoCloseable {
         return start(vertx, options(TestDatabase.freshDatabase(), 0).withClock(clock));
     }
 
+    /** A server started now, in the given Vert.x, stopped by {@link #close()}. */
     public static TestServer start(Vertx vertx, ServerOptions options) {
-        GuichetServer server = await(GuichetServer.start(vertx, options));
-        return new TestServer(vertx, server, options.database());
+        TestServer started = new TestServer(Lifetime.MANUAL, UnaryOperator.identity());
+        started.startIn(vertx, options);
+        return started;
     }
 
     /** Options for a server on the given database with the test deployment; port 0 picks a free port. */
@@ -70,10 +112,83 @@ public final class TestServer implements AutoCloseable {
         return Yaml.resource("test-deployment.yaml");
     }
 
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (lifetime == Lifetime.CLASS) {
+            startOwn();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (lifetime == Lifetime.TEST) {
+            startOwn();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (lifetime == Lifetime.TEST) {
+            close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (lifetime == Lifetime.CLASS) {
+            close();
+        }
+    }
+
+    private void startOwn() {
+        ownVertx = Vertx.vertx();
+        startIn(ownVertx, customize.apply(options(TestDatabase.freshDatabase(), 0)));
+    }
+
+    private void startIn(Vertx in, ServerOptions options) {
+        vertx = in;
+        database = options.database();
+        server = await(GuichetServer.start(in, options));
+        client = WebClient.create(in, new WebClientOptions().setDefaultHost("localhost")
+                .setDefaultPort(server.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+        adminToken = login("admin", ADMIN_PASSWORD);
+    }
+
+    /** Stops the server and what the test server opened (the shared test database stays up). */
+    @Override
+    public void close() {
+        if (server == null) {
+            return;
+        }
+        try {
+            if (sqlPool != null) {
+                await(sqlPool.close());
+            }
+            client.close();
+            await(server.stop());
+        } finally {
+            server = null;
+            sqlPool = null;
+            if (ownVertx != null) {
+                await(ownVertx.close());
+                ownVertx = null;
+            }
+        }
+    }
+
     /** The body of a response that must be 200 OK; otherwise the test fails showing what came back. */
     public static JsonObject ok(HttpResponse<Buffer> response) {
-        Assertions.assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
+        return status(response, 200).bodyAsJsonObject();
+    }
+
+    /** The body of a response that must be 201 Created. */
+    public static JsonObject created(HttpResponse<Buffer> response) {
+        return status(response, 201).bodyAsJsonObject();
+    }
+
+    private static HttpResponse<Buffer> status(HttpResponse<Buffer> response, int expected) {
+        Assertions.assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(expected);
+        return response;
     }
 
     public static <T> T await(Future<T> future) {
@@ -85,7 +200,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public GuichetServer server() {
-        return server;
+        return running();
+    }
+
+    /** The server's services, for tests that drive the engine below HTTP. */
+    public Services services() {
+        return running().services();
     }
 
     public DatabaseSettings database() {
@@ -93,7 +213,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return running().port();
     }
 
     public String baseUrl() {
@@ -105,7 +225,27 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Vertx vertx() {
+        running();
         return vertx;
+    }
+
+    /**
+     * Runs a statement on the server's database (for what a test checks or prepares there): prepared with its
+     * parameters, or sent as plain text without (so that VACUUM, which no prepared statement may run, can be).
+     */
+    public List<Row> sql(String statement, Object... params) {
+        if (sqlPool == null) {
+            sqlPool = Database.pool(vertx(), database, 2);
+        }
+        List<Row> rows = new ArrayList<>();
+        await(params.length == 0 ? sqlPool.query(statement).execute()
+                : sqlPool.preparedQuery(statement).execute(Tuple.from(params))).forEach(rows::add);
+        return rows;
+    }
+
+    /** Who a token belongs to, as the server resolves it. */
+    public Principal principal(String token) {
+        return await(services().authentication().authenticate(token));
     }
 
     public String login(String username, String password) {
@@ -172,6 +312,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Future<HttpResponse<Buffer>> request(HttpMethod method, String path, String token, Object body) {
+        running();
         HttpRequest<Buffer> request = client.request(method, path);
         if (token != null) {
             request.bearerTokenAuthentication(token);
@@ -188,10 +329,11 @@ public final class TestServer implements AutoCloseable {
         return request.sendJson(body);
     }
 
-    /** Stops the server (the shared test database stays up). */
-    @Override
-    public void close() {
-        client.close();
-        await(server.stop());
+    private GuichetServer running() {
+        if (server == null) {
+            throw new IllegalStateException("The test server is not running (started per class, per test, or by "
+                    + "TestServer.start).");
+        }
+        return server;
     }
 }

@@ -1,15 +1,13 @@
 package org.guichet.server.web;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -30,20 +28,19 @@ import static org.guichet.server.testing.TestServer.ok;
  * through the event-bus bridge and shows an alert the moment a wait passes its target, and the statistics view draws
  * its charts. Screenshots go to target/screenshots.
  */
-@ExtendWith(VertxExtension.class)
 class SupervisorPageTest {
 
-    private static TestServer server;
-    private static MutableClock clock;
+    private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withClock(clock);
     private static ChromeDriver driver;
     private static String agent1;
     private static String agent2;
     private static String kiosk;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        server = TestServer.start(vertx, clock);
+    static void setUp() {
         server.agent("sup.web", "supervisor", "s1");
         agent1 = server.agentAtCounter("web.agent1", "s1", "c1");
         agent2 = server.agentAtCounter("web.agent2", "s1", "c2");

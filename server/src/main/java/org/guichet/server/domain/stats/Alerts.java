@@ -2,8 +2,8 @@ package org.guichet.server.domain.stats;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.guichet.server.queue.WaitingQueues;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.WaitingQueue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,12 +46,12 @@ public final class Alerts {
     }
 
     /** Alerts per site, for every site of the catalog (an empty list for a site without any). */
-    public static Map<String, List<Alert>> evaluate(Catalog catalog, List<WaitingQueues.Queue> waiting,
+    public static Map<String, List<Alert>> evaluate(Catalog catalog, List<WaitingQueue> waiting,
                                                     List<Device> devices,
                                                     Instant now) {
         Map<String, List<Alert>> bySite = new TreeMap<>();
         catalog.sites().keySet().forEach(siteId -> bySite.put(siteId, new ArrayList<>()));
-        for (WaitingQueues.Queue queue : waiting) {
+        for (WaitingQueue queue : waiting) {
             Catalog.Service service = catalog.services().get(queue.serviceId());
             List<Alert> alerts = bySite.get(queue.siteId());
             if (service == null || alerts == null) {

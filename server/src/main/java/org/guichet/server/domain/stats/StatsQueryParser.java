@@ -1,10 +1,10 @@
 package org.guichet.server.domain.stats;
 
-import org.guichet.server.domain.ServiceDay;
-import org.guichet.server.domain.Principal;
-import org.guichet.server.domain.Role;
-import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.ServiceDay;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +46,12 @@ public final class StatsQueryParser {
 
     /** Only supervisors and admins see statistics. */
     public static void requireSupervisor(Principal principal) {
-        principal.requireAgent(Role.SUPERVISOR, null);
+        AccessPolicy.require(principal, AccessPolicy.Action.READ_STATS, AccessPolicy.Scope.none());
+    }
+
+    /** ... of the sites they cover. */
+    public static void requireSite(Principal principal, String siteId) {
+        AccessPolicy.require(principal, AccessPolicy.Action.READ_STATS, AccessPolicy.Scope.site(siteId));
     }
 
     /** @param params query parameters, each with all its values (a value may also list several, comma-separated) */
@@ -58,7 +63,7 @@ public final class StatsQueryParser {
             if (site == null) {
                 throw Failure.invalid("No site '" + siteId + "'.");
             }
-            principal.requireSite(site.id());
+            requireSite(principal, site.id());
             siteIds.add(site.id());
         }
         String roomId = narrower(params, "roomId", "waiting room", catalog.rooms()::get, Catalog.Room::siteId,
@@ -114,7 +119,7 @@ public final class StatsQueryParser {
         }
         String siteId = siteOf.apply(found);
         if (siteIds.isEmpty()) {
-            principal.requireSite(siteId);
+            requireSite(principal, siteId);
             siteIds.add(siteId);
         } else if (!siteIds.contains(siteId)) {
             throw Failure.invalid("The " + what + " '" + id + "' is not at the chosen site(s).");

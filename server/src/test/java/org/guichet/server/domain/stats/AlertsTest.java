@@ -1,10 +1,10 @@
 package org.guichet.server.domain.stats;
 
-import org.guichet.server.testing.TestCatalog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.guichet.server.queue.WaitingQueues;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.WaitingQueue;
+import org.guichet.server.testing.TestCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,9 +21,9 @@ class AlertsTest {
     @Test
     void a_service_is_over_target_once_its_oldest_ticket_waited_longer() {
         // svc-a's target is 20 min, svc-b's 10 min
-        List<WaitingQueues.Queue> waiting = List.of(
-                new WaitingQueues.Queue("s1", "svc-a", 3, NOW.minusSeconds(20 * 60)),
-                new WaitingQueues.Queue("s1", "svc-b", 1, NOW.minusSeconds(10 * 60 + 1)));
+        List<WaitingQueue> waiting = List.of(
+                new WaitingQueue("s1", "svc-a", 3, NOW.minusSeconds(20 * 60)),
+                new WaitingQueue("s1", "svc-b", 1, NOW.minusSeconds(10 * 60 + 1)));
         Map<String, List<Alerts.Alert>> alerts = Alerts.evaluate(CATALOG, waiting, List.of(), NOW);
         assertThat(alerts).containsOnlyKeys("s1", "s2");
         assertThat(alerts.get("s2")).isEmpty();

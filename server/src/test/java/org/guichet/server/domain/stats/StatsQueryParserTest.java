@@ -1,9 +1,9 @@
 package org.guichet.server.domain.stats;
 
-import org.guichet.server.testing.TestCatalog;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Role;
-import org.guichet.server.domain.Failure;
+import org.guichet.server.testing.TestCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.guichet.server.domain.Failure.Kind.INVALID;
-import static org.guichet.server.domain.Failure.Kind.NOT_ALLOWED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.guichet.server.domain.Failure.Kind.INVALID;
+import static org.guichet.server.domain.Failure.Kind.NOT_ALLOWED;
 
 class StatsQueryParserTest {
 

@@ -1,15 +1,12 @@
 package org.guichet.server.web.counter;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -18,33 +15,28 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 import static org.guichet.server.web.counter.CounterFixture.newAgent;
-import static org.guichet.server.web.counter.CounterFixture.ok;
 import static org.guichet.server.web.counter.CounterFixture.rows;
 import static org.guichet.server.web.counter.CounterFixture.status;
 
 /** The counter tablet in real headless Chromium against a real server: every action an agent takes in a day. */
-@ExtendWith(VertxExtension.class)
 class CounterAppBrowserTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
-    private static TestServer server;
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withClock(CLOCK);
     private static String kiosk;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx, CLOCK);
+    static void setUp() {
         kiosk = server.deviceToken("kiosk-1");
     }
 
     @AfterEach
     void newDay() {
         CounterFixture.resetSite(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static JsonObject issue(String serviceId) {

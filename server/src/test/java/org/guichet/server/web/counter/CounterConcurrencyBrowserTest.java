@@ -1,15 +1,12 @@
 package org.guichet.server.web.counter;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -25,26 +22,21 @@ import static org.guichet.server.web.counter.CounterFixture.rows;
 import static org.guichet.server.web.counter.CounterFixture.status;
 
 /** Tablets under pressure: two counters calling at the same instant, and fingers that tap twice. */
-@ExtendWith(VertxExtension.class)
 class CounterConcurrencyBrowserTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
     private static String kiosk;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx);
+    static void setUp() {
         kiosk = server.deviceToken("kiosk-1");
     }
 
     @AfterEach
     void newDay() {
         CounterFixture.resetSite(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static long calledAt(String counterId) {

@@ -1,18 +1,14 @@
 package org.guichet.server.web.counter;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.guichet.server.testing.TestServer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /** What the counter-app tests share: fresh agent names, direct reads of the store, and a clean site between tests. */
 final class CounterFixture {
@@ -35,10 +31,7 @@ final class CounterFixture {
     }
 
     static List<Row> rows(TestServer server, String sql, Object... params) {
-        List<Row> rows = new ArrayList<>();
-        TestServer.await(server.server().context().pool().preparedQuery(sql).execute(Tuple.from(params)))
-                .forEach(rows::add);
-        return rows;
+        return server.sql(sql, params);
     }
 
     static String status(TestServer server, long ticketId) {
@@ -47,10 +40,6 @@ final class CounterFixture {
 
     static long agentId(TestServer server, String username) {
         return rows(server, "SELECT id FROM agent WHERE username = $1", username).get(0).getLong(0);
-    }
-
-    static JsonObject ok(HttpResponse<Buffer> response) {
-        return TestServer.ok(response);
     }
 
     /**

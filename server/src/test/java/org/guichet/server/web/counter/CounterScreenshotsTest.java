@@ -1,47 +1,39 @@
 package org.guichet.server.web.counter;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.guichet.server.web.counter.CounterFixture.ok;
+import static org.guichet.server.testing.TestServer.ok;
 
 /**
  * A busy morning at Guichet 1, photographed at 10-inch tablet sizes (1280×800 landscape, 800×1280 portrait) into
  * target/screenshots for review, with checks that nothing overflows and every touch target is at least 44 px.
  */
-@ExtendWith(VertxExtension.class)
 class CounterScreenshotsTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.now().minus(Duration.ofMinutes(40)));
-    private static TestServer server;
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withClock(CLOCK);
     private static String kiosk;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx, CLOCK);
+    static void setUp() {
         kiosk = server.deviceToken("kiosk-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void minutes(int minutes) {

@@ -1,46 +1,38 @@
 package org.guichet.server.web.counter;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 import static org.guichet.server.web.counter.CounterFixture.agentId;
 import static org.guichet.server.web.counter.CounterFixture.newAgent;
-import static org.guichet.server.web.counter.CounterFixture.ok;
 import static org.guichet.server.web.counter.CounterFixture.rows;
 
 /**
  * The times the tablet's taps record: wait = first call − issue, walk = start − call, service = finish − start,
  * per counter and agent, read back from ticket_event. The server runs on a clock the test moves, so every figure is exact.
  */
-@ExtendWith(VertxExtension.class)
 class CounterServiceTimesTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
-    private static TestServer server;
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withClock(CLOCK);
     private static String kiosk;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx, CLOCK);
+    static void setUp() {
         kiosk = server.deviceToken("kiosk-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void wait(int seconds) {

@@ -1,14 +1,12 @@
 package org.guichet.server.web.ticket;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.TestServer;
 import org.guichet.server.web.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -18,15 +16,15 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page a visitor opens from the QR code on the ticket: where they stand, then where to go, live. */
-@ExtendWith(VertxExtension.class)
 class VisitorTicketPageTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
     private static ChromeDriver phone;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx);
+    static void setUp() {
         phone = Browser.open(412, 915);
     }
 

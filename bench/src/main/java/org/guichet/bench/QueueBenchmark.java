@@ -1,0 +1,374 @@
+package org.guichet.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import org.guichet.server.GuichetServer;
+import org.guichet.server.ServerOptions;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.PriorityClass;
+import org.guichet.server.service.IssueRequest;
+import org.guichet.server.service.Services;
+import org.guichet.server.store.Database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * Drives a Guichet server over HTTP on 127.0.0.1 with N concurrent clients and prints tickets issued per second and
+ * call-next per second with p50/p99, next to the ceiling of the same database transactions sent straight through the
+ * engine and the PG client (no HTTP, auth or JSON), measured in the same run on the same database.
+ *
+ * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.QueueBenchmark \
+ *     [--clients 32] [--counters 20] [--seconds 15] [--rate 1000] [--history 200000]</pre>
+ *
+ * It starts its own server with an embedded PostgreSQL in a temporary directory (fsync and synchronous_commit on:
+ * durable commits), runs for a bounded time and stops by itself.
+ */
+public final class QueueBenchmark {
+
+    private static final int SERVICES = 20;
+    private static final int HISTORY_TICKETS_PER_DAY = 2_000;
+
+    /**
+     * Ended tickets of earlier days (with their ISSUE and CALL events), as a server that has run for months has: the
+     * planner then works from statistics gathered over ended tickets, as it would in production.
+     */
+    private static final String LOAD_HISTORY = """
+            WITH t AS (
+                INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
+                                    status_token, arrival_at, issued_at, first_called_at, called_at, started_at,
+                                    ended_at, issuer_device_id, idempotency_key)
+                SELECT 'bench', 'bench-s' || g % $2, 'bench-room', chr(65 + g % $2), g, day, 'NORMAL', 'fr', 'DONE',
+                       md5('history-' || g), at, at, at + interval '12 minutes', at + interval '12 minutes',
+                       at + interval '13 minutes', at + interval '25 minutes', 'bench-kiosk', 'history-' || g
+                FROM generate_series(1, $1) g
+                CROSS JOIN LATERAL (SELECT current_date - 1 - g / $3 AS day) d
+                CROSS JOIN LATERAL (SELECT d.day + time '08:30' + make_interval(secs => (g % $3) * 12) AS at) a
+                RETURNING id, site_id, service_id, issued_at, called_at
+            )
+            INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id)
+            SELECT id, site_id, service_id, 'ISSUE', issued_at, NULL FROM t
+            UNION ALL
+            SELECT id, site_id, service_id, 'CALL', called_at, 'bench-c' || id % $4 FROM t""";
+
+    /** The clients: one event loop is plenty for them and leaves the cores to the server and its database. */
+    private final Vertx clientVertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
+    private final int clients;
+    private final int counters;
+    private final Duration phase;
+    private final double pacedRate;
+    private final int history;
+    private GuichetServer server;
+    private WebClient http;
+    private HttpClient rawHttp;
+
+    private QueueBenchmark(int clients, int counters, Duration phase, double pacedRate, int history) {
+        this.clients = clients;
+        this.counters = counters;
+        this.phase = phase;
+        this.pacedRate = pacedRate;
+        this.history = history;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
+                Integer.parseInt(options.getOrDefault("counters", "20")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15"))),
+                Double.parseDouble(options.getOrDefault("rate", "1000")),
+                Integer.parseInt(options.getOrDefault("history", "200000")));
+        int status = 0;
+        try {
+            benchmark.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            benchmark.close();
+        }
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        Path data = Files.createTempDirectory("guichet-bench-");
+        Vertx serverVertx = Vertx.vertx();
+        server = GuichetServer.start(serverVertx, new ServerOptions(0, null, data, deployment(), false, false,
+                "benchmark-admin-password", null, null, 16, false)).await(180, TimeUnit.SECONDS);
+        http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
+        rawHttp = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
+        System.out.printf("Guichet queue benchmark: %d clients, %d counters, %d s per phase, %d cores, durable commits%n",
+                clients, counters, phase.toSeconds(), Runtime.getRuntime().availableProcessors());
+        loadHistory();
+
+        String admin = login("admin", "benchmark-admin-password");
+        String kiosk = send(HttpMethod.POST, "/api/v1/admin/devices/bench-kiosk/token", admin, null)
+                .bodyAsJsonObject().getString("token");
+        List<String> agents = new ArrayList<>();
+        for (int i = 0; i < counters; i++) {
+            send(HttpMethod.POST, "/api/v1/admin/agents", admin, new JsonObject().put("username", "bench" + i)
+                    .put("password", "benchmark-password").put("role", "agent")
+                    .put("siteIds", new JsonArray().add("bench")));
+            String token = login("bench" + i, "benchmark-password");
+            send(HttpMethod.POST, "/api/v1/counters/bench-c" + i + "/open", token, null);
+            agents.add(token);
+        }
+        Services engine = server.services();
+        Principal kioskPrincipal = engine.authentication().authenticate(kiosk).await(10, TimeUnit.SECONDS);
+
+        // Warm-up, not reported.
+        timed(Duration.ofSeconds(5), clients, (i, latencies) -> measured(latencies, () -> issueOverHttp(kiosk, i)));
+
+        Latencies issueDirect = timed(phase, clients, (i, latencies) -> measured(latencies,
+                () -> engine.issuer().issue(kioskPrincipal, new IssueRequest(null, service(i), PriorityClass.NORMAL,
+                        "fr", UUID.randomUUID().toString())).mapEmpty()));
+        Latencies issueHttp = timed(phase, clients, (i, latencies) -> measured(latencies, () -> issueOverHttp(kiosk, i)));
+        Latencies issuePaced = paced(phase, clients, pacedRate, i -> issueOverHttp(kiosk, i));
+
+        List<Principal> principals = new ArrayList<>();
+        for (String token : agents) {
+            principals.add(engine.authentication().authenticate(token).await(10, TimeUnit.SECONDS));
+        }
+        Latencies callDirect = timed(phase, counters, (i, latencies) -> {
+            Principal agent = principals.get(i % counters);
+            return measured(latencies, () -> engine.calling().callNext(agent, "bench-c" + (i % counters)))
+                    .compose(called -> called
+                            .map(ticket -> engine.transitions().start(agent, ticket.id())
+                                    .compose(started -> engine.transitions().finish(agent, ticket.id(), null))
+                                    .<Void>mapEmpty())
+                            .orElse(Future.succeededFuture()));
+        });
+        Latencies callHttp = timed(phase, counters, (i, latencies) -> {
+            String agent = agents.get(i % counters);
+            return measured(latencies, () -> request(HttpMethod.POST, "/api/v1/counters/bench-c" + (i % counters)
+                    + "/call-next", agent, null))
+                    .compose(response -> {
+                        if (response.statusCode() != 200) {
+                            return Future.failedFuture("call-next " + response.statusCode());
+                        }
+                        long id = response.bodyAsJsonObject().getLong("id");
+                        return request(HttpMethod.POST, "/api/v1/tickets/" + id + "/start", agent, null)
+                                .compose(ok -> request(HttpMethod.POST, "/api/v1/tickets/" + id + "/finish", agent,
+                                        null)).mapEmpty();
+                    });
+        });
+
+        double seconds = phase.toMillis() / 1000.0;
+        System.out.println();
+        System.out.println(issueDirect.report("issue, engine + PG client (ceiling)", seconds));
+        System.out.println(issueHttp.report("issue, HTTP API", seconds));
+        System.out.printf("  HTTP issue throughput = %.0f %% of the ceiling%n",
+                100 * issueHttp.rate(seconds) / issueDirect.rate(seconds));
+        System.out.println(issuePaced.report(String.format("issue, HTTP API, %.0f/s offered", pacedRate), seconds));
+        System.out.println(callDirect.report("call-next, engine + PG client", seconds));
+        System.out.println(callHttp.report("call-next, HTTP API", seconds));
+        System.out.printf("  HTTP call-next throughput = %.0f %% of the ceiling%n",
+                100 * callHttp.rate(seconds) / callDirect.rate(seconds));
+        System.out.println("(call-next latency is of the call alone; each counter then starts and finishes the "
+                + "ticket before calling again)");
+        server.stop().await(60, TimeUnit.SECONDS);
+        serverVertx.close();
+        ScratchDirectory.deleteQuietly(data);
+    }
+
+    private void loadHistory() throws Exception {
+        if (history <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        io.vertx.sqlclient.Pool pool = Database.pool(clientVertx, server.database(), 1);
+        try {
+            pool.preparedQuery(LOAD_HISTORY).execute(io.vertx.sqlclient.Tuple.of(history, SERVICES,
+                    HISTORY_TICKETS_PER_DAY, counters)).await(600, TimeUnit.SECONDS);
+            pool.query("VACUUM ANALYZE").execute().await(600, TimeUnit.SECONDS);
+        } finally {
+            pool.close();
+        }
+        System.out.printf("history: %d ended tickets over %d earlier days, loaded and analysed in %.0f s%n", history,
+                (history + HISTORY_TICKETS_PER_DAY - 1) / HISTORY_TICKETS_PER_DAY, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The kiosk's request, sent through the bare HTTP client: the load generator shares the CPU, so it stays lean. */
+    private Future<Void> issueOverHttp(String kiosk, int i) {
+        Buffer body = Buffer.buffer("{\"serviceId\":\"" + service(i) + "\",\"idempotencyKey\":\""
+                + UUID.randomUUID() + "\"}");
+        return rawHttp.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/v1/tickets")
+                        .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + kiosk)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"))
+                .compose(request -> request.send(body))
+                .compose(response -> response.body().compose(answer -> response.statusCode() == 201
+                        ? Future.<Void>succeededFuture()
+                        : Future.failedFuture("issue " + response.statusCode() + " " + answer)));
+    }
+
+    private static String service(int i) {
+        return "bench-s" + (i % SERVICES);
+    }
+
+    /** Runs {@code concurrency} loops of the operation for the duration; the operation times what it reports. */
+    private Latencies timed(Duration duration, int concurrency,
+                            BiFunction<Integer, Latencies, Future<Void>> operation) {
+        Latencies latencies = new Latencies();
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Future<Void>> loops = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            int worker = i;
+            Promise<Void> done = Promise.promise();
+            clientVertx.runOnContext(v -> loop(worker, operation, latencies, deadline, done));
+            loops.add(done.future());
+        }
+        return awaitClients(loops, duration, latencies);
+    }
+
+    private static Latencies awaitClients(List<Future<Void>> clientsDone, Duration duration, Latencies latencies) {
+        try {
+            Future.all(clientsDone).await(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return latencies;
+    }
+
+    /**
+     * The same clients, each sending on a fixed schedule so that together they offer {@code ratePerSecond}: latency at
+     * a given load rather than at saturation. Latency counts from the scheduled send time, so a client that falls
+     * behind pays for the wait (no coordinated omission).
+     */
+    private Latencies paced(Duration duration, int concurrency, double ratePerSecond,
+                            java.util.function.IntFunction<Future<Void>> operation) {
+        Latencies latencies = new Latencies();
+        long interval = (long) (1e9 * concurrency / ratePerSecond);
+        long start = System.nanoTime() + 10_000_000;
+        long deadline = start + duration.toNanos();
+        List<Future<Void>> clientsDone = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Promise<Void> done = Promise.promise();
+            pacedStep(i, start + i * interval / concurrency, interval, deadline, operation, latencies, done);
+            clientsDone.add(done.future());
+        }
+        return awaitClients(clientsDone, duration, latencies);
+    }
+
+    private void pacedStep(int worker, long scheduled, long interval, long deadline,
+                           java.util.function.IntFunction<Future<Void>> operation, Latencies latencies,
+                           Promise<Void> done) {
+        if (scheduled >= deadline) {
+            done.complete();
+            return;
+        }
+        Runnable send = () -> operation.apply(worker).onComplete(result -> {
+            if (result.succeeded()) {
+                latencies.record(System.nanoTime() - scheduled);
+            } else {
+                latencies.error();
+            }
+            pacedStep(worker, scheduled + interval, interval, deadline, operation, latencies, done);
+        });
+        long delayMillis = (scheduled - System.nanoTime()) / 1_000_000;
+        if (delayMillis >= 1) {
+            clientVertx.setTimer(delayMillis, id -> send.run());
+        } else {
+            clientVertx.runOnContext(v -> send.run());
+        }
+    }
+
+    private void loop(int worker, BiFunction<Integer, Latencies, Future<Void>> operation, Latencies latencies,
+                      long deadline, Promise<Void> done) {
+        if (System.nanoTime() >= deadline) {
+            done.complete();
+            return;
+        }
+        operation.apply(worker, latencies).onComplete(result -> {
+            if (result.failed()) {
+                latencies.error();
+            }
+            clientVertx.runOnContext(v -> loop(worker, operation, latencies, deadline, done));
+        });
+    }
+
+    /** Records how long {@code step} took when it succeeds. */
+    private static <T> Future<T> measured(Latencies latencies, java.util.function.Supplier<Future<T>> step) {
+        long start = System.nanoTime();
+        return step.get().onSuccess(result -> latencies.record(System.nanoTime() - start));
+    }
+
+    private JsonObject deployment() {
+        JsonArray services = new JsonArray();
+        JsonArray all = new JsonArray();
+        for (int i = 0; i < SERVICES; i++) {
+            services.add(new JsonObject().put("id", "bench-s" + i).put("name", "Service " + i)
+                    .put("prefix", String.valueOf((char) ('A' + i))).put("room", "bench-room")
+                    .put("targetWaitMinutes", 15));
+            all.add("bench-s" + i);
+        }
+        JsonArray counterList = new JsonArray();
+        for (int i = 0; i < counters; i++) {
+            counterList.add(new JsonObject().put("id", "bench-c" + i).put("name", "Guichet " + i)
+                    .put("room", "bench-room").put("services", all));
+        }
+        return new JsonObject().put("sites", new JsonArray().add(new JsonObject().put("id", "bench")
+                .put("name", "Banc d'essai").put("timeZone", "Europe/Paris")
+                .put("rooms", new JsonArray().add(new JsonObject().put("id", "bench-room").put("name", "Salle")))
+                .put("services", services).put("counters", counterList)
+                .put("devices", new JsonArray().add(new JsonObject().put("id", "bench-kiosk").put("kind", "kiosk")))));
+    }
+
+    private String login(String username, String password) {
+        return send(HttpMethod.POST, "/api/v1/auth/login", null,
+                new JsonObject().put("username", username).put("password", password))
+                .bodyAsJsonObject().getString("token");
+    }
+
+    private HttpResponse<Buffer> send(HttpMethod method, String path, String token, JsonObject body) {
+        try {
+            return request(method, path, token, body).await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Future<HttpResponse<Buffer>> request(HttpMethod method, String path, String token, JsonObject body) {
+        HttpRequest<Buffer> request = http.request(method, path);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return body == null ? request.send() : request.sendJson(body);
+    }
+
+    private void close() {
+        clientVertx.close();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Usage: QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rate N] [--history N]");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}

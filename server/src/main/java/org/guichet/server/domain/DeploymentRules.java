@@ -1,0 +1,169 @@
+package org.guichet.server.domain;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a deployment (sites with their rooms, services, counters and devices, as in the configuration file or sent to
+ * the admin API) must be before anything of it is written: every id well formed and declared once, every reference
+ * to a room, parent, service or counter of the same site, prefixes, kinds, time zones and policies valid.
+ */
+public final class DeploymentRules {
+
+    private static final Set<String> KINDS = Set.of("service", "menu", "orientation");
+    private static final Set<String> DEVICE_KINDS = Set.of(Device.KIOSK, Device.SCREEN, Device.COUNTER_SCREEN);
+    private static final String ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
+    private static final List<String> SITE_PARTS = List.of("rooms", "services", "counters", "devices");
+
+    private DeploymentRules() {
+    }
+
+    /** Checks the whole deployment; answers every declared room, service, counter and device id with its site. */
+    public static Map<String, String> validate(JsonObject deployment) {
+        Map<String, String> siteOf = new LinkedHashMap<>();
+        for (Object entry : list(deployment, "sites")) {
+            JsonObject site = asObject(entry, "site");
+            validateSite(site);
+            for (String part : SITE_PARTS) {
+                for (Object item : list(site, part)) {
+                    String id = ((JsonObject) item).getString("id");
+                    if (siteOf.put(id, site.getString("id")) != null) {
+                        throw Failure.invalid("Id '" + id + "' is declared twice.");
+                    }
+                }
+            }
+        }
+        return siteOf;
+    }
+
+    /** A list field of the deployment, empty when absent. */
+    public static JsonArray list(JsonObject json, String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return new JsonArray();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw Failure.invalid("'" + field + "' must be a list.");
+        }
+        return array;
+    }
+
+    static void validateSite(JsonObject site) {
+        String siteId = id(site, "site");
+        required(site, "name", "site " + siteId);
+        try {
+            ZoneId.of(site.getString("timeZone", "Europe/Paris"));
+        } catch (DateTimeException e) {
+            throw Failure.invalid("Site '" + siteId + "': unknown time zone '"
+                    + site.getString("timeZone") + "'.");
+        }
+        try {
+            CallingPolicy.fromJson(site.getJsonObject("callingPolicy"));
+        } catch (IllegalArgumentException e) {
+            throw Failure.invalid("Site '" + siteId + "': callingPolicy: " + e.getMessage());
+        }
+        Set<String> rooms = new HashSet<>();
+        list(site, "rooms").forEach(item -> {
+            JsonObject room = asObject(item, "room");
+            rooms.add(id(room, "room"));
+            required(room, "name", "room " + room.getString("id"));
+        });
+        Set<String> services = new HashSet<>();
+        Set<String> ticketServices = new HashSet<>();
+        list(site, "services").forEach(item -> services.add(id(asObject(item, "service"), "service")));
+        list(site, "services").forEach(item -> {
+            JsonObject service = (JsonObject) item;
+            String where = "service " + service.getString("id");
+            String kind = service.getString("kind", "service");
+            required(service, "name", where);
+            if (!KINDS.contains(kind)) {
+                throw Failure.invalid(where + ": kind must be service, menu or orientation.");
+            }
+            String parent = service.getString("parent");
+            if (parent != null && !services.contains(parent)) {
+                throw Failure.invalid(where + ": parent '" + parent + "' is not a service of this site.");
+            }
+            if (kind.equals("service")) {
+                String prefix = required(service, "prefix", where);
+                if (!prefix.matches("[A-Z]{1,2}")) {
+                    throw Failure.invalid(where + ": prefix must be one or two capital letters.");
+                }
+                if (!rooms.contains(required(service, "room", where))) {
+                    throw Failure.invalid(where + ": room '" + service.getString("room")
+                            + "' is not a room of this site.");
+                }
+                Integer target = service.getInteger("targetWaitMinutes", 15);
+                if (target <= 0) {
+                    throw Failure.invalid(where + ": targetWaitMinutes must be positive.");
+                }
+                ticketServices.add(service.getString("id"));
+            }
+            if (kind.equals("orientation") && service.getJsonObject("orientation") == null) {
+                throw Failure.invalid(where + ": an orientation entry needs an 'orientation' block.");
+            }
+        });
+        list(site, "counters").forEach(item -> {
+            JsonObject counter = asObject(item, "counter");
+            String where = "counter " + id(counter, "counter");
+            required(counter, "name", where);
+            if (!rooms.contains(required(counter, "room", where))) {
+                throw Failure.invalid(where + ": room '" + counter.getString("room")
+                        + "' is not a room of this site.");
+            }
+            list(counter, "services").forEach(service -> {
+                if (!ticketServices.contains(service)) {
+                    throw Failure.invalid(where + ": '" + service
+                            + "' is not a ticket service of this site.");
+                }
+            });
+        });
+        Set<String> counters = new HashSet<>();
+        list(site, "counters").forEach(item -> counters.add(((JsonObject) item).getString("id")));
+        list(site, "devices").forEach(item -> {
+            JsonObject device = asObject(item, "device");
+            String where = "device " + id(device, "device");
+            String kind = required(device, "kind", where);
+            if (!DEVICE_KINDS.contains(kind)) {
+                throw Failure.invalid(where + ": kind must be kiosk, screen or counter_screen.");
+            }
+            if (kind.equals("screen") && !rooms.contains(required(device, "room", where))) {
+                throw Failure.invalid(where + ": a screen needs one of this site's rooms.");
+            }
+            if (kind.equals("counter_screen") && !counters.contains(required(device, "counter", where))) {
+                throw Failure.invalid(where + ": a counter screen needs one of this site's counters.");
+            }
+        });
+    }
+
+    private static String id(JsonObject json, String what) {
+        String id = json.getString("id");
+        if (id == null || !id.matches(ID_PATTERN)) {
+            throw Failure.invalid("Every " + what + " needs an id of lower-case letters, digits, - or _"
+                    + (id == null ? "." : " (got '" + id + "')."));
+        }
+        return id;
+    }
+
+    private static String required(JsonObject json, String field, String where) {
+        Object value = json.getValue(field);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw Failure.invalid(where + ": '" + field + "' is required.");
+        }
+        return text;
+    }
+
+    private static JsonObject asObject(Object value, String what) {
+        if (!(value instanceof JsonObject json)) {
+            throw Failure.invalid("Each " + what + " must be an object.");
+        }
+        return json;
+    }
+}

@@ -1,0 +1,55 @@
+package org.guichet.server.jobs;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import org.guichet.server.realtime.Addresses;
+import org.guichet.server.realtime.SummaryPublisher;
+import org.guichet.server.service.Services;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What each server instance runs once, whatever its number of HTTP verticles: it follows the announcements of every
+ * instance (reload the catalog, forget a revoked token), publishes the waiting counts it marked, and checks alerts
+ * for its own live views. Everything it registers is released when it stops.
+ */
+public final class InstanceVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceVerticle.class);
+
+    public static final Duration SUMMARY_INTERVAL = Duration.ofMillis(250);
+    public static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
+
+    private final Services services;
+    private final SummaryPublisher summaries;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final List<Periodic> jobs = new ArrayList<>();
+
+    public InstanceVerticle(Services services, SummaryPublisher summaries) {
+        this.services = services;
+        this.summaries = summaries;
+    }
+
+    @Override
+    public Future<?> start() {
+        consumers.add(vertx.eventBus().<String>consumer(Addresses.CATALOG_CHANGED,
+                message -> services.catalogs().reload()
+                        .onFailure(failure -> LOG.warn("Catalog could not be reloaded", failure))));
+        consumers.add(vertx.eventBus().<String>consumer(Addresses.CREDENTIALS_REVOKED,
+                message -> services.authentication().forget(message.body())));
+        jobs.add(Periodic.start(vertx, "waiting counts", SUMMARY_INTERVAL, summaries::flush));
+        jobs.add(Periodic.start(vertx, "alert check", ALERT_CHECK_INTERVAL, () -> services.alerts().check()));
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    @Override
+    public Future<?> stop() {
+        jobs.forEach(Periodic::cancel);
+        return Future.join(consumers.stream().map(MessageConsumer::unregister).toList());
+    }
+}

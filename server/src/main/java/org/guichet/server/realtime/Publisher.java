@@ -1,0 +1,85 @@
+package org.guichet.server.realtime;
+
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.CounterState;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.TicketAction;
+import org.guichet.server.domain.stats.Alerts;
+import org.guichet.server.service.AlertEvents;
+import org.guichet.server.service.Catalogs;
+import org.guichet.server.service.CounterEvents;
+import org.guichet.server.service.TicketEvents;
+import org.guichet.server.view.CounterView;
+import org.guichet.server.view.TicketView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Publishes each committed change where browsers listen: calls to the waiting rooms concerned, counter changes to the
+ * counter's channel, the visitor's news to its ticket channel, alerts to the site's supervisors; and marks the site's
+ * waiting counts as changed (published coalesced, see {@link SummaryPublisher}). Rooms, counters and tickets are
+ * heard by screens and visitors: they only ever get the screen's or the visitor's view. Tablets and supervision take
+ * a counter's message as a cue to read it again over REST, where they get the agent's view.
+ */
+public final class Publisher implements TicketEvents, CounterEvents, AlertEvents {
+
+    /** What a waiting room's screens hear about: calls to announce, and calls taken back (requeue, transfer). */
+    private static final Set<TicketAction> ROOM_ACTIONS =
+            EnumSet.of(TicketAction.CALL, TicketAction.RECALL, TicketAction.REQUEUE, TicketAction.TRANSFER);
+
+    private final EventBus eventBus;
+    private final Catalogs catalogs;
+    private final SummaryPublisher summaries;
+    private final Clock clock;
+
+    public Publisher(EventBus eventBus, Catalogs catalogs, SummaryPublisher summaries, Clock clock) {
+        this.eventBus = eventBus;
+        this.catalogs = catalogs;
+        this.summaries = summaries;
+        this.clock = clock;
+    }
+
+    @Override
+    public void ticketChanged(Ticket ticket, TicketAction action) {
+        Catalog catalog = catalogs.get();
+        boolean forRooms = ROOM_ACTIONS.contains(action);
+        if (forRooms || ticket.counterId() != null) {
+            // Only calls and counter-side changes go to screens; a fresh ticket is only the visitor's news.
+            JsonObject message = TicketView.screenMessage(ticket, action, clock.instant(), catalog);
+            if (forRooms) {
+                Catalog.Counter counter = ticket.counterId() == null ? null : catalog.counters().get(ticket.counterId());
+                Set<String> rooms = counter == null || counter.roomId().equals(ticket.roomId())
+                        ? Set.of(ticket.roomId()) : Set.of(ticket.roomId(), counter.roomId());
+                rooms.forEach(room -> eventBus.publish(Addresses.room(room), message));
+            }
+            if (ticket.counterId() != null) {
+                eventBus.publish(Addresses.counter(ticket.counterId()), message);
+            }
+        }
+        eventBus.publish(Addresses.ticket(ticket.statusToken()), TicketView.visitorNews(ticket, action, catalog));
+        summaries.markChanged(ticket.siteId());
+    }
+
+    @Override
+    public void counterChanged(CounterState state) {
+        eventBus.publish(Addresses.counter(state.counter().id()), new JsonObject().put("type", "state")
+                .put("at", clock.instant().toString()).put("counter", CounterView.forScreen(state, catalogs.get())));
+    }
+
+    @Override
+    public void alertsChanged(String siteId, Instant at, List<Alerts.Alert> alerts, List<String> raised,
+                              List<String> cleared) {
+        JsonArray list = new JsonArray();
+        alerts.forEach(alert -> list.add(alert.toJson()));
+        eventBus.publish(Addresses.siteAlerts(siteId), new JsonObject().put("type", "alerts").put("siteId", siteId)
+                .put("at", at.toString()).put("alerts", list).put("raised", new JsonArray(raised))
+                .put("cleared", new JsonArray(cleared)));
+    }
+}

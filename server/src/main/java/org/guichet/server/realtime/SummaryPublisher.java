@@ -1,0 +1,59 @@
+package org.guichet.server.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.QueueSummary;
+import org.guichet.server.service.QueueSummaries;
+import org.guichet.server.view.QueueView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Waiting counts, published coalesced: a change only marks its site; {@link #flush()} (run every 250 ms by the
+ * instance's jobs) publishes each marked site's summary once, so a burst of tickets costs one query per site, not one
+ * per ticket. A room whose counts did not change is not told again: every screen costs one encoding per message, and
+ * a screen that (re)connects reads them over REST.
+ */
+public final class SummaryPublisher {
+
+    private final EventBus eventBus;
+    private final QueueSummaries summaries;
+    private final Set<String> dirtySites = ConcurrentHashMap.newKeySet();
+    private final Map<String, JsonObject> publishedRoomCounts = new ConcurrentHashMap<>();
+
+    public SummaryPublisher(EventBus eventBus, QueueSummaries summaries) {
+        this.eventBus = eventBus;
+        this.summaries = summaries;
+    }
+
+    public void markChanged(String siteId) {
+        dirtySites.add(siteId);
+    }
+
+    /** Publishes the summary of every site marked since the last flush. */
+    public Future<Void> flush() {
+        List<Future<?>> published = new ArrayList<>();
+        for (String siteId : Set.copyOf(dirtySites)) {
+            dirtySites.remove(siteId);
+            published.add(summaries.summary(siteId).onSuccess(this::publish));
+        }
+        return Future.join(published).mapEmpty();
+    }
+
+    private void publish(QueueSummary summary) {
+        eventBus.publish(Addresses.siteQueue(summary.siteId()), QueueView.site(summary));
+        summary.rooms().forEach((roomId, room) -> {
+            JsonObject counts = QueueView.roomCounts(room);
+            if (counts.equals(publishedRoomCounts.put(roomId, counts))) {
+                return;
+            }
+            eventBus.publish(Addresses.room(roomId), new JsonObject().put("type", "queue")
+                    .put("at", summary.at().toString()).put("room", QueueView.room(room)));
+        });
+    }
+}

@@ -1,0 +1,178 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.guichet.server.domain.AccessPolicy.Action;
+import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.Agent;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.PasswordRules;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
+import org.guichet.server.domain.Tokens;
+import org.guichet.server.store.AgentStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Agents' accounts: creating them, logging in and out, passwords. Hashing runs off the event loop. */
+public final class Accounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
+    private static final int LONGEST_USERNAME_TRIED = 100;
+
+    /** An account to create: its sites may be empty only for an administrator of every site. */
+    public record NewAccount(String username, String displayName, String password, Role role, List<String> siteIds) {
+    }
+
+    /** A successful log-in: the session's bearer token, when it expires, and who logged in. */
+    public record Session(String token, Instant expiresAt, Agent agent) {
+    }
+
+    private final Vertx vertx;
+    private final AgentStore agents;
+    private final Catalogs catalogs;
+    private final Authentication authentication;
+    private final Announcements announcements;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final Duration sessionLifetime;
+    private final String dummyHash;
+
+    public Accounts(Vertx vertx, AgentStore agents, Catalogs catalogs, Authentication authentication,
+                    Announcements announcements, PasswordHasher hasher, Clock clock, Duration sessionLifetime) {
+        this.vertx = vertx;
+        this.agents = agents;
+        this.catalogs = catalogs;
+        this.authentication = authentication;
+        this.announcements = announcements;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.sessionLifetime = sessionLifetime;
+        this.dummyHash = hasher.hash("not a password");
+    }
+
+    public Future<Session> login(String username, String password) {
+        if (username.length() > LONGEST_USERNAME_TRIED || PasswordRules.tooLongToTry(password)) {
+            throw Failure.invalid("Username or password too long.");
+        }
+        return agents.credentials(username)
+                .compose(found -> vertx.executeBlocking(() -> {
+                    // Verify against a throwaway hash when the user is unknown, so timing does not reveal usernames.
+                    boolean right = hasher.verify(password, found.map(AgentStore.Credentials::passwordHash)
+                            .orElse(dummyHash));
+                    if (!right || found.isEmpty() || !found.get().agent().active()) {
+                        throw Failure.unauthenticated("invalid_credentials", "Wrong username or password.");
+                    }
+                    return found.get().agent();
+                }, false))
+                .compose(agent -> {
+                    String token = Tokens.newToken(Tokens.AGENT_PREFIX);
+                    Instant now = clock.instant();
+                    Instant expires = now.plus(sessionLifetime);
+                    return agents.insertSession(Tokens.hash(token), agent.id(), now, expires)
+                            .map(done -> new Session(token, expires, agent));
+                });
+    }
+
+    /** Ends the session; connections opened with it end too (see realtime.EventBusBridge). */
+    public Future<Void> logout(String token) {
+        byte[] hash = Tokens.hash(token);
+        String key = HexFormat.of().formatHex(hash);
+        authentication.forget(key);
+        return agents.deleteSession(hash).onSuccess(done -> announcements.credentialsRevoked(key));
+    }
+
+    public Future<Agent> me(Principal principal) {
+        if (!principal.isAgent()) {
+            throw Failure.notAllowed("This needs an agent account, not a device.");
+        }
+        return agent(principal.agentId());
+    }
+
+    /** The accounts the principal may see: those sharing one of its sites (all, for an administrator of all). */
+    public Future<List<Agent>> agents(Principal principal) {
+        AccessPolicy.require(principal, Action.LIST_AGENTS, AccessPolicy.Scope.none());
+        return agents.agents().map(all -> all.stream().filter(agent -> AccessPolicy.allows(principal,
+                Action.READ_AGENT, AccessPolicy.Scope.sites(Set.copyOf(agent.siteIds())))).toList());
+    }
+
+    /** Creates an account for the principal's sites; fails with a conflict when the username is taken. */
+    public Future<Agent> create(Principal principal, NewAccount account) {
+        account.siteIds().forEach(siteId -> catalogs.get().site(siteId));
+        AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.sites(Set.copyOf(account.siteIds())));
+        if (!USERNAME.matcher(account.username()).matches()) {
+            throw Failure.invalid("A username has 2 to 64 letters, digits, dots, dashes or @.");
+        }
+        return create(account);
+    }
+
+    /** Creates an account without asking anyone (the first administrator, the demo). */
+    public Future<Agent> create(NewAccount account) {
+        PasswordRules.problemWith(account.password()).ifPresent(problem -> {
+            throw Failure.invalid(problem);
+        });
+        if (account.role() != Role.ADMIN && account.siteIds().isEmpty()) {
+            throw Failure.invalid("An agent or supervisor needs at least one site.");
+        }
+        return vertx.executeBlocking(() -> hasher.hash(account.password()), false)
+                .compose(hash -> agents.insert(account.username(), account.displayName(), hash, account.role(),
+                        account.siteIds()))
+                .compose(this::agent);
+    }
+
+    public Future<Void> changePassword(Principal principal, String currentPassword, String newPassword) {
+        AccessPolicy.require(principal, Action.CHANGE_OWN_PASSWORD, AccessPolicy.Scope.none());
+        PasswordRules.problemWith(newPassword).ifPresent(problem -> {
+            throw Failure.invalid(problem);
+        });
+        return agents.credentials(principal.agentId())
+                .compose(found -> vertx.executeBlocking(() -> {
+                    String stored = found.map(AgentStore.Credentials::passwordHash).orElse(dummyHash);
+                    if (!hasher.verify(currentPassword == null ? "" : currentPassword, stored)) {
+                        throw Failure.notAllowed("invalid_credentials", "The current password is wrong.");
+                    }
+                    return hasher.hash(newPassword);
+                }, false))
+                .compose(hash -> agents.updatePassword(principal.agentId(), hash));
+    }
+
+    /** An administrator gives an account of their sites a new password; its sessions end. */
+    public Future<Void> resetPassword(Principal principal, long agentId, String newPassword) {
+        AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.none());
+        PasswordRules.problemWith(newPassword).ifPresent(problem -> {
+            throw Failure.invalid(problem);
+        });
+        return agent(agentId).compose(agent -> {
+            AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.sites(Set.copyOf(agent.siteIds())));
+            return setPassword(agentId, newPassword);
+        });
+    }
+
+    /** Sets a password without asking anyone (the demo's reset); the account's sessions end. */
+    public Future<Void> setPassword(long agentId, String newPassword) {
+        return vertx.executeBlocking(() -> hasher.hash(newPassword), false)
+                .compose(hash -> agents.updatePassword(agentId, hash))
+                .compose(done -> agents.deleteSessionsOf(agentId))
+                .onSuccess(done -> authentication.forgetAll());
+    }
+
+    public Future<Optional<Long>> agentId(String username) {
+        return agents.credentials(username).map(found -> found.map(credentials -> credentials.agent().id()));
+    }
+
+    public Future<Boolean> hasAdmin() {
+        return agents.hasAdmin();
+    }
+
+    private Future<Agent> agent(long agentId) {
+        return agents.agent(agentId).map(found -> found.orElseThrow(() -> Failure.notFound("No agent " + agentId
+                + ".")));
+    }
+}

@@ -1,0 +1,68 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.Device;
+import org.guichet.server.domain.stats.Alerts;
+import org.guichet.server.store.DeviceStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Whether a service's longest wait passed its target, or a device went silent or its printer has a problem: each
+ * {@link #check()} evaluates every site, keeps the result for the live view, and tells {@link AlertEvents} about
+ * each site whose alerts changed. Messages carry the whole state, so a page just replaces what it shows. A job
+ * (see jobs.InstanceVerticle) runs the check every few seconds.
+ */
+public final class AlertMonitor {
+
+    private final WaitingQueues waitingQueues;
+    private final DeviceStore devices;
+    private final Catalogs catalogs;
+    private final Clock clock;
+    private final AlertEvents events;
+    private final Map<String, List<Alerts.Alert>> current = new ConcurrentHashMap<>();
+
+    public AlertMonitor(WaitingQueues waitingQueues, DeviceStore devices, Catalogs catalogs, Clock clock,
+                        AlertEvents events) {
+        this.waitingQueues = waitingQueues;
+        this.devices = devices;
+        this.catalogs = catalogs;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The site's alerts as of the last check. */
+    public List<Alerts.Alert> current(String siteId) {
+        return current.getOrDefault(siteId, List.of());
+    }
+
+    /** Evaluates alerts now and tells about those of every site whose alerts changed. */
+    public Future<Map<String, List<Alerts.Alert>>> check() {
+        Instant now = clock.instant();
+        return waitingQueues.today(null, now).compose(queues -> devices.all().map(all -> {
+            List<Alerts.Device> watched = all.stream().filter(device -> !device.revoked())
+                    .map(AlertMonitor::watched).toList();
+            Map<String, List<Alerts.Alert>> evaluated = Alerts.evaluate(catalogs.get(), queues, watched, now);
+            evaluated.forEach((siteId, alerts) -> {
+                List<Alerts.Alert> previous = current.getOrDefault(siteId, List.of());
+                List<String> raised = Alerts.raised(previous, alerts);
+                List<String> cleared = Alerts.cleared(previous, alerts);
+                current.put(siteId, alerts);
+                if (!raised.isEmpty() || !cleared.isEmpty()) {
+                    events.alertsChanged(siteId, now, alerts, raised, cleared);
+                }
+            });
+            return evaluated;
+        }));
+    }
+
+    private static Alerts.Device watched(Device device) {
+        return new Alerts.Device(device.id(), device.siteId(), device.kind(), device.name(), device.lastSeenAt(),
+                device.health() == null ? new JsonObject() : device.health());
+    }
+}

@@ -1,0 +1,67 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Future;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Tokens;
+import org.guichet.server.store.AgentStore;
+import org.guichet.server.store.DeviceStore;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves a bearer token (an agent's session {@code gs_…} or a device's token {@code gd_…}) to its principal. Answers
+ * are remembered for a few seconds, so a busy tablet or screen does not cost a query per request; a revocation,
+ * announced to every instance, forgets them at once.
+ */
+public final class Authentication {
+
+    private static final long REMEMBER_MILLIS = 5_000;
+
+    private record Remembered(Principal principal, long until) {
+    }
+
+    private final AgentStore agents;
+    private final DeviceStore devices;
+    private final Clock clock;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    public Authentication(AgentStore agents, DeviceStore devices, Clock clock) {
+        this.agents = agents;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    /** The principal of a token; fails as unauthenticated when it is missing, unknown, expired or revoked. */
+    public Future<Principal> authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            return Future.failedFuture(Failure.unauthenticated("Log in first (missing bearer token)."));
+        }
+        byte[] hash = Tokens.hash(token);
+        String key = HexFormat.of().formatHex(hash);
+        long nowMillis = clock.millis();
+        Remembered known = remembered.get(key);
+        if (known != null && known.until() > nowMillis) {
+            return Future.succeededFuture(known.principal());
+        }
+        Future<Principal> lookup = token.startsWith(Tokens.DEVICE_PREFIX)
+                ? devices.byToken(hash).map(found -> found.orElseThrow(() -> Failure.unauthenticated(
+                        "This device token is unknown or has been revoked.")))
+                : agents.session(hash, clock.instant()).map(found -> found.orElseThrow(() -> Failure.unauthenticated(
+                        "session_expired", "Your session has expired; please log in again.")));
+        return lookup.onSuccess(principal -> remembered.put(key, new Remembered(principal, nowMillis + REMEMBER_MILLIS)));
+    }
+
+    /** Forgets what was remembered of one token (by the hex of its SHA-256). */
+    public void forget(String tokenHashHex) {
+        remembered.remove(tokenHashHex);
+    }
+
+    /** Forgets every remembered token: an account changed in a way no single token says. */
+    public void forgetAll() {
+        remembered.clear();
+    }
+}

@@ -1,0 +1,33 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Future;
+import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.CounterState;
+import org.guichet.server.domain.QueueSummary;
+import org.guichet.server.domain.stats.Alerts;
+import org.guichet.server.domain.stats.Metrics;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the supervisor's live view shows of one site right now: counters, queues, today's figures, alerts. */
+public final class LiveSupervision {
+
+    /** One site now. */
+    public record Live(Catalog.Site site, Instant at, List<CounterState> counters, QueueSummary queue, Metrics today,
+                       List<Alerts.Alert> alerts) {
+    }
+
+    private final Counters counters;
+    private final QueueSummaries summaries;
+
+    public LiveSupervision(Counters counters, QueueSummaries summaries) {
+        this.counters = counters;
+        this.summaries = summaries;
+    }
+
+    public Future<Live> live(Catalog.Site site, Instant now, Metrics today, List<Alerts.Alert> alerts) {
+        return counters.statesOfSite(site.id()).compose(states -> summaries.summary(site.id())
+                .map(queue -> new Live(site, now, states, queue, today, alerts)));
+    }
+}

@@ -1,0 +1,76 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.guichet.server.domain.WaitEstimator;
+import org.guichet.server.domain.stats.StatsPlanner;
+import org.guichet.server.store.AgentStore;
+import org.guichet.server.store.CatalogStore;
+import org.guichet.server.store.CounterStore;
+import org.guichet.server.store.DeploymentStore;
+import org.guichet.server.store.DeviceStore;
+import org.guichet.server.store.FactStats;
+import org.guichet.server.store.OccupancyStore;
+import org.guichet.server.store.RollupStats;
+import org.guichet.server.store.StatsRollups;
+import org.guichet.server.store.TicketStore;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The services of one server instance, built once over one pool and shared by its verticles. They hold no mutable
+ * state of their own, but for what is named thread-safe where it is kept: the catalog snapshot ({@link Catalogs}),
+ * the issuing batch ({@link TicketIssuer}), remembered tokens ({@link Authentication}) and the last alerts
+ * ({@link AlertMonitor}).
+ */
+public record Services(Clock clock, Catalogs catalogs, Health health, Authentication authentication, Accounts accounts,
+                       Devices devices, Deployments deployments, Sites sites, QueueSummaries summaries,
+                       TicketIssuer issuer, TicketCalling calling, TicketTransitions transitions,
+                       TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
+                       StatsService stats) {
+
+    /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
+    public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
+                          AlertEvents alerts) {
+    }
+
+    /** The part of the services the outlets need before the rest exists. */
+    public record Base(Clock clock, Catalogs catalogs, QueueSummaries summaries) {
+    }
+
+    public static Base base(Pool pool, Clock clock, Announcements announcements) {
+        Catalogs catalogs = new Catalogs(new CatalogStore(pool), announcements);
+        QueueSummaries summaries = new QueueSummaries(new WaitingQueues(new TicketStore(pool), catalogs), catalogs,
+                clock);
+        return new Base(clock, catalogs, summaries);
+    }
+
+    public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime) {
+        Clock clock = base.clock();
+        Catalogs catalogs = base.catalogs();
+        TicketStore tickets = new TicketStore(pool);
+        CounterStore counterStore = new CounterStore(pool);
+        AgentStore agents = new AgentStore(pool);
+        DeviceStore deviceStore = new DeviceStore(pool);
+        Authentication authentication = new Authentication(agents, deviceStore, clock);
+        Accounts accounts = new Accounts(vertx, agents, catalogs, authentication, outlets.announcements(),
+                new PasswordHasher(), clock, sessionLifetime);
+        Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), clock);
+        Deployments deployments = new Deployments(new DeploymentStore(pool), catalogs, devices);
+        TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets());
+        TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets());
+        TicketCalling calling = new TicketCalling(tickets, counterStore, catalogs, transitions, clock,
+                outlets.tickets());
+        TicketQueries queries = new TicketQueries(tickets, catalogs, issuer, base.summaries(), clock);
+        Counters counters = new Counters(counterStore, tickets, catalogs, clock, outlets.counters());
+        AlertMonitor alerts = new AlertMonitor(new WaitingQueues(tickets, catalogs), deviceStore, catalogs, clock,
+                outlets.alerts());
+        StatsService stats = new StatsService(new FactStats(pool), new RollupStats(pool), new StatsRollups(pool),
+                new OccupancyStats(new OccupancyStore(pool)), new LiveSupervision(counters, base.summaries()), alerts,
+                agents, catalogs, new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT), clock);
+        return new Services(clock, catalogs, new Health(pool), authentication, accounts, devices, deployments,
+                new Sites(catalogs, base.summaries()), base.summaries(), issuer, calling, transitions, queries,
+                counters, new AgentDays(tickets, catalogs, clock), alerts, stats);
+    }
+}

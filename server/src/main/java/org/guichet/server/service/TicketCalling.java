@@ -1,0 +1,119 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Future;
+import org.guichet.server.domain.AccessPolicy.Action;
+import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.CallingOrder;
+import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.CounterState;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.ServiceDay;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.TicketAction;
+import org.guichet.server.domain.WaitingTicket;
+import org.guichet.server.store.CounterStore;
+import org.guichet.server.store.TicketStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Calling a visitor to a counter: the next one in the pure {@link CallingOrder}, or a chosen one out of order. Only
+ * the agent holding an open counter calls to it.
+ */
+public final class TicketCalling {
+
+    /** Tickets offered to the lock statement, in calling order; if other counters hold all of them, we read again. */
+    static final int LOCK_CANDIDATES = 32;
+    /** How many times the candidates are read again when other counters took every one of them meanwhile. */
+    static final int MAX_ATTEMPTS = 21;
+    private static final Duration UNKNOWN_SERVICE_TARGET = Duration.ofMinutes(15);
+
+    private final TicketStore tickets;
+    private final CounterStore counters;
+    private final Catalogs catalogs;
+    private final TicketTransitions transitions;
+    private final Clock clock;
+    private final TicketEvents events;
+
+    public TicketCalling(TicketStore tickets, CounterStore counters, Catalogs catalogs, TicketTransitions transitions,
+                         Clock clock, TicketEvents events) {
+        this.tickets = tickets;
+        this.counters = counters;
+        this.catalogs = catalogs;
+        this.transitions = transitions;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Calls the next ticket for a counter, or empty when nobody is waiting for it. */
+    public Future<Optional<Ticket>> callNext(Principal principal, String counterId) {
+        Catalog.Counter counter = catalogs.get().counter(counterId);
+        return requireOpenBy(principal, counter).compose(agentId -> callNextAttempt(counter, agentId, 1));
+    }
+
+    /** Calls one given waiting ticket, out of order. */
+    public Future<Ticket> callTicket(Principal principal, long ticketId, String counterId) {
+        Catalog.Counter counter = catalogs.get().counter(counterId);
+        return requireOpenBy(principal, counter).compose(agentId -> transitions.load(ticketId).compose(ticket -> {
+            if (!ticket.siteId().equals(counter.siteId())) {
+                throw Failure.notAllowed("Ticket " + ticket.number() + " belongs to another site.");
+            }
+            return transitions.apply(ticket, TicketAction.CALL, counter.id(), agentId, null, null);
+        }));
+    }
+
+    private Future<Optional<Ticket>> callNextAttempt(Catalog.Counter counter, long agentId, int attempt) {
+        Catalog catalog = catalogs.get();
+        Catalog.Site site = catalog.site(counter.siteId());
+        Instant now = clock.instant();
+        return tickets.candidates(site.id(), counter.serviceIds().toArray(String[]::new), counter.id(),
+                        ServiceDay.of(now, site.zone()), serviceId -> targetWait(catalog, serviceId))
+                .compose(waiting -> {
+                    List<WaitingTicket> ordered = new CallingOrder(site.policy())
+                            .order(waiting, counter.id(), counter.serviceIds(), now);
+                    if (ordered.isEmpty()) {
+                        return Future.succeededFuture(Optional.<Ticket>empty());
+                    }
+                    // The head of the order is enough: more would only lengthen the lock statement's work.
+                    Long[] ids = ordered.stream().limit(LOCK_CANDIDATES).map(WaitingTicket::id).toArray(Long[]::new);
+                    return tickets.callFirstUnlocked(ids, counter.id(), agentId, now).compose(called -> {
+                        if (called.isPresent()) {
+                            events.ticketChanged(called.get(), TicketAction.CALL);
+                            return Future.succeededFuture(called);
+                        }
+                        if (attempt < MAX_ATTEMPTS) {
+                            return callNextAttempt(counter, agentId, attempt + 1);
+                        }
+                        return Future.failedFuture(Failure.conflict("busy",
+                                "Other counters are calling the same tickets; please try again."));
+                    });
+                });
+    }
+
+    private static Duration targetWait(Catalog catalog, String serviceId) {
+        Catalog.Service service = catalog.services().get(serviceId);
+        return service == null ? UNKNOWN_SERVICE_TARGET : service.targetWait();
+    }
+
+    /** The agent's id, once the counter is known to be open and held by this agent. */
+    private Future<Long> requireOpenBy(Principal principal, Catalog.Counter counter) {
+        AccessPolicy.require(principal, Action.CALL_TICKET, AccessPolicy.Scope.site(counter.siteId()));
+        return counters.state(counter.id()).map(found -> {
+            String status = found.map(CounterStore.StateRow::status).orElse(CounterState.CLOSED);
+            if (!CounterState.OPEN.equals(status)) {
+                throw Failure.conflict("counter_not_open", counter.name() + " is " + status.toLowerCase(Locale.ROOT)
+                        + "; open it before calling.");
+            }
+            if (!principal.agentId().equals(found.get().agentId())) {
+                throw Failure.conflict("counter_taken", counter.name() + " is open by another agent.");
+            }
+            return principal.agentId();
+        });
+    }
+}

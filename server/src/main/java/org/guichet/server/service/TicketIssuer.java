@@ -1,0 +1,162 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.guichet.server.domain.AccessPolicy.Action;
+import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.ServiceDay;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.TicketAction;
+import org.guichet.server.domain.TicketStatus;
+import org.guichet.server.domain.Tokens;
+import org.guichet.server.domain.WaitEstimator;
+import org.guichet.server.store.TicketStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Issues tickets. Requests that arrive while earlier ones are being written leave together in one statement and one
+ * commit (see {@link Batcher}); a batch that fails is retried one ticket at a time, so one bad request never costs
+ * another visitor their ticket. One issuer serves every HTTP verticle of the instance, so that its batches gather
+ * requests from all of them.
+ */
+public final class TicketIssuer {
+
+    /**
+     * One batch writes at a time: concurrent batches would take the same sequence and queue rows and wait on each
+     * other's commits anyway (measured: two or four in flight gave lower throughput and a longer tail than one).
+     */
+    static final int BATCHES_IN_FLIGHT = 1;
+    static final int MAX_BATCH = 64;
+
+    private final TicketStore tickets;
+    private final Catalogs catalogs;
+    private final Clock clock;
+    private final WaitEstimator estimator;
+    private final TicketEvents events;
+    private final Batcher<PendingIssue> batcher = new Batcher<>(BATCHES_IN_FLIGHT, MAX_BATCH, this::write);
+
+    public TicketIssuer(TicketStore tickets, Catalogs catalogs, Clock clock, WaitEstimator estimator,
+                        TicketEvents events) {
+        this.tickets = tickets;
+        this.catalogs = catalogs;
+        this.clock = clock;
+        this.estimator = estimator;
+        this.events = events;
+    }
+
+    /** A request checked against the catalog, waiting for its batch; answered on the context it came from. */
+    private record PendingIssue(TicketStore.NewTicket ticket, Promise<Issued> promise, Context context) {
+
+        void settle(Future<Issued> outcome) {
+            outcome.onComplete(result -> onContext(context, () -> promise.handle(result)));
+        }
+    }
+
+    private static void onContext(Context context, Runnable task) {
+        if (context == null) {
+            task.run();
+        } else {
+            context.runOnContext(v -> task.run());
+        }
+    }
+
+    /** Issues a ticket for a kiosk or an agent of the service's site. */
+    public Future<Issued> issue(Principal principal, IssueRequest request) {
+        Catalog catalog = catalogs.get();
+        Catalog.Service service = catalog.service(request.serviceId());
+        AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(service.siteId()));
+        Catalog.Site site = catalog.site(service.siteId());
+        if (request.siteId() != null && !request.siteId().equals(site.id())) {
+            throw Failure.invalid("Service '" + service.id() + "' does not belong to site '" + request.siteId() + "'.");
+        }
+        if (!service.issuesTickets()) {
+            throw Failure.conflict("not_a_service", "'" + service.id() + "' is a " + service.kind()
+                    + " entry, not a service tickets are issued for.");
+        }
+        Instant arrival = clock.instant();
+        TicketStore.NewTicket ticket = new TicketStore.NewTicket(site.id(), service.id(), service.roomId(),
+                service.prefix(), ServiceDay.of(arrival, site.zone()), request.priority(), request.language(),
+                Tokens.newStatusToken(), arrival, principal.deviceId(), request.idempotencyKey());
+        Promise<Issued> promise = Promise.promise();
+        batcher.submit(new PendingIssue(ticket, promise, Vertx.currentContext()));
+        return promise.future();
+    }
+
+    /** Waiting tickets of the same service and day that arrived before this one. */
+    public Future<Integer> peopleAhead(Ticket ticket) {
+        return ticket.status() == TicketStatus.WAITING ? tickets.countWaitingAhead(ticket)
+                : Future.succeededFuture(0);
+    }
+
+    /** Writes one batch; settles every request in it before completing. */
+    private Future<Void> write(List<PendingIssue> batch) {
+        Instant callWindowStart = clock.instant().minus(Duration.ofMinutes(estimator.windowMinutes()));
+        return tickets.issueBatch(batch.stream().map(PendingIssue::ticket).toList(), callWindowStart)
+                .transform(inserted -> {
+                    if (inserted.succeeded()) {
+                        return settleAll(batch, inserted.result());
+                    }
+                    if (batch.size() > 1) {
+                        // Find the request at fault by writing each alone; the others still get their tickets.
+                        return Future.join(batch.stream().map(single -> write(List.of(single))).toList())
+                                .mapEmpty();
+                    }
+                    PendingIssue single = batch.get(0);
+                    Throwable failure = inserted.cause();
+                    Future<Issued> outcome = TicketStore.isDuplicateIdempotencyKey(failure)
+                            ? replay(single.ticket()).map(Optional::orElseThrow)
+                            : Future.failedFuture(failure);
+                    single.settle(outcome);
+                    return outcome.<Void>mapEmpty().otherwiseEmpty();
+                });
+    }
+
+    private Future<Void> settleAll(List<PendingIssue> batch, List<TicketStore.IssuedRow> rows) {
+        Map<String, TicketStore.IssuedRow> byToken = new HashMap<>();
+        rows.forEach(row -> byToken.put(row.ticket().statusToken(), row));
+        List<Future<Issued>> replays = new ArrayList<>();
+        // One hop per event loop rather than one per ticket: the answers of a batch mostly go to the same few loops.
+        Map<Context, List<Runnable>> answers = new HashMap<>();
+        for (PendingIssue pending : batch) {
+            TicketStore.IssuedRow row = byToken.get(pending.ticket().statusToken());
+            if (row == null) {
+                // Left out: its idempotency key already has a ticket.
+                Future<Issued> replay = replay(pending.ticket()).map(Optional::orElseThrow);
+                pending.settle(replay);
+                replays.add(replay);
+                continue;
+            }
+            int minutes = estimator.estimateMinutes(row.aheadOnArrival(), row.recentCalls(), row.countersServing());
+            events.ticketChanged(row.ticket(), TicketAction.ISSUE);
+            Issued issued = new Issued(row.ticket(), row.aheadOnArrival(), minutes, false);
+            answers.computeIfAbsent(pending.context(), context -> new ArrayList<>())
+                    .add(() -> pending.promise().complete(issued));
+        }
+        answers.forEach((context, tasks) -> onContext(context, () -> tasks.forEach(Runnable::run)));
+        return Future.join(replays).<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    private Future<Optional<Issued>> replay(TicketStore.NewTicket request) {
+        return tickets.byIdempotencyKey(request.siteId(), request.idempotencyKey()).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            Ticket ticket = found.get();
+            return peopleAhead(ticket).map(ahead -> Optional.of(new Issued(ticket, ahead,
+                    estimator.estimateMinutes(ahead, 0, 1), true)));
+        });
+    }
+}

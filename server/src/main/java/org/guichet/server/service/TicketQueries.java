@@ -1,0 +1,122 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Future;
+import org.guichet.server.domain.AccessPolicy.Action;
+import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.CallingOrder;
+import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.QueueSummary;
+import org.guichet.server.domain.ServiceDay;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.TicketEvent;
+import org.guichet.server.domain.WaitingTicket;
+import org.guichet.server.store.TicketStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reading tickets: one by id, its history, a counter's waiting list, a visitor's own ticket, a room's last calls. */
+public final class TicketQueries {
+
+    /** How many calls a waiting-room screen shows after it (re)connects. */
+    static final int RECENT_CALLS = 8;
+    private static final Pattern STATUS_TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+    /** A ticket in a counter's waiting list: how long it has waited, against its service's target. */
+    public record Waiting(Ticket ticket, long waitedSeconds, int targetWaitMinutes, boolean overTarget) {
+    }
+
+    /** A visitor's ticket and how many wait before it. */
+    public record VisitorTicket(Ticket ticket, int peopleAhead) {
+    }
+
+    /** What a waiting-room screen needs after (re)connecting: the room, its last calls, its waiting counts. */
+    public record RoomDisplay(Catalog.Room room, Catalog.Site site, List<Ticket> recentCalls, QueueSummary queue) {
+    }
+
+    private final TicketStore tickets;
+    private final Catalogs catalogs;
+    private final TicketIssuer issuer;
+    private final QueueSummaries summaries;
+    private final Clock clock;
+
+    public TicketQueries(TicketStore tickets, Catalogs catalogs, TicketIssuer issuer, QueueSummaries summaries,
+                         Clock clock) {
+        this.tickets = tickets;
+        this.catalogs = catalogs;
+        this.issuer = issuer;
+        this.summaries = summaries;
+        this.clock = clock;
+    }
+
+    public Future<Ticket> ticket(Principal principal, long ticketId) {
+        return tickets.load(ticketId).map(found -> {
+            Ticket ticket = found.orElseThrow(() -> Failure.notFound("No ticket " + ticketId + "."));
+            AccessPolicy.require(principal, Action.READ_TICKET, AccessPolicy.Scope.site(ticket.siteId()));
+            return ticket;
+        });
+    }
+
+    public Future<List<TicketEvent>> history(Principal principal, long ticketId) {
+        return ticket(principal, ticketId).compose(ticket -> tickets.history(ticket.id()));
+    }
+
+    /** The tickets a counter may call, in the order it would call them. */
+    public Future<List<Waiting>> waitingList(Principal principal, String counterId) {
+        Catalog catalog = catalogs.get();
+        Catalog.Counter counter = catalog.counter(counterId);
+        AccessPolicy.require(principal, Action.READ_WAITING_LIST, AccessPolicy.Scope.site(counter.siteId()));
+        Catalog.Site site = catalog.site(counter.siteId());
+        Instant now = clock.instant();
+        return tickets.waitingFor(site.id(), counter.serviceIds().toArray(String[]::new), counter.id(),
+                ServiceDay.of(now, site.zone())).map(waiting -> {
+                    Map<Long, Ticket> byId = new HashMap<>();
+                    waiting.forEach(ticket -> byId.put(ticket.id(), ticket));
+                    List<WaitingTicket> order = waiting.stream().map(ticket -> new WaitingTicket(ticket.id(),
+                            ticket.serviceId(), ticket.priority(), ticket.arrivalAt(),
+                            catalog.service(ticket.serviceId()).targetWait(), ticket.targetCounterId())).toList();
+                    return new CallingOrder(site.policy()).order(order, counter.id(), counter.serviceIds(), now)
+                            .stream().map(next -> waiting(byId.get(next.id()), catalog, now)).toList();
+                });
+    }
+
+    private static Waiting waiting(Ticket ticket, Catalog catalog, Instant now) {
+        Catalog.Service service = catalog.service(ticket.serviceId());
+        long waited = Duration.between(ticket.arrivalAt(), now).toSeconds();
+        return new Waiting(ticket, waited, service.targetWaitMinutes(), waited > service.targetWaitMinutes() * 60L);
+    }
+
+    /** A visitor's ticket by the unguessable token of its QR code; no account needed. */
+    public Future<VisitorTicket> visitorTicket(String statusToken) {
+        if (statusToken == null || !STATUS_TOKEN.matcher(statusToken).matches()) {
+            throw Failure.notFound("No such ticket.");
+        }
+        return tickets.byStatusToken(statusToken).compose(found -> {
+            Ticket ticket = found.orElseThrow(() -> Failure.notFound("No such ticket."));
+            return issuer.peopleAhead(ticket).map(ahead -> new VisitorTicket(ticket, ahead));
+        });
+    }
+
+    public Future<RoomDisplay> roomDisplay(Principal principal, String roomId) {
+        Catalog catalog = catalogs.get();
+        Catalog.Room room = catalog.room(roomId);
+        AccessPolicy.require(principal, Action.READ_ROOM_DISPLAY, AccessPolicy.Scope.room(room.siteId(), room.id()));
+        Catalog.Site site = catalog.site(room.siteId());
+        return tickets.recentCalls(room.id(), ServiceDay.of(clock.instant(), site.zone()), RECENT_CALLS)
+                .compose(calls -> summaries.summary(site.id())
+                        .map(summary -> new RoomDisplay(room, site, calls, summary)));
+    }
+
+    /** The ticket called or in service at a counter, if any. */
+    public Future<Optional<Ticket>> activeAt(String counterId) {
+        return tickets.activeAt(counterId).map(found -> found.stream().findFirst());
+    }
+}

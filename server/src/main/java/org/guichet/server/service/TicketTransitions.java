@@ -1,0 +1,164 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.AccessPolicy.Action;
+import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.domain.TicketAction;
+import org.guichet.server.domain.TicketLifecycle;
+import org.guichet.server.store.TicketStore;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What an agent does to a ticket once it is called: recall, start, finish, no-show, back to the queue, transfer; and
+ * cancelling a waiting one. Each is checked against {@link TicketLifecycle} and applied by one statement that only
+ * matches while the ticket is still in a state the action is allowed from, so a concurrent change never slips an
+ * illegal one through.
+ */
+public final class TicketTransitions {
+
+    private final TicketStore tickets;
+    private final Catalogs catalogs;
+    private final Clock clock;
+    private final TicketEvents events;
+
+    public TicketTransitions(TicketStore tickets, Catalogs catalogs, Clock clock, TicketEvents events) {
+        this.tickets = tickets;
+        this.catalogs = catalogs;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public Future<Ticket> recall(Principal principal, long ticketId) {
+        return held(principal, ticketId, TicketAction.RECALL, null, null);
+    }
+
+    public Future<Ticket> start(Principal principal, long ticketId) {
+        return held(principal, ticketId, TicketAction.START, null, null);
+    }
+
+    public Future<Ticket> finish(Principal principal, long ticketId, String outcome) {
+        return held(principal, ticketId, TicketAction.FINISH,
+                outcome == null ? null : new JsonObject().put("outcome", outcome), outcome);
+    }
+
+    public Future<Ticket> noShow(Principal principal, long ticketId) {
+        return held(principal, ticketId, TicketAction.NO_SHOW, null, null);
+    }
+
+    /** Sends a called ticket back to the waiting list at its original place (arrival time unchanged). */
+    public Future<Ticket> requeue(Principal principal, long ticketId) {
+        return held(principal, ticketId, TicketAction.REQUEUE, null, null);
+    }
+
+    public Future<Ticket> cancel(Principal principal, long ticketId) {
+        return load(ticketId).compose(ticket -> {
+            AccessPolicy.require(principal, Action.CANCEL_TICKET, AccessPolicy.Scope.site(ticket.siteId()));
+            return apply(ticket, TicketAction.CANCEL, null, principal.agentId(), null, null);
+        });
+    }
+
+    /**
+     * Ends a called or served ticket as TRANSFERRED and creates its successor, WAITING in the target service (or for
+     * the target counter), with the same number, status link and arrival time, carrying the agent's note. Answers
+     * the successor.
+     */
+    public Future<Ticket> transfer(Principal principal, long ticketId, String targetServiceId, String targetCounterId,
+                                   String note) {
+        if ((targetServiceId == null) == (targetCounterId == null)) {
+            throw Failure.invalid("Give exactly one of serviceId or counterId.");
+        }
+        Catalog catalog = catalogs.get();
+        return load(ticketId).compose(ticket -> {
+            requireHolder(principal, ticket);
+            Catalog.Service service;
+            String roomId;
+            if (targetCounterId != null) {
+                Catalog.Counter counter = catalog.counter(targetCounterId);
+                if (!counter.siteId().equals(ticket.siteId())) {
+                    throw Failure.invalid("Counter '" + targetCounterId + "' is at another site.");
+                }
+                service = catalog.service(ticket.serviceId());
+                roomId = counter.roomId();
+            } else {
+                service = catalog.service(targetServiceId);
+                if (!service.siteId().equals(ticket.siteId()) || !service.issuesTickets()) {
+                    throw Failure.invalid("'" + targetServiceId + "' is not a service of this site.");
+                }
+                roomId = service.roomId();
+            }
+            requireLegal(ticket, TicketAction.TRANSFER);
+            JsonObject data = new JsonObject().put("toServiceId", service.id()).put("toCounterId", targetCounterId)
+                    .put("note", note);
+            // The ticket leaves a counter, not a queue: only its successor's queue count changes (by the insert
+            // trigger), so a transfer holds one count row, as any single insert does.
+            return tickets.transfer(ticket.id(), clock.instant(), ticket.counterId(), principal.agentId(), data,
+                            service.id(), roomId, targetCounterId, note)
+                    .compose(pair -> {
+                        if (pair.isEmpty()) {
+                            return changedMeanwhile(ticket.id(), TicketAction.TRANSFER);
+                        }
+                        events.ticketChanged(pair.get()[0], TicketAction.TRANSFER);
+                        events.ticketChanged(pair.get()[1], TicketAction.ISSUE);
+                        return Future.succeededFuture(pair.get()[1]);
+                    });
+        });
+    }
+
+    public Future<Ticket> load(long ticketId) {
+        return tickets.load(ticketId).map(found -> found.orElseThrow(
+                () -> Failure.notFound("No ticket " + ticketId + ".")));
+    }
+
+    /**
+     * Applies an action to a ticket read just before; fails with a conflict when the ticket is not (or no longer) in
+     * a state the action is allowed from.
+     */
+    Future<Ticket> apply(Ticket ticket, TicketAction action, String counterId, Long agentId, JsonObject data,
+                         String outcome) {
+        requireLegal(ticket, action);
+        Instant now = clock.instant();
+        return tickets.transition(action, ticket.id(), now, counterId, agentId, data, outcome).compose(changed -> {
+            if (changed.isEmpty()) {
+                return changedMeanwhile(ticket.id(), action);
+            }
+            events.ticketChanged(changed.get(), action);
+            return Future.succeededFuture(changed.get());
+        });
+    }
+
+    private Future<Ticket> held(Principal principal, long ticketId, TicketAction action, JsonObject data,
+                                String outcome) {
+        return load(ticketId).compose(ticket -> {
+            requireHolder(principal, ticket);
+            return apply(ticket, action, ticket.counterId(), principal.agentId(), data, outcome);
+        });
+    }
+
+    /** Called and served tickets belong to the agent holding them; a supervisor of the site may act for them. */
+    private static void requireHolder(Principal principal, Ticket ticket) {
+        AccessPolicy.require(principal, Action.ACT_ON_HELD_TICKET,
+                AccessPolicy.Scope.heldTicket(ticket.siteId(), ticket.agentId()));
+    }
+
+    private static void requireLegal(Ticket ticket, TicketAction action) {
+        if (TicketLifecycle.next(ticket.status(), action).isEmpty()) {
+            throw illegal(ticket, action);
+        }
+    }
+
+    private Future<Ticket> changedMeanwhile(long ticketId, TicketAction action) {
+        return load(ticketId).compose(current -> Future.failedFuture(illegal(current, action)));
+    }
+
+    private static Failure illegal(Ticket ticket, TicketAction action) {
+        return Failure.conflict("illegal_transition", "Ticket " + ticket.number() + " is " + ticket.status().name()
+                + ": '" + action.pathName() + "' is not possible now.");
+    }
+}

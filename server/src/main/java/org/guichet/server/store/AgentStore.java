@@ -1,0 +1,154 @@
+package org.guichet.server.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import org.guichet.server.domain.Agent;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Agents' accounts, their sites, and their sessions (only the SHA-256 of a session token is stored). */
+public final class AgentStore {
+
+    private static final String AGENTS_WITH_SITES = """
+            SELECT a.id, a.username, a.display_name, a.password_hash, a.role, a.active,
+                   coalesce(array_agg(s.site_id) FILTER (WHERE s.site_id IS NOT NULL), '{}') AS site_ids
+            FROM agent a LEFT JOIN agent_site s ON s.agent_id = a.id
+            """;
+    static final String SELECT_AGENT_BY_USERNAME = AGENTS_WITH_SITES + "WHERE a.username = $1 GROUP BY a.id";
+    static final String SELECT_AGENT_BY_ID = AGENTS_WITH_SITES + "WHERE a.id = $1 GROUP BY a.id";
+    static final String SELECT_AGENTS = AGENTS_WITH_SITES + "GROUP BY a.id ORDER BY a.username";
+    static final String SELECT_AGENT_NAMES = "SELECT id, display_name FROM agent WHERE id = ANY($1)";
+    static final String INSERT_SESSION =
+            "INSERT INTO agent_session (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
+    static final String SELECT_SESSION = """
+            SELECT a.id, a.username, a.role,
+                   coalesce(array_agg(s.site_id) FILTER (WHERE s.site_id IS NOT NULL), '{}') AS site_ids
+            FROM agent_session ss
+            JOIN agent a ON a.id = ss.agent_id AND a.active
+            LEFT JOIN agent_site s ON s.agent_id = a.id
+            WHERE ss.token_hash = $1 AND ss.expires_at > $2
+            GROUP BY a.id""";
+    static final String DELETE_SESSION = "DELETE FROM agent_session WHERE token_hash = $1";
+    static final String DELETE_AGENT_SESSIONS = "DELETE FROM agent_session WHERE agent_id = $1";
+    static final String INSERT_AGENT = """
+            INSERT INTO agent (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (username) DO NOTHING RETURNING id""";
+    static final String INSERT_AGENT_SITE = "INSERT INTO agent_site (agent_id, site_id) VALUES ($1, $2)";
+    static final String UPDATE_PASSWORD = "UPDATE agent SET password_hash = $2 WHERE id = $1";
+    static final String COUNT_ADMINS = "SELECT count(*) FROM agent WHERE role = 'admin' AND active";
+
+    /** An account with its stored password hash, for checking a password; never leaves the services. */
+    public record Credentials(Agent agent, String passwordHash) {
+    }
+
+    private final Pool pool;
+
+    public AgentStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Future<Optional<Credentials>> credentials(String username) {
+        return pool.preparedQuery(SELECT_AGENT_BY_USERNAME).execute(Tuple.of(username)).map(AgentStore::credentials);
+    }
+
+    public Future<Optional<Credentials>> credentials(long agentId) {
+        return pool.preparedQuery(SELECT_AGENT_BY_ID).execute(Tuple.of(agentId)).map(AgentStore::credentials);
+    }
+
+    public Future<Optional<Agent>> agent(long agentId) {
+        return credentials(agentId).map(found -> found.map(Credentials::agent));
+    }
+
+    public Future<List<Agent>> agents() {
+        return pool.query(SELECT_AGENTS).execute().map(rows -> {
+            List<Agent> agents = new ArrayList<>(rows.size());
+            rows.forEach(row -> agents.add(agent(row)));
+            return agents;
+        });
+    }
+
+    /** Display names of the given agents, by id. */
+    public Future<java.util.Map<Long, String>> names(Long[] agentIds) {
+        return pool.preparedQuery(SELECT_AGENT_NAMES).execute(Tuple.of((Object) agentIds)).map(rows -> {
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            rows.forEach(row -> names.put(row.getLong("id"), row.getString("display_name")));
+            return names;
+        });
+    }
+
+    /** Creates the account with its sites; fails with a conflict when the username is taken. */
+    public Future<Long> insert(String username, String displayName, String passwordHash, Role role,
+                               List<String> siteIds) {
+        return pool.withTransaction(conn -> conn.preparedQuery(INSERT_AGENT)
+                .execute(Tuple.of(username, displayName, passwordHash, role.dbName()))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        throw Failure.conflict("username_taken", "Username '" + username + "' is taken.");
+                    }
+                    long id = rows.iterator().next().getLong(0);
+                    List<Tuple> links = siteIds.stream().map(site -> Tuple.of(id, site)).toList();
+                    Future<RowSet<Row>> inserted = links.isEmpty() ? Future.succeededFuture()
+                            : conn.preparedQuery(INSERT_AGENT_SITE).executeBatch(links);
+                    return inserted.map(done -> id);
+                })).recover(Sql::refused);
+    }
+
+    public Future<Void> updatePassword(long agentId, String passwordHash) {
+        return pool.preparedQuery(UPDATE_PASSWORD).execute(Tuple.of(agentId, passwordHash)).mapEmpty();
+    }
+
+    public Future<Boolean> hasAdmin() {
+        return pool.query(COUNT_ADMINS).execute().map(rows -> rows.iterator().next().getLong(0) > 0);
+    }
+
+    public Future<Void> insertSession(byte[] tokenHash, long agentId, Instant createdAt, Instant expiresAt) {
+        return pool.preparedQuery(INSERT_SESSION)
+                .execute(Tuple.of(Buffer.buffer(tokenHash), agentId, Sql.utc(createdAt), Sql.utc(expiresAt)))
+                .mapEmpty();
+    }
+
+    /** The agent of a live session of an active account. */
+    public Future<Optional<Principal>> session(byte[] tokenHash, Instant now) {
+        return pool.preparedQuery(SELECT_SESSION).execute(Tuple.of(Buffer.buffer(tokenHash), Sql.utc(now)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(Principal.agent(row.getLong("id"), row.getString("username"),
+                            Role.parse(row.getString("role")), Set.of(row.getArrayOfStrings("site_ids"))));
+                });
+    }
+
+    public Future<Void> deleteSession(byte[] tokenHash) {
+        return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(tokenHash))).mapEmpty();
+    }
+
+    public Future<Void> deleteSessionsOf(long agentId) {
+        return pool.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId)).mapEmpty();
+    }
+
+    private static Optional<Credentials> credentials(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Optional.empty();
+        }
+        Row row = rows.iterator().next();
+        return Optional.of(new Credentials(agent(row), row.getString("password_hash")));
+    }
+
+    private static Agent agent(Row row) {
+        return new Agent(row.getLong("id"), row.getString("username"), row.getString("display_name"),
+                Role.parse(row.getString("role")), row.getBoolean("active"), List.of(row.getArrayOfStrings("site_ids")));
+    }
+}

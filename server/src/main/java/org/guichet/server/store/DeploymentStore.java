@@ -1,0 +1,158 @@
+package org.guichet.server.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.guichet.server.domain.CallingPolicy;
+import org.guichet.server.domain.DeploymentRules;
+import org.guichet.server.domain.Failure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Upserts a deployment (sites with their rooms, services, counters and devices) as declared in the configuration file or
+ * sent to the admin API. Nothing is deleted: an entry left out of a later file keeps its history; mark it inactive.
+ * Devices that have no token yet are returned so the caller can issue and show their tokens once.
+ */
+public final class DeploymentStore {
+
+    static final String UPSERT_SITE = """
+            INSERT INTO site (id, name, time_zone, opening_hours, calling_policy, footer, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, now())
+            ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, opening_hours = $4, calling_policy = $5,
+                                           footer = $6, updated_at = now()""";
+    static final String UPSERT_ROOM = """
+            INSERT INTO waiting_room (id, site_id, name) VALUES ($1, $2, $3)
+            ON CONFLICT (id) DO UPDATE SET name = $3 WHERE waiting_room.site_id = $2""";
+    static final String UPSERT_SERVICE = """
+            INSERT INTO service (id, site_id, kind, name, translations, prefix, room_id, target_wait_minutes,
+                                 menu_order, orientation, active)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            ON CONFLICT (id) DO UPDATE SET kind = $3, name = $4, translations = $5, prefix = $6, room_id = $7,
+                                           target_wait_minutes = $8, menu_order = $9, orientation = $10, active = $11
+            WHERE service.site_id = $2""";
+    static final String SET_SERVICE_PARENT = "UPDATE service SET parent_id = $2 WHERE id = $1 AND site_id = $3";
+    static final String UPSERT_COUNTER = """
+            INSERT INTO counter (id, site_id, room_id, name, active) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (id) DO UPDATE SET room_id = $3, name = $4, active = $5 WHERE counter.site_id = $2""";
+    static final String CLEAR_COUNTER_SERVICES = "DELETE FROM counter_service WHERE counter_id = $1";
+    static final String INSERT_COUNTER_SERVICE =
+            "INSERT INTO counter_service (counter_id, service_id, rank) VALUES ($1, $2, $3)";
+    static final String UPSERT_DEVICE = """
+            INSERT INTO device (id, site_id, kind, name, room_id, counter_id, language) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (id) DO UPDATE SET kind = $3, name = $4, room_id = $5, counter_id = $6, language = $7
+            WHERE device.site_id = $2
+            RETURNING id, token_hash IS NULL AND revoked_at IS NULL AS needs_token""";
+    static final String OWNER_OF = """
+            SELECT 'site' AS kind, id, id AS site_id FROM site WHERE id = ANY($1)
+            UNION ALL SELECT 'room', id, site_id FROM waiting_room WHERE id = ANY($1)
+            UNION ALL SELECT 'service', id, site_id FROM service WHERE id = ANY($1)
+            UNION ALL SELECT 'counter', id, site_id FROM counter WHERE id = ANY($1)
+            UNION ALL SELECT 'device', id, site_id FROM device WHERE id = ANY($1)""";
+
+
+    private final Pool pool;
+
+    public DeploymentStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Validates the whole deployment first, then writes it in one transaction; returns devices needing a token. */
+    public Future<List<String>> apply(JsonObject deployment) {
+        Map<String, String> declaredSiteOf = DeploymentRules.validate(deployment);
+        JsonArray sites = DeploymentRules.list(deployment, "sites");
+        List<String> needingToken = new ArrayList<>();
+        return pool.withTransaction(conn -> {
+            Future<Void> chain = checkOwnership(conn, declaredSiteOf);
+            for (Object entry : sites) {
+                JsonObject site = (JsonObject) entry;
+                chain = chain.compose(done -> applySite(conn, site, needingToken));
+            }
+            return chain;
+        }).recover(Sql::refused).map(done -> needingToken);
+    }
+
+    /** Ids are global: an id already used by another site must not be silently moved. */
+    private Future<Void> checkOwnership(SqlConnection conn, Map<String, String> siteOf) {
+        String[] ids = siteOf.keySet().toArray(String[]::new);
+        return conn.preparedQuery(OWNER_OF).execute(Tuple.of((Object) ids)).map(rows -> {
+            rows.forEach(row -> {
+                String declaredSite = siteOf.get(row.getString("id"));
+                if (declaredSite != null && !"site".equals(row.getString("kind"))
+                        && !declaredSite.equals(row.getString("site_id"))) {
+                    throw Failure.invalid("Id '" + row.getString("id") + "' already belongs to site '"
+                            + row.getString("site_id") + "'.");
+                }
+            });
+            return null;
+        });
+    }
+
+    private Future<Void> applySite(SqlConnection conn, JsonObject site, List<String> needingToken) {
+        String siteId = site.getString("id");
+        Future<?> chain = conn.preparedQuery(UPSERT_SITE).execute(Tuple.of(siteId, site.getString("name"),
+                site.getString("timeZone", "Europe/Paris"), site.getJsonObject("openingHours", new JsonObject()),
+                CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson(), site.getString("footer")));
+        List<Tuple> rooms = new ArrayList<>();
+        for (Object item : DeploymentRules.list(site, "rooms")) {
+            JsonObject room = (JsonObject) item;
+            rooms.add(Tuple.of(room.getString("id"), siteId, room.getString("name")));
+        }
+        chain = batch(conn, chain, UPSERT_ROOM, rooms);
+        List<Tuple> services = new ArrayList<>();
+        List<Tuple> parents = new ArrayList<>();
+        int order = 0;
+        for (Object item : DeploymentRules.list(site, "services")) {
+            JsonObject service = (JsonObject) item;
+            order++;
+            services.add(Tuple.of(service.getString("id"), siteId, service.getString("kind", "service"),
+                            service.getString("name"), service.getJsonObject("translations", new JsonObject()),
+                            service.getString("prefix"), service.getString("room"),
+                            service.getInteger("targetWaitMinutes", 15))
+                    .addValue(service.getInteger("order", order)).addValue(service.getJsonObject("orientation"))
+                    .addValue(service.getBoolean("active", true)));
+            parents.add(Tuple.of(service.getString("id"), service.getString("parent"), siteId));
+        }
+        chain = batch(conn, chain, UPSERT_SERVICE, services);
+        chain = batch(conn, chain, SET_SERVICE_PARENT, parents);
+        for (Object item : DeploymentRules.list(site, "counters")) {
+            JsonObject counter = (JsonObject) item;
+            String counterId = counter.getString("id");
+            List<Tuple> links = new ArrayList<>();
+            JsonArray served = DeploymentRules.list(counter, "services");
+            for (int rank = 0; rank < served.size(); rank++) {
+                links.add(Tuple.of(counterId, served.getString(rank), rank));
+            }
+            chain = chain
+                    .compose(done -> conn.preparedQuery(UPSERT_COUNTER).execute(Tuple.of(counterId, siteId,
+                            counter.getString("room"), counter.getString("name"), counter.getBoolean("active", true))))
+                    .compose(done -> conn.preparedQuery(CLEAR_COUNTER_SERVICES).execute(Tuple.of(counterId)));
+            chain = batch(conn, chain, INSERT_COUNTER_SERVICE, links);
+        }
+        for (Object item : DeploymentRules.list(site, "devices")) {
+            JsonObject device = (JsonObject) item;
+            chain = chain.compose(done -> conn.preparedQuery(UPSERT_DEVICE).execute(Tuple.of(device.getString("id"),
+                            siteId, device.getString("kind"), device.getString("name", device.getString("id")),
+                            device.getString("room"), device.getString("counter"), device.getString("language", "fr")))
+                    .map(rows -> {
+                        if (rows.size() > 0 && rows.iterator().next().getBoolean("needs_token")) {
+                            needingToken.add(device.getString("id"));
+                        }
+                        return null;
+                    }));
+        }
+        return chain.mapEmpty();
+    }
+
+    private static Future<?> batch(SqlConnection conn, Future<?> chain, String sql, List<Tuple> tuples) {
+        if (tuples.isEmpty()) {
+            return chain;
+        }
+        return chain.compose(done -> conn.preparedQuery(sql).executeBatch(tuples));
+    }
+}

@@ -1,0 +1,144 @@
+package org.guichet.server.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.guichet.server.domain.stats.DurationStats;
+import org.guichet.server.domain.stats.HourProfile;
+import org.guichet.server.domain.stats.Metrics;
+import org.guichet.server.domain.stats.StatsQuery;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact statistics from the per-ticket facts plus the tickets still open (through the same view the facts come
+ * from). Percentiles are PostgreSQL's {@code percentile_cont}: linear interpolation between closest ranks, as in a
+ * spreadsheet's PERCENTILE.INC.
+ */
+public final class FactStats {
+
+    private static final String FACT_COLUMNS = "site_id, room_id, service_id, counter_id, agent_id, origin, outcome, "
+            + "local_day, local_hour, local_dow, wait_s, walk_s, service_s, target_s";
+    private static final String FILTERS = "site_id = ANY($1) AND local_day BETWEEN $2 AND $3"
+            + " AND ($4::text IS NULL OR room_id = $4) AND ($5::text IS NULL OR service_id = $5)"
+            + " AND ($6::text IS NULL OR counter_id = $6) AND ($7::bigint IS NULL OR agent_id = $7)";
+    /** Facts and open tickets in scope. Parameters $1 to $7 are those of {@link #scope(StatsQuery)}. */
+    static final String IN_SCOPE = "WITH f AS (\n"
+            + "    SELECT " + FACT_COLUMNS + " FROM ticket_fact WHERE " + FILTERS + "\n"
+            + "    UNION ALL\n"
+            + "    SELECT " + FACT_COLUMNS + " FROM ticket_fact_source WHERE open AND " + FILTERS + "\n"
+            + ")\n";
+
+    private static final String MEASURES = """
+            count(*) FILTER (WHERE origin = 'ISSUE') AS issued,
+            count(*) FILTER (WHERE origin = 'TRANSFER_IN') AS transferred_in,
+            count(*) FILTER (WHERE outcome = 'DONE') AS served,
+            count(*) FILTER (WHERE outcome = 'NO_SHOW') AS no_show,
+            count(*) FILTER (WHERE outcome = 'CANCELLED') AS cancelled,
+            count(*) FILTER (WHERE outcome = 'TRANSFERRED') AS transferred,
+            count(*) FILTER (WHERE outcome IS NULL) AS in_progress,
+            count(*) FILTER (WHERE wait_s <= target_s) AS wait_within,
+            count(*) FILTER (WHERE wait_s <= $8) AS wait_within_threshold,
+            """ + durations("wait") + ",\n" + durations("walk") + ",\n" + durations("service");
+
+    private static final Map<StatsQuery.Breakdown, String> BREAKDOWN_SQL = breakdownSql();
+
+    private static final String HOURS = IN_SCOPE + """
+            SELECT true AS is_hour, local_hour AS slot, count(*) FILTER (WHERE origin = 'ISSUE') AS arrivals,
+                   count(wait_s) AS called, coalesce(sum(wait_s), 0) AS wait_sum
+            FROM f GROUP BY local_hour
+            UNION ALL
+            SELECT false, local_dow, count(*) FILTER (WHERE origin = 'ISSUE'), count(wait_s), coalesce(sum(wait_s), 0)
+            FROM f GROUP BY local_dow""";
+
+    private final Pool pool;
+
+    public FactStats(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** One row per group, keys in order; no row for a group without tickets. Labels are left to the caller. */
+    public Future<List<Metrics>> metrics(StatsQuery query) {
+        Tuple params = scope(query).addValue(query.thresholdMinutes() * 60);
+        return pool.preparedQuery(BREAKDOWN_SQL.get(query.by())).execute(params).map(rows -> {
+            List<Metrics> metrics = new ArrayList<>();
+            for (Row row : rows) {
+                String key = row.getString("key");
+                metrics.add(new Metrics(key, key, row.getLong("issued"), row.getLong("transferred_in"),
+                        row.getLong("served"), row.getLong("no_show"), row.getLong("cancelled"),
+                        row.getLong("transferred"), row.getLong("in_progress"), durations(row, "wait"),
+                        durations(row, "walk"), durations(row, "service"), row.getLong("wait_within"),
+                        query.thresholdMinutes(), row.getLong("wait_within_threshold"), true));
+            }
+            return metrics;
+        });
+    }
+
+    public Future<HourProfile> hours(StatsQuery query) {
+        return pool.preparedQuery(HOURS).execute(scope(query)).map(rows -> {
+            HourProfile profile = HourProfile.empty();
+            for (Row row : rows) {
+                profile.add(row.getBoolean("is_hour"), row.getInteger("slot"), row.getLong("arrivals"),
+                        row.getLong("called"), row.getLong("wait_sum"));
+            }
+            return profile;
+        });
+    }
+
+    /** The statement and parameters {@link #metrics} or {@link #hours} runs, for EXPLAIN. */
+    static String sql(StatsQuery query, boolean hours) {
+        return hours ? HOURS : BREAKDOWN_SQL.get(query.by());
+    }
+
+    static Tuple explainParams(StatsQuery query, boolean hours) {
+        return hours ? scope(query) : scope(query).addValue(query.thresholdMinutes() * 60);
+    }
+
+    static Tuple scope(StatsQuery query) {
+        return Tuple.of(query.siteIds().toArray(String[]::new), query.from(), query.to(), query.roomId(),
+                        query.serviceId(), query.counterId())
+                .addValue(query.agentId());
+    }
+
+    private static DurationStats durations(Row row, String name) {
+        long count = row.getLong(name + "_n");
+        if (count == 0) {
+            return DurationStats.NONE;
+        }
+        return new DurationStats(count, row.getDouble(name + "_avg"), row.getDouble(name + "_median"),
+                row.getDouble(name + "_p90"), row.getInteger(name + "_max"));
+    }
+
+    private static String durations(String name) {
+        String seconds = name + "_s";
+        return "count(" + seconds + ") AS " + name + "_n, avg(" + seconds + ")::float8 AS " + name + "_avg, "
+                + "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + seconds + ") AS " + name + "_median, "
+                + "percentile_cont(0.9) WITHIN GROUP (ORDER BY " + seconds + ") AS " + name + "_p90, "
+                + "max(" + seconds + ") AS " + name + "_max";
+    }
+
+    private static Map<StatsQuery.Breakdown, String> breakdownSql() {
+        Map<StatsQuery.Breakdown, String> sql = new EnumMap<>(StatsQuery.Breakdown.class);
+        for (StatsQuery.Breakdown by : StatsQuery.Breakdown.values()) {
+            sql.put(by, IN_SCOPE + "SELECT " + key(by) + " AS key,\n" + MEASURES + "\nFROM f GROUP BY 1 ORDER BY 1");
+        }
+        return Map.copyOf(sql);
+    }
+
+    static String key(StatsQuery.Breakdown by) {
+        return switch (by) {
+            case NONE -> "'all'";
+            case SITE -> "site_id";
+            case ROOM -> "room_id";
+            case SERVICE -> "service_id";
+            case COUNTER -> "counter_id";
+            case AGENT -> "agent_id::text";
+            case DAY -> "local_day::text";
+            case MONTH -> "to_char(local_day, 'YYYY-MM')";
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package org.guichet.server.view;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.QueueSummary;
+
+/**
+ * A site's waiting counts as JSON: {@code {type:"queue", siteId, at, services:[{serviceId, name, translations,
+ * prefix, roomId, waiting, longestWaitSeconds, targetWaitMinutes, overTarget}], rooms:{roomId:{roomId, waiting,
+ * services:[...]}}}}. Counts only: nothing in it names a visitor or an agent, so screens receive it as is.
+ */
+public final class QueueView {
+
+    private QueueView() {
+    }
+
+    public static JsonObject site(QueueSummary summary) {
+        JsonArray services = new JsonArray();
+        summary.services().forEach(queue -> services.add(service(queue)));
+        JsonObject rooms = new JsonObject();
+        summary.rooms().forEach((roomId, room) -> rooms.put(roomId, room(room)));
+        return new JsonObject().put("type", "queue").put("siteId", summary.siteId()).put("at", summary.at().toString())
+                .put("services", services).put("rooms", rooms);
+    }
+
+    public static JsonObject room(QueueSummary.RoomQueue room) {
+        if (room == null) {
+            return null;
+        }
+        JsonArray services = new JsonArray();
+        room.services().forEach(queue -> services.add(service(queue)));
+        return new JsonObject().put("roomId", room.room().id()).put("waiting", room.waiting())
+                .put("services", services);
+    }
+
+    /** A room's counts alone, to tell whether they changed: {waiting, serviceId: waiting, ...}. */
+    public static JsonObject roomCounts(QueueSummary.RoomQueue room) {
+        JsonObject counts = new JsonObject().put("waiting", room.waiting());
+        room.services().forEach(queue -> counts.put(queue.service().id(), queue.waiting()));
+        return counts;
+    }
+
+    private static JsonObject service(QueueSummary.ServiceQueue queue) {
+        return new JsonObject()
+                .put("serviceId", queue.service().id())
+                .put("name", queue.service().name())
+                .put("translations", queue.service().translations())
+                .put("prefix", queue.service().prefix())
+                .put("roomId", queue.service().roomId())
+                .put("waiting", queue.waiting())
+                .put("longestWaitSeconds", queue.longestWaitSeconds())
+                .put("targetWaitMinutes", queue.service().targetWaitMinutes())
+                .put("overTarget", queue.overTarget());
+    }
+}

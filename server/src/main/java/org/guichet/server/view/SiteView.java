@@ -1,0 +1,85 @@
+package org.guichet.server.view;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.Languages;
+import org.guichet.server.domain.Menu;
+import org.guichet.server.service.Sites;
+import org.guichet.server.service.TicketQueries;
+
+import java.util.List;
+
+/** A site, its layout, its kiosk menu and what a waiting room's screen shows on (re)connecting, as JSON. */
+public final class SiteView {
+
+    private SiteView() {
+    }
+
+    public static JsonObject site(Catalog.Site site) {
+        return new JsonObject().put("id", site.id()).put("name", site.name()).put("timeZone", site.zone().getId())
+                .put("openingHours", site.openingHours()).put("footer", site.footer())
+                .put("callingPolicy", site.policy().toJson());
+    }
+
+    public static JsonArray sites(List<Catalog.Site> sites) {
+        JsonArray list = new JsonArray();
+        sites.forEach(site -> list.add(site(site)));
+        return list;
+    }
+
+    public static JsonObject layout(Sites.Layout layout) {
+        JsonArray rooms = new JsonArray();
+        layout.rooms().forEach(room -> rooms.add(new JsonObject().put("id", room.id()).put("name", room.name())));
+        JsonArray counters = new JsonArray();
+        layout.counters().forEach(counter -> counters.add(new JsonObject().put("id", counter.id())
+                .put("name", counter.name()).put("roomId", counter.roomId()).put("active", counter.active())
+                .put("serviceIds", new JsonArray(counter.serviceIds()))));
+        JsonArray entries = new JsonArray();
+        layout.entries().forEach(service -> entries.add(entry(service)));
+        return site(layout.site()).put("rooms", rooms).put("counters", counters).put("services", entries);
+    }
+
+    /** The kiosk menu: a tree of services, sub-menus and orientation entries with their translations. */
+    public static JsonObject menu(Menu menu) {
+        return new JsonObject().put("site", site(menu.site()))
+                .put("languages", new JsonArray(Languages.VISITOR))
+                .put("entries", entries(menu.entries()));
+    }
+
+    private static JsonArray entries(List<Menu.Entry> entries) {
+        JsonArray list = new JsonArray();
+        entries.forEach(entry -> {
+            JsonObject json = entry(entry.service());
+            if (!entry.children().isEmpty()) {
+                json.put("children", entries(entry.children()));
+            }
+            list.add(json);
+        });
+        return list;
+    }
+
+    private static JsonObject entry(Catalog.Service service) {
+        return new JsonObject()
+                .put("id", service.id())
+                .put("kind", service.kind())
+                .put("name", service.name())
+                .put("translations", service.translations())
+                .put("parentId", service.parentId())
+                .put("prefix", service.prefix())
+                .put("roomId", service.roomId())
+                .put("targetWaitMinutes", service.targetWaitMinutes())
+                .put("orientation", service.orientation());
+    }
+
+    /** What a waiting-room screen needs after (re)connecting: the last calls and the waiting counts. */
+    public static JsonObject roomDisplay(TicketQueries.RoomDisplay display, Catalog catalog) {
+        JsonArray calls = new JsonArray();
+        display.recentCalls().forEach(ticket -> calls.add(TicketView.forScreen(ticket, catalog)));
+        return new JsonObject()
+                .put("room", new JsonObject().put("id", display.room().id()).put("name", display.room().name()))
+                .put("site", site(display.site()))
+                .put("recentCalls", calls)
+                .put("queue", QueueView.room(display.queue().rooms().get(display.room().id())));
+    }
+}
