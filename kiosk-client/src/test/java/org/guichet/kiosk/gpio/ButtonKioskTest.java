@@ -138,6 +138,24 @@ class ButtonKioskTest {
     }
 
     @Test
+    void the_kiosk_tells_a_bounce_by_its_button_clock_however_long_the_wall_clock_runs() {
+        givenAButtonKioskPrintingTo("file:" + kiosk.printedDirectory());
+        MockDigitalInput contact = button(17);
+
+        contact.mockState(DigitalState.LOW);
+        gpio().advance(SETTLED);
+        contact.mockState(DigitalState.HIGH);
+        // Seconds go by on the wall while the ticket is issued; the button clock stands still.
+        Eventually.await("a ticket for svc-a", () -> ticketsFor("svc-a") == 1);
+        contact.mockState(DigitalState.LOW);
+        contact.mockState(DigitalState.HIGH);
+        gpio().advance(SETTLED);
+        pressBAndWaitForItsTicket();
+
+        assertThat(ticketsFor("svc-a")).isEqualTo(1);
+    }
+
+    @Test
     void the_light_follows_the_kiosk_state() throws Exception {
         FakeEscPosPrinter printer = kiosk.networkPrinter();
         givenAButtonKioskPrintingTo(printer.connectionSpec());
