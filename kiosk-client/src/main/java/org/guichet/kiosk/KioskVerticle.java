@@ -3,6 +3,7 @@ package org.guichet.kiosk;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import org.guichet.hardware.gpio.MonotonicClock;
 import org.guichet.kiosk.config.KioskConfig;
 import org.guichet.kiosk.core.Kiosk;
 import org.guichet.kiosk.gpio.KioskGpio;
@@ -22,13 +23,20 @@ public final class KioskVerticle extends VerticleBase {
 
     private final KioskConfig config;
     private final com.pi4j.context.Context pi4j;
+    private final MonotonicClock buttonClock;
     private Kiosk kiosk;
     private KioskGpio gpio;
     private HttpServer http;
 
     public KioskVerticle(KioskConfig config, com.pi4j.context.Context pi4j) {
+        this(config, pi4j, MonotonicClock.SYSTEM);
+    }
+
+    /** With the clock the buttons are debounced on (tests move one by hand). */
+    public KioskVerticle(KioskConfig config, com.pi4j.context.Context pi4j, MonotonicClock buttonClock) {
         this.config = config;
         this.pi4j = pi4j;
+        this.buttonClock = buttonClock;
     }
 
     @Override
@@ -39,7 +47,7 @@ public final class KioskVerticle extends VerticleBase {
         kiosk = new Kiosk(vertx, context, config, server, printer);
         if (pi4j != null && config.gpio().anyDevice()) {
             try {
-                gpio = new KioskGpio(pi4j, config.gpio(), kiosk);
+                gpio = new KioskGpio(pi4j, config.gpio(), kiosk, buttonClock);
             } catch (RuntimeException e) {
                 // The touch screen still works without buttons and light; staff see this in the log.
                 LOG.error("GPIO buttons and light unavailable ({}); the kiosk runs without them", e.toString());

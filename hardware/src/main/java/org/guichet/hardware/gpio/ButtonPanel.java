@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * Physical buttons of a kiosk, one GPIO input each, reporting one {@link ButtonPressListener#onPress} per press.
@@ -24,6 +23,7 @@ import java.util.function.LongSupplier;
  * (no added delay); the bounces that follow it, and those of the release, are ignored.
  * <p>
  * The Pi4J {@link Context} is given, never created here: the real GPIO context on a kiosk, a mock one in tests.
+ * So is the clock the guard measures stillness with: the system's, or one that a test moves by hand.
  */
 public final class ButtonPanel implements AutoCloseable {
 
@@ -32,19 +32,18 @@ public final class ButtonPanel implements AutoCloseable {
     private final Context pi4j;
     private final ButtonPanelConfig config;
     private final ButtonPressListener listener;
-    private final LongSupplier nanoClock;
+    private final MonotonicClock clock;
     private final List<Button> buttons = new ArrayList<>();
 
     public ButtonPanel(Context pi4j, ButtonPanelConfig config, ButtonPressListener listener) {
-        this(pi4j, config, listener, System::nanoTime);
+        this(pi4j, config, listener, MonotonicClock.SYSTEM);
     }
 
-    /** With a clock of our own, so tests can place edges precisely in time. */
-    ButtonPanel(Context pi4j, ButtonPanelConfig config, ButtonPressListener listener, LongSupplier nanoClock) {
+    public ButtonPanel(Context pi4j, ButtonPanelConfig config, ButtonPressListener listener, MonotonicClock clock) {
         this.pi4j = Objects.requireNonNull(pi4j, "pi4j");
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.clock = Objects.requireNonNull(clock, "clock");
         try {
             for (Map.Entry<Integer, String> pinAndId : config.buttonIdsByBcmPin().entrySet()) {
                 buttons.add(new Button(pinAndId.getKey(), pinAndId.getValue()));
@@ -114,7 +113,7 @@ public final class ButtonPanel implements AutoCloseable {
         }
 
         private synchronized boolean acceptsAsNewPress(DigitalState state) {
-            long now = nanoClock.getAsLong();
+            long now = clock.nanoTime();
             boolean wasStillLongEnough = !anyEdgeSeen || now - lastEdgeAtNanos >= config.debounce().toNanos();
             boolean wasReleased = !pressed;
             pressed = state == config.wiring().pressedState();

@@ -1,13 +1,11 @@
 package org.guichet.hardware.gpio;
 
-import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,26 +22,19 @@ class ButtonPanelTest {
     private static final Duration DEBOUNCE = Duration.ofMillis(50);
     private static final Map<Integer, String> BUTTONS = Map.of(17, "service-A", 27, "service-B");
 
-    private Context pi4j;
+    @RegisterExtension
+    final MockGpio gpio = new MockGpio();
+
     private final AtomicLong nowNanos = new AtomicLong(TimeUnit.SECONDS.toNanos(1000));
     private final List<String> presses = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void givenAMockGpioContext() {
-        pi4j = MockGpio.newContext();
-    }
-
-    @AfterEach
-    void shutDownPi4j() {
-        pi4j.shutdown();
-    }
-
     private ButtonPanel panelWiredTo(ButtonWiring wiring) {
-        return new ButtonPanel(pi4j, new ButtonPanelConfig(BUTTONS, DEBOUNCE, wiring), presses::add, nowNanos::get);
+        return new ButtonPanel(gpio.context(), new ButtonPanelConfig(BUTTONS, DEBOUNCE, wiring), presses::add,
+                nowNanos::get);
     }
 
     private MockDigitalInput pin(int bcmPin) {
-        return pi4j.io(ButtonPanel.inputIdForPin(bcmPin), MockDigitalInput.class);
+        return gpio.context().io(ButtonPanel.inputIdForPin(bcmPin), MockDigitalInput.class);
     }
 
     private void advanceMillis(long millis) {
@@ -59,7 +50,7 @@ class ButtonPanelTest {
     @Test
     void inputs_are_created_on_the_bcm_pins_with_pull_and_pi4j_debounce() {
         try (ButtonPanel panel = panelWiredTo(ButtonWiring.TO_GROUND_WITH_PULL_UP)) {
-            DigitalInput input = pi4j.io(ButtonPanel.inputIdForPin(17), DigitalInput.class);
+            DigitalInput input = gpio.context().io(ButtonPanel.inputIdForPin(17), DigitalInput.class);
 
             assertThat(input.config().address()).isEqualTo(17);
             assertThat(input.config().pull()).isEqualTo(PullResistance.PULL_UP);
@@ -146,7 +137,7 @@ class ButtonPanelTest {
             seen.add(buttonId);
             throw new IllegalStateException("listener bug");
         };
-        try (ButtonPanel panel = new ButtonPanel(pi4j,
+        try (ButtonPanel panel = new ButtonPanel(gpio.context(),
                 new ButtonPanelConfig(BUTTONS, DEBOUNCE, ButtonWiring.TO_3V3_WITH_PULL_DOWN), failing, nowNanos::get)) {
             advanceMillis(500);
 
@@ -179,7 +170,7 @@ class ButtonPanelTest {
         input.mockState(DigitalState.HIGH);
 
         assertThat(presses).isEmpty();
-        assertThat(pi4j.registry().exists(ButtonPanel.inputIdForPin(17))).isFalse();
+        assertThat(gpio.context().registry().exists(ButtonPanel.inputIdForPin(17))).isFalse();
     }
 
     @Test

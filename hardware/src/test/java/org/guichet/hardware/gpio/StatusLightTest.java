@@ -1,11 +1,9 @@
 package org.guichet.hardware.gpio;
 
-import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,20 +17,11 @@ class StatusLightTest {
 
     private static final StatusLightPins PINS = new StatusLightPins(5, 6, 13);
 
-    private Context pi4j;
-
-    @BeforeEach
-    void givenAMockGpioContext() {
-        pi4j = MockGpio.newContext();
-    }
-
-    @AfterEach
-    void shutDownPi4j() {
-        pi4j.shutdown();
-    }
+    @RegisterExtension
+    final MockGpio gpio = new MockGpio();
 
     private DigitalOutput lamp(LampColor color) {
-        return pi4j.io(StatusLight.outputIdFor(color), DigitalOutput.class);
+        return gpio.context().io(StatusLight.outputIdFor(color), DigitalOutput.class);
     }
 
     private List<DigitalState> greenAmberRed() {
@@ -41,7 +30,7 @@ class StatusLightTest {
 
     @Test
     void lamps_sit_on_their_pins_and_start_off() {
-        try (StatusLight light = new StatusLight(pi4j, PINS)) {
+        try (StatusLight light = new StatusLight(gpio.context(), PINS)) {
             assertThat(lamp(LampColor.GREEN).config().address()).isEqualTo(5);
             assertThat(lamp(LampColor.AMBER).config().address()).isEqualTo(6);
             assertThat(lamp(LampColor.RED).config().address()).isEqualTo(13);
@@ -57,7 +46,7 @@ class StatusLightTest {
             "OUT_OF_ORDER, LOW,  LOW,  HIGH",
             "OFFLINE,      LOW,  HIGH, HIGH"})
     void each_state_lights_its_lamps(KioskLightState state, DigitalState green, DigitalState amber, DigitalState red) {
-        try (StatusLight light = new StatusLight(pi4j, PINS)) {
+        try (StatusLight light = new StatusLight(gpio.context(), PINS)) {
             light.show(KioskLightState.READY);
             light.show(KioskLightState.OFFLINE);
 
@@ -70,7 +59,7 @@ class StatusLightTest {
 
     @Test
     void active_low_wiring_inverts_every_level() {
-        try (StatusLight light = new StatusLight(pi4j, new StatusLightPins(5, 6, 13, true))) {
+        try (StatusLight light = new StatusLight(gpio.context(), new StatusLightPins(5, 6, 13, true))) {
             assertThat(greenAmberRed()).containsExactly(HIGH, HIGH, HIGH);
 
             light.show(KioskLightState.READY);
@@ -81,14 +70,14 @@ class StatusLightTest {
 
     @Test
     void closing_turns_every_lamp_off_and_releases_the_outputs() {
-        StatusLight light = new StatusLight(pi4j, PINS);
+        StatusLight light = new StatusLight(gpio.context(), PINS);
         light.show(KioskLightState.OFFLINE);
         List<DigitalOutput> lamps = List.of(lamp(LampColor.GREEN), lamp(LampColor.AMBER), lamp(LampColor.RED));
 
         light.close();
 
         assertThat(lamps).extracting(DigitalOutput::state).containsOnly(LOW);
-        assertThat(pi4j.registry().exists(StatusLight.outputIdFor(LampColor.RED))).isFalse();
+        assertThat(gpio.context().registry().exists(StatusLight.outputIdFor(LampColor.RED))).isFalse();
         assertThat(light.current()).isEmpty();
     }
 }

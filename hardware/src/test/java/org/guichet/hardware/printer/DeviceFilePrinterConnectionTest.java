@@ -41,11 +41,7 @@ class DeviceFilePrinterConnectionTest {
         try (PrinterConnection connection = PrinterConnections.open("serial:" + namedPipe(), READ_TIMEOUT)) {
             InputStream fromPrinter = connection.input();
 
-            long start = System.nanoTime();
             assertThatThrownBy(fromPrinter::read).isInstanceOf(InterruptedIOException.class);
-            Duration waited = Duration.ofNanos(System.nanoTime() - start);
-
-            assertThat(waited).isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(20)).isLessThan(Duration.ofSeconds(2));
         }
     }
 
@@ -63,16 +59,16 @@ class DeviceFilePrinterConnectionTest {
     }
 
     @Test
-    void a_device_that_ends_its_stream_reads_as_unknown_status_without_waiting() throws Exception {
+    void a_device_that_ends_its_stream_reads_as_unknown_status_without_waiting_for_the_timeout() throws Exception {
         Path nullDevice = Path.of("/dev/null");
         assumeTrue(Files.isWritable(nullDevice), "/dev/null is not writable");
-        try (TicketPrinter printer = new TicketPrinter(PrinterConnections.open("usb:/dev/null", Duration.ofSeconds(5)))) {
+        try (PrinterConnection connection = PrinterConnections.open("usb:/dev/null", Duration.ofSeconds(5))) {
 
-            long start = System.nanoTime();
-            PrinterStatus status = printer.readStatus();
+            PrinterStatus status = new TicketPrinter(connection).readStatus();
 
             assertThat(status).isEqualTo(PrinterStatus.unknown());
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            // End of stream, where a timeout would throw: the status came from the device closing, not from waiting.
+            assertThat(connection.input().read()).isEqualTo(-1);
         }
     }
 }

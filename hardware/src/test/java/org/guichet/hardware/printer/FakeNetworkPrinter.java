@@ -8,21 +8,24 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Test double of a network ESC/POS printer on 127.0.0.1: records every byte it receives and answers DLE EOT n with
- * the byte scripted for n, optionally after a delay; questions without a scripted answer get no answer at all.
+ * the byte scripted for n; questions without a scripted answer get no answer at all. Answers can be withheld and
+ * sent when the test says, to play a printer that answers too late.
  */
 final class FakeNetworkPrinter implements AutoCloseable {
 
     private final ServerSocket server;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
-    private volatile long answerDelayMillis;
-    private final CountDownLatch connected = new CountDownLatch(1);
+    private final BlockingQueue<Integer> withheldAnswers = new LinkedBlockingQueue<>();
+    private volatile boolean withholding;
+    private volatile OutputStream toClient;
     private final Thread thread;
 
     FakeNetworkPrinter() throws IOException {
@@ -45,14 +48,25 @@ final class FakeNetworkPrinter implements AutoCloseable {
         return this;
     }
 
-    FakeNetworkPrinter answerAfter(long delayMillis) {
-        answerDelayMillis = delayMillis;
+    /** From now on, scripted answers are kept back until {@link #sendWithheldAnswer()}. */
+    FakeNetworkPrinter withholdAnswers() {
+        withholding = true;
         return this;
     }
 
-    FakeNetworkPrinter stopAnswering() {
-        answers.clear();
+    FakeNetworkPrinter answerAtOnce() {
+        withholding = false;
         return this;
+    }
+
+    /** Sends the oldest answer kept back, once its question has arrived. */
+    void sendWithheldAnswer() throws IOException, InterruptedException {
+        Integer answer = withheldAnswers.poll(10, TimeUnit.SECONDS);
+        if (answer == null) {
+            throw new AssertionError("no question came whose answer could be withheld");
+        }
+        toClient.write(answer);
+        toClient.flush();
     }
 
     /** Every byte received so far, status questions included. */
@@ -62,20 +76,16 @@ final class FakeNetworkPrinter implements AutoCloseable {
         }
     }
 
-    /** Waits until at least the given number of bytes arrived. */
-    byte[] awaitReceived(int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (received().length < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return received();
+    /** Waits until at least the given number of bytes arrived, and returns all received. */
+    byte[] awaitReceived(int atLeast) {
+        return Await.until(atLeast + " bytes at the printer", this::received, bytes -> bytes.length >= atLeast);
     }
 
     private void serve() {
         try (Socket client = server.accept()) {
-            connected.countDown();
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
+            toClient = out;
             int previous = -1;
             int beforePrevious = -1;
             int value;
@@ -85,10 +95,9 @@ final class FakeNetworkPrinter implements AutoCloseable {
                 }
                 if (beforePrevious == DleEotStatusParser.DLE && previous == DleEotStatusParser.EOT) {
                     Integer answer = answers.get(value);
-                    if (answer != null) {
-                        if (answerDelayMillis > 0) {
-                            Thread.sleep(answerDelayMillis);
-                        }
+                    if (answer != null && withholding) {
+                        withheldAnswers.add(answer);
+                    } else if (answer != null) {
                         out.write(answer);
                         out.flush();
                     }
@@ -97,7 +106,7 @@ final class FakeNetworkPrinter implements AutoCloseable {
                 beforePrevious = previous;
                 previous = value;
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             // the test closed the printer or the connection
         }
     }

@@ -3,6 +3,7 @@ package org.guichet.kiosk.gpio;
 import com.pi4j.context.Context;
 import org.guichet.hardware.gpio.ButtonPanel;
 import org.guichet.hardware.gpio.ButtonPanelConfig;
+import org.guichet.hardware.gpio.MonotonicClock;
 import org.guichet.hardware.gpio.StatusLight;
 import org.guichet.kiosk.config.KioskConfig;
 import org.guichet.kiosk.core.Kiosk;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The kiosk's physical side: each button issues and prints a ticket for its menu entry with no screen involved, and
- * the status light follows the kiosk's health. Takes the Pi4J context; whoever created it shuts it down.
+ * the status light follows the kiosk's health. Takes the Pi4J context; whoever created it shuts it down. The buttons
+ * are debounced on the given clock: the system's on a kiosk, one moved by hand in tests.
  */
 public final class KioskGpio implements AutoCloseable {
 
@@ -25,7 +27,7 @@ public final class KioskGpio implements AutoCloseable {
     private final StatusLight light;
     private final ButtonPanel buttons;
 
-    public KioskGpio(Context pi4j, KioskConfig.Gpio config, Kiosk kiosk) {
+    public KioskGpio(Context pi4j, KioskConfig.Gpio config, Kiosk kiosk, MonotonicClock buttonClock) {
         StatusLight createdLight = null;
         ButtonPanel createdButtons = null;
         try {
@@ -35,7 +37,7 @@ public final class KioskGpio implements AutoCloseable {
                 kiosk.onHealthChange(health -> lamps.show(health.light()));
             }
             if (config.buttons() != null) {
-                createdButtons = buttonPanel(pi4j, config.buttons(), kiosk);
+                createdButtons = buttonPanel(pi4j, config.buttons(), kiosk, buttonClock);
             }
         } catch (RuntimeException e) {
             if (createdLight != null) {
@@ -47,7 +49,8 @@ public final class KioskGpio implements AutoCloseable {
         this.buttons = createdButtons;
     }
 
-    private static ButtonPanel buttonPanel(Context pi4j, KioskConfig.Buttons config, Kiosk kiosk) {
+    private static ButtonPanel buttonPanel(Context pi4j, KioskConfig.Buttons config, Kiosk kiosk,
+                                           MonotonicClock clock) {
         Map<Integer, String> idsByPin = new LinkedHashMap<>();
         Map<String, KioskConfig.ButtonMapping> mappingById = new LinkedHashMap<>();
         for (KioskConfig.ButtonMapping mapping : config.mappings()) {
@@ -63,7 +66,7 @@ public final class KioskGpio implements AutoCloseable {
                                     outcome.isTicket() ? "ticket " + outcome.ticket().number() : "orientation slip"))
                             .onFailure(failure -> LOG.warn("Button {}: no ticket ({})", buttonId,
                                     failure instanceof KioskFailure refusal ? refusal.code() : failure.toString()));
-                });
+                }, clock);
     }
 
     public StatusLight light() {

@@ -1,29 +1,21 @@
 package org.guichet.kiosk.web;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.guichet.kiosk.testing.Database;
 import org.guichet.kiosk.testing.FakeEscPosPrinter;
-import org.guichet.kiosk.testing.KioskHarness;
-import org.guichet.server.testing.TestServer;
+import org.guichet.kiosk.testing.KioskExtension;
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.web.Browser;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,36 +24,20 @@ class KioskBrowserTest {
 
     private static final Charset PC858 = Charset.forName("IBM00858");
 
-    @TempDir
-    Path printed;
+    @RegisterExtension
+    final KioskExtension kiosk = new KioskExtension();
 
-    private Vertx serverVertx;
-    private TestServer server;
-    private Database database;
-    private KioskHarness kiosk;
     private ChromeDriver browser;
 
-    @BeforeEach
-    void givenAServer() {
-        serverVertx = Vertx.vertx();
-        server = TestServer.start(serverVertx);
-        database = new Database(server.database());
-    }
-
     @AfterEach
-    void stopEverything() throws Exception {
+    void stop() {
         if (browser != null) {
             browser.quit();
         }
-        if (kiosk != null) {
-            kiosk.close();
-        }
-        server.close();
-        serverVertx.close().await(30, TimeUnit.SECONDS);
     }
 
     private void givenAKioskOnScreen(JsonObject config, int width, int height) {
-        kiosk = KioskHarness.start(config, null);
+        kiosk.start(config);
         browser = Browser.open(width, height);
         // The page gets exactly the kiosk screen's size, as in Chromium's kiosk mode (no window decorations).
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
@@ -69,18 +45,12 @@ class KioskBrowserTest {
         browser.get(kiosk.url());
     }
 
-    private JsonObject config(String printerSpec) {
-        return KioskHarness.config(server.baseUrl(), server.deviceToken("kiosk-1"), printerSpec);
-    }
-
     private WebElement waitFor(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return Eventually.await(css + " shown", () -> browser.findElement(By.cssSelector(css)), WebElement::isDisplayed);
     }
 
     private void waitForText(String css, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        Eventually.await(css + " reading " + text, () -> text(css), shown -> shown.contains(text));
     }
 
     private String text(String css) {
@@ -90,7 +60,7 @@ class KioskBrowserTest {
     @Test
     void a_visitor_chooses_priority_english_and_a_service_in_a_sub_menu_and_is_told_to_take_the_ticket()
             throws Exception {
-        givenAKioskOnScreen(config("file:" + printed), 1080, 1920);
+        givenAKioskOnScreen(kiosk.config(), 1080, 1920);
 
         waitFor("button[data-entry='m1']");
         assertThat(text("#title")).isEqualTo("Bienvenue");
@@ -117,11 +87,12 @@ class KioskBrowserTest {
         assertThat(text("#number")).isEqualTo("C001");
         assertThat(text("#screen")).contains("Service C").contains("Priority ticket").contains("You are next in line.");
         Browser.screenshot(browser, "kiosk-3-ticket-1080x1920");
-        List<Map<String, String>> tickets = database.tickets();
+        List<Map<String, String>> tickets = kiosk.database().tickets();
         assertThat(tickets).hasSize(1);
         assertThat(tickets.get(0)).containsEntry("number", "C001").containsEntry("service_id", "svc-c")
                 .containsEntry("priority", "PRIORITY").containsEntry("language", "en");
-        assertThat(new String(Files.readAllBytes(printed.resolve("ticket-0001.bin")), PC858)).contains("C001");
+        byte[] printout = Files.readAllBytes(kiosk.printedDirectory().resolve("ticket-0001.bin"));
+        assertThat(new String(printout, PC858)).contains("C001");
 
         browser.findElement(By.id("done")).click();
         waitForText("#title", "Bienvenue");
@@ -130,7 +101,7 @@ class KioskBrowserTest {
 
     @Test
     void on_a_landscape_screen_an_orientation_entry_shows_where_to_go() throws Exception {
-        givenAKioskOnScreen(config("file:" + printed), 1280, 800);
+        givenAKioskOnScreen(kiosk.config(), 1280, 800);
 
         waitFor("button[data-entry='o1']");
         Browser.screenshot(browser, "kiosk-4-start-1280x800");
@@ -139,34 +110,32 @@ class KioskBrowserTest {
 
         assertThat(text("#take-slip")).startsWith("Prenez votre fiche");
         assertThat(text("#screen")).contains("Préfecture").contains("1 place de la Préfecture");
-        assertThat(database.ticketCount()).isZero();
+        assertThat(kiosk.database().ticketCount()).isZero();
         Browser.screenshot(browser, "kiosk-5-orientation-1280x800");
     }
 
     @Test
     void when_the_printer_is_out_of_paper_the_screen_says_so_and_where_to_go() throws Exception {
-        try (FakeEscPosPrinter printer = new FakeEscPosPrinter()) {
-            printer.paperOut();
-            givenAKioskOnScreen(config(printer.connectionSpec()), 1280, 800);
+        FakeEscPosPrinter printer = kiosk.networkPrinter().paperOut();
+        givenAKioskOnScreen(kiosk.config(printer.connectionSpec()), 1280, 800);
 
-            waitFor("#fault");
+        waitFor("#fault");
 
-            assertThat(text("#fault")).isEqualTo("Les tickets ne peuvent pas être imprimés pour le moment.");
-            assertThat(text("#where-to-go")).isEqualTo("Adressez-vous à l'accueil : un agent va vous aider.");
-            assertThat(browser.findElements(By.cssSelector("button[data-entry]"))).isEmpty();
-            Browser.screenshot(browser, "kiosk-6-printer-fault-1280x800");
+        assertThat(text("#fault")).isEqualTo("Les tickets ne peuvent pas être imprimés pour le moment.");
+        assertThat(text("#where-to-go")).isEqualTo("Adressez-vous à l'accueil : un agent va vous aider.");
+        assertThat(browser.findElements(By.cssSelector("button[data-entry]"))).isEmpty();
+        Browser.screenshot(browser, "kiosk-6-printer-fault-1280x800");
 
-            browser.findElement(By.cssSelector("button[data-lang='es']")).click();
-            waitForText("#fault", "En este momento no se pueden imprimir tickets.");
+        browser.findElement(By.cssSelector("button[data-lang='es']")).click();
+        waitForText("#fault", "En este momento no se pueden imprimir tickets.");
 
-            printer.paperLoaded();
-            waitFor("button[data-entry='svc-a']");
-        }
+        printer.paperLoaded();
+        waitFor("button[data-entry='svc-a']");
     }
 
     @Test
     void after_a_short_idle_time_the_kiosk_returns_to_the_start_screen_in_french() {
-        JsonObject config = config("file:" + printed);
+        JsonObject config = kiosk.config();
         config.put("screen", new JsonObject().put("idleTimeout", "2s"));
         givenAKioskOnScreen(config, 1280, 800);
         waitFor("button[data-entry='m1']");
