@@ -3,7 +3,7 @@
 import { kpi, table } from './widgets.js';
 import { h } from '/shared/dom.js';
 import {
-    formatDay, formatMinutes, formatMonth, formatNumber, formatPercent, language, locales, t,
+    decimalMark, formatDay, formatMinutes, formatMonth, formatNumber, formatPercent, language, locales, t,
 } from '/shared/i18n.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -277,9 +277,9 @@ export class StatsView {
     }
 
     download({ path, by }) {
-        const lang = language();
-        const params = this.params({ format: 'csv', lang, by: by ?? null,
-            sep: lang === 'fr' ? 'semicolon' : 'comma', decimal: lang === 'fr' ? 'comma' : 'point' });
+        const decimalComma = decimalMark() === ',';
+        const params = this.params({ format: 'csv', lang: language(), by: by ?? null,
+            sep: decimalComma ? 'semicolon' : 'comma', decimal: decimalComma ? 'comma' : 'point' });
         if (path === '/stats/occupancy') {
             params.delete('serviceId');
             params.delete('agentId');

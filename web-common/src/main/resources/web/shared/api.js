@@ -9,6 +9,8 @@
 // was applied, so this client never sends a request again by itself: the app re-reads the state and lets a person
 // decide (or, like the kiosk, resends the very same request with its idempotency key).
 
+import { h } from './dom.js';
+
 export class ApiError extends Error {
     constructor(status, code, message) {
         super(message || code);
@@ -59,9 +61,7 @@ export class Api {
         const disposition = response.headers.get('Content-Disposition') || '';
         const named = disposition.match(/filename="([^"]+)"/);
         const url = URL.createObjectURL(await response.blob());
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = named ? named[1] : fallbackName;
+        const link = h('a', { href: url, download: named ? named[1] : fallbackName });
         document.body.append(link);
         link.click();
         link.remove();

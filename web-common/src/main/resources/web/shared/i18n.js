@@ -142,6 +142,11 @@ export function formatNumber(value, digits = 0) {
         .format(value);
 }
 
+/** ',' or '.': how the page's language writes 1.5 (a CSV for it then separates its columns with ';' or ','). */
+export function decimalMark() {
+    return new Intl.NumberFormat(locales()).formatToParts(1.5).find(part => part.type === 'decimal').value;
+}
+
 /** A share (0.953) as "95,3 %". */
 export function formatPercent(share) {
     if (share === null || share === undefined) {
