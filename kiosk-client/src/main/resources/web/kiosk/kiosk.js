@@ -1,11 +1,17 @@
-// Touch UI of the kiosk, served by the kiosk client on localhost to Chromium in kiosk mode.
-// It asks the local kiosk API only (GET /api/state, POST /api/tickets); the device token never reaches the page.
-import { LANGUAGES, t } from './i18n.js';
+// Touch UI of the kiosk, served by the kiosk client on localhost to Chromium in kiosk mode, with the shared layer
+// (/shared/*) from the kiosk's own jar. It asks the local kiosk API only (GET /api/state, POST /api/tickets); the device
+// token never reaches the page.
+import './texts.js';
+import { Api, ApiError } from '/shared/api.js';
+import { h } from '/shared/dom.js';
+import { languages, setLanguage, t, textIn, translatePage } from '/shared/i18n.js';
 
 const POLL_MILLIS = 2000;
-const LOCAL_RETRIES = 3;
+const LOCAL_ATTEMPTS = 3;
+const LOCAL_RETRY_MILLIS = 1000;
 
-const home = () => ({ lang: 'fr', priority: false, path: [], screen: 'menu', result: null, failure: null, pending: null });
+// The start screen speaks the first language registered: French.
+const home = () => ({ lang: languages()[0], priority: false, path: [], screen: 'menu', result: null, failure: null, pending: null });
 
 let view = home();
 let kiosk = null;             // last answer of GET /api/state
@@ -13,22 +19,8 @@ let lastTouch = Date.now();
 let resultTimer = null;
 let renderedKey = '';
 
+const api = new Api({ base: '/api' });
 const $ = (id) => document.getElementById(id);
-
-/** Builds an element; strings become text nodes (never HTML), null children are skipped. */
-function el(tag, attributes = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        if (value === null || value === undefined || value === false) continue;
-        if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-        else node.setAttribute(name, value === true ? '' : value);
-    }
-    for (const child of children.flat()) {
-        if (child === null || child === undefined) continue;
-        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-}
 
 function newActionKey() {
     if (crypto.randomUUID) return 'ui-' + crypto.randomUUID();
@@ -36,9 +28,7 @@ function newActionKey() {
     return 'ui-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const say = (key, values) => t(view.lang, key, values);
-
-function label(entry) {
+function labh(entry) {
     return (entry.labels && (entry.labels[view.lang] || entry.labels.fr)) || entry.id;
 }
 
@@ -49,7 +39,7 @@ function entriesAt(path) {
         const menu = entries.find((entry) => entry.id === id);
         if (!menu) return { entries: (kiosk.menu && kiosk.menu.entries) || [], title: null };
         entries = menu.children || [];
-        title = label(menu);
+        title = labh(menu);
     }
     return { entries, title };
 }
@@ -63,7 +53,7 @@ function whereToGo() {
 
 function menuScreen() {
     const { entries, title } = entriesAt(view.path);
-    const buttons = entries.map((entry) => el('button', {
+    const buttons = entries.map((entry) => h('button', {
         type: 'button',
         class: 'entry entry-' + entry.kind,
         'data-entry': entry.id,
@@ -73,26 +63,26 @@ function menuScreen() {
             choose(entry);
         },
     },
-    el('span', { class: 'entry-label' }, label(entry)),
-    entry.kind === 'orientation' ? el('span', { class: 'entry-hint' }, say('orientationHint')) : null,
-    entry.kind === 'menu' ? el('span', { class: 'entry-chevron', 'aria-hidden': 'true' }, '›') : null));
+    h('span', { class: 'entry-label' }, labh(entry)),
+    entry.kind === 'orientation' ? h('span', { class: 'entry-hint' }, t('orientationHint')) : null,
+    entry.kind === 'menu' ? h('span', { class: 'entry-chevron', 'aria-hidden': 'true' }, '›') : null));
     const back = view.path.length > 0
-        ? el('button', { type: 'button', class: 'back', id: 'back', onclick: goBack },
-            el('span', { 'aria-hidden': 'true' }, '‹ '), say('back'))
+        ? h('button', { type: 'button', class: 'back', id: 'back', onclick: goBack },
+            h('span', { 'aria-hidden': 'true' }, '‹ '), t('back'))
         : null;
     return [
         back,
-        el('p', { class: 'prompt' }, title ? say('chooseIn') : say('choose')),
-        el('div', { class: 'entries' + (entries.length > 4 ? ' many' : '') }, buttons),
+        h('p', { class: 'prompt' }, title ? t('chooseIn') : t('choose')),
+        h('div', { class: 'entries' + (entries.length > 4 ? ' many' : '') }, buttons),
     ];
 }
 
 function workingScreen() {
     const slip = view.pending && view.pending.kind === 'orientation';
     return [
-        el('div', { class: 'spinner', 'aria-hidden': 'true' }),
-        el('p', { class: 'lead' }, say('working')),
-        el('p', { class: 'sub' }, say(slip ? 'printingSlip' : 'printingTicket')),
+        h('div', { class: 'spinner', 'aria-hidden': 'true' }),
+        h('p', { class: 'lead' }, t('working')),
+        h('p', { class: 'sub' }, t(slip ? 'printingSlip' : 'printingTicket')),
     ];
 }
 
@@ -100,28 +90,27 @@ function ticketScreen() {
     const ticket = view.result;
     if (!ticket.printed) {
         return [
-            el('h2', { class: 'alert' }, say('notPrinted')),
-            el('p', { class: 'lead' }, say('rememberNumber')),
-            el('p', { class: 'number', id: 'number' }, ticket.number),
-            el('p', { class: 'sub' }, ticket.serviceName),
-            el('p', { class: 'where' }, whereToGo()),
+            h('h2', { class: 'alert' }, t('notPrinted')),
+            h('p', { class: 'lead' }, t('rememberNumber')),
+            h('p', { class: 'number', id: 'number' }, ticket.number),
+            h('p', { class: 'sub' }, ticket.serviceName),
+            h('p', { class: 'where' }, whereToGo()),
             doneButton(),
         ];
     }
-    const ahead = ticket.peopleAhead === 0 ? say('nextInLine')
-        : ticket.peopleAhead === 1 ? say('oneAhead') : say('manyAhead', { n: ticket.peopleAhead });
+    const ahead = t('ahead', { count: ticket.peopleAhead });
     return [
-        el('h2', { class: 'take', id: 'take-ticket' }, say('takeTicket'),
-            el('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↓')),
-        el('div', { class: 'ticket-card' },
-            el('p', { class: 'caption' }, say('yourNumber')),
-            el('p', { class: 'number', id: 'number' }, ticket.number),
-            el('p', { class: 'service' }, ticket.serviceName),
-            ticket.priority === 'PRIORITY' ? el('p', { class: 'badge' }, say('priorityTicket')) : null),
-        el('p', { class: 'sub' }, ahead),
+        h('h2', { class: 'take', id: 'take-ticket' }, t('takeTicket'),
+            h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↓')),
+        h('div', { class: 'ticket-card' },
+            h('p', { class: 'caption' }, t('yourNumber')),
+            h('p', { class: 'number', id: 'number' }, ticket.number),
+            h('p', { class: 'service' }, ticket.serviceName),
+            ticket.priority === 'PRIORITY' ? h('p', { class: 'badge' }, t('priorityTicket')) : null),
+        h('p', { class: 'sub' }, ahead),
         ticket.estimatedWaitMinutes !== null && ticket.estimatedWaitMinutes !== undefined && ticket.peopleAhead > 0
-            ? el('p', { class: 'sub' }, say('estimatedWait', { m: ticket.estimatedWaitMinutes })) : null,
-        el('p', { class: 'hint' }, say('watchScreen')),
+            ? h('p', { class: 'sub' }, t('estimatedWait', { m: ticket.estimatedWaitMinutes })) : null,
+        h('p', { class: 'hint' }, t('watchScreen')),
         doneButton(),
     ];
 }
@@ -129,16 +118,16 @@ function ticketScreen() {
 function orientationScreen() {
     const slip = view.result;
     return [
-        el('h2', { class: 'take', id: 'take-slip' }, say('takeSlip'),
-            el('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↓')),
-        el('p', { class: 'sub' }, slip.matter),
-        el('div', { class: 'ticket-card orientation' },
-            el('p', { class: 'caption' }, say('goTo')),
-            el('p', { class: 'authority' }, slip.authority),
-            (slip.address || []).map((line) => el('p', { class: 'line' }, line)),
-            (slip.hours || []).length ? el('p', { class: 'line' }, say('hours') + ' : ' + slip.hours.join(', ')) : null,
-            slip.phone ? el('p', { class: 'line' }, say('phone') + ' : ' + slip.phone) : null,
-            slip.website ? el('p', { class: 'line' }, say('website') + ' : ' + slip.website) : null),
+        h('h2', { class: 'take', id: 'take-slip' }, t('takeSlip'),
+            h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↓')),
+        h('p', { class: 'sub' }, slip.matter),
+        h('div', { class: 'ticket-card orientation' },
+            h('p', { class: 'caption' }, t('goTo')),
+            h('p', { class: 'authority' }, slip.authority),
+            (slip.address || []).map((line) => h('p', { class: 'line' }, line)),
+            (slip.hours || []).length ? h('p', { class: 'line' }, t('hours') + ' : ' + slip.hours.join(', ')) : null,
+            slip.phone ? h('p', { class: 'line' }, t('phone') + ' : ' + slip.phone) : null,
+            slip.website ? h('p', { class: 'line' }, t('website') + ' : ' + slip.website) : null),
         doneButton(),
     ];
 }
@@ -151,12 +140,12 @@ function faultScreen(reason) {
         STARTING: 'starting',
     }[reason] || 'genericError';
     if (reason === 'STARTING') {
-        return [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', { class: 'lead' }, say(sentence))];
+        return [h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', { class: 'lead' }, t(sentence))];
     }
     return [
-        el('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),
-        el('h2', { class: 'alert', id: 'fault' }, say(sentence)),
-        el('p', { class: 'where', id: 'where-to-go' }, whereToGo()),
+        h('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),
+        h('h2', { class: 'alert', id: 'fault' }, t(sentence)),
+        h('p', { class: 'where', id: 'where-to-go' }, whereToGo()),
     ];
 }
 
@@ -170,19 +159,19 @@ function failureScreen() {
     }[view.failure] || 'genericError';
     const canRetry = ['server_unreachable', 'starting', 'network', 'internal'].includes(view.failure);
     return [
-        el('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),
-        el('h2', { class: 'alert', id: 'fault' }, say(sentence)),
-        el('p', { class: 'where', id: 'where-to-go' }, whereToGo()),
-        el('div', { class: 'actions' },
-            canRetry ? el('button', { type: 'button', class: 'action', id: 'retry', onclick: () => submit() },
-                say('retry')) : null,
-            el('button', { type: 'button', class: 'action secondary', id: 'start-again', onclick: reset },
-                say('startAgain'))),
+        h('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),
+        h('h2', { class: 'alert', id: 'fault' }, t(sentence)),
+        h('p', { class: 'where', id: 'where-to-go' }, whereToGo()),
+        h('div', { class: 'actions' },
+            canRetry ? h('button', { type: 'button', class: 'action', id: 'retry', onclick: () => submit() },
+                t('retry')) : null,
+            h('button', { type: 'button', class: 'action secondary', id: 'start-again', onclick: reset },
+                t('startAgain'))),
     ];
 }
 
 function doneButton() {
-    return el('button', { type: 'button', class: 'action', id: 'done', onclick: reset }, say('done'));
+    return h('button', { type: 'button', class: 'action', id: 'done', onclick: reset }, t('done'));
 }
 
 // ---------- rendering ----------
@@ -201,19 +190,19 @@ function render(force = false) {
     if (!force && key === renderedKey) return;
     renderedKey = key;
 
-    document.documentElement.lang = view.lang;
+    setLanguage(view.lang);
+    translatePage($('bottom'));
     $('site-name').textContent = (kiosk && kiosk.menu && kiosk.menu.siteName) || '';
     const { title } = entriesAt(view.path);
     $('title').textContent = name === 'menu' && title ? title
-        : name.startsWith('fault') || name === 'failure' ? say('noTicketTitle') : say('welcome');
-    if (name === 'fault-STARTING') $('title').textContent = say('welcome');
+        : name.startsWith('fault') || name === 'failure' ? t('noTicketTitle') : t('welcome');
+    if (name === 'fault-STARTING') $('title').textContent = t('welcome');
 
     const chromeVisible = name === 'menu' || name.startsWith('fault') || name === 'failure';
     $('bottom').hidden = !chromeVisible;
     $('priority').hidden = name !== 'menu';
     $('priority').setAttribute('aria-pressed', String(view.priority));
-    $('priority-title').textContent = say('priorityTitle');
-    $('priority-who').textContent = view.priority ? say('priorityOn') : say('priorityWho');
+    $('priority-who').textContent = view.priority ? t('priorityOn') : t('priorityWho');
     renderLanguages();
 
     const screen = $('screen');
@@ -228,19 +217,17 @@ function render(force = false) {
 }
 
 function renderLanguages() {
-    const nav = $('languages');
-    nav.setAttribute('aria-label', say('languageLabel'));
-    nav.replaceChildren(...LANGUAGES.map((language) => el('button', {
+    $('languages').replaceChildren(...languages().map((language) => h('button', {
         type: 'button',
         class: 'language',
-        lang: language.code,
-        'data-lang': language.code,
-        'aria-pressed': String(language.code === view.lang),
+        lang: language,
+        'data-lang': language,
+        'aria-pressed': String(language === view.lang),
         onclick: () => {
-            view.lang = language.code;
+            view.lang = language;
             render();
         },
-    }, language.name)));
+    }, textIn(language, 'languageName'))));
 }
 
 // ---------- actions ----------
@@ -267,31 +254,31 @@ async function submit() {
     view.screen = 'working';
     view.failure = null;
     render();
-    let response = null;
-    let body = null;
-    for (let attempt = 1; attempt <= LOCAL_RETRIES && response === null; attempt++) {
+    let result = null;
+    let failure = null;
+    for (let attempt = 1; result === null && failure === null; attempt++) {
         try {
-            const answer = await fetch('/api/tickets', {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ entryId: request.entryId, priority: request.priority,
-                    language: request.language, key: request.key }),
-            });
-            body = await answer.json();
-            response = answer;
+            result = await api.post('/tickets', { entryId: request.entryId, priority: request.priority,
+                language: request.language, key: request.key });
         } catch (error) {
-            await new Promise((resolve) => setTimeout(resolve, 1000));
+            // The shared client never resends by itself. This request may be sent again because it carries the
+            // visitor action's key: the kiosk answers a key it has seen with the same ticket, printed once.
+            if (error instanceof ApiError && error.code === 'network' && attempt < LOCAL_ATTEMPTS) {
+                await new Promise((resolve) => setTimeout(resolve, LOCAL_RETRY_MILLIS));
+            } else {
+                failure = error instanceof ApiError ? error.code : 'network';
+            }
         }
     }
     if (view.pending !== request) return; // the visitor left meanwhile
-    if (response && response.ok) {
-        view.result = body;
-        view.screen = body.kind === 'orientation' ? 'orientation' : 'ticket';
+    if (result) {
+        view.result = result;
+        view.screen = result.kind === 'orientation' ? 'orientation' : 'ticket';
         clearTimeout(resultTimer);
         const seconds = (kiosk && kiosk.screen && kiosk.screen.ticketScreenSeconds) || 12;
         resultTimer = setTimeout(reset, seconds * 1000);
     } else {
-        view.failure = body && body.error ? body.error : 'network';
+        view.failure = failure;
         view.screen = 'failure';
     }
     lastTouch = Date.now();
@@ -311,13 +298,12 @@ function reset() {
 }
 
 function atHome() {
-    return view.screen === 'menu' && view.path.length === 0 && view.lang === 'fr' && !view.priority;
+    return view.screen === 'menu' && view.path.length === 0 && view.lang === languages()[0] && !view.priority;
 }
 
 async function refreshState() {
     try {
-        const answer = await fetch('/api/state', { cache: 'no-store' });
-        kiosk = await answer.json();
+        kiosk = await api.get('/state');
     } catch (error) {
         kiosk = null; // the kiosk client is restarting: show "starting" until it answers
     }

@@ -1,21 +1,48 @@
 // Supervisor web app: log in, pick a site, watch it live, read its statistics. French first, English toggle.
 
-import { Api, ApiError } from './api.js';
-import { language, setLanguage, t, translatePage } from './i18n.js';
+import './texts.js';
 import { LiveView } from './live.js';
 import { StatsView } from './stats.js';
+import { Api, ApiError } from '/shared/api.js';
+import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
+import { nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
 const SITE_KEY = 'guichet.supervisor.site';
+const ROLES = ['supervisor', 'admin'];
 const $ = (selector) => document.querySelector(selector);
 
-const state = { me: null, sites: [], siteId: null, bus: null, live: null, stats: null };
-const api = new Api({ onUnauthorized: () => logout(t('error.session')) });
+const state = { me: null, rules: null, sites: [], siteId: null, bus: null, live: null, stats: null };
+const api = new Api({
+    tokenStorageKey: 'guichet.supervisor.token',
+    onUnauthorized: () => logout(t('error.session')),
+});
 
-export function showError(message) {
+/** A failure as a sentence for the banner. */
+function errorText(error) {
+    if (!(error instanceof ApiError)) {
+        return error.message;
+    }
+    if (error.code === 'network') {
+        return t('error.network');
+    }
+    if (error.status === 401) {
+        return t('error.session');
+    }
+    if (error.status === 403) {
+        return t('error.forbidden');
+    }
+    if (error.status >= 400 && error.status < 500) {
+        return t('error.request', { message: error.message ?? '' });
+    }
+    return t('error.server');
+}
+
+/** Shows a failure in the banner, or hides the banner (no failure). */
+function showError(error) {
     const banner = $('#error');
-    banner.textContent = message || '';
-    banner.hidden = !message;
+    banner.textContent = error ? errorText(error) : '';
+    banner.hidden = !error;
 }
 
 function showLogin(message = '') {
@@ -34,8 +61,8 @@ async function login(event) {
         const session = await api.post('/auth/login', {
             username: $('#username').value.trim(), password: $('#password').value,
         });
-        if (!['supervisor', 'admin'].includes(session.agent.role)) {
-            await api.request('POST', '/auth/logout').catch(() => null);
+        if (!ROLES.includes(session.agent.role)) {
+            await new Api({ token: session.token }).post('/auth/logout').catch(() => null);
             $('#login-error').textContent = t('login.notSupervisor');
             return;
         }
@@ -44,38 +71,33 @@ async function login(event) {
         await enter();
     } catch (e) {
         $('#login-error').textContent = e instanceof ApiError && (e.status === 400 || e.status === 401)
-            ? t('login.failed') : e.message;
+            ? t('login.failed') : errorText(e);
     }
 }
 
 async function logout(message = '') {
     if (api.token && !message) {
-        await api.request('POST', '/auth/logout').catch(() => null);
+        await api.post('/auth/logout').catch(() => null);
     }
     api.setToken(null);
     state.bus?.close();
     state.bus = null;
     state.live?.stop();
-    showError('');
+    showError(null);
     showLogin(message);
 }
 
 async function enter() {
     state.me = await api.get('/auth/me');
-    if (!['supervisor', 'admin'].includes(state.me.role)) {
-        throw new ApiError(403, 'forbidden', t('login.notSupervisor'));
+    if (!ROLES.includes(state.me.role)) {
+        throw new Error(t('login.notSupervisor'));
     }
+    state.rules ??= await api.get('/rules');
     state.sites = await api.get('/sites');
     const saved = localStorage.getItem(SITE_KEY);
     state.siteId = state.sites.some(site => site.id === saved) ? saved : state.sites[0]?.id;
-    const select = $('#site');
-    select.replaceChildren(...state.sites.map(site => {
-        const option = document.createElement('option');
-        option.value = site.id;
-        option.textContent = site.name;
-        return option;
-    }));
-    select.value = state.siteId;
+    $('#site').replaceChildren(...state.sites.map(site => h('option', { value: site.id }, site.name)));
+    $('#site').value = state.siteId;
 
     $('#login-view').hidden = true;
     for (const id of ['#tabs', '#site-choice', '#logout', '#bus-state']) {
@@ -89,7 +111,7 @@ async function enter() {
         return busState === 'open' && state.live ? state.live.refresh() : undefined;
     });
     state.live = new LiveView(api, state.bus, showError);
-    state.stats = new StatsView(api, showError, () => state.sites, () => state.siteId);
+    state.stats = new StatsView(api, showError, () => state.sites, () => state.siteId, state.rules.stats);
     state.bus.start();
     route();
 }
@@ -121,7 +143,7 @@ function changeSite() {
 }
 
 function toggleLanguage() {
-    setLanguage(language() === 'fr' ? 'en' : 'fr');
+    setLanguage(nextLanguage());
     translatePage();
     if (state.me) {
         state.live.rerender();
@@ -134,7 +156,7 @@ function toggleLanguage() {
 }
 
 async function start() {
-    setLanguage(language());
+    rememberLanguage('guichet.supervisor.language');
     translatePage();
     $('#login-form').addEventListener('submit', login);
     $('#logout').addEventListener('click', () => logout());
@@ -149,7 +171,7 @@ async function start() {
         await enter();
     } catch (e) {
         api.setToken(null);
-        showLogin(e.status === 401 ? t('error.session') : e.message);
+        showLogin(errorText(e));
     }
 }
 

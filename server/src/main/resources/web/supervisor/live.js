@@ -1,8 +1,11 @@
 // The live view of one site: alerts, today's figures, counters with their current visitor, queues, devices.
 // REST gives the state; the event bus (site queue, site alerts, each counter) says when and what changed.
 
-import { h, kpi, table } from './dom.js';
-import { clock, elapsed, language, minutes, number, percent, t } from './i18n.js';
+import { kpi, table } from './widgets.js';
+import { h } from '/shared/dom.js';
+import {
+    formatClock, formatDuration, formatMinutes, formatNumber, formatPercent, language, t,
+} from '/shared/i18n.js';
 
 const REFRESH_MS = 30000;
 const SILENT_AFTER_MS = 120000;
@@ -112,10 +115,10 @@ export class LiveView {
             this.data = live;
             this.offsetMs = Date.parse(live.at) - Date.now();
             this.queueAt = Date.now();
-            this.showError('');
+            this.showError(null);
             this.rerender();
         } catch (e) {
-            this.showError(e.message);
+            this.showError(e);
         }
     }
 
@@ -136,7 +139,7 @@ export class LiveView {
         if (!this.data) {
             return;
         }
-        $('#live-updated').textContent = t('live.updated', { time: clock(this.data.at, this.data.timeZone) });
+        $('#live-updated').textContent = t('live.updated', { time: formatClock(this.data.at, this.data.timeZone) });
         this.renderAlerts();
         this.renderToday();
         this.renderCounters();
@@ -168,13 +171,13 @@ export class LiveView {
             if (alert.kind === 'wait') {
                 const waited = (this.now() - Date.parse(alert.oldestArrivalAt)) / 1000;
                 return h('li', { class: `wait${fresh}`, dataset: { key: alert.key } }, t('alert.wait', {
-                    service: this.serviceName(alert), wait: elapsed(waited), target: alert.targetWaitMinutes,
-                    count: alert.waiting,
+                    service: this.serviceName(alert), wait: formatDuration(waited, 'timer'),
+                    target: alert.targetWaitMinutes, count: alert.waiting,
                 }));
             }
             const device = alert.name || alert.deviceId;
             const text = alert.kind === 'silent'
-                ? t('alert.silent', { device, since: clock(alert.lastSeenAt, this.data.timeZone) })
+                ? t('alert.silent', { device, since: formatClock(alert.lastSeenAt, this.data.timeZone) })
                 : alert.kind === 'disconnected' ? t('alert.disconnected', { device })
                     : t('alert.printer', { device, problems: (alert.problems || []).map(p => t(`printer.${p}`)).join(', ') });
             return h('li', { class: `device${fresh}`, dataset: { key: alert.key } }, text);
@@ -187,13 +190,13 @@ export class LiveView {
         const waitingNow = (this.data.queue.services || []).reduce((sum, service) => sum + service.waiting, 0);
         const share = today.withinTarget.share;
         $('#today-kpis').replaceChildren(
-            kpi(t('kpi.issued'), number(today.issued + today.transferredIn)),
-            kpi(t('kpi.served'), number(today.served)),
-            kpi(t('kpi.waitingNow'), number(waitingNow)),
-            kpi(t('kpi.avgWait'), minutes(today.wait.averageSeconds)),
-            kpi(t('kpi.withinTarget'), percent(share), share !== null && share < 0.95),
+            kpi(t('kpi.issued'), formatNumber(today.issued + today.transferredIn)),
+            kpi(t('kpi.served'), formatNumber(today.served)),
+            kpi(t('kpi.waitingNow'), formatNumber(waitingNow)),
+            kpi(t('kpi.avgWait'), formatMinutes(today.wait.averageSeconds)),
+            kpi(t('kpi.withinTarget'), formatPercent(share), share !== null && share < 0.95),
             kpi(t('kpi.withinThreshold', { minutes: today.withinThreshold.minutes }),
-                percent(today.withinThreshold.share)));
+                formatPercent(today.withinThreshold.share)));
     }
 
     renderCounters() {
@@ -203,14 +206,15 @@ export class LiveView {
             lines.push(h('p', { class: 'agent' }, counter.agentName || t('counter.noAgent')));
             if (counter.status === 'PAUSED') {
                 lines.push(h('p', {}, t('counter.pause', { reason: counter.pauseReason || t('none') }), ' ',
-                    t('counter.since', { time: clock(counter.since, this.data.timeZone) })));
+                    t('counter.since', { time: formatClock(counter.since, this.data.timeZone) })));
             } else if (counter.currentTicket) {
                 const ticket = counter.currentTicket;
                 const since = ticket.status === 'SERVING' ? ticket.startedAt : ticket.calledAt;
                 const seconds = (this.now() - Date.parse(since)) / 1000;
                 const service = services.get(ticket.serviceId);
                 lines.push(h('p', { class: seconds > 1800 ? 'ticket long' : 'ticket' },
-                    t(`counter.ticket.${ticket.status}`, { number: ticket.number, elapsed: elapsed(seconds) })));
+                    t(`counter.ticket.${ticket.status}`,
+                        { number: ticket.number, elapsed: formatDuration(seconds, 'timer') })));
                 lines.push(h('p', {}, service ? this.serviceName(service) : ticket.serviceName));
             } else if (counter.status === 'OPEN') {
                 lines.push(h('p', {}, t('counter.free')));
@@ -233,8 +237,8 @@ export class LiveView {
             { label: t('queue.state') },
         ], services.map((service, index) => [
             this.serviceName(service),
-            number(service.waiting),
-            service.waiting > 0 ? elapsed(service.longestWaitSeconds + sinceMessage) : t('queue.empty'),
+            formatNumber(service.waiting),
+            service.waiting > 0 ? formatDuration(service.longestWaitSeconds + sinceMessage, 'timer') : t('queue.empty'),
             `${service.targetWaitMinutes} min`,
             h('span', { class: 'state' }, over[index] ? `⚠ ${t('queue.over')}` : t('queue.ok')),
         ]), index => over[index] ? 'over' : null);
@@ -287,7 +291,7 @@ export class LiveView {
         ], this.devices.map((device, index) => [
             device.name,
             t(`device.kind.${device.kind}`),
-            device.lastSeenAt ? clock(device.lastSeenAt, this.data?.timeZone) : t('device.never'),
+            device.lastSeenAt ? formatClock(device.lastSeenAt, this.data?.timeZone) : t('device.never'),
             h('span', { class: 'state' }, states[index].problem ? `⚠ ${states[index].text}` : states[index].text),
         ]), index => states[index].problem ? 'problem' : null);
     }

@@ -1,14 +1,15 @@
 // Statistics of a period: figures, charts (Chart.js from its WebJar) and the tables behind them, CSV downloads.
 
-import { h, kpi, table } from './dom.js';
-import { dateLabel, language, minutes, monthLabel, number, percent, t } from './i18n.js';
+import { kpi, table } from './widgets.js';
+import { h } from '/shared/dom.js';
+import {
+    decimalMark, formatDay, formatMinutes, formatMonth, formatNumber, formatPercent, language, locales, t,
+} from '/shared/i18n.js';
 
 const $ = (selector) => document.querySelector(selector);
 const PRESETS = ['today', '7d', 'month', 'lastMonth', 'year', 'custom'];
 const COLORS = { bars: '#0b4f8a', line: '#b3261e', p90: '#8a5a00', serving: '#1b5e20', calling: '#0b4f8a',
     idle: '#8d96a8', paused: '#c77d00' };
-const MAX_DAYS_BY_DAY = 92;
-const MAX_OCCUPANCY_SITE_DAYS = 400;
 
 function isoDate(date) {
     return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -19,15 +20,14 @@ function days(from, to) {
 }
 
 function option(value, label) {
-    const element = document.createElement('option');
-    element.value = value;
-    element.textContent = label;
-    return element;
+    return h('option', { value }, label);
 }
 
 export class StatsView {
-    constructor(api, showError, sites, siteId) {
+    /** limits: the "stats" part of GET /api/v1/rules, which the server checks every query against. */
+    constructor(api, showError, sites, siteId, limits) {
         this.api = api;
+        this.limits = limits;
         this.showError = showError;
         this.sites = sites;
         this.siteId = siteId;
@@ -73,6 +73,20 @@ export class StatsView {
         $('#preset').value = 'month';
         this.applyPreset();
         $('#scope').replaceChildren(option('site', t('stats.scope.site')), option('all', t('stats.scope.all')));
+        const threshold = $('#threshold');
+        const bounds = this.limits.thresholdMinutes;
+        threshold.min = bounds.min;
+        threshold.max = bounds.max;
+        threshold.value = this.limits.defaultThresholdMinutes;
+        threshold.addEventListener('input', () => threshold.setCustomValidity(this.thresholdProblem()));
+    }
+
+    /** The server takes any minute up to fineUpTo, then only multiples of stepBeyond: say so before asking. */
+    thresholdProblem() {
+        const minutes = Number($('#threshold').value);
+        const { fineUpTo, stepBeyond } = this.limits.thresholdMinutes;
+        return minutes > fineUpTo && minutes % stepBeyond !== 0
+            ? t('stats.threshold.step', { fineUpTo, step: stepBeyond }) : '';
     }
 
     applyPreset() {
@@ -106,7 +120,7 @@ export class StatsView {
                 this.agents = await this.api.get('/admin/agents').catch(() => []);
             }
         } catch (e) {
-            this.showError(e.message);
+            this.showError(e);
             return;
         }
         const site = this.siteDetails.get(siteId);
@@ -148,7 +162,7 @@ export class StatsView {
                 query.set(name, $(field).value);
             }
         }
-        query.set('thresholdMinutes', $('#threshold').value || '20');
+        query.set('thresholdMinutes', $('#threshold').value || String(this.limits.defaultThresholdMinutes));
         for (const [name, value] of Object.entries(extra)) {
             if (value === null) {
                 query.delete(name);
@@ -166,9 +180,13 @@ export class StatsView {
             return;
         }
         const span = days(from, to);
+        if (span > this.limits.maxDays) {
+            this.showError(new Error(t('stats.tooLong', { days: this.limits.maxDays })));
+            return;
+        }
         const siteCount = $('#scope').value === 'all' ? this.sites().length : 1;
-        const seriesBy = span <= MAX_DAYS_BY_DAY ? 'day' : 'month';
-        const withOccupancy = span * siteCount <= MAX_OCCUPANCY_SITE_DAYS;
+        const seriesBy = span <= this.limits.maxDaysByDay ? 'day' : 'month';
+        const withOccupancy = span * siteCount <= this.limits.maxOccupancySiteDays;
         const run = ++this.loading;
         $('#stats-status').textContent = t('stats.loading');
         try {
@@ -187,13 +205,13 @@ export class StatsView {
             }
             this.result = { overview, series, seriesBy, hours, byService, byCounter, byAgent, occupancy,
                 multiSite: siteCount > 1 };
-            this.showError('');
+            this.showError(null);
             $('#stats-status').textContent = '';
             this.rerender();
         } catch (e) {
             if (run === this.loading) {
                 $('#stats-status').textContent = '';
-                this.showError(e.message);
+                this.showError(e);
             }
         }
     }
@@ -216,19 +234,19 @@ export class StatsView {
         $('#stats-note').textContent = t('stats.approximate');
         const targetShare = totals.withinTarget.share;
         $('#stats-kpis').replaceChildren(
-            kpi(t('kpi.issued'), number(totals.issued + totals.transferredIn)),
-            kpi(t('kpi.served'), number(totals.served)),
-            kpi(t('kpi.noShow'), number(totals.noShow)),
-            kpi(t('kpi.cancelled'), number(totals.cancelled)),
-            kpi(t('kpi.transferred'), number(totals.transferred)),
-            kpi(t('kpi.avgWait'), minutes(totals.wait.averageSeconds)),
-            kpi(t('kpi.medianWait'), minutes(totals.wait.medianSeconds)),
-            kpi(t('kpi.p90Wait'), minutes(totals.wait.p90Seconds)),
-            kpi(t('kpi.withinTarget'), percent(targetShare), targetShare !== null && targetShare < 0.95),
+            kpi(t('kpi.issued'), formatNumber(totals.issued + totals.transferredIn)),
+            kpi(t('kpi.served'), formatNumber(totals.served)),
+            kpi(t('kpi.noShow'), formatNumber(totals.noShow)),
+            kpi(t('kpi.cancelled'), formatNumber(totals.cancelled)),
+            kpi(t('kpi.transferred'), formatNumber(totals.transferred)),
+            kpi(t('kpi.avgWait'), formatMinutes(totals.wait.averageSeconds)),
+            kpi(t('kpi.medianWait'), formatMinutes(totals.wait.medianSeconds)),
+            kpi(t('kpi.p90Wait'), formatMinutes(totals.wait.p90Seconds)),
+            kpi(t('kpi.withinTarget'), formatPercent(targetShare), targetShare !== null && targetShare < 0.95),
             kpi(t('kpi.withinThreshold', { minutes: totals.withinThreshold.minutes }),
-                percent(totals.withinThreshold.share)),
-            kpi(t('kpi.avgWalk'), minutes(totals.walk.averageSeconds)),
-            kpi(t('kpi.avgService'), minutes(totals.service.averageSeconds)));
+                formatPercent(totals.withinThreshold.share)),
+            kpi(t('kpi.avgWalk'), formatMinutes(totals.walk.averageSeconds)),
+            kpi(t('kpi.avgService'), formatMinutes(totals.service.averageSeconds)));
         this.charts.forEach(chart => chart.destroy());
         this.charts.clear();
         $('#panels').replaceChildren(
@@ -259,20 +277,20 @@ export class StatsView {
     }
 
     download({ path, by }) {
-        const lang = language();
-        const params = this.params({ format: 'csv', lang, by: by ?? null,
-            sep: lang === 'fr' ? 'semicolon' : 'comma', decimal: lang === 'fr' ? 'comma' : 'point' });
+        const decimalComma = decimalMark() === ',';
+        const params = this.params({ format: 'csv', lang: language(), by: by ?? null,
+            sep: decimalComma ? 'semicolon' : 'comma', decimal: decimalComma ? 'comma' : 'point' });
         if (path === '/stats/occupancy') {
             params.delete('serviceId');
             params.delete('agentId');
         }
-        this.api.download(`${path}?${params}`, 'guichet.csv').catch(e => this.showError(e.message));
+        this.api.download(`${path}?${params}`).catch(e => this.showError(e));
     }
 
     seriesPanel() {
         const r = this.result;
         const rows = r.series.rows;
-        const label = row => r.seriesBy === 'day' ? dateLabel(row.key) : monthLabel(row.key);
+        const label = row => r.seriesBy === 'day' ? formatDay(row.key) : formatMonth(row.key);
         const title = t(r.seriesBy === 'day' ? 'stats.series.day' : 'stats.series.month');
         return this.panel('series', title, { path: '/stats/breakdown', by: r.seriesBy },
             rows.length ? mixedChart(rows.map(label), t('chart.tickets'), rows.map(row => row.issued + row.transferredIn),
@@ -290,7 +308,7 @@ export class StatsView {
                 slots.map(slot => toMinutes(slot.averageWaitSeconds))) : null,
             table(h('table', { class: 'data' }), null, slotColumns(t('col.hour')),
                 slots.map(slot => [`${String(slot.hour).padStart(2, '0')}:00–${String((slot.hour + 1) % 24).padStart(2, '0')}:00`,
-                    number(slot.arrivals), number(slot.called), minutes(slot.averageWaitSeconds)])),
+                    formatNumber(slot.arrivals), formatNumber(slot.called), formatMinutes(slot.averageWaitSeconds)])),
             slots.length ? null : t('stats.noData'));
     }
 
@@ -302,8 +320,8 @@ export class StatsView {
                 slots.map(slot => slot.arrivals), t('chart.avgWait'),
                 slots.map(slot => toMinutes(slot.averageWaitSeconds))) : null,
             table(h('table', { class: 'data' }), null, slotColumns(t('col.weekday')),
-                slots.map(slot => [t(`weekday.${slot.weekday}`), number(slot.arrivals), number(slot.called),
-                    minutes(slot.averageWaitSeconds)])),
+                slots.map(slot => [t(`weekday.${slot.weekday}`), formatNumber(slot.arrivals), formatNumber(slot.called),
+                    formatMinutes(slot.averageWaitSeconds)])),
             any ? null : t('stats.noData'));
     }
 
@@ -342,7 +360,8 @@ export class StatsView {
     occupancyPanel() {
         const occupancy = this.result.occupancy;
         if (!occupancy) {
-            return this.panel('occupancy', t('stats.occupancy'), null, null, null, t('stats.occupancy.unavailable'));
+            return this.panel('occupancy', t('stats.occupancy'), null, null, null,
+                t('stats.occupancy.unavailable', { siteDays: this.limits.maxOccupancySiteDays }));
         }
         const rows = occupancy.counters;
         const hours = seconds => Math.round(seconds / 36) / 100;
@@ -365,9 +384,9 @@ export class StatsView {
                 { label: t('col.paused'), numeric: true }, { label: t('col.calling'), numeric: true },
                 { label: t('col.serving'), numeric: true }, { label: t('col.idle'), numeric: true },
                 { label: t('col.occupancy'), numeric: true },
-            ], rows.map(row => [row.label, number(hours(row.openSeconds), 2), number(hours(row.pausedSeconds), 2),
-                number(hours(row.callingSeconds), 2), number(hours(row.servingSeconds), 2),
-                number(hours(row.idleSeconds), 2), percent(row.occupancy)])),
+            ], rows.map(row => [row.label, formatNumber(hours(row.openSeconds), 2), formatNumber(hours(row.pausedSeconds), 2),
+                formatNumber(hours(row.callingSeconds), 2), formatNumber(hours(row.servingSeconds), 2),
+                formatNumber(hours(row.idleSeconds), 2), formatPercent(row.occupancy)])),
             rows.length ? null : t('stats.noData'));
     }
 }
@@ -392,10 +411,10 @@ function metricColumns(first, thresholdMinutes) {
 }
 
 function metricCells(label, row) {
-    const m = seconds => seconds === null || seconds === undefined ? t('none') : number(seconds / 60, 1);
-    return [label, number(row.issued + row.transferredIn), number(row.served), number(row.noShow),
+    const m = seconds => seconds === null || seconds === undefined ? t('none') : formatNumber(seconds / 60, 1);
+    return [label, formatNumber(row.issued + row.transferredIn), formatNumber(row.served), formatNumber(row.noShow),
         m(row.wait.averageSeconds), m(row.wait.medianSeconds), m(row.wait.p90Seconds),
-        percent(row.withinTarget.share), percent(row.withinThreshold.share), m(row.service.averageSeconds)];
+        formatPercent(row.withinTarget.share), formatPercent(row.withinThreshold.share), m(row.service.averageSeconds)];
 }
 
 function slotColumns(first) {
@@ -430,13 +449,12 @@ function mixedChart(labels, barLabel, bars, lineLabel, line) {
 }
 
 function chartOptions({ indexAxis = 'x', stacked = false, unit = null } = {}) {
-    const locale = language() === 'fr' ? 'fr-FR' : 'en-GB';
     return {
         indexAxis,
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        locale,
+        locale: locales()[0],
         plugins: { legend: { labels: { color: '#1a1f2b' } } },
         scales: {
             x: { stacked, beginAtZero: true, ticks: { color: '#1a1f2b' },

@@ -38,6 +38,8 @@ public final class KioskRoutes {
         router.get("/api/state").handler(this::state);
         router.post("/api/tickets").handler(this::takeTicket);
         router.route("/kiosk/*").handler(StaticHandler.create("web/kiosk").setCachingEnabled(false));
+        // The layer every Guichet web app shares (guichet-web-common, packed into this jar): no server needed.
+        router.route("/shared/*").handler(StaticHandler.create("web/shared").setCachingEnabled(false));
         router.route("/api/*").failureHandler(this::failure);
         return router;
     }

@@ -134,6 +134,27 @@ class KioskBrowserTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_touch_ui_takes_the_shared_layer_from_the_kiosk_itself_and_names_each_language_in_its_own() {
+        givenAKioskOnScreen(config("file:" + printed), 1280, 800);
+        waitFor("button[data-entry='m1']");
+
+        List<String> shared = (List<String>) browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".map(entry => entry.name).filter(name => name.includes('/shared/'))");
+        assertThat(shared).containsExactlyInAnyOrder(kiosk.url() + "shared/api.js", kiosk.url() + "shared/dom.js",
+                kiosk.url() + "shared/i18n.js");
+        assertThat(browser.findElements(By.cssSelector("#languages button")).stream()
+                .map(button -> button.getAttribute("lang") + ":" + button.getText()).toList())
+                .containsExactly("fr:Français", "en:English", "es:Español", "oc:Occitan");
+
+        browser.findElement(By.cssSelector("button[data-lang='es']")).click();
+        waitForText("#priority-title", "Acceso prioritario");
+        assertThat(browser.findElement(By.id("languages")).getAttribute("aria-label")).isEqualTo("Idioma");
+        assertThat(browser.findElement(By.cssSelector("button[data-lang='es']")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
+    }
+
+    @Test
     void after_a_short_idle_time_the_kiosk_returns_to_the_start_screen_in_french() {
         JsonObject config = kiosk.config();
         config.put("screen", new JsonObject().put("idleTimeout", "2s"));

@@ -142,6 +142,13 @@ class SupervisorPageTest {
             assertThat(paintedPixels(chart)).as(chart).isGreaterThan(500);
         }
         assertThat(text("#stats-kpis")).contains("Tickets émis", "Servis", "Attente moyenne");
+        // The threshold's bounds are the server's rules (GET /api/v1/rules), not numbers written again in the page.
+        JsonObject thresholds = ok(server.get("/api/v1/rules", null)).getJsonObject("stats");
+        WebElement threshold = driver.findElement(By.id("threshold"));
+        assertThat(threshold.getDomProperty("value"))
+                .isEqualTo(thresholds.getInteger("defaultThresholdMinutes").toString());
+        assertThat(threshold.getDomProperty("max"))
+                .isEqualTo(thresholds.getJsonObject("thresholdMinutes").getInteger("max").toString());
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(driver, "supervisor-stats");
         WebElement groups = driver.findElement(By.id("panel-groups"));
@@ -152,9 +159,13 @@ class SupervisorPageTest {
         ((JavascriptExecutor) driver).executeScript("document.getElementById('panel-groups').scrollIntoView()");
         Browser.screenshot(driver, "supervisor-stats-tables");
 
-        // English
+        // English: texts and attributes marked in the page are translated in place, and so is the title.
+        assertThat(driver.findElement(By.id("language")).getAttribute("aria-label")).isEqualTo("Switch to English");
         driver.findElement(By.id("language")).click();
         waitUpTo(5).until(ExpectedConditions.textToBe(By.id("tab-stats"), "Statistics"));
+        assertThat(driver.findElement(By.id("language")).getAttribute("aria-label")).isEqualTo("Passer en français");
+        assertThat(driver.findElement(By.id("tabs")).getAttribute("aria-label")).isEqualTo("Views");
+        assertThat(text("label:has(#threshold) span")).isEqualTo("Wait threshold (min)");
         waitUpTo(10).until(d -> paintedPixels("chart-series") > 500);
         assertThat(text("#stats-kpis")).contains("Tickets issued", "Average wait");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");

@@ -352,6 +352,11 @@ class CounterAppBrowserTest {
             tablet.tap("lang-toggle");
             assertThat(tablet.text("login-submit")).isEqualTo("Log in");
             assertThat(tablet.script("return document.documentElement.lang")).isEqualTo("en");
+            assertThat(tablet.script("return document.title")).isEqualTo("Guichet – counter");
+            assertThat(tablet.driver.findElement(By.id("pause-other")).getDomAttribute("aria-label"))
+                    .isEqualTo("Other reason");
+            assertThat(tablet.driver.findElement(By.id("pause-other")).getDomAttribute("placeholder"))
+                    .isEqualTo("Please specify");
             tablet.startAt(agent, "c2");
             assertThat(tablet.text("call-next")).contains("Call next").contains("Space");
             tablet.reload();

@@ -102,7 +102,12 @@ final class Tablet implements AutoCloseable {
         waitIdle();
     }
 
+    /**
+     * Presses a key once the app takes commands again, as tap() waits for its button to be enabled: the mode can show
+     * on screen (a live update read it) while the command's own re-read still holds every command.
+     */
     void press(CharSequence key) {
+        waitIdle();
         new Actions(driver).sendKeys(key).perform();
         waitIdle();
     }

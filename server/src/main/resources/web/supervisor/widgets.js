@@ -1,8 +1,6 @@
-// Small DOM helpers shared by the views.
+// The supervision views' two building blocks: a data table and a key figure.
 
 import { h } from '/shared/dom.js';
-
-export { h };
 
 /** A table: columns [{label, numeric}] and rows of cell values (strings or nodes); rowClass(row index) optional. */
 export function table(element, caption, columns, rows, rowClass = () => null) {

@@ -1,8 +1,15 @@
-// DOM building shared by the server's web apps: h('button', {class: 'big', onclick: f}, 'Appeler').
+// The one DOM helper of every Guichet web app: h('button', {class: 'big', onclick: f}, 'Appeler').
+//
+// Text always becomes text nodes, never HTML: there is no innerHTML sink anywhere in the apps, so a service name or a
+// transfer note typed by someone can never turn into markup.
+//
+// Attributes: null, undefined and false are left out, true gives an empty attribute (hidden, disabled, open…);
+// 'class' sets the class name, 'dataset' an object of data-* values, on<event> a listener; anything else an attribute.
+// Children: nodes, strings and numbers, arrays of them (flattened); null, undefined and false are skipped.
 
 export function h(tag, attributes = {}, ...children) {
     const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
+    for (const [name, value] of Object.entries(attributes ?? {})) {
         if (value === null || value === undefined || value === false) {
             continue;
         }
@@ -16,7 +23,7 @@ export function h(tag, attributes = {}, ...children) {
             element.setAttribute(name, value === true ? '' : value);
         }
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
         if (child !== null && child !== undefined && child !== false) {
             element.append(child instanceof Node ? child : String(child));
         }

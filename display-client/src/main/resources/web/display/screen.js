@@ -1,0 +1,200 @@
+// What the waiting-room screen and the counter-top screen share: the device token kept in this browser, who the screen
+// is, the live connection (re-read over REST after every reconnection, then listen), the heartbeat, the clock, the
+// flash of a new call, and plain-sentence notices for whoever installs the screen.
+
+import { Api, ApiError } from '/shared/api.js';
+import { h } from '/shared/dom.js';
+import { EventBus } from '/shared/eventbus.js';
+import { chooseLanguage, formatClock, setLanguage, textIn, translatePage } from '/shared/i18n.js';
+import './texts.js';
+
+const HEARTBEAT_MILLIS = 30000;
+const RETRY_MILLIS = 5000;
+const FLASH_MILLIS = 5000;
+
+/**
+ * Runs a screen page:
+ *   page        its address ('/display/'), for the notices
+ *   storageKey  where its settings are kept in this browser
+ *   kind        the device kind it must be registered as ('screen' or 'counter_screen')
+ *   channel     me → the event-bus address it listens to (null when the registration lacks it)
+ *   notice      {key, otherKind, otherPage}: the notice shown to a token of another kind ('setup.<key>.*'), which
+ *               names the other page to a token of otherKind
+ *   state       the page's state object: connection and syncs are kept there (tests read them)
+ *   rendered()  after the language is set (at start, then in the screen's registered language)
+ *   identified({me, api, settings})  once, after the server said who the screen is
+ *   load({me, api, settings})        after every (re)connection: the current state over REST
+ *   onMessage(body)                  each live message
+ *   timeZone()                       the site's time zone for the clock
+ */
+export async function startScreen({ page, storageKey, kind, channel, notice, state, rendered, identified, load,
+    onMessage, timeZone }) {
+    const settings = readSettings(storageKey);
+    const address = location.origin + page;
+    if (!settings.token) {
+        showNotice('unregistered', ['declare', 'open'], { address });
+        return;
+    }
+    setLanguage(chooseLanguage(settings.lang));
+    translatePage();
+    rendered?.();
+    showConnection(state, 'connecting');
+    startClock(timeZone);
+    const api = new Api({ token: settings.token });
+    const refused = () => showNotice('refused', ['ask'], { address });
+    const me = await identify(api, state, {
+        accept: found => found.kind === kind && Boolean(channel(found)),
+        refused,
+        wrongKind: found => showNotice(notice.key, [found.kind === notice.otherKind ? 'other' : 'ask'],
+            { address: location.origin + notice.otherPage }),
+    });
+    if (!me) {
+        return;
+    }
+    const context = { me, api, settings };
+    setLanguage(chooseLanguage(settings.lang, me.language));
+    translatePage();
+    rendered?.();
+    await identified?.(context);
+
+    const bus = new EventBus('/eventbus', { token: settings.token });
+    const listening = channel(me);
+    bus.onState(connection => {
+        showConnection(state, connection);
+        if (connection !== 'open') {
+            return undefined;
+        }
+        return resynchronise(bus, async () => {
+            // The registration may have changed while the screen was away: start again with the new one.
+            if (channel(await api.get('/auth/me')) !== listening) {
+                location.reload();
+                return;
+            }
+            await load(context);
+            state.syncs += 1;
+        }, refused);
+    });
+    bus.subscribe(listening, onMessage);
+    bus.start();
+    startHeartbeat(api, kind, () => state.connection === 'open');
+}
+
+/**
+ * Settings given once in the address (?token=…&lang=…&message=…), kept in this browser's storage under
+ * storageKey, then removed from the address bar so the token is not left on screen or in the history.
+ */
+function readSettings(storageKey) {
+    const url = new URL(location.href);
+    let stored = {};
+    try {
+        stored = JSON.parse(localStorage.getItem(storageKey) || '{}');
+    } catch (e) {
+        stored = {};
+    }
+    let changed = false;
+    for (const name of ['token', 'lang', 'message']) {
+        if (url.searchParams.has(name)) {
+            const value = url.searchParams.get(name).trim();
+            if (value) {
+                stored[name] = value;
+            } else {
+                delete stored[name];
+            }
+            url.searchParams.delete(name);
+            changed = true;
+        }
+    }
+    if (changed) {
+        localStorage.setItem(storageKey, JSON.stringify(stored));
+        history.replaceState(null, '', url.pathname + url.search + url.hash);
+    }
+    return { token: stored.token || null, lang: stored.lang || null, message: stored.message || null };
+}
+
+/** Who this screen is (GET /auth/me), waiting while the server is unreachable; null after a notice. */
+async function identify(api, state, { accept, refused, wrongKind }) {
+    for (;;) {
+        try {
+            const me = await api.get('/auth/me');
+            if (accept(me)) {
+                return me;
+            }
+            wrongKind(me);
+            return null;
+        } catch (error) {
+            if (error instanceof ApiError && error.status === 401) {
+                refused();
+                return null;
+            }
+            showConnection(state, 'closed');
+            await sleep(RETRY_MILLIS);
+        }
+    }
+}
+
+/** Runs load() until it succeeds while the bus stays open; a refused token (401/403) closes the bus and says so. */
+async function resynchronise(bus, load, refused) {
+    for (;;) {
+        try {
+            await load();
+            return;
+        } catch (error) {
+            if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+                bus.close();
+                refused();
+                return;
+            }
+            if (bus.state !== 'open') {
+                return;
+            }
+            await sleep(RETRY_MILLIS);
+        }
+    }
+}
+
+/** Tells the server every 30 s that this screen is alive, and whether its live connection is up. */
+function startHeartbeat(api, kind, isConnected) {
+    const beat = () => api.post('/devices/heartbeat', { kind, connected: isConnected() }).catch(() => {});
+    beat();
+    return setInterval(beat, HEARTBEAT_MILLIS);
+}
+
+function showConnection(state, connection) {
+    state.connection = connection;
+    document.getElementById('connection').hidden = connection === 'open';
+    document.body.classList.toggle('offline', connection !== 'open');
+}
+
+function startClock(timeZone) {
+    const clock = document.getElementById('clock');
+    const show = () => {
+        clock.textContent = formatClock(new Date(), timeZone());
+    };
+    show();
+    setInterval(show, 1000);
+}
+
+const flashTimers = new WeakMap();
+
+/** Makes an element flash for a few seconds (again from the start on a recall). */
+export function flash(element) {
+    element.classList.remove('flash');
+    void element.offsetWidth;       // restarts the animation
+    element.classList.add('flash');
+    clearTimeout(flashTimers.get(element));
+    flashTimers.set(element, setTimeout(() => element.classList.remove('flash'), FLASH_MILLIS));
+}
+
+/**
+ * Replaces the page with plain sentences for whoever installs the screen (no token, unknown token, wrong kind of
+ * device), 'setup.<notice>.title' then each 'setup.<notice>.<line>': in French, then in English.
+ */
+function showNotice(notice, lines, params) {
+    const block = (language, heading) => h('section', { lang: language },
+        h(heading, {}, textIn(language, `setup.${notice}.title`, params)),
+        lines.map(line => h('p', {}, textIn(language, `setup.${notice}.${line}`, params))));
+    document.body.className = 'notice-page';
+    document.body.replaceChildren(h('main', { class: 'notice', role: 'alert' }, block('fr', 'h1'), block('en', 'h2')));
+}
+
+const sleep = millis => new Promise(resolve => setTimeout(resolve, millis));

@@ -1,0 +1,112 @@
+// What the agent asks the server to do. One command at a time: every command button is disabled before the request
+// leaves and until its answer is on screen, so a double tap sends one request; whatever happens, the counter is read
+// again afterwards.
+
+import { clearMessage, errorText, showMessage } from './banner.js';
+import { retryUntilReachable, backgroundFailure } from './connection.js';
+import { api, refresh } from './server.js';
+import { state } from './store.js';
+import { ApiError } from '/shared/api.js';
+import { t } from '/shared/i18n.js';
+
+/** While a command is in flight every command button is disabled, in place (see changed() in views/parts.js). */
+export function setBusy(busy) {
+    state.busy = busy;
+    document.body.dataset.busy = String(busy);
+    document.querySelectorAll('button.act').forEach((button) => {
+        button.disabled = busy || button.dataset.blocked === 'true';
+    });
+}
+
+export async function command(run) {
+    if (state.busy) {
+        return;
+    }
+    setBusy(true);
+    try {
+        await run();
+    } catch (error) {
+        await failed(error);
+    } finally {
+        setBusy(false);
+    }
+}
+
+/** Says why a command or a read failed, then shows what the server now holds. */
+export async function failed(error) {
+    if (!(error instanceof ApiError)) {
+        showMessage('error', t('err.generic', { message: error.message }), 'client');
+        return;
+    }
+    if (error.code === 'network') {
+        retryUntilReachable();
+        return;
+    }
+    if (error.status === 401) {
+        return; // the session has ended: the agent is already back at the log-in form
+    }
+    showMessage('error', errorText(error), error.code);
+    await refresh('all').catch(backgroundFailure);
+}
+
+function counterPath(action) {
+    return `/counters/${encodeURIComponent(state.counterId)}/${action}`;
+}
+
+/** action: 'open', 'close', 'resume' or 'pause' (body {reason}). */
+export function counterAction(action, body = {}) {
+    return command(async () => {
+        state.counter = await api.post(counterPath(action), body);
+        clearMessage();
+        await refresh('all');
+    });
+}
+
+export function callNext() {
+    return command(async () => {
+        const ticket = await api.post(counterPath('call-next'));
+        if (ticket) {
+            showMessage('info', t('msg.called', { number: ticket.number }), 'called');
+        } else {
+            showMessage('info', t('msg.nobodyWaiting'), 'nobody_waiting');
+        }
+        await refresh('all');
+    });
+}
+
+/** Calls a ticket chosen in the waiting list; when another counter was quicker, says which. */
+export function callTicket(waitingTicket) {
+    return command(async () => {
+        try {
+            const ticket = await api.post(`/tickets/${waitingTicket.id}/call`, { counterId: state.counterId });
+            showMessage('info', t('msg.called', { number: ticket.number }), 'called');
+        } catch (error) {
+            if (!(error instanceof ApiError) || error.code !== 'illegal_transition') {
+                throw error;
+            }
+            const now = await api.get(`/tickets/${waitingTicket.id}`).catch(() => null);
+            const taken = now && now.counterName && ['CALLED', 'SERVING'].includes(now.status);
+            showMessage('error', taken
+                ? t('err.takenByCounter', { number: waitingTicket.number, counter: now.counterName })
+                : t('err.notWaitingAnymore', { number: waitingTicket.number }), 'taken');
+        }
+        await refresh('all');
+    });
+}
+
+/** action on the current ticket ('start', 'recall', 'finish', 'transfer'…); doneMessage a text key, or none. */
+export function ticketAction(action, body = {}, doneMessage = null) {
+    const ticket = state.counter?.currentTicket;
+    if (!ticket) {
+        return Promise.resolve();
+    }
+    return command(async () => {
+        await api.post(`/tickets/${ticket.id}/${action}`, body);
+        if (doneMessage) {
+            showMessage('info', t(doneMessage, { number: ticket.number }), action);
+        } else {
+            clearMessage();
+        }
+        await refresh('all');
+    });
+}

@@ -1,0 +1,134 @@
+// From log-in to log-out: the agent's session, the counter chosen on this tablet (remembered in localStorage), and
+// going back to the log-in form when the server says the session has ended.
+
+import { clearMessage, errorText, showMessage } from './banner.js';
+import { command, failed, setBusy } from './commands.js';
+import { connectLive, disconnectLive } from './connection.js';
+import { api, refresh } from './server.js';
+import { allCounters, counterName, mode, state, STORAGE } from './store.js';
+import { renderChooser } from './views/chooser.js';
+import { showView } from './views/header.js';
+import { renderLogin } from './views/login.js';
+import { $ } from './views/parts.js';
+import { ApiError } from '/shared/api.js';
+import { t } from '/shared/i18n.js';
+
+/** At start: back into the session this tab already has, or the log-in form. */
+export async function resumeSession() {
+    api.onUnauthorized = sessionEnded;
+    if (!api.token) {
+        showLoginForm();
+        return;
+    }
+    try {
+        state.agent = await api.get('/auth/me');
+        await afterLogin();
+    } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+            return;
+        }
+        showView('login');
+        renderLogin();
+        await failed(error);
+    }
+}
+
+export async function login(event) {
+    event.preventDefault();
+    if (state.busy) {
+        return;
+    }
+    setBusy(true);
+    try {
+        const session = await api.post('/auth/login', { username: $('#username').value.trim(),
+            password: $('#password').value });
+        api.setToken(session.token);
+        state.agent = session.agent;
+        $('#password').value = '';
+        clearMessage();
+        await afterLogin();
+    } catch (error) {
+        if (error instanceof ApiError && error.code === 'network') {
+            showMessage('error', t('err.network', { seconds: 0 }), 'network');
+        } else if (error instanceof ApiError) {
+            showMessage('error', errorText(error), error.code);
+        } else {
+            showMessage('error', t('err.generic', { message: error.message }), 'client');
+        }
+    } finally {
+        setBusy(false);
+    }
+}
+
+/** Closes the counter first; refused while a visitor is called or being served. */
+export async function logout() {
+    const currentMode = mode();
+    const atCounter = state.view === 'counter';
+    if (atCounter && (currentMode === 'called' || currentMode === 'serving')) {
+        showMessage('error', t('err.activeTicket'), 'active_ticket');
+        return;
+    }
+    await command(async () => {
+        if (atCounter && (currentMode === 'idle' || currentMode === 'paused')) {
+            await api.post(`/counters/${encodeURIComponent(state.counterId)}/close`);
+        }
+        await api.post('/auth/logout');
+        leave();
+        clearMessage();
+    });
+}
+
+/** The server refused the token (401): back to the log-in form, the counter choice kept. */
+function sessionEnded() {
+    leave();
+    showMessage('error', t('err.session_expired'), 'session_expired');
+    $('#username').focus();
+}
+
+function leave() {
+    api.setToken(null);
+    disconnectLive();
+    state.agent = null;
+    state.counter = null;
+    showView('login');
+    renderLogin();
+}
+
+function showLoginForm() {
+    showView('login');
+    renderLogin();
+    $('#username').focus();
+}
+
+async function afterLogin() {
+    const sites = await api.get('/sites');
+    state.sites = await Promise.all(sites.map(site => api.get(`/sites/${encodeURIComponent(site.id)}`)));
+    const remembered = localStorage.getItem(STORAGE.counterId);
+    if (remembered && allCounters().some(counter => counter.id === remembered)) {
+        await enterCounter(remembered);
+    } else {
+        showChooser();
+    }
+}
+
+export function showChooser() {
+    disconnectLive();
+    state.counter = null;
+    showView('choose');
+    renderChooser(enterCounter);
+}
+
+export async function enterCounter(counterId) {
+    state.counterId = counterId;
+    state.counter = null;
+    state.history = [];
+    localStorage.setItem(STORAGE.counterId, counterId);
+    localStorage.setItem(STORAGE.counterName, counterName(counterId));
+    showView('counter');
+    try {
+        await refresh('all');
+    } catch (error) {
+        await failed(error);
+    }
+    connectLive();
+}

@@ -1,0 +1,85 @@
+// The command buttons, which follow from the mode (closed, paused, idle, called, serving, or open by a colleague), each
+// with its keyboard shortcut; and the outcome code typed before finishing.
+
+import { callNext, counterAction, ticketAction } from '../commands.js';
+import { showChooser } from '../session.js';
+import { mode, state } from '../store.js';
+import { openPauseDialog, openTransferDialog } from './dialogs.js';
+import { $, actionButton, changed } from './parts.js';
+import { h } from '/shared/dom.js';
+import { t } from '/shared/i18n.js';
+
+export function renderActions() {
+    const ticket = state.counter?.currentTicket;
+    const currentMode = mode();
+    if (!changed('actions', currentMode, ticket?.id, ticket?.recallCount)) {
+        return;
+    }
+    const button = (id, label, options = {}) => actionButton({ id, label: t(label), ...options });
+    const transfer = () => button('btn-transfer', 'action.transfer', { keys: ['t'], onClick: openTransferDialog });
+    const buttons = {
+        closed: () => [
+            button('btn-open', 'action.open', { keys: ['o'], kind: 'primary big', onClick: () => counterAction('open') }),
+            button('btn-change', 'choose.change', { onClick: showChooser }),
+        ],
+        other: () => [
+            button('btn-change', 'choose.change', { kind: 'primary big', onClick: showChooser }),
+        ],
+        paused: () => [
+            button('btn-resume', 'action.resume', { keys: ['p'], kind: 'primary big',
+                onClick: () => counterAction('resume') }),
+            button('btn-close', 'action.close', { onClick: () => counterAction('close') }),
+        ],
+        idle: () => [
+            button('call-next', 'action.callNext', { keys: [' ', 'n'], kind: 'call big', onClick: callNext }),
+            button('btn-pause', 'action.pause', { keys: ['p'], onClick: openPauseDialog }),
+            button('btn-close', 'action.close', { onClick: () => counterAction('close') }),
+        ],
+        called: () => [
+            button('btn-start', 'action.start', { keys: ['s'], kind: 'primary big',
+                onClick: () => ticketAction('start') }),
+            button('btn-recall', 'action.recall', { keys: ['r'], onClick: () => ticketAction('recall'),
+                extra: ticket.recallCount > 0 ? h('span', { class: 'count' }, ticket.recallCount) : null }),
+            button('btn-no-show', 'action.noShow', { keys: ['a'], kind: 'warn',
+                onClick: () => ticketAction('no-show', undefined, 'msg.noShow') }),
+            button('btn-requeue', 'action.requeue', { keys: ['q'],
+                onClick: () => ticketAction('requeue', undefined, 'msg.requeued') }),
+            transfer(),
+        ],
+        serving: () => [
+            button('btn-finish', 'action.finish', { keys: ['f'], kind: 'primary big',
+                onClick: () => ticketAction('finish', outcomeBody(), 'msg.finished') }),
+            outcomeField(ticket),
+            transfer(),
+        ],
+    }[currentMode];
+    const actions = $('#actions');
+    actions.dataset.mode = currentMode;
+    actions.replaceChildren(...(buttons ? buttons() : []));
+}
+
+/** The outcome code survives redrawings for the same ticket, and starts empty for the next one. */
+function outcomeField(ticket) {
+    const outcome = state.outcome;
+    if (outcome.ticketId !== ticket.id) {
+        outcome.ticketId = ticket.id;
+        outcome.value = '';
+    }
+    return h('label', { class: 'outcome' }, h('span', {}, t('outcome.label')),
+        h('input', {
+            id: 'outcome', type: 'text', maxlength: 64, autocomplete: 'off', value: outcome.value,
+            placeholder: t('outcome.placeholder'),
+            oninput: (event) => { outcome.value = event.target.value; },
+            onkeydown: (event) => {
+                if (event.key === 'Enter') {
+                    event.preventDefault();
+                    $('#btn-finish')?.click();
+                }
+            },
+        }));
+}
+
+function outcomeBody() {
+    const value = state.outcome.value.trim();
+    return value ? { outcome: value } : {};
+}

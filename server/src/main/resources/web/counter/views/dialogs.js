@@ -1,0 +1,97 @@
+// The pause dialog (a reason: break, meal, paperwork, meeting or the agent's own words) and the transfer dialog (to
+// another service or to a given counter, with a note that follows the ticket). Both are <dialog>s in index.html.
+
+import { counterAction, ticketAction } from '../commands.js';
+import { currentSite, state } from '../store.js';
+import { $ } from './parts.js';
+import { h } from '/shared/dom.js';
+import { t } from '/shared/i18n.js';
+
+/** Listens to the dialogs' forms once, at start. */
+export function setUpDialogs() {
+    $('#pause-form').addEventListener('submit', submitPause);
+    $('#pause-other').addEventListener('focus', () => {
+        $('#pause-dialog input[name="reason"][value="other"]').checked = true;
+    });
+    $('#transfer-form').addEventListener('submit', submitTransfer);
+    document.querySelectorAll('input[name="transfer-to"]').forEach((radio) => {
+        radio.addEventListener('change', showTransferTarget);
+    });
+    document.querySelectorAll('dialog .cancel').forEach((button) => {
+        button.addEventListener('click', () => button.closest('dialog').close());
+    });
+}
+
+export function openPauseDialog() {
+    if (state.busy) {
+        return;
+    }
+    const dialog = $('#pause-dialog');
+    dialog.querySelector('input[name="reason"][value="break"]').checked = true;
+    dialog.querySelector('#pause-other').value = '';
+    dialog.showModal();
+}
+
+function submitPause(event) {
+    event.preventDefault();
+    const dialog = $('#pause-dialog');
+    const choice = dialog.querySelector('input[name="reason"]:checked')?.value ?? 'break';
+    const reason = choice === 'other' ? dialog.querySelector('#pause-other').value.trim() || 'other' : choice;
+    dialog.close();
+    counterAction('pause', { reason });
+}
+
+export function openTransferDialog() {
+    const ticket = state.counter?.currentTicket;
+    if (state.busy || !ticket) {
+        return;
+    }
+    const site = currentSite();
+    const dialog = $('#transfer-dialog');
+    dialog.dataset.ticketId = ticket.id;
+    dialog.querySelector('#transfer-title').textContent = t('transfer.title', { number: ticket.number });
+    const option = (value, label) => h('option', { value }, label);
+    dialog.querySelector('#transfer-service').replaceChildren(option('', t('transfer.choose')),
+        ...site.services.filter(service => service.kind === 'service' && service.id !== ticket.serviceId)
+            .map(service => option(service.id, `${service.prefix ?? ''} · ${service.name}`)));
+    dialog.querySelector('#transfer-counter').replaceChildren(option('', t('transfer.choose')),
+        ...site.counters.filter(counter => counter.active && counter.id !== state.counterId)
+            .map(counter => option(counter.id, counter.name)));
+    dialog.querySelector('input[name="transfer-to"][value="service"]').checked = true;
+    dialog.querySelector('#transfer-note').value = '';
+    dialog.querySelector('#transfer-error').textContent = '';
+    showTransferTarget();
+    dialog.showModal();
+}
+
+function transferToService() {
+    return $('#transfer-dialog input[name="transfer-to"]:checked').value === 'service';
+}
+
+function showTransferTarget() {
+    const toService = transferToService();
+    $('#transfer-service-field').hidden = !toService;
+    $('#transfer-counter-field').hidden = toService;
+}
+
+function submitTransfer(event) {
+    event.preventDefault();
+    const dialog = $('#transfer-dialog');
+    const toService = transferToService();
+    const target = dialog.querySelector(toService ? '#transfer-service' : '#transfer-counter').value;
+    if (!target) {
+        dialog.querySelector('#transfer-error').textContent = t('transfer.needTarget');
+        return;
+    }
+    const note = dialog.querySelector('#transfer-note').value.trim();
+    const body = toService ? { serviceId: target } : { counterId: target };
+    if (note) {
+        body.note = note;
+    }
+    dialog.close();
+    // The ticket may have left the counter while the dialog was open: transfer only the one it was opened for.
+    const ticket = state.counter?.currentTicket;
+    if (ticket && String(ticket.id) === dialog.dataset.ticketId) {
+        ticketAction('transfer', body, 'msg.transferred');
+    }
+}
