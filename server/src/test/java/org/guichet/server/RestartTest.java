@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,20 +71,14 @@ class RestartTest {
         builder.environment().put("GUICHET_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
         process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
+        Eventually.await("the server to answer /health (logs in " + dataDir + ")", Duration.ofSeconds(120), () -> {
             assertThat(process.isAlive()).as("server process exited; see logs in " + dataDir).isTrue();
             try {
-                HttpResponse<Buffer> health = call(HttpMethod.GET, "/health", null, null);
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
+                return call(HttpMethod.GET, "/health", null, null).statusCode() == 200;
+            } catch (IllegalStateException notYet) {
+                return false;
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("server did not become healthy; logs in " + dataDir);
+        });
     }
 
     private HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.guichet.hardware.gpio.ButtonWiring;
 import org.guichet.hardware.gpio.StatusLightPins;
 import org.guichet.hardware.printer.PrinterCodePage;
+import org.guichet.hardware.printer.TicketMessages;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.Set;
  */
 public record KioskConfig(Server server, Http http, Printer printer, Screen screen, Gpio gpio) {
 
-    public static final Set<String> LANGUAGES = Set.of("fr", "en", "es", "oc");
+    /** The languages a slip can be printed in; the kiosk offers no other. */
+    public static final Set<String> LANGUAGES = Set.copyOf(TicketMessages.SUPPORTED_LANGUAGES);
 
     /**
      * @param url             base URL of the Guichet server the kiosk talks to, e.g. https://guichet.example.fr

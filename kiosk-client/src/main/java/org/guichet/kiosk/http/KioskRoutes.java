@@ -1,7 +1,6 @@
 package org.guichet.kiosk.http;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -59,7 +58,6 @@ public final class KioskRoutes {
                 .put("connection", health.connection().name())
                 .put("printer", health.heartbeat().getJsonObject("printer"))
                 .put("menu", kiosk.menu().map(menu -> menu.toUiJson()).orElse(null))
-                .put("languages", new JsonArray().add("fr").add("en").add("es").add("oc"))
                 .put("screen", new JsonObject()
                         .put("idleSeconds", screen.idleTimeout().toMillis() / 1000.0)
                         .put("ticketScreenSeconds", screen.ticketScreenTime().toMillis() / 1000.0)

@@ -136,7 +136,7 @@ class KioskBrowserTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_touch_ui_takes_the_shared_layer_from_the_kiosk_itself_and_names_each_language_in_its_own() {
-        givenAKioskOnScreen(config("file:" + printed), 1280, 800);
+        givenAKioskOnScreen(kiosk.config(), 1280, 800);
         waitFor("button[data-entry='m1']");
 
         List<String> shared = (List<String>) browser.executeScript("return performance.getEntriesByType('resource')"

@@ -1,11 +1,9 @@
 package org.guichet.server.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -13,29 +11,29 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class OpenApiTest {
 
-    @Test
-    void every_api_route_is_documented_and_nothing_else(Vertx vertx) {
-        try (TestServer server = TestServer.start(vertx)) {
-            var response = server.get("/api/v1/openapi.json", null);
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonObject paths = response.bodyAsJsonObject().getJsonObject("paths");
-            Set<String> documented = new HashSet<>();
-            paths.forEach(path -> ((JsonObject) path.getValue()).fieldNames().forEach(method ->
-                    documented.add(method.toUpperCase(Locale.ROOT) + " "
-                            + path.getKey().replaceAll("\\{(\\w+)}", ":$1"))));
-            Set<String> routed = new HashSet<>(server.server().apiEndpoints());
-            Set<String> undocumented = new HashSet<>(routed);
-            undocumented.removeAll(documented);
-            Set<String> unrouted = new HashSet<>(documented);
-            unrouted.removeAll(routed);
-            assertThat(undocumented).as("routes missing from openapi.json").isEmpty();
-            assertThat(unrouted).as("documented but not routed").isEmpty();
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
-            JsonObject health = server.get("/health", null).bodyAsJsonObject();
-            assertThat(health.getString("database")).isEqualTo("UP");
-        }
+    @Test
+    void every_api_route_is_documented_and_nothing_else() {
+        var response = server.get("/api/v1/openapi.json", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject paths = response.bodyAsJsonObject().getJsonObject("paths");
+        Set<String> documented = new HashSet<>();
+        paths.forEach(path -> ((JsonObject) path.getValue()).fieldNames().forEach(method ->
+                documented.add(method.toUpperCase(Locale.ROOT) + " "
+                        + path.getKey().replaceAll("\\{(\\w+)}", ":$1"))));
+        Set<String> routed = new HashSet<>(server.server().apiEndpoints());
+        Set<String> undocumented = new HashSet<>(routed);
+        undocumented.removeAll(documented);
+        Set<String> unrouted = new HashSet<>(documented);
+        unrouted.removeAll(routed);
+        assertThat(undocumented).as("routes missing from openapi.json").isEmpty();
+        assertThat(unrouted).as("documented but not routed").isEmpty();
+
+        JsonObject health = server.get("/health", null).bodyAsJsonObject();
+        assertThat(health.getString("database")).isEqualTo("UP");
     }
 }

@@ -1,15 +1,13 @@
 package org.guichet.server.realtime;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,25 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.ok;
 
 /** The SockJS bridge spoken with raw WebSocket frames, as a screen or a page would, without a browser. */
-@ExtendWith(VertxExtension.class)
 class EventBusBridgeTest {
 
-    private static TestServer server;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private static String screen1;
     private static String agent1;
 
     @BeforeAll
-    static void start(Vertx testVertx) {
-        vertx = testVertx;
-        server = TestServer.start(vertx);
+    static void setUp() {
         screen1 = server.deviceToken("screen-1");
         agent1 = server.agentAtCounter("bridge.agent1", "s1", "c1");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static EventBus bus() {
@@ -45,7 +35,7 @@ class EventBusBridgeTest {
     }
 
     private static BridgeSocket socket() {
-        return BridgeSocket.connect(vertx, server.port());
+        return BridgeSocket.connect(server.vertx(), server.port());
     }
 
     private static void assertRefused(BridgeSocket socket, String address, String token) {
@@ -131,10 +121,7 @@ class EventBusBridgeTest {
             assertThat(socket.next().getString("type")).isEqualTo("err");
             // A message published from inside the server after the forged ones arrives alone.
             bus().publish("guichet.room.r1", "fence");
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!leaked.contains("fence") && System.currentTimeMillis() < deadline) {
-                TestServer.await(vertx.timer(20));
-            }
+            Eventually.await("the fence published inside the server", () -> leaked.contains("fence"));
             assertThat(leaked).containsExactly("fence");
         } finally {
             consumers.forEach(MessageConsumer::unregister);

@@ -3,6 +3,7 @@ package org.guichet.server.stats;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,16 +47,9 @@ class LiveSupervisionApiTest {
     }
 
     /** The next alert message that raised or cleared {@code key}. */
-    private static JsonObject awaitAlert(LinkedBlockingQueue<JsonObject> messages, String key) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonObject message = messages.poll(500, TimeUnit.MILLISECONDS);
-            if (message != null && (message.getJsonArray("raised").contains(key)
-                    || message.getJsonArray("cleared").contains(key))) {
-                return message;
-            }
-        }
-        throw new AssertionError("no alert message about " + key);
+    private static JsonObject awaitAlert(LinkedBlockingQueue<JsonObject> messages, String key) {
+        return Eventually.await("an alert message about " + key, messages::poll, message -> message != null
+                && (message.getJsonArray("raised").contains(key) || message.getJsonArray("cleared").contains(key)));
     }
 
     @Test

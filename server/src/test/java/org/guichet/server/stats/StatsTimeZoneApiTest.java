@@ -1,16 +1,12 @@
 package org.guichet.server.stats;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.MutableClock;
-import org.guichet.server.testing.TestDatabase;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,18 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from UTC+1 to UTC+2 at 01:00 UTC on 2026-03-29 (02:00 local does not exist) and back at 01:00 UTC on 2026-10-25
  * (02:00-03:00 local happens twice); Pacific/Noumea stays at UTC+11.
  */
-@ExtendWith(VertxExtension.class)
 class StatsTimeZoneApiTest {
 
-    private static TestServer server;
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-28T08:00:00Z"));
+
+    /** The history spans seven months of the mutable clock: sessions must outlive it. */
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass()
+            .withOptions(options -> options.withClock(clock).withSessionLifetime(Duration.ofDays(400)));
     private static String supervisor;
 
     @BeforeAll
-    static void writeHistory(Vertx vertx) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-28T08:00:00Z"));
-        // the history spans seven months of the mutable clock: sessions must outlive it
-        server = TestServer.start(vertx, TestServer.options(TestDatabase.freshDatabase(), 0).withClock(clock)
-                .withSessionLifetime(Duration.ofDays(400)));
+    static void writeHistory() {
         supervisor = server.agent("tz.supervisor", "supervisor", "s1", "s2");
         String agent = server.agent("tz.agent", "agent", "s1");
         History paris = new History(server, clock, server.deviceToken("kiosk-1"));
@@ -62,11 +58,6 @@ class StatsTimeZoneApiTest {
         paris.at("2026-10-25T22:30:00Z").issue("svc-b");                           // 23:30 CET
         paris.at("2026-10-25T23:30:00Z").issue("svc-b");                           // 00:30 on the 26th
         clock.set(Instant.parse("2026-10-27T10:00:00Z"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static JsonObject get(String path) {

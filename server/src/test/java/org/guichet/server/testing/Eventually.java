@@ -20,8 +20,17 @@ public final class Eventually {
 
     /** Asks {@code probe} until {@code done} holds for its answer, and returns that answer. */
     public static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<? super T> done) {
+        return await(what, timeout, null, probe, done);
+    }
+
+    /**
+     * The same, asking again every {@code every} rather than ever less often: for a test that also reads how soon
+     * something happened.
+     */
+    public static <T> T await(String what, Duration timeout, Duration every, Supplier<T> probe,
+                              Predicate<? super T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = FIRST_PAUSE_MILLIS;
+        long pause = every == null ? FIRST_PAUSE_MILLIS : every.toMillis();
         T last = null;
         RuntimeException lastFailure = null;
         while (true) {
@@ -43,7 +52,7 @@ public final class Eventually {
                 throw timedOut;
             }
             pause(pause);
-            pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
+            pause = every == null ? Math.min(LONGEST_PAUSE_MILLIS, pause * 2) : pause;
         }
     }
 
@@ -65,6 +74,11 @@ public final class Eventually {
             check.run();
             return true;
         }, Boolean.TRUE::equals);
+    }
+
+    /** A value that counts as "done": present, and not {@code false}. */
+    public static boolean present(Object value) {
+        return value != null && !Boolean.FALSE.equals(value);
     }
 
     public static void untilPasses(String what, Runnable check) {

@@ -1,7 +1,9 @@
 package org.guichet.server.web;
 
+import org.guichet.server.testing.Eventually;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -12,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Real headless Chromium (Debian's chromium and chromium-driver) for page tests. Never downloads a driver; when the
@@ -47,6 +51,19 @@ public final class Browser {
             return new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for a condition on a page (through the tests' one polling helper); elements read mid-redraw are read again. */
+    public static Waiting waitUpTo(WebDriver driver, Duration timeout) {
+        return new Waiting(driver, timeout);
+    }
+
+    public record Waiting(WebDriver driver, Duration timeout) {
+
+        public <T> T until(Function<? super WebDriver, T> condition) {
+            return Eventually.await(String.valueOf(condition), timeout, () -> condition.apply(driver),
+                    Eventually::present);
         }
     }
 

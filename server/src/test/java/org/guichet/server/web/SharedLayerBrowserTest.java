@@ -1,13 +1,11 @@
 package org.guichet.server.web;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
@@ -19,15 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium against a real server: i18n (plurals, fallback, translatePage on texts and attributes, remembered language,
  * formatting), the REST client (errors, 204, the 401 hook, never resending a request the network lost) and h().
  */
-@ExtendWith(VertxExtension.class)
 class SharedLayerBrowserTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start(Vertx vertx) {
-        server = TestServer.start(vertx);
+    static void openBrowser() {
         browser = Browser.open(800, 600);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
@@ -37,7 +34,6 @@ class SharedLayerBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        server.close();
     }
 
     /** Runs an async function body in a page of the server's origin; its return value comes back as JSON. */

@@ -13,7 +13,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,9 +78,8 @@ class SupervisorPageTest {
     }
 
     /** Lists are redrawn as live messages arrive: an element read during a redraw is simply read again. */
-    private static WebDriverWait waitUpTo(int seconds) {
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(seconds))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    private static Browser.Waiting waitUpTo(int seconds) {
+        return Browser.waitUpTo(driver, Duration.ofSeconds(seconds));
     }
 
     private static String text(String css) {

@@ -1,5 +1,6 @@
 package org.guichet.server.web.counter;
 
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
 import org.guichet.server.web.Browser;
 import org.openqa.selenium.By;
@@ -9,7 +10,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -222,11 +222,7 @@ final class Tablet implements AutoCloseable {
     }
 
     <T> T waitFor(String what, Supplier<T> condition) {
-        return new WebDriverWait(driver, PATIENCE).withMessage(what)
-                .ignoring(StaleElementReferenceException.class).until(ignored -> {
-            T value = condition.get();
-            return Boolean.FALSE.equals(value) ? null : value;
-        });
+        return Eventually.await(what, PATIENCE, condition, Eventually::present);
     }
 
     Path screenshot(String name) {

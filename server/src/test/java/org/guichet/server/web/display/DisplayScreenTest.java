@@ -1,16 +1,13 @@
 package org.guichet.server.web.display;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.TestServer;
 import org.guichet.server.web.Browser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
@@ -23,11 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.ok;
 
 /** The waiting-room and counter-top screens in real headless Chromium, against a real server. */
-@ExtendWith(VertxExtension.class)
 class DisplayScreenTest {
 
-    private static Vertx vertx;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private static String screen1;
     private static String screen1b;
     private static String agent1;
@@ -35,19 +31,12 @@ class DisplayScreenTest {
     private static String agent3;
 
     @BeforeAll
-    static void start(Vertx testVertx) {
-        vertx = testVertx;
-        server = TestServer.start(vertx);
+    static void setUp() {
         screen1 = server.deviceToken("screen-1");
         screen1b = server.deviceToken("screen-1b");
         agent1 = server.agentAtCounter("display.agent1", "s1", "c1");
         agent2 = server.agentAtCounter("display.agent2", "s1", "c2");
         agent3 = server.agentAtCounter("display.agent3", "s1", "c3");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void withBrowser(int width, int height, Consumer<ScreenPage> test) {
@@ -204,7 +193,7 @@ class DisplayScreenTest {
 
     @Test
     void after_the_server_restarts_the_screen_reconnects_and_shows_the_current_state_without_reloading() {
-        TestServer first = TestServer.start(vertx);
+        TestServer first = TestServer.start(server.vertx());
         int port = first.port();
         DatabaseSettings database = first.database();
         String screen = first.deviceToken("screen-1");
@@ -223,7 +212,7 @@ class DisplayScreenTest {
             page.await(Duration.ofSeconds(15), d -> page.connectionMarkShown());
             assertThat(page.text("connection-text")).isEqualTo("reconnexion…");
 
-            TestServer second = TestServer.start(vertx, TestServer.options(database, port));
+            TestServer second = TestServer.start(server.vertx(), TestServer.options(database, port));
             try {
                 JsonObject after = second.issue(agentC2, "svc-a");
                 call(second, agentC2, after, "c2");

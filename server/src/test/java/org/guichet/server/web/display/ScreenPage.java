@@ -1,10 +1,10 @@
 package org.guichet.server.web.display;
 
+import org.guichet.server.testing.Eventually;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
@@ -97,8 +97,10 @@ final class ScreenPage {
         return ((Number) script("return window.guichetDisplay.syncs")).longValue();
     }
 
+    /** Asks every 20 ms: the tests also read how soon a call reached the screen. */
     <T> T await(Duration timeout, Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(20)).until(d -> condition.apply(driver));
+        return Eventually.await("the screen: " + condition, timeout, Duration.ofMillis(20),
+                () -> condition.apply(driver), Eventually::present);
     }
 
     @SuppressWarnings("unchecked")

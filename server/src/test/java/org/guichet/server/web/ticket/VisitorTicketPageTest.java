@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 
@@ -49,8 +48,7 @@ class VisitorTicketPageTest {
                 .put("language", "es")).bodyAsJsonObject();
 
         phone.get(server.baseUrl() + "/ticket/" + mine.getString("statusToken"));
-        WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(5));
-        wait.until(driver -> text("number").equals(mine.getString("number")));
+        Browser.waitUpTo(phone, Duration.ofSeconds(5)).until(driver -> text("number").equals(mine.getString("number")));
         assertThat(text("state")).isEqualTo("1 persona delante de usted.");
         assertThat(text("site")).isEqualTo("Site Un – bâtiment A");
 
@@ -58,8 +56,7 @@ class VisitorTicketPageTest {
         server.post("/api/v1/tickets/" + (mine.getLong("id") - 1) + "/no-show", agent, null);
         server.post("/api/v1/counters/c2/call-next", agent, null);
         // Pushed over the event bus: well before the page's 20 s re-read.
-        new WebDriverWait(phone, Duration.ofSeconds(3))
-                .until(driver -> text("state").equals("Diríjase a Guichet 2."));
+        Browser.waitUpTo(phone, Duration.ofSeconds(3)).until(driver -> text("state").equals("Diríjase a Guichet 2."));
         assertThat(phone.findElement(By.id("ticket")).getAttribute("class")).contains("called");
         Browser.screenshot(phone, "visitor-ticket-called");
     }
@@ -67,7 +64,7 @@ class VisitorTicketPageTest {
     @Test
     void an_unknown_ticket_says_so_plainly() {
         phone.get(server.baseUrl() + "/ticket/AAAAAAAAAAAAAAAAAAAAAA");
-        new WebDriverWait(phone, Duration.ofSeconds(5)).until(driver -> text("state").startsWith("Ce ticket est"));
+        Browser.waitUpTo(phone, Duration.ofSeconds(5)).until(driver -> text("state").startsWith("Ce ticket est"));
         assertThat(text("state")).contains("introuvable");
     }
 }
