@@ -25,20 +25,7 @@ public final class TicketView {
 
     /** The counter tablet and supervision: the whole ticket, service named as configured. */
     public static JsonObject forAgent(Ticket ticket, Catalog catalog) {
-        return new JsonObject()
-                .put("id", ticket.id())
-                .put("number", ticket.number())
-                .put("spoken", TicketNumber.spoken(ticket.number()))
-                .put("siteId", ticket.siteId())
-                .put("serviceId", ticket.serviceId())
-                .put("serviceName", serviceName(ticket, catalog, null))
-                .put("roomId", ticket.roomId())
-                .put("priority", ticket.priority().name())
-                .put("language", ticket.language())
-                .put("status", ticket.status().name())
-                .put("serviceDay", ticket.serviceDay().toString())
-                .put("arrivalAt", text(ticket.arrivalAt()))
-                .put("issuedAt", text(ticket.issuedAt()))
+        return whole(ticket, serviceName(ticket, catalog, null))
                 .put("firstCalledAt", text(ticket.firstCalledAt()))
                 .put("calledAt", text(ticket.calledAt()))
                 .put("startedAt", text(ticket.startedAt()))
@@ -97,20 +84,7 @@ public final class TicketView {
      */
     public static JsonObject issued(Issued issued, Catalog catalog) {
         Ticket ticket = issued.ticket();
-        return new JsonObject()
-                .put("id", ticket.id())
-                .put("number", ticket.number())
-                .put("spoken", TicketNumber.spoken(ticket.number()))
-                .put("siteId", ticket.siteId())
-                .put("serviceId", ticket.serviceId())
-                .put("serviceName", serviceName(ticket, catalog, ticket.language()))
-                .put("roomId", ticket.roomId())
-                .put("priority", ticket.priority().name())
-                .put("language", ticket.language())
-                .put("status", ticket.status().name())
-                .put("serviceDay", ticket.serviceDay().toString())
-                .put("arrivalAt", text(ticket.arrivalAt()))
-                .put("issuedAt", text(ticket.issuedAt()))
+        return whole(ticket, serviceName(ticket, catalog, ticket.language()))
                 .put("statusToken", ticket.statusToken())
                 .put("statusPath", "/ticket/" + ticket.statusToken())
                 .put("peopleAhead", issued.peopleAhead())
@@ -145,6 +119,24 @@ public final class TicketView {
     public static JsonObject screenMessage(Ticket ticket, TicketAction action, Instant at, Catalog catalog) {
         return new JsonObject().put("type", action.pathName()).put("at", at.toString())
                 .put("ticket", forScreen(ticket, catalog));
+    }
+
+    /** What the agent's and the issuer's views both show: the ticket itself, up to its issue. */
+    private static JsonObject whole(Ticket ticket, String serviceName) {
+        return new JsonObject()
+                .put("id", ticket.id())
+                .put("number", ticket.number())
+                .put("spoken", TicketNumber.spoken(ticket.number()))
+                .put("siteId", ticket.siteId())
+                .put("serviceId", ticket.serviceId())
+                .put("serviceName", serviceName)
+                .put("roomId", ticket.roomId())
+                .put("priority", ticket.priority().name())
+                .put("language", ticket.language())
+                .put("status", ticket.status().name())
+                .put("serviceDay", ticket.serviceDay().toString())
+                .put("arrivalAt", text(ticket.arrivalAt()))
+                .put("issuedAt", text(ticket.issuedAt()));
     }
 
     private static String serviceName(Ticket ticket, Catalog catalog, String language) {
