@@ -20,6 +20,22 @@ final class Latencies {
         errors++;
     }
 
+    /** Adds another phase's timings (same operation, measured apart). */
+    void addAll(Latencies other) {
+        long[] theirs;
+        int theirErrors;
+        synchronized (other) {
+            theirs = Arrays.copyOf(other.nanos, other.count);
+            theirErrors = other.errors;
+        }
+        synchronized (this) {
+            for (long value : theirs) {
+                record(value);
+            }
+            errors += theirErrors;
+        }
+    }
+
     synchronized int count() {
         return count;
     }

@@ -98,18 +98,20 @@ public final class GuichetServer {
                 .compose(done -> options.demo()
                         ? new DemoSetup(services).apply(options.demoReset()).map(secrets::addAll)
                         : Future.succeededFuture())
-                .compose(done -> vertx.deployVerticle(new InstanceVerticle(services, summaries)))
+                // The HTTP verticles first: they take the first event loops, one per core, as they did before the
+                // jobs became verticles (measured: deployed after the jobs, HTTP issuing kept a smaller share).
+                .compose(done -> vertx.deployVerticle(() -> {
+                    HttpVerticle instance = new HttpVerticle(services, port);
+                    httpInstances.add(instance);
+                    return instance;
+                }, new DeploymentOptions().setInstances(httpInstancesCount())))
                 .compose(id -> {
                     deployed.add(id);
-                    return vertx.deployVerticle(new ClusterJobsVerticle(services));
+                    return vertx.deployVerticle(new InstanceVerticle(services, summaries));
                 })
                 .compose(id -> {
                     deployed.add(id);
-                    return vertx.deployVerticle(() -> {
-                        HttpVerticle instance = new HttpVerticle(services, port);
-                        httpInstances.add(instance);
-                        return instance;
-                    }, new DeploymentOptions().setInstances(httpInstancesCount()));
+                    return vertx.deployVerticle(new ClusterJobsVerticle(services));
                 })
                 .map(id -> {
                     deployed.add(id);

@@ -15,7 +15,7 @@ public final class AccessPolicy {
 
     public enum Action {
         ISSUE_TICKET, READ_TICKET, CALL_TICKET, ACT_ON_HELD_TICKET, CANCEL_TICKET,
-        READ_COUNTER, READ_WAITING_LIST, OPERATE_COUNTER, READ_OWN_DAY,
+        READ_COUNTER, READ_WAITING_LIST, OPERATE_COUNTER, OPERATE_HELD_COUNTER, READ_OWN_DAY,
         READ_SITE, READ_ROOM_DISPLAY, SEND_HEARTBEAT, CHANGE_OWN_PASSWORD,
         CONFIGURE_SITES, LIST_AGENTS, READ_AGENT, MANAGE_AGENT, LIST_DEVICES, READ_DEVICE, MANAGE_DEVICE,
         READ_STATS, REBUILD_ROLLUPS,
@@ -43,6 +43,7 @@ public final class AccessPolicy {
         rule(Action.READ_COUNTER, Role.AGENT, Set.of(Device.COUNTER_SCREEN), Binding.COUNTER);
         rule(Action.READ_WAITING_LIST, Role.AGENT, NO_DEVICE, Binding.SITE);
         rule(Action.OPERATE_COUNTER, Role.AGENT, NO_DEVICE, Binding.SITE);
+        rule(Action.OPERATE_HELD_COUNTER, Role.AGENT, NO_DEVICE, Binding.SITE);
         rule(Action.READ_OWN_DAY, Role.AGENT, NO_DEVICE, Binding.SITE);
         rule(Action.READ_SITE, Role.AGENT, Set.of(Device.KIOSK, Device.SCREEN, Device.COUNTER_SCREEN), Binding.SITE);
         rule(Action.READ_ROOM_DISPLAY, Role.AGENT, Set.of(Device.SCREEN), Binding.ROOM);
@@ -70,7 +71,7 @@ public final class AccessPolicy {
     /**
      * What an action applies to. {@code siteIds} null: no site at all (listing, one's own password); empty: every
      * site (an account for all sites), which only an administrator of every site covers. {@code holderAgentId}: the
-     * agent holding a called or served ticket, whom only a supervisor may overrule.
+     * agent holding a called or served ticket, or an open counter, whom only a supervisor may overrule.
      */
     public record Scope(Set<String> siteIds, String roomId, String counterId, Long holderAgentId) {
 
@@ -94,7 +95,8 @@ public final class AccessPolicy {
             return new Scope(Set.of(siteId), null, counterId, null);
         }
 
-        public static Scope heldTicket(String siteId, Long holderAgentId) {
+        /** A ticket or a counter held by an agent (or by nobody: null). */
+        public static Scope heldBy(String siteId, Long holderAgentId) {
             return new Scope(Set.of(siteId), null, null, holderAgentId);
         }
     }
@@ -131,7 +133,7 @@ public final class AccessPolicy {
         }
         if (scope.holderAgentId() != null && !scope.holderAgentId().equals(principal.agentId())
             && !principal.role().atLeast(Role.SUPERVISOR)) {
-            return Optional.of("This ticket is held by another agent.");
+            return Optional.of("This is held by another agent.");
         }
         return Optional.empty();
     }

@@ -7,7 +7,6 @@ import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.CounterState;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
-import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.store.CounterStore;
 import org.guichet.server.store.TicketStore;
@@ -109,7 +108,8 @@ public final class Counters {
         Catalog.Counter counter = operable(principal, counterId);
         return state(counter).compose(state -> {
             Long holder = state.agentId();
-            if (holder != null && !holder.equals(principal.agentId()) && !principal.role().atLeast(Role.SUPERVISOR)) {
+            if (!AccessPolicy.allows(principal, Action.OPERATE_HELD_COUNTER,
+                    AccessPolicy.Scope.heldBy(counter.siteId(), holder))) {
                 throw Failure.conflict("counter_taken", counter.name() + " is open by another agent.");
             }
             if (!List.of(change.from()).contains(state.status())) {

@@ -144,7 +144,7 @@ public final class TicketTransitions {
     /** Called and served tickets belong to the agent holding them; a supervisor of the site may act for them. */
     private static void requireHolder(Principal principal, Ticket ticket) {
         AccessPolicy.require(principal, Action.ACT_ON_HELD_TICKET,
-                AccessPolicy.Scope.heldTicket(ticket.siteId(), ticket.agentId()));
+                AccessPolicy.Scope.heldBy(ticket.siteId(), ticket.agentId()));
     }
 
     private static void requireLegal(Ticket ticket, TicketAction action) {

@@ -2,8 +2,8 @@ package org.guichet.server.store;
 
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
-import org.guichet.server.domain.Failure;
 import io.vertx.sqlclient.Row;
+import org.guichet.server.domain.Failure;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -47,72 +47,77 @@ class AccessPolicyTest {
             Map.entry("counter c1", Scope.counter("s1", "c1")),
             Map.entry("counter c2", Scope.counter("s1", "c2")),
             Map.entry("counter z1 (s2)", Scope.counter("s2", "z1")),
-            Map.entry("held by me", Scope.heldTicket("s1", AGENT_ID)),
-            Map.entry("held by a colleague", Scope.heldTicket("s1", COLLEAGUE_ID)),
-            Map.entry("held in s2", Scope.heldTicket("s2", COLLEAGUE_ID)));
+            Map.entry("held by nobody", Scope.heldBy("s1", null)),
+            Map.entry("held by me", Scope.heldBy("s1", AGENT_ID)),
+            Map.entry("held by a colleague", Scope.heldBy("s1", COLLEAGUE_ID)),
+            Map.entry("held in s2", Scope.heldBy("s2", COLLEAGUE_ID)));
 
     /*
-     * action               scope                 agent super admin admin kiosk screen counter
-     *                                            s1    s1    s1    all   s1    r1     screen c1
+     * action                 scope                agent super admin admin kiosk screen counter
+     *                                             s1    s1    s1    all   s1    r1     screen c1
      */
     private static final String TABLE = """
-            ISSUE_TICKET         s1                   Y     Y     Y     Y     Y     -      -
-            ISSUE_TICKET         s2                   -     -     -     Y     -     -      -
-            READ_TICKET          s1                   Y     Y     Y     Y     -     -      -
-            READ_TICKET          s2                   -     -     -     Y     -     -      -
-            CALL_TICKET          s1                   Y     Y     Y     Y     -     -      -
-            CALL_TICKET          s2                   -     -     -     Y     -     -      -
-            ACT_ON_HELD_TICKET   held by me           Y     Y     Y     Y     -     -      -
-            ACT_ON_HELD_TICKET   held by a colleague  -     Y     Y     Y     -     -      -
-            ACT_ON_HELD_TICKET   held in s2           -     -     -     Y     -     -      -
-            CANCEL_TICKET        s1                   Y     Y     Y     Y     -     -      -
-            CANCEL_TICKET        s2                   -     -     -     Y     -     -      -
-            READ_COUNTER         counter c1           Y     Y     Y     Y     -     -      Y
-            READ_COUNTER         counter c2           Y     Y     Y     Y     -     -      -
-            READ_COUNTER         counter z1 (s2)      -     -     -     Y     -     -      -
-            READ_WAITING_LIST    s1                   Y     Y     Y     Y     -     -      -
-            READ_WAITING_LIST    s2                   -     -     -     Y     -     -      -
-            OPERATE_COUNTER      s1                   Y     Y     Y     Y     -     -      -
-            OPERATE_COUNTER      s2                   -     -     -     Y     -     -      -
-            READ_OWN_DAY         s1                   Y     Y     Y     Y     -     -      -
-            READ_OWN_DAY         s2                   -     -     -     Y     -     -      -
-            READ_SITE            s1                   Y     Y     Y     Y     Y     Y      Y
-            READ_SITE            s2                   -     -     -     Y     -     -      -
-            READ_ROOM_DISPLAY    room r1              Y     Y     Y     Y     -     Y      -
-            READ_ROOM_DISPLAY    room r1b             Y     Y     Y     Y     -     -      -
-            READ_ROOM_DISPLAY    room r2 (s2)         -     -     -     Y     -     -      -
-            SEND_HEARTBEAT       none                 -     -     -     -     Y     Y      Y
-            CHANGE_OWN_PASSWORD  none                 Y     Y     Y     Y     -     -      -
-            CONFIGURE_SITES      s1                   -     -     Y     Y     -     -      -
-            CONFIGURE_SITES      s1+s2                -     -     -     Y     -     -      -
-            LIST_AGENTS          none                 -     Y     Y     Y     -     -      -
-            READ_AGENT           s1                   -     Y     Y     Y     -     -      -
-            READ_AGENT           s1+s2                -     Y     Y     Y     -     -      -
-            READ_AGENT           s2                   -     -     -     Y     -     -      -
-            READ_AGENT           every site           -     -     -     Y     -     -      -
-            MANAGE_AGENT         none                 -     -     Y     Y     -     -      -
-            MANAGE_AGENT         s1                   -     -     Y     Y     -     -      -
-            MANAGE_AGENT         s1+s2                -     -     -     Y     -     -      -
-            MANAGE_AGENT         every site           -     -     -     Y     -     -      -
-            LIST_DEVICES         none                 -     Y     Y     Y     -     -      -
-            READ_DEVICE          s1                   -     Y     Y     Y     -     -      -
-            READ_DEVICE          s2                   -     -     -     Y     -     -      -
-            MANAGE_DEVICE        s1                   -     -     Y     Y     -     -      -
-            MANAGE_DEVICE        s2                   -     -     -     Y     -     -      -
-            READ_STATS           none                 -     Y     Y     Y     -     -      -
-            READ_STATS           s1                   -     Y     Y     Y     -     -      -
-            READ_STATS           s2                   -     -     -     Y     -     -      -
-            REBUILD_ROLLUPS      none                 -     -     Y     Y     -     -      -
-            LISTEN_ROOM          room r1              Y     Y     Y     Y     -     Y      -
-            LISTEN_ROOM          room r1b             Y     Y     Y     Y     -     -      -
-            LISTEN_ROOM          room r2 (s2)         -     -     -     Y     -     -      -
-            LISTEN_COUNTER       counter c1           Y     Y     Y     Y     -     -      Y
-            LISTEN_COUNTER       counter c2           Y     Y     Y     Y     -     -      -
-            LISTEN_COUNTER       counter z1 (s2)      -     -     -     Y     -     -      -
-            LISTEN_SITE_QUEUE    s1                   Y     Y     Y     Y     Y     Y      -
-            LISTEN_SITE_QUEUE    s2                   -     -     -     Y     -     -      -
-            LISTEN_ALERTS        s1                   -     Y     Y     Y     -     -      -
-            LISTEN_ALERTS        s2                   -     -     -     Y     -     -      -
+            ISSUE_TICKET           s1                   Y     Y     Y     Y     Y     -      -
+            ISSUE_TICKET           s2                   -     -     -     Y     -     -      -
+            READ_TICKET            s1                   Y     Y     Y     Y     -     -      -
+            READ_TICKET            s2                   -     -     -     Y     -     -      -
+            CALL_TICKET            s1                   Y     Y     Y     Y     -     -      -
+            CALL_TICKET            s2                   -     -     -     Y     -     -      -
+            ACT_ON_HELD_TICKET     held by me           Y     Y     Y     Y     -     -      -
+            ACT_ON_HELD_TICKET     held by a colleague  -     Y     Y     Y     -     -      -
+            ACT_ON_HELD_TICKET     held in s2           -     -     -     Y     -     -      -
+            CANCEL_TICKET          s1                   Y     Y     Y     Y     -     -      -
+            CANCEL_TICKET          s2                   -     -     -     Y     -     -      -
+            READ_COUNTER           counter c1           Y     Y     Y     Y     -     -      Y
+            READ_COUNTER           counter c2           Y     Y     Y     Y     -     -      -
+            READ_COUNTER           counter z1 (s2)      -     -     -     Y     -     -      -
+            READ_WAITING_LIST      s1                   Y     Y     Y     Y     -     -      -
+            READ_WAITING_LIST      s2                   -     -     -     Y     -     -      -
+            OPERATE_COUNTER        s1                   Y     Y     Y     Y     -     -      -
+            OPERATE_COUNTER        s2                   -     -     -     Y     -     -      -
+            OPERATE_HELD_COUNTER   held by nobody       Y     Y     Y     Y     -     -      -
+            OPERATE_HELD_COUNTER   held by me           Y     Y     Y     Y     -     -      -
+            OPERATE_HELD_COUNTER   held by a colleague  -     Y     Y     Y     -     -      -
+            OPERATE_HELD_COUNTER   held in s2           -     -     -     Y     -     -      -
+            READ_OWN_DAY           s1                   Y     Y     Y     Y     -     -      -
+            READ_OWN_DAY           s2                   -     -     -     Y     -     -      -
+            READ_SITE              s1                   Y     Y     Y     Y     Y     Y      Y
+            READ_SITE              s2                   -     -     -     Y     -     -      -
+            READ_ROOM_DISPLAY      room r1              Y     Y     Y     Y     -     Y      -
+            READ_ROOM_DISPLAY      room r1b             Y     Y     Y     Y     -     -      -
+            READ_ROOM_DISPLAY      room r2 (s2)         -     -     -     Y     -     -      -
+            SEND_HEARTBEAT         none                 -     -     -     -     Y     Y      Y
+            CHANGE_OWN_PASSWORD    none                 Y     Y     Y     Y     -     -      -
+            CONFIGURE_SITES        s1                   -     -     Y     Y     -     -      -
+            CONFIGURE_SITES        s1+s2                -     -     -     Y     -     -      -
+            LIST_AGENTS            none                 -     Y     Y     Y     -     -      -
+            READ_AGENT             s1                   -     Y     Y     Y     -     -      -
+            READ_AGENT             s1+s2                -     Y     Y     Y     -     -      -
+            READ_AGENT             s2                   -     -     -     Y     -     -      -
+            READ_AGENT             every site           -     -     -     Y     -     -      -
+            MANAGE_AGENT           none                 -     -     Y     Y     -     -      -
+            MANAGE_AGENT           s1                   -     -     Y     Y     -     -      -
+            MANAGE_AGENT           s1+s2                -     -     -     Y     -     -      -
+            MANAGE_AGENT           every site           -     -     -     Y     -     -      -
+            LIST_DEVICES           none                 -     Y     Y     Y     -     -      -
+            READ_DEVICE            s1                   -     Y     Y     Y     -     -      -
+            READ_DEVICE            s2                   -     -     -     Y     -     -      -
+            MANAGE_DEVICE          s1                   -     -     Y     Y     -     -      -
+            MANAGE_DEVICE          s2                   -     -     -     Y     -     -      -
+            READ_STATS             none                 -     Y     Y     Y     -     -      -
+            READ_STATS             s1                   -     Y     Y     Y     -     -      -
+            READ_STATS             s2                   -     -     -     Y     -     -      -
+            REBUILD_ROLLUPS        none                 -     -     Y     Y     -     -      -
+            LISTEN_ROOM            room r1              Y     Y     Y     Y     -     Y      -
+            LISTEN_ROOM            room r1b             Y     Y     Y     Y     -     -      -
+            LISTEN_ROOM            room r2 (s2)         -     -     -     Y     -     -      -
+            LISTEN_COUNTER         counter c1           Y     Y     Y     Y     -     -      Y
+            LISTEN_COUNTER         counter c2           Y     Y     Y     Y     -     -      -
+            LISTEN_COUNTER         counter z1 (s2)      -     -     -     Y     -     -      -
+            LISTEN_SITE_QUEUE      s1                   Y     Y     Y     Y     Y     Y      -
+            LISTEN_SITE_QUEUE      s2                   -     -     -     Y     -     -      -
+            LISTEN_ALERTS          s1                   -     Y     Y     Y     -     -      -
+            LISTEN_ALERTS          s2                   -     -     -     Y     -     -      -
             """;
 
     private record Row(Action action, String scope, List<Boolean> allowed) {
