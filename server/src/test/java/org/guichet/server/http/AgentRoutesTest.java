@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,12 +23,6 @@ class AgentRoutesTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);
-    private static String kiosk;
-
-    @BeforeAll
-    static void setUp() {
-        kiosk = server.deviceToken("kiosk-1");
-    }
 
     private static String dayIn(String zone) {
         return CLOCK.instant().atZone(ZoneId.of(zone)).toLocalDate().toString();
@@ -41,7 +34,7 @@ class AgentRoutesTest {
 
     private static void serve(String token, String counterId, String serviceId, int waitSeconds, int walkSeconds,
                               int serviceSeconds) {
-        server.issue(kiosk, serviceId);
+        server.issue(server.tokenOf("kiosk-1"), serviceId);
         CLOCK.advance(Duration.ofSeconds(waitSeconds));
         long id = ok(server.post("/api/v1/counters/" + counterId + "/call-next", token, null)).getLong("id");
         CLOCK.advance(Duration.ofSeconds(walkSeconds));
@@ -90,7 +83,7 @@ class AgentRoutesTest {
 
     @Test
     void a_device_may_not_ask_and_a_site_outside_the_account_is_refused() {
-        HttpResponse<Buffer> device = server.get("/api/v1/agents/me/today", kiosk);
+        HttpResponse<Buffer> device = server.get("/api/v1/agents/me/today", server.tokenOf("kiosk-1"));
         assertThat(device.statusCode()).isEqualTo(403);
         assertThat(device.bodyAsJsonObject().getString("error")).isEqualTo("forbidden");
 

@@ -63,6 +63,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
     private DatabaseSettings database;
     private String adminToken;
     private Pool sqlPool;
+    private final java.util.Map<String, String> deviceTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestServer(Lifetime lifetime, UnaryOperator<ServerOptions> customize) {
         this.lifetime = lifetime;
@@ -169,6 +170,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         } finally {
             server = null;
             sqlPool = null;
+            deviceTokens.clear();
             if (ownVertx != null) {
                 await(ownVertx.close());
                 ownVertx = null;
@@ -275,6 +277,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
             throw new IllegalStateException("no token for " + deviceId + ": " + response.bodyAsString());
         }
         return response.bodyAsJsonObject().getString("token");
+    }
+
+    /**
+     * The token of a device of the test deployment, issued once for this server: unlike {@link #deviceToken}, asking
+     * again gives the same token rather than revoking it.
+     */
+    public String tokenOf(String deviceId) {
+        return deviceTokens.computeIfAbsent(deviceId, this::deviceToken);
     }
 
     /** An agent token with counter {@code counterId} opened by it. */

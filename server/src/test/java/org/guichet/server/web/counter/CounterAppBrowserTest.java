@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -27,12 +26,6 @@ class CounterAppBrowserTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);
-    private static String kiosk;
-
-    @BeforeAll
-    static void setUp() {
-        kiosk = server.deviceToken("kiosk-1");
-    }
 
     @AfterEach
     void newDay() {
@@ -40,7 +33,7 @@ class CounterAppBrowserTest {
     }
 
     private static JsonObject issue(String serviceId) {
-        return server.issue(kiosk, serviceId);
+        return server.issue(server.tokenOf("kiosk-1"), serviceId);
     }
 
     @Test

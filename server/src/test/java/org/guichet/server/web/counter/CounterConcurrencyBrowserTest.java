@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,11 @@ class CounterConcurrencyBrowserTest {
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
 
-    private static String kiosk;
-
-    @BeforeAll
-    static void setUp() {
-        kiosk = server.deviceToken("kiosk-1");
+    /** Kiosk 1 of the test deployment, whose token is issued once. */
+    private static String kiosk() {
+        return server.tokenOf("kiosk-1");
     }
+
 
     @AfterEach
     void newDay() {
@@ -56,8 +54,8 @@ class CounterConcurrencyBrowserTest {
             for (int round = 0; round < rounds; round++) {
                 boolean lastRound = round == rounds - 1;
                 // Both counters serve svc-a; in the last round only one visitor waits for the two of them.
-                JsonObject first = server.issue(kiosk, "svc-a");
-                JsonObject second = lastRound ? null : server.issue(kiosk, "svc-a");
+                JsonObject first = server.issue(kiosk(), "svc-a");
+                JsonObject second = lastRound ? null : server.issue(kiosk(), "svc-a");
                 String lastNumber = (lastRound ? first : second).getString("number");
                 c1.waitForWaiting(lastNumber);
                 c2.waitForWaiting(lastNumber);
@@ -114,9 +112,9 @@ class CounterConcurrencyBrowserTest {
     @Test
     void a_double_tap_calls_one_ticket_only() {
         String agent = newAgent(server, "double");
-        JsonObject first = server.issue(kiosk, "svc-a");
-        JsonObject second = server.issue(kiosk, "svc-a");
-        JsonObject third = server.issue(kiosk, "svc-a");
+        JsonObject first = server.issue(kiosk(), "svc-a");
+        JsonObject second = server.issue(kiosk(), "svc-a");
+        JsonObject third = server.issue(kiosk(), "svc-a");
         try (Tablet tablet = Tablet.open(server)) {
             tablet.startAt(agent, "c1");
             tablet.waitForWaiting(third.getString("number"));

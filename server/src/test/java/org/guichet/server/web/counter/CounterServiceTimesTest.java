@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,12 +27,6 @@ class CounterServiceTimesTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);
-    private static String kiosk;
-
-    @BeforeAll
-    static void setUp() {
-        kiosk = server.deviceToken("kiosk-1");
-    }
 
     private static void wait(int seconds) {
         CLOCK.advance(Duration.ofSeconds(seconds));
@@ -52,7 +45,7 @@ class CounterServiceTimesTest {
             tablet.startAt(tabletAgent, "c1");
 
             // Visitor 1 at Guichet 1 (tablet): waits 95 s, walks 60 s (recalled on the way), is served 300 s.
-            JsonObject visitor1 = server.issue(kiosk, "svc-b");
+            JsonObject visitor1 = server.issue(server.tokenOf("kiosk-1"), "svc-b");
             tablet.waitForWaiting(visitor1.getString("number"));
             wait(95);
             tablet.tap("call-next");
@@ -68,7 +61,7 @@ class CounterServiceTimesTest {
             tablet.waitForMode("idle");
 
             // Visitor 2 at Guichet 2 (another agent): waits 30 s, walks 10 s, is served 120 s.
-            JsonObject visitor2 = server.issue(kiosk, "svc-a");
+            JsonObject visitor2 = server.issue(server.tokenOf("kiosk-1"), "svc-a");
             wait(30);
             long visitor2Id = ok(server.post("/api/v1/counters/c2/call-next", apiAgent, null)).getLong("id");
             assertThat(visitor2Id).isEqualTo(visitor2.getLong("id"));
@@ -78,7 +71,7 @@ class CounterServiceTimesTest {
             ok(server.post("/api/v1/tickets/" + visitor2Id + "/finish", apiAgent, null));
 
             // Visitor 3 at Guichet 1: waits 11 s, never comes.
-            JsonObject visitor3 = server.issue(kiosk, "svc-b");
+            JsonObject visitor3 = server.issue(server.tokenOf("kiosk-1"), "svc-b");
             tablet.waitForWaiting(visitor3.getString("number"));
             wait(11);
             tablet.tap("call-next");
