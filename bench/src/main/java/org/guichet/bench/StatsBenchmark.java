@@ -270,8 +270,8 @@ public final class StatsBenchmark {
                 millis.add(elapsed);
             }
             source = result instanceof StatsService.Report report ? (report.fromRollup() ? "rollup" : "facts")
-                    : result instanceof io.vertx.core.json.JsonObject json && json.containsKey("source")
-                      ? json.getString("source") : "events";
+                    : result instanceof StatsService.Hours hours ? (hours.fromRollup() ? "rollup" : "facts")
+                    : "events";
         }
         millis.sort(Comparator.naturalOrder());
         System.out.printf(Locale.ROOT, "%-58s %-7s %8.1f %8.1f %8.1f%n", scenario.name(), source,
@@ -320,9 +320,11 @@ public final class StatsBenchmark {
         return List.of(siteIds.get(random.nextInt(siteIds.size())));
     }
 
+    /** {@code count} consecutive sites (all of them when there are fewer). */
     private List<String> someSites(Random random, int count) {
-        int first = random.nextInt(siteIds.size() - count + 1);
-        return siteIds.subList(first, first + count);
+        int size = Math.min(count, siteIds.size());
+        int first = random.nextInt(siteIds.size() - size + 1);
+        return siteIds.subList(first, first + size);
     }
 
     private LocalDate[] month(Random random) {
