@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Agent;
 import org.guichet.server.domain.Device;
+import org.guichet.server.domain.Languages;
 import org.guichet.server.service.Accounts;
 
 import java.util.List;
@@ -61,6 +62,7 @@ public final class AccountView {
     public static JsonObject self(Device device) {
         return new JsonObject().put("deviceId", device.id()).put("kind", device.kind()).put("siteId", device.siteId())
                 .put("roomId", device.roomId()).put("counterId", device.counterId())
-                .put("language", device.language() == null || device.language().isBlank() ? "fr" : device.language());
+                .put("language", device.language() == null || device.language().isBlank() ? Languages.DEFAULT
+                        : device.language());
     }
 }
