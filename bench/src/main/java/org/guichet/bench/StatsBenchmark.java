@@ -10,12 +10,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.stats.StatsQuery;
-import org.guichet.server.service.AlertEvents;
-import org.guichet.server.service.Announcements;
-import org.guichet.server.service.CounterEvents;
 import org.guichet.server.service.Services;
 import org.guichet.server.service.StatsService;
-import org.guichet.server.service.TicketEvents;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.store.Migrations;
 import org.guichet.server.store.StatsExplain;
@@ -186,10 +182,10 @@ public final class StatsBenchmark {
             printVolumes(pool);
 
             Clock clock = Clock.fixed(today.atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-            Services.Base base = Services.base(pool, clock, Announcements.NONE);
+            Services.Base base = Services.base(pool, clock, Services.Outlets.NONE.announcements());
             await(base.catalogs().reload());
-            StatsService stats = Services.assemble(vertx, pool, base, new Services.Outlets(Announcements.NONE,
-                    TicketEvents.NONE, CounterEvents.NONE, AlertEvents.NONE), Duration.ofHours(1)).stats();
+            StatsService stats = Services.assemble(vertx, pool, base, Services.Outlets.NONE, Duration.ofHours(1))
+                    .stats();
             explainer = new StatsExplain(pool);
             System.out.printf(Locale.ROOT, "%n-- queries (warm, sequential; %d runs each after 3 warm-up runs; "
                     + "\"today\" is %s)%n", runs, today);

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,7 +108,7 @@ public final class GuichetServer {
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))
                 .compose(id -> {
                     deployed.add(id);
-                    return vertx.deployVerticle(new InstanceVerticle(services, summaries));
+                    return vertx.deployVerticle(new InstanceVerticle(services, internalBus, summaries));
                 })
                 .compose(id -> {
                     deployed.add(id);
@@ -204,7 +205,7 @@ public final class GuichetServer {
     /** Undeploys this server's verticles (releasing what they registered), closes the pool and the embedded database. */
     public Future<Void> stop() {
         List<String> newestFirst = new ArrayList<>(deployments);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         Future<Void> undeployed = Future.succeededFuture();
         for (String id : newestFirst) {
             undeployed = undeployed.eventually(() -> vertx.undeploy(id));

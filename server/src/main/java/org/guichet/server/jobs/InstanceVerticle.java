@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import org.guichet.server.realtime.Addresses;
+import org.guichet.server.realtime.InternalBus;
 import org.guichet.server.realtime.SummaryPublisher;
 import org.guichet.server.service.Services;
 import org.slf4j.Logger;
@@ -26,20 +27,24 @@ public final class InstanceVerticle extends VerticleBase {
     public static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private final Services services;
+    private final InternalBus internalBus;
     private final SummaryPublisher summaries;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final List<Periodic> jobs = new ArrayList<>();
 
-    public InstanceVerticle(Services services, SummaryPublisher summaries) {
+    public InstanceVerticle(Services services, InternalBus internalBus, SummaryPublisher summaries) {
         this.services = services;
+        this.internalBus = internalBus;
         this.summaries = summaries;
     }
 
     @Override
     public Future<?> start() {
-        consumers.add(vertx.eventBus().<String>consumer(Addresses.CATALOG_CHANGED,
-                message -> services.catalogs().reload()
-                        .onFailure(failure -> LOG.warn("Catalog could not be reloaded", failure))));
+        consumers.add(vertx.eventBus().<String>consumer(Addresses.CATALOG_CHANGED, message -> {
+            if (!internalBus.fromHere(message)) {
+                services.catalogs().reload().onFailure(failure -> LOG.warn("Catalog could not be reloaded", failure));
+            }
+        }));
         consumers.add(vertx.eventBus().<String>consumer(Addresses.CREDENTIALS_REVOKED,
                 message -> services.authentication().forget(message.body())));
         jobs.add(Periodic.start(vertx, "waiting counts", SUMMARY_INTERVAL, summaries::flush));

@@ -43,7 +43,8 @@ public final class Accounts {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Duration sessionLifetime;
-    private final String dummyHash;
+    /** A hash of nothing in particular, to spend the same time on an unknown user; made once, off the event loop. */
+    private volatile String dummyHash;
 
     public Accounts(Vertx vertx, AgentStore agents, Catalogs catalogs, Authentication authentication,
                     Announcements announcements, PasswordHasher hasher, Clock clock, Duration sessionLifetime) {
@@ -55,7 +56,6 @@ public final class Accounts {
         this.hasher = hasher;
         this.clock = clock;
         this.sessionLifetime = sessionLifetime;
-        this.dummyHash = hasher.hash("not a password");
     }
 
     public Future<Session> login(String username, String password) {
@@ -66,7 +66,7 @@ public final class Accounts {
                 .compose(found -> vertx.executeBlocking(() -> {
                     // Verify against a throwaway hash when the user is unknown, so timing does not reveal usernames.
                     boolean right = hasher.verify(password, found.map(AgentStore.Credentials::passwordHash)
-                            .orElse(dummyHash));
+                            .orElseGet(this::dummyHash));
                     if (!right || found.isEmpty() || !found.get().agent().active()) {
                         throw Failure.unauthenticated("invalid_credentials", "Wrong username or password.");
                     }
@@ -134,7 +134,7 @@ public final class Accounts {
         });
         return agents.credentials(principal.agentId())
                 .compose(found -> vertx.executeBlocking(() -> {
-                    String stored = found.map(AgentStore.Credentials::passwordHash).orElse(dummyHash);
+                    String stored = found.map(AgentStore.Credentials::passwordHash).orElseGet(this::dummyHash);
                     if (!hasher.verify(currentPassword == null ? "" : currentPassword, stored)) {
                         throw Failure.notAllowed("invalid_credentials", "The current password is wrong.");
                     }
@@ -169,6 +169,16 @@ public final class Accounts {
 
     public Future<Boolean> hasAdmin() {
         return agents.hasAdmin();
+    }
+
+    /** Blocking: call it from a worker. */
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash("not a password");
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     private Future<Agent> agent(long agentId) {

@@ -9,7 +9,4 @@ import java.util.List;
 public interface AlertEvents {
 
     void alertsChanged(String siteId, Instant at, List<Alerts.Alert> alerts, List<String> raised, List<String> cleared);
-
-    AlertEvents NONE = (siteId, at, alerts, raised, cleared) -> {
-    };
 }

@@ -11,14 +11,4 @@ public interface Announcements {
 
     /** @param tokenHashHex the SHA-256 of the session or device token, in hexadecimal */
     void credentialsRevoked(String tokenHashHex);
-
-    Announcements NONE = new Announcements() {
-        @Override
-        public void catalogChanged() {
-        }
-
-        @Override
-        public void credentialsRevoked(String tokenHashHex) {
-        }
-    };
 }

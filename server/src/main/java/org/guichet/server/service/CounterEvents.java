@@ -6,7 +6,4 @@ import org.guichet.server.domain.CounterState;
 public interface CounterEvents {
 
     void counterChanged(CounterState state);
-
-    CounterEvents NONE = state -> {
-    };
 }

@@ -33,23 +33,38 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
                           AlertEvents alerts) {
+
+        /** Tells nobody anything. */
+        public static final Outlets NONE = new Outlets(new Announcements() {
+            @Override
+            public void catalogChanged() {
+            }
+
+            @Override
+            public void credentialsRevoked(String tokenHashHex) {
+            }
+        }, (ticket, action) -> {
+        }, state -> {
+        }, (siteId, at, alerts, raised, cleared) -> {
+        });
     }
 
     /** The part of the services the outlets need before the rest exists. */
-    public record Base(Clock clock, Catalogs catalogs, QueueSummaries summaries) {
+    public record Base(Clock clock, Catalogs catalogs, TicketStore tickets, WaitingQueues waitingQueues,
+                       QueueSummaries summaries) {
     }
 
     public static Base base(Pool pool, Clock clock, Announcements announcements) {
         Catalogs catalogs = new Catalogs(new CatalogStore(pool), announcements);
-        QueueSummaries summaries = new QueueSummaries(new WaitingQueues(new TicketStore(pool), catalogs), catalogs,
-                clock);
-        return new Base(clock, catalogs, summaries);
+        TicketStore tickets = new TicketStore(pool);
+        WaitingQueues waitingQueues = new WaitingQueues(tickets, catalogs);
+        return new Base(clock, catalogs, tickets, waitingQueues, new QueueSummaries(waitingQueues, catalogs, clock));
     }
 
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime) {
         Clock clock = base.clock();
         Catalogs catalogs = base.catalogs();
-        TicketStore tickets = new TicketStore(pool);
+        TicketStore tickets = base.tickets();
         CounterStore counterStore = new CounterStore(pool);
         AgentStore agents = new AgentStore(pool);
         DeviceStore deviceStore = new DeviceStore(pool);
@@ -64,7 +79,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 outlets.tickets());
         TicketQueries queries = new TicketQueries(tickets, catalogs, issuer, base.summaries(), clock);
         Counters counters = new Counters(counterStore, tickets, catalogs, clock, outlets.counters());
-        AlertMonitor alerts = new AlertMonitor(new WaitingQueues(tickets, catalogs), deviceStore, catalogs, clock,
+        AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,
                 outlets.alerts());
         StatsService stats = new StatsService(new FactStats(pool), new RollupStats(pool), new StatsRollups(pool),
                 new OccupancyStats(new OccupancyStore(pool)), new LiveSupervision(counters, base.summaries()), alerts,

@@ -7,7 +7,4 @@ import org.guichet.server.domain.TicketAction;
 public interface TicketEvents {
 
     void ticketChanged(Ticket ticket, TicketAction action);
-
-    TicketEvents NONE = (ticket, action) -> {
-    };
 }

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reading tickets: one by id, its history, a counter's waiting list, a visitor's own ticket, a room's last calls. */
@@ -113,10 +112,5 @@ public final class TicketQueries {
         return tickets.recentCalls(room.id(), ServiceDay.of(clock.instant(), site.zone()), RECENT_CALLS)
                 .compose(calls -> summaries.summary(site.id())
                         .map(summary -> new RoomDisplay(room, site, calls, summary)));
-    }
-
-    /** The ticket called or in service at a counter, if any. */
-    public Future<Optional<Ticket>> activeAt(String counterId) {
-        return tickets.activeAt(counterId).map(found -> found.stream().findFirst());
     }
 }

@@ -13,7 +13,9 @@ import org.guichet.server.domain.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,9 +81,9 @@ public final class AgentStore {
     }
 
     /** Display names of the given agents, by id. */
-    public Future<java.util.Map<Long, String>> names(Long[] agentIds) {
+    public Future<Map<Long, String>> names(Long[] agentIds) {
         return pool.preparedQuery(SELECT_AGENT_NAMES).execute(Tuple.of((Object) agentIds)).map(rows -> {
-            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            Map<Long, String> names = new HashMap<>();
             rows.forEach(row -> names.put(row.getLong("id"), row.getString("display_name")));
             return names;
         });

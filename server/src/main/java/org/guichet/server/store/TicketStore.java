@@ -40,7 +40,7 @@ public final class TicketStore {
             recall_count, outcome, note, target_counter_id, transferred_from""";
 
     /** Normal tickets read per service when choosing whom to call; see {@link #SELECT_CANDIDATES}. */
-    public static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
+    static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
 
     /**
      * Whom a counter may call: every priority, appointment and targeted ticket, plus the oldest normal tickets of each

@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,5 +99,20 @@ class CounterAndDeploymentTest {
         assertThat(submenu.getJsonArray("children").getJsonObject(0).getString("id")).isEqualTo("svc-c");
         assertThat(menu.getJsonArray("entries").getJsonObject(3).getJsonObject("orientation")
                 .getString("authority")).isEqualTo("Préfecture");
+    }
+
+    @Test
+    void a_deployment_changed_by_another_server_is_read_again_here() {
+        String name = ok(server.get("/api/v1/sites/s2", server.adminToken())).getString("name");
+        server.sql("UPDATE site SET name = 'Site Deux (renommé ailleurs)' WHERE id = 's2'");
+        try {
+            // What another instance announces after changing the deployment; this one did not change it itself.
+            server.vertx().eventBus().publish("guichet.internal.catalog.changed", "changed");
+            Eventually.untilPasses("the catalog read again", () -> assertThat(ok(server.get("/api/v1/sites/s2",
+                    server.adminToken())).getString("name")).isEqualTo("Site Deux (renommé ailleurs)"));
+        } finally {
+            server.sql("UPDATE site SET name = $1 WHERE id = 's2'", name);
+            server.vertx().eventBus().publish("guichet.internal.catalog.changed", "changed");
+        }
     }
 }

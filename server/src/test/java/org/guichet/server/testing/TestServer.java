@@ -17,7 +17,6 @@ import org.assertj.core.api.Assertions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.config.Yaml;
-import org.guichet.server.domain.Principal;
 import org.guichet.server.service.Services;
 import org.guichet.server.store.Database;
 import org.guichet.server.store.DatabaseSettings;
@@ -183,11 +182,6 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         return status(response, 200).bodyAsJsonObject();
     }
 
-    /** The body of a response that must be 201 Created. */
-    public static JsonObject created(HttpResponse<Buffer> response) {
-        return status(response, 201).bodyAsJsonObject();
-    }
-
     private static HttpResponse<Buffer> status(HttpResponse<Buffer> response, int expected) {
         Assertions.assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(expected);
         return response;
@@ -243,11 +237,6 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         await(params.length == 0 ? sqlPool.query(statement).execute()
                 : sqlPool.preparedQuery(statement).execute(Tuple.from(params))).forEach(rows::add);
         return rows;
-    }
-
-    /** Who a token belongs to, as the server resolves it. */
-    public Principal principal(String token) {
-        return await(services().authentication().authenticate(token));
     }
 
     public String login(String username, String password) {
