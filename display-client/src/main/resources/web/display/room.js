@@ -12,6 +12,7 @@ const ANNOUNCED_KEPT = 1000;
 
 const state = {
     site: null,
+    roomName: '',
     current: null,
     recent: [],
     queue: null,
@@ -48,6 +49,7 @@ startScreen({
 
 function applyDisplay(display, settings) {
     state.site = display.site;
+    state.roomName = display.room.name;
     $('room-name').textContent = display.room.name;
     $('site-name').textContent = display.site.name;
     const calls = display.recentCalls || [];
@@ -134,7 +136,7 @@ function renderQueue() {
     const services = (queue.services || []).filter(s => s.waiting > 0 || queue.services.length <= 6);
     const rows = services.length > 0
         ? services.map(service => waitingRow(service.prefix, serviceName(service), service.waiting))
-        : [waitingRow('', $('room-name').textContent, queue.waiting)];
+        : [waitingRow('', state.roomName, queue.waiting)];
     $('waiting-list').replaceChildren(...rows);
 }
 

@@ -65,8 +65,9 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
             return undefined;
         }
         return resynchronise(bus, async () => {
-            // The registration may have changed while the screen was away: start again with the new one.
-            if (channel(await api.get('/auth/me')) !== listening) {
+            // The registration may have changed while the screen was away: start again with the new one. (Not on
+            // the first connection: it was read just before.)
+            if (state.syncs > 0 && channel(await api.get('/auth/me')) !== listening) {
                 location.reload();
                 return;
             }

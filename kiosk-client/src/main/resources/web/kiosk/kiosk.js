@@ -28,8 +28,8 @@ function newActionKey() {
     return 'ui-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function labh(entry) {
-    return (entry.labels && (entry.labels[view.lang] || entry.labels.fr)) || entry.id;
+function label(entry) {
+    return (entry.labels && (entry.labels[view.lang] || entry.labels[languages()[0]])) || entry.id;
 }
 
 function entriesAt(path) {
@@ -39,14 +39,14 @@ function entriesAt(path) {
         const menu = entries.find((entry) => entry.id === id);
         if (!menu) return { entries: (kiosk.menu && kiosk.menu.entries) || [], title: null };
         entries = menu.children || [];
-        title = labh(menu);
+        title = label(menu);
     }
     return { entries, title };
 }
 
 function whereToGo() {
     const sentences = (kiosk && kiosk.screen && kiosk.screen.whereToGo) || {};
-    return sentences[view.lang] || sentences.fr || '';
+    return sentences[view.lang] || sentences[languages()[0]] || '';
 }
 
 // ---------- screens ----------
@@ -63,7 +63,7 @@ function menuScreen() {
             choose(entry);
         },
     },
-    h('span', { class: 'entry-label' }, labh(entry)),
+    h('span', { class: 'entry-label' }, label(entry)),
     entry.kind === 'orientation' ? h('span', { class: 'entry-hint' }, t('orientationHint')) : null,
     entry.kind === 'menu' ? h('span', { class: 'entry-chevron', 'aria-hidden': 'true' }, '›') : null));
     const back = view.path.length > 0

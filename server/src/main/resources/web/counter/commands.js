@@ -56,7 +56,7 @@ function counterPath(action) {
 /** action: 'open', 'close', 'resume' or 'pause' (body {reason}). */
 export function counterAction(action, body = {}) {
     return command(async () => {
-        state.counter = await api.post(counterPath(action), body);
+        await api.post(counterPath(action), body);
         clearMessage();
         await refresh('all');
     });

@@ -6,6 +6,7 @@ import { api, refresh } from './server.js';
 import { siteIdOf, state } from './store.js';
 import { renderHeader } from './views/header.js';
 import { ApiError } from '/shared/api.js';
+import { EventBus } from '/shared/eventbus.js';
 import { t } from '/shared/i18n.js';
 
 const LONGEST_RETRY_SECONDS = 16;
@@ -28,7 +29,6 @@ export function retryUntilReachable() {
     if (reconnect.timer) {
         return;
     }
-    document.body.dataset.reachable = 'false';
     showMessage('error', t('err.network', { seconds: reconnect.delaySeconds }), 'network');
     reconnect.timer = setTimeout(async () => {
         try {
@@ -39,7 +39,6 @@ export function retryUntilReachable() {
             }
             reconnect.timer = null;
             reconnect.delaySeconds = 2;
-            document.body.dataset.reachable = 'true';
             showMessage('info', t('msg.reconnected'), 'reconnected');
         } catch (error) {
             reconnect.timer = null;
@@ -47,8 +46,7 @@ export function retryUntilReachable() {
                 reconnect.delaySeconds = Math.min(reconnect.delaySeconds * 2, LONGEST_RETRY_SECONDS);
                 retryUntilReachable();
             } else {
-                document.body.dataset.reachable = 'true';
-            }
+                }
         }
     }, reconnect.delaySeconds * 1000);
 }
@@ -60,17 +58,10 @@ export function reconnecting() {
 // ------------------------------------------------------------------ live updates
 
 /** Listens to the counter's site queue and to the counter itself; each message only triggers a re-read. */
-export async function connectLive() {
+export function connectLive() {
     disconnectLive();
     const counterId = state.counterId;
-    let EventBus;
-    try {
-        ({ EventBus } = await import('/shared/eventbus.js'));
-    } catch (missing) {
-        setLive('unavailable');
-        return;
-    }
-    if (counterId !== state.counterId || !api.token) {
+    if (!api.token) {
         return;
     }
     const connection = new EventBus('/eventbus', { token: api.token });

@@ -23,7 +23,7 @@ export const state = {
     // What the tablet is doing.
     view: 'loading',    // 'login', 'choose' or 'counter' (mirrored on <body data-view>)
     busy: false,        // a command is in flight
-    live: 'off',        // the event bus: 'off', 'connecting', 'open', 'closed' or 'unavailable'
+    live: 'off',        // the event bus: 'off', 'connecting', 'open' or 'closed'
     bus: null,
     reads: { inFlight: null, queued: null, queuedKind: null },
     reconnect: { timer: null, delaySeconds: 2 },

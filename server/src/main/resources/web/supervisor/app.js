@@ -6,7 +6,7 @@ import { StatsView } from './stats.js';
 import { Api, ApiError } from '/shared/api.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
-import { nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
+import { nextLanguage, rememberLanguage, setLanguage, t, textIn, translatePage } from '/shared/i18n.js';
 
 const SITE_KEY = 'guichet.supervisor.site';
 const ROLES = ['supervisor', 'admin'];
@@ -107,7 +107,8 @@ async function enter() {
     state.bus.onState(busState => {
         const badge = $('#bus-state');
         badge.dataset.state = busState;
-        badge.textContent = t(`bus.${busState}`);
+        badge.dataset.i18n = `bus.${busState}`;
+        translatePage(badge);
         return busState === 'open' && state.live ? state.live.refresh() : undefined;
     });
     state.live = new LiveView(api, state.bus, showError);
@@ -145,19 +146,25 @@ function changeSite() {
 function toggleLanguage() {
     setLanguage(nextLanguage());
     translatePage();
+    showLanguageToggle();
     if (state.me) {
         state.live.rerender();
         state.stats.rerender();
-        const badge = $('#bus-state');
-        if (badge.dataset.state) {
-            badge.textContent = t(`bus.${badge.dataset.state}`);
-        }
     }
+}
+
+/** The toggle names the next language in that language, as the counter tablet's does. */
+function showLanguageToggle() {
+    const toggle = $('#language');
+    toggle.lang = nextLanguage();
+    toggle.textContent = textIn(toggle.lang, 'lang.name');
+    toggle.setAttribute('aria-label', textIn(toggle.lang, 'lang.choose'));
 }
 
 async function start() {
     rememberLanguage('guichet.supervisor.language');
     translatePage();
+    showLanguageToggle();
     $('#login-form').addEventListener('submit', login);
     $('#logout').addEventListener('click', () => logout());
     $('#language').addEventListener('click', toggleLanguage);

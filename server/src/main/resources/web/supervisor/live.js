@@ -4,7 +4,7 @@
 import { kpi, table } from './widgets.js';
 import { h } from '/shared/dom.js';
 import {
-    formatClock, formatDuration, formatMinutes, formatNumber, formatPercent, language, t,
+    formatClock, formatDuration, formatMinutes, formatNumber, formatPercent, language, NONE, t,
 } from '/shared/i18n.js';
 
 const REFRESH_MS = 30000;
@@ -205,7 +205,7 @@ export class LiveView {
             const lines = [];
             lines.push(h('p', { class: 'agent' }, counter.agentName || t('counter.noAgent')));
             if (counter.status === 'PAUSED') {
-                lines.push(h('p', {}, t('counter.pause', { reason: counter.pauseReason || t('none') }), ' ',
+                lines.push(h('p', {}, t('counter.pause', { reason: counter.pauseReason || NONE }), ' ',
                     t('counter.since', { time: formatClock(counter.since, this.data.timeZone) })));
             } else if (counter.currentTicket) {
                 const ticket = counter.currentTicket;

@@ -3,7 +3,7 @@
 import { kpi, table } from './widgets.js';
 import { h } from '/shared/dom.js';
 import {
-    decimalMark, formatDay, formatMinutes, formatMonth, formatNumber, formatPercent, language, locales, t,
+    decimalMark, formatDay, formatMinutes, formatMonth, formatNumber, formatPercent, language, locales, NONE, t,
 } from '/shared/i18n.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -411,7 +411,7 @@ function metricColumns(first, thresholdMinutes) {
 }
 
 function metricCells(label, row) {
-    const m = seconds => seconds === null || seconds === undefined ? t('none') : formatNumber(seconds / 60, 1);
+    const m = seconds => (seconds === null || seconds === undefined ? NONE : formatNumber(seconds / 60, 1));
     return [label, formatNumber(row.issued + row.transferredIn), formatNumber(row.served), formatNumber(row.noShow),
         m(row.wait.averageSeconds), m(row.wait.medianSeconds), m(row.wait.p90Seconds),
         formatPercent(row.withinTarget.share), formatPercent(row.withinThreshold.share), m(row.service.averageSeconds)];

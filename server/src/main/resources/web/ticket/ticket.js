@@ -5,7 +5,7 @@
 import './texts.js';
 import { Api, ApiError } from '/shared/api.js';
 import { EventBus } from '/shared/eventbus.js';
-import { setLanguage, t, translatePage } from '/shared/i18n.js';
+import { language, setLanguage, t, translatePage } from '/shared/i18n.js';
 
 const RE_READ_MILLIS = 20000;
 
@@ -39,8 +39,10 @@ async function refresh() {
         }
         throw error;
     }
-    setLanguage(ticket.language);
-    translatePage();
+    if (ticket.language !== language()) {
+        setLanguage(ticket.language);
+        translatePage();
+    }
     $('site').textContent = ticket.siteName;
     $('service').textContent = ticket.serviceName;
     $('number').textContent = ticket.number;

@@ -4,7 +4,8 @@
 // transfer note typed by someone can never turn into markup.
 //
 // Attributes: null, undefined and false are left out, true gives an empty attribute (hidden, disabled, open…);
-// 'class' sets the class name, 'dataset' an object of data-* values, on<event> a listener; anything else an attribute.
+// 'class' sets the class name, 'dataset' an object of data-* values, on<event> a listener (anything but a function is
+// refused there); anything else an attribute.
 // Children: nodes, strings and numbers, arrays of them (flattened); null, undefined and false are skipped.
 
 export function h(tag, attributes = {}, ...children) {
@@ -17,8 +18,11 @@ export function h(tag, attributes = {}, ...children) {
             element.className = value;
         } else if (name === 'dataset') {
             Object.assign(element.dataset, value);
-        } else if (name.startsWith('on') && typeof value === 'function') {
-            element.addEventListener(name.slice(2), value);
+        } else if (name.startsWith('on')) {
+            // Only ever a listener: a string here would become an inline script.
+            if (typeof value === 'function') {
+                element.addEventListener(name.slice(2), value);
+            }
         } else {
             element.setAttribute(name, value === true ? '' : value);
         }

@@ -15,7 +15,8 @@
 const dictionaries = new Map();
 // Number, date and plural conventions; Occitan ones when the browser has them, else the French ones it shares.
 const LOCALES = { fr: ['fr-FR'], en: ['en-GB'], es: ['es-ES'], oc: ['oc-FR', 'fr-FR'] };
-const NONE = '—';
+/** What a figure shows when there is none. */
+export const NONE = '—';
 
 let current = null;
 let memoryKey = null;
@@ -105,7 +106,8 @@ function pluralForm(language, forms, count) {
     if (count === 0 && forms.zero !== undefined) {
         return forms.zero;
     }
-    const category = new Intl.PluralRules(locales(language)).select(Number(count));
+    const category = cached('plural', language, {}, () => new Intl.PluralRules(locales(language)))
+        .select(Number(count));
     return forms[category] ?? forms.other;
 }
 
@@ -134,17 +136,37 @@ export function locales(language = current) {
     return LOCALES[language] ?? [language];
 }
 
+const formatters = new Map();
+
+/** One Intl formatter per kind, language and options: building one costs far more than using it. */
+function cached(kind, language, options, create) {
+    const key = `${kind}|${language}|${JSON.stringify(options)}`;
+    let formatter = formatters.get(key);
+    if (!formatter) {
+        formatter = create();
+        formatters.set(key, formatter);
+    }
+    return formatter;
+}
+
+function numberFormat(options) {
+    return cached('number', current, options, () => new Intl.NumberFormat(locales(), options));
+}
+
+function dateFormat(options) {
+    return cached('date', current, options, () => new Intl.DateTimeFormat(locales(), options));
+}
+
 export function formatNumber(value, digits = 0) {
     if (value === null || value === undefined) {
         return NONE;
     }
-    return new Intl.NumberFormat(locales(), { maximumFractionDigits: digits, minimumFractionDigits: digits })
-        .format(value);
+    return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
 
 /** ',' or '.': how the page's language writes 1.5 (a CSV for it then separates its columns with ';' or ','). */
 export function decimalMark() {
-    return new Intl.NumberFormat(locales()).formatToParts(1.5).find(part => part.type === 'decimal').value;
+    return numberFormat({}).formatToParts(1.5).find(part => part.type === 'decimal').value;
 }
 
 /** A share (0.953) as "95,3 %". */
@@ -152,7 +174,7 @@ export function formatPercent(share) {
     if (share === null || share === undefined) {
         return NONE;
     }
-    return new Intl.NumberFormat(locales(), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+    return numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
 /** Seconds as minutes with one decimal, e.g. "10,8 min". */
@@ -168,23 +190,23 @@ export function formatClock(instant, timeZone) {
     const date = instant instanceof Date ? instant : new Date(instant);
     const options = { hour: '2-digit', minute: '2-digit' };
     try {
-        return new Intl.DateTimeFormat(locales(), { ...options, timeZone: timeZone || undefined }).format(date);
+        return dateFormat({ ...options, timeZone: timeZone || undefined }).format(date);
     } catch (unknownZone) {
-        return new Intl.DateTimeFormat(locales(), options).format(date);
+        return dateFormat(options).format(date);
     }
 }
 
 /** "2026-11-03" as "3 nov." */
 export function formatDay(isoDate) {
     const [year, month, day] = isoDate.split('-').map(Number);
-    return new Intl.DateTimeFormat(locales(), { day: 'numeric', month: 'short', timeZone: 'UTC' })
+    return dateFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' })
         .format(new Date(Date.UTC(year, month - 1, day || 1)));
 }
 
 /** "2026-11" as "nov. 2026" */
 export function formatMonth(isoMonth) {
     const [year, month] = isoMonth.split('-').map(Number);
-    return new Intl.DateTimeFormat(locales(), { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    return dateFormat({ month: 'short', year: 'numeric', timeZone: 'UTC' })
         .format(new Date(Date.UTC(year, month - 1, 1)));
 }
 

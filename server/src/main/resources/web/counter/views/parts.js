@@ -19,7 +19,7 @@ export function changed(section, ...content) {
     return true;
 }
 
-export function keyLabel(key) {
+function keyLabel(key) {
     return key === ' ' ? t('key.space') : key.toUpperCase();
 }
 

@@ -3,7 +3,7 @@
 import { state } from '../store.js';
 import { $, changed } from './parts.js';
 import { h } from '/shared/dom.js';
-import { formatDuration, t } from '/shared/i18n.js';
+import { formatDuration, NONE, t } from '/shared/i18n.js';
 
 export function renderToday() {
     const today = state.today;
@@ -17,7 +17,7 @@ export function renderToday() {
     }
     const tile = (id, value, label) => h('div', { class: 'tile', id },
         h('span', { class: 'value' }, value), h('span', { class: 'tile-label' }, t(label)));
-    const average = seconds => (seconds === null || seconds === undefined ? '–' : formatDuration(seconds));
+    const average = seconds => (seconds === null || seconds === undefined ? NONE : formatDuration(seconds));
     $('#today-tiles').replaceChildren(
         tile('today-served', today.served, 'today.served'),
         tile('today-service', average(today.averageServiceSeconds), 'today.averageService'),

@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** The hardware tests' one way to wait for what another thread does: ask again until it holds, or fail. */
+/**
+ * The hardware tests' one way to wait for what another thread does: ask again until it holds, or fail. The server's
+ * tests and the kiosk's share {@code org.guichet.server.testing.Eventually}; this module sits below the server and
+ * cannot use its test jar, hence this small copy of the idea.
+ */
 final class Await {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);

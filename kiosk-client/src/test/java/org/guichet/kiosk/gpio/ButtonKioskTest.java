@@ -42,8 +42,15 @@ class ButtonKioskTest {
     @RegisterExtension
     final KioskExtension kiosk = KioskExtension.withMockGpio();
 
+    private void givenAButtonKiosk() {
+        givenAButtonKiosk(kiosk.config());
+    }
+
     private void givenAButtonKioskPrintingTo(String printerSpec) {
-        JsonObject config = kiosk.config(printerSpec);
+        givenAButtonKiosk(kiosk.config(printerSpec));
+    }
+
+    private void givenAButtonKiosk(JsonObject config) {
         config.put("gpio", new JsonObject()
                 .put("provider", "mock")
                 .put("light", new JsonObject().put("green", 5).put("amber", 6).put("red", 13))
@@ -99,7 +106,7 @@ class ButtonKioskTest {
 
     @Test
     void a_button_press_issues_and_prints_exactly_one_ticket() throws IOException {
-        givenAButtonKioskPrintingTo("file:" + kiosk.printedDirectory());
+        givenAButtonKiosk();
 
         cleanPress(17);
         Eventually.await("a ticket for svc-a", () -> ticketsFor("svc-a") == 1);
@@ -117,7 +124,7 @@ class ButtonKioskTest {
 
     @Test
     void a_bouncing_button_still_issues_exactly_one_ticket() {
-        givenAButtonKioskPrintingTo("file:" + kiosk.printedDirectory());
+        givenAButtonKiosk();
         MockDigitalInput contact = button(17);
 
         // Contact bounce on pressing, a hold, then bounce on release: no time passes between bounces.
@@ -139,7 +146,7 @@ class ButtonKioskTest {
 
     @Test
     void the_kiosk_tells_a_bounce_by_its_button_clock_however_long_the_wall_clock_runs() {
-        givenAButtonKioskPrintingTo("file:" + kiosk.printedDirectory());
+        givenAButtonKiosk();
         MockDigitalInput contact = button(17);
 
         contact.mockState(DigitalState.LOW);
