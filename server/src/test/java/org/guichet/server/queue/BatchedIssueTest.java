@@ -73,10 +73,6 @@ class BatchedIssueTest {
         return fromKiosk("kiosk-2", key);
     }
 
-    private List<Row> rows(String sql, Object... params) {
-        return server.sql(sql, params);
-    }
-
     @Test
     void a_burst_is_numbered_in_arrival_order_with_exact_people_ahead_and_shares_commits() {
         List<Issued> issued = burst(IntStream.range(0, 60).mapToObj(i -> request("burst-" + i)).toList());
@@ -87,11 +83,11 @@ class BatchedIssueTest {
                 .isEqualTo(IntStream.range(0, 60).boxed().toList());
         assertThat(issued).noneMatch(Issued::replayed);
         // Tickets written by one transaction share its xmin: the burst needed far fewer commits than tickets.
-        long transactions = rows("SELECT count(DISTINCT xmin::text) FROM ticket WHERE site_id = $1",
+        long transactions = server.sql("SELECT count(DISTINCT xmin::text) FROM ticket WHERE site_id = $1",
                 "s2").get(0).getLong(0);
         assertThat(transactions).as("60 requests submitted in one event-loop task wait behind the first batch")
                 .isLessThan(30);
-        assertThat(rows("SELECT count(*) FROM ticket_event WHERE kind = 'ISSUE' AND site_id = $1", "s2")
+        assertThat(server.sql("SELECT count(*) FROM ticket_event WHERE kind = 'ISSUE' AND site_id = $1", "s2")
                 .get(0).getLong(0)).isEqualTo(60);
     }
 
@@ -112,7 +108,7 @@ class BatchedIssueTest {
         Issued again = burst(List.of(request("twice-3"))).get(0);
         assertThat(again.replayed()).isTrue();
         assertThat(again.ticket().id()).isEqualTo(issued.get(3).ticket().id());
-        assertThat(rows("SELECT count(*) FROM ticket WHERE site_id = $1", "s2").get(0).getLong(0))
+        assertThat(server.sql("SELECT count(*) FROM ticket WHERE site_id = $1", "s2").get(0).getLong(0))
                 .isEqualTo(10);
     }
 
@@ -130,7 +126,7 @@ class BatchedIssueTest {
         List<String> numbers = outcomes.stream().filter(Future::succeeded)
                 .map(outcome -> outcome.result().ticket().number()).sorted().toList();
         assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, 29).mapToObj(i -> String.format("Z%03d", i)).toList());
-        assertThat(rows("SELECT last_value FROM ticket_sequence WHERE site_id = $1", "s2").get(0)
+        assertThat(server.sql("SELECT last_value FROM ticket_sequence WHERE site_id = $1", "s2").get(0)
                 .getInteger(0)).isEqualTo(29);
     }
 
@@ -165,7 +161,7 @@ class BatchedIssueTest {
         called = callNext(agent, "c1");
         ok(server.post("/api/v1/tickets/" + called + "/start", agent, null));
         ok(server.post("/api/v1/tickets/" + called + "/finish", agent, null));
-        List<Row> waiting = rows("SELECT service_id, count(*) FROM ticket WHERE site_id = 's1' AND status = 'WAITING'"
+        List<Row> waiting = server.sql("SELECT service_id, count(*) FROM ticket WHERE site_id = 's1' AND status = 'WAITING'"
                 + " GROUP BY service_id");
         Map<String, Long> expected = new HashMap<>();
         waiting.forEach(row -> expected.put(row.getString(0), row.getLong(1)));
@@ -181,11 +177,11 @@ class BatchedIssueTest {
     /** queue_length holds, for every queue, exactly the number of WAITING tickets (services absent: none). */
     private void assertCountsMatch(Map<String, Long> expected) {
         Map<String, Long> kept = new HashMap<>();
-        rows("SELECT service_id, waiting FROM queue_length WHERE site_id = 's1'").stream()
+        server.sql("SELECT service_id, waiting FROM queue_length WHERE site_id = 's1'").stream()
                 .filter(row -> row.getInteger(1) > 0)
                 .forEach(row -> kept.put(row.getString(0), row.getInteger(1).longValue()));
         Map<String, Long> actual = new HashMap<>();
-        rows("SELECT service_id, count(*) FROM ticket WHERE site_id = 's1' AND status = 'WAITING' GROUP BY service_id").forEach(row -> actual.put(row.getString(0), row.getLong(1)));
+        server.sql("SELECT service_id, count(*) FROM ticket WHERE site_id = 's1' AND status = 'WAITING' GROUP BY service_id").forEach(row -> actual.put(row.getString(0), row.getLong(1)));
         assertThat(actual).isEqualTo(expected);
         assertThat(kept).isEqualTo(expected);
     }

@@ -16,7 +16,6 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.ok;
 import static org.guichet.server.web.counter.CounterFixture.newAgent;
-import static org.guichet.server.web.counter.CounterFixture.rows;
 import static org.guichet.server.web.counter.CounterFixture.status;
 
 /** The counter tablet in real headless Chromium against a real server: every action an agent takes in a day. */
@@ -79,8 +78,7 @@ class CounterAppBrowserTest {
             tablet.finishWithOutcome("dossier-complet");
             tablet.waitForMode("idle");
             assertThat(tablet.bannerText()).contains(first.getString("number") + " terminé");
-            List<io.vertx.sqlclient.Row> done = rows(server,
-                    "SELECT status, outcome, recall_count FROM ticket WHERE id = $1", first.getLong("id"));
+            List<io.vertx.sqlclient.Row> done = server.sql("SELECT status, outcome, recall_count FROM ticket WHERE id = $1", first.getLong("id"));
             assertThat(done.get(0).getString("status")).isEqualTo("DONE");
             assertThat(done.get(0).getString("outcome")).isEqualTo("dossier-complet");
             assertThat(done.get(0).getInteger("recall_count")).isEqualTo(2);
@@ -139,8 +137,7 @@ class CounterAppBrowserTest {
             pc.press("p");
             pc.waitForMode("idle");
         }
-        List<io.vertx.sqlclient.Row> events = rows(server,
-                "SELECT kind, reason FROM counter_event WHERE counter_id = 'c2' ORDER BY id DESC LIMIT 2");
+        List<io.vertx.sqlclient.Row> events = server.sql("SELECT kind, reason FROM counter_event WHERE counter_id = 'c2' ORDER BY id DESC LIMIT 2");
         assertThat(events.get(0).getString("kind")).isEqualTo("RESUME");
         assertThat(events.get(1).getString("kind")).isEqualTo("PAUSE");
         assertThat(events.get(1).getString("reason")).isEqualTo("s f n a");
@@ -161,8 +158,7 @@ class CounterAppBrowserTest {
             tablet.tap("btn-resume");
             tablet.waitForMode("idle");
         }
-        List<io.vertx.sqlclient.Row> events = rows(server,
-                "SELECT kind, reason FROM counter_event WHERE counter_id = 'c3' ORDER BY id DESC LIMIT 2");
+        List<io.vertx.sqlclient.Row> events = server.sql("SELECT kind, reason FROM counter_event WHERE counter_id = 'c3' ORDER BY id DESC LIMIT 2");
         assertThat(events.get(1).getString("kind")).isEqualTo("PAUSE");
         assertThat(events.get(1).getString("reason")).isEqualTo("meal");
         assertThat(events.get(0).getString("kind")).isEqualTo("RESUME");
@@ -264,7 +260,7 @@ class CounterAppBrowserTest {
                     () -> tablet.waitingNumbers().equals(List.of(first.getString("number"))));
             assertThat(tablet.mode()).isEqualTo("idle");
         }
-        assertThat(rows(server, "SELECT counter_id FROM ticket WHERE id = $1", second.getLong("id")).get(0)
+        assertThat(server.sql("SELECT counter_id FROM ticket WHERE id = $1", second.getLong("id")).get(0)
                 .getString(0)).isEqualTo("c2");
     }
 
@@ -297,7 +293,7 @@ class CounterAppBrowserTest {
         String agent = newAgent(server, "expiry");
         try (Tablet tablet = Tablet.open(server)) {
             tablet.startAt(agent, "c3");
-            rows(server, "DELETE FROM agent_session WHERE agent_id = $1", CounterFixture.agentId(server, agent));
+            server.sql("DELETE FROM agent_session WHERE agent_id = $1", CounterFixture.agentId(server, agent));
             CLOCK.advance(Duration.ofSeconds(6)); // past the server's five-second session cache
 
             tablet.tap("call-next");

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.web.counter.CounterFixture.newAgent;
-import static org.guichet.server.web.counter.CounterFixture.rows;
 import static org.guichet.server.web.counter.CounterFixture.status;
 
 /** Tablets under pressure: two counters calling at the same instant, and fingers that tap twice. */
@@ -38,7 +37,7 @@ class CounterConcurrencyBrowserTest {
     }
 
     private static long calledAt(String counterId) {
-        return rows(server, "SELECT count(*) FROM ticket WHERE counter_id = $1 AND status = 'CALLED'", counterId)
+        return server.sql("SELECT count(*) FROM ticket WHERE counter_id = $1 AND status = 'CALLED'", counterId)
                 .get(0).getLong(0);
     }
 
@@ -89,7 +88,7 @@ class CounterConcurrencyBrowserTest {
                     assertThat(other.mode()).isEqualTo("idle");
                 }
                 assertThat(calledAt("c1") + calledAt("c2")).isEqualTo(lastRound ? 1 : 2);
-                List<Row> distinct = rows(server, """
+                List<Row> distinct = server.sql("""
                         SELECT ticket_id, count(*) FROM ticket_event WHERE kind = 'CALL' AND ticket_id = ANY($1)
                         GROUP BY ticket_id""", (Object) (lastRound ? new Long[]{first.getLong("id")}
                         : new Long[]{first.getLong("id"), second.getLong("id")}));

@@ -2,7 +2,6 @@ package org.guichet.server.web.counter;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import org.guichet.server.testing.TestServer;
 
 import java.util.List;
@@ -30,16 +29,12 @@ final class CounterFixture {
         return prefix + "." + AGENTS.incrementAndGet();
     }
 
-    static List<Row> rows(TestServer server, String sql, Object... params) {
-        return server.sql(sql, params);
-    }
-
     static String status(TestServer server, long ticketId) {
-        return rows(server, "SELECT status FROM ticket WHERE id = $1", ticketId).get(0).getString(0);
+        return server.sql("SELECT status FROM ticket WHERE id = $1", ticketId).get(0).getString(0);
     }
 
     static long agentId(TestServer server, String username) {
-        return rows(server, "SELECT id FROM agent WHERE username = $1", username).get(0).getLong(0);
+        return server.sql("SELECT id FROM agent WHERE username = $1", username).get(0).getLong(0);
     }
 
     /**

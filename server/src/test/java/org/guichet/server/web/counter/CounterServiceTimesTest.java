@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.ok;
 import static org.guichet.server.web.counter.CounterFixture.agentId;
 import static org.guichet.server.web.counter.CounterFixture.newAgent;
-import static org.guichet.server.web.counter.CounterFixture.rows;
 
 /**
  * The times the tablet's taps record: wait = first call − issue, walk = start − call, service = finish − start,
@@ -81,7 +80,7 @@ class CounterServiceTimesTest {
             tablet.waitForMode("idle");
 
             long me = agentId(server, tabletAgent);
-            List<Row> events = rows(server, """
+            List<Row> events = server.sql("""
                     SELECT kind, at, counter_id, agent_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id""",
                     visitor1.getLong("id"));
             assertThat(events).extracting(row -> row.getString("kind"))
@@ -95,7 +94,7 @@ class CounterServiceTimesTest {
             assertThat(between(events.get(3), events.get(4))).as("service").isEqualTo(Duration.ofSeconds(300));
 
             // The ticket row tells the same story as its events.
-            Row ticket = rows(server, """
+            Row ticket = server.sql("""
                     SELECT issued_at, first_called_at, called_at, started_at, ended_at FROM ticket WHERE id = $1""",
                     visitor1.getLong("id")).get(0);
             assertThat(Duration.between(ticket.getOffsetDateTime("issued_at"),
@@ -104,7 +103,7 @@ class CounterServiceTimesTest {
             assertThat(ticket.getOffsetDateTime("ended_at")).isEqualTo(events.get(4).getOffsetDateTime("at"));
 
             // Per counter and agent, straight from the events.
-            List<Row> perCounter = rows(server, """
+            List<Row> perCounter = server.sql("""
                     SELECT c.counter_id, c.agent_id,
                            count(*) AS calls,
                            sum(extract(epoch FROM c.at - i.at)) AS wait_seconds,
