@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** Unguessable bearer tokens. Only their SHA-256 is stored, so a copy of the database does not let anyone log in. */
 public final class Tokens {
@@ -36,6 +37,16 @@ public final class Tokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a token is known by in caches and on the event-bus bridge: the hexadecimal of its SHA-256. */
+    public static String key(String token) {
+        return hex(hash(token));
+    }
+
+    /** The key of a token whose hash is all there is (as stored). */
+    public static String hex(byte[] tokenHash) {
+        return HexFormat.of().formatHex(tokenHash);
     }
 
     private static String random(int bytes) {

@@ -18,7 +18,6 @@ import org.guichet.server.service.Catalogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,7 +117,7 @@ public final class EventBusBridge {
     }
 
     private void remember(SockJSSocket socket, String token) {
-        String key = HexFormat.of().formatHex(Tokens.hash(token));
+        String key = Tokens.key(token);
         socketsByToken.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(socket);
         tokensBySocket.computeIfAbsent(socket, s -> ConcurrentHashMap.newKeySet()).add(key);
     }

@@ -15,7 +15,6 @@ import org.guichet.server.store.AgentStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,10 +82,9 @@ public final class Accounts {
 
     /** Ends the session; connections opened with it end too (see realtime.EventBusBridge). */
     public Future<Void> logout(String token) {
-        byte[] hash = Tokens.hash(token);
-        String key = HexFormat.of().formatHex(hash);
+        String key = Tokens.key(token);
         authentication.forget(key);
-        return agents.deleteSession(hash).onSuccess(done -> announcements.credentialsRevoked(key));
+        return agents.deleteSession(Tokens.hash(token)).onSuccess(done -> announcements.credentialsRevoked(key));
     }
 
     public Future<Agent> me(Principal principal) {

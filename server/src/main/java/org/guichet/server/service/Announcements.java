@@ -9,6 +9,6 @@ public interface Announcements {
 
     void catalogChanged();
 
-    /** @param tokenHashHex the SHA-256 of the session or device token, in hexadecimal */
-    void credentialsRevoked(String tokenHashHex);
+    /** @param tokenKey the {@link org.guichet.server.domain.Tokens#key} of the session or device token */
+    void credentialsRevoked(String tokenKey);
 }

@@ -8,7 +8,6 @@ import org.guichet.server.store.AgentStore;
 import org.guichet.server.store.DeviceStore;
 
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,13 +39,13 @@ public final class Authentication {
         if (token == null || token.isBlank()) {
             return Future.failedFuture(Failure.unauthenticated("Log in first (missing bearer token)."));
         }
-        byte[] hash = Tokens.hash(token);
-        String key = HexFormat.of().formatHex(hash);
+        String key = Tokens.key(token);
         long nowMillis = clock.millis();
         Remembered known = remembered.get(key);
         if (known != null && known.until() > nowMillis) {
             return Future.succeededFuture(known.principal());
         }
+        byte[] hash = Tokens.hash(token);
         Future<Principal> lookup = token.startsWith(Tokens.DEVICE_PREFIX)
                 ? devices.byToken(hash).map(found -> found.orElseThrow(() -> Failure.unauthenticated(
                         "This device token is unknown or has been revoked.")))
@@ -55,9 +54,9 @@ public final class Authentication {
         return lookup.onSuccess(principal -> remembered.put(key, new Remembered(principal, nowMillis + REMEMBER_MILLIS)));
     }
 
-    /** Forgets what was remembered of one token (by the hex of its SHA-256). */
-    public void forget(String tokenHashHex) {
-        remembered.remove(tokenHashHex);
+    /** Forgets what was remembered of one token (by its {@link Tokens#key}). */
+    public void forget(String tokenKey) {
+        remembered.remove(tokenKey);
     }
 
     /** Forgets every remembered token: an account changed in a way no single token says. */

@@ -8,10 +8,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.Device;
 import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Tokens;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,7 +72,7 @@ public final class DeviceStore {
     }
 
     /**
-     * Revokes the device; answers the hash (hex) of the token it had, so that what was opened with it can be closed,
+     * Revokes the device; answers the {@link Tokens#key} of the token it had, so that what was opened with it can be closed,
      * or empty when there was no active device.
      */
     public Future<Optional<String>> revoke(String deviceId, Instant now) {
@@ -81,7 +81,7 @@ public final class DeviceStore {
                 return Optional.empty();
             }
             Buffer hash = rows.iterator().next().getBuffer(0);
-            return Optional.of(hash == null ? "" : HexFormat.of().formatHex(hash.getBytes()));
+            return Optional.of(hash == null ? "" : Tokens.hex(hash.getBytes()));
         });
     }
 
