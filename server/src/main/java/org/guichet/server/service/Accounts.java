@@ -153,12 +153,19 @@ public final class Accounts {
         });
     }
 
-    /** Sets a password without asking anyone (the demo's reset); the account's sessions end. */
+    /**
+     * Sets a password without asking anyone (the demo's reset); the account's sessions end, and with them what was
+     * opened with them, on every instance.
+     */
     public Future<Void> setPassword(long agentId, String newPassword) {
         return vertx.executeBlocking(() -> hasher.hash(newPassword), false)
                 .compose(hash -> agents.updatePassword(agentId, hash))
                 .compose(done -> agents.deleteSessionsOf(agentId))
-                .onSuccess(done -> authentication.forgetAll());
+                .onSuccess(keys -> keys.forEach(key -> {
+                    authentication.forget(key);
+                    announcements.credentialsRevoked(key);
+                }))
+                .mapEmpty();
     }
 
     public Future<Optional<Long>> agentId(String username) {

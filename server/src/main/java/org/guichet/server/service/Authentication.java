@@ -58,9 +58,4 @@ public final class Authentication {
     public void forget(String tokenKey) {
         remembered.remove(tokenKey);
     }
-
-    /** Forgets every remembered token: an account changed in a way no single token says. */
-    public void forgetAll() {
-        remembered.clear();
-    }
 }

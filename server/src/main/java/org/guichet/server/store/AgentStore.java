@@ -10,6 +10,7 @@ import org.guichet.server.domain.Agent;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Role;
+import org.guichet.server.domain.Tokens;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class AgentStore {
             WHERE ss.token_hash = $1 AND ss.expires_at > $2
             GROUP BY a.id""";
     static final String DELETE_SESSION = "DELETE FROM agent_session WHERE token_hash = $1";
-    static final String DELETE_AGENT_SESSIONS = "DELETE FROM agent_session WHERE agent_id = $1";
+    static final String DELETE_AGENT_SESSIONS =
+            "DELETE FROM agent_session WHERE agent_id = $1 RETURNING token_hash";
     static final String INSERT_AGENT = """
             INSERT INTO agent (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4)
             ON CONFLICT (username) DO NOTHING RETURNING id""";
@@ -137,8 +139,13 @@ public final class AgentStore {
         return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(tokenHash))).mapEmpty();
     }
 
-    public Future<Void> deleteSessionsOf(long agentId) {
-        return pool.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId)).mapEmpty();
+    /** Ends every session of the account; answers their {@link Tokens#key}s, so what was opened with them can end. */
+    public Future<List<String>> deleteSessionsOf(long agentId) {
+        return pool.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId)).map(rows -> {
+            List<String> keys = new ArrayList<>(rows.size());
+            rows.forEach(row -> keys.add(Tokens.hex(row.getBuffer("token_hash").getBytes())));
+            return keys;
+        });
     }
 
     private static Optional<Credentials> credentials(RowSet<Row> rows) {

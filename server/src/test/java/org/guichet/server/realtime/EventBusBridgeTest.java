@@ -188,6 +188,23 @@ class EventBusBridgeTest {
     }
 
     @Test
+    void an_agents_connection_ends_when_an_administrator_resets_the_password() {
+        String agent = server.agent("bridge.reset", "agent", "s1");
+        long agentId = ok(server.get("/api/v1/auth/me", agent)).getLong("id");
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.site.s1.queue", agent);
+            socket.awaitRegistered(bus(), "guichet.site.s1.queue");
+            assertThat(server.post("/api/v1/admin/agents/" + agentId + "/password", server.adminToken(),
+                    new JsonObject().put("password", "a-brand-new-password")).statusCode()).isLessThan(300);
+            assertThat(socket.awaitClosed(10)).as("socket opened with the session before the reset closed").isTrue();
+        }
+        try (BridgeSocket again = socket()) {
+            assertRefused(again, "guichet.site.s1.queue", agent);
+        }
+        assertThat(server.get("/api/v1/auth/me", agent).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void internal_and_unknown_addresses_are_refused_even_to_an_administrator() {
         try (BridgeSocket socket = socket()) {
             for (String address : List.of("guichet.internal.auth.revoked", "guichet.internal.device.health",
