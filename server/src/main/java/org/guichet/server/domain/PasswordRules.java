@@ -1,7 +1,5 @@
 package org.guichet.server.domain;
 
-import java.util.Optional;
-
 /** What an agent's password must be, checked the same way wherever one is set or used. */
 public final class PasswordRules {
 
@@ -12,15 +10,14 @@ public final class PasswordRules {
     private PasswordRules() {
     }
 
-    /** Why a new password is refused, or empty when it is acceptable. */
-    public static Optional<String> problemWith(String password) {
+    /** Fails as invalid, saying why, unless the password may be set. */
+    public static void require(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of("A password needs at least " + MIN_LENGTH + " characters.");
+            throw Failure.invalid("A password needs at least " + MIN_LENGTH + " characters.");
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("A password has at most " + MAX_LENGTH + " characters.");
+            throw Failure.invalid("A password has at most " + MAX_LENGTH + " characters.");
         }
-        return Optional.empty();
     }
 
     /** A password this long can never be right, so it is refused before it is hashed. */

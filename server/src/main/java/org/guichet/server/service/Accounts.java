@@ -113,9 +113,7 @@ public final class Accounts {
 
     /** Creates an account without asking anyone (the first administrator, the demo). */
     public Future<Agent> create(NewAccount account) {
-        PasswordRules.problemWith(account.password()).ifPresent(problem -> {
-            throw Failure.invalid(problem);
-        });
+        PasswordRules.require(account.password());
         if (account.role() != Role.ADMIN && account.siteIds().isEmpty()) {
             throw Failure.invalid("An agent or supervisor needs at least one site.");
         }
@@ -127,13 +125,15 @@ public final class Accounts {
 
     public Future<Void> changePassword(Principal principal, String currentPassword, String newPassword) {
         AccessPolicy.require(principal, Action.CHANGE_OWN_PASSWORD, AccessPolicy.Scope.none());
-        PasswordRules.problemWith(newPassword).ifPresent(problem -> {
-            throw Failure.invalid(problem);
-        });
+        PasswordRules.require(newPassword);
+        String current = currentPassword == null ? "" : currentPassword;
+        if (PasswordRules.tooLongToTry(current)) {
+            throw Failure.invalid("Password too long.");
+        }
         return agents.credentials(principal.agentId())
                 .compose(found -> vertx.executeBlocking(() -> {
                     String stored = found.map(AgentStore.Credentials::passwordHash).orElseGet(this::dummyHash);
-                    if (!hasher.verify(currentPassword == null ? "" : currentPassword, stored)) {
+                    if (!hasher.verify(current, stored)) {
                         throw Failure.notAllowed("invalid_credentials", "The current password is wrong.");
                     }
                     return hasher.hash(newPassword);
@@ -144,9 +144,7 @@ public final class Accounts {
     /** An administrator gives an account of their sites a new password; its sessions end. */
     public Future<Void> resetPassword(Principal principal, long agentId, String newPassword) {
         AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.none());
-        PasswordRules.problemWith(newPassword).ifPresent(problem -> {
-            throw Failure.invalid(problem);
-        });
+        PasswordRules.require(newPassword);
         return agent(agentId).compose(agent -> {
             AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.sites(Set.copyOf(agent.siteIds())));
             return setPassword(agentId, newPassword);
