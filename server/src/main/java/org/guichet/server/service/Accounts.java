@@ -87,10 +87,8 @@ public final class Accounts {
         return agents.deleteSession(Tokens.hash(token)).onSuccess(done -> announcements.credentialsRevoked(key));
     }
 
+    /** The agent making the request, as registered. */
     public Future<Agent> me(Principal principal) {
-        if (!principal.isAgent()) {
-            throw Failure.notAllowed("This needs an agent account, not a device.");
-        }
         return agent(principal.agentId());
     }
 

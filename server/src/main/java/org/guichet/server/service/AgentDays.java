@@ -33,9 +33,7 @@ public final class AgentDays {
 
     /** @param requestedSiteId may be left out by an agent of a single site */
     public Future<Today> today(Principal principal, String requestedSiteId) {
-        if (!principal.isAgent()) {
-            throw Failure.notAllowed("This needs an agent account, not a device.");
-        }
+        AccessPolicy.require(principal, Action.READ_OWN_DAY, AccessPolicy.Scope.none());
         String siteId = requestedSiteId != null && !requestedSiteId.isBlank() ? requestedSiteId : principal.onlySite();
         if (siteId == null) {
             throw Failure.invalid("Give the site: /agents/me/today?siteId=...");
