@@ -18,6 +18,11 @@ import java.util.Set;
  */
 public final class DeploymentRules {
 
+    /** A site's time zone when the deployment does not give one. */
+    public static final String DEFAULT_TIME_ZONE = "Europe/Paris";
+    /** A service's target wait when the deployment does not give one. */
+    public static final int DEFAULT_TARGET_WAIT_MINUTES = 15;
+
     private static final Set<String> KINDS = Set.of("service", "menu", "orientation");
     private static final Set<String> DEVICE_KINDS = Set.of(Device.KIOSK, Device.SCREEN, Device.COUNTER_SCREEN);
     private static final String ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
@@ -60,7 +65,7 @@ public final class DeploymentRules {
         String siteId = id(site, "site");
         required(site, "name", "site " + siteId);
         try {
-            ZoneId.of(site.getString("timeZone", "Europe/Paris"));
+            ZoneId.of(site.getString("timeZone", DEFAULT_TIME_ZONE));
         } catch (DateTimeException e) {
             throw Failure.invalid("Site '" + siteId + "': unknown time zone '"
                     + site.getString("timeZone") + "'.");
@@ -100,7 +105,7 @@ public final class DeploymentRules {
                     throw Failure.invalid(where + ": room '" + service.getString("room")
                             + "' is not a room of this site.");
                 }
-                Integer target = service.getInteger("targetWaitMinutes", 15);
+                Integer target = service.getInteger("targetWaitMinutes", DEFAULT_TARGET_WAIT_MINUTES);
                 if (target <= 0) {
                     throw Failure.invalid(where + ": targetWaitMinutes must be positive.");
                 }
@@ -139,6 +144,11 @@ public final class DeploymentRules {
             }
             if (kind.equals("counter_screen") && !counters.contains(required(device, "counter", where))) {
                 throw Failure.invalid(where + ": a counter screen needs one of this site's counters.");
+            }
+            Object language = device.getValue("language");
+            if (language != null && !Languages.VISITOR.contains(language)) {
+                throw Failure.invalid(where + ": language must be one of " + String.join(", ", Languages.VISITOR)
+                        + ".");
             }
         });
     }

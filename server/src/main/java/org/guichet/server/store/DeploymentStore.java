@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.CallingPolicy;
 import org.guichet.server.domain.DeploymentRules;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Languages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,8 @@ public final class DeploymentStore {
     private Future<Void> applySite(SqlConnection conn, JsonObject site, List<String> needingToken) {
         String siteId = site.getString("id");
         Future<?> chain = conn.preparedQuery(UPSERT_SITE).execute(Tuple.of(siteId, site.getString("name"),
-                site.getString("timeZone", "Europe/Paris"), site.getJsonObject("openingHours", new JsonObject()),
+                site.getString("timeZone", DeploymentRules.DEFAULT_TIME_ZONE),
+                site.getJsonObject("openingHours", new JsonObject()),
                 CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson(), site.getString("footer")));
         List<Tuple> rooms = new ArrayList<>();
         for (Object item : DeploymentRules.list(site, "rooms")) {
@@ -113,7 +115,7 @@ public final class DeploymentStore {
             services.add(Tuple.of(service.getString("id"), siteId, service.getString("kind", "service"),
                             service.getString("name"), service.getJsonObject("translations", new JsonObject()),
                             service.getString("prefix"), service.getString("room"),
-                            service.getInteger("targetWaitMinutes", 15))
+                            service.getInteger("targetWaitMinutes", DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES))
                     .addValue(service.getInteger("order", order)).addValue(service.getJsonObject("orientation"))
                     .addValue(service.getBoolean("active", true)));
             parents.add(Tuple.of(service.getString("id"), service.getString("parent"), siteId));
@@ -138,7 +140,8 @@ public final class DeploymentStore {
             JsonObject device = (JsonObject) item;
             chain = chain.compose(done -> conn.preparedQuery(UPSERT_DEVICE).execute(Tuple.of(device.getString("id"),
                             siteId, device.getString("kind"), device.getString("name", device.getString("id")),
-                            device.getString("room"), device.getString("counter"), device.getString("language", "fr")))
+                            device.getString("room"), device.getString("counter"),
+                            device.getString("language", Languages.DEFAULT)))
                     .map(rows -> {
                         if (rows.size() > 0 && rows.iterator().next().getBoolean("needs_token")) {
                             needingToken.add(device.getString("id"));
