@@ -26,10 +26,6 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
                           String prefix, String roomId, int targetWaitMinutes, int menuOrder, JsonObject orientation,
                           boolean active) {
 
-        public Duration targetWait() {
-            return Duration.ofMinutes(targetWaitMinutes);
-        }
-
         public boolean issuesTickets() {
             return "service".equals(kind) && active;
         }
@@ -65,6 +61,24 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
     public Counter counter(String id) {
         return Optional.ofNullable(counters.get(id))
                 .orElseThrow(() -> Failure.notFound("No counter '" + id + "'."));
+    }
+
+    /**
+     * The target wait of a ticket's service. A ticket can name a service this catalog does not have yet (added and
+     * issued for on another instance, not yet read again here): it gets the deployment's default target.
+     */
+    public int targetWaitMinutes(String serviceId) {
+        Service service = services.get(serviceId);
+        return service == null ? DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES : service.targetWaitMinutes();
+    }
+
+    public Duration targetWait(String serviceId) {
+        return Duration.ofMinutes(targetWaitMinutes(serviceId));
+    }
+
+    /** Whether someone who has waited this long for the service waited longer than its target. */
+    public boolean overTarget(String serviceId, long waitedSeconds) {
+        return waitedSeconds > targetWaitMinutes(serviceId) * 60L;
     }
 
     public String counterName(String id) {

@@ -34,7 +34,7 @@ public record QueueSummary(String siteId, Instant at, List<ServiceQueue> service
             WaitingQueue queue = byService.get(service.id());
             ServiceQueue entry = queue == null ? new ServiceQueue(service, 0, 0, false)
                     : new ServiceQueue(service, queue.waiting(), queue.longestWaitSeconds(now),
-                    queue.overTarget(service.targetWaitMinutes(), now));
+                    queue.overTarget(catalog, now));
             services.add(entry);
             List<ServiceQueue> ofRoom = servicesByRoom.get(service.roomId());
             if (ofRoom != null) {

@@ -16,7 +16,6 @@ import org.guichet.server.store.CounterStore;
 import org.guichet.server.store.TicketStore;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,6 @@ public final class TicketCalling {
     static final int LOCK_CANDIDATES = 32;
     /** How many times the candidates are read again when other counters took every one of them meanwhile. */
     static final int MAX_ATTEMPTS = 21;
-    private static final Duration UNKNOWN_SERVICE_TARGET = Duration.ofMinutes(15);
 
     private final TicketStore tickets;
     private final CounterStore counters;
@@ -73,7 +71,7 @@ public final class TicketCalling {
         Catalog.Site site = catalog.site(counter.siteId());
         Instant now = clock.instant();
         return tickets.candidates(site.id(), counter.serviceIds().toArray(String[]::new), counter.id(),
-                        ServiceDay.of(now, site.zone()), serviceId -> targetWait(catalog, serviceId))
+                        ServiceDay.of(now, site.zone()), catalog::targetWait)
                 .compose(waiting -> {
                     List<WaitingTicket> ordered = new CallingOrder(site.policy())
                             .order(waiting, counter.id(), counter.serviceIds(), now);
@@ -94,11 +92,6 @@ public final class TicketCalling {
                                 "Other counters are calling the same tickets; please try again."));
                     });
                 });
-    }
-
-    private static Duration targetWait(Catalog catalog, String serviceId) {
-        Catalog.Service service = catalog.services().get(serviceId);
-        return service == null ? UNKNOWN_SERVICE_TARGET : service.targetWait();
     }
 
     /** The agent's id, once the counter is known to be open and held by this agent. */

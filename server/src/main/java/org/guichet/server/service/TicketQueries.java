@@ -11,11 +11,11 @@ import org.guichet.server.domain.QueueSummary;
 import org.guichet.server.domain.ServiceDay;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketEvent;
+import org.guichet.server.domain.WaitingQueue;
 import org.guichet.server.domain.WaitingTicket;
 import org.guichet.server.store.TicketStore;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -81,16 +81,16 @@ public final class TicketQueries {
                     waiting.forEach(ticket -> byId.put(ticket.id(), ticket));
                     List<WaitingTicket> order = waiting.stream().map(ticket -> new WaitingTicket(ticket.id(),
                             ticket.serviceId(), ticket.priority(), ticket.arrivalAt(),
-                            catalog.service(ticket.serviceId()).targetWait(), ticket.targetCounterId())).toList();
+                            catalog.targetWait(ticket.serviceId()), ticket.targetCounterId())).toList();
                     return new CallingOrder(site.policy()).order(order, counter.id(), counter.serviceIds(), now)
                             .stream().map(next -> waiting(byId.get(next.id()), catalog, now)).toList();
                 });
     }
 
     private static Waiting waiting(Ticket ticket, Catalog catalog, Instant now) {
-        Catalog.Service service = catalog.service(ticket.serviceId());
-        long waited = Duration.between(ticket.arrivalAt(), now).toSeconds();
-        return new Waiting(ticket, waited, service.targetWaitMinutes(), waited > service.targetWaitMinutes() * 60L);
+        long waited = WaitingQueue.waitedSeconds(ticket.arrivalAt(), now);
+        return new Waiting(ticket, waited, catalog.targetWaitMinutes(ticket.serviceId()),
+                catalog.overTarget(ticket.serviceId(), waited));
     }
 
     /** A visitor's ticket by the unguessable token of its QR code; no account needed. */

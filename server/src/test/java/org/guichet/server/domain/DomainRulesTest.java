@@ -1,5 +1,6 @@
 package org.guichet.server.domain;
 
+import org.guichet.server.testing.TestCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -92,5 +93,32 @@ class DomainRulesTest {
         assertThat(estimator.estimateMinutes(0, 30, 1)).isZero();
         // Rounded up.
         assertThat(estimator.estimateMinutes(1, 7, 1)).isEqualTo(9);
+    }
+
+    @Test
+    void a_wait_is_over_target_once_longer_than_the_services_target() {
+        Catalog catalog = TestCatalog.twoSites();
+        assertThat(catalog.overTarget("svc-b", 10 * 60)).isFalse();
+        assertThat(catalog.overTarget("svc-b", 10 * 60 + 1)).isTrue();
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        assertThat(new WaitingQueue("s1", "svc-b", 1, now.minusSeconds(10 * 60 + 1)).overTarget(catalog, now)).isTrue();
+        assertThat(new WaitingQueue("s1", "svc-b", 0, now.minusSeconds(10 * 60 + 1)).overTarget(catalog, now))
+                .as("nobody waits any more").isFalse();
+    }
+
+    @Test
+    void a_service_this_catalog_does_not_have_yet_gets_the_default_target() {
+        Catalog catalog = TestCatalog.twoSites();
+        assertThat(catalog.targetWaitMinutes("svc-added-elsewhere"))
+                .isEqualTo(DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES);
+        assertThat(catalog.overTarget("svc-added-elsewhere", DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES * 60L + 1))
+                .isTrue();
+    }
+
+    @Test
+    void a_wait_is_never_negative_when_another_instance_clock_leads() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        assertThat(WaitingQueue.waitedSeconds(now.plusSeconds(2), now)).isZero();
+        assertThat(WaitingQueue.waitedSeconds(now.minusSeconds(90), now)).isEqualTo(90);
     }
 }

@@ -57,7 +57,7 @@ public final class Alerts {
             if (service == null || alerts == null) {
                 continue;
             }
-            if (queue.overTarget(service.targetWaitMinutes(), now)) {
+            if (queue.overTarget(catalog, now)) {
                 alerts.add(new Alert("wait:" + service.id(), "wait", new JsonObject()
                         .put("serviceId", service.id())
                         .put("name", service.name())
