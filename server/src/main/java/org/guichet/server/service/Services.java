@@ -77,7 +77,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets());
         TicketCalling calling = new TicketCalling(tickets, counterStore, catalogs, transitions, clock,
                 outlets.tickets());
-        TicketQueries queries = new TicketQueries(tickets, catalogs, issuer, base.summaries(), clock);
+        TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), clock);
         Counters counters = new Counters(counterStore, tickets, catalogs, clock, outlets.counters());
         AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,
                 outlets.alerts());

@@ -12,7 +12,6 @@ import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.ServiceDay;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketAction;
-import org.guichet.server.domain.TicketStatus;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.store.TicketStore;
@@ -95,12 +94,6 @@ public final class TicketIssuer {
         return promise.future();
     }
 
-    /** Waiting tickets of the same service and day that arrived before this one. */
-    public Future<Integer> peopleAhead(Ticket ticket) {
-        return ticket.status() == TicketStatus.WAITING ? tickets.countWaitingAhead(ticket)
-                : Future.succeededFuture(0);
-    }
-
     /** Writes one batch; settles every request in it before completing. */
     private Future<Void> write(List<PendingIssue> batch) {
         Instant callWindowStart = clock.instant().minus(Duration.ofMinutes(estimator.windowMinutes()));
@@ -155,7 +148,7 @@ public final class TicketIssuer {
                 return Future.succeededFuture(Optional.empty());
             }
             Ticket ticket = found.get();
-            return peopleAhead(ticket).map(ahead -> Optional.of(new Issued(ticket, ahead,
+            return tickets.peopleAhead(ticket).map(ahead -> Optional.of(new Issued(ticket, ahead,
                     estimator.estimateMinutes(ahead, 0, 1), true)));
         });
     }

@@ -43,15 +43,12 @@ public final class TicketQueries {
 
     private final TicketStore tickets;
     private final Catalogs catalogs;
-    private final TicketIssuer issuer;
     private final QueueSummaries summaries;
     private final Clock clock;
 
-    public TicketQueries(TicketStore tickets, Catalogs catalogs, TicketIssuer issuer, QueueSummaries summaries,
-                         Clock clock) {
+    public TicketQueries(TicketStore tickets, Catalogs catalogs, QueueSummaries summaries, Clock clock) {
         this.tickets = tickets;
         this.catalogs = catalogs;
-        this.issuer = issuer;
         this.summaries = summaries;
         this.clock = clock;
     }
@@ -100,7 +97,7 @@ public final class TicketQueries {
         }
         return tickets.byStatusToken(statusToken).compose(found -> {
             Ticket ticket = found.orElseThrow(() -> Failure.notFound("No such ticket."));
-            return issuer.peopleAhead(ticket).map(ahead -> new VisitorTicket(ticket, ahead));
+            return tickets.peopleAhead(ticket).map(ahead -> new VisitorTicket(ticket, ahead));
         });
     }
 

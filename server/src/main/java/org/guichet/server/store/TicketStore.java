@@ -366,8 +366,11 @@ public final class TicketStore {
         return pool.preparedQuery(SELECT_BY_IDEMPOTENCY_KEY).execute(Tuple.of(siteId, key)).map(TicketStore::first);
     }
 
-    /** Waiting tickets of the same service and day that arrived before this one. */
-    public Future<Integer> countWaitingAhead(Ticket ticket) {
+    /** Waiting tickets of the same service and day that arrived before this one; none once it no longer waits. */
+    public Future<Integer> peopleAhead(Ticket ticket) {
+        if (ticket.status() != TicketStatus.WAITING) {
+            return Future.succeededFuture(0);
+        }
         return pool.preparedQuery(COUNT_WAITING_AHEAD)
                 .execute(Tuple.of(ticket.siteId(), ticket.serviceId(), Sql.utc(ticket.arrivalAt()), ticket.id(),
                         ticket.serviceDay()))
