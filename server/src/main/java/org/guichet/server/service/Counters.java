@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,17 +80,23 @@ public final class Counters {
 
     /** Every counter of a site, in the catalog's order. */
     public Future<List<CounterState>> statesOfSite(String siteId) {
-        List<Catalog.Counter> ofSite = catalogs.get().countersOf(siteId);
-        String[] ids = ofSite.stream().map(Catalog.Counter::id).toArray(String[]::new);
-        return counters.states(ids).compose(states -> tickets.activeAt(ids).map(active -> ofSite.stream()
-                .map(counter -> state(counter, Optional.ofNullable(states.get(counter.id())),
-                        active.stream().filter(ticket -> counter.id().equals(ticket.counterId())).findFirst()))
-                .toList()));
+        return states(catalogs.get().countersOf(siteId));
     }
 
     private Future<CounterState> state(Catalog.Counter counter) {
-        return counters.state(counter.id()).compose(row -> tickets.activeAt(counter.id())
-                .map(active -> state(counter, row, active.stream().findFirst())));
+        return states(List.of(counter)).map(states -> states.get(0));
+    }
+
+    /** The counters' stored states and the tickets at them, read together; in the order given. */
+    private Future<List<CounterState>> states(List<Catalog.Counter> of) {
+        String[] ids = of.stream().map(Catalog.Counter::id).toArray(String[]::new);
+        Future<Map<String, CounterStore.StateRow>> rows = counters.states(ids);
+        Future<List<Ticket>> active = tickets.activeAt(ids);
+        return Future.all(rows, active).map(both -> of.stream()
+                .map(counter -> state(counter, Optional.ofNullable(rows.result().get(counter.id())),
+                        active.result().stream().filter(ticket -> counter.id().equals(ticket.counterId()))
+                                .findFirst()))
+                .toList());
     }
 
     private static CounterState state(Catalog.Counter counter, Optional<CounterStore.StateRow> row,

@@ -26,8 +26,11 @@ public final class LiveSupervision {
         this.summaries = summaries;
     }
 
-    public Future<Live> live(Catalog.Site site, Instant now, Metrics today, List<Alerts.Alert> alerts) {
-        return counters.statesOfSite(site.id()).compose(states -> summaries.summary(site.id())
-                .map(queue -> new Live(site, now, states, queue, today, alerts)));
+    /** @param today today's figures, being read meanwhile */
+    public Future<Live> live(Catalog.Site site, Instant now, Future<Metrics> today, List<Alerts.Alert> alerts) {
+        Future<List<CounterState>> states = counters.statesOfSite(site.id());
+        Future<QueueSummary> queue = summaries.summary(site.id());
+        return Future.all(states, queue, today)
+                .map(all -> new Live(site, now, states.result(), queue.result(), today.result(), alerts));
     }
 }

@@ -117,9 +117,8 @@ public final class StatsService {
         LocalDate today = ServiceDay.of(now, site.zone());
         StatsQuery todayQuery = new StatsQuery(today, today, List.of(siteId), null, null, null, null,
                 StatsQuery.Breakdown.NONE, threshold, StatsQuery.Source.FACTS);
-        return facts.metrics(todayQuery)
-                .map(rows -> new Report(todayQuery, false, rows).total())
-                .compose(total -> live.live(site, now, total, alerts.current(siteId)));
+        Future<Metrics> total = facts.metrics(todayQuery).map(rows -> new Report(todayQuery, false, rows).total());
+        return live.live(site, now, total, alerts.current(siteId));
     }
 
     /** Rebuilds every rollup marked dirty now, rather than at the next periodic job; answers how many. */

@@ -97,13 +97,14 @@ public final class TicketCalling {
     /** The agent's id, once the counter is known to be open and held by this agent. */
     private Future<Long> requireOpenBy(Principal principal, Catalog.Counter counter) {
         AccessPolicy.require(principal, Action.CALL_TICKET, AccessPolicy.Scope.site(counter.siteId()));
-        return counters.state(counter.id()).map(found -> {
-            String status = found.map(CounterStore.StateRow::status).orElse(CounterState.CLOSED);
+        return counters.states(counter.id()).map(states -> {
+            CounterStore.StateRow found = states.get(counter.id());
+            String status = found == null ? CounterState.CLOSED : found.status();
             if (!CounterState.OPEN.equals(status)) {
                 throw Failure.conflict("counter_not_open", counter.name() + " is " + status.toLowerCase(Locale.ROOT)
                         + "; open it before calling.");
             }
-            if (!principal.agentId().equals(found.get().agentId())) {
+            if (!principal.agentId().equals(found.agentId())) {
                 throw Failure.conflict("counter_taken", counter.name() + " is open by another agent.");
             }
             return principal.agentId();

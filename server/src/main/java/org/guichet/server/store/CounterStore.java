@@ -9,15 +9,10 @@ import org.guichet.server.domain.Failure;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Counters' states (open, paused, closed, by whom, since when), each change appended to counter_event. */
 public final class CounterStore {
 
-    static final String SELECT_STATE = """
-            SELECT cs.counter_id, cs.status, cs.agent_id, cs.since, cs.pause_reason, a.display_name
-            FROM counter_state cs LEFT JOIN agent a ON a.id = cs.agent_id
-            WHERE cs.counter_id = $1""";
     static final String SELECT_STATES = """
             SELECT cs.counter_id, cs.status, cs.agent_id, cs.since, cs.pause_reason, a.display_name
             FROM counter_state cs LEFT JOIN agent a ON a.id = cs.agent_id
@@ -53,12 +48,8 @@ public final class CounterStore {
         this.pool = pool;
     }
 
-    public Future<Optional<StateRow>> state(String counterId) {
-        return pool.preparedQuery(SELECT_STATE).execute(Tuple.of(counterId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stateRow(rows.iterator().next())));
-    }
-
-    public Future<Map<String, StateRow>> states(String[] counterIds) {
+    /** The stored states of these counters, by counter id; a counter never opened has none. */
+    public Future<Map<String, StateRow>> states(String... counterIds) {
         return pool.preparedQuery(SELECT_STATES).execute(Tuple.of((Object) counterIds)).map(rows -> {
             Map<String, StateRow> states = new HashMap<>();
             rows.forEach(row -> states.put(row.getString("counter_id"), stateRow(row)));
