@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.service.IssueRequest;
@@ -41,10 +42,8 @@ public final class TicketRoutes {
     private void issue(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
         String idempotencyKey = Json.optionalString(body, "idempotencyKey", MAX_IDEMPOTENCY_KEY);
-        String headerKey = ctx.request().getHeader("Idempotency-Key");
-        if (idempotencyKey == null && headerKey != null) {
-            idempotencyKey = headerKey.length() > MAX_IDEMPOTENCY_KEY
-                    ? headerKey.substring(0, MAX_IDEMPOTENCY_KEY) : headerKey;
+        if (idempotencyKey == null) {
+            idempotencyKey = optionalHeader(ctx, "Idempotency-Key", MAX_IDEMPOTENCY_KEY);
         }
         IssueRequest request = new IssueRequest(Json.optionalString(body, "siteId"),
                 Json.requiredString(body, "serviceId"), PriorityClass.parse(Json.optionalString(body, "priority")),
@@ -99,6 +98,15 @@ public final class TicketRoutes {
 
     private void cancel(RoutingContext ctx) {
         agent(ctx, services.transitions().cancel(Reply.principal(ctx), Json.pathLong(ctx, "ticketId")));
+    }
+
+    /** Refused when too long rather than cut: two keys cut to the same text would share one ticket. */
+    private static String optionalHeader(RoutingContext ctx, String name, int maxLength) {
+        String value = ctx.request().getHeader(name);
+        if (value != null && value.length() > maxLength) {
+            throw Failure.invalid("Header '" + name + "' is longer than " + maxLength + " characters.");
+        }
+        return value;
     }
 
     /** Every ticket route but issuing answers agents, who see the whole ticket. */

@@ -31,7 +31,6 @@ public final class ClusterJobsVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        rollups.cancel();
-        return Future.succeededFuture();
+        return rollups.cancel();
     }
 }

@@ -54,7 +54,9 @@ public final class InstanceVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        jobs.forEach(Periodic::cancel);
-        return Future.join(consumers.stream().map(MessageConsumer::unregister).toList());
+        List<Future<Void>> released = new ArrayList<>();
+        jobs.forEach(job -> released.add(job.cancel()));
+        consumers.forEach(consumer -> released.add(consumer.unregister()));
+        return Future.join(released);
     }
 }

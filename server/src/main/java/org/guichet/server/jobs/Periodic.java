@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * A job run every interval on its verticle's event loop, never overlapping itself: a run still going when the timer
- * fires is not doubled. A failure is logged once when it starts failing and once when it recovers.
+ * fires is not doubled. A failure is logged once when it starts failing and once when it recovers. Cancelling it
+ * waits for the run in progress, so that its verticle stops only once the job no longer uses what it is given.
  */
 final class Periodic {
 
@@ -20,7 +21,8 @@ final class Periodic {
     private final String name;
     private final Supplier<Future<?>> run;
     private long timerId;
-    private boolean running;
+    /** The last run, completed (always successfully) once it has ended and its outcome was logged. */
+    private Future<Void> lastRun = Future.succeededFuture();
     private boolean failing;
 
     private Periodic(Vertx vertx, String name, Supplier<Future<?>> run) {
@@ -36,28 +38,29 @@ final class Periodic {
     }
 
     private void tick() {
-        if (running) {
+        if (!lastRun.isComplete()) {
             return;
         }
-        running = true;
         Future<?> done;
         try {
             done = run.get();
         } catch (RuntimeException e) {
             done = Future.failedFuture(e);
         }
-        done.onComplete(result -> {
-            running = false;
+        lastRun = done.transform(result -> {
             if (result.failed() && !failing) {
                 LOG.warn("Job '{}' failed; it keeps running on schedule", name, result.cause());
             } else if (result.succeeded() && failing) {
                 LOG.info("Job '{}' works again", name);
             }
             failing = result.failed();
+            return Future.succeededFuture();
         });
     }
 
-    void cancel() {
+    /** Stops the schedule; completes when the run in progress, if any, has ended, whether it succeeded or not. */
+    Future<Void> cancel() {
         vertx.cancelTimer(timerId);
+        return lastRun;
     }
 }

@@ -1,7 +1,6 @@
 package org.guichet.server.realtime;
 
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.CounterState;
@@ -76,10 +75,6 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
     @Override
     public void alertsChanged(String siteId, Instant at, List<Alerts.Alert> alerts, List<String> raised,
                               List<String> cleared) {
-        JsonArray list = new JsonArray();
-        alerts.forEach(alert -> list.add(alert.toJson()));
-        eventBus.publish(Addresses.siteAlerts(siteId), new JsonObject().put("type", "alerts").put("siteId", siteId)
-                .put("at", at.toString()).put("alerts", list).put("raised", new JsonArray(raised))
-                .put("cleared", new JsonArray(cleared)));
+        eventBus.publish(Addresses.siteAlerts(siteId), Alerts.message(siteId, at, alerts, raised, cleared));
     }
 }

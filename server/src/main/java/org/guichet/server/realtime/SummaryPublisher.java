@@ -46,14 +46,15 @@ public final class SummaryPublisher {
     }
 
     private void publish(QueueSummary summary) {
-        eventBus.publish(Addresses.siteQueue(summary.siteId()), QueueView.site(summary));
+        JsonObject site = QueueView.site(summary);
+        eventBus.publish(Addresses.siteQueue(summary.siteId()), site);
         summary.rooms().forEach((roomId, room) -> {
             JsonObject counts = QueueView.roomCounts(room);
             if (counts.equals(publishedRoomCounts.put(roomId, counts))) {
                 return;
             }
             eventBus.publish(Addresses.room(roomId), new JsonObject().put("type", "queue")
-                    .put("at", summary.at().toString()).put("room", QueueView.room(room)));
+                    .put("at", summary.at().toString()).put("room", QueueView.roomOf(site, roomId)));
         });
     }
 }

@@ -4,6 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.QueueSummary;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * A site's waiting counts as JSON: {@code {type:"queue", siteId, at, services:[{serviceId, name, translations,
  * prefix, roomId, waiting, longestWaitSeconds, targetWaitMinutes, overTarget}], rooms:{roomId:{roomId, waiting,
@@ -15,20 +19,32 @@ public final class QueueView {
     }
 
     public static JsonObject site(QueueSummary summary) {
+        // A room lists the same service entries as the site: each is built once and shared, as nothing changes the
+        // JSON once built (Vert.x copies it for each local consumer, and encoding reads it).
+        Map<String, JsonObject> entries = new HashMap<>();
+        Function<QueueSummary.ServiceQueue, JsonObject> entry =
+                queue -> entries.computeIfAbsent(queue.service().id(), id -> service(queue));
         JsonArray services = new JsonArray();
-        summary.services().forEach(queue -> services.add(service(queue)));
+        summary.services().forEach(queue -> services.add(entry.apply(queue)));
         JsonObject rooms = new JsonObject();
-        summary.rooms().forEach((roomId, room) -> rooms.put(roomId, room(room)));
+        summary.rooms().forEach((roomId, room) -> rooms.put(roomId, room(room, entry)));
         return new JsonObject().put("type", "queue").put("siteId", summary.siteId()).put("at", summary.at().toString())
                 .put("services", services).put("rooms", rooms);
     }
 
+    /** One room of {@link #site}'s JSON, as built there. */
+    public static JsonObject roomOf(JsonObject site, String roomId) {
+        return site.getJsonObject("rooms").getJsonObject(roomId);
+    }
+
     public static JsonObject room(QueueSummary.RoomQueue room) {
-        if (room == null) {
-            return null;
-        }
+        return room == null ? null : room(room, QueueView::service);
+    }
+
+    private static JsonObject room(QueueSummary.RoomQueue room,
+                                   Function<QueueSummary.ServiceQueue, JsonObject> service) {
         JsonArray services = new JsonArray();
-        room.services().forEach(queue -> services.add(service(queue)));
+        room.services().forEach(queue -> services.add(service.apply(queue)));
         return new JsonObject().put("roomId", room.room().id()).put("waiting", room.waiting())
                 .put("services", services);
     }

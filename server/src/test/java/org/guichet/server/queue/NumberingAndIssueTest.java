@@ -3,6 +3,7 @@ package org.guichet.server.queue;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,13 +73,27 @@ class NumberingAndIssueTest {
         assertThat(next.getString("number")).isEqualTo("A002");
 
         // The same key through the header works too.
-        HttpResponse<Buffer> viaHeader = TestServer.await(io.vertx.ext.web.client.WebClient.create(server.vertx())
-                .post(server.port(), "localhost", "/api/v1/tickets")
-                .bearerTokenAuthentication(kiosk1)
-                .putHeader("Idempotency-Key", "kiosk-1-tap-0001")
-                .sendJson(new JsonObject().put("serviceId", "svc-a")));
+        HttpResponse<Buffer> viaHeader = issueWithHeaderKey("kiosk-1-tap-0001");
         assertThat(viaHeader.statusCode()).isEqualTo(200);
         assertThat(viaHeader.bodyAsJsonObject().getLong("id")).isEqualTo(first.bodyAsJsonObject().getLong("id"));
+    }
+
+    @Test
+    void an_idempotency_key_header_too_long_is_refused_not_cut() {
+        clock.set(START.plus(Duration.ofDays(15)));
+        String shared = "k".repeat(100);
+        HttpResponse<Buffer> first = issueWithHeaderKey(shared + "-first-visitor");
+        HttpResponse<Buffer> second = issueWithHeaderKey(shared + "-second-visitor");
+        for (HttpResponse<Buffer> refused : List.of(first, second)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("bad_request");
+            assertThat(refused.bodyAsJsonObject().getString("message")).contains("Idempotency-Key");
+        }
+        // One hundred characters are still a key.
+        HttpResponse<Buffer> longest = issueWithHeaderKey(shared);
+        assertThat(longest.statusCode()).isEqualTo(201);
+        assertThat(issueWithHeaderKey(shared).bodyAsJsonObject().getLong("id"))
+                .isEqualTo(longest.bodyAsJsonObject().getLong("id"));
     }
 
     @Test
@@ -134,5 +150,17 @@ class NumberingAndIssueTest {
         assertThat(menu.bodyAsJsonObject().getString("error")).isEqualTo("not_a_service");
         assertThat(server.post("/api/v1/tickets", kiosk1, new JsonObject().put("serviceId", "o1")).statusCode())
                 .isEqualTo(409);
+    }
+
+    private static HttpResponse<Buffer> issueWithHeaderKey(String key) {
+        WebClient client = WebClient.create(server.vertx());
+        try {
+            return TestServer.await(client.post(server.port(), "localhost", "/api/v1/tickets")
+                    .bearerTokenAuthentication(kiosk1)
+                    .putHeader("Idempotency-Key", key)
+                    .sendJson(new JsonObject().put("serviceId", "svc-a")));
+        } finally {
+            client.close();
+        }
     }
 }
