@@ -78,6 +78,13 @@ export function nextLanguage() {
     return all[(all.indexOf(current) + 1) % all.length];
 }
 
+/** A language toggle names the next language in that language: its lang, its text and its aria-label. */
+export function nameNextLanguage(button, textKey, labelKey) {
+    button.lang = nextLanguage();
+    button.textContent = textIn(button.lang, textKey);
+    button.setAttribute('aria-label', textIn(button.lang, labelKey));
+}
+
 export function hasText(key) {
     return lookup(current, key) !== undefined || lookup(languages()[0], key) !== undefined;
 }
