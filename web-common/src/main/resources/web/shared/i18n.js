@@ -85,6 +85,11 @@ export function nameNextLanguage(button, textKey, labelKey) {
     button.setAttribute('aria-label', textIn(button.lang, labelKey));
 }
 
+/** A catalog entry's name (a service's…) in the page's language: its translation when it has one, else its name. */
+export function localName(named) {
+    return named?.translations?.[current] || named?.name || '';
+}
+
 export function hasText(key) {
     return lookup(current, key) !== undefined || lookup(languages()[0], key) !== undefined;
 }
