@@ -231,6 +231,9 @@ const twoDigits = value => String(value).padStart(2, '0');
  * 'timer' — "0 min 45 s", "4 min 05 s", "1 h 12 min": a steadily moving count, for supervision.
  */
 export function formatDuration(totalSeconds, style = 'glance') {
+    if (totalSeconds === null || totalSeconds === undefined) {
+        return NONE;
+    }
     const seconds = Math.max(0, style === 'glance' ? Math.round(totalSeconds) : Math.floor(totalSeconds));
     const minutes = Math.floor(seconds / 60);
     const hours = `${Math.floor(minutes / 60)} h ${twoDigits(minutes % 60)}`;
