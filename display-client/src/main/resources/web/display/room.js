@@ -5,7 +5,7 @@
 import { Announcer } from './announcer.js';
 import { flash, startScreen } from './screen.js';
 import { h } from '/shared/dom.js';
-import { language, t } from '/shared/i18n.js';
+import { language, localName, t } from '/shared/i18n.js';
 
 const RECENT_COUNT = 6;
 const ANNOUNCED_KEPT = 1000;
@@ -135,13 +135,9 @@ function renderQueue() {
     }
     const services = (queue.services || []).filter(s => s.waiting > 0 || queue.services.length <= 6);
     const rows = services.length > 0
-        ? services.map(service => waitingRow(service.prefix, serviceName(service), service.waiting))
+        ? services.map(service => waitingRow(service.prefix, localName(service), service.waiting))
         : [waitingRow('', state.roomName, queue.waiting)];
     $('waiting-list').replaceChildren(...rows);
-}
-
-function serviceName(service) {
-    return service.translations?.[language()] || service.name;
 }
 
 function waitingRow(prefix, name, waiting) {

@@ -35,7 +35,7 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
         showNotice('unregistered', ['declare', 'open'], { address });
         return;
     }
-    setLanguage(chooseLanguage(settings.lang));
+    setLanguage(settings.lang);
     translatePage();
     rendered?.();
     showConnection(state, 'connecting');

@@ -254,22 +254,7 @@ async function submit() {
     view.screen = 'working';
     view.failure = null;
     render();
-    let result = null;
-    let failure = null;
-    for (let attempt = 1; result === null && failure === null; attempt++) {
-        try {
-            result = await api.post('/tickets', { entryId: request.entryId, priority: request.priority,
-                language: request.language, key: request.key });
-        } catch (error) {
-            // The shared client never resends by itself. This request may be sent again because it carries the
-            // visitor action's key: the kiosk answers a key it has seen with the same ticket, printed once.
-            if (error instanceof ApiError && error.code === 'network' && attempt < LOCAL_ATTEMPTS) {
-                await new Promise((resolve) => setTimeout(resolve, LOCAL_RETRY_MILLIS));
-            } else {
-                failure = error instanceof ApiError ? error.code : 'network';
-            }
-        }
-    }
+    const { result, failure } = await requestTicket(request);
     if (view.pending !== request) return; // the visitor left meanwhile
     if (result) {
         view.result = result;
@@ -284,6 +269,33 @@ async function submit() {
     lastTouch = Date.now();
     render();
     refreshState();
+}
+
+/**
+ * {result} or {failure: code}, after at most LOCAL_ATTEMPTS requests. The shared client never resends by itself; this
+ * request may be sent again because it carries the visitor action's key: the kiosk answers a key it has seen with the
+ * same ticket, printed once.
+ */
+async function requestTicket(request) {
+    const body = { entryId: request.entryId, priority: request.priority, language: request.language,
+        key: request.key };
+    let failure = null;
+    for (let attempt = 1; attempt <= LOCAL_ATTEMPTS; attempt++) {
+        if (attempt > 1) {
+            await new Promise((resolve) => setTimeout(resolve, LOCAL_RETRY_MILLIS));
+        }
+        try {
+            const result = await api.post('/tickets', body);
+            // An empty answer holds no ticket: the kiosk's own fault, which the visitor may retry.
+            return result ? { result, failure: null } : { result: null, failure: 'internal' };
+        } catch (error) {
+            failure = error instanceof ApiError ? error.code : 'network';
+            if (!(error instanceof ApiError && error.code === 'network')) {
+                break;
+            }
+        }
+    }
+    return { result: null, failure };
 }
 
 function goBack() {

@@ -45,8 +45,10 @@ export function retryUntilReachable() {
             if (error instanceof ApiError && error.code === 'network') {
                 reconnect.delaySeconds = Math.min(reconnect.delaySeconds * 2, LONGEST_RETRY_SECONDS);
                 retryUntilReachable();
-            } else {
-                }
+                return;
+            }
+            // The server answered, if only with a refusal: it is reachable again.
+            reconnect.delaySeconds = 2;
         }
     }, reconnect.delaySeconds * 1000);
 }

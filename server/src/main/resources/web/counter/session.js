@@ -17,7 +17,8 @@ import { t } from '/shared/i18n.js';
 export async function resumeSession() {
     api.onUnauthorized = sessionEnded;
     if (!api.token) {
-        showLoginForm();
+        showLogin();
+        $('#username').focus();
         return;
     }
     try {
@@ -27,8 +28,7 @@ export async function resumeSession() {
         if (error instanceof ApiError && error.status === 401) {
             return;
         }
-        showView('login');
-        renderLogin();
+        showLogin();
         await failed(error);
     }
 }
@@ -90,14 +90,12 @@ function leave() {
     disconnectLive();
     state.agent = null;
     state.counter = null;
-    showView('login');
-    renderLogin();
+    showLogin();
 }
 
-function showLoginForm() {
+function showLogin() {
     showView('login');
     renderLogin();
-    $('#username').focus();
 }
 
 async function afterLogin() {

@@ -6,7 +6,7 @@ import { StatsView } from './stats.js';
 import { Api, ApiError } from '/shared/api.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
-import { nextLanguage, rememberLanguage, setLanguage, t, textIn, translatePage } from '/shared/i18n.js';
+import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
 const SITE_KEY = 'guichet.supervisor.site';
 const ROLES = ['supervisor', 'admin'];
@@ -153,12 +153,8 @@ function toggleLanguage() {
     }
 }
 
-/** The toggle names the next language in that language, as the counter tablet's does. */
 function showLanguageToggle() {
-    const toggle = $('#language');
-    toggle.lang = nextLanguage();
-    toggle.textContent = textIn(toggle.lang, 'lang.name');
-    toggle.setAttribute('aria-label', textIn(toggle.lang, 'lang.choose'));
+    nameNextLanguage($('#language'), 'lang.name', 'lang.choose');
 }
 
 async function start() {

@@ -4,7 +4,7 @@
 import { kpi, table } from './widgets.js';
 import { h } from '/shared/dom.js';
 import {
-    formatClock, formatDuration, formatMinutes, formatNumber, formatPercent, language, NONE, t,
+    formatClock, formatDuration, formatMinutes, formatNumber, formatPercent, localName, NONE, t,
 } from '/shared/i18n.js';
 
 const REFRESH_MS = 30000;
@@ -155,10 +155,6 @@ export class LiveView {
         }
     }
 
-    serviceName(service) {
-        return service?.translations?.[language()] ?? service?.name ?? '';
-    }
-
     renderAlerts() {
         const list = $('#alerts');
         const alerts = this.data.alerts || [];
@@ -171,7 +167,7 @@ export class LiveView {
             if (alert.kind === 'wait') {
                 const waited = (this.now() - Date.parse(alert.oldestArrivalAt)) / 1000;
                 return h('li', { class: `wait${fresh}`, dataset: { key: alert.key } }, t('alert.wait', {
-                    service: this.serviceName(alert), wait: formatDuration(waited, 'timer'),
+                    service: localName(alert), wait: formatDuration(waited, 'timer'),
                     target: alert.targetWaitMinutes, count: alert.waiting,
                 }));
             }
@@ -215,7 +211,7 @@ export class LiveView {
                 lines.push(h('p', { class: seconds > 1800 ? 'ticket long' : 'ticket' },
                     t(`counter.ticket.${ticket.status}`,
                         { number: ticket.number, elapsed: formatDuration(seconds, 'timer') })));
-                lines.push(h('p', {}, service ? this.serviceName(service) : ticket.serviceName));
+                lines.push(h('p', {}, service ? localName(service) : ticket.serviceName));
             } else if (counter.status === 'OPEN') {
                 lines.push(h('p', {}, t('counter.free')));
             }
@@ -236,7 +232,7 @@ export class LiveView {
             { label: t('queue.longest'), numeric: true }, { label: t('queue.target'), numeric: true },
             { label: t('queue.state') },
         ], services.map((service, index) => [
-            this.serviceName(service),
+            localName(service),
             formatNumber(service.waiting),
             service.waiting > 0 ? formatDuration(service.longestWaitSeconds + sinceMessage, 'timer') : t('queue.empty'),
             `${service.targetWaitMinutes} min`,

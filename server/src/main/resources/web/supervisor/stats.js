@@ -3,7 +3,8 @@
 import { kpi, table } from './widgets.js';
 import { h } from '/shared/dom.js';
 import {
-    decimalMark, formatDay, formatMinutes, formatMonth, formatNumber, formatPercent, language, locales, NONE, t,
+    decimalMark, formatDay, formatMinutes, formatMonth, formatNumber, formatPercent, language, locales, localName,
+    NONE, t,
 } from '/shared/i18n.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -130,8 +131,7 @@ export class StatsView {
             select.replaceChildren(option('', t('stats.any')), ...options);
             select.value = options.some(o => o.value === previous) ? previous : '';
         };
-        keep($('#service'), services.map(service => option(service.id,
-            service.translations?.[language()] ?? service.name)));
+        keep($('#service'), services.map(service => option(service.id, localName(service))));
         keep($('#counter'), site.counters.map(counter => option(counter.id, counter.name)));
         keep($('#agent'), this.agents.filter(agent => agent.siteIds.includes(siteId))
             .map(agent => option(String(agent.id), agent.displayName)));

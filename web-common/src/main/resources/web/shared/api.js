@@ -25,15 +25,12 @@ export class Api {
      * base: where the API lives ('/api/v1' on the server, '/api' for the kiosk's local API).
      * token, or tokenStorageKey: the token is then kept in this tab's sessionStorage under that key.
      * onUnauthorized(error): a request with a token was answered 401 (the session or device token is no longer valid).
-     * onReachable(boolean): after every request, whether the server answered at all.
      */
-    constructor({ base = '/api/v1', token = null, tokenStorageKey = null, onUnauthorized = null,
-        onReachable = null } = {}) {
+    constructor({ base = '/api/v1', token = null, tokenStorageKey = null, onUnauthorized = null } = {}) {
         this.base = base;
         this.tokenStorageKey = tokenStorageKey;
         this.token = token ?? (tokenStorageKey ? sessionStorage.getItem(tokenStorageKey) : null);
         this.onUnauthorized = onUnauthorized;
-        this.onReachable = onReachable;
     }
 
     setToken(token) {
@@ -82,7 +79,7 @@ export class Api {
         }
     }
 
-    /** The Response of a successful request; a failed one becomes an ApiError (and may call the hooks). */
+    /** The Response of a successful request; a failed one becomes an ApiError (a 401 may call onUnauthorized). */
     async send(method, path, body, accept) {
         const headers = { Accept: accept };
         if (this.token) {
@@ -100,10 +97,8 @@ export class Api {
                 cache: 'no-store',
             });
         } catch (failure) {
-            this.onReachable?.(false);
             throw new ApiError(0, 'network', failure?.message);
         }
-        this.onReachable?.(true);
         if (response.ok) {
             return response;
         }

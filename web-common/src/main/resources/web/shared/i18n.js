@@ -78,6 +78,18 @@ export function nextLanguage() {
     return all[(all.indexOf(current) + 1) % all.length];
 }
 
+/** A language toggle names the next language in that language: its lang, its text and its aria-label. */
+export function nameNextLanguage(button, textKey, labelKey) {
+    button.lang = nextLanguage();
+    button.textContent = textIn(button.lang, textKey);
+    button.setAttribute('aria-label', textIn(button.lang, labelKey));
+}
+
+/** A catalog entry's name (a service's…) in the page's language: its translation when it has one, else its name. */
+export function localName(named) {
+    return named?.translations?.[current] || named?.name || '';
+}
+
 export function hasText(key) {
     return lookup(current, key) !== undefined || lookup(languages()[0], key) !== undefined;
 }
@@ -219,6 +231,9 @@ const twoDigits = value => String(value).padStart(2, '0');
  * 'timer' — "0 min 45 s", "4 min 05 s", "1 h 12 min": a steadily moving count, for supervision.
  */
 export function formatDuration(totalSeconds, style = 'glance') {
+    if (totalSeconds === null || totalSeconds === undefined) {
+        return NONE;
+    }
     const seconds = Math.max(0, style === 'glance' ? Math.round(totalSeconds) : Math.floor(totalSeconds));
     const minutes = Math.floor(seconds / 60);
     const hours = `${Math.floor(minutes / 60)} h ${twoDigits(minutes % 60)}`;

@@ -2,7 +2,7 @@
 
 import { state } from '../store.js';
 import { $ } from './parts.js';
-import { hasText, nextLanguage, t, textIn } from '/shared/i18n.js';
+import { hasText, nameNextLanguage, t } from '/shared/i18n.js';
 
 /** 'login', 'choose' or 'counter'. */
 export function showView(view) {
@@ -27,10 +27,6 @@ export function renderHeader() {
     live.hidden = !inCounter || state.live === 'off';
     live.dataset.state = state.live;
     live.textContent = hasText(`live.${state.live}`) ? t(`live.${state.live}`) : '';
-    // The toggle names the other language in that language.
-    const toggle = $('#lang-toggle');
-    toggle.lang = nextLanguage();
-    toggle.textContent = textIn(toggle.lang, 'lang.short');
-    toggle.setAttribute('aria-label', textIn(toggle.lang, 'lang.name'));
+    nameNextLanguage($('#lang-toggle'), 'lang.short', 'lang.name');
     document.body.dataset.live = state.live;
 }

@@ -3,7 +3,7 @@
 import { state } from '../store.js';
 import { $, changed } from './parts.js';
 import { h } from '/shared/dom.js';
-import { formatDuration, NONE, t } from '/shared/i18n.js';
+import { formatDuration, t } from '/shared/i18n.js';
 
 export function renderToday() {
     const today = state.today;
@@ -17,10 +17,9 @@ export function renderToday() {
     }
     const tile = (id, value, label) => h('div', { class: 'tile', id },
         h('span', { class: 'value' }, value), h('span', { class: 'tile-label' }, t(label)));
-    const average = seconds => (seconds === null || seconds === undefined ? NONE : formatDuration(seconds));
     $('#today-tiles').replaceChildren(
         tile('today-served', today.served, 'today.served'),
-        tile('today-service', average(today.averageServiceSeconds), 'today.averageService'),
-        tile('today-wait', average(today.averageWaitSeconds), 'today.averageWait'),
+        tile('today-service', formatDuration(today.averageServiceSeconds), 'today.averageService'),
+        tile('today-wait', formatDuration(today.averageWaitSeconds), 'today.averageWait'),
         tile('today-no-shows', today.noShows, 'today.noShows'));
 }

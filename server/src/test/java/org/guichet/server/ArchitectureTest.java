@@ -2,9 +2,7 @@ package org.guichet.server;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -13,9 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-import java.lang.reflect.Field;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -32,8 +28,6 @@ class ArchitectureTest {
 
     /** The package of Main and GuichetServer, where the server is put together. */
     private static final String START = "org.guichet.server";
-    private static final Pattern SQL = Pattern.compile("^\\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\\b",
-            Pattern.CASE_INSENSITIVE);
     private static final Set<String> RUNS_SQL = Set.of("query", "preparedQuery", "withTransaction",
             "withConnection", "getConnection");
 
@@ -103,29 +97,11 @@ class ArchitectureTest {
         return new ArchCondition<>("hold no SQL statement as a constant") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                for (JavaField field : type.getFields()) {
-                    if (!field.getModifiers().containsAll(Set.of(JavaModifier.STATIC, JavaModifier.FINAL))
-                        || !field.getRawType().isEquivalentTo(String.class)) {
-                        continue;
-                    }
-                    String value = constant(field);
-                    if (value != null && SQL.matcher(value).find()) {
-                        events.add(SimpleConditionEvent.violated(field, field.getFullName()
-                                + " holds SQL outside a store"));
-                    }
+                for (SqlConstants.Statement statement : SqlConstants.heldBy(type.reflect())) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + "."
+                            + statement.field().getName() + " holds SQL outside a store"));
                 }
             }
         };
     }
-
-    private static String constant(JavaField field) {
-        try {
-            Field reflected = field.reflect();
-            reflected.setAccessible(true);
-            return (String) reflected.get(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
 }

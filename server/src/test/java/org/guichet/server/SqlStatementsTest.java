@@ -6,15 +6,11 @@ import org.guichet.server.store.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 7 that way).
  */
 class SqlStatementsTest {
-
-    private static final Pattern SQL = Pattern.compile("^\\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     @Test
     void every_statement_fits_the_prepared_statement_cache() throws Exception {
@@ -46,29 +39,14 @@ class SqlStatementsTest {
                 .isTrue());
     }
 
-    private static List<String> sqlConstants() throws IOException, URISyntaxException, ReflectiveOperationException {
+    private static List<String> sqlConstants() throws IOException, URISyntaxException, ClassNotFoundException {
         Path classes = Path.of(GuichetServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> statements = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, SqlStatementsTest.class.getClassLoader());
-                for (Field field : type.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers()) || !Modifier.isFinal(field.getModifiers())
-                        || field.isSynthetic() || type.isEnum()) {
-                        continue;
-                    }
-                    field.setAccessible(true);
-                    Object value = field.get(null);
-                    // A constant, or a table of them chosen by key (statistics by grouping, transitions by action).
-                    List<?> values = value instanceof Map<?, ?> map ? List.copyOf(map.values()) : List.of(
-                            value == null ? "" : value);
-                    for (Object item : values) {
-                        if (item instanceof String sql && SQL.matcher(sql).find()) {
-                            statements.add(sql);
-                        }
-                    }
-                }
+                SqlConstants.heldBy(type).forEach(statement -> statements.add(statement.sql()));
             }
         }
         return statements;

@@ -49,7 +49,7 @@ public final class KioskExtension implements BeforeEachCallback, AfterEachCallba
     private TestServer server;
     private DatabaseSettings databaseSettings;
     private int serverPort;
-    private Database database;
+    private final Database database = new Database(this::server);
     private String token;
     private Path printed;
     private MockGpio gpio;
@@ -78,7 +78,6 @@ public final class KioskExtension implements BeforeEachCallback, AfterEachCallba
         server = TestServer.start(serverVertx);
         databaseSettings = server.database();
         serverPort = server.port();
-        database = new Database(databaseSettings);
         token = server.deviceToken(KIOSK_ID);
         printed = Files.createTempDirectory("guichet-kiosk-printed-");
         if (mockGpio) {

@@ -40,7 +40,6 @@ class BatchedIssueTest {
         issuer = server.services().issuer();
     }
 
-    /** Submits all requests from one event-loop task, so that they queue up behind the first batches. */
     /** A kiosk's request; a kiosk unknown to the database makes the insert fail. */
     private record KioskRequest(Principal device, IssueRequest request) {
     }
@@ -50,6 +49,7 @@ class BatchedIssueTest {
                 new IssueRequest(null, "svc-z", PriorityClass.NORMAL, "fr", key));
     }
 
+    /** Submits all requests from one event-loop task, so that they queue up behind the first batches. */
     private List<Future<Issued>> submitTogether(List<KioskRequest> requests) {
         List<Future<Issued>> outcomes = new ArrayList<>();
         Promise<Void> submitted = Promise.promise();

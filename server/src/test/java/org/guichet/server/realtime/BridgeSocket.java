@@ -26,6 +26,8 @@ final class BridgeSocket implements AutoCloseable {
     private final BlockingQueue<JsonObject> probes = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    private enum Registration { NOT_YET, REGISTERED, REFUSED }
+
     private BridgeSocket(WebSocketClient client, WebSocket socket) {
         this.client = client;
         this.socket = socket;
@@ -81,14 +83,24 @@ final class BridgeSocket implements AutoCloseable {
      * until one comes through. Probes are kept apart from the other frames.
      */
     void awaitRegistered(EventBus bus, String address) {
-        Eventually.await("registration on " + address, Duration.ofSeconds(10), () -> {
-            if (!frames.isEmpty() && "err".equals(frames.peek().getString("type"))) {
-                throw new AssertionError("registration on " + address + " refused: " + frames.peek());
+        Registration registration = Eventually.await("registration on " + address, Duration.ofSeconds(10), () -> {
+            if (refusal() != null) {
+                return Registration.REFUSED;
             }
             bus.publish(address, new JsonObject().put("type", "probe"));
             JsonObject probe = probes.poll();
-            return probe != null && address.equals(probe.getString("address"));
-        });
+            return probe != null && address.equals(probe.getString("address"))
+                    ? Registration.REGISTERED : Registration.NOT_YET;
+        }, answer -> answer != Registration.NOT_YET);
+        if (registration == Registration.REFUSED) {
+            throw new AssertionError("registration on " + address + " refused: " + refusal());
+        }
+    }
+
+    /** The bridge's refusal ({@code err} frame) when it is the next frame waiting, else null. */
+    private JsonObject refusal() {
+        JsonObject next = frames.peek();
+        return next != null && "err".equals(next.getString("type")) ? next : null;
     }
 
     boolean awaitClosed(long seconds) {

@@ -36,9 +36,7 @@ class LiveSupervisionApiTest {
     }
 
     private static JsonObject live() {
-        var response = server.get("/api/v1/stats/live?siteId=s1", supervisor);
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject();
+        return TestServer.ok(server.get("/api/v1/stats/live?siteId=s1", supervisor));
     }
 
     private static JsonObject counter(JsonObject live, String id) {

@@ -88,11 +88,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     public static TestServer start(Vertx vertx) {
-        return start(vertx, Clock.systemUTC());
-    }
-
-    public static TestServer start(Vertx vertx, Clock clock) {
-        return start(vertx, options(TestDatabase.freshDatabase(), 0).withClock(clock));
+        return start(vertx, options(TestDatabase.freshDatabase(), 0));
     }
 
     /** A server started now, in the given Vert.x, stopped by {@link #close()}. */

@@ -25,12 +25,6 @@ class CounterConcurrencyBrowserTest {
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
 
-    /** Kiosk 1 of the test deployment, whose token is issued once. */
-    private static String kiosk() {
-        return server.tokenOf("kiosk-1");
-    }
-
-
     @AfterEach
     void newDay() {
         CounterFixture.resetSite(server);
@@ -53,8 +47,8 @@ class CounterConcurrencyBrowserTest {
             for (int round = 0; round < rounds; round++) {
                 boolean lastRound = round == rounds - 1;
                 // Both counters serve svc-a; in the last round only one visitor waits for the two of them.
-                JsonObject first = server.issue(kiosk(), "svc-a");
-                JsonObject second = lastRound ? null : server.issue(kiosk(), "svc-a");
+                JsonObject first = server.issue(server.tokenOf("kiosk-1"), "svc-a");
+                JsonObject second = lastRound ? null : server.issue(server.tokenOf("kiosk-1"), "svc-a");
                 String lastNumber = (lastRound ? first : second).getString("number");
                 c1.waitForWaiting(lastNumber);
                 c2.waitForWaiting(lastNumber);
@@ -111,9 +105,9 @@ class CounterConcurrencyBrowserTest {
     @Test
     void a_double_tap_calls_one_ticket_only() {
         String agent = newAgent(server, "double");
-        JsonObject first = server.issue(kiosk(), "svc-a");
-        JsonObject second = server.issue(kiosk(), "svc-a");
-        JsonObject third = server.issue(kiosk(), "svc-a");
+        JsonObject first = server.issue(server.tokenOf("kiosk-1"), "svc-a");
+        JsonObject second = server.issue(server.tokenOf("kiosk-1"), "svc-a");
+        JsonObject third = server.issue(server.tokenOf("kiosk-1"), "svc-a");
         try (Tablet tablet = Tablet.open(server)) {
             tablet.startAt(agent, "c1");
             tablet.waitForWaiting(third.getString("number"));

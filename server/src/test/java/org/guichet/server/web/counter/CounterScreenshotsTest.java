@@ -29,18 +29,13 @@ class CounterScreenshotsTest {
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);
 
-    /** Kiosk 1 of the test deployment, whose token is issued once. */
-    private static String kiosk() {
-        return server.tokenOf("kiosk-1");
-    }
-
     private static void minutes(int minutes) {
         CLOCK.advance(Duration.ofMinutes(minutes));
     }
 
     private static long issueWithPriority(String serviceId, String priority) {
         JsonObject body = new JsonObject().put("serviceId", serviceId).put("priority", priority);
-        var response = server.post("/api/v1/tickets", kiosk(), body);
+        var response = server.post("/api/v1/tickets", server.tokenOf("kiosk-1"), body);
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
         return response.bodyAsJsonObject().getLong("id");
     }
@@ -71,16 +66,16 @@ class CounterScreenshotsTest {
         // Camille's morning so far: three visitors served.
         ok(server.post("/api/v1/counters/c1/open", camille, null));
         for (int visitor = 0; visitor < 3; visitor++) {
-            server.issue(kiosk(), "svc-a");
+            server.issue(server.tokenOf("kiosk-1"), "svc-a");
             minutes(4);
             serveOne(camille, "c1", 40, 330 + visitor * 60);
         }
         ok(server.post("/api/v1/counters/c1/close", camille, null));
 
         // The queue: a few people waiting since long before their service's target, newcomers, priorities.
-        JsonObject transferred = server.issue(kiosk(), "svc-a");
-        server.issue(kiosk(), "svc-b");
-        server.issue(kiosk(), "svc-b");
+        JsonObject transferred = server.issue(server.tokenOf("kiosk-1"), "svc-a");
+        server.issue(server.tokenOf("kiosk-1"), "svc-b");
+        server.issue(server.tokenOf("kiosk-1"), "svc-b");
         minutes(3);
         act(colleague, "/tickets/" + transferred.getLong("id") + "/call", new JsonObject().put("counterId", "c2"));
         minutes(1);
@@ -90,16 +85,16 @@ class CounterScreenshotsTest {
                 .put("counterId", "c1")
                 .put("note", "Demande d’APA : il manque le justificatif de domicile. Voir avec Camille."));
         minutes(5);
-        server.issue(kiosk(), "svc-a");
+        server.issue(server.tokenOf("kiosk-1"), "svc-a");
         issueWithPriority("svc-a", "PRIORITY");
-        server.issue(kiosk(), "svc-b");
+        server.issue(server.tokenOf("kiosk-1"), "svc-b");
         minutes(2);
         issueWithPriority("svc-b", "APPOINTMENT");
-        server.issue(kiosk(), "svc-a");
-        server.issue(kiosk(), "svc-a");
+        server.issue(server.tokenOf("kiosk-1"), "svc-a");
+        server.issue(server.tokenOf("kiosk-1"), "svc-a");
         minutes(1);
-        server.issue(kiosk(), "svc-b");
-        server.issue(kiosk(), "svc-a");
+        server.issue(server.tokenOf("kiosk-1"), "svc-b");
+        server.issue(server.tokenOf("kiosk-1"), "svc-a");
 
         try (Tablet tablet = Tablet.open(server, 1280, 800)) {
             tablet.waitForView("login");
