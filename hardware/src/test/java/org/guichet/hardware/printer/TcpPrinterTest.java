@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -114,12 +116,14 @@ class TcpPrinterTest {
 
     @Test
     void connecting_to_a_closed_port_fails_with_an_io_exception() throws Exception {
-        int closedPort;
-        try (FakeNetworkPrinter fake = new FakeNetworkPrinter()) {
-            closedPort = fake.port();
-        }
+        // A port held by a socket that never listens: nothing else can listen on it meanwhile, and a connection
+        // cannot land on itself (a port freed a moment ago could be picked as the connection's own source port).
+        try (Socket holder = new Socket()) {
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
+            int closedPort = holder.getLocalPort();
 
-        assertThatThrownBy(() -> PrinterConnections.open("tcp:127.0.0.1:" + closedPort, READ_TIMEOUT))
-                .isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> PrinterConnections.open("tcp:127.0.0.1:" + closedPort, READ_TIMEOUT))
+                    .isInstanceOf(IOException.class);
+        }
     }
 }
