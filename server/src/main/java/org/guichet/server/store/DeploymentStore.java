@@ -23,10 +23,10 @@ import java.util.Map;
 public final class DeploymentStore {
 
     static final String UPSERT_SITE = """
-            INSERT INTO site (id, name, time_zone, opening_hours, calling_policy, footer, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, now())
-            ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, opening_hours = $4, calling_policy = $5,
-                                           footer = $6, updated_at = now()""";
+            INSERT INTO site (id, name, time_zone, opening_hours, calendar, calling_policy, footer, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+            ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, opening_hours = $4, calendar = $5,
+                                           calling_policy = $6, footer = $7, updated_at = now()""";
     static final String UPSERT_ROOM = """
             INSERT INTO waiting_room (id, site_id, name) VALUES ($1, $2, $3)
             ON CONFLICT (id) DO UPDATE SET name = $3 WHERE waiting_room.site_id = $2""";
@@ -98,7 +98,7 @@ public final class DeploymentStore {
         String siteId = site.getString("id");
         Future<?> chain = conn.preparedQuery(UPSERT_SITE).execute(Tuple.of(siteId, site.getString("name"),
                 site.getString("timeZone", DeploymentRules.DEFAULT_TIME_ZONE),
-                site.getJsonObject("openingHours", new JsonObject()),
+                site.getJsonObject("openingHours", new JsonObject()), site.getJsonObject("calendar", new JsonObject()),
                 CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson(), site.getString("footer")));
         List<Tuple> rooms = new ArrayList<>();
         for (Object item : DeploymentRules.list(site, "rooms")) {
