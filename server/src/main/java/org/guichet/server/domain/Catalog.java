@@ -3,6 +3,7 @@ package org.guichet.server.domain;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,13 @@ import java.util.Optional;
 public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<String, Service> services,
                       Map<String, Counter> counters) {
 
-    public record Site(String id, String name, ZoneId zone, JsonObject openingHours, CallingPolicy policy,
+    public record Site(String id, String name, ZoneId zone, OpeningCalendar opening, CallingPolicy policy,
                        String footer) {
+
+        /** Where the site stands at this instant: open, issuing, and until or from when. */
+        public OpeningCalendar.Status openingAt(Instant now) {
+            return opening.at(now, zone);
+        }
     }
 
     public record Room(String id, String siteId, String name) {

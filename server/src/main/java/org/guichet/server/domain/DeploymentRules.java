@@ -71,6 +71,11 @@ public final class DeploymentRules {
                     + site.getString("timeZone") + "'.");
         }
         try {
+            OpeningCalendar.parse(object(site, "openingHours", siteId), object(site, "calendar", siteId));
+        } catch (IllegalArgumentException e) {
+            throw Failure.invalid("Site '" + siteId + "': " + e.getMessage());
+        }
+        try {
             CallingPolicy.fromJson(site.getJsonObject("callingPolicy"));
         } catch (IllegalArgumentException e) {
             throw Failure.invalid("Site '" + siteId + "': callingPolicy: " + e.getMessage());
@@ -168,6 +173,18 @@ public final class DeploymentRules {
             throw Failure.invalid(where + ": '" + field + "' is required.");
         }
         return text;
+    }
+
+    /** An optional map field of a site, empty when absent. */
+    private static JsonObject object(JsonObject site, String field, String siteId) {
+        Object value = site.getValue(field);
+        if (value == null) {
+            return new JsonObject();
+        }
+        if (!(value instanceof JsonObject json)) {
+            throw Failure.invalid("Site '" + siteId + "': '" + field + "' must be a map.");
+        }
+        return json;
     }
 
     private static JsonObject asObject(Object value, String what) {

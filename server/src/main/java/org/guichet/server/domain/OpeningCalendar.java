@@ -41,8 +41,7 @@ public final class OpeningCalendar {
     /** A day of a site with no opening hours declared: open from midnight to midnight, with no cut-off. */
     private static final Range ALL_DAY = new Range(LocalTime.MIN, LocalTime.MAX);
 
-    public static final OpeningCalendar ALWAYS_OPEN = new OpeningCalendar(null, Map.of(), Set.of(),
-            PublicHolidays.NONE, Set.of(), Duration.ZERO);
+    public static final OpeningCalendar ALWAYS_OPEN = parse(new JsonObject(), new JsonObject());
 
     /** One opening of a day, e.g. 08:30–12:00. */
     public record Range(LocalTime opens, LocalTime closes) {
@@ -75,10 +74,14 @@ public final class OpeningCalendar {
     private final Set<LocalDate> openOnHolidays;
     private final Duration lastTicketBeforeClosing;
     private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
+    private final JsonObject openingHoursJson;
+    private final JsonObject calendarJson;
 
-    private OpeningCalendar(Map<DayOfWeek, List<Range>> weekly, Map<LocalDate, List<Range>> specialDays,
+    private OpeningCalendar(JsonObject openingHoursJson, JsonObject calendarJson, Map<DayOfWeek, List<Range>> weekly, Map<LocalDate, List<Range>> specialDays,
                             Set<LocalDate> closures, PublicHolidays holidays, Set<LocalDate> openOnHolidays,
                             Duration lastTicketBeforeClosing) {
+        this.openingHoursJson = openingHoursJson;
+        this.calendarJson = calendarJson;
         this.weekly = weekly;
         this.specialDays = specialDays;
         this.closures = closures;
@@ -133,8 +136,18 @@ public final class OpeningCalendar {
         if (holidays != null && !(holidays instanceof String)) {
             throw new IllegalArgumentException("calendar.publicHolidays must be FR, FR-ALSACE-MOSELLE or NONE.");
         }
-        return new OpeningCalendar(weekly, Map.copyOf(special), Set.copyOf(closures),
+        return new OpeningCalendar(hours.copy(), block.copy(), weekly, Map.copyOf(special), Set.copyOf(closures),
                 PublicHolidays.parse((String) holidays), Set.copyOf(openOn), Duration.ofMinutes(minutes));
+    }
+
+    /** The {@code openingHours} block it was read from. */
+    public JsonObject openingHoursJson() {
+        return openingHoursJson.copy();
+    }
+
+    /** The {@code calendar} block it was read from. */
+    public JsonObject calendarJson() {
+        return calendarJson.copy();
     }
 
     /** Whether opening hours are declared at all; without them the site is always open. */

@@ -85,7 +85,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new OccupancyStats(new OccupancyStore(pool)), new LiveSupervision(counters, base.summaries()), alerts,
                 agents, catalogs, new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT), clock);
         return new Services(clock, catalogs, new Health(pool), authentication, accounts, devices, deployments,
-                new Sites(catalogs, base.summaries()), base.summaries(), issuer, calling, transitions, queries,
+                new Sites(catalogs, base.summaries(), clock), base.summaries(), issuer, calling, transitions, queries,
                 counters, new AgentDays(tickets, catalogs, clock), alerts, stats);
     }
 }

@@ -8,6 +8,7 @@ import org.guichet.server.domain.Menu;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.QueueSummary;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,10 +22,12 @@ public final class Sites {
 
     private final Catalogs catalogs;
     private final QueueSummaries summaries;
+    private final Clock clock;
 
-    public Sites(Catalogs catalogs, QueueSummaries summaries) {
+    public Sites(Catalogs catalogs, QueueSummaries summaries, Clock clock) {
         this.catalogs = catalogs;
         this.summaries = summaries;
+        this.clock = clock;
     }
 
     /** The sites the principal covers. */
@@ -44,7 +47,7 @@ public final class Sites {
 
     public Menu menu(Principal principal, String siteId) {
         Catalog catalog = catalogs.get();
-        return Menu.of(catalog, readable(principal, catalog, siteId).id());
+        return Menu.of(catalog, readable(principal, catalog, siteId).id(), clock.instant());
     }
 
     public Future<QueueSummary> queue(Principal principal, String siteId) {

@@ -8,6 +8,7 @@ import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.OpeningCalendar;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.ServiceDay;
 import org.guichet.server.domain.Ticket;
@@ -22,8 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Issues tickets. Requests that arrive while earlier ones are being written leave together in one statement and one
@@ -86,12 +89,28 @@ public final class TicketIssuer {
                     + " entry, not a service tickets are issued for.");
         }
         Instant arrival = clock.instant();
+        if (!principal.isAgent()) {
+            requireIssuing(site, arrival);
+        }
         TicketStore.NewTicket ticket = new TicketStore.NewTicket(site.id(), service.id(), service.roomId(),
                 service.prefix(), ServiceDay.of(arrival, site.zone()), request.priority(), request.language(),
                 Tokens.newStatusToken(), arrival, principal.deviceId(), request.idempotencyKey());
         Promise<Issued> promise = Promise.promise();
         batcher.submit(new PendingIssue(ticket, promise, Vertx.currentContext()));
         return promise.future();
+    }
+
+    /**
+     * A device issues only while its site does; an agent may issue at any hour, for a visitor already inside.
+     */
+    private static void requireIssuing(Catalog.Site site, Instant now) {
+        OpeningCalendar.Status status = site.openingAt(now);
+        if (!status.issuing()) {
+            throw Failure.conflict("site_closed", site.name() + " issues no ticket now ("
+                    + status.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"
+                    + (status.nextOpening() == null ? "."
+                    : "; it opens again at " + status.nextOpening().toOffsetDateTime() + "."));
+        }
     }
 
     /** Writes one batch; settles every request in it before completing. */
@@ -132,9 +151,10 @@ public final class TicketIssuer {
                 replays.add(replay);
                 continue;
             }
-            int minutes = estimator.estimateMinutes(row.aheadOnArrival(), row.recentCalls(), row.countersServing());
+            OptionalInt minutes = estimator.estimateMinutes(row.aheadOnArrival(), row.recentCalls(),
+                    row.countersServing());
             events.ticketChanged(row.ticket(), TicketAction.ISSUE);
-            Issued issued = new Issued(row.ticket(), row.aheadOnArrival(), minutes, false);
+            Issued issued = new Issued(row.ticket(), row.aheadOnArrival(), boxed(minutes), false);
             answers.computeIfAbsent(pending.context(), context -> new ArrayList<>())
                     .add(() -> pending.promise().complete(issued));
         }
@@ -149,7 +169,11 @@ public final class TicketIssuer {
             }
             Ticket ticket = found.get();
             return tickets.peopleAhead(ticket).map(ahead -> Optional.of(new Issued(ticket, ahead,
-                    estimator.estimateMinutes(ahead, 0, 1), true)));
+                    boxed(estimator.estimateMinutes(ahead, 0, 1)), true)));
         });
+    }
+
+    private static Integer boxed(OptionalInt minutes) {
+        return minutes.isPresent() ? minutes.getAsInt() : null;
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import org.guichet.server.domain.CallingPolicy;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.OpeningCalendar;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Map;
 public final class CatalogStore {
 
     static final String SELECT_SITES =
-            "SELECT id, name, time_zone, opening_hours, calling_policy, footer FROM site";
+            "SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer FROM site";
     static final String SELECT_ROOMS = "SELECT id, site_id, name FROM waiting_room";
     static final String SELECT_SERVICES = """
             SELECT id, site_id, parent_id, kind, name, translations, prefix, room_id, target_wait_minutes, menu_order,
@@ -46,7 +47,8 @@ public final class CatalogStore {
                 .compose(rows -> {
                     for (Row row : rows) {
                         sites.put(row.getString("id"), new Catalog.Site(row.getString("id"), row.getString("name"),
-                                ZoneId.of(row.getString("time_zone")), json(row, "opening_hours"),
+                                ZoneId.of(row.getString("time_zone")),
+                                OpeningCalendar.parse(json(row, "opening_hours"), json(row, "calendar")),
                                 CallingPolicy.fromJson(json(row, "calling_policy")), row.getString("footer")));
                     }
                     return pool.query(SELECT_ROOMS).execute();

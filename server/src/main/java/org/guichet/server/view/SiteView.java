@@ -5,9 +5,11 @@ import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.Menu;
+import org.guichet.server.domain.OpeningCalendar;
 import org.guichet.server.service.Sites;
 import org.guichet.server.service.TicketQueries;
 
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /** A site, its layout, its kiosk menu and what a waiting room's screen shows on (re)connecting, as JSON. */
@@ -18,7 +20,8 @@ public final class SiteView {
 
     public static JsonObject site(Catalog.Site site) {
         return new JsonObject().put("id", site.id()).put("name", site.name()).put("timeZone", site.zone().getId())
-                .put("openingHours", site.openingHours()).put("footer", site.footer())
+                .put("openingHours", site.opening().openingHoursJson())
+                .put("calendar", site.opening().calendarJson()).put("footer", site.footer())
                 .put("callingPolicy", site.policy().toJson());
     }
 
@@ -43,8 +46,25 @@ public final class SiteView {
     /** The kiosk menu: a tree of services, sub-menus and orientation entries with their translations. */
     public static JsonObject menu(Menu menu) {
         return new JsonObject().put("site", site(menu.site()))
+                .put("opening", opening(menu.opening()))
                 .put("languages", new JsonArray(Languages.VISITOR))
                 .put("entries", entries(menu.entries()));
+    }
+
+    /**
+     * Whether the site issues now and until or from when, as local times with their offset: a kiosk says "opens again
+     * at 13:30" in the site's time, and asks again when {@code nextChange} comes.
+     */
+    public static JsonObject opening(OpeningCalendar.Status status) {
+        return new JsonObject().put("open", status.open()).put("issuing", status.issuing())
+                .put("reason", status.reason() == null ? null : status.reason().name())
+                .put("lastTicketAt", offsetTime(status.lastTicket()))
+                .put("nextOpeningAt", offsetTime(status.nextOpening()))
+                .put("nextChangeAt", status.nextChange().map(SiteView::offsetTime).orElse(null));
+    }
+
+    private static String offsetTime(ZonedDateTime time) {
+        return time == null ? null : time.toOffsetDateTime().toString();
     }
 
     private static JsonArray entries(List<Menu.Entry> entries) {

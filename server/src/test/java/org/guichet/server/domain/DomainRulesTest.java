@@ -86,13 +86,22 @@ class DomainRulesTest {
     void wait_estimate_uses_observed_rate_when_there_is_enough() {
         WaitEstimator estimator = new WaitEstimator(60, 8);
         // 30 calls in 60 minutes: one every 2 minutes; 5 people ahead -> 10 minutes.
-        assertThat(estimator.estimateMinutes(5, 30, 1)).isEqualTo(10);
+        assertThat(estimator.estimateMinutes(5, 30, 1)).hasValue(10);
         // Too few observations: default 8 min per visitor shared by 2 counters.
-        assertThat(estimator.estimateMinutes(5, 2, 2)).isEqualTo(20);
-        assertThat(estimator.estimateMinutes(5, 0, 0)).isEqualTo(40);
-        assertThat(estimator.estimateMinutes(0, 30, 1)).isZero();
+        assertThat(estimator.estimateMinutes(5, 2, 2)).hasValue(20);
+        assertThat(estimator.estimateMinutes(0, 30, 1)).hasValue(0);
         // Rounded up.
-        assertThat(estimator.estimateMinutes(1, 7, 1)).isEqualTo(9);
+        assertThat(estimator.estimateMinutes(1, 7, 1)).hasValue(9);
+    }
+
+    @Test
+    void no_wait_is_estimated_while_no_counter_serving_the_service_is_open() {
+        WaitEstimator estimator = new WaitEstimator(60, 8);
+
+        assertThat(estimator.estimateMinutes(5, 0, 0)).isEmpty();
+        assertThat(estimator.estimateMinutes(0, 0, 0)).isEmpty();
+        // Calls made earlier in the window do not make a closed service look served.
+        assertThat(estimator.estimateMinutes(5, 30, 0)).isEmpty();
     }
 
     @Test

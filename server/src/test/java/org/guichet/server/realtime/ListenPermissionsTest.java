@@ -2,6 +2,7 @@ package org.guichet.server.realtime;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.OpeningCalendar;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Role;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class ListenPermissionsTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Catalog CATALOG = new Catalog(
-            Map.of("s1", new Catalog.Site("s1", "Site 1", PARIS, new JsonObject(), null, null),
-                    "s2", new Catalog.Site("s2", "Site 2", PARIS, new JsonObject(), null, null)),
+            Map.of("s1", new Catalog.Site("s1", "Site 1", PARIS, OpeningCalendar.ALWAYS_OPEN, null, null),
+                    "s2", new Catalog.Site("s2", "Site 2", PARIS, OpeningCalendar.ALWAYS_OPEN, null, null)),
             Map.of("r1", new Catalog.Room("r1", "s1", "Salle 1"),
                     "r1b", new Catalog.Room("r1b", "s1", "Salle 1 bis"),
                     "r2", new Catalog.Room("r2", "s2", "Salle 2")),

@@ -3,6 +3,7 @@ package org.guichet.server.testing;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.CallingPolicy;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.OpeningCalendar;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -15,9 +16,9 @@ public final class TestCatalog {
     }
 
     public static Catalog twoSites() {
-        Catalog.Site s1 = new Catalog.Site("s1", "Site Un", ZoneId.of("Europe/Paris"), new JsonObject(),
+        Catalog.Site s1 = new Catalog.Site("s1", "Site Un", ZoneId.of("Europe/Paris"), OpeningCalendar.ALWAYS_OPEN,
                 CallingPolicy.DEFAULT, null);
-        Catalog.Site s2 = new Catalog.Site("s2", "Site Deux", ZoneId.of("Pacific/Noumea"), new JsonObject(),
+        Catalog.Site s2 = new Catalog.Site("s2", "Site Deux", ZoneId.of("Pacific/Noumea"), OpeningCalendar.ALWAYS_OPEN,
                 CallingPolicy.DEFAULT, null);
         return new Catalog(
                 Map.of("s1", s1, "s2", s2),
