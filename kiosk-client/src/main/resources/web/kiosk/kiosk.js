@@ -108,11 +108,19 @@ function ticketScreen() {
             h('p', { class: 'service' }, ticket.serviceName),
             ticket.priority === 'PRIORITY' ? h('p', { class: 'badge' }, t('priorityTicket')) : null),
         h('p', { class: 'sub' }, ahead),
-        ticket.estimatedWaitMinutes !== null && ticket.estimatedWaitMinutes !== undefined && ticket.peopleAhead > 0
-            ? h('p', { class: 'sub' }, t('estimatedWait', { m: ticket.estimatedWaitMinutes })) : null,
+        waitSentence(ticket),
         h('p', { class: 'hint' }, t('watchScreen')),
         doneButton(),
     ];
+}
+
+/** No estimate from the server means that no counter serving the service is open yet: say so, promise nothing. */
+function waitSentence(ticket) {
+    if (ticket.estimatedWaitMinutes === null || ticket.estimatedWaitMinutes === undefined) {
+        return h('p', { class: 'sub', id: 'no-counter-open' }, t('noCounterOpen'));
+    }
+    return ticket.peopleAhead > 0 ? h('p', { class: 'sub' }, t('estimatedWait', { m: ticket.estimatedWaitMinutes }))
+        : null;
 }
 
 function orientationScreen() {
@@ -149,6 +157,34 @@ function faultScreen(reason) {
     ];
 }
 
+/** The site issues no ticket now: why, and when it opens again, in the visitor's language and the site's time. */
+function closedScreen() {
+    const opening = kiosk.opening;
+    const why = {
+        AFTER_LAST_TICKET: 'closedAfterLastTicket',
+        PUBLIC_HOLIDAY: 'closedPublicHoliday',
+        CLOSURE: 'closedClosure',
+    }[opening.reason] || 'closedOutsideHours';
+    return [
+        h('h2', { class: 'alert', id: 'closed' }, t(why)),
+        opening.nextOpening ? h('p', { class: 'lead', id: 'next-opening' }, reopening(opening.nextOpening)) : null,
+        // Only while the doors are still open is someone at the reception desk to turn to.
+        opening.reason === 'AFTER_LAST_TICKET' ? h('p', { class: 'where', id: 'where-to-go' }, whereToGo()) : null,
+    ];
+}
+
+/** {date: '2026-12-07', time: '08:30', weekday: 1, days: 3} → "Réouverture le lundi 7 décembre à 8 h 30." */
+function reopening(next) {
+    const [hours, minutes] = next.time.split(':');
+    const time = t('clock', { h: String(Number(hours)), m: minutes });
+    if (next.days === 0) return t('opensToday', { time });
+    if (next.days === 1) return t('opensTomorrow', { time });
+    const [, month, day] = next.date.split('-').map(Number);
+    const date = t('date', { weekday: t('weekdays').split(' ')[next.weekday - 1], day,
+        month: t('months').split(' ')[month - 1] });
+    return t('opensOn', { date, time });
+}
+
 function failureScreen() {
     const sentence = {
         printer_unavailable: 'printerFault',
@@ -180,13 +216,14 @@ function screenName() {
     if (['working', 'ticket', 'orientation', 'failure'].includes(view.screen)) return view.screen;
     if (!kiosk) return 'fault-STARTING';
     if (!kiosk.canIssue) return 'fault-' + kiosk.reason;
+    if (kiosk.opening && !kiosk.opening.issuing) return 'closed';
     return 'menu';
 }
 
 function render(force = false) {
     const name = screenName();
     const key = JSON.stringify([name, view.lang, view.priority, view.path, kiosk && kiosk.menu,
-        kiosk && kiosk.screen, view.result, view.failure]);
+        kiosk && kiosk.screen, kiosk && kiosk.opening, view.result, view.failure]);
     if (!force && key === renderedKey) return;
     renderedKey = key;
 
@@ -195,10 +232,10 @@ function render(force = false) {
     $('site-name').textContent = (kiosk && kiosk.menu && kiosk.menu.siteName) || '';
     const { title } = entriesAt(view.path);
     $('title').textContent = name === 'menu' && title ? title
-        : name.startsWith('fault') || name === 'failure' ? t('noTicketTitle') : t('welcome');
+        : name.startsWith('fault') || name === 'failure' || name === 'closed' ? t('noTicketTitle') : t('welcome');
     if (name === 'fault-STARTING') $('title').textContent = t('welcome');
 
-    const chromeVisible = name === 'menu' || name.startsWith('fault') || name === 'failure';
+    const chromeVisible = name === 'menu' || name.startsWith('fault') || name === 'failure' || name === 'closed';
     $('bottom').hidden = !chromeVisible;
     $('priority').hidden = name !== 'menu';
     $('priority').setAttribute('aria-pressed', String(view.priority));
@@ -212,6 +249,7 @@ function render(force = false) {
         : name === 'ticket' ? ticketScreen()
         : name === 'orientation' ? orientationScreen()
         : name === 'failure' ? failureScreen()
+        : name === 'closed' ? closedScreen()
         : faultScreen(name.slice('fault-'.length));
     screen.replaceChildren(...content.filter((node) => node !== null));
 }
@@ -262,6 +300,9 @@ async function submit() {
         clearTimeout(resultTimer);
         const seconds = (kiosk && kiosk.screen && kiosk.screen.ticketScreenSeconds) || 12;
         resultTimer = setTimeout(reset, seconds * 1000);
+    } else if (failure === 'site_closed') {
+        // The site stopped issuing meanwhile: the start screen becomes the closed screen once the state is read.
+        view = home();
     } else {
         view.failure = failure;
         view.screen = 'failure';

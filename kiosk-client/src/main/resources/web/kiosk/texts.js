@@ -45,6 +45,18 @@ registerTexts('fr', {
     noTicketTitle: 'Pas de ticket pour le moment',
     retry: 'Réessayer',
     startAgain: 'Recommencer',
+    closedOutsideHours: 'L’accueil est fermé.',
+    closedAfterLastTicket: 'Les derniers tickets ont été donnés.',
+    closedPublicHoliday: 'L’accueil est fermé aujourd’hui : jour férié.',
+    closedClosure: 'L’accueil est exceptionnellement fermé aujourd’hui.',
+    opensToday: 'Réouverture aujourd’hui à {time}.',
+    opensTomorrow: 'Réouverture demain à {time}.',
+    opensOn: 'Réouverture le {date} à {time}.',
+    clock: '{h} h {m}',
+    date: '{weekday} {day} {month}',
+    weekdays: 'lundi mardi mercredi jeudi vendredi samedi dimanche',
+    months: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    noCounterOpen: 'Aucun guichet n’est encore ouvert pour ce service : votre numéro sera appelé dès qu’un guichet ouvrira.',
 });
 
 registerTexts('en', {
@@ -88,6 +100,18 @@ registerTexts('en', {
     noTicketTitle: 'No tickets at the moment',
     retry: 'Try again',
     startAgain: 'Start again',
+    closedOutsideHours: 'Reception is closed.',
+    closedAfterLastTicket: 'The last tickets have been given out.',
+    closedPublicHoliday: 'Reception is closed today: public holiday.',
+    closedClosure: 'Reception is exceptionally closed today.',
+    opensToday: 'Opens again today at {time}.',
+    opensTomorrow: 'Opens again tomorrow at {time}.',
+    opensOn: 'Opens again on {date} at {time}.',
+    clock: '{h}:{m}',
+    date: '{weekday} {day} {month}',
+    weekdays: 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
+    months: 'January February March April May June July August September October November December',
+    noCounterOpen: 'No counter is open for this service yet: your number will be called as soon as one opens.',
 });
 
 registerTexts('es', {
@@ -131,6 +155,18 @@ registerTexts('es', {
     noTicketTitle: 'No hay tickets por el momento',
     retry: 'Intentar de nuevo',
     startAgain: 'Empezar de nuevo',
+    closedOutsideHours: 'La recepción está cerrada.',
+    closedAfterLastTicket: 'Ya se han entregado los últimos tickets.',
+    closedPublicHoliday: 'La recepción está cerrada hoy: día festivo.',
+    closedClosure: 'La recepción está cerrada hoy de forma excepcional.',
+    opensToday: 'Vuelve a abrir hoy a las {time}.',
+    opensTomorrow: 'Vuelve a abrir mañana a las {time}.',
+    opensOn: 'Vuelve a abrir el {date} a las {time}.',
+    clock: '{h}:{m}',
+    date: '{weekday} {day} de {month}',
+    weekdays: 'lunes martes miércoles jueves viernes sábado domingo',
+    months: 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+    noCounterOpen: 'Todavía no hay ninguna ventanilla abierta para este servicio: llamarán su número en cuanto abra una.',
 });
 
 registerTexts('oc', {
@@ -174,4 +210,16 @@ registerTexts('oc', {
     noTicketTitle: 'Pas de bilhet pel moment',
     retry: 'Tornar ensajar',
     startAgain: 'Tornar començar',
+    closedOutsideHours: 'L’acuèlh es tampat.',
+    closedAfterLastTicket: 'Los darrièrs bilhets son estats donats.',
+    closedPublicHoliday: 'L’acuèlh es tampat uèi : jorn de fèsta.',
+    closedClosure: 'L’acuèlh es tampat uèi de manièra excepcionala.',
+    opensToday: 'Tòrna dobrir uèi a {time}.',
+    opensTomorrow: 'Tòrna dobrir deman a {time}.',
+    opensOn: 'Tòrna dobrir lo {date} a {time}.',
+    clock: '{h} h {m}',
+    date: '{weekday} {day} de {month}',
+    weekdays: 'diluns dimars dimècres dijòus divendres dissabte dimenge',
+    months: 'genièr febrièr març abril mai junh julhet agost setembre octòbre novembre decembre',
+    noCounterOpen: 'Cap de guichet es pas encara dobèrt per aqueste servici : vòstre numèro serà sonat tre que ne dobrirà un.',
 });

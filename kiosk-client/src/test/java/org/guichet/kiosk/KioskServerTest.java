@@ -98,6 +98,40 @@ class KioskServerTest {
     }
 
     @Test
+    void while_its_site_is_closed_the_kiosk_refuses_by_itself_and_says_when_it_opens_again() {
+        kiosk.closedTodayAndTomorrow();
+        kiosk.start(kiosk.config());
+
+        JsonObject opening = kiosk.awaitState("menu read", state -> state.getJsonObject("opening") != null)
+                .getJsonObject("opening");
+        HttpResponse<Buffer> refused = kiosk.take("svc-a");
+
+        assertThat(opening.getBoolean("issuing")).isFalse();
+        assertThat(opening.getString("reason")).isEqualTo("CLOSURE");
+        assertThat(opening.getJsonObject("nextOpening").getInteger("days")).isEqualTo(2);
+        assertThat(opening.getJsonObject("nextOpening").getString("time")).isEqualTo("08:30");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("site_closed");
+        assertThat(kiosk.database().ticketCount()).isZero();
+        assertThat(kiosk.printouts()).isEmpty();
+    }
+
+    @Test
+    void a_kiosk_that_has_not_heard_of_a_closure_yet_is_refused_by_the_server_and_learns_it_before_answering() {
+        kiosk.start(kiosk.config());
+        assertThat(kiosk.awaitReady().getJsonObject("opening").getBoolean("issuing")).isTrue();
+        kiosk.closedTodayAndTomorrow(); // the kiosk reads its menu again only every 5 minutes
+
+        HttpResponse<Buffer> refused = kiosk.take("svc-a");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("site_closed");
+        assertThat(kiosk.state().getJsonObject("opening").getBoolean("issuing")).isFalse();
+        assertThat(kiosk.database().ticketCount()).isZero();
+        assertThat(kiosk.printouts()).isEmpty();
+    }
+
+    @Test
     void the_same_tap_sent_twice_prints_once() {
         kiosk.start(kiosk.config());
         kiosk.awaitReady();

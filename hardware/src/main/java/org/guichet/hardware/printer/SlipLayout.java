@@ -45,9 +45,8 @@ final class SlipLayout {
             escpos.feed(1);
             line(escpos, centered, messages.issuedAt(slip.issuedAt()));
             line(escpos, centeredBold, messages.peopleAhead(slip.peopleAhead()));
-            if (slip.estimatedWaitMinutes() != null) {
-                line(escpos, centered, messages.estimatedWait(slip.estimatedWaitMinutes()));
-            }
+            line(escpos, centered, slip.estimatedWaitMinutes() == null ? messages.noCounterOpen()
+                    : messages.estimatedWait(slip.estimatedWaitMinutes()));
             if (isPresent(slip.statusUrl())) {
                 escpos.feed(1);
                 qrCode(escpos, slip.statusUrl());

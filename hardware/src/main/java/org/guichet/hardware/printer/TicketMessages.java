@@ -23,6 +23,7 @@ public final class TicketMessages {
         PEOPLE_AHEAD,
         ESTIMATED_WAIT,
         WAIT_UNDER_ONE_MINUTE,
+        NO_COUNTER_OPEN,
         ISSUED_AT,
         FOLLOW_ON_PHONE,
         NOT_HANDLED_HERE,
@@ -42,6 +43,7 @@ public final class TicketMessages {
                     "%d personnes avant vous",
                     "Attente estimée : environ %s",
                     "Attente estimée : moins d'une minute",
+                    "Aucun guichet encore ouvert",
                     "Le %s à %s",
                     "Suivez votre tour sur votre téléphone",
                     "Cette démarche ne se fait pas ici",
@@ -55,6 +57,7 @@ public final class TicketMessages {
                     "%d people ahead of you",
                     "Estimated wait: about %s",
                     "Estimated wait: less than a minute",
+                    "No counter open yet",
                     "%s at %s",
                     "Follow your turn on your phone",
                     "This matter is not handled here",
@@ -68,6 +71,7 @@ public final class TicketMessages {
                     "%d personas delante de usted",
                     "Espera estimada: unos %s",
                     "Espera estimada: menos de un minuto",
+                    "Aún no hay ventanilla abierta",
                     "El %s a las %s",
                     "Siga su turno en su teléfono",
                     "Este trámite no se realiza aquí",
@@ -81,6 +85,7 @@ public final class TicketMessages {
                     "%d personas abans de vos",
                     "Espèra estimada : environ %s",
                     "Espèra estimada : mens d'una minuta",
+                    "Cap de guichet dobèrt encara",
                     "Lo %s a %s",
                     "Seguissètz vòstre torn sus vòstre telefòn",
                     "Aquesta demarcha se fa pas aquí",
@@ -127,6 +132,11 @@ public final class TicketMessages {
         }
         String duration = minutes < 60 ? minutes + " min" : "%d h %02d".formatted(minutes / 60, minutes % 60);
         return templates.get(Key.ESTIMATED_WAIT).formatted(duration);
+    }
+
+    /** Said instead of an estimate while no counter serving the ticket's service is open. */
+    public String noCounterOpen() {
+        return templates.get(Key.NO_COUNTER_OPEN);
     }
 
     public String issuedAt(ZonedDateTime issuedAt) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param number               the ticket number called on screens (e.g. "A042"), printed very large
  * @param issuedAt             when the ticket was issued, printed in its own time zone
  * @param peopleAhead          visitors waiting before this one, 0 or more
- * @param estimatedWaitMinutes estimated wait, or null when the server has no estimate
+ * @param estimatedWaitMinutes estimated wait, or null when the server gives none because no counter serving the
+ *                             service is open yet (the ticket then says so)
  * @param statusUrl            page that follows this ticket on a phone, printed as a QR code; null for none
  * @param footer               closing line (e.g. "Merci de votre patience"); null or blank for none
  * @param language             visitor's language: "fr", "en", "es" or "oc" (anything else prints in French)

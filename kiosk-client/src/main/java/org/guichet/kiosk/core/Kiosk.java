@@ -13,6 +13,7 @@ import org.guichet.kiosk.printing.Slips;
 import org.guichet.kiosk.server.IssueRequest;
 import org.guichet.kiosk.server.Menu;
 import org.guichet.kiosk.server.MenuEntry;
+import org.guichet.kiosk.server.Opening;
 import org.guichet.kiosk.server.ServerApi;
 import org.guichet.kiosk.server.ServerCallException;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class Kiosk {
         }
     };
     private final List<Long> timers = new ArrayList<>();
+    private long openingTimer = -1;
 
     private volatile KioskHealth health;
     private volatile Menu menu;
@@ -85,6 +87,7 @@ public final class Kiosk {
     public Future<Void> stop() {
         timers.forEach(vertx::cancelTimer);
         timers.clear();
+        vertx.cancelTimer(openingTimer);
         return lastRequest.transform(done -> printer.close()).eventually(server::close);
     }
 
@@ -139,6 +142,9 @@ public final class Kiosk {
         if (entry.isMenu()) {
             return refused(new KioskFailure(KioskFailure.Code.NOT_ISSUABLE, entry.id() + " is a sub-menu"));
         }
+        if (entry.isService() && !current.opening().issuing()) {
+            return refused(closed(current.opening()));
+        }
         KioskHealth.Reason serverReason = health.withPrinter(PrinterStatus.online()).reason();
         if (entry.isService() && serverReason != KioskHealth.Reason.NONE) {
             if (health.connection() == KioskHealth.Connection.UNREACHABLE) {
@@ -171,9 +177,16 @@ public final class Kiosk {
                             : ServerCallException.Kind.UNREACHABLE) {
                         case UNREACHABLE -> KioskFailure.forReason(KioskHealth.Reason.SERVER);
                         case UNAUTHORISED -> KioskFailure.forReason(KioskHealth.Reason.NOT_REGISTERED);
-                        case REJECTED -> new KioskFailure(KioskFailure.Code.SERVICE_UNAVAILABLE,
+                        case REJECTED -> ServerCallException.hasCode(failure, "site_closed")
+                                ? new KioskFailure(KioskFailure.Code.SITE_CLOSED, "The server refused a ticket for "
+                                + entry.id() + ": the site is closed")
+                                : new KioskFailure(KioskFailure.Code.SERVICE_UNAVAILABLE,
                                 "The server refused a ticket for " + entry.id() + ": " + failure.getMessage());
                     };
+                    if (refusal.code() == KioskFailure.Code.SITE_CLOSED) {
+                        // Read the menu before answering, so that the page's next look shows when it opens again.
+                        return loadMenu(siteId).otherwiseEmpty().compose(read -> refused(refusal));
+                    }
                     if (refusal.code() == KioskFailure.Code.SERVICE_UNAVAILABLE) {
                         refreshMenu();
                     }
@@ -203,6 +216,11 @@ public final class Kiosk {
                     pollPrinter();
                     return refused(KioskFailure.forReason(KioskHealth.Reason.PRINTER));
                 });
+    }
+
+    private static KioskFailure closed(Opening opening) {
+        return new KioskFailure(KioskFailure.Code.SITE_CLOSED, "The site issues no ticket now ("
+                + opening.reason() + "); next opening " + opening.nextOpening());
     }
 
     private <T> Future<T> refused(KioskFailure failure) {
@@ -244,9 +262,22 @@ public final class Kiosk {
                 LOG.info("Kiosk of site {} ({}): {} menu entries", site, loaded.siteName(), loaded.entries().size());
             }
             siteId = site;
+            if (menu == null || menu.opening().issuing() != loaded.opening().issuing()) {
+                LOG.info("Site {} {}", site, loaded.opening().issuing() ? "issues tickets"
+                        : "issues no ticket now (" + loaded.opening().reason() + ")");
+            }
             menu = loaded;
+            readAgainWhenOpeningChanges(loaded.opening());
             return null;
         });
+    }
+
+    /** The menu is read again a second after the server said the site opens or stops issuing. */
+    private void readAgainWhenOpeningChanges(Opening opening) {
+        vertx.cancelTimer(openingTimer);
+        openingTimer = opening.nextChange()
+                .map(delay -> vertx.setTimer(delay.toMillis() + 1000, id -> refreshMenu()))
+                .orElse(-1L);
     }
 
     private void refreshMenu() {

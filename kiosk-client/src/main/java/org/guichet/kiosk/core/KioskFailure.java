@@ -14,6 +14,7 @@ public final class KioskFailure extends RuntimeException {
         NOT_REGISTERED(503),
         STARTING(503),
         SERVICE_UNAVAILABLE(409),
+        SITE_CLOSED(409),
         UNKNOWN_ENTRY(404),
         NOT_ISSUABLE(400);
 

@@ -58,6 +58,7 @@ public final class KioskRoutes {
                 .put("connection", health.connection().name())
                 .put("printer", health.heartbeat().getJsonObject("printer"))
                 .put("menu", kiosk.menu().map(menu -> menu.toUiJson()).orElse(null))
+                .put("opening", kiosk.menu().map(menu -> menu.opening().toUiJson()).orElse(null))
                 .put("screen", new JsonObject()
                         .put("idleSeconds", screen.idleTimeout().toMillis() / 1000.0)
                         .put("ticketScreenSeconds", screen.ticketScreenTime().toMillis() / 1000.0)

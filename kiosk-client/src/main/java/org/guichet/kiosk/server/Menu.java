@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The kiosk menu of one site, as GET /api/v1/sites/{siteId}/menu returns it. */
-public record Menu(String siteId, String siteName, ZoneId zone, String footer, List<MenuEntry> entries) {
+/** The kiosk menu of one site, as GET /api/v1/sites/{siteId}/menu returns it, with whether the site issues. */
+public record Menu(String siteId, String siteName, ZoneId zone, String footer, List<MenuEntry> entries,
+                   Opening opening) {
 
     public Menu {
         entries = List.copyOf(entries);
@@ -24,7 +25,7 @@ public record Menu(String siteId, String siteName, ZoneId zone, String footer, L
             entries.add(MenuEntry.fromJson(entryJson.getJsonObject(i)));
         }
         return new Menu(site.getString("id"), site.getString("name", ""), zone(site.getString("timeZone")),
-                site.getString("footer"), entries);
+                site.getString("footer"), entries, Opening.fromJson(json.getJsonObject("opening")));
     }
 
     private static ZoneId zone(String id) {

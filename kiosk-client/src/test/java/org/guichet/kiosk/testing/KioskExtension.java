@@ -2,6 +2,7 @@ package org.guichet.kiosk.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,7 @@ import static org.guichet.server.testing.TestServer.await;
 public final class KioskExtension implements BeforeEachCallback, AfterEachCallback {
 
     public static final String KIOSK_ID = "kiosk-1";
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final boolean mockGpio;
     private Vertx serverVertx;
@@ -130,6 +134,22 @@ public final class KioskExtension implements BeforeEachCallback, AfterEachCallba
     /** Starts the server again on the same database and port, as after a restart. */
     public void restartServer() {
         server = TestServer.start(serverVertx, TestServer.options(databaseSettings, serverPort));
+    }
+
+    /** Gives the kiosk's site s1 these opening hours and calendar block, through the admin API. */
+    public void siteCalendar(JsonObject openingHours, JsonObject calendar) {
+        JsonObject deployment = TestServer.deployment();
+        deployment.getJsonArray("sites").getJsonObject(0).put("openingHours", openingHours).put("calendar", calendar);
+        TestServer.ok(server.put("/api/v1/admin/deployment", server.adminToken(), deployment));
+    }
+
+    /** A calendar that closes site s1 today and tomorrow: it opens again the day after at 08:30, Paris time. */
+    public void closedTodayAndTomorrow() {
+        LocalDate today = LocalDate.now(PARIS);
+        JsonObject everyMorning = new JsonObject();
+        List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun").forEach(day -> everyMorning.put(day, "08:30-12:00"));
+        siteCalendar(everyMorning, new JsonObject().put("publicHolidays", "NONE")
+                .put("closures", new JsonArray().add(today + ".." + today.plusDays(1))));
     }
 
     public Database database() {

@@ -14,7 +14,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +134,37 @@ class KioskBrowserTest {
 
         printer.paperLoaded();
         waitFor("button[data-entry='svc-a']");
+    }
+
+    @Test
+    void a_closed_site_shows_when_it_opens_again_in_the_visitors_language_then_the_menu_once_it_opens()
+            throws Exception {
+        kiosk.closedTodayAndTomorrow();
+        JsonObject config = kiosk.config();
+        config.getJsonObject("server").put("menuRefreshEvery", "500ms");
+        givenAKioskOnScreen(config, 1080, 1920);
+
+        waitFor("#closed");
+        LocalDate reopening = LocalDate.now(KioskExtension.PARIS).plusDays(2);
+        assertThat(text("#closed")).isEqualTo("L’accueil est exceptionnellement fermé aujourd’hui.");
+        assertThat(text("#next-opening")).isEqualTo("Réouverture le "
+                + DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRENCH).format(reopening) + " à 8 h 30.");
+        assertThat(text("#title")).isEqualTo("Pas de ticket pour le moment");
+        assertThat(browser.findElements(By.cssSelector("button[data-entry]"))).isEmpty();
+        Browser.screenshot(browser, "kiosk-7-closed-1080x1920");
+        browser.findElement(By.cssSelector("button[data-lang='es']")).click();
+        waitForText("#next-opening", "Vuelve a abrir el "
+                + DateTimeFormatter.ofPattern("EEEE d 'de' MMMM", Locale.forLanguageTag("es")).format(reopening)
+                + " a las 8:30.");
+
+        kiosk.siteCalendar(new JsonObject(), new JsonObject());
+        waitFor("button[data-entry='svc-a']").click();
+        waitFor("#take-ticket");
+
+        assertThat(text("#no-counter-open")).isEqualTo("Todavía no hay ninguna ventanilla abierta para este "
+                + "servicio: llamarán su número en cuanto abra una.");
+        assertThat(new String(Files.readAllBytes(kiosk.printedDirectory().resolve("ticket-0001.bin")), PC858))
+                .contains("Aún no hay ventanilla abierta");
     }
 
     @Test

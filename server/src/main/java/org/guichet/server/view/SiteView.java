@@ -9,7 +9,10 @@ import org.guichet.server.domain.OpeningCalendar;
 import org.guichet.server.service.Sites;
 import org.guichet.server.service.TicketQueries;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** A site, its layout, its kiosk menu and what a waiting room's screen shows on (re)connecting, as JSON. */
@@ -46,21 +49,30 @@ public final class SiteView {
     /** The kiosk menu: a tree of services, sub-menus and orientation entries with their translations. */
     public static JsonObject menu(Menu menu) {
         return new JsonObject().put("site", site(menu.site()))
-                .put("opening", opening(menu.opening()))
+                .put("opening", opening(menu.opening(), menu.readAt()))
                 .put("languages", new JsonArray(Languages.VISITOR))
                 .put("entries", entries(menu.entries()));
     }
 
     /**
-     * Whether the site issues now and until or from when, as local times with their offset: a kiosk says "opens again
-     * at 13:30" in the site's time, and asks again when {@code nextChange} comes.
+     * Whether the site issues now and until or from when, as local times with their offset. For a kiosk, which says
+     * "opens again tomorrow at 8:30" in the visitor's language and asks again when the status changes, the next
+     * opening also comes in parts (local date and time, ISO weekday, days from today) and the change as a delay, so
+     * that nothing depends on the kiosk's own clock.
      */
-    public static JsonObject opening(OpeningCalendar.Status status) {
+    public static JsonObject opening(OpeningCalendar.Status status, Instant now) {
+        ZonedDateTime next = status.nextOpening();
         return new JsonObject().put("open", status.open()).put("issuing", status.issuing())
                 .put("reason", status.reason() == null ? null : status.reason().name())
                 .put("lastTicketAt", offsetTime(status.lastTicket()))
-                .put("nextOpeningAt", offsetTime(status.nextOpening()))
-                .put("nextChangeAt", status.nextChange().map(SiteView::offsetTime).orElse(null));
+                .put("nextOpeningAt", offsetTime(next))
+                .put("nextOpening", next == null ? null : new JsonObject().put("date", next.toLocalDate().toString())
+                        .put("time", next.toLocalTime().toString()).put("weekday", next.getDayOfWeek().getValue())
+                        .put("days", ChronoUnit.DAYS.between(now.atZone(next.getZone()).toLocalDate(),
+                                next.toLocalDate())))
+                .put("nextChangeAt", status.nextChange().map(SiteView::offsetTime).orElse(null))
+                .put("secondsToNextChange", status.nextChange()
+                        .map(change -> Duration.between(now, change.toInstant()).toSeconds()).orElse(null));
     }
 
     private static String offsetTime(ZonedDateTime time) {

@@ -77,6 +77,9 @@ class OpeningHoursApiTest {
         assertThat(opening.getString("reason")).isEqualTo("OUTSIDE_HOURS");
         assertThat(opening.getString("nextOpeningAt")).isEqualTo("2026-11-30T08:30+01:00");
         assertThat(opening.getString("nextChangeAt")).isEqualTo("2026-11-30T08:30+01:00");
+        assertThat(opening.getLong("secondsToNextChange")).isEqualTo(94 * 60);
+        assertThat(opening.getJsonObject("nextOpening")).isEqualTo(new JsonObject().put("date", "2026-11-30")
+                .put("time", "08:30").put("weekday", 1).put("days", 0));
         assertThat(tickets()).isEqualTo(ticketsBefore);
     }
 
@@ -132,7 +135,10 @@ class OpeningHoursApiTest {
 
         clock.set(paris("2026-12-04T16:20"));
         assertThat(kioskIssue("svc-a").statusCode()).as("Friday closes at 16:30").isEqualTo(409);
-        assertThat(opening().getString("nextOpeningAt")).isEqualTo("2026-12-07T08:30+01:00");
+        JsonObject friday = opening();
+        assertThat(friday.getString("nextOpeningAt")).isEqualTo("2026-12-07T08:30+01:00");
+        assertThat(friday.getJsonObject("nextOpening").getInteger("days")).isEqualTo(3);
+        assertThat(friday.getJsonObject("nextOpening").getInteger("weekday")).isEqualTo(1);
     }
 
     @Test
