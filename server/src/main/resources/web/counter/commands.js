@@ -94,6 +94,15 @@ export function callTicket(waitingTicket) {
     });
 }
 
+/** A ticket for a visitor already inside; the banner gives its number to tell them. */
+export function issueTicket(body) {
+    return command(async () => {
+        const ticket = await api.post('/tickets', body);
+        showMessage('info', t('msg.issued', { number: ticket.number, service: ticket.serviceName ?? '' }), 'issued');
+        await refresh('all');
+    });
+}
+
 /** action on the current ticket ('start', 'recall', 'finish', 'transfer'…); doneMessage a text key, or none. */
 export function ticketAction(action, body = {}, doneMessage = null) {
     const ticket = state.counter?.currentTicket;

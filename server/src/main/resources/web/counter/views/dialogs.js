@@ -1,7 +1,9 @@
-// The pause dialog (a reason: break, meal, paperwork, meeting or the agent's own words) and the transfer dialog (to
-// another service or to a given counter, with a note that follows the ticket). Both are <dialog>s in index.html.
+// The pause dialog (a reason: break, meal, paperwork, meeting or the agent's own words), the transfer dialog (to
+// another service or to a given counter, with a note that follows the ticket) and the new-ticket dialog (a ticket for a
+// visitor already inside, at any hour). All are <dialog>s in index.html.
 
-import { counterAction, ticketAction } from '../commands.js';
+import { counterAction, issueTicket, ticketAction } from '../commands.js';
+import { api } from '../server.js';
 import { currentSite, state } from '../store.js';
 import { $ } from './parts.js';
 import { h } from '/shared/dom.js';
@@ -14,6 +16,8 @@ export function setUpDialogs() {
         $('#pause-dialog input[name="reason"][value="other"]').checked = true;
     });
     $('#transfer-form').addEventListener('submit', submitTransfer);
+    $('#issue-form').addEventListener('submit', submitIssue);
+    $('#new-ticket').addEventListener('click', openIssueDialog);
     document.querySelectorAll('input[name="transfer-to"]').forEach((radio) => {
         radio.addEventListener('change', showTransferTarget);
     });
@@ -94,4 +98,44 @@ function submitTransfer(event) {
     if (ticket && String(ticket.id) === dialog.dataset.ticketId) {
         ticketAction('transfer', body, 'msg.transferred');
     }
+}
+
+/** The visitor languages are the server's (GET /api/v1/rules), read once. */
+async function visitorLanguages() {
+    state.rules ??= await api.get('/rules');
+    return state.rules.languages.visitor;
+}
+
+export async function openIssueDialog() {
+    const site = currentSite();
+    if (state.busy || !site) {
+        return;
+    }
+    const languages = await visitorLanguages().catch(() => null);
+    if (!languages) {
+        return; // the connection is down: the header says so
+    }
+    const dialog = $('#issue-dialog');
+    const option = (value, label) => h('option', { value }, label);
+    dialog.querySelector('#issue-service').replaceChildren(option('', t('transfer.choose')),
+        ...site.services.filter(service => service.kind === 'service')
+            .map(service => option(service.id, `${service.prefix ?? ''} · ${service.name}`)));
+    dialog.querySelector('#issue-language').replaceChildren(...languages
+        .map(language => option(language, t('issue.lang.' + language))));
+    dialog.querySelector('#issue-priority').checked = false;
+    dialog.querySelector('#issue-error').textContent = '';
+    dialog.showModal();
+}
+
+function submitIssue(event) {
+    event.preventDefault();
+    const dialog = $('#issue-dialog');
+    const serviceId = dialog.querySelector('#issue-service').value;
+    if (!serviceId) {
+        dialog.querySelector('#issue-error').textContent = t('issue.needService');
+        return;
+    }
+    dialog.close();
+    issueTicket({ serviceId, language: dialog.querySelector('#issue-language').value,
+        priority: dialog.querySelector('#issue-priority').checked ? 'PRIORITY' : 'NORMAL' });
 }

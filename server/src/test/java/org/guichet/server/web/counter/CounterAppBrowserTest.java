@@ -1,5 +1,6 @@
 package org.guichet.server.web.counter;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
@@ -11,6 +12,8 @@ import org.openqa.selenium.Keys;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -285,6 +288,34 @@ class CounterAppBrowserTest {
                     () -> tablet.waitingNumbers().equals(List.of(issued.getString("number"))));
             assertThat(tablet.live()).isEqualTo("open");
             assertThat(tablet.script("return performance.getEntriesByType('navigation').length")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void while_the_kiosk_is_closed_an_agent_gives_a_visitor_already_inside_a_ticket() {
+        String agent = newAgent(server, "issuer");
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneId.of("Europe/Paris"));
+        JsonObject closed = TestServer.deployment();
+        closed.getJsonArray("sites").getJsonObject(0).put("calendar",
+                new JsonObject().put("closures", new JsonArray().add(today.toString())));
+        ok(server.put("/api/v1/admin/deployment", server.adminToken(), closed));
+        try (Tablet tablet = Tablet.open(server)) {
+            assertThat(server.post("/api/v1/tickets", server.tokenOf("kiosk-1"),
+                    new JsonObject().put("serviceId", "svc-b")).statusCode()).isEqualTo(409);
+            tablet.startAt(agent, "c1");
+
+            tablet.issueFor("svc-b", "es", true);
+
+            tablet.waitForBanner("issued");
+            JsonObject ticket = server.sql("SELECT prefix || lpad(seq::text, 3, '0') AS number, language, priority "
+                    + "FROM ticket WHERE service_id = 'svc-b' ORDER BY id DESC LIMIT 1").get(0).toJson();
+            assertThat(tablet.bannerText()).startsWith("Ticket " + ticket.getString("number") + " créé (Service B)");
+            assertThat(ticket.getString("language")).isEqualTo("es");
+            assertThat(ticket.getString("priority")).isEqualTo("PRIORITY");
+            tablet.waitForWaiting(ticket.getString("number"));
+            tablet.screenshot("counter-new-ticket");
+        } finally {
+            ok(server.put("/api/v1/admin/deployment", server.adminToken(), TestServer.deployment()));
         }
     }
 

@@ -147,6 +147,22 @@ final class Tablet implements AutoCloseable {
         waitIdle();
     }
 
+    /** "Nouveau ticket": a ticket for a visitor already inside. */
+    void issueFor(String serviceId, String language, boolean priority) {
+        tap("new-ticket");
+        WebElement dialog = waitFor("the new-ticket dialog", () -> {
+            WebElement found = driver.findElement(By.id("issue-dialog"));
+            return found.isDisplayed() ? found : null;
+        });
+        new org.openqa.selenium.support.ui.Select(dialog.findElement(By.id("issue-service"))).selectByValue(serviceId);
+        new org.openqa.selenium.support.ui.Select(dialog.findElement(By.id("issue-language"))).selectByValue(language);
+        if (priority) {
+            dialog.findElement(By.id("issue-priority")).click();
+        }
+        dialog.findElement(By.id("issue-confirm")).click();
+        waitIdle();
+    }
+
     // ------------------------------------------------------------ reading the screen
 
     String body(String dataName) {
