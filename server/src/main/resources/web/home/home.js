@@ -1,0 +1,48 @@
+// The landing page: sends each person to their app. French first, English on demand (remembered in this browser).
+import { nameNextLanguage, nextLanguage, registerTexts, rememberLanguage, setLanguage, translatePage } from '/shared/i18n.js';
+
+registerTexts('fr', {
+    'lang.name': 'Français',
+    'lang.choose': 'Afficher en français',
+    'home.title': 'Guichet',
+    'home.lead': 'Gestion de l’accueil du public : choisissez votre application.',
+    'home.counter': 'Guichet agent',
+    'home.counterWhat': 'Appeler et recevoir les visiteurs, sur la tablette ou le poste du guichet.',
+    'home.supervisor': 'Supervision',
+    'home.supervisorWhat': 'Files d’attente et guichets en direct, alertes, statistiques.',
+    'home.docs': 'Description de l’API',
+    'home.docsWhat': 'Toutes les opérations du serveur (OpenAPI), pour l’automatisation et les intégrations.',
+    'home.devices': 'Écrans et bornes',
+    'home.devicesWhat': 'Un écran de salle d’attente ouvre /display/ avec son jeton ; une borne a son propre programme. '
+        + 'Voir le README pour les installer.',
+});
+
+registerTexts('en', {
+    'lang.name': 'English',
+    'lang.choose': 'Show in English',
+    'home.title': 'Guichet',
+    'home.lead': 'Public reception management: choose your app.',
+    'home.counter': 'Counter',
+    'home.counterWhat': 'Call and serve visitors, on the counter’s tablet or PC.',
+    'home.supervisor': 'Supervision',
+    'home.supervisorWhat': 'Live queues and counters, alerts, statistics.',
+    'home.docs': 'API description',
+    'home.docsWhat': 'Every operation of the server (OpenAPI), for automation and integrations.',
+    'home.devices': 'Screens and kiosks',
+    'home.devicesWhat': 'A waiting-room screen opens /display/ with its token; a kiosk runs its own program. '
+        + 'See the README to install them.',
+});
+
+const STORAGE_KEY = 'guichet.home.language';
+
+function render() {
+    translatePage();
+    nameNextLanguage(document.getElementById('language'), 'lang.name', 'lang.choose');
+}
+
+rememberLanguage(STORAGE_KEY);
+document.getElementById('language').addEventListener('click', () => {
+    setLanguage(nextLanguage());
+    render();
+});
+render();
