@@ -33,8 +33,8 @@ public final class AuditLog {
     }
 
     /**
-     * Entries newest first. An administrator of some sites sees only entries of those sites: not those of the whole
-     * network (an account for several sites, the server's own changes).
+     * Entries newest first. An administrator of some sites sees only entries of those sites, not those without a
+     * site (accounts of several sites or of every site).
      */
     public Future<List<AuditEntry>> list(Principal principal, AuditQuery query) {
         AccessPolicy.require(principal, Action.READ_AUDIT, AccessPolicy.Scope.none());
