@@ -156,11 +156,6 @@ public final class AgentStore {
         return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(tokenHash))).mapEmpty();
     }
 
-    /** Ends every session of the account; answers their {@link Tokens#key}s, so what was opened with them can end. */
-    public Future<List<String>> deleteSessionsOf(long agentId) {
-        return pool.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId)).map(AgentStore::sessionKeys);
-    }
-
     private static List<String> sessionKeys(RowSet<Row> rows) {
         List<String> keys = new ArrayList<>(rows.size());
         rows.forEach(row -> keys.add(Tokens.hex(row.getBuffer("token_hash").getBytes())));

@@ -62,11 +62,6 @@ public final class AuditStore {
         return conn.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
     }
 
-    /** Appends entries for a change that was not a transaction of its own. */
-    public Future<Void> append(List<AuditEntry> entries) {
-        return append(pool, entries);
-    }
-
     public Future<List<AuditEntry>> list(AuditQuery query) {
         Tuple params = Tuple.of(Sql.utc(query.from()), Sql.utc(query.to()), query.actor(), query.action(),
                         query.siteId(), query.entityKind(), query.entityId(), query.before())
