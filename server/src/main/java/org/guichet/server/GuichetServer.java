@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.guichet.server.config.DemoSetup;
+import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.http.HttpVerticle;
@@ -86,7 +87,8 @@ public final class GuichetServer {
         SummaryPublisher summaries = new SummaryPublisher(vertx.eventBus(), base.summaries());
         Publisher publisher = new Publisher(vertx.eventBus(), base.catalogs(), summaries, options.clock());
         Services services = Services.assemble(vertx, pool, base,
-                new Services.Outlets(internalBus, publisher, publisher, publisher), options.sessionLifetime());
+                new Services.Outlets(internalBus, publisher, publisher, publisher), options.sessionLifetime(),
+                options.auditRetention());
         List<String> secrets = new ArrayList<>();
         List<String> deployed = new CopyOnWriteArrayList<>();
         List<HttpVerticle> httpInstances = new CopyOnWriteArrayList<>();
@@ -141,10 +143,11 @@ public final class GuichetServer {
         if (deployment.getJsonArray("sites", new JsonArray()).isEmpty()) {
             return Future.succeededFuture();
         }
-        return services.deployments().apply(deployment, false).map(tokens -> {
-            tokens.forEach((id, token) -> secrets.add("device " + id + " token: " + token));
-            return null;
-        });
+        return services.deployments().apply(deployment, false, AuditEntry.Actor.system("configuration"))
+                .map(applied -> {
+                    applied.deviceTokens().forEach((id, token) -> secrets.add("device " + id + " token: " + token));
+                    return null;
+                });
     }
 
     private static Future<Void> bootstrapAdmin(Accounts accounts, ServerOptions options, List<String> secrets) {
@@ -154,7 +157,8 @@ public final class GuichetServer {
             }
             boolean fromEnvironment = options.adminPassword() != null && !options.adminPassword().isBlank();
             String password = fromEnvironment ? options.adminPassword() : Tokens.newPassword();
-            return accounts.create(new Accounts.NewAccount("admin", "Administrateur", password, Role.ADMIN, List.of()))
+            return accounts.create(new Accounts.NewAccount("admin", "Administrateur", password, Role.ADMIN, List.of()),
+                            AuditEntry.Actor.system("first start"))
                     .map(created -> {
                         secrets.add(fromEnvironment
                                 ? "administrator 'admin' created with the password from GUICHET_ADMIN_PASSWORD"

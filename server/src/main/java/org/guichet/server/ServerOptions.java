@@ -1,6 +1,7 @@
 package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
 
 import java.nio.file.Path;
@@ -11,30 +12,45 @@ import java.time.Duration;
  * Everything a server instance is started with.
  *
  * @param database   an external PostgreSQL, or null to start the embedded one under {@code dataDirectory}
- * @param deployment sites, rooms, services, counters and devices to upsert at start (may be empty)
+ * @param deployment     sites, rooms, services, counters and devices to upsert at start (may be empty)
+ * @param auditRetention how long audit log entries are kept ({@code audit.retentionDays}, default 400 days)
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
-                            Duration sessionLifetime, int poolSize, boolean printSecrets) {
+                            Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention) {
 
     public ServerOptions {
         deployment = deployment == null ? new JsonObject() : deployment;
         clock = clock == null ? Clock.systemUTC() : clock;
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
+        auditRetention = auditRetention == null ? Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS) : auditRetention;
+    }
+
+    /** Options with the default audit retention. */
+    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
+                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
+                         Duration sessionLifetime, int poolSize, boolean printSecrets) {
+        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
+                poolSize, printSecrets, null);
     }
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets);
+                sessionLifetime, poolSize, printSecrets, auditRetention);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets);
+                sessionLifetime, poolSize, printSecrets, auditRetention);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets);
+                other, poolSize, printSecrets, auditRetention);
+    }
+
+    public ServerOptions withAuditRetention(Duration other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, other);
     }
 }

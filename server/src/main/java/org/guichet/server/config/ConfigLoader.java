@@ -8,10 +8,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
+import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Reads the configuration with vertx-config: the YAML file (guichet.yaml, or the one given) and then the GUICHET_*
@@ -57,7 +59,19 @@ public final class ConfigLoader {
         Path data = Path.of(config.getString("GUICHET_DATA_DIR", config.getString("dataDirectory", "./data")));
         return new ServerOptions(port, settings, data, config.getJsonObject("deployment", new JsonObject()), demo,
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
-                database.getInteger("poolSize", 16), true);
+                database.getInteger("poolSize", 16), true, auditRetention(config));
+    }
+
+    /** {@code audit.retentionDays}: a whole number of days, at least 1. */
+    static Duration auditRetention(JsonObject config) {
+        Object days = config.getJsonObject("audit", new JsonObject())
+                .getValue("retentionDays", AuditLog.DEFAULT_RETENTION_DAYS);
+        if (!(days instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+            || number.longValue() < 1) {
+            throw new IllegalArgumentException("audit.retentionDays must be a whole number of days, at least 1 (got "
+                    + days + ").");
+        }
+        return Duration.ofDays(number.longValue());
     }
 
     public static boolean clustered(JsonObject config) {

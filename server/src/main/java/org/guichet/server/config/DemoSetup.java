@@ -2,6 +2,7 @@ package org.guichet.server.config;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.service.Accounts;
@@ -15,6 +16,10 @@ import java.util.List;
  * when they are created. {@code --demo-reset} gives every demo account and device new credentials.
  */
 public final class DemoSetup {
+
+    /** Who the audit log says made the demo's changes. */
+    private static final AuditEntry.Actor DEMO = AuditEntry.Actor.system("demo");
+
 
     private record DemoAgent(String username, String displayName, Role role, List<String> sites) {
     }
@@ -40,9 +45,9 @@ public final class DemoSetup {
     public Future<List<String>> apply(boolean reset) {
         List<String> lines = new ArrayList<>();
         JsonObject deployment = deployment();
-        return services.deployments().apply(deployment, reset)
-                .map(tokens -> {
-                    tokens.forEach((id, token) -> lines.add("demo device " + id + " token: " + token));
+        return services.deployments().apply(deployment, reset, DEMO)
+                .map(applied -> {
+                    applied.deviceTokens().forEach((id, token) -> lines.add("demo device " + id + " token: " + token));
                     return null;
                 })
                 .compose(done -> {
@@ -66,7 +71,7 @@ public final class DemoSetup {
             String password = Tokens.newPassword();
             if (existing.isEmpty()) {
                 return services.accounts().create(new Accounts.NewAccount(agent.username(), agent.displayName(),
-                        password, agent.role(), agent.sites())).map(created -> {
+                        password, agent.role(), agent.sites()), DEMO).map(created -> {
                             lines.add(line(agent, password));
                             return null;
                         });
@@ -74,7 +79,7 @@ public final class DemoSetup {
             if (!reset) {
                 return Future.succeededFuture();
             }
-            return services.accounts().setPassword(existing.get(), password).map(done -> {
+            return services.accounts().setPassword(existing.get(), password, DEMO).map(done -> {
                 lines.add(line(agent, password));
                 return null;
             });

@@ -18,7 +18,7 @@ public final class AccessPolicy {
         READ_COUNTER, READ_WAITING_LIST, OPERATE_COUNTER, OPERATE_HELD_COUNTER, READ_OWN_DAY,
         READ_SITE, READ_ROOM_DISPLAY, SEND_HEARTBEAT, CHANGE_OWN_PASSWORD,
         CONFIGURE_SITES, LIST_AGENTS, READ_AGENT, MANAGE_AGENT, LIST_DEVICES, READ_DEVICE, MANAGE_DEVICE,
-        READ_STATS, REBUILD_ROLLUPS,
+        READ_STATS, REBUILD_ROLLUPS, READ_AUDIT,
         LISTEN_ROOM, LISTEN_COUNTER, LISTEN_SITE_QUEUE, LISTEN_ALERTS
     }
 
@@ -58,6 +58,7 @@ public final class AccessPolicy {
         rule(Action.MANAGE_DEVICE, Role.ADMIN, NO_DEVICE, Binding.SITE);
         rule(Action.READ_STATS, Role.SUPERVISOR, NO_DEVICE, Binding.SITE);
         rule(Action.REBUILD_ROLLUPS, Role.ADMIN, NO_DEVICE, Binding.SITE);
+        rule(Action.READ_AUDIT, Role.ADMIN, NO_DEVICE, Binding.SITE);
         rule(Action.LISTEN_ROOM, Role.AGENT, Set.of(Device.SCREEN), Binding.ROOM);
         rule(Action.LISTEN_COUNTER, Role.AGENT, Set.of(Device.COUNTER_SCREEN), Binding.COUNTER);
         rule(Action.LISTEN_SITE_QUEUE, Role.AGENT, Set.of(Device.SCREEN, Device.KIOSK), Binding.SITE);

@@ -4,17 +4,23 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.domain.AuditQuery;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Role;
 import org.guichet.server.service.Accounts;
 import org.guichet.server.service.Services;
 import org.guichet.server.view.AccountView;
+import org.guichet.server.view.AuditView;
+import org.guichet.server.view.DeploymentView;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Administration: the deployment, agent accounts, device tokens. */
+/** Administration: the deployment, agent accounts, device tokens, the audit log. */
 public final class AdminRoutes {
 
     private static final int MAX_DISPLAY_NAME = 100;
@@ -26,6 +32,7 @@ public final class AdminRoutes {
     }
 
     public void mount(Router api) {
+        api.get("/admin/deployment").handler(this::readDeployment);
         api.put("/admin/deployment").handler(this::applyDeployment);
         api.get("/admin/agents").handler(this::listAgents);
         api.post("/admin/agents").handler(this::createAgent);
@@ -33,13 +40,37 @@ public final class AdminRoutes {
         api.get("/admin/devices").handler(this::listDevices);
         api.post("/admin/devices/:deviceId/token").handler(this::issueDeviceToken);
         api.post("/admin/devices/:deviceId/revoke").handler(this::revokeDevice);
+        api.get("/admin/audit").handler(this::listAudit);
     }
 
-    /** Same shape as the "deployment" block of the configuration file; answers the tokens of new devices, once. */
+    /** In the shape PUT takes: JSON, or YAML (the configuration file's "deployment" block) when asked. */
+    private void readDeployment(RoutingContext ctx) {
+        boolean yaml = wantsYaml(ctx);
+        var deployment = services.deployments().read(Reply.principal(ctx));
+        if (yaml) {
+            deployment.map(DeploymentView::yaml)
+                    .onSuccess(text -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
+                            .end(text))
+                    .onFailure(ctx::fail);
+        } else {
+            Reply.json(ctx, deployment);
+        }
+    }
+
+    /**
+     * Same shape as the "deployment" block of the configuration file; answers the tokens of new devices, once, and
+     * what changed. With dryRun=true, answers only what would change.
+     */
     private void applyDeployment(RoutingContext ctx) {
-        Reply.json(ctx, services.deployments().apply(Reply.principal(ctx), Json.body(ctx))
-                .map(tokens -> new JsonObject().put("applied", true)
-                        .put("deviceTokens", new JsonObject(new LinkedHashMap<>(tokens)))));
+        if (flag(ctx, "dryRun")) {
+            Reply.json(ctx, services.deployments().dryRun(Reply.principal(ctx), Json.body(ctx))
+                    .map(changes -> new JsonObject().put("dryRun", true).put("sites", DeploymentView.changes(changes))));
+            return;
+        }
+        Reply.json(ctx, services.deployments().apply(Reply.principal(ctx), Reply.address(ctx), Json.body(ctx))
+                .map(applied -> new JsonObject().put("applied", true)
+                        .put("deviceTokens", new JsonObject(new LinkedHashMap<>(applied.deviceTokens())))
+                        .put("sites", DeploymentView.changes(applied.changes()))));
     }
 
     private void listAgents(RoutingContext ctx) {
@@ -63,13 +94,14 @@ public final class AdminRoutes {
         String displayName = Json.optionalString(body, "displayName", MAX_DISPLAY_NAME);
         Accounts.NewAccount account = new Accounts.NewAccount(username, displayName == null ? username : displayName,
                 Json.requiredString(body, "password"), role, siteIds);
-        Reply.json(ctx, 201, services.accounts().create(Reply.principal(ctx), account).map(AccountView::agent));
+        Reply.json(ctx, 201, services.accounts().create(Reply.principal(ctx), Reply.address(ctx), account).map(AccountView::agent));
     }
 
     private void resetPassword(RoutingContext ctx) {
         long agentId = Json.pathLong(ctx, "agentId");
         String password = Json.requiredString(Json.body(ctx), "password");
-        Reply.json(ctx, services.accounts().resetPassword(Reply.principal(ctx), agentId, password));
+        Reply.json(ctx, services.accounts().resetPassword(Reply.principal(ctx), Reply.address(ctx), agentId,
+                password));
     }
 
     private void listDevices(RoutingContext ctx) {
@@ -78,11 +110,45 @@ public final class AdminRoutes {
 
     private void issueDeviceToken(RoutingContext ctx) {
         String deviceId = ctx.pathParam("deviceId");
-        Reply.json(ctx, services.devices().issueToken(Reply.principal(ctx), deviceId)
+        Reply.json(ctx, services.devices().issueToken(Reply.principal(ctx), Reply.address(ctx), deviceId)
                 .map(token -> new JsonObject().put("deviceId", deviceId).put("token", token)));
     }
 
     private void revokeDevice(RoutingContext ctx) {
-        Reply.json(ctx, services.devices().revoke(Reply.principal(ctx), ctx.pathParam("deviceId")));
+        Reply.json(ctx, services.devices().revoke(Reply.principal(ctx), Reply.address(ctx),
+                ctx.pathParam("deviceId")));
+    }
+
+    /** Newest first, filtered by from, to, actor, action, siteId, entity; pages of limit entries before an id. */
+    private void listAudit(RoutingContext ctx) {
+        Map<String, String> params = new HashMap<>();
+        ctx.queryParams().names().forEach(name -> params.put(name, ctx.queryParams().get(name)));
+        AuditQuery query = AuditQuery.parse(params);
+        Reply.json(ctx, services.audit().list(Reply.principal(ctx), query)
+                .map(entries -> AuditView.page(entries, query.limit())));
+    }
+
+    private static boolean wantsYaml(RoutingContext ctx) {
+        String format = ctx.queryParams().get("format");
+        if (format == null) {
+            String accept = ctx.request().getHeader("Accept");
+            return accept != null && (accept.contains("application/yaml") || accept.contains("text/yaml"));
+        }
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> false;
+            case "yaml" -> true;
+            default -> throw Failure.invalid("format must be json or yaml.");
+        };
+    }
+
+    private static boolean flag(RoutingContext ctx, String name) {
+        String value = ctx.queryParams().get(name);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw Failure.invalid(name + " must be true or false.");
     }
 }

@@ -33,6 +33,15 @@ public final class Reply {
         ctx.json(value);
     }
 
+    /**
+     * Where the request came from, for the audit log: the connection's remote address. Forwarding headers are not
+     * trusted, since no proxy is configured as trusted.
+     */
+    public static String address(RoutingContext ctx) {
+        var remote = ctx.request().remoteAddress();
+        return remote == null ? null : remote.hostAddress();
+    }
+
     public static Principal principal(RoutingContext ctx) {
         Principal principal = ctx.get(PRINCIPAL);
         if (principal == null) {

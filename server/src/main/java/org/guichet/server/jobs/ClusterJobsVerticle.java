@@ -7,16 +7,18 @@ import org.guichet.server.service.Services;
 import java.time.Duration;
 
 /**
- * Jobs whose work is shared by every instance and needs doing once: rebuilding the statistics rollups marked dirty.
- * One instance of this verticle runs per server; the rebuild itself takes an advisory lock, so two servers on one
- * database never rebuild at once.
+ * Jobs whose work is shared by every instance and needs doing once: rebuilding the statistics rollups marked dirty,
+ * deleting audit entries older than the retention. One instance of this verticle runs per server; each job takes an
+ * advisory lock, so two servers on one database never do it at once.
  */
 public final class ClusterJobsVerticle extends VerticleBase {
 
     public static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration AUDIT_RETENTION_INTERVAL = Duration.ofHours(1);
 
     private final Services services;
     private Periodic rollups;
+    private Periodic auditRetention;
 
     public ClusterJobsVerticle(Services services) {
         this.services = services;
@@ -26,11 +28,13 @@ public final class ClusterJobsVerticle extends VerticleBase {
     public Future<?> start() {
         rollups = Periodic.start(vertx, "statistics rollups", ROLLUP_INTERVAL,
                 () -> services.stats().rebuildDirtyRollups());
+        auditRetention = Periodic.start(vertx, "audit log retention", AUDIT_RETENTION_INTERVAL,
+                () -> services.audit().deleteExpired());
         return Future.succeededFuture();
     }
 
     @Override
     public Future<?> stop() {
-        return rollups.cancel();
+        return Future.join(rollups.cancel(), auditRetention.cancel());
     }
 }

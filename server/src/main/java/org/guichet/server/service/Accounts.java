@@ -2,9 +2,12 @@ package org.guichet.server.service;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Agent;
+import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.domain.Principal;
@@ -99,25 +102,32 @@ public final class Accounts {
                 Action.READ_AGENT, AccessPolicy.Scope.sites(Set.copyOf(agent.siteIds())))).toList());
     }
 
-    /** Creates an account for the principal's sites; fails with a conflict when the username is taken. */
-    public Future<Agent> create(Principal principal, NewAccount account) {
+    /**
+     * Creates an account for the principal's sites, audited as made from {@code address}; fails with a conflict when
+     * the username is taken.
+     */
+    public Future<Agent> create(Principal principal, String address, NewAccount account) {
         account.siteIds().forEach(siteId -> catalogs.get().site(siteId));
         AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.sites(Set.copyOf(account.siteIds())));
         if (!USERNAME.matcher(account.username()).matches()) {
             throw Failure.invalid("A username has 2 to 64 letters, digits, dots, dashes or @.");
         }
-        return create(account);
+        return create(account, AuditEntry.Actor.of(principal, address));
     }
 
-    /** Creates an account without asking anyone (the first administrator, the demo). */
-    public Future<Agent> create(NewAccount account) {
+    /** Creates an account without asking anyone (the first administrator, the demo), audited as made by the actor. */
+    public Future<Agent> create(NewAccount account, AuditEntry.Actor actor) {
         PasswordRules.require(account.password());
         if (account.role() != Role.ADMIN && account.siteIds().isEmpty()) {
             throw Failure.invalid("An agent or supervisor needs at least one site.");
         }
+        JsonObject created = new JsonObject().put("username", account.username())
+                .put("displayName", account.displayName()).put("role", account.role().dbName())
+                .put("siteIds", new JsonArray(List.copyOf(account.siteIds()))).put("active", true);
         return vertx.executeBlocking(() -> hasher.hash(account.password()), false)
                 .compose(hash -> agents.insert(account.username(), account.displayName(), hash, account.role(),
-                        account.siteIds()))
+                        account.siteIds(), id -> AuditEntry.of(clock.instant(), actor, "agent.create", "agent",
+                                String.valueOf(id), onlySite(account.siteIds()), null, created)))
                 .compose(this::agent);
     }
 
@@ -140,23 +150,28 @@ public final class Accounts {
     }
 
     /** An administrator gives an account of their sites a new password; its sessions end. */
-    public Future<Void> resetPassword(Principal principal, long agentId, String newPassword) {
+    public Future<Void> resetPassword(Principal principal, String address, long agentId, String newPassword) {
         AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.none());
         PasswordRules.require(newPassword);
         return agent(agentId).compose(agent -> {
             AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.sites(Set.copyOf(agent.siteIds())));
-            return setPassword(agentId, newPassword);
+            return setPassword(agent, newPassword, AuditEntry.Actor.of(principal, address));
         });
     }
 
     /**
-     * Sets a password without asking anyone (the demo's reset); the account's sessions end, and with them what was
-     * opened with them, on every instance.
+     * Sets a password without asking anyone (the demo's reset), audited as done by the actor; the account's sessions
+     * end, and with them what was opened with them, on every instance.
      */
-    public Future<Void> setPassword(long agentId, String newPassword) {
+    public Future<Void> setPassword(long agentId, String newPassword, AuditEntry.Actor actor) {
+        return agent(agentId).compose(agent -> setPassword(agent, newPassword, actor));
+    }
+
+    private Future<Void> setPassword(Agent agent, String newPassword, AuditEntry.Actor actor) {
+        AuditEntry entry = AuditEntry.of(clock.instant(), actor, "agent.password_reset", "agent",
+                String.valueOf(agent.id()), onlySite(agent.siteIds()), null, null);
         return vertx.executeBlocking(() -> hasher.hash(newPassword), false)
-                .compose(hash -> agents.updatePassword(agentId, hash))
-                .compose(done -> agents.deleteSessionsOf(agentId))
+                .compose(hash -> agents.resetPassword(agent.id(), hash, entry))
                 .onSuccess(keys -> keys.forEach(key -> {
                     authentication.forget(key);
                     announcements.credentialsRevoked(key);
@@ -180,6 +195,11 @@ public final class Accounts {
             dummyHash = hash;
         }
         return hash;
+    }
+
+    /** The site an account's audit entries belong to: its only site, or none for an account of several. */
+    private static String onlySite(List<String> siteIds) {
+        return siteIds.size() == 1 ? siteIds.get(0) : null;
     }
 
     private Future<Agent> agent(long agentId) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.Device;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
@@ -45,29 +46,38 @@ public final class Devices {
     }
 
     /** Gives a device of the administrator's sites a new token (the old one stops working) and answers it, once. */
-    public Future<String> issueToken(Principal principal, String deviceId) {
+    public Future<String> issueToken(Principal principal, String address, String deviceId) {
         return device(deviceId).compose(device -> {
             AccessPolicy.require(principal, Action.MANAGE_DEVICE, AccessPolicy.Scope.site(device.siteId()));
-            return issueToken(deviceId);
+            return issueToken(device, AuditEntry.Actor.of(principal, address));
         });
     }
 
-    /** Gives a device a new token without asking anyone (a deployment's new devices, the demo). */
-    public Future<String> issueToken(String deviceId) {
+    /** Gives a device a new token without asking anyone (a deployment's new devices, the demo), audited as the actor's. */
+    public Future<String> issueToken(String deviceId, AuditEntry.Actor actor) {
+        return device(deviceId).compose(device -> issueToken(device, actor));
+    }
+
+    private Future<String> issueToken(Device device, AuditEntry.Actor actor) {
         String token = Tokens.newToken(Tokens.DEVICE_PREFIX);
-        return devices.setToken(deviceId, Tokens.hash(token)).map(found -> {
+        AuditEntry entry = AuditEntry.of(clock.instant(), actor, "device.token_issue", "device", device.id(),
+                device.siteId(), new JsonObject().put("revoked", device.revoked()),
+                new JsonObject().put("revoked", false));
+        return devices.setToken(device.id(), Tokens.hash(token), entry).map(found -> {
             if (!found) {
-                throw Failure.notFound("No device '" + deviceId + "'.");
+                throw Failure.notFound("No device '" + device.id() + "'.");
             }
             return token;
         });
     }
 
     /** Revokes a device's token: its requests are refused and its live connections closed, on every instance. */
-    public Future<Void> revoke(Principal principal, String deviceId) {
+    public Future<Void> revoke(Principal principal, String address, String deviceId) {
         return device(deviceId).compose(device -> {
             AccessPolicy.require(principal, Action.MANAGE_DEVICE, AccessPolicy.Scope.site(device.siteId()));
-            return devices.revoke(deviceId, clock.instant());
+            return devices.revoke(deviceId, clock.instant(), AuditEntry.of(clock.instant(),
+                    AuditEntry.Actor.of(principal, address), "device.revoke", "device", deviceId, device.siteId(),
+                    new JsonObject().put("revoked", false), new JsonObject().put("revoked", true)));
         }).map(revoked -> {
             String hash = revoked.orElseThrow(() -> Failure.notFound("No active device '" + deviceId + "'."));
             if (!hash.isEmpty()) {

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.domain.stats.StatsPlanner;
 import org.guichet.server.store.AgentStore;
+import org.guichet.server.store.AuditStore;
 import org.guichet.server.store.CatalogStore;
 import org.guichet.server.store.CounterStore;
 import org.guichet.server.store.DeploymentStore;
@@ -28,7 +29,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        Devices devices, Deployments deployments, Sites sites, QueueSummaries summaries,
                        TicketIssuer issuer, TicketCalling calling, TicketTransitions transitions,
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
-                       StatsService stats) {
+                       StatsService stats, AuditLog audit) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -62,6 +63,13 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     }
 
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime) {
+        return assemble(vertx, pool, base, outlets, sessionLifetime,
+                Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS));
+    }
+
+    /** @param auditRetention how long audit entries are kept */
+    public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
+                                    Duration auditRetention) {
         Clock clock = base.clock();
         Catalogs catalogs = base.catalogs();
         TicketStore tickets = base.tickets();
@@ -72,7 +80,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         Accounts accounts = new Accounts(vertx, agents, catalogs, authentication, outlets.announcements(),
                 new PasswordHasher(), clock, sessionLifetime);
         Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), clock);
-        Deployments deployments = new Deployments(new DeploymentStore(pool), catalogs, devices);
+        Deployments deployments = new Deployments(new DeploymentStore(pool), catalogs, devices, clock);
         TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets());
         TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets());
         TicketCalling calling = new TicketCalling(tickets, counterStore, catalogs, transitions, clock,
@@ -86,6 +94,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 agents, catalogs, new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT), clock);
         return new Services(clock, catalogs, new Health(pool), authentication, accounts, devices, deployments,
                 new Sites(catalogs, base.summaries(), clock), base.summaries(), issuer, calling, transitions, queries,
-                counters, new AgentDays(tickets, catalogs, clock), alerts, stats);
+                counters, new AgentDays(tickets, catalogs, clock), alerts, stats,
+                new AuditLog(new AuditStore(pool), clock, auditRetention));
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.Agent;
+import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Role;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /** Agents' accounts, their sites, and their sessions (only the SHA-256 of a session token is stored). */
 public final class AgentStore {
@@ -91,9 +93,12 @@ public final class AgentStore {
         });
     }
 
-    /** Creates the account with its sites; fails with a conflict when the username is taken. */
+    /**
+     * Creates the account with its sites and its audit entry (made for the new id), in one transaction; fails with a
+     * conflict when the username is taken.
+     */
     public Future<Long> insert(String username, String displayName, String passwordHash, Role role,
-                               List<String> siteIds) {
+                               List<String> siteIds, LongFunction<AuditEntry> entry) {
         return pool.withTransaction(conn -> conn.preparedQuery(INSERT_AGENT)
                 .execute(Tuple.of(username, displayName, passwordHash, role.dbName()))
                 .compose(rows -> {
@@ -104,8 +109,20 @@ public final class AgentStore {
                     List<Tuple> links = siteIds.stream().map(site -> Tuple.of(id, site)).toList();
                     Future<RowSet<Row>> inserted = links.isEmpty() ? Future.succeededFuture()
                             : conn.preparedQuery(INSERT_AGENT_SITE).executeBatch(links);
-                    return inserted.map(done -> id);
+                    return inserted.compose(done -> AuditStore.append(conn, List.of(entry.apply(id))))
+                            .map(done -> id);
                 })).recover(Sql::refused);
+    }
+
+    /**
+     * Gives the account a new password and ends its sessions, with the audit entry, in one transaction; answers the
+     * {@link Tokens#key}s of the ended sessions, so that what was opened with them can end.
+     */
+    public Future<List<String>> resetPassword(long agentId, String passwordHash, AuditEntry entry) {
+        return pool.withTransaction(conn -> conn.preparedQuery(UPDATE_PASSWORD)
+                .execute(Tuple.of(agentId, passwordHash))
+                .compose(done -> conn.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId)))
+                .compose(rows -> AuditStore.append(conn, List.of(entry)).map(done -> sessionKeys(rows))));
     }
 
     public Future<Void> updatePassword(long agentId, String passwordHash) {
@@ -139,13 +156,10 @@ public final class AgentStore {
         return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(Buffer.buffer(tokenHash))).mapEmpty();
     }
 
-    /** Ends every session of the account; answers their {@link Tokens#key}s, so what was opened with them can end. */
-    public Future<List<String>> deleteSessionsOf(long agentId) {
-        return pool.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId)).map(rows -> {
-            List<String> keys = new ArrayList<>(rows.size());
-            rows.forEach(row -> keys.add(Tokens.hex(row.getBuffer("token_hash").getBytes())));
-            return keys;
-        });
+    private static List<String> sessionKeys(RowSet<Row> rows) {
+        List<String> keys = new ArrayList<>(rows.size());
+        rows.forEach(row -> keys.add(Tokens.hex(row.getBuffer("token_hash").getBytes())));
+        return keys;
     }
 
     private static Optional<Credentials> credentials(RowSet<Row> rows) {

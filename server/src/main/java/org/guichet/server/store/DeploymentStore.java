@@ -4,21 +4,29 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.CallingPolicy;
+import org.guichet.server.domain.DeploymentDiff;
+import org.guichet.server.domain.DeploymentDocument;
 import org.guichet.server.domain.DeploymentRules;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Languages;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Upserts a deployment (sites with their rooms, services, counters and devices) as declared in the configuration file or
  * sent to the admin API. Nothing is deleted: an entry left out of a later file keeps its history; mark it inactive.
- * Devices that have no token yet are returned so the caller can issue and show their tokens once.
+ * Devices that have no token yet are returned so the caller can issue and show their tokens once. Reads it back in the
+ * same shape.
  */
 public final class DeploymentStore {
 
@@ -55,6 +63,31 @@ public final class DeploymentStore {
             UNION ALL SELECT 'service', id, site_id FROM service WHERE id = ANY($1)
             UNION ALL SELECT 'counter', id, site_id FROM counter WHERE id = ANY($1)
             UNION ALL SELECT 'device', id, site_id FROM device WHERE id = ANY($1)""";
+    /** Applies wait for each other, so that what one reads as "before" is not half another's "after". */
+    static final String LOCK_DEPLOYMENT = "SELECT pg_advisory_xact_lock(hashtext('guichet.deployment'))";
+    static final String SELECT_SITES = """
+            SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer FROM site
+            WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id""";
+    static final String SELECT_ROOMS = """
+            SELECT id, site_id, name FROM waiting_room WHERE $1::text[] IS NULL OR site_id = ANY($1) ORDER BY id""";
+    static final String SELECT_SERVICES = """
+            SELECT id, site_id, parent_id, kind, name, translations, prefix, room_id, target_wait_minutes, menu_order,
+                   orientation, active
+            FROM service WHERE $1::text[] IS NULL OR site_id = ANY($1) ORDER BY menu_order, id""";
+    static final String SELECT_COUNTERS = """
+            SELECT c.id, c.site_id, c.room_id, c.name, c.active,
+                   coalesce(array_agg(cs.service_id ORDER BY cs.rank) FILTER (WHERE cs.service_id IS NOT NULL), '{}')
+                       AS service_ids
+            FROM counter c LEFT JOIN counter_service cs ON cs.counter_id = c.id
+            WHERE $1::text[] IS NULL OR c.site_id = ANY($1)
+            GROUP BY c.id ORDER BY c.id""";
+    static final String SELECT_DEVICES = """
+            SELECT id, site_id, kind, name, room_id, counter_id, language FROM device
+            WHERE $1::text[] IS NULL OR site_id = ANY($1) ORDER BY id""";
+
+    /** What an apply did: the devices that need a token, and each site's changes. */
+    public record Applied(List<String> needingToken, List<DeploymentDiff.SiteChanges> changes) {
+    }
 
 
     private final Pool pool;
@@ -63,19 +96,121 @@ public final class DeploymentStore {
         this.pool = pool;
     }
 
-    /** Validates the whole deployment first, then writes it in one transaction; returns devices needing a token. */
-    public Future<List<String>> apply(JsonObject deployment) {
+    /**
+     * Validates the whole deployment first, then writes it in one transaction with an audit entry for each entity it
+     * added or changed (told apart by reading its sites before and after); answers the devices needing a token.
+     *
+     * @param entries makes the audit entries of the changes
+     */
+    public Future<Applied> apply(JsonObject deployment,
+                                 Function<List<DeploymentDiff.SiteChanges>, List<AuditEntry>> entries) {
         Map<String, String> declaredSiteOf = DeploymentRules.validate(deployment);
         JsonArray sites = DeploymentRules.list(deployment, "sites");
+        String[] siteIds = siteIds(sites);
         List<String> needingToken = new ArrayList<>();
-        return pool.withTransaction(conn -> {
-            Future<Void> chain = checkOwnership(conn, declaredSiteOf);
-            for (Object entry : sites) {
-                JsonObject site = (JsonObject) entry;
-                chain = chain.compose(done -> applySite(conn, site, needingToken));
-            }
-            return chain;
-        }).recover(Sql::refused).map(done -> needingToken);
+        return pool.withTransaction(conn -> conn.query(LOCK_DEPLOYMENT).execute()
+                .compose(locked -> checkOwnership(conn, declaredSiteOf))
+                .compose(checked -> read(conn, siteIds))
+                .compose(before -> {
+                    Future<Void> chain = Future.succeededFuture();
+                    for (Object entry : sites) {
+                        JsonObject site = (JsonObject) entry;
+                        chain = chain.compose(done -> applySite(conn, site, needingToken));
+                    }
+                    return chain.compose(done -> read(conn, siteIds))
+                            .map(after -> DeploymentDiff.between(before, after));
+                })
+                .compose(changes -> AuditStore.append(conn, entries.apply(changes))
+                        .map(done -> new Applied(needingToken, changes))))
+                .recover(Sql::refused);
+    }
+
+    /** What applying the deployment would change, nothing written; refused as {@link #apply} would refuse it. */
+    public Future<List<DeploymentDiff.SiteChanges>> preview(JsonObject deployment) {
+        Map<String, String> declaredSiteOf = DeploymentRules.validate(deployment);
+        String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
+        return pool.withConnection(conn -> checkOwnership(conn, declaredSiteOf).compose(checked -> read(conn, siteIds)))
+                .map(before -> DeploymentDiff.between(before, DeploymentDocument.normalize(deployment)));
+    }
+
+    /**
+     * The deployment as stored, in the shape {@link #apply} takes ({@link DeploymentDocument}), device tokens never
+     * included.
+     *
+     * @param siteIds the sites to read, or null for all
+     */
+    public Future<JsonObject> read(Set<String> siteIds) {
+        return pool.withConnection(conn -> read(conn, siteIds == null ? null : siteIds.toArray(String[]::new)));
+    }
+
+    private static Future<JsonObject> read(SqlConnection conn, String[] siteIds) {
+        Tuple sites = Tuple.of((Object) siteIds);
+        Map<String, JsonObject> byId = new LinkedHashMap<>();
+        return conn.preparedQuery(SELECT_SITES).execute(sites)
+                .compose(rows -> {
+                    rows.forEach(row -> {
+                        JsonObject site = new JsonObject().put("id", row.getString("id"))
+                                .put("name", row.getString("name")).put("timeZone", row.getString("time_zone"))
+                                .put("openingHours", row.getValue("opening_hours"))
+                                .put("calendar", row.getValue("calendar"))
+                                .put("callingPolicy", row.getValue("calling_policy"));
+                        putIfPresent(site, "footer", row.getString("footer"));
+                        DeploymentDocument.SITE_PARTS.forEach(part -> site.put(part, new JsonArray()));
+                        byId.put(row.getString("id"), site);
+                    });
+                    return conn.preparedQuery(SELECT_ROOMS).execute(sites);
+                })
+                .compose(rows -> {
+                    rows.forEach(row -> add(byId, row, "rooms", new JsonObject().put("id", row.getString("id"))
+                            .put("name", row.getString("name"))));
+                    return conn.preparedQuery(SELECT_SERVICES).execute(sites);
+                })
+                .compose(rows -> {
+                    rows.forEach(row -> {
+                        JsonObject service = new JsonObject().put("id", row.getString("id"))
+                                .put("kind", row.getString("kind")).put("name", row.getString("name"));
+                        putIfPresent(service, "parent", row.getString("parent_id"));
+                        putIfPresent(service, "prefix", row.getString("prefix"));
+                        putIfPresent(service, "room", row.getString("room_id"));
+                        service.put("targetWaitMinutes", row.getInteger("target_wait_minutes"))
+                                .put("order", row.getInteger("menu_order"))
+                                .put("translations", row.getValue("translations"));
+                        putIfPresent(service, "orientation", row.getValue("orientation"));
+                        add(byId, row, "services", service.put("active", row.getBoolean("active")));
+                    });
+                    return conn.preparedQuery(SELECT_COUNTERS).execute(sites);
+                })
+                .compose(rows -> {
+                    rows.forEach(row -> add(byId, row, "counters", new JsonObject().put("id", row.getString("id"))
+                            .put("name", row.getString("name")).put("room", row.getString("room_id"))
+                            .put("services", new JsonArray(List.of(row.getArrayOfStrings("service_ids"))))
+                            .put("active", row.getBoolean("active"))));
+                    return conn.preparedQuery(SELECT_DEVICES).execute(sites);
+                })
+                .map(rows -> {
+                    rows.forEach(row -> {
+                        JsonObject device = new JsonObject().put("id", row.getString("id"))
+                                .put("kind", row.getString("kind")).put("name", row.getString("name"));
+                        putIfPresent(device, "room", row.getString("room_id"));
+                        putIfPresent(device, "counter", row.getString("counter_id"));
+                        add(byId, row, "devices", device.put("language", row.getString("language")));
+                    });
+                    return new JsonObject().put("sites", new JsonArray(new ArrayList<>(byId.values())));
+                });
+    }
+
+    private static void add(Map<String, JsonObject> sites, Row row, String part, JsonObject entity) {
+        sites.get(row.getString("site_id")).getJsonArray(part).add(entity);
+    }
+
+    private static void putIfPresent(JsonObject json, String field, Object value) {
+        if (value != null) {
+            json.put(field, value);
+        }
+    }
+
+    private static String[] siteIds(JsonArray sites) {
+        return sites.stream().map(site -> ((JsonObject) site).getString("id")).toArray(String[]::new);
     }
 
     /** Ids are global: an id already used by another site must not be silently moved. */

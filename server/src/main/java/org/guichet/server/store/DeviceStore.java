@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.Device;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Tokens;
@@ -65,24 +66,31 @@ public final class DeviceStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(device(rows.iterator().next())));
     }
 
-    /** Replaces the device's token (and lifts a revocation); false when there is no such device. */
-    public Future<Boolean> setToken(String deviceId, byte[] tokenHash) {
-        return pool.preparedQuery(SET_TOKEN).execute(Tuple.of(deviceId, Buffer.buffer(tokenHash)))
-                .map(rows -> rows.size() > 0);
+    /**
+     * Replaces the device's token (and lifts a revocation), with its audit entry, in one transaction; false when there
+     * is no such device.
+     */
+    public Future<Boolean> setToken(String deviceId, byte[] tokenHash, AuditEntry entry) {
+        return pool.withTransaction(conn -> conn.preparedQuery(SET_TOKEN)
+                .execute(Tuple.of(deviceId, Buffer.buffer(tokenHash)))
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
+                        : AuditStore.append(conn, List.of(entry)).map(done -> true)));
     }
 
     /**
-     * Revokes the device; answers the {@link Tokens#key} of the token it had, so that what was opened with it can be closed,
-     * or empty when there was no active device.
+     * Revokes the device, with its audit entry, in one transaction; answers the {@link Tokens#key} of the token it
+     * had, so that what was opened with it can be closed, or empty when there was no active device.
      */
-    public Future<Optional<String>> revoke(String deviceId, Instant now) {
-        return pool.preparedQuery(REVOKE).execute(Tuple.of(deviceId, Sql.utc(now))).map(rows -> {
-            if (rows.size() == 0) {
-                return Optional.empty();
-            }
-            Buffer hash = rows.iterator().next().getBuffer(0);
-            return Optional.of(hash == null ? "" : Tokens.hex(hash.getBytes()));
-        });
+    public Future<Optional<String>> revoke(String deviceId, Instant now, AuditEntry entry) {
+        return pool.withTransaction(conn -> conn.preparedQuery(REVOKE).execute(Tuple.of(deviceId, Sql.utc(now)))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(Optional.<String>empty());
+                    }
+                    Buffer hash = rows.iterator().next().getBuffer(0);
+                    return AuditStore.append(conn, List.of(entry))
+                            .map(done -> Optional.of(hash == null ? "" : Tokens.hex(hash.getBytes())));
+                }));
     }
 
     public Future<Void> reportHealth(String deviceId, Instant now, JsonObject health) {

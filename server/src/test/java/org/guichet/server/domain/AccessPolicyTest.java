@@ -108,6 +108,9 @@ class AccessPolicyTest {
             READ_STATS             s1                   -     Y     Y     Y     -     -      -
             READ_STATS             s2                   -     -     -     Y     -     -      -
             REBUILD_ROLLUPS        none                 -     -     Y     Y     -     -      -
+            READ_AUDIT             none                 -     -     Y     Y     -     -      -
+            READ_AUDIT             s1                   -     -     Y     Y     -     -      -
+            READ_AUDIT             s2                   -     -     -     Y     -     -      -
             LISTEN_ROOM            room r1              Y     Y     Y     Y     -     Y      -
             LISTEN_ROOM            room r1b             Y     Y     Y     Y     -     -      -
             LISTEN_ROOM            room r2 (s2)         -     -     -     Y     -     -      -

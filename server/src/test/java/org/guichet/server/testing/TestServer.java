@@ -178,7 +178,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         return status(response, 200).bodyAsJsonObject();
     }
 
-    private static HttpResponse<Buffer> status(HttpResponse<Buffer> response, int expected) {
+    public static HttpResponse<Buffer> status(HttpResponse<Buffer> response, int expected) {
         Assertions.assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(expected);
         return response;
     }

@@ -1,0 +1,102 @@
+package org.guichet.server.domain;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/**
+ * A deployment as it is stored: every default the store fills in written out, absent values left out. A deployment
+ * read back from the database already has this shape, so normalising what a client sends tells what applying it
+ * would store, field by field ({@link DeploymentDiff}). Expects a deployment {@link DeploymentRules} accepted.
+ */
+public final class DeploymentDocument {
+
+    /** The parts of a site that are lists of entities; the site's own fields are the others. */
+    public static final List<String> SITE_PARTS = List.of("rooms", "services", "counters", "devices");
+
+    private DeploymentDocument() {
+    }
+
+    public static JsonObject normalize(JsonObject deployment) {
+        JsonArray sites = new JsonArray();
+        DeploymentRules.list(deployment, "sites").forEach(site -> sites.add(site((JsonObject) site)));
+        return new JsonObject().put("sites", sites);
+    }
+
+    private static JsonObject site(JsonObject site) {
+        JsonObject normalized = new JsonObject()
+                .put("id", site.getString("id"))
+                .put("name", site.getString("name"))
+                .put("timeZone", site.getString("timeZone", DeploymentRules.DEFAULT_TIME_ZONE))
+                .put("openingHours", copy(site.getJsonObject("openingHours", new JsonObject())))
+                .put("calendar", copy(site.getJsonObject("calendar", new JsonObject())))
+                .put("callingPolicy", CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson());
+        putIfPresent(normalized, "footer", site.getString("footer"));
+        JsonArray rooms = new JsonArray();
+        DeploymentRules.list(site, "rooms").forEach(item -> {
+            JsonObject room = (JsonObject) item;
+            rooms.add(new JsonObject().put("id", room.getString("id")).put("name", room.getString("name")));
+        });
+        JsonArray services = new JsonArray();
+        int position = 0;
+        for (Object item : DeploymentRules.list(site, "services")) {
+            position++;
+            services.add(service((JsonObject) item, position));
+        }
+        JsonArray counters = new JsonArray();
+        DeploymentRules.list(site, "counters").forEach(item -> {
+            JsonObject counter = (JsonObject) item;
+            counters.add(new JsonObject().put("id", counter.getString("id")).put("name", counter.getString("name"))
+                    .put("room", counter.getString("room"))
+                    .put("services", DeploymentRules.list(counter, "services").copy())
+                    .put("active", counter.getBoolean("active", true)));
+        });
+        JsonArray devices = new JsonArray();
+        DeploymentRules.list(site, "devices").forEach(item -> {
+            JsonObject device = (JsonObject) item;
+            JsonObject normalizedDevice = new JsonObject().put("id", device.getString("id"))
+                    .put("kind", device.getString("kind"))
+                    .put("name", device.getString("name", device.getString("id")));
+            putIfPresent(normalizedDevice, "room", device.getString("room"));
+            putIfPresent(normalizedDevice, "counter", device.getString("counter"));
+            devices.add(normalizedDevice.put("language", device.getString("language", Languages.DEFAULT)));
+        });
+        return normalized.put("rooms", rooms).put("services", services).put("counters", counters)
+                .put("devices", devices);
+    }
+
+    /** A service's order defaults to its position among the site's services, counted from 1. */
+    private static JsonObject service(JsonObject service, int position) {
+        JsonObject normalized = new JsonObject().put("id", service.getString("id"))
+                .put("kind", service.getString("kind", "service"))
+                .put("name", service.getString("name"));
+        putIfPresent(normalized, "parent", service.getString("parent"));
+        putIfPresent(normalized, "prefix", service.getString("prefix"));
+        putIfPresent(normalized, "room", service.getString("room"));
+        normalized.put("targetWaitMinutes",
+                        service.getInteger("targetWaitMinutes", DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES))
+                .put("order", service.getInteger("order", position))
+                .put("translations", copy(service.getJsonObject("translations", new JsonObject())));
+        JsonObject orientation = service.getJsonObject("orientation");
+        putIfPresent(normalized, "orientation", orientation == null ? null : orientation.copy());
+        return normalized.put("active", service.getBoolean("active", true));
+    }
+
+    /** The site's own fields, without its lists of entities. */
+    public static JsonObject siteFields(JsonObject site) {
+        JsonObject fields = site.copy();
+        SITE_PARTS.forEach(fields::remove);
+        return fields;
+    }
+
+    private static JsonObject copy(JsonObject json) {
+        return json.copy();
+    }
+
+    private static void putIfPresent(JsonObject json, String field, Object value) {
+        if (value != null) {
+            json.put(field, value);
+        }
+    }
+}
