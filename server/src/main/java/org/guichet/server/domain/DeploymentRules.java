@@ -6,9 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,22 +29,29 @@ public final class DeploymentRules {
     private DeploymentRules() {
     }
 
-    /** Checks the whole deployment; answers every declared room, service, counter and device id with its site. */
-    public static Map<String, String> validate(JsonObject deployment) {
-        Map<String, String> siteOf = new LinkedHashMap<>();
+    /**
+     * Checks the whole deployment. A site is declared once; a room, service, counter or device id is a code its site
+     * declares once for its kind, and another site may use it too ({@link EntityKeys}).
+     */
+    public static void validate(JsonObject deployment) {
+        Set<String> sites = new HashSet<>();
         for (Object entry : list(deployment, "sites")) {
             JsonObject site = asObject(entry, "site");
             validateSite(site);
+            if (!sites.add(site.getString("id"))) {
+                throw Failure.invalid("Site '" + site.getString("id") + "' is declared twice.");
+            }
             for (String part : SITE_PARTS) {
+                Set<String> codes = new HashSet<>();
                 for (Object item : list(site, part)) {
                     String id = ((JsonObject) item).getString("id");
-                    if (siteOf.put(id, site.getString("id")) != null) {
-                        throw Failure.invalid("Id '" + id + "' is declared twice.");
+                    if (!codes.add(id)) {
+                        throw Failure.invalid("Site '" + site.getString("id") + "': id '" + id
+                                + "' is declared twice in " + part + ".");
                     }
                 }
             }
         }
-        return siteOf;
     }
 
     /** A list field of the deployment, empty when absent. */

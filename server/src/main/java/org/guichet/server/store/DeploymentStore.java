@@ -12,10 +12,14 @@ import org.guichet.server.domain.CallingPolicy;
 import org.guichet.server.domain.DeploymentDiff;
 import org.guichet.server.domain.DeploymentDocument;
 import org.guichet.server.domain.DeploymentRules;
+import org.guichet.server.domain.EntityKeys;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Languages;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,56 +40,61 @@ public final class DeploymentStore {
             ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, opening_hours = $4, calendar = $5,
                                            calling_policy = $6, footer = $7, updated_at = now()""";
     static final String UPSERT_ROOM = """
-            INSERT INTO waiting_room (id, site_id, name) VALUES ($1, $2, $3)
+            INSERT INTO waiting_room (id, site_id, name, code) VALUES ($1, $2, $3, $4)
             ON CONFLICT (id) DO UPDATE SET name = $3 WHERE waiting_room.site_id = $2""";
     static final String UPSERT_SERVICE = """
             INSERT INTO service (id, site_id, kind, name, translations, prefix, room_id, target_wait_minutes,
-                                 menu_order, orientation, active)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                 menu_order, orientation, active, code)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             ON CONFLICT (id) DO UPDATE SET kind = $3, name = $4, translations = $5, prefix = $6, room_id = $7,
                                            target_wait_minutes = $8, menu_order = $9, orientation = $10, active = $11
             WHERE service.site_id = $2""";
     static final String SET_SERVICE_PARENT = "UPDATE service SET parent_id = $2 WHERE id = $1 AND site_id = $3";
     static final String UPSERT_COUNTER = """
-            INSERT INTO counter (id, site_id, room_id, name, active) VALUES ($1, $2, $3, $4, $5)
+            INSERT INTO counter (id, site_id, room_id, name, active, code) VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT (id) DO UPDATE SET room_id = $3, name = $4, active = $5 WHERE counter.site_id = $2""";
     static final String CLEAR_COUNTER_SERVICES = "DELETE FROM counter_service WHERE counter_id = $1";
     static final String INSERT_COUNTER_SERVICE =
             "INSERT INTO counter_service (counter_id, service_id, rank) VALUES ($1, $2, $3)";
     static final String UPSERT_DEVICE = """
-            INSERT INTO device (id, site_id, kind, name, room_id, counter_id, language) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO device (id, site_id, kind, name, room_id, counter_id, language, code)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (id) DO UPDATE SET kind = $3, name = $4, room_id = $5, counter_id = $6, language = $7
             WHERE device.site_id = $2
             RETURNING id, token_hash IS NULL AND revoked_at IS NULL AS needs_token""";
-    static final String OWNER_OF = """
-            SELECT 'site' AS kind, id, id AS site_id FROM site WHERE id = ANY($1)
-            UNION ALL SELECT 'room', id, site_id FROM waiting_room WHERE id = ANY($1)
-            UNION ALL SELECT 'service', id, site_id FROM service WHERE id = ANY($1)
-            UNION ALL SELECT 'counter', id, site_id FROM counter WHERE id = ANY($1)
-            UNION ALL SELECT 'device', id, site_id FROM device WHERE id = ANY($1)""";
+    /** The keys of the declared sites' entities, and of any entity whose key is one of the declared codes. */
+    static final String SELECT_KEYS = """
+            SELECT 'ROOM' AS kind, site_id, code, id FROM waiting_room WHERE site_id = ANY($1) OR id = ANY($2)
+            UNION ALL SELECT 'SERVICE', site_id, code, id FROM service WHERE site_id = ANY($1) OR id = ANY($2)
+            UNION ALL SELECT 'COUNTER', site_id, code, id FROM counter WHERE site_id = ANY($1) OR id = ANY($2)
+            UNION ALL SELECT 'DEVICE', site_id, code, id FROM device WHERE site_id = ANY($1) OR id = ANY($2)""";
     /** Applies wait for each other, so that what one reads as "before" is not half another's "after". */
     static final String LOCK_DEPLOYMENT = "SELECT pg_advisory_xact_lock(hashtext('guichet.deployment'))";
     static final String SELECT_SITES = """
             SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer FROM site
             WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id""";
+    // Read back by code, as the deployment declares them: every reference too is the code of what it names.
     static final String SELECT_ROOMS = """
-            SELECT id, site_id, name FROM waiting_room WHERE $1::text[] IS NULL OR site_id = ANY($1) ORDER BY id""";
+            SELECT code, site_id, name FROM waiting_room WHERE $1::text[] IS NULL OR site_id = ANY($1)
+            ORDER BY site_id, code""";
     static final String SELECT_SERVICES = """
-            SELECT id, site_id, parent_id, kind, name, translations, prefix, room_id, target_wait_minutes, menu_order,
-                   orientation, active
-            FROM service WHERE $1::text[] IS NULL OR site_id = ANY($1) ORDER BY menu_order, id""";
+            SELECT s.code, s.site_id, p.code AS parent, s.kind, s.name, s.translations, s.prefix, r.code AS room,
+                   s.target_wait_minutes, s.menu_order, s.orientation, s.active
+            FROM service s LEFT JOIN service p ON p.id = s.parent_id LEFT JOIN waiting_room r ON r.id = s.room_id
+            WHERE $1::text[] IS NULL OR s.site_id = ANY($1) ORDER BY s.site_id, s.menu_order, s.code""";
     static final String SELECT_COUNTERS = """
-            SELECT c.id, c.site_id, c.room_id, c.name, c.active,
-                   coalesce(array_agg(cs.service_id ORDER BY cs.rank) FILTER (WHERE cs.service_id IS NOT NULL), '{}')
-                       AS service_ids
-            FROM counter c LEFT JOIN counter_service cs ON cs.counter_id = c.id
+            SELECT c.code, c.site_id, r.code AS room, c.name, c.active,
+                   coalesce(array_agg(s.code ORDER BY cs.rank) FILTER (WHERE s.code IS NOT NULL), '{}') AS services
+            FROM counter c JOIN waiting_room r ON r.id = c.room_id
+                 LEFT JOIN counter_service cs ON cs.counter_id = c.id LEFT JOIN service s ON s.id = cs.service_id
             WHERE $1::text[] IS NULL OR c.site_id = ANY($1)
-            GROUP BY c.id ORDER BY c.id""";
+            GROUP BY c.id, r.code ORDER BY c.site_id, c.code""";
     static final String SELECT_DEVICES = """
-            SELECT id, site_id, kind, name, room_id, counter_id, language FROM device
-            WHERE $1::text[] IS NULL OR site_id = ANY($1) ORDER BY id""";
+            SELECT d.code, d.site_id, d.kind, d.name, r.code AS room, c.code AS counter, d.language
+            FROM device d LEFT JOIN waiting_room r ON r.id = d.room_id LEFT JOIN counter c ON c.id = d.counter_id
+            WHERE $1::text[] IS NULL OR d.site_id = ANY($1) ORDER BY d.site_id, d.code""";
 
-    /** What an apply did: the devices that need a token, and each site's changes. */
+    /** What an apply did: the devices that need a token (by key), and each site's changes. */
     public record Applied(List<String> needingToken, List<DeploymentDiff.SiteChanges> changes) {
     }
 
@@ -104,22 +113,20 @@ public final class DeploymentStore {
      */
     public Future<Applied> apply(JsonObject deployment,
                                  Function<List<DeploymentDiff.SiteChanges>, List<AuditEntry>> entries) {
-        Map<String, String> declaredSiteOf = DeploymentRules.validate(deployment);
-        JsonArray sites = DeploymentRules.list(deployment, "sites");
-        String[] siteIds = siteIds(sites);
+        DeploymentRules.validate(deployment);
+        String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
         List<String> needingToken = new ArrayList<>();
         return pool.withTransaction(conn -> conn.query(LOCK_DEPLOYMENT).execute()
-                .compose(locked -> checkOwnership(conn, declaredSiteOf))
-                .compose(checked -> read(conn, siteIds))
-                .compose(before -> {
+                .compose(locked -> keyed(conn, deployment))
+                .compose(keyed -> read(conn, siteIds).compose(before -> {
                     Future<Void> chain = Future.succeededFuture();
-                    for (Object entry : sites) {
+                    for (Object entry : DeploymentRules.list(keyed, "sites")) {
                         JsonObject site = (JsonObject) entry;
                         chain = chain.compose(done -> applySite(conn, site, needingToken));
                     }
                     return chain.compose(done -> read(conn, siteIds))
                             .map(after -> DeploymentDiff.between(before, after));
-                })
+                }))
                 .compose(changes -> AuditStore.append(conn, entries.apply(changes))
                         .map(done -> new Applied(needingToken, changes))))
                 .recover(Sql::refused);
@@ -127,9 +134,9 @@ public final class DeploymentStore {
 
     /** What applying the deployment would change, nothing written; refused as {@link #apply} would refuse it. */
     public Future<List<DeploymentDiff.SiteChanges>> preview(JsonObject deployment) {
-        Map<String, String> declaredSiteOf = DeploymentRules.validate(deployment);
+        DeploymentRules.validate(deployment);
         String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
-        return pool.withConnection(conn -> checkOwnership(conn, declaredSiteOf).compose(checked -> read(conn, siteIds)))
+        return pool.withConnection(conn -> read(conn, siteIds))
                 .map(before -> DeploymentDiff.between(before, DeploymentDocument.normalize(deployment)));
     }
 
@@ -161,17 +168,17 @@ public final class DeploymentStore {
                     return conn.preparedQuery(SELECT_ROOMS).execute(sites);
                 })
                 .compose(rows -> {
-                    rows.forEach(row -> add(byId, row, "rooms", new JsonObject().put("id", row.getString("id"))
+                    rows.forEach(row -> add(byId, row, "rooms", new JsonObject().put("id", row.getString("code"))
                             .put("name", row.getString("name"))));
                     return conn.preparedQuery(SELECT_SERVICES).execute(sites);
                 })
                 .compose(rows -> {
                     rows.forEach(row -> {
-                        JsonObject service = new JsonObject().put("id", row.getString("id"))
+                        JsonObject service = new JsonObject().put("id", row.getString("code"))
                                 .put("kind", row.getString("kind")).put("name", row.getString("name"));
-                        putIfPresent(service, "parent", row.getString("parent_id"));
+                        putIfPresent(service, "parent", row.getString("parent"));
                         putIfPresent(service, "prefix", row.getString("prefix"));
-                        putIfPresent(service, "room", row.getString("room_id"));
+                        putIfPresent(service, "room", row.getString("room"));
                         service.put("targetWaitMinutes", row.getInteger("target_wait_minutes"))
                                 .put("order", row.getInteger("menu_order"))
                                 .put("translations", row.getValue("translations"));
@@ -181,18 +188,18 @@ public final class DeploymentStore {
                     return conn.preparedQuery(SELECT_COUNTERS).execute(sites);
                 })
                 .compose(rows -> {
-                    rows.forEach(row -> add(byId, row, "counters", new JsonObject().put("id", row.getString("id"))
-                            .put("name", row.getString("name")).put("room", row.getString("room_id"))
-                            .put("services", new JsonArray(List.of(row.getArrayOfStrings("service_ids"))))
+                    rows.forEach(row -> add(byId, row, "counters", new JsonObject().put("id", row.getString("code"))
+                            .put("name", row.getString("name")).put("room", row.getString("room"))
+                            .put("services", new JsonArray(List.of(row.getArrayOfStrings("services"))))
                             .put("active", row.getBoolean("active"))));
                     return conn.preparedQuery(SELECT_DEVICES).execute(sites);
                 })
                 .map(rows -> {
                     rows.forEach(row -> {
-                        JsonObject device = new JsonObject().put("id", row.getString("id"))
+                        JsonObject device = new JsonObject().put("id", row.getString("code"))
                                 .put("kind", row.getString("kind")).put("name", row.getString("name"));
-                        putIfPresent(device, "room", row.getString("room_id"));
-                        putIfPresent(device, "counter", row.getString("counter_id"));
+                        putIfPresent(device, "room", row.getString("room"));
+                        putIfPresent(device, "counter", row.getString("counter"));
                         add(byId, row, "devices", device.put("language", row.getString("language")));
                     });
                     return new JsonObject().put("sites", new JsonArray(new ArrayList<>(byId.values())));
@@ -213,19 +220,21 @@ public final class DeploymentStore {
         return sites.stream().map(site -> ((JsonObject) site).getString("id")).toArray(String[]::new);
     }
 
-    /** Ids are global: an id already used by another site must not be silently moved. */
-    private Future<Void> checkOwnership(SqlConnection conn, Map<String, String> siteOf) {
-        String[] ids = siteOf.keySet().toArray(String[]::new);
-        return conn.preparedQuery(OWNER_OF).execute(Tuple.of((Object) ids)).map(rows -> {
+    /** The deployment in keys rather than codes ({@link EntityKeys}): existing entities keep theirs. */
+    private static Future<JsonObject> keyed(SqlConnection conn, JsonObject deployment) {
+        List<EntityKeys.Ref> declared = EntityKeys.declared(deployment);
+        String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
+        String[] codes = declared.stream().map(EntityKeys.Ref::code).distinct().toArray(String[]::new);
+        return conn.preparedQuery(SELECT_KEYS).execute(Tuple.of(siteIds, (Object) codes)).map(rows -> {
+            Map<EntityKeys.Ref, String> existing = new HashMap<>();
+            Map<EntityKeys.Kind, Set<String>> taken = new EnumMap<>(EntityKeys.Kind.class);
             rows.forEach(row -> {
-                String declaredSite = siteOf.get(row.getString("id"));
-                if (declaredSite != null && !"site".equals(row.getString("kind"))
-                        && !declaredSite.equals(row.getString("site_id"))) {
-                    throw Failure.invalid("Id '" + row.getString("id") + "' already belongs to site '"
-                            + row.getString("site_id") + "'.");
-                }
+                EntityKeys.Kind kind = EntityKeys.Kind.valueOf(row.getString("kind"));
+                existing.put(new EntityKeys.Ref(kind, row.getString("site_id"), row.getString("code")),
+                        row.getString("id"));
+                taken.computeIfAbsent(kind, k -> new HashSet<>()).add(row.getString("id"));
             });
-            return null;
+            return EntityKeys.keyed(deployment, EntityKeys.assign(declared, existing, taken));
         });
     }
 
@@ -238,7 +247,7 @@ public final class DeploymentStore {
         List<Tuple> rooms = new ArrayList<>();
         for (Object item : DeploymentRules.list(site, "rooms")) {
             JsonObject room = (JsonObject) item;
-            rooms.add(Tuple.of(room.getString("id"), siteId, room.getString("name")));
+            rooms.add(Tuple.of(room.getString("id"), siteId, room.getString("name"), room.getString("code")));
         }
         chain = batch(conn, chain, UPSERT_ROOM, rooms);
         List<Tuple> services = new ArrayList<>();
@@ -252,7 +261,7 @@ public final class DeploymentStore {
                             service.getString("prefix"), service.getString("room"),
                             service.getInteger("targetWaitMinutes", DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES))
                     .addValue(service.getInteger("order", order)).addValue(service.getJsonObject("orientation"))
-                    .addValue(service.getBoolean("active", true)));
+                    .addValue(service.getBoolean("active", true)).addValue(service.getString("code")));
             parents.add(Tuple.of(service.getString("id"), service.getString("parent"), siteId));
         }
         chain = batch(conn, chain, UPSERT_SERVICE, services);
@@ -267,16 +276,17 @@ public final class DeploymentStore {
             }
             chain = chain
                     .compose(done -> conn.preparedQuery(UPSERT_COUNTER).execute(Tuple.of(counterId, siteId,
-                            counter.getString("room"), counter.getString("name"), counter.getBoolean("active", true))))
+                            counter.getString("room"), counter.getString("name"), counter.getBoolean("active", true),
+                            counter.getString("code"))))
                     .compose(done -> conn.preparedQuery(CLEAR_COUNTER_SERVICES).execute(Tuple.of(counterId)));
             chain = batch(conn, chain, INSERT_COUNTER_SERVICE, links);
         }
         for (Object item : DeploymentRules.list(site, "devices")) {
             JsonObject device = (JsonObject) item;
             chain = chain.compose(done -> conn.preparedQuery(UPSERT_DEVICE).execute(Tuple.of(device.getString("id"),
-                            siteId, device.getString("kind"), device.getString("name", device.getString("id")),
+                            siteId, device.getString("kind"), device.getString("name", device.getString("code")),
                             device.getString("room"), device.getString("counter"),
-                            device.getString("language", Languages.DEFAULT)))
+                            device.getString("language", Languages.DEFAULT), device.getString("code")))
                     .map(rows -> {
                         if (rows.size() > 0 && rows.iterator().next().getBoolean("needs_token")) {
                             needingToken.add(device.getString("id"));
