@@ -9,6 +9,7 @@ import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Role;
 import org.guichet.server.service.Accounts;
 import org.guichet.server.service.Services;
+import org.guichet.server.service.YamlCodec;
 import org.guichet.server.view.AccountView;
 import org.guichet.server.view.AuditView;
 import org.guichet.server.view.DeploymentView;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 
 /** Administration: the deployment, agent accounts, device tokens, the audit log. */
@@ -63,14 +65,26 @@ public final class AdminRoutes {
      */
     private void applyDeployment(RoutingContext ctx) {
         if (flag(ctx, "dryRun")) {
-            Reply.json(ctx, services.deployments().dryRun(Reply.principal(ctx), Json.body(ctx))
+            Reply.json(ctx, services.deployments().dryRun(Reply.principal(ctx), deploymentBody(ctx))
                     .map(changes -> new JsonObject().put("dryRun", true).put("sites", DeploymentView.changes(changes))));
             return;
         }
-        Reply.json(ctx, services.deployments().apply(Reply.principal(ctx), Reply.address(ctx), Json.body(ctx))
+        Reply.json(ctx, services.deployments().apply(Reply.principal(ctx), Reply.address(ctx), deploymentBody(ctx))
                 .map(applied -> new JsonObject().put("applied", true)
                         .put("deviceTokens", new JsonObject(new LinkedHashMap<>(applied.deviceTokens())))
                         .put("sites", DeploymentView.changes(applied.changes()))));
+    }
+
+    /**
+     * JSON, or YAML when sent as such (an exported file edited, or a whole configuration file, whose "deployment"
+     * block is taken).
+     */
+    private static JsonObject deploymentBody(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        JsonObject body = type != null && type.toLowerCase(Locale.ROOT).contains("yaml")
+                ? YamlCodec.read(Objects.requireNonNullElse(ctx.body().asString(), "")) : Json.body(ctx);
+        Object block = body.getValue("deployment");
+        return block instanceof JsonObject deployment && !body.containsKey("sites") ? deployment : body;
     }
 
     private void listAgents(RoutingContext ctx) {

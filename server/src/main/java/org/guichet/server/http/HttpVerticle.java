@@ -21,6 +21,7 @@ import java.util.List;
 public final class HttpVerticle extends VerticleBase {
 
     private static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final int MAX_DEPLOYMENT_BYTES = 8 * 1024 * 1024;
 
     private final Services services;
     private final int port;
@@ -37,6 +38,8 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         Router root = Router.router(vertx);
         api = Router.router(vertx);
+        // A whole network's deployment (250 sites) is larger than any other request; only that route takes one.
+        api.put("/admin/deployment").handler(BodyHandler.create(false).setBodyLimit(MAX_DEPLOYMENT_BYTES));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
         new PublicRoutes(services).mount(root, api);

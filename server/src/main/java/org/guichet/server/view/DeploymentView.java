@@ -3,13 +3,9 @@ package org.guichet.server.view;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.DeploymentDiff;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.guichet.server.service.YamlCodec;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The deployment read back (JSON, or YAML in the configuration file's shape) and what applying one changes. */
 public final class DeploymentView {
@@ -19,14 +15,7 @@ public final class DeploymentView {
 
     /** The deployment as the "deployment" block of the configuration file. */
     public static String yaml(JsonObject deployment) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setAllowUnicode(true);
-        options.setIndent(2);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setWidth(120);
-        return new Yaml(options).dump(plain(deployment));
+        return YamlCodec.write(deployment);
     }
 
     /** Per site: each entity added, each changed with its changed fields before and after, and how many unchanged. */
@@ -51,20 +40,5 @@ public final class DeploymentView {
                     .put("unchanged", site.unchanged()));
         });
         return list;
-    }
-
-    /** Plain maps and lists, which is what the YAML dumper knows, in the JSON's order. */
-    private static Object plain(Object value) {
-        if (value instanceof JsonObject json) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            json.forEach(field -> map.put(field.getKey(), plain(field.getValue())));
-            return map;
-        }
-        if (value instanceof JsonArray array) {
-            List<Object> list = new ArrayList<>(array.size());
-            array.forEach(item -> list.add(plain(item)));
-            return list;
-        }
-        return value;
     }
 }

@@ -324,6 +324,17 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         return request.sendJson(body);
     }
 
+    /** A body of another type than JSON, e.g. YAML. */
+    public HttpResponse<Buffer> sendText(HttpMethod method, String path, String token, String contentType,
+                                         String text) {
+        running();
+        HttpRequest<Buffer> request = client.request(method, path).putHeader("Content-Type", contentType);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return await(request.sendBuffer(Buffer.buffer(text)));
+    }
+
     private GuichetServer running() {
         if (server == null) {
             throw new IllegalStateException("The test server is not running (started per class, per test, or by "
