@@ -65,9 +65,12 @@ export class Api {
         setTimeout(() => URL.revokeObjectURL(url), 10000);
     }
 
-    /** The answer's JSON (null for 204 or an empty body), or an ApiError. */
-    async json(method, path, body) {
-        const response = await this.send(method, path, body, 'application/json');
+    /**
+     * The answer's JSON (null for 204 or an empty body), or an ApiError. The body is sent as JSON, or as it is when
+     * a contentType is given (a YAML file…).
+     */
+    async json(method, path, body, contentType = 'application/json') {
+        const response = await this.send(method, path, body, 'application/json', contentType);
         const text = response.status === 204 ? '' : await response.text();
         if (!text) {
             return null;
@@ -80,20 +83,20 @@ export class Api {
     }
 
     /** The Response of a successful request; a failed one becomes an ApiError (a 401 may call onUnauthorized). */
-    async send(method, path, body, accept) {
+    async send(method, path, body, accept, contentType = 'application/json') {
         const headers = { Accept: accept };
         if (this.token) {
             headers.Authorization = `Bearer ${this.token}`;
         }
         if (body !== undefined) {
-            headers['Content-Type'] = 'application/json';
+            headers['Content-Type'] = contentType;
         }
         let response;
         try {
             response = await fetch(`${this.base}${path}`, {
                 method,
                 headers,
-                body: body === undefined ? undefined : JSON.stringify(body),
+                body: body === undefined || contentType !== 'application/json' ? body : JSON.stringify(body),
                 cache: 'no-store',
             });
         } catch (failure) {

@@ -54,6 +54,32 @@ public final class DeploymentRules {
         }
     }
 
+    /**
+     * The deployment with every field left empty removed ({@code footer:} with nothing after it in YAML, or a JSON
+     * null): an empty field means the same as one left out, its default.
+     */
+    public static JsonObject withoutEmptyFields(JsonObject json) {
+        JsonObject copy = new JsonObject();
+        json.forEach(field -> {
+            if (field.getValue() != null) {
+                copy.put(field.getKey(), withoutEmptyFields(field.getValue()));
+            }
+        });
+        return copy;
+    }
+
+    private static Object withoutEmptyFields(Object value) {
+        if (value instanceof JsonObject json) {
+            return withoutEmptyFields(json);
+        }
+        if (value instanceof JsonArray array) {
+            JsonArray copy = new JsonArray();
+            array.forEach(item -> copy.add(withoutEmptyFields(item)));
+            return copy;
+        }
+        return value;
+    }
+
     /** A list field of the deployment, empty when absent. */
     public static JsonArray list(JsonObject json, String field) {
         Object value = json.getValue(field);

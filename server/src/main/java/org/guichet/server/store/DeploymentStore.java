@@ -111,8 +111,9 @@ public final class DeploymentStore {
      *
      * @param entries makes the audit entries of the changes
      */
-    public Future<Applied> apply(JsonObject deployment,
+    public Future<Applied> apply(JsonObject declared,
                                  Function<List<DeploymentDiff.SiteChanges>, List<AuditEntry>> entries) {
+        JsonObject deployment = DeploymentRules.withoutEmptyFields(declared);
         DeploymentRules.validate(deployment);
         String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
         List<String> needingToken = new ArrayList<>();
@@ -133,7 +134,8 @@ public final class DeploymentStore {
     }
 
     /** What applying the deployment would change, nothing written; refused as {@link #apply} would refuse it. */
-    public Future<List<DeploymentDiff.SiteChanges>> preview(JsonObject deployment) {
+    public Future<List<DeploymentDiff.SiteChanges>> preview(JsonObject declared) {
+        JsonObject deployment = DeploymentRules.withoutEmptyFields(declared);
         DeploymentRules.validate(deployment);
         String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
         return pool.withConnection(conn -> read(conn, siteIds))

@@ -71,6 +71,30 @@ class DeploymentYamlTest {
     }
 
     @Test
+    void a_field_left_empty_means_the_same_as_one_left_out() {
+        String yaml = """
+                sites:
+                  - id: s8
+                    name: Site Huit
+                    footer:
+                    openingHours:
+                    calendar:
+                    rooms:
+                      - { id: r8, name: Salle }
+                    services:
+                      - { id: svc, name: Service, prefix: H, room: r8, translations: }
+                """;
+
+        ok(putYaml("", yaml));
+
+        JsonObject s8 = ok(server.get("/api/v1/sites/s8", server.adminToken()));
+        assertThat(s8.getJsonObject("openingHours")).isEmpty();
+        assertThat(s8.getValue("footer")).isNull();
+        assertThat(ok(putYaml("?dryRun=true", yaml)).getJsonArray("sites").getJsonObject(0).getJsonArray("changed"))
+                .isEmpty();
+    }
+
+    @Test
     void yaml_that_cannot_be_read_is_refused_with_its_line_and_nothing_changes() {
         HttpResponse<Buffer> refused = putYaml("", "sites:\n  - id: s1\n    name: [unclosed\n");
 

@@ -52,7 +52,7 @@ class HomePageTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(text("language")).isEqualTo("Français");
 
-        for (String app : List.of("counter", "supervisor")) {
+        for (String app : List.of("counter", "supervisor", "admin")) {
             String href = browser.findElement(By.id("app-" + app)).getAttribute("href");
             assertThat(server.get(href.substring(server.baseUrl().length()), null).statusCode()).isEqualTo(200);
         }

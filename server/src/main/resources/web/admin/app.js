@@ -1,0 +1,162 @@
+// Administration web app: log in as an administrator, see the sites, export and import the deployment with a check of
+// what would change, read the audit log. French first, English on demand. Each view is its own module:
+//   sites.js       the sites administered, with their parts and hours
+//   deployment.js  export (YAML) and import (checked, then applied)
+//   audit.js       who changed what, filtered, page by page
+
+import './texts.js';
+import { AuditView } from './audit.js';
+import { DeploymentView } from './deployment.js';
+import { SitesView } from './sites.js';
+import { Api, ApiError } from '/shared/api.js';
+import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
+
+const VIEWS = ['sites', 'deployment', 'audit'];
+const $ = (selector) => document.querySelector(selector);
+
+const state = { me: null, sites: [], views: null };
+const api = new Api({
+    tokenStorageKey: 'guichet.admin.token',
+    onUnauthorized: () => logout(t('error.session')),
+});
+
+/** A failure as a sentence for the banner. */
+export function errorText(error) {
+    if (!(error instanceof ApiError)) {
+        return error.message;
+    }
+    if (error.code === 'network') {
+        return t('error.network');
+    }
+    if (error.status === 401) {
+        return t('error.session');
+    }
+    if (error.status === 403) {
+        return t('error.forbidden');
+    }
+    if (error.status >= 400 && error.status < 500) {
+        return t('error.request', { message: error.message ?? '' });
+    }
+    return t('error.server');
+}
+
+function showError(error) {
+    const banner = $('#error');
+    banner.textContent = error ? errorText(error) : '';
+    banner.hidden = !error;
+}
+
+function showLogin(message = '') {
+    for (const id of ['#tabs', '#logout', '#who', ...VIEWS.map(view => `#${view}-view`)]) {
+        $(id).hidden = true;
+    }
+    $('#login-view').hidden = false;
+    $('#login-error').textContent = message;
+    $('#username').focus();
+}
+
+async function login(event) {
+    event.preventDefault();
+    $('#login-error').textContent = '';
+    try {
+        const session = await api.post('/auth/login', {
+            username: $('#username').value.trim(), password: $('#password').value,
+        });
+        if (session.agent.role !== 'admin') {
+            await new Api({ token: session.token }).post('/auth/logout').catch(() => null);
+            $('#login-error').textContent = t('login.notAdmin');
+            return;
+        }
+        api.setToken(session.token);
+        $('#password').value = '';
+        await enter();
+    } catch (e) {
+        $('#login-error').textContent = e instanceof ApiError && (e.status === 400 || e.status === 401)
+            ? t('login.failed') : errorText(e);
+    }
+}
+
+async function logout(message = '') {
+    if (api.token && !message) {
+        await api.post('/auth/logout').catch(() => null);
+    }
+    api.setToken(null);
+    state.me = null;
+    showError(null);
+    showLogin(message);
+}
+
+async function enter() {
+    state.me = await api.get('/auth/me');
+    if (state.me.role !== 'admin') {
+        throw new Error(t('login.notAdmin'));
+    }
+    state.sites = await api.get('/sites');
+    state.views ??= {
+        sites: new SitesView(api, showError),
+        deployment: new DeploymentView(api, showError, () => state.views.sites.stale()),
+        audit: new AuditView(api, showError, () => state.sites),
+    };
+    $('#login-view').hidden = true;
+    for (const id of ['#tabs', '#logout', '#who']) {
+        $(id).hidden = false;
+    }
+    showWho();
+    route();
+}
+
+function showWho() {
+    const name = state.me.displayName || state.me.username;
+    const siteIds = state.me.siteIds ?? [];
+    $('#who').textContent = siteIds.length === 0 ? t('who.network', { name })
+        : t('who.sites', { name, sites: siteIds.join(', ') });
+}
+
+function route() {
+    if (!state.me) {
+        return;
+    }
+    const view = VIEWS.find(name => location.hash === `#${name}`) ?? 'sites';
+    for (const name of VIEWS) {
+        $(`#${name}-view`).hidden = name !== view;
+        const tab = $(`#tab-${name}`);
+        if (name === view) {
+            tab.setAttribute('aria-current', 'page');
+        } else {
+            tab.removeAttribute('aria-current');
+        }
+    }
+    showError(null);
+    state.views[view].show();
+}
+
+function toggleLanguage() {
+    setLanguage(nextLanguage());
+    translatePage();
+    nameNextLanguage($('#language'), 'lang.name', 'lang.choose');
+    if (state.me) {
+        showWho();
+        route();
+    }
+}
+
+async function start() {
+    rememberLanguage('guichet.admin.language');
+    translatePage();
+    nameNextLanguage($('#language'), 'lang.name', 'lang.choose');
+    $('#login-form').addEventListener('submit', login);
+    $('#logout').addEventListener('click', () => logout());
+    $('#language').addEventListener('click', toggleLanguage);
+    window.addEventListener('hashchange', route);
+    if (!api.token) {
+        showLogin();
+        return;
+    }
+    try {
+        await enter();
+    } catch (e) {
+        showLogin(e instanceof ApiError && e.status === 401 ? t('error.session') : errorText(e));
+    }
+}
+
+start();

@@ -1,0 +1,123 @@
+package org.guichet.server.web;
+
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.testing.Eventually;
+import org.guichet.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The administration app in real headless Chromium against a real server. */
+class AdminAppTest {
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open(1280, 900);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @AfterEach
+    void logOut() {
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+    }
+
+    private static WebElement shown(String css) {
+        return Eventually.await(css + " shown", () -> browser.findElements(By.cssSelector(css)).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null), Eventually::present);
+    }
+
+    private static void waitForText(String css, String text) {
+        Eventually.await(css + " reading " + text, () -> shown(css).getText(), shown -> shown.contains(text));
+    }
+
+    private static void logIn(String username, String password) {
+        browser.get(server.baseUrl() + "/admin/");
+        shown("#username").sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    }
+
+    private static List<String> siteRows() {
+        shown("#sites tbody tr");
+        return browser.findElements(By.cssSelector("#sites tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-site")).toList();
+    }
+
+    @Test
+    void an_administrator_checks_an_import_applies_it_and_finds_it_in_the_audit_log() {
+        logIn("admin", TestServer.ADMIN_PASSWORD);
+        assertThat(siteRows()).containsExactly("s1", "s2");
+        assertThat(shown("#sites tr[data-site='s1'] .hours").getText()).isEqualTo("Toujours ouvert (aucun horaire)");
+        Browser.screenshot(browser, "admin-sites");
+
+        String exported = server.get("/api/v1/admin/deployment?format=yaml", server.adminToken()).bodyAsString();
+        int s2 = exported.indexOf("- id: s2");
+        String edited = exported.substring(0, s2) + exported.substring(s2)
+                .replace("name: Site Deux", "name: Site Deux – rénové")
+                .replace("openingHours: {}", "openingHours:\n      mon: 08:30-12:00, 13:30-17:00");
+        browser.findElement(By.id("tab-deployment")).click();
+        WebElement text = shown("#import-text");
+        browser.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+                text, edited);
+        assertThat(browser.findElement(By.id("import-apply")).isEnabled()).isFalse();
+        browser.findElement(By.id("import-check")).click();
+
+        waitForText(".site-changes[data-site='s2']", "Modifié : site s2");
+        assertThat(shown(".site-changes[data-site='s2']").getText()).contains("name : Site Deux → Site Deux – rénové");
+        assertThat(shown(".site-changes[data-site='s1']").getText()).contains("Aucun changement");
+        Browser.screenshot(browser, "admin-import-checked");
+        assertThat(ok("/api/v1/sites/s2").getString("name")).as("a check writes nothing").isEqualTo("Site Deux");
+        browser.findElement(By.id("import-apply")).click();
+
+        shown("#import-applied");
+        assertThat(ok("/api/v1/sites/s2").getString("name")).isEqualTo("Site Deux – rénové");
+        browser.findElement(By.id("tab-sites")).click();
+        waitForText("#sites tr[data-site='s2'] .name", "Site Deux – rénové");
+
+        browser.findElement(By.id("tab-audit")).click();
+        waitForText("#audit tbody", "Déploiement");
+        WebElement entry = browser.findElements(By.cssSelector("#audit tbody tr")).get(0);
+        assertThat(entry.getText()).contains("admin").contains("site s2").contains("name : Site Deux → Site Deux – rénové");
+        Browser.screenshot(browser, "admin-audit");
+
+        browser.findElement(By.id("language")).click();
+        waitForText("#tab-audit", "Audit log");
+        assertThat(shown("#audit tbody tr").getText()).contains("Deployment");
+    }
+
+    @Test
+    void a_site_administrator_sees_only_their_site_and_a_supervisor_is_turned_away() {
+        server.agent("admin.s1", "admin", "s1");
+        server.agent("super.s1", "supervisor", "s1");
+
+        logIn("super.s1", TestServer.AGENT_PASSWORD);
+        waitForText("#login-error", "n’est pas un compte d’administrateur");
+
+        logIn("admin.s1", TestServer.AGENT_PASSWORD);
+        assertThat(siteRows()).containsExactly("s1");
+        assertThat(shown("#who").getText()).isEqualTo("admin.s1 – s1");
+    }
+
+    private static JsonObject ok(String path) {
+        return TestServer.ok(server.get(path, server.adminToken()));
+    }
+}
