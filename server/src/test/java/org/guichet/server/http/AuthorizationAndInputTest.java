@@ -190,8 +190,11 @@ class AuthorizationAndInputTest {
                 new Case(HttpMethod.PUT, "/api/v1/admin/deployment",
                         "{\"sites\": [{\"id\": \"s1\", \"name\": \"x\", \"services\": [{\"id\": \"q\", \"name\": \"Q\","
                                 + " \"prefix\": \"lower\", \"room\": \"r1\"}], \"rooms\": [{\"id\": \"r1\", \"name\": \"R\"}]}]}"),
-                new Case(HttpMethod.PUT, "/api/v1/admin/deployment",
-                        "{\"sites\": [{\"id\": \"s2\", \"name\": \"x\", \"rooms\": [{\"id\": \"r1\", \"name\": \"R\"}]}]}"),
+                // A code is unique within its site (another site may have its own r1: SiteScopedIdsTest).
+                new Case(HttpMethod.PUT, "/api/v1/admin/deployment", "{\"sites\": [{\"id\": \"s2\", \"name\": \"x\", "
+                        + "\"rooms\": [{\"id\": \"r1\", \"name\": \"R\"}, {\"id\": \"r1\", \"name\": \"S\"}]}]}"),
+                new Case(HttpMethod.PUT, "/api/v1/admin/deployment", "{\"sites\": [{\"id\": \"s2\", \"name\": \"x\"}, "
+                        + "{\"id\": \"s2\", \"name\": \"y\"}]}"),
                 new Case(HttpMethod.POST, "/api/v1/admin/agents", malformed),
                 new Case(HttpMethod.POST, "/api/v1/admin/agents", "{\"username\": \"x y\", \"password\": \"p\", \"role\": \"agent\"}"),
                 new Case(HttpMethod.POST, "/api/v1/admin/agents",
