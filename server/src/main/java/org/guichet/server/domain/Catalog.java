@@ -17,7 +17,12 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
                       Map<String, Counter> counters) {
 
     public record Site(String id, String name, ZoneId zone, OpeningCalendar opening, CallingPolicy policy,
-                       String footer) {
+                       String footer, String address) {
+
+        public Site(String id, String name, ZoneId zone, OpeningCalendar opening, CallingPolicy policy,
+                    String footer) {
+            this(id, name, zone, opening, policy, footer, null);
+        }
 
         /** Where the site stands at this instant: open, issuing, and until or from when. */
         public OpeningCalendar.Status openingAt(Instant now) {
@@ -25,7 +30,30 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
         }
     }
 
-    public record Room(String id, String siteId, String name) {
+    public record Room(String id, String siteId, String name, Wayfinding where) {
+
+        public Room(String id, String siteId, String name) {
+            this(id, siteId, name, Wayfinding.NONE);
+        }
+
+        public String name(String language) {
+            JsonObject translated = where.translations().getJsonObject(language);
+            return translated == null ? name : translated.getString("name", name);
+        }
+    }
+
+    /**
+     * How a visitor finds a waiting room: building, floor, directions ("Bâtiment B, 1er étage, suivre la ligne
+     * verte"), each optional, and their translations by language ({@code {"en": {"name": …, "directions": …}}}).
+     */
+    public record Wayfinding(String building, String floor, String directions, JsonObject translations) {
+
+        public static final Wayfinding NONE = new Wayfinding(null, null, null, new JsonObject());
+
+        public String directions(String language) {
+            JsonObject translated = translations.getJsonObject(language);
+            return translated == null ? directions : translated.getString("directions", directions);
+        }
     }
 
     public record Service(String id, String siteId, String parentId, String kind, String name, JsonObject translations,

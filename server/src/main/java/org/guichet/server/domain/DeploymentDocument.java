@@ -33,10 +33,17 @@ public final class DeploymentDocument {
                 .put("calendar", copy(site.getJsonObject("calendar", new JsonObject())))
                 .put("callingPolicy", CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson());
         putIfPresent(normalized, "footer", site.getString("footer"));
+        putIfPresent(normalized, "address", site.getString("address"));
         JsonArray rooms = new JsonArray();
         DeploymentRules.list(site, "rooms").forEach(item -> {
             JsonObject room = (JsonObject) item;
-            rooms.add(new JsonObject().put("id", room.getString("id")).put("name", room.getString("name")));
+            JsonObject normalizedRoom = new JsonObject().put("id", room.getString("id"))
+                    .put("name", room.getString("name"));
+            putIfPresent(normalizedRoom, "building", room.getString("building"));
+            putIfPresent(normalizedRoom, "floor", room.getString("floor"));
+            putIfPresent(normalizedRoom, "directions", room.getString("directions"));
+            rooms.add(normalizedRoom.put("translations",
+                    copy(room.getJsonObject("translations", new JsonObject()))));
         });
         JsonArray services = new JsonArray();
         int position = 0;

@@ -24,6 +24,9 @@ public final class DeploymentRules {
     private static final Set<String> KINDS = Set.of("service", "menu", "orientation");
     private static final Set<String> DEVICE_KINDS = Set.of(Device.KIOSK, Device.SCREEN, Device.COUNTER_SCREEN);
     private static final String ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
+    private static final int MAX_ADDRESS = 300;
+    private static final int MAX_PLACE = 100;
+    private static final int MAX_DIRECTIONS = 500;
     private static final List<String> SITE_PARTS = List.of("rooms", "services", "counters", "devices");
 
     private DeploymentRules() {
@@ -111,11 +114,17 @@ public final class DeploymentRules {
         } catch (IllegalArgumentException e) {
             throw Failure.invalid("Site '" + siteId + "': callingPolicy: " + e.getMessage());
         }
+        optionalText(site, "address", MAX_ADDRESS, "site " + siteId);
         Set<String> rooms = new HashSet<>();
         list(site, "rooms").forEach(item -> {
             JsonObject room = asObject(item, "room");
             rooms.add(id(room, "room"));
-            required(room, "name", "room " + room.getString("id"));
+            String where = "room " + room.getString("id");
+            required(room, "name", where);
+            optionalText(room, "building", MAX_PLACE, where);
+            optionalText(room, "floor", MAX_PLACE, where);
+            optionalText(room, "directions", MAX_DIRECTIONS, where);
+            roomTranslations(room, where);
         });
         Set<String> services = new HashSet<>();
         Set<String> ticketServices = new HashSet<>();
@@ -196,6 +205,39 @@ public final class DeploymentRules {
                     + (id == null ? "." : " (got '" + id + "')."));
         }
         return id;
+    }
+
+    private static void optionalText(JsonObject json, String field, int maxLength, String where) {
+        Object value = json.getValue(field);
+        if (value != null && (!(value instanceof String text) || text.length() > maxLength)) {
+            throw Failure.invalid(where + ": '" + field + "' must be text of at most " + maxLength + " characters.");
+        }
+    }
+
+    /** {@code {"en": {"name": …, "directions": …}, …}} in the visitors' languages. */
+    private static void roomTranslations(JsonObject room, String where) {
+        Object value = room.getValue("translations");
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof JsonObject translations)) {
+            throw Failure.invalid(where + ": 'translations' must map languages to {name, directions}.");
+        }
+        for (String language : translations.fieldNames()) {
+            if (!Languages.VISITOR.contains(language)
+                    || !(translations.getValue(language) instanceof JsonObject translated)) {
+                throw Failure.invalid(where + ": translations must map a language among "
+                        + String.join(", ", Languages.VISITOR) + " to {name, directions}.");
+            }
+            for (String field : translated.fieldNames()) {
+                if (!field.equals("name") && !field.equals("directions")) {
+                    throw Failure.invalid(where + ": a translation has a name and directions only, not '" + field
+                            + "'.");
+                }
+            }
+            optionalText(translated, "name", MAX_PLACE, where + " (" + language + ")");
+            optionalText(translated, "directions", MAX_DIRECTIONS, where + " (" + language + ")");
+        }
     }
 
     private static String required(JsonObject json, String field, String where) {

@@ -1,5 +1,6 @@
 package org.guichet.server.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -43,6 +44,8 @@ public final class AdminRoutes {
         api.post("/admin/devices/:deviceId/token").handler(this::issueDeviceToken);
         api.post("/admin/devices/:deviceId/revoke").handler(this::revokeDevice);
         api.get("/admin/audit").handler(this::listAudit);
+        api.put("/admin/rooms/:roomId/plan").handler(this::putRoomPlan);
+        api.delete("/admin/rooms/:roomId/plan").handler(this::removeRoomPlan);
     }
 
     /** In the shape PUT takes: JSON, or YAML (the configuration file's "deployment" block) when asked. */
@@ -85,6 +88,18 @@ public final class AdminRoutes {
                 ? YamlCodec.read(Objects.requireNonNullElse(ctx.body().asString(), "")) : Json.body(ctx);
         Object block = body.getValue("deployment");
         return block instanceof JsonObject deployment && !body.containsKey("sites") ? deployment : body;
+    }
+
+    /** The body is the image itself (PNG or JPEG). */
+    private void putRoomPlan(RoutingContext ctx) {
+        Buffer image = ctx.body().buffer();
+        Reply.json(ctx, services.roomPlans().put(Reply.principal(ctx), Reply.address(ctx), ctx.pathParam("roomId"),
+                image == null ? new byte[0] : image.getBytes()).map(done -> new JsonObject().put("plan", true)));
+    }
+
+    private void removeRoomPlan(RoutingContext ctx) {
+        Reply.json(ctx, services.roomPlans().remove(Reply.principal(ctx), Reply.address(ctx), ctx.pathParam("roomId"))
+                .map(done -> new JsonObject().put("plan", false)));
     }
 
     private void listAgents(RoutingContext ctx) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.PlanImage;
 import org.guichet.server.realtime.EventBusBridge;
 import org.guichet.server.service.Services;
 
@@ -40,6 +41,8 @@ public final class HttpVerticle extends VerticleBase {
         api = Router.router(vertx);
         // A whole network's deployment (250 sites) is larger than any other request; only that route takes one.
         api.put("/admin/deployment").handler(BodyHandler.create(false).setBodyLimit(MAX_DEPLOYMENT_BYTES));
+        api.put("/admin/rooms/:roomId/plan").handler(BodyHandler.create(false)
+                .setBodyLimit(PlanImage.MAX_BYTES + 1024));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
         new PublicRoutes(services).mount(root, api);

@@ -1,5 +1,6 @@
 package org.guichet.server.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -41,6 +42,16 @@ public final class PublicRoutes {
         api.get("/openapi.json").handler(this::openApi);
         api.get("/rules").handler(this::rules);
         api.get("/public/tickets/:statusToken").handler(this::ticketStatus);
+        api.get("/public/rooms/:roomId/plan").handler(this::roomPlan);
+    }
+
+    /** A waiting room's plan, for visitors finding their way; its type was checked when it was sent. */
+    private void roomPlan(RoutingContext ctx) {
+        services.roomPlans().get(ctx.pathParam("roomId"))
+                .onSuccess(plan -> ctx.response().putHeader("Content-Type", plan.mediaType())
+                        .putHeader("Cache-Control", "no-cache").putHeader("X-Content-Type-Options", "nosniff")
+                        .end(Buffer.buffer(plan.bytes())))
+                .onFailure(ctx::fail);
     }
 
     private void health(RoutingContext ctx) {

@@ -13,6 +13,7 @@ import org.guichet.server.store.DeviceStore;
 import org.guichet.server.store.FactStats;
 import org.guichet.server.store.OccupancyStore;
 import org.guichet.server.store.RollupStats;
+import org.guichet.server.store.RoomPlanStore;
 import org.guichet.server.store.StatsRollups;
 import org.guichet.server.store.TicketStore;
 
@@ -29,7 +30,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        Devices devices, Deployments deployments, Sites sites, QueueSummaries summaries,
                        TicketIssuer issuer, TicketCalling calling, TicketTransitions transitions,
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
-                       StatsService stats, AuditLog audit) {
+                       StatsService stats, AuditLog audit, RoomPlans roomPlans) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -95,6 +96,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         return new Services(clock, catalogs, new Health(pool), authentication, accounts, devices, deployments,
                 new Sites(catalogs, base.summaries(), clock), base.summaries(), issuer, calling, transitions, queries,
                 counters, new AgentDays(tickets, catalogs, clock), alerts, stats,
-                new AuditLog(new AuditStore(pool), clock, auditRetention));
+                new AuditLog(new AuditStore(pool), clock, auditRetention),
+                new RoomPlans(new RoomPlanStore(pool), catalogs, clock));
     }
 }

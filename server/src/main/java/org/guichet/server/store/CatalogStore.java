@@ -19,8 +19,9 @@ import java.util.Map;
 public final class CatalogStore {
 
     static final String SELECT_SITES =
-            "SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer FROM site";
-    static final String SELECT_ROOMS = "SELECT id, site_id, name FROM waiting_room";
+            "SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address FROM site";
+    static final String SELECT_ROOMS =
+            "SELECT id, site_id, name, building, floor, directions, translations FROM waiting_room";
     static final String SELECT_SERVICES = """
             SELECT id, site_id, parent_id, kind, name, translations, prefix, room_id, target_wait_minutes, menu_order,
                    orientation, active
@@ -49,14 +50,16 @@ public final class CatalogStore {
                         sites.put(row.getString("id"), new Catalog.Site(row.getString("id"), row.getString("name"),
                                 ZoneId.of(row.getString("time_zone")),
                                 OpeningCalendar.parse(json(row, "opening_hours"), json(row, "calendar")),
-                                CallingPolicy.fromJson(json(row, "calling_policy")), row.getString("footer")));
+                                CallingPolicy.fromJson(json(row, "calling_policy")), row.getString("footer"),
+                                row.getString("address")));
                     }
                     return pool.query(SELECT_ROOMS).execute();
                 })
                 .compose(rows -> {
                     for (Row row : rows) {
                         rooms.put(row.getString("id"), new Catalog.Room(row.getString("id"), row.getString("site_id"),
-                                row.getString("name")));
+                                row.getString("name"), new Catalog.Wayfinding(row.getString("building"),
+                                row.getString("floor"), row.getString("directions"), json(row, "translations"))));
                     }
                     return pool.query(SELECT_SERVICES).execute();
                 })

@@ -35,13 +35,15 @@ import java.util.function.Function;
 public final class DeploymentStore {
 
     static final String UPSERT_SITE = """
-            INSERT INTO site (id, name, time_zone, opening_hours, calendar, calling_policy, footer, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+            INSERT INTO site (id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
             ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, opening_hours = $4, calendar = $5,
-                                           calling_policy = $6, footer = $7, updated_at = now()""";
+                                           calling_policy = $6, footer = $7, address = $8, updated_at = now()""";
     static final String UPSERT_ROOM = """
-            INSERT INTO waiting_room (id, site_id, name, code) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (id) DO UPDATE SET name = $3 WHERE waiting_room.site_id = $2""";
+            INSERT INTO waiting_room (id, site_id, name, code, building, floor, directions, translations)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (id) DO UPDATE SET name = $3, building = $5, floor = $6, directions = $7, translations = $8
+            WHERE waiting_room.site_id = $2""";
     static final String UPSERT_SERVICE = """
             INSERT INTO service (id, site_id, kind, name, translations, prefix, room_id, target_wait_minutes,
                                  menu_order, orientation, active, code)
@@ -71,11 +73,12 @@ public final class DeploymentStore {
     /** Applies wait for each other, so that what one reads as "before" is not half another's "after". */
     static final String LOCK_DEPLOYMENT = "SELECT pg_advisory_xact_lock(hashtext('guichet.deployment'))";
     static final String SELECT_SITES = """
-            SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer FROM site
+            SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address FROM site
             WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id""";
     // Read back by code, as the deployment declares them: every reference too is the code of what it names.
     static final String SELECT_ROOMS = """
-            SELECT code, site_id, name FROM waiting_room WHERE $1::text[] IS NULL OR site_id = ANY($1)
+            SELECT code, site_id, name, building, floor, directions, translations FROM waiting_room
+            WHERE $1::text[] IS NULL OR site_id = ANY($1)
             ORDER BY site_id, code""";
     static final String SELECT_SERVICES = """
             SELECT s.code, s.site_id, p.code AS parent, s.kind, s.name, s.translations, s.prefix, r.code AS room,
@@ -164,14 +167,21 @@ public final class DeploymentStore {
                                 .put("calendar", row.getValue("calendar"))
                                 .put("callingPolicy", row.getValue("calling_policy"));
                         putIfPresent(site, "footer", row.getString("footer"));
+                        putIfPresent(site, "address", row.getString("address"));
                         DeploymentDocument.SITE_PARTS.forEach(part -> site.put(part, new JsonArray()));
                         byId.put(row.getString("id"), site);
                     });
                     return conn.preparedQuery(SELECT_ROOMS).execute(sites);
                 })
                 .compose(rows -> {
-                    rows.forEach(row -> add(byId, row, "rooms", new JsonObject().put("id", row.getString("code"))
-                            .put("name", row.getString("name"))));
+                    rows.forEach(row -> {
+                        JsonObject room = new JsonObject().put("id", row.getString("code"))
+                                .put("name", row.getString("name"));
+                        putIfPresent(room, "building", row.getString("building"));
+                        putIfPresent(room, "floor", row.getString("floor"));
+                        putIfPresent(room, "directions", row.getString("directions"));
+                        add(byId, row, "rooms", room.put("translations", row.getValue("translations")));
+                    });
                     return conn.preparedQuery(SELECT_SERVICES).execute(sites);
                 })
                 .compose(rows -> {
@@ -245,11 +255,15 @@ public final class DeploymentStore {
         Future<?> chain = conn.preparedQuery(UPSERT_SITE).execute(Tuple.of(siteId, site.getString("name"),
                 site.getString("timeZone", DeploymentRules.DEFAULT_TIME_ZONE),
                 site.getJsonObject("openingHours", new JsonObject()), site.getJsonObject("calendar", new JsonObject()),
-                CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson(), site.getString("footer")));
+                CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson(), site.getString("footer"),
+                site.getString("address")));
         List<Tuple> rooms = new ArrayList<>();
         for (Object item : DeploymentRules.list(site, "rooms")) {
             JsonObject room = (JsonObject) item;
-            rooms.add(Tuple.of(room.getString("id"), siteId, room.getString("name"), room.getString("code")));
+            rooms.add(Tuple.of(room.getString("id"), siteId, room.getString("name"), room.getString("code"),
+                    room.getString("building"), room.getString("floor"))
+                    .addValue(room.getString("directions"))
+                    .addValue(room.getJsonObject("translations", new JsonObject())));
         }
         chain = batch(conn, chain, UPSERT_ROOM, rooms);
         List<Tuple> services = new ArrayList<>();

@@ -22,10 +22,19 @@ public final class SiteView {
     }
 
     public static JsonObject site(Catalog.Site site) {
-        return new JsonObject().put("id", site.id()).put("name", site.name()).put("timeZone", site.zone().getId())
+        return new JsonObject().put("id", site.id()).put("name", site.name()).put("address", site.address())
+                .put("timeZone", site.zone().getId())
                 .put("openingHours", site.opening().openingHoursJson())
                 .put("calendar", site.opening().calendarJson()).put("footer", site.footer())
                 .put("callingPolicy", site.policy().toJson());
+    }
+
+    /** A waiting room and how to find it: what a visitor may read. */
+    public static JsonObject room(Catalog.Room room) {
+        Catalog.Wayfinding where = room.where();
+        return new JsonObject().put("id", room.id()).put("name", room.name()).put("building", where.building())
+                .put("floor", where.floor()).put("directions", where.directions())
+                .put("translations", where.translations().copy());
     }
 
     public static JsonArray sites(List<Catalog.Site> sites) {
@@ -36,7 +45,7 @@ public final class SiteView {
 
     public static JsonObject layout(Sites.Layout layout) {
         JsonArray rooms = new JsonArray();
-        layout.rooms().forEach(room -> rooms.add(new JsonObject().put("id", room.id()).put("name", room.name())));
+        layout.rooms().forEach(room -> rooms.add(room(room)));
         JsonArray counters = new JsonArray();
         layout.counters().forEach(counter -> counters.add(new JsonObject().put("id", counter.id())
                 .put("name", counter.name()).put("roomId", counter.roomId()).put("active", counter.active())
@@ -109,7 +118,7 @@ public final class SiteView {
         JsonArray calls = new JsonArray();
         display.recentCalls().forEach(ticket -> calls.add(TicketView.forScreen(ticket, catalog)));
         return new JsonObject()
-                .put("room", new JsonObject().put("id", display.room().id()).put("name", display.room().name()))
+                .put("room", room(display.room()))
                 .put("site", site(display.site()))
                 .put("recentCalls", calls)
                 .put("queue", QueueView.room(display.queue().rooms().get(display.room().id())));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -327,12 +328,18 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
     /** A body of another type than JSON, e.g. YAML. */
     public HttpResponse<Buffer> sendText(HttpMethod method, String path, String token, String contentType,
                                          String text) {
+        return sendBytes(method, path, token, contentType, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A body of bytes of the given type, e.g. an image. */
+    public HttpResponse<Buffer> sendBytes(HttpMethod method, String path, String token, String contentType,
+                                          byte[] body) {
         running();
         HttpRequest<Buffer> request = client.request(method, path).putHeader("Content-Type", contentType);
         if (token != null) {
             request.bearerTokenAuthentication(token);
         }
-        return await(request.sendBuffer(Buffer.buffer(text)));
+        return await(request.sendBuffer(Buffer.buffer(body)));
     }
 
     private GuichetServer running() {
