@@ -34,6 +34,7 @@ public final class DeploymentDocument {
                 .put("callingPolicy", CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson());
         putIfPresent(normalized, "footer", site.getString("footer"));
         putIfPresent(normalized, "address", site.getString("address"));
+        putIfPresent(normalized, "template", site.getString("template"));
         JsonArray rooms = new JsonArray();
         DeploymentRules.list(site, "rooms").forEach(item -> {
             JsonObject room = (JsonObject) item;

@@ -115,6 +115,10 @@ public final class DeploymentRules {
             throw Failure.invalid("Site '" + siteId + "': callingPolicy: " + e.getMessage());
         }
         optionalText(site, "address", MAX_ADDRESS, "site " + siteId);
+        Object template = site.getValue("template");
+        if (template != null && !(template instanceof String name && name.matches(ID_PATTERN))) {
+            throw Failure.invalid("Site '" + siteId + "': 'template' must be a template's id.");
+        }
         Set<String> rooms = new HashSet<>();
         list(site, "rooms").forEach(item -> {
             JsonObject room = asObject(item, "room");
@@ -199,7 +203,11 @@ public final class DeploymentRules {
     }
 
     private static String id(JsonObject json, String what) {
-        String id = json.getString("id");
+        return requireId(json.getValue("id") instanceof String text ? text : null, what);
+    }
+
+    /** An id of lower-case letters, digits, - or _ (at most 64), as every id of a deployment. */
+    public static String requireId(String id, String what) {
         if (id == null || !id.matches(ID_PATTERN)) {
             throw Failure.invalid("Every " + what + " needs an id of lower-case letters, digits, - or _"
                     + (id == null ? "." : " (got '" + id + "')."));

@@ -62,6 +62,22 @@ public final class Json {
         return number.intValue();
     }
 
+    public static int requiredInt(JsonObject json, String field) {
+        Integer value = optionalInt(json, field);
+        if (value == null) {
+            throw Failure.invalid("Field '" + field + "' is required.");
+        }
+        return value;
+    }
+
+    public static JsonObject requiredObject(JsonObject json, String field) {
+        Object value = json.getValue(field);
+        if (!(value instanceof JsonObject object)) {
+            throw Failure.invalid("Field '" + field + "' must be an object.");
+        }
+        return object;
+    }
+
     public static JsonArray optionalArray(JsonObject json, String field) {
         Object value = json.getValue(field);
         if (value == null) {

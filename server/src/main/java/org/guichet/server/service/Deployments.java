@@ -87,7 +87,7 @@ public final class Deployments {
                 .compose(applied -> {
                     List<String> needing = new ArrayList<>(applied.needingToken());
                     if (renewAllTokens) {
-                        declaredDevices(deployment).stream().filter(id -> !needing.contains(id)).forEach(needing::add);
+                        applied.declaredDevices().stream().filter(id -> !needing.contains(id)).forEach(needing::add);
                     }
                     Map<String, String> tokens = new LinkedHashMap<>();
                     Future<Void> chain = Future.succeededFuture();
@@ -105,12 +105,5 @@ public final class Deployments {
         Instant at = clock.instant();
         return DeploymentDiff.changes(changes).stream().map(change -> AuditEntry.of(at, actor, "deployment.apply",
                 change.kind(), change.id(), change.siteId(), change.before(), change.after())).toList();
-    }
-
-    private static List<String> declaredDevices(JsonObject deployment) {
-        List<String> ids = new ArrayList<>();
-        DeploymentRules.list(deployment, "sites").forEach(site -> DeploymentRules.list((JsonObject) site, "devices")
-                .forEach(device -> ids.add(((JsonObject) device).getString("id"))));
-        return ids;
     }
 }

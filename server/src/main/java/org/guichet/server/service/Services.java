@@ -15,6 +15,7 @@ import org.guichet.server.store.OccupancyStore;
 import org.guichet.server.store.RollupStats;
 import org.guichet.server.store.RoomPlanStore;
 import org.guichet.server.store.StatsRollups;
+import org.guichet.server.store.TemplateStore;
 import org.guichet.server.store.TicketStore;
 
 import java.time.Clock;
@@ -30,7 +31,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        Devices devices, Deployments deployments, Sites sites, QueueSummaries summaries,
                        TicketIssuer issuer, TicketCalling calling, TicketTransitions transitions,
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
-                       StatsService stats, AuditLog audit, RoomPlans roomPlans) {
+                       StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -81,7 +82,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         Accounts accounts = new Accounts(vertx, agents, catalogs, authentication, outlets.announcements(),
                 new PasswordHasher(), clock, sessionLifetime);
         Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), clock);
-        Deployments deployments = new Deployments(new DeploymentStore(pool), catalogs, devices, clock);
+        DeploymentStore deploymentStore = new DeploymentStore(pool);
+        Deployments deployments = new Deployments(deploymentStore, catalogs, devices, clock);
         TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets());
         TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets());
         TicketCalling calling = new TicketCalling(tickets, counterStore, catalogs, transitions, clock,
@@ -97,6 +99,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new Sites(catalogs, base.summaries(), clock), base.summaries(), issuer, calling, transitions, queries,
                 counters, new AgentDays(tickets, catalogs, clock), alerts, stats,
                 new AuditLog(new AuditStore(pool), clock, auditRetention),
-                new RoomPlans(new RoomPlanStore(pool), catalogs, clock));
+                new RoomPlans(new RoomPlanStore(pool), catalogs, clock),
+                new SiteTemplates(new TemplateStore(pool), deploymentStore, deployments, catalogs, clock));
     }
 }

@@ -35,10 +35,12 @@ import java.util.function.Function;
 public final class DeploymentStore {
 
     static final String UPSERT_SITE = """
-            INSERT INTO site (id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+            INSERT INTO site (id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id,
+                              updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
             ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, opening_hours = $4, calendar = $5,
-                                           calling_policy = $6, footer = $7, address = $8, updated_at = now()""";
+                                           calling_policy = $6, footer = $7, address = $8, template_id = $9,
+                                           updated_at = now()""";
     static final String UPSERT_ROOM = """
             INSERT INTO waiting_room (id, site_id, name, code, building, floor, directions, translations)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -73,7 +75,7 @@ public final class DeploymentStore {
     /** Applies wait for each other, so that what one reads as "before" is not half another's "after". */
     static final String LOCK_DEPLOYMENT = "SELECT pg_advisory_xact_lock(hashtext('guichet.deployment'))";
     static final String SELECT_SITES = """
-            SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address FROM site
+            SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id FROM site
             WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id""";
     // Read back by code, as the deployment declares them: every reference too is the code of what it names.
     static final String SELECT_ROOMS = """
@@ -97,8 +99,9 @@ public final class DeploymentStore {
             FROM device d LEFT JOIN waiting_room r ON r.id = d.room_id LEFT JOIN counter c ON c.id = d.counter_id
             WHERE $1::text[] IS NULL OR d.site_id = ANY($1) ORDER BY d.site_id, d.code""";
 
-    /** What an apply did: the devices that need a token (by key), and each site's changes. */
-    public record Applied(List<String> needingToken, List<DeploymentDiff.SiteChanges> changes) {
+    /** What an apply did: the devices that need a token and every declared device (by key), each site's changes. */
+    public record Applied(List<String> needingToken, List<String> declaredDevices,
+                          List<DeploymentDiff.SiteChanges> changes) {
     }
 
 
@@ -120,19 +123,22 @@ public final class DeploymentStore {
         DeploymentRules.validate(deployment);
         String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
         List<String> needingToken = new ArrayList<>();
+        List<String> declaredDevices = new ArrayList<>();
         return pool.withTransaction(conn -> conn.query(LOCK_DEPLOYMENT).execute()
                 .compose(locked -> keyed(conn, deployment))
                 .compose(keyed -> read(conn, siteIds).compose(before -> {
                     Future<Void> chain = Future.succeededFuture();
                     for (Object entry : DeploymentRules.list(keyed, "sites")) {
                         JsonObject site = (JsonObject) entry;
+                        DeploymentRules.list(site, "devices")
+                                .forEach(device -> declaredDevices.add(((JsonObject) device).getString("id")));
                         chain = chain.compose(done -> applySite(conn, site, needingToken));
                     }
                     return chain.compose(done -> read(conn, siteIds))
                             .map(after -> DeploymentDiff.between(before, after));
                 }))
                 .compose(changes -> AuditStore.append(conn, entries.apply(changes))
-                        .map(done -> new Applied(needingToken, changes))))
+                        .map(done -> new Applied(needingToken, declaredDevices, changes))))
                 .recover(Sql::refused);
     }
 
@@ -168,6 +174,7 @@ public final class DeploymentStore {
                                 .put("callingPolicy", row.getValue("calling_policy"));
                         putIfPresent(site, "footer", row.getString("footer"));
                         putIfPresent(site, "address", row.getString("address"));
+                        putIfPresent(site, "template", row.getString("template_id"));
                         DeploymentDocument.SITE_PARTS.forEach(part -> site.put(part, new JsonArray()));
                         byId.put(row.getString("id"), site);
                     });
@@ -256,7 +263,7 @@ public final class DeploymentStore {
                 site.getString("timeZone", DeploymentRules.DEFAULT_TIME_ZONE),
                 site.getJsonObject("openingHours", new JsonObject()), site.getJsonObject("calendar", new JsonObject()),
                 CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson(), site.getString("footer"),
-                site.getString("address")));
+                site.getString("address"), site.getString("template")));
         List<Tuple> rooms = new ArrayList<>();
         for (Object item : DeploymentRules.list(site, "rooms")) {
             JsonObject room = (JsonObject) item;
