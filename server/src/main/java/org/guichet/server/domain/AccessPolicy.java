@@ -73,32 +73,39 @@ public final class AccessPolicy {
      * What an action applies to. {@code siteIds} null: no site at all (listing, one's own password); empty: every
      * site (an account for all sites), which only an administrator of every site covers. {@code holderAgentId}: the
      * agent holding a called or served ticket, or an open counter, whom only a supervisor may overrule.
+     * {@code accountRole}: the role of an account being created, changed or managed, which may not be above the
+     * principal's own.
      */
-    public record Scope(Set<String> siteIds, String roomId, String counterId, Long holderAgentId) {
+    public record Scope(Set<String> siteIds, String roomId, String counterId, Long holderAgentId, Role accountRole) {
 
         public static Scope none() {
-            return new Scope(null, null, null, null);
+            return new Scope(null, null, null, null, null);
         }
 
         public static Scope site(String siteId) {
-            return new Scope(Set.of(siteId), null, null, null);
+            return new Scope(Set.of(siteId), null, null, null, null);
         }
 
         public static Scope sites(Set<String> siteIds) {
-            return new Scope(Set.copyOf(siteIds), null, null, null);
+            return new Scope(Set.copyOf(siteIds), null, null, null, null);
         }
 
         public static Scope room(String siteId, String roomId) {
-            return new Scope(Set.of(siteId), roomId, null, null);
+            return new Scope(Set.of(siteId), roomId, null, null, null);
         }
 
         public static Scope counter(String siteId, String counterId) {
-            return new Scope(Set.of(siteId), null, counterId, null);
+            return new Scope(Set.of(siteId), null, counterId, null, null);
         }
 
         /** A ticket or a counter held by an agent (or by nobody: null). */
         public static Scope heldBy(String siteId, Long holderAgentId) {
-            return new Scope(Set.of(siteId), null, null, holderAgentId);
+            return new Scope(Set.of(siteId), null, null, holderAgentId, null);
+        }
+
+        /** An account of these sites (none: every site) with this role, as it is or as it would become. */
+        public static Scope account(Set<String> siteIds, Role role) {
+            return new Scope(Set.copyOf(siteIds), null, null, null, role);
         }
     }
 
@@ -127,6 +134,14 @@ public final class AccessPolicy {
         }
         if (!principal.role().atLeast(rule.agentRole())) {
             return Optional.of("This needs the " + rule.agentRole().dbName() + " role.");
+        }
+        if (scope.accountRole() != null && !principal.role().atLeast(scope.accountRole())) {
+            return Optional.of("You cannot give or manage the " + scope.accountRole().dbName()
+                               + " role, which is above your own.");
+        }
+        if (scope.accountRole() != null && scope.siteIds() != null && scope.siteIds().isEmpty()
+            && !principal.coversEverySite()) {
+            return Optional.of("Only an administrator of every site can manage an account of every site.");
         }
         Optional<String> sites = siteRefusal(principal, rule.cover(), scope.siteIds());
         if (sites.isPresent()) {

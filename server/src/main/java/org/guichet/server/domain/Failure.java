@@ -11,11 +11,17 @@ public final class Failure extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final Object current;
 
     private Failure(Kind kind, String code, String message) {
+        this(kind, code, message, null);
+    }
+
+    private Failure(Kind kind, String code, String message, Object current) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
+        this.current = current;
     }
 
     public Kind kind() {
@@ -24,6 +30,11 @@ public final class Failure extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** For a stale change: the entity as it is now stored (a domain object the HTTP layer shows); else null. */
+    public Object current() {
+        return current;
     }
 
     public static Failure invalid(String message) {
@@ -52,5 +63,13 @@ public final class Failure extends RuntimeException {
 
     public static Failure conflict(String code, String message) {
         return new Failure(Kind.CONFLICT, code, message);
+    }
+
+    /**
+     * A change made from an old copy of an entity: someone changed it meanwhile. Carries the entity as now stored, so
+     * that the person can see what changed and decide again.
+     */
+    public static Failure stale(String message, Object current) {
+        return new Failure(Kind.CONFLICT, "stale", message, current);
     }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.domain.AgentRules;
 import org.guichet.server.domain.AuditQuery;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Role;
@@ -15,6 +16,10 @@ import org.guichet.server.view.AccountView;
 import org.guichet.server.view.AuditView;
 import org.guichet.server.view.DeploymentView;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +44,11 @@ public final class AdminRoutes {
         api.put("/admin/deployment").handler(this::applyDeployment);
         api.get("/admin/agents").handler(this::listAgents);
         api.post("/admin/agents").handler(this::createAgent);
+        api.post("/admin/agents/import").handler(this::importAgents);
+        api.get("/admin/agents/:agentId").handler(this::readAgent);
+        api.patch("/admin/agents/:agentId").handler(this::updateAgent);
+        api.post("/admin/agents/:agentId/deactivate").handler(this::deactivateAgent);
+        api.post("/admin/agents/:agentId/reactivate").handler(this::reactivateAgent);
         api.post("/admin/agents/:agentId/password").handler(this::resetPassword);
         api.get("/admin/devices").handler(this::listDevices);
         api.post("/admin/devices/:deviceId/token").handler(this::issueDeviceToken);
@@ -109,21 +119,44 @@ public final class AdminRoutes {
     private void createAgent(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
         Role role = Role.parse(Json.requiredString(body, "role"));
-        List<String> siteIds = new ArrayList<>();
-        JsonArray sites = Json.optionalArray(body, "siteIds");
-        if (sites != null) {
-            sites.forEach(site -> {
-                if (!(site instanceof String id)) {
-                    throw Failure.invalid("siteIds must be strings.");
-                }
-                siteIds.add(id);
-            });
-        }
+        List<String> siteIds = siteIds(body);
         String username = Json.requiredString(body, "username");
         String displayName = Json.optionalString(body, "displayName", MAX_DISPLAY_NAME);
         Accounts.NewAccount account = new Accounts.NewAccount(username, displayName == null ? username : displayName,
                 Json.requiredString(body, "password"), role, siteIds);
         Reply.json(ctx, 201, services.accounts().create(Reply.principal(ctx), Reply.address(ctx), account).map(AccountView::agent));
+    }
+
+    private void readAgent(RoutingContext ctx) {
+        Reply.json(ctx, services.accounts().agent(Reply.principal(ctx), Json.pathLong(ctx, "agentId"))
+                .map(AccountView::agent));
+    }
+
+    /** Any of displayName, role, siteIds; the version changed from, as If-Match or as the field "version". */
+    private void updateAgent(RoutingContext ctx) {
+        JsonObject body = Json.body(ctx);
+        int version = version(ctx, body);
+        String role = Json.optionalString(body, "role");
+        AgentRules.Change change = new AgentRules.Change(Json.optionalString(body, "displayName", MAX_DISPLAY_NAME),
+                role == null ? null : Role.parse(role), body.containsKey("siteIds") ? siteIds(body) : null);
+        Reply.json(ctx, services.accounts().update(Reply.principal(ctx), Reply.address(ctx),
+                Json.pathLong(ctx, "agentId"), version, change).map(AccountView::agent));
+    }
+
+    private void deactivateAgent(RoutingContext ctx) {
+        Reply.json(ctx, services.accounts().deactivate(Reply.principal(ctx), Reply.address(ctx),
+                Json.pathLong(ctx, "agentId")).map(AccountView::agent));
+    }
+
+    private void reactivateAgent(RoutingContext ctx) {
+        Reply.json(ctx, services.accounts().reactivate(Reply.principal(ctx), Reply.address(ctx),
+                Json.pathLong(ctx, "agentId")).map(AccountView::agent));
+    }
+
+    /** A text/csv body (UTF-8, with or without a byte-order mark); ?dryRun=true writes nothing. */
+    private void importAgents(RoutingContext ctx) {
+        Reply.json(ctx, services.accounts().importCsv(Reply.principal(ctx), Reply.address(ctx), csv(ctx),
+                flag(ctx, "dryRun")).map(AccountView::importReport));
     }
 
     private void resetPassword(RoutingContext ctx) {
@@ -155,6 +188,75 @@ public final class AdminRoutes {
         AuditQuery query = AuditQuery.parse(params);
         Reply.json(ctx, services.audit().list(Reply.principal(ctx), query)
                 .map(entries -> AuditView.page(entries, query.limit())));
+    }
+
+    private static List<String> siteIds(JsonObject body) {
+        List<String> siteIds = new ArrayList<>();
+        JsonArray sites = Json.optionalArray(body, "siteIds");
+        if (sites != null) {
+            sites.forEach(site -> {
+                if (!(site instanceof String id)) {
+                    throw Failure.invalid("siteIds must be strings.");
+                }
+                siteIds.add(id);
+            });
+        }
+        return siteIds;
+    }
+
+    /**
+     * The version a change was made from: the If-Match header (3, "3" or W/"3") or the body's "version"; one of them
+     * is required, and they must agree. Fields that other endpoints change are refused with where to change them.
+     */
+    private static int version(RoutingContext ctx, JsonObject body) {
+        for (String field : List.of("username", "password", "active")) {
+            if (body.containsKey(field)) {
+                throw Failure.invalid(switch (field) {
+                    case "username" -> "A username cannot be changed.";
+                    case "password" -> "Set a password with POST /api/v1/admin/agents/{agentId}/password.";
+                    default -> "Use POST /api/v1/admin/agents/{agentId}/deactivate or /reactivate.";
+                });
+            }
+        }
+        Integer field = Json.optionalInt(body, "version");
+        String header = ctx.request().getHeader("If-Match");
+        Integer matched = null;
+        if (header != null) {
+            String tag = header.strip();
+            tag = tag.startsWith("W/") ? tag.substring(2) : tag;
+            tag = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1)
+                    : tag;
+            try {
+                matched = Integer.parseInt(tag);
+            } catch (NumberFormatException e) {
+                throw Failure.invalid("If-Match must be the account's version, such as \"3\".");
+            }
+        }
+        if (field != null && matched != null && !field.equals(matched)) {
+            throw Failure.invalid("If-Match and the field version disagree.");
+        }
+        if (field == null && matched == null) {
+            throw Failure.invalid("Send the version of the account you changed (If-Match header or field version), "
+                                  + "so that nobody else's change is overwritten.");
+        }
+        return field != null ? field : matched;
+    }
+
+    /** The body as text: UTF-8, the byte-order mark left for the parser; anything else is refused. */
+    private static String csv(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        String media = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!media.isEmpty() && !media.equals("text/csv") && !media.equals("text/plain")) {
+            throw Failure.invalid("Send the list as text/csv.");
+        }
+        var body = ctx.body();
+        byte[] bytes = body == null || body.buffer() == null ? new byte[0] : body.buffer().getBytes();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw Failure.invalid("The file is not UTF-8 text; in Excel, save it as \"CSV UTF-8\".");
+        }
     }
 
     private static boolean wantsYaml(RoutingContext ctx) {

@@ -4,7 +4,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.domain.Agent;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.view.AccountView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +15,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
-    /** An HTTP answer to a failure. */
-    record Answer(int status, String code, String message) {
+    /** An HTTP answer to a failure; {@code current}: for a stale change, the entity as now stored, else null. */
+    record Answer(int status, String code, String message, JsonObject current) {
+
+        Answer(int status, String code, String message) {
+            this(status, code, message, null);
+        }
     }
 
     @Override
@@ -31,15 +37,19 @@ public final class FailureHandler implements Handler<RoutingContext> {
             ctx.response().reset();
             return;
         }
+        JsonObject body = new JsonObject().put("error", answer.code()).put("message", answer.message());
+        if (answer.current() != null) {
+            body.put("current", answer.current());
+        }
         ctx.response()
                 .setStatusCode(answer.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(new JsonObject().put("error", answer.code()).put("message", answer.message()).encode());
+                .end(body.encode());
     }
 
     static Answer answer(int statusCode, Throwable failure) {
         if (failure instanceof Failure domain) {
-            return new Answer(status(domain.kind()), domain.code(), domain.getMessage());
+            return new Answer(status(domain.kind()), domain.code(), domain.getMessage(), current(domain.current()));
         }
         if (failure instanceof DecodeException) {
             return badRequest("The request body is not valid JSON.");
@@ -65,6 +75,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
             };
         }
         return new Answer(500, "internal_error", "Internal error; it has been logged.");
+    }
+
+    /** The entity a stale change met, as its own endpoint shows it. */
+    private static JsonObject current(Object entity) {
+        return entity instanceof Agent agent ? AccountView.agent(agent) : null;
     }
 
     static int status(Failure.Kind kind) {

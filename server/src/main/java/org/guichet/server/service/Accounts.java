@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Agent;
+import org.guichet.server.domain.AgentImport;
+import org.guichet.server.domain.AgentRules;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PasswordRules;
@@ -14,19 +17,24 @@ import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.store.AgentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Agents' accounts: creating them, logging in and out, passwords. Hashing runs off the event loop. */
+/**
+ * Agents' accounts: creating them (one by one or from a CSV list), changing, deactivating and reactivating them,
+ * logging in and out, passwords. Who may manage whom is {@link AgentRules}'; hashing runs off the event loop.
+ */
 public final class Accounts {
 
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
     private static final int LONGEST_USERNAME_TRIED = 100;
 
     /** An account to create: its sites may be empty only for an administrator of every site. */
@@ -37,8 +45,22 @@ public final class Accounts {
     public record Session(String token, Instant expiresAt, Agent agent) {
     }
 
+    /**
+     * An account an import created (or, in a dry run, would create: no id); {@code oneTimePassword} is the password
+     * made for a line that gave none, given this once (null in a dry run, and when the line gave one).
+     */
+    public record Imported(int line, Long id, String username, String displayName, Role role, List<String> siteIds,
+                           boolean passwordGenerated, String oneTimePassword) {
+    }
+
+    /** What an import did, or in a dry run would do, line by line; {@code took}: the time it took. */
+    public record ImportReport(boolean dryRun, List<Imported> created, List<AgentImport.Rejection> rejected,
+                               Duration took) {
+    }
+
     private final Vertx vertx;
     private final AgentStore agents;
+    private final Counters counters;
     private final Catalogs catalogs;
     private final Authentication authentication;
     private final Announcements announcements;
@@ -48,10 +70,12 @@ public final class Accounts {
     /** A hash of nothing in particular, to spend the same time on an unknown user; made once, off the event loop. */
     private volatile String dummyHash;
 
-    public Accounts(Vertx vertx, AgentStore agents, Catalogs catalogs, Authentication authentication,
-                    Announcements announcements, PasswordHasher hasher, Clock clock, Duration sessionLifetime) {
+    public Accounts(Vertx vertx, AgentStore agents, Counters counters, Catalogs catalogs,
+                    Authentication authentication, Announcements announcements, PasswordHasher hasher, Clock clock,
+                    Duration sessionLifetime) {
         this.vertx = vertx;
         this.agents = agents;
+        this.counters = counters;
         this.catalogs = catalogs;
         this.authentication = authentication;
         this.announcements = announcements;
@@ -69,8 +93,13 @@ public final class Accounts {
                     // Verify against a throwaway hash when the user is unknown, so timing does not reveal usernames.
                     boolean right = hasher.verify(password, found.map(AgentStore.Credentials::passwordHash)
                             .orElseGet(this::dummyHash));
-                    if (!right || found.isEmpty() || !found.get().agent().active()) {
+                    if (!right || found.isEmpty()) {
                         throw Failure.unauthenticated("invalid_credentials", "Wrong username or password.");
+                    }
+                    // Said only to whoever knows the password, so it reveals nothing to anyone else.
+                    if (!found.get().agent().active()) {
+                        throw Failure.unauthenticated("account_deactivated",
+                                "This account has been deactivated; ask an administrator to reactivate it.");
                     }
                     return found.get().agent();
                 }, false))
@@ -108,11 +137,185 @@ public final class Accounts {
      */
     public Future<Agent> create(Principal principal, String address, NewAccount account) {
         account.siteIds().forEach(siteId -> catalogs.get().site(siteId));
-        AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.sites(Set.copyOf(account.siteIds())));
-        if (!USERNAME.matcher(account.username()).matches()) {
-            throw Failure.invalid("A username has 2 to 64 letters, digits, dots, dashes or @.");
-        }
+        AgentRules.requireManage(principal, account.role(), account.siteIds());
+        AgentRules.requireUsername(account.username());
         return create(account, AuditEntry.Actor.of(principal, address));
+    }
+
+    /** One account, if the principal may see it (it shares one of the principal's sites). */
+    public Future<Agent> agent(Principal principal, long agentId) {
+        AccessPolicy.require(principal, Action.LIST_AGENTS, AccessPolicy.Scope.none());
+        return agent(agentId).map(agent -> {
+            AccessPolicy.require(principal, Action.READ_AGENT, AccessPolicy.Scope.sites(Set.copyOf(agent.siteIds())));
+            return agent;
+        });
+    }
+
+    /**
+     * Changes an account's display name, role or sites, made from its {@code version}: fails as stale, with the
+     * account as it is now, when it changed since. A change of role or sites ends the account's sessions (and what
+     * was opened with them, on every instance), so that the new rights apply from the next request.
+     */
+    public Future<Agent> update(Principal principal, String address, long agentId, int version,
+                                AgentRules.Change change) {
+        AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.none());
+        if (change.siteIds() != null) {
+            Catalog catalog = catalogs.get();
+            change.siteIds().stream().filter(site -> !catalog.sites().containsKey(site)).findFirst()
+                    .ifPresent(site -> {
+                        throw Failure.invalid("Unknown site '" + site + "'.");
+                    });
+        }
+        return agent(agentId).compose(before -> {
+            Agent after = AgentRules.changed(principal, before, change);
+            if (version != before.version()) {
+                throw Failure.stale("Someone changed this account meanwhile; here it is as it is now.", before);
+            }
+            boolean access = AgentRules.accessChanges(before, after);
+            boolean sitesChanged = !Set.copyOf(before.siteIds()).equals(Set.copyOf(after.siteIds()));
+            AuditEntry entry = AuditEntry.of(clock.instant(), AuditEntry.Actor.of(principal, address),
+                    "agent.update", "agent", String.valueOf(agentId), onlySite(union(before, after)),
+                    audited(before), audited(after).put("version", before.version() + 1));
+            return agents.update(after, version, sitesChanged, access, entry);
+        }).compose(this::ended).compose(done -> agent(agentId));
+    }
+
+    /**
+     * Deactivates an account: its sessions end at once, with what was opened with them, on every instance; the
+     * counters it holds open close (their history keeps it); it can no longer log in. Nothing is deleted.
+     */
+    public Future<Agent> deactivate(Principal principal, String address, long agentId) {
+        return setActive(principal, address, agentId, false);
+    }
+
+    /** Lets a deactivated account log in again (with its password as it was). */
+    public Future<Agent> reactivate(Principal principal, String address, long agentId) {
+        return setActive(principal, address, agentId, true);
+    }
+
+    private Future<Agent> setActive(Principal principal, String address, long agentId, boolean active) {
+        AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.none());
+        return agent(agentId).compose(agent -> {
+            AgentRules.requireActivation(principal, agent, active);
+            AuditEntry entry = AuditEntry.of(clock.instant(), AuditEntry.Actor.of(principal, address),
+                    active ? "agent.reactivate" : "agent.deactivate", "agent", String.valueOf(agentId),
+                    onlySite(agent.siteIds()), new JsonObject().put("active", !active),
+                    new JsonObject().put("active", active));
+            return agents.setActive(agentId, active, clock.instant(), entry);
+        }).compose(this::ended).compose(done -> agent(agentId));
+    }
+
+    /** Forgets the ended sessions here, announces them to every instance, and tells about the closed counters. */
+    private Future<Void> ended(AgentStore.Ended ended) {
+        ended.sessionKeys().forEach(key -> {
+            authentication.forget(key);
+            announcements.credentialsRevoked(key);
+        });
+        return counters.announce(ended.closedCounterIds())
+                .recover(failure -> {
+                    LOG.warn("Closed counters could not be announced", failure);
+                    return Future.succeededFuture();
+                });
+    }
+
+    /**
+     * Creates the accounts of a CSV list (see {@link AgentImport}): every valid line, all in one transaction, each
+     * with its audit entry; answers what was created, with the one-time passwords made for lines that gave none, and
+     * each refused line with its reason. A dry run answers the same and writes nothing.
+     */
+    public Future<ImportReport> importCsv(Principal principal, String address, String csv, boolean dryRun) {
+        AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.none());
+        long started = System.nanoTime();
+        List<AgentImport.Line> lines = AgentImport.parse(csv);
+        Catalog catalog = catalogs.get();
+        List<String> usernames = lines.stream().map(AgentImport.Line::username).distinct().toList();
+        return agents.taken(usernames).compose(taken -> {
+            AgentImport.Plan plan = AgentImport.plan(principal, lines, catalog.sites()::containsKey, taken,
+                    dryRun ? () -> null : Tokens::newPassword);
+            if (dryRun) {
+                List<Imported> would = plan.accepted().stream().map(candidate -> imported(candidate, null)).toList();
+                return Future.succeededFuture(new ImportReport(true, would, plan.rejected(), since(started)));
+            }
+            AuditEntry.Actor actor = AuditEntry.Actor.of(principal, address);
+            Instant now = clock.instant();
+            List<AgentImport.Candidate> accepted = plan.accepted();
+            long[] hashedAt = new long[1];
+            return hashAll(accepted.stream().map(AgentImport.Candidate::password).toList())
+                    .compose(hashes -> {
+                        hashedAt[0] = System.nanoTime();
+                        List<AgentStore.NewAgent> rows = new ArrayList<>(accepted.size());
+                        for (int i = 0; i < accepted.size(); i++) {
+                            AgentImport.Candidate candidate = accepted.get(i);
+                            rows.add(new AgentStore.NewAgent(candidate.username(), candidate.displayName(),
+                                    hashes.get(i), candidate.role(), candidate.siteIds()));
+                        }
+                        return agents.insertAll(rows, (index, id) -> {
+                            AgentImport.Candidate candidate = accepted.get(index);
+                            return AuditEntry.of(now, actor, "agent.create", "agent", String.valueOf(id),
+                                    onlySite(candidate.siteIds()), null, created(candidate.username(),
+                                            candidate.displayName(), candidate.role(), candidate.siteIds())
+                                            .put("importLine", candidate.line()));
+                        });
+                    })
+                    .map(ids -> {
+                        List<Imported> created = new ArrayList<>(ids.size());
+                        for (int i = 0; i < ids.size(); i++) {
+                            created.add(imported(accepted.get(i), ids.get(i)));
+                        }
+                        ImportReport report = new ImportReport(false, created, plan.rejected(), since(started));
+                        LOG.info("CSV import by {}: {} accounts created, {} lines refused, in {} ms ({} ms hashing "
+                                 + "passwords, {} ms writing)", principal.username(), created.size(),
+                                plan.rejected().size(), report.took().toMillis(),
+                                (hashedAt[0] - started) / 1_000_000, (System.nanoTime() - hashedAt[0]) / 1_000_000);
+                        return report;
+                    });
+        });
+    }
+
+    /**
+     * The passwords' hashes, in order: hashed off the event loop in as many runs side by side as there are
+     * processors (each Argon2 run holds its memory, so more would only cost memory).
+     */
+    private Future<List<String>> hashAll(List<String> passwords) {
+        int runs = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), passwords.size()));
+        int per = (passwords.size() + runs - 1) / Math.max(1, runs);
+        List<Future<List<String>>> parts = new ArrayList<>();
+        for (int from = 0; from < passwords.size(); from += per) {
+            List<String> part = passwords.subList(from, Math.min(passwords.size(), from + per));
+            parts.add(vertx.executeBlocking(() -> part.stream().map(hasher::hash).toList(), false));
+        }
+        return Future.all(parts).map(all -> {
+            List<String> hashes = new ArrayList<>(passwords.size());
+            parts.forEach(part -> hashes.addAll(part.result()));
+            return hashes;
+        });
+    }
+
+    private static Imported imported(AgentImport.Candidate candidate, Long id) {
+        return new Imported(candidate.line(), id, candidate.username(), candidate.displayName(), candidate.role(),
+                candidate.siteIds(), candidate.generated(), id != null && candidate.generated() ? candidate.password()
+                : null);
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** An account as the audit log keeps it. */
+    private static JsonObject audited(Agent agent) {
+        return created(agent.username(), agent.displayName(), agent.role(), agent.siteIds())
+                .put("active", agent.active()).put("version", agent.version());
+    }
+
+    private static JsonObject created(String username, String displayName, Role role, List<String> siteIds) {
+        return new JsonObject().put("username", username).put("displayName", displayName).put("role", role.dbName())
+                .put("siteIds", new JsonArray(List.copyOf(siteIds))).put("active", true);
+    }
+
+    private static List<String> union(Agent before, Agent after) {
+        Set<String> sites = new java.util.LinkedHashSet<>(before.siteIds());
+        sites.addAll(after.siteIds());
+        return List.copyOf(sites);
     }
 
     /** Creates an account without asking anyone (the first administrator, the demo), audited as made by the actor. */
@@ -121,9 +324,7 @@ public final class Accounts {
         if (account.role() != Role.ADMIN && account.siteIds().isEmpty()) {
             throw Failure.invalid("An agent or supervisor needs at least one site.");
         }
-        JsonObject created = new JsonObject().put("username", account.username())
-                .put("displayName", account.displayName()).put("role", account.role().dbName())
-                .put("siteIds", new JsonArray(List.copyOf(account.siteIds()))).put("active", true);
+        JsonObject created = created(account.username(), account.displayName(), account.role(), account.siteIds());
         return vertx.executeBlocking(() -> hasher.hash(account.password()), false)
                 .compose(hash -> agents.insert(account.username(), account.displayName(), hash, account.role(),
                         account.siteIds(), id -> AuditEntry.of(clock.instant(), actor, "agent.create", "agent",
@@ -154,7 +355,7 @@ public final class Accounts {
         AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.none());
         PasswordRules.require(newPassword);
         return agent(agentId).compose(agent -> {
-            AccessPolicy.require(principal, Action.MANAGE_AGENT, AccessPolicy.Scope.sites(Set.copyOf(agent.siteIds())));
+            AgentRules.requireManage(principal, agent);
             return setPassword(agent, newPassword, AuditEntry.Actor.of(principal, address));
         });
     }

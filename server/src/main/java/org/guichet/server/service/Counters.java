@@ -83,6 +83,15 @@ public final class Counters {
         return states(catalogs.get().countersOf(siteId));
     }
 
+    /** Tells who follows these counters that they changed without a request to them (a deactivated account's). */
+    public Future<Void> announce(List<String> counterIds) {
+        Catalog catalog = catalogs.get();
+        List<Catalog.Counter> known = counterIds.stream().map(catalog.counters()::get)
+                .filter(java.util.Objects::nonNull).toList();
+        return known.isEmpty() ? Future.succeededFuture()
+                : states(known).onSuccess(states -> states.forEach(events::counterChanged)).mapEmpty();
+    }
+
     private Future<CounterState> state(Catalog.Counter counter) {
         return states(List.of(counter)).map(states -> states.get(0));
     }

@@ -79,7 +79,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         AgentStore agents = new AgentStore(pool);
         DeviceStore deviceStore = new DeviceStore(pool);
         Authentication authentication = new Authentication(agents, deviceStore, clock);
-        Accounts accounts = new Accounts(vertx, agents, catalogs, authentication, outlets.announcements(),
+        Counters counters = new Counters(counterStore, tickets, catalogs, clock, outlets.counters());
+        Accounts accounts = new Accounts(vertx, agents, counters, catalogs, authentication, outlets.announcements(),
                 new PasswordHasher(), clock, sessionLifetime);
         Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), clock);
         DeploymentStore deploymentStore = new DeploymentStore(pool);
@@ -89,7 +90,6 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         TicketCalling calling = new TicketCalling(tickets, counterStore, catalogs, transitions, clock,
                 outlets.tickets());
         TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), clock);
-        Counters counters = new Counters(counterStore, tickets, catalogs, clock, outlets.counters());
         AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,
                 outlets.alerts());
         StatsService stats = new StatsService(new FactStats(pool), new RollupStats(pool), new StatsRollups(pool),

@@ -3,11 +3,14 @@ package org.guichet.server.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.Failure;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Counters' states (open, paused, closed, by whom, since when), each change appended to counter_event. */
@@ -32,6 +35,22 @@ public final class CounterStore {
                 SELECT $1, $2, $3, $7, $4, $8 FROM s
             )
             SELECT count(*) FROM s""";
+
+    /**
+     * Closes every counter the agent holds open or paused, each with its CLOSE event in the agent's name ($1 agent,
+     * $2 now): the counter no longer shows them, its history still does.
+     */
+    static final String CLOSE_HELD_BY = """
+            WITH closed AS (
+                UPDATE counter_state cs SET status = 'CLOSED', agent_id = NULL, since = $2, pause_reason = NULL
+                FROM counter c
+                WHERE c.id = cs.counter_id AND cs.agent_id = $1 AND cs.status <> 'CLOSED'
+                RETURNING cs.counter_id, c.site_id
+            ), e AS (
+                INSERT INTO counter_event (counter_id, site_id, agent_id, kind, at, reason)
+                SELECT counter_id, site_id, $1, 'CLOSE', $2, NULL FROM closed
+            )
+            SELECT counter_id FROM closed""";
 
     /** A counter's stored state; a counter never opened has none. */
     public record StateRow(String counterId, String status, Long agentId, String agentName, Instant since,
@@ -70,6 +89,15 @@ public final class CounterStore {
                         "You already have another counter open; close it first."))
                         : Sql.refused(failure))
                 .map(rows -> rows.iterator().next().getLong(0) > 0);
+    }
+
+    /** Closes the counters the agent holds, in the caller's transaction; answers their ids. */
+    static Future<List<String>> closeHeldBy(SqlClient conn, long agentId, Instant now) {
+        return conn.preparedQuery(CLOSE_HELD_BY).execute(Tuple.of(agentId, Sql.utc(now))).map(rows -> {
+            List<String> ids = new ArrayList<>();
+            rows.forEach(row -> ids.add(row.getString("counter_id")));
+            return ids;
+        });
     }
 
     private static StateRow stateRow(Row row) {

@@ -22,7 +22,31 @@ public final class AccountView {
                 .put("displayName", agent.displayName())
                 .put("role", agent.role().dbName())
                 .put("active", agent.active())
-                .put("siteIds", new JsonArray(agent.siteIds()));
+                .put("siteIds", new JsonArray(agent.siteIds()))
+                .put("version", agent.version());
+    }
+
+    /**
+     * What a CSV import created (or would create), with each one-time password given this once, and each refused
+     * line with its reason.
+     */
+    public static JsonObject importReport(Accounts.ImportReport report) {
+        JsonArray created = new JsonArray();
+        report.created().forEach(account -> created.add(new JsonObject()
+                .put("line", account.line())
+                .put("id", account.id())
+                .put("username", account.username())
+                .put("displayName", account.displayName())
+                .put("role", account.role().dbName())
+                .put("siteIds", new JsonArray(account.siteIds()))
+                .put("passwordGenerated", account.passwordGenerated())
+                .put("oneTimePassword", account.oneTimePassword())));
+        JsonArray rejected = new JsonArray();
+        report.rejected().forEach(line -> rejected.add(new JsonObject().put("line", line.line())
+                .put("username", line.username().isEmpty() ? null : line.username()).put("reason", line.reason())));
+        return new JsonObject().put("dryRun", report.dryRun()).put("createdCount", report.created().size())
+                .put("rejectedCount", report.rejected().size()).put("created", created).put("rejected", rejected)
+                .put("tookMillis", report.took().toMillis());
     }
 
     public static JsonArray agents(List<Agent> agents) {

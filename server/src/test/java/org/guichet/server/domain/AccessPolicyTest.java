@@ -41,6 +41,10 @@ class AccessPolicyTest {
             Map.entry("s2", Scope.site("s2")),
             Map.entry("s1+s2", Scope.sites(Set.of("s1", "s2"))),
             Map.entry("every site", Scope.sites(Set.of())),
+            Map.entry("agent account s1", Scope.account(Set.of("s1"), Role.AGENT)),
+            Map.entry("admin account s1", Scope.account(Set.of("s1"), Role.ADMIN)),
+            Map.entry("admin account s2", Scope.account(Set.of("s2"), Role.ADMIN)),
+            Map.entry("admin of every site", Scope.account(Set.of(), Role.ADMIN)),
             Map.entry("room r1", Scope.room("s1", "r1")),
             Map.entry("room r1b", Scope.room("s1", "r1b")),
             Map.entry("room r2 (s2)", Scope.room("s2", "r2")),
@@ -99,6 +103,10 @@ class AccessPolicyTest {
             MANAGE_AGENT           s1                   -     -     Y     Y     -     -      -
             MANAGE_AGENT           s1+s2                -     -     -     Y     -     -      -
             MANAGE_AGENT           every site           -     -     -     Y     -     -      -
+            MANAGE_AGENT           agent account s1     -     -     Y     Y     -     -      -
+            MANAGE_AGENT           admin account s1     -     -     Y     Y     -     -      -
+            MANAGE_AGENT           admin account s2     -     -     -     Y     -     -      -
+            MANAGE_AGENT           admin of every site  -     -     -     Y     -     -      -
             LIST_DEVICES           none                 -     Y     Y     Y     -     -      -
             READ_DEVICE            s1                   -     Y     Y     Y     -     -      -
             READ_DEVICE            s2                   -     -     -     Y     -     -      -

@@ -205,6 +205,27 @@ class EventBusBridgeTest {
     }
 
     @Test
+    void every_connection_of_an_agent_ends_when_the_account_is_deactivated() {
+        String agent = server.agent("bridge.deactivated", "supervisor", "s1");
+        String otherSession = server.login("bridge.deactivated", TestServer.AGENT_PASSWORD);
+        long agentId = ok(server.get("/api/v1/auth/me", agent)).getLong("id");
+        try (BridgeSocket socket = socket(); BridgeSocket other = socket()) {
+            socket.register("guichet.site.s1.queue", agent);
+            socket.awaitRegistered(bus(), "guichet.site.s1.queue");
+            other.register("guichet.site.s1.alerts", otherSession);
+            other.awaitRegistered(bus(), "guichet.site.s1.alerts");
+            assertThat(ok(server.post("/api/v1/admin/agents/" + agentId + "/deactivate", server.adminToken(), null))
+                    .getBoolean("active")).isFalse();
+            assertThat(socket.awaitClosed(10)).as("socket of the deactivated account closed").isTrue();
+            assertThat(other.awaitClosed(10)).as("socket of its other session closed").isTrue();
+        }
+        try (BridgeSocket again = socket()) {
+            assertRefused(again, "guichet.site.s1.queue", agent);
+        }
+        assertThat(server.get("/api/v1/auth/me", otherSession).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void internal_and_unknown_addresses_are_refused_even_to_an_administrator() {
         try (BridgeSocket socket = socket()) {
             for (String address : List.of("guichet.internal.auth.revoked", "guichet.internal.device.health",

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -305,6 +306,18 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
 
     public HttpResponse<Buffer> send(HttpMethod method, String path, String token, Object body) {
         return await(request(method, path, token, body));
+    }
+
+    /** A request with headers of its own and a raw body (null: none), such as a CSV file or an If-Match. */
+    public HttpResponse<Buffer> send(HttpMethod method, String path, String token, Map<String, String> headers,
+                                     Buffer body) {
+        running();
+        HttpRequest<Buffer> request = client.request(method, path);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        headers.forEach(request::putHeader);
+        return await(body == null ? request.send() : request.sendBuffer(body));
     }
 
     public Future<HttpResponse<Buffer>> request(HttpMethod method, String path, String token, Object body) {
