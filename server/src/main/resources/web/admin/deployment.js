@@ -84,7 +84,7 @@ export class DeploymentView {
 }
 
 /** Per site: added, changed (field: before → after), and how many unchanged. */
-function changes(sites) {
+export function changes(sites) {
     return h('div', { class: 'changes' }, sites.map(site => {
         const items = [
             ...site.added.map(item => h('li', { class: 'added' }, t('import.added', label(item)))),
@@ -109,7 +109,8 @@ function value(v) {
         : typeof v === 'object' ? JSON.stringify(v) : String(v));
 }
 
-function tokens(deviceTokens) {
+/** New devices' tokens, shown this once. */
+export function tokens(deviceTokens) {
     const entries = Object.entries(deviceTokens ?? {});
     if (entries.length === 0) {
         return null;
