@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Short codes that pair a device without anyone typing its token: eight characters from an alphabet without the
@@ -24,18 +25,23 @@ public final class PairingCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a redemption comes to. */
-    public enum Verdict { REDEEM, WRONG, USED, EXPIRED, BURNT }
+    public enum Verdict { REDEEM, WRONG, USED, EXPIRED, BURNT, OTHER_KIND }
 
     /** A device's pending (or spent) code, as stored: never the code itself. */
-    public record Pairing(String deviceId, byte[] codeHash, Instant expiresAt, int failedAttempts, Instant usedAt) {
+    public record Pairing(String deviceId, String deviceKind, byte[] codeHash, Instant expiresAt, int failedAttempts,
+                          Instant usedAt) {
 
         /** Whether the code could still be redeemed at this instant by whoever has it. */
         public boolean live(Instant now) {
             return usedAt == null && failedAttempts < MAX_WRONG_GUESSES && now.isBefore(expiresAt);
         }
 
-        /** What a guess with this hash (its selector matched) comes to. */
-        public Verdict verdict(byte[] guessHash, Instant now) {
+        /**
+         * What a guess with this hash (its selector matched) comes to, from a device that can be one of
+         * {@code kinds} (empty: any kind). A right code for another kind of device is not spent: a screen's pairing
+         * page given a kiosk's code leaves it for the kiosk.
+         */
+        public Verdict verdict(byte[] guessHash, Set<String> kinds, Instant now) {
             if (!MessageDigest.isEqual(codeHash, guessHash)) {
                 return Verdict.WRONG;
             }
@@ -45,7 +51,10 @@ public final class PairingCodes {
             if (failedAttempts >= MAX_WRONG_GUESSES) {
                 return Verdict.BURNT;
             }
-            return now.isBefore(expiresAt) ? Verdict.REDEEM : Verdict.EXPIRED;
+            if (!now.isBefore(expiresAt)) {
+                return Verdict.EXPIRED;
+            }
+            return kinds.isEmpty() || kinds.contains(deviceKind) ? Verdict.REDEEM : Verdict.OTHER_KIND;
         }
     }
 

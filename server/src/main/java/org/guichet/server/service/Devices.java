@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Kiosks and screens: their tokens, pairing codes, revocation, and the health they report every 30 seconds.
@@ -148,9 +149,15 @@ public final class Devices {
     /**
      * A device with no token redeems a pairing code for one: answers the new token, once (the device's previous token
      * stops working). Fails with a plain sentence when the code is malformed, unknown (after a pause), used,
-     * expired, burnt by wrong guesses, or when too many wrong codes were tried lately.
+     * expired, burnt by wrong guesses, for a kind of device not in {@code kinds} (when not empty; the code is left
+     * unspent), or when too many wrong codes were tried lately.
      */
-    public Future<Paired> pair(String address, String typedCode) {
+    public Future<Paired> pair(String address, String typedCode, Set<String> kinds) {
+        kinds.forEach(kind -> {
+            if (!Device.isKind(kind)) {
+                throw Failure.invalid("kinds must be kiosk, screen or counter_screen.");
+            }
+        });
         String code = PairingCodes.normalize(typedCode).orElseThrow(() -> Failure.invalid(
                 "A pairing code has " + PairingCodes.LENGTH + " letters and digits, such as ABCD-EFGH."));
         throttle.refusedFor().ifPresent(wait -> {
@@ -159,7 +166,7 @@ public final class Devices {
         });
         String token = Tokens.newToken(Tokens.DEVICE_PREFIX);
         Instant now = clock.instant();
-        return devices.redeemPairing(PairingCodes.selector(code), Tokens.hash(code), now, Tokens.hash(token),
+        return devices.redeemPairing(PairingCodes.selector(code), Tokens.hash(code), kinds, now, Tokens.hash(token),
                         device -> AuditEntry.of(now, new AuditEntry.Actor(null, "device:" + device.deviceId(), address),
                                 "device.pair", "device", device.deviceId(), device.onlySite(), null,
                                 new JsonObject().put("revoked", false).put("paired", true)))
@@ -178,6 +185,8 @@ public final class Devices {
                             "This pairing code has already been used; ask an administrator for a new code."));
                     case EXPIRED -> Future.failedFuture(Failure.conflict("pairing_code_expired",
                             "This pairing code has expired; ask an administrator for a new code."));
+                    case OTHER_KIND -> Future.failedFuture(Failure.conflict("pairing_code_other_kind",
+                            "This pairing code is for another kind of device; it is still valid there."));
                     case BURNT -> Future.failedFuture(Failure.conflict("pairing_code_blocked",
                             "This pairing code was blocked after too many wrong tries; ask an administrator for a "
                                     + "new code."));

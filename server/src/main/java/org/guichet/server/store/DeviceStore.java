@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -57,8 +58,10 @@ public final class DeviceStore {
                 created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at, failed_attempts = 0,
                 used_at = NULL""";
     static final String SELECT_PAIRING_FOR_UPDATE = """
-            SELECT device_id, code_hash, expires_at, failed_attempts, used_at FROM device_pairing WHERE selector = $1
-            FOR UPDATE""";
+            SELECT p.device_id, d.kind, p.code_hash, p.expires_at, p.failed_attempts, p.used_at
+            FROM device_pairing p JOIN device d ON d.id = p.device_id
+            WHERE p.selector = $1
+            FOR UPDATE OF p""";
     static final String COUNT_WRONG_GUESS =
             "UPDATE device_pairing SET failed_attempts = failed_attempts + 1 WHERE device_id = $1";
     static final String MARK_PAIRING_USED = "UPDATE device_pairing SET used_at = $2 WHERE device_id = $1";
@@ -163,8 +166,8 @@ public final class DeviceStore {
      * live code is marked used and the device given the new token, with the audit entry {@code audit} makes for it;
      * a wrong guess at a live code is counted against it. Answers what the guess came to.
      */
-    public Future<Redemption> redeemPairing(String selector, byte[] guessHash, Instant now, byte[] newTokenHash,
-                                            Function<Principal, AuditEntry> audit) {
+    public Future<Redemption> redeemPairing(String selector, byte[] guessHash, Set<String> kinds, Instant now,
+                                            byte[] newTokenHash, Function<Principal, AuditEntry> audit) {
         return pool.withTransaction(conn -> conn.preparedQuery(SELECT_PAIRING_FOR_UPDATE).execute(Tuple.of(selector))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -172,9 +175,9 @@ public final class DeviceStore {
                     }
                     Row row = rows.iterator().next();
                     PairingCodes.Pairing pairing = new PairingCodes.Pairing(row.getString("device_id"),
-                            row.getBuffer("code_hash").getBytes(), Sql.instant(row, "expires_at"),
+                            row.getString("kind"), row.getBuffer("code_hash").getBytes(), Sql.instant(row, "expires_at"),
                             row.getInteger("failed_attempts"), Sql.instant(row, "used_at"));
-                    PairingCodes.Verdict verdict = pairing.verdict(guessHash, now);
+                    PairingCodes.Verdict verdict = pairing.verdict(guessHash, kinds, now);
                     if (verdict == PairingCodes.Verdict.WRONG) {
                         return pairing.live(now)
                                 ? conn.preparedQuery(COUNT_WRONG_GUESS).execute(Tuple.of(pairing.deviceId()))

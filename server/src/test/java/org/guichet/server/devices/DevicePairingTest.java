@@ -158,6 +158,19 @@ class DevicePairingTest {
     }
 
     @Test
+    void a_screens_page_given_a_kiosks_code_leaves_it_for_the_kiosk() {
+        JsonObject pairing = startPairing("kiosk-1");
+        JsonObject fromScreenPage = new JsonObject().put("code", pairing.getString("code"))
+                .put("kinds", new JsonArray().add("screen").add("counter_screen"));
+        assertError(server.post(PAIR, null, fromScreenPage), 409, "pairing_code_other_kind");
+        assertThat(device("kiosk-1").getBoolean("pairingPending")).isTrue();
+        assertError(server.post(PAIR, null, fromScreenPage.copy().put("kinds", new JsonArray().add("printer"))), 400,
+                "bad_request");
+        JsonObject fromKiosk = fromScreenPage.copy().put("kinds", new JsonArray().add("kiosk"));
+        assertThat(ok(server.post(PAIR, null, fromKiosk)).getString("deviceId")).isEqualTo("kiosk-1");
+    }
+
+    @Test
     void pairing_is_audited_without_the_code_or_the_token() {
         JsonObject pairing = startPairing("screen-1b");
         String token = ok(redeem(pairing.getString("code"))).getString("token");
