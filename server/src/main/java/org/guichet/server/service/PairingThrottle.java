@@ -11,7 +11,7 @@ import java.util.Optional;
  * Counts wrong pairing codes on this instance: after {@link #MAX_FAILURES} within {@link #WINDOW}, every redemption is
  * refused until the oldest of them is a window old. Together with the codes' size (31^8), their ten-minute life and
  * the five wrong guesses that burn one, this bounds what guessing can win: at most 20 guesses a minute per instance,
- * so with 500 codes pending at once, about one chance in ten million per hour. Thread-safe (one holder per
+ * so with 500 codes pending at once, about one chance in a million per hour. Thread-safe (one holder per
  * instance, shared by its HTTP verticles).
  */
 final class PairingThrottle {
