@@ -8,6 +8,9 @@ import { EventBus } from '/shared/eventbus.js';
 import { chooseLanguage, formatClock, setLanguage, textIn, translatePage } from '/shared/i18n.js';
 import './texts.js';
 
+/** Where each kind of screen keeps its settings (token, language, message) in this browser. */
+export const STORAGE_KEYS = { screen: 'guichet.display', counter_screen: 'guichet.counterScreen' };
+
 const HEARTBEAT_MILLIS = 30000;
 const RETRY_MILLIS = 5000;
 const FLASH_MILLIS = 5000;
@@ -24,7 +27,8 @@ const FLASH_MILLIS = 5000;
  *   rendered()  after the language is set (at start, then in the screen's registered language)
  *   identified({me, api, settings})  once, after the server said who the screen is
  *   load({me, api, settings})        after every (re)connection: the current state over REST
- *   onMessage(body)                  each live message
+ *   onMessage(body)                  each live message (but {type: 'catalog'}: the set-up of the screen's site changed,
+ *                                    and the state is read again with load())
  *   timeZone()                       the site's time zone for the clock
  */
 export async function startScreen({ page, storageKey, kind, channel, notice, state, rendered, identified, load,
@@ -32,7 +36,8 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
     const settings = readSettings(storageKey);
     const address = location.origin + page;
     if (!settings.token) {
-        showNotice('unregistered', ['declare', 'open'], { address });
+        showNotice('unregistered', ['pair', 'declare', 'open'],
+            { address, pairAddress: location.origin + '/display/pair' });
         return;
     }
     setLanguage(settings.lang);
@@ -41,7 +46,8 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
     showConnection(state, 'connecting');
     startClock(timeZone);
     const api = new Api({ token: settings.token });
-    const refused = () => showNotice('refused', ['ask'], { address });
+    const refused = () => showNotice('refused', ['pair', 'ask'],
+        { address, pairAddress: location.origin + '/display/pair' });
     const me = await identify(api, state, {
         accept: found => found.kind === kind && Boolean(channel(found)),
         refused,
@@ -59,25 +65,50 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
 
     const bus = new EventBus('/eventbus', { token: settings.token });
     const listening = channel(me);
+    const reread = async () => {
+        // The registration may have changed while the screen was away: start again with the new one. (Not on
+        // the first connection: it was read just before.)
+        if (state.syncs > 0 && channel(await api.get('/auth/me')) !== listening) {
+            location.reload();
+            return;
+        }
+        await load(context);
+        state.syncs += 1;
+    };
     bus.onState(connection => {
         showConnection(state, connection);
         if (connection !== 'open') {
             return undefined;
         }
-        return resynchronise(bus, async () => {
-            // The registration may have changed while the screen was away: start again with the new one. (Not on
-            // the first connection: it was read just before.)
-            if (state.syncs > 0 && channel(await api.get('/auth/me')) !== listening) {
-                location.reload();
-                return;
-            }
-            await load(context);
-            state.syncs += 1;
-        }, refused);
+        return resynchronise(bus, reread, refused);
     });
-    bus.subscribe(listening, onMessage);
+    bus.subscribe(listening, message => {
+        if (message?.type === 'catalog') {
+            // A room, service or counter of the site was renamed, added or moved: read the state again (names
+            // included); calls already shown are not announced again.
+            state.catalogChanges = (state.catalogChanges || 0) + 1;
+            resynchronise(bus, reread, refused);
+            return;
+        }
+        onMessage(message);
+    });
     bus.start();
     startHeartbeat(api, kind, () => state.connection === 'open');
+}
+
+/** Keeps a screen's token in this browser's storage, as ?token= does (pairing gives it this way). */
+export function keepToken(storageKey, token) {
+    const stored = storedSettings(storageKey);
+    stored.token = token;
+    localStorage.setItem(storageKey, JSON.stringify(stored));
+}
+
+function storedSettings(storageKey) {
+    try {
+        return JSON.parse(localStorage.getItem(storageKey) || '{}') || {};
+    } catch (e) {
+        return {};
+    }
 }
 
 /**
@@ -86,12 +117,7 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
  */
 function readSettings(storageKey) {
     const url = new URL(location.href);
-    let stored = {};
-    try {
-        stored = JSON.parse(localStorage.getItem(storageKey) || '{}');
-    } catch (e) {
-        stored = {};
-    }
+    const stored = storedSettings(storageKey);
     let changed = false;
     for (const name of ['token', 'lang', 'message']) {
         if (url.searchParams.has(name)) {

@@ -22,6 +22,28 @@ registerTexts('fr', {
     'setup.notCounter.title': 'Ce jeton n’est pas celui d’un écran de guichet',
     'setup.notCounter.other': 'Pour l’écran de la salle d’attente, ouvrez {address}.',
     'setup.notCounter.ask': 'Demandez à un administrateur le jeton de l’écran de ce guichet.',
+    'setup.unregistered.pair': 'Le plus simple : un administrateur demande un code d’association pour cet écran '
+        + '(POST /api/v1/admin/devices/<identifiant>/pairing) ; ouvrez {pairAddress} sur cet écran et tapez le code.',
+    'setup.refused.pair': 'Le plus simple : demandez à un administrateur un code d’association, ouvrez {pairAddress} '
+        + 'sur cet écran et tapez le code.',
+    'pair.title': 'Guichet – associer cet écran',
+    'pair.heading': 'Associer cet écran',
+    'pair.intro': 'Tapez le code d’association qu’un administrateur vous a donné. L’écran affichera ensuite sa salle '
+        + 'ou son guichet, et s’en souviendra.',
+    'pair.label': 'Code d’association',
+    'pair.hint': '8 lettres et chiffres, par exemple ABCD-EFGH. Un code sert une seule fois, pendant 10 minutes.',
+    'pair.submit': 'Associer',
+    'pair.working': 'Association en cours…',
+    'pair.done': 'Écran associé. Ouverture de son affichage…',
+    'pair.error.malformed': 'Ce code n’a pas la bonne forme : il a 8 lettres et chiffres, par exemple ABCD-EFGH.',
+    'pair.error.unknown': 'Ce code n’est pas reconnu. Vérifiez les caractères, ou demandez un nouveau code.',
+    'pair.error.used': 'Ce code a déjà servi. Demandez un nouveau code à un administrateur.',
+    'pair.error.expired': 'Ce code a expiré (il vaut 10 minutes). Demandez un nouveau code à un administrateur.',
+    'pair.error.blocked': 'Ce code a été bloqué après trop d’essais erronés. Demandez un nouveau code à un administrateur.',
+    'pair.error.throttled': 'Trop de codes erronés ont été essayés. Attendez une minute, puis réessayez.',
+    'pair.error.notScreen': 'Ce code est celui d’une borne, pas d’un écran. Tapez-le sur la borne elle-même.',
+    'pair.error.network': 'Le serveur ne répond pas. Vérifiez le réseau, puis réessayez.',
+    'pair.error.other': 'L’association n’a pas abouti. Réessayez, ou demandez un nouveau code.',
 });
 
 registerTexts('en', {
@@ -43,6 +65,28 @@ registerTexts('en', {
     'setup.notCounter.title': 'This token does not belong to a counter-top screen',
     'setup.notCounter.other': 'For the waiting-room screen, open {address}.',
     'setup.notCounter.ask': 'Ask an administrator for the token of this counter’s screen.',
+    'setup.unregistered.pair': 'The simplest way: an administrator asks for a pairing code for this screen '
+        + '(POST /api/v1/admin/devices/<id>/pairing); open {pairAddress} on this screen and type the code.',
+    'setup.refused.pair': 'The simplest way: ask an administrator for a pairing code, open {pairAddress} on this '
+        + 'screen and type the code.',
+    'pair.title': 'Guichet – pair this screen',
+    'pair.heading': 'Pair this screen',
+    'pair.intro': 'Type the pairing code an administrator gave you. The screen will then show its room or its counter, '
+        + 'and remember it.',
+    'pair.label': 'Pairing code',
+    'pair.hint': '8 letters and digits, such as ABCD-EFGH. A code works once, for 10 minutes.',
+    'pair.submit': 'Pair',
+    'pair.working': 'Pairing…',
+    'pair.done': 'Screen paired. Opening its display…',
+    'pair.error.malformed': 'This code does not have the right form: it has 8 letters and digits, such as ABCD-EFGH.',
+    'pair.error.unknown': 'This code is not recognised. Check the characters, or ask for a new code.',
+    'pair.error.used': 'This code has already been used. Ask an administrator for a new code.',
+    'pair.error.expired': 'This code has expired (it lasts 10 minutes). Ask an administrator for a new code.',
+    'pair.error.blocked': 'This code was blocked after too many wrong tries. Ask an administrator for a new code.',
+    'pair.error.throttled': 'Too many wrong codes were tried. Wait a minute, then try again.',
+    'pair.error.notScreen': 'This code belongs to a kiosk, not a screen. Type it on the kiosk itself.',
+    'pair.error.network': 'The server does not answer. Check the network, then try again.',
+    'pair.error.other': 'Pairing did not succeed. Try again, or ask for a new code.',
 });
 
 registerTexts('es', {

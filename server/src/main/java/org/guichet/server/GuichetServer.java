@@ -13,6 +13,7 @@ import org.guichet.server.domain.Tokens;
 import org.guichet.server.http.HttpVerticle;
 import org.guichet.server.jobs.ClusterJobsVerticle;
 import org.guichet.server.jobs.InstanceVerticle;
+import org.guichet.server.realtime.CatalogPublisher;
 import org.guichet.server.realtime.InternalBus;
 import org.guichet.server.realtime.Publisher;
 import org.guichet.server.realtime.SummaryPublisher;
@@ -83,7 +84,8 @@ public final class GuichetServer {
                                                   EmbeddedDatabase embedded) {
         Pool pool = Database.pool(vertx, db, options.poolSize() > 0 ? options.poolSize() : DEFAULT_POOL_SIZE);
         InternalBus internalBus = new InternalBus(vertx.eventBus());
-        Services.Base base = Services.base(pool, options.clock(), internalBus);
+        Services.Base base = Services.base(pool, options.clock(), internalBus,
+                new CatalogPublisher(vertx.eventBus(), options.clock()));
         SummaryPublisher summaries = new SummaryPublisher(vertx.eventBus(), base.summaries());
         Publisher publisher = new Publisher(vertx.eventBus(), base.catalogs(), summaries, options.clock());
         Services services = Services.assemble(vertx, pool, base,

@@ -59,6 +59,8 @@ public final class Kiosk {
 
     private volatile KioskHealth health;
     private volatile Menu menu;
+    /** The version (ETag) of {@link #menu}, asked about on every server check. */
+    private String menuTag;
     private String siteId;
     private Future<?> lastRequest = Future.succeededFuture();
     private boolean checkingServer;
@@ -249,18 +251,27 @@ public final class Kiosk {
                 .onComplete(done -> checkingServer = false);
     }
 
+    /**
+     * Asks who the kiosk is, then whether its menu changed: with the menu's ETag, an unchanged menu costs the server
+     * a 304, so a change made by an administrator shows within one check ({@code server.healthCheckEvery}, 5 s).
+     */
     private Future<Void> reachServer() {
-        return server.siteOfThisKiosk()
-                .compose(site -> menu == null || !site.equals(siteId)
-                        || health.connection() != KioskHealth.Connection.ONLINE ? loadMenu(site)
-                        : Future.succeededFuture());
+        return server.siteOfThisKiosk().compose(this::loadMenu);
     }
 
     private Future<Void> loadMenu(String site) {
-        return server.menu(site).map(loaded -> {
+        String known = menu != null && site.equals(siteId) ? menuTag : null;
+        return server.menu(site, known).map(answer -> {
+            Menu loaded = answer.menu();
+            if (loaded == null) {
+                return null;    // 304: the menu the kiosk has is the current one
+            }
             if (!Objects.equals(site, siteId)) {
                 LOG.info("Kiosk of site {} ({}): {} menu entries", site, loaded.siteName(), loaded.entries().size());
+            } else if (known != null) {
+                LOG.info("Menu of site {} changed on the server: {} entries", site, loaded.entries().size());
             }
+            menuTag = answer.etag();
             siteId = site;
             if (menu == null || menu.opening().issuing() != loaded.opening().issuing()) {
                 LOG.info("Site {} {}", site, loaded.opening().issuing() ? "issues tickets"
@@ -284,6 +295,41 @@ public final class Kiosk {
         if (siteId != null && health.connection() == KioskHealth.Connection.ONLINE) {
             loadMenu(siteId).onFailure(this::noteServerFailure);
         }
+    }
+
+    // ---- pairing ----
+
+    /**
+     * Redeems a pairing code for this kiosk's token, from any thread: writes it to the token file (where the next
+     * start reads it), uses it at once, and checks the server. Answers the server's answer without the token. Fails
+     * with {@link IllegalStateException} when the token could not be kept (no token file configured, the environment
+     * variable set, a directory not writable: checked before the code is spent), or {@link ServerCallException}.
+     */
+    public Future<JsonObject> pair(String code) {
+        Promise<JsonObject> result = Promise.promise();
+        context.runOnContext(ignored -> {
+            Optional<String> cannotKeep = config.server().token().whyNotWritable();
+            if (cannotKeep.isPresent()) {
+                result.fail(new IllegalStateException(cannotKeep.get()));
+                return;
+            }
+            server.pair(code)
+                    .compose(paired -> vertx.executeBlocking(() -> {
+                        config.server().token().write(paired.getString("token"));
+                        return paired;
+                    }))
+                    .map(paired -> {
+                        server.token(paired.getString("token"));
+                        LOG.info("Paired as device {}: its token is written to {}", paired.getString("deviceId"),
+                                config.server().token().describe());
+                        checkServer();
+                        JsonObject answer = paired.copy();
+                        answer.remove("token");
+                        return answer;
+                    })
+                    .onComplete(result);
+        });
+        return result.future();
     }
 
     private void noteServerFailure(Throwable failure) {
@@ -310,8 +356,9 @@ public final class Kiosk {
                     before == KioskHealth.Connection.STARTING ? "" : " again");
             case UNREACHABLE -> LOG.warn("Server {} unreachable, checking again every {} ms: {}",
                     config.server().url(), config.server().healthCheckEvery().toMillis(), why);
-            case NOT_REGISTERED -> LOG.error("The server refuses this kiosk's token: {}. Register the kiosk "
-                    + "(POST /api/v1/admin/devices/<id>/token) and install the token.", why);
+            case NOT_REGISTERED -> LOG.error("The server refuses this kiosk's token: {}. Pair the kiosk (an "
+                    + "administrator asks POST /api/v1/admin/devices/<id>/pairing, then POST the code to this kiosk's "
+                    + "http://127.0.0.1:<port>/api/pair) or install a token.", why);
             case STARTING -> {
             }
         }

@@ -11,6 +11,7 @@ import org.guichet.kiosk.core.Kiosk;
 import org.guichet.kiosk.core.KioskFailure;
 import org.guichet.kiosk.core.KioskHealth;
 import org.guichet.kiosk.core.VisitorRequest;
+import org.guichet.kiosk.server.ServerCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class KioskRoutes {
         router.get("/").handler(this::toTouchUi);
         router.get("/api/state").handler(this::state);
         router.post("/api/tickets").handler(this::takeTicket);
+        router.post("/api/pair").handler(this::pair);
         router.route("/kiosk/*").handler(StaticHandler.create("web/kiosk").setCachingEnabled(false));
         // The layer every Guichet web app shares (guichet-web-common, packed into this jar): no server needed.
         router.route("/shared/*").handler(StaticHandler.create("web/shared").setCachingEnabled(false));
@@ -86,6 +88,42 @@ public final class KioskRoutes {
                     if (failure instanceof KioskFailure refusal) {
                         send(ctx, refusal.code().httpStatus(), error(refusal.code().apiName(), refusal.getMessage())
                                 .put("health", kiosk.health().reason().name()));
+                    } else {
+                        ctx.fail(failure);
+                    }
+                });
+    }
+
+    /**
+     * Body {code}: pairs this kiosk with a code an administrator was given (its token is written to the token file).
+     * 200 {deviceId, kind, siteId}; the server's refusal as it said it (404 pairing_code_unknown, 409 …_used,
+     * …_expired, …_blocked, 429), 409 pairing_unavailable when the token could not be kept, 503 when the server
+     * cannot be reached.
+     */
+    private void pair(RoutingContext ctx) {
+        String code;
+        try {
+            JsonObject body = ctx.body().asJsonObject();
+            code = body == null ? null : body.getString("code");
+        } catch (RuntimeException e) {
+            code = null;
+        }
+        if (code == null || code.isBlank()) {
+            send(ctx, 400, error("bad_request", "Send {\"code\": \"ABCD-EFGH\"}, the code an administrator was given."));
+            return;
+        }
+        kiosk.pair(code)
+                .onSuccess(paired -> send(ctx, 200, paired.put("paired", true)))
+                .onFailure(failure -> {
+                    if (failure instanceof IllegalStateException cannotKeep) {
+                        send(ctx, 409, error("pairing_unavailable", cannotKeep.getMessage()));
+                    } else if (failure instanceof ServerCallException call && call.status() >= 400
+                               && call.status() < 500) {
+                        send(ctx, call.status(), error(call.errorCode() == null ? "rejected" : call.errorCode(),
+                                call.serverMessage() == null ? call.getMessage() : call.serverMessage()));
+                    } else if (failure instanceof ServerCallException) {
+                        send(ctx, 503, error("server_unreachable", "The Guichet server cannot be reached: "
+                                + failure.getMessage()));
                     } else {
                         ctx.fail(failure);
                     }

@@ -64,10 +64,38 @@ public final class ServerApi {
                 });
     }
 
-    /** GET /api/v1/sites/{siteId}/menu */
-    public Future<Menu> menu(String siteId) {
-        return call(HttpMethod.GET, "/api/v1/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8) + "/menu",
-                null, "menu").map(response -> Menu.fromJson(response.bodyAsJsonObject()));
+    /** A menu as read, with its version; {@code menu} null when the server said the version asked is current. */
+    public record MenuAnswer(Menu menu, String etag) {
+    }
+
+    /**
+     * GET /api/v1/sites/{siteId}/menu, with If-None-Match when the kiosk has a version ({@code etag} not null): an
+     * unchanged menu costs a 304 and no body.
+     */
+    public Future<MenuAnswer> menu(String siteId, String etag) {
+        HttpRequest<Buffer> request = authorised(HttpMethod.GET,
+                "/api/v1/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8) + "/menu");
+        if (request == null) {
+            return Future.failedFuture(noToken("menu"));
+        }
+        if (etag != null) {
+            request.putHeader("If-None-Match", etag);
+        }
+        return answer(request.send(), "menu", true).map(response -> new MenuAnswer(
+                response.statusCode() == 304 ? null : Menu.fromJson(response.bodyAsJsonObject()),
+                response.getHeader("ETag")));
+    }
+
+    /**
+     * POST /api/v1/devices/pair (no token): redeems a pairing code given by an administrator for this kiosk's new
+     * token: answers {deviceId, kind, siteId, token, …}. A refusal is a {@link ServerCallException} of kind REJECTED with the server's error code and sentence.
+     */
+    public Future<JsonObject> pair(String code) {
+        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.POST, baseUrl + "/api/v1/devices/pair")
+                .timeout(timeoutMillis);
+        return answer(request.sendJsonObject(new JsonObject().put("code", code)
+                        .put("kinds", new io.vertx.core.json.JsonArray().add("kiosk"))), "pairing", false)
+                .map(HttpResponse::bodyAsJsonObject);
     }
 
     /** POST /api/v1/tickets once: 201 a new ticket, 200 the ticket already issued for this idempotency key. */
@@ -103,19 +131,33 @@ public final class ServerApi {
     }
 
     private Future<HttpResponse<Buffer>> call(HttpMethod method, String path, JsonObject body, String what) {
-        if (!hasToken()) {
-            return Future.failedFuture(new ServerCallException(ServerCallException.Kind.UNAUTHORISED, 0,
-                    what + ": this kiosk has no device token", null));
+        HttpRequest<Buffer> request = authorised(method, path);
+        if (request == null) {
+            return Future.failedFuture(noToken(what));
         }
-        HttpRequest<Buffer> request = client.requestAbs(method, baseUrl + path)
-                .bearerTokenAuthentication(token)
-                .timeout(timeoutMillis);
-        Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
+        return answer(body == null ? request.send() : request.sendJsonObject(body), what, false);
+    }
+
+    /** A request with the device token, or null when the kiosk has none. */
+    private HttpRequest<Buffer> authorised(HttpMethod method, String path) {
+        if (!hasToken()) {
+            return null;
+        }
+        return client.requestAbs(method, baseUrl + path).bearerTokenAuthentication(token).timeout(timeoutMillis);
+    }
+
+    private static ServerCallException noToken(String what) {
+        return new ServerCallException(ServerCallException.Kind.UNAUTHORISED, 0,
+                what + ": this kiosk has no device token", null);
+    }
+
+    private Future<HttpResponse<Buffer>> answer(Future<HttpResponse<Buffer>> sent, String what, boolean notModifiedOk) {
         return sent.transform((response, failure) -> {
             if (failure != null) {
                 return Future.failedFuture(ServerCallException.unreachable(what, failure));
             }
-            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+            if (response.statusCode() >= 200 && response.statusCode() < 300
+                || notModifiedOk && response.statusCode() == 304) {
                 return Future.succeededFuture(response);
             }
             return Future.failedFuture(ServerCallException.fromStatus(what, response.statusCode(),

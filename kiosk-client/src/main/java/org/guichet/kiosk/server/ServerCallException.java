@@ -18,16 +18,19 @@ public final class ServerCallException extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final String errorCode;
+    private final String serverMessage;
 
     public ServerCallException(Kind kind, int status, String message, Throwable cause) {
-        this(kind, status, null, message, cause);
+        this(kind, status, null, null, message, cause);
     }
 
-    private ServerCallException(Kind kind, int status, String errorCode, String message, Throwable cause) {
+    private ServerCallException(Kind kind, int status, String errorCode, String serverMessage, String message,
+                                Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
+        this.serverMessage = serverMessage;
     }
 
     public static ServerCallException unreachable(String what, Throwable cause) {
@@ -36,13 +39,14 @@ public final class ServerCallException extends RuntimeException {
 
     public static ServerCallException fromStatus(String what, int status, String body) {
         Kind kind = status >= 500 ? Kind.UNREACHABLE : status == 401 ? Kind.UNAUTHORISED : Kind.REJECTED;
-        return new ServerCallException(kind, status, errorCode(body), what + ": HTTP " + status + " " + body, null);
+        return new ServerCallException(kind, status, field(body, "error"), field(body, "message"),
+                what + ": HTTP " + status + " " + body, null);
     }
 
-    /** The "error" of the server's JSON answer, such as site_closed; null if it gave none. */
-    private static String errorCode(String body) {
+    /** A field of the server's JSON answer ("error": a code such as site_closed; "message"); null if it gave none. */
+    private static String field(String body, String name) {
         try {
-            return body == null ? null : new JsonObject(body).getString("error");
+            return body == null ? null : new JsonObject(body).getString(name);
         } catch (DecodeException | ClassCastException e) {
             return null;
         }
@@ -51,6 +55,16 @@ public final class ServerCallException extends RuntimeException {
     /** The failure is the server's refusal with this error code. */
     public static boolean hasCode(Throwable failure, String code) {
         return failure instanceof ServerCallException call && code.equals(call.errorCode);
+    }
+
+    /** The server's error code, such as pairing_code_expired; null when it gave none. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** The server's plain sentence about the refusal; null when it gave none. */
+    public String serverMessage() {
+        return serverMessage;
     }
 
     public Kind kind() {

@@ -2,12 +2,13 @@ package org.guichet.server.domain;
 
 /**
  * What went wrong with a request, said in the domain's terms: invalid input, no valid credentials, not allowed, not
- * found, or a conflict with the current state (with a code clients can test, such as {@code counter_busy}). Only the
+ * found, a conflict with the current state (with a code clients can test, such as {@code counter_busy}), or too many
+ * attempts (wrong pairing codes) for now. Only the
  * HTTP layer turns a kind into a status. The message is a plain sentence meant for the person who asked.
  */
 public final class Failure extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, NOT_ALLOWED, NOT_FOUND, CONFLICT }
+    public enum Kind { INVALID, UNAUTHENTICATED, NOT_ALLOWED, NOT_FOUND, CONFLICT, TOO_MANY_ATTEMPTS }
 
     private final Kind kind;
     private final String code;
@@ -59,6 +60,15 @@ public final class Failure extends RuntimeException {
 
     public static Failure notFound(String message) {
         return new Failure(Kind.NOT_FOUND, "not_found", message);
+    }
+
+    public static Failure notFound(String code, String message) {
+        return new Failure(Kind.NOT_FOUND, code, message);
+    }
+
+    /** Too many attempts of something guessable for now; the message says when to try again. */
+    public static Failure tooManyAttempts(String code, String message) {
+        return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message);
     }
 
     public static Failure conflict(String code, String message) {

@@ -10,11 +10,13 @@ import org.guichet.server.domain.AuditQuery;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Role;
 import org.guichet.server.service.Accounts;
+import org.guichet.server.service.Devices;
 import org.guichet.server.service.Services;
 import org.guichet.server.service.YamlCodec;
 import org.guichet.server.view.AccountView;
 import org.guichet.server.view.AuditView;
 import org.guichet.server.view.DeploymentView;
+import org.guichet.server.view.DeviceView;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -28,7 +30,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
 
-/** Administration: the deployment, agent accounts, device tokens, the audit log. */
+/** Administration: the deployment, agent accounts, devices (tokens, pairing codes), the audit log. */
 public final class AdminRoutes {
 
     private static final int MAX_DISPLAY_NAME = 100;
@@ -53,6 +55,7 @@ public final class AdminRoutes {
         api.get("/admin/devices").handler(this::listDevices);
         api.post("/admin/devices/:deviceId/token").handler(this::issueDeviceToken);
         api.post("/admin/devices/:deviceId/revoke").handler(this::revokeDevice);
+        api.post("/admin/devices/:deviceId/pairing").handler(this::startPairing);
         api.get("/admin/audit").handler(this::listAudit);
         api.put("/admin/rooms/:roomId/plan").handler(this::putRoomPlan);
         api.delete("/admin/rooms/:roomId/plan").handler(this::removeRoomPlan);
@@ -166,8 +169,17 @@ public final class AdminRoutes {
                 password));
     }
 
+    /** Filtered by siteId and kind when given. */
     private void listDevices(RoutingContext ctx) {
-        Reply.json(ctx, services.devices().list(Reply.principal(ctx)).map(AccountView::devices));
+        Devices.Filter filter = new Devices.Filter(ctx.queryParams().get("siteId"), ctx.queryParams().get("kind"));
+        Reply.json(ctx, services.devices().list(Reply.principal(ctx), filter).map(devices -> AccountView.devices(
+                devices, services.catalogs().get(), services.clock().instant())));
+    }
+
+    /** A pairing code for the device, shown once, with the address a screen opens or the command a kiosk runs. */
+    private void startPairing(RoutingContext ctx) {
+        Reply.json(ctx, 201, services.devices().startPairing(Reply.principal(ctx), Reply.address(ctx),
+                ctx.pathParam("deviceId")).map(started -> DeviceView.pairing(started, origin(ctx))));
     }
 
     private void issueDeviceToken(RoutingContext ctx) {
@@ -257,6 +269,12 @@ public final class AdminRoutes {
         } catch (CharacterCodingException e) {
             throw Failure.invalid("The file is not UTF-8 text; in Excel, save it as \"CSV UTF-8\".");
         }
+    }
+
+    /** The server's address as the administrator reached it, to build the address a device opens. */
+    private static String origin(RoutingContext ctx) {
+        String host = ctx.request().authority() == null ? null : ctx.request().authority().toString();
+        return host == null ? "" : ctx.request().scheme() + "://" + host;
     }
 
     private static boolean wantsYaml(RoutingContext ctx) {

@@ -89,6 +89,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case NOT_ALLOWED -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_MANY_ATTEMPTS -> 429;
         };
     }
 

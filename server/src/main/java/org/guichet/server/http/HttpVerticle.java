@@ -48,13 +48,15 @@ public final class HttpVerticle extends VerticleBase {
         new PublicRoutes(services).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);
         authRoutes.mountPublic(api);
+        DeviceRoutes deviceRoutes = new DeviceRoutes(services);
+        deviceRoutes.mountPublic(api);
 
         api.route().handler(new Authenticator(services.authentication()));
         authRoutes.mount(api);
         new SiteRoutes(services).mount(api);
         new TicketRoutes(services).mount(api);
         new CounterRoutes(services).mount(api);
-        new DeviceRoutes(services).mount(api);
+        deviceRoutes.mount(api);
         new AgentRoutes(services).mount(api);
         new AdminRoutes(services).mount(api);
         new TemplateRoutes(services).mount(api);
@@ -66,6 +68,9 @@ public final class HttpVerticle extends VerticleBase {
         // A visitor's ticket page, opened from the QR code printed on the ticket.
         root.getWithRegex("/ticket/[A-Za-z0-9_-]{16,64}").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/ticket/index.html"));
+        // Where a screen redeems its pairing code (display-client's page).
+        root.get("/display/pair").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/display/pair.html"));
         root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
         bridge = new EventBusBridge(vertx, services.authentication(), services.catalogs());
         root.route("/eventbus/*").subRouter(bridge.router());

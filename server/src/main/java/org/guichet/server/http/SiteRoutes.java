@@ -1,5 +1,6 @@
 package org.guichet.server.http;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.service.Services;
@@ -31,9 +32,34 @@ public final class SiteRoutes {
         Reply.send(ctx, 200, SiteView.layout(services.sites().layout(Reply.principal(ctx), ctx.pathParam("siteId"))));
     }
 
-    /** The kiosk menu: a tree of services, sub-menus and orientation entries with their translations. */
+    /**
+     * The kiosk menu: a tree of services, sub-menus and orientation entries with their translations, and whether the
+     * site issues. Its ETag changes with what the kiosk shows; asked with that ETag in If-None-Match, an unchanged
+     * menu answers 304 with no body, so a kiosk can ask every few seconds for next to nothing.
+     */
     private void menu(RoutingContext ctx) {
-        Reply.send(ctx, 200, SiteView.menu(services.sites().menu(Reply.principal(ctx), ctx.pathParam("siteId"))));
+        JsonObject menu = SiteView.menu(services.sites().menu(Reply.principal(ctx), ctx.pathParam("siteId")));
+        String etag = SiteView.menuTag(menu);
+        ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "no-cache");
+        if (matches(ctx.request().getHeader("If-None-Match"), etag)) {
+            ctx.response().setStatusCode(304).end();
+            return;
+        }
+        Reply.send(ctx, 200, menu);
+    }
+
+    /** Whether an If-None-Match header names this ETag (or is "*"). */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String trimmed = tag.trim();
+            if (trimmed.equals("*") || trimmed.equals(etag) || trimmed.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void queue(RoutingContext ctx) {

@@ -44,7 +44,7 @@ public final class AlertMonitor {
     /** Evaluates alerts now and tells about those of every site whose alerts changed. */
     public Future<Map<String, List<Alerts.Alert>>> check() {
         Instant now = clock.instant();
-        return waitingQueues.today(null, now).compose(queues -> devices.all().map(all -> {
+        return waitingQueues.today(null, now).compose(queues -> devices.all(now).map(all -> {
             List<Alerts.Device> watched = all.stream().filter(device -> !device.revoked())
                     .map(AlertMonitor::watched).toList();
             Map<String, List<Alerts.Alert>> evaluated = Alerts.evaluate(catalogs.get(), queues, watched, now);

@@ -14,19 +14,22 @@ public final class Catalogs {
 
     private final CatalogStore store;
     private final Announcements announcements;
+    private final CatalogEvents events;
     private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.empty());
 
-    public Catalogs(CatalogStore store, Announcements announcements) {
+    public Catalogs(CatalogStore store, Announcements announcements, CatalogEvents events) {
         this.store = store;
         this.announcements = announcements;
+        this.events = events;
     }
 
     public Catalog get() {
         return current.get();
     }
 
+    /** Reads the deployment again and tells {@link CatalogEvents} what it replaced. */
     public Future<Catalog> reload() {
-        return store.load().onSuccess(current::set);
+        return store.load().onSuccess(next -> events.catalogReplaced(current.getAndSet(next), next));
     }
 
     /** After a change of the deployment: reload here, then tell every instance to reload. */

@@ -58,7 +58,12 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     }
 
     public static Base base(Pool pool, Clock clock, Announcements announcements) {
-        Catalogs catalogs = new Catalogs(new CatalogStore(pool), announcements);
+        return base(pool, clock, announcements, CatalogEvents.NONE);
+    }
+
+    /** @param catalogEvents told each time this instance replaces its catalog (screens hear of it) */
+    public static Base base(Pool pool, Clock clock, Announcements announcements, CatalogEvents catalogEvents) {
+        Catalogs catalogs = new Catalogs(new CatalogStore(pool), announcements, catalogEvents);
         TicketStore tickets = new TicketStore(pool);
         WaitingQueues waitingQueues = new WaitingQueues(tickets, catalogs);
         return new Base(clock, catalogs, tickets, waitingQueues, new QueueSummaries(waitingQueues, catalogs, clock));
@@ -82,7 +87,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         Counters counters = new Counters(counterStore, tickets, catalogs, clock, outlets.counters());
         Accounts accounts = new Accounts(vertx, agents, counters, catalogs, authentication, outlets.announcements(),
                 new PasswordHasher(), clock, sessionLifetime);
-        Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), clock);
+        Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), catalogs, vertx, clock);
         DeploymentStore deploymentStore = new DeploymentStore(pool);
         Deployments deployments = new Deployments(deploymentStore, catalogs, devices, clock);
         TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets());

@@ -3,10 +3,14 @@ package org.guichet.server.view;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Agent;
+import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Device;
+import org.guichet.server.domain.stats.Alerts;
 import org.guichet.server.domain.Languages;
 import org.guichet.server.service.Accounts;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Accounts and devices as JSON: never a password hash nor a token, except a new session's own token, once. */
@@ -60,25 +64,44 @@ public final class AccountView {
                 .put("agent", agent(session.agent()));
     }
 
-    /** A device as administrators and supervisors see it: whether it has a token, never the token. */
-    public static JsonObject forAdmin(Device device) {
+    /**
+     * A device as administrators and supervisors see it: where it is, whether it can authenticate (never its token),
+     * whether a pairing code is waiting for it, when it last reported and what: a kiosk's state and printer, whether a
+     * screen's live connection is up (null when it has not reported lately).
+     */
+    public static JsonObject forAdmin(Device device, Catalog catalog, Instant now) {
+        JsonObject health = device.health() == null ? new JsonObject() : device.health();
+        boolean recent = device.lastSeenAt() != null
+                         && !Duration.between(device.lastSeenAt(), now).minus(Alerts.SILENT_AFTER).isPositive();
+        boolean kiosk = Device.KIOSK.equals(device.kind());
+        Catalog.Room room = device.roomId() == null ? null : catalog.rooms().get(device.roomId());
         return new JsonObject()
                 .put("id", device.id())
                 .put("siteId", device.siteId())
                 .put("kind", device.kind())
                 .put("name", device.name())
                 .put("roomId", device.roomId())
+                .put("roomName", room == null ? null : room.name())
                 .put("counterId", device.counterId())
+                .put("counterName", catalog.counterName(device.counterId()))
                 .put("language", device.language())
+                .put("tokenState", device.tokenState())
                 .put("revoked", device.revoked())
                 .put("hasToken", device.hasToken())
+                .put("pairingPending", device.pairingExpiresAt() != null)
+                .put("pairingExpiresAt", TicketView.text(device.pairingExpiresAt()))
                 .put("lastSeenAt", TicketView.text(device.lastSeenAt()))
+                .put("reporting", recent)
+                .put("state", kiosk ? health.getValue("state") : null)
+                .put("printer", kiosk && health.getValue("printer") instanceof JsonObject printer ? printer : null)
+                .put("connected", kiosk || !recent ? null
+                        : health.getValue("connected") instanceof Boolean connected ? connected : null)
                 .put("health", device.health());
     }
 
-    public static JsonArray devices(List<Device> devices) {
+    public static JsonArray devices(List<Device> devices, Catalog catalog, Instant now) {
         JsonArray list = new JsonArray();
-        devices.forEach(device -> list.add(forAdmin(device)));
+        devices.forEach(device -> list.add(forAdmin(device, catalog, now)));
         return list;
     }
 

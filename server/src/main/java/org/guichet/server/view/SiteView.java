@@ -6,6 +6,7 @@ import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.Menu;
 import org.guichet.server.domain.OpeningCalendar;
+import org.guichet.server.domain.Tokens;
 import org.guichet.server.service.Sites;
 import org.guichet.server.service.TicketQueries;
 
@@ -61,6 +62,20 @@ public final class SiteView {
                 .put("opening", opening(menu.opening(), menu.readAt()))
                 .put("languages", new JsonArray(Languages.VISITOR))
                 .put("entries", entries(menu.entries()));
+    }
+
+    /**
+     * A version of a kiosk menu for its ETag: the SHA-256 of its JSON but for the seconds to the next change (which
+     * count down every second and say nothing new), so it changes exactly when an entry, a translation, the site or
+     * its opening status (issuing, next opening, days to it) does. The same deployment gives the same tag on every
+     * server instance.
+     */
+    public static String menuTag(JsonObject menu) {
+        JsonObject stable = menu.copy();
+        if (stable.getValue("opening") instanceof JsonObject opening) {
+            opening.remove("secondsToNextChange");
+        }
+        return "\"m-" + Tokens.key(stable.encode()).substring(0, 32) + "\"";
     }
 
     /**
