@@ -205,7 +205,8 @@ export class AgentsView {
     }
 
     notice(text) {
-        $('agents-count').textContent = text;
+        $('agents-notice').textContent = text;
+        $('agents-notice').hidden = false;
     }
 }
 

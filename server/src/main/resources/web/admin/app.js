@@ -1,17 +1,23 @@
 // Administration web app: log in as an administrator, see the sites, export and import the deployment with a check of
 // what would change, read the audit log. French first, English on demand. Each view is its own module:
 //   sites.js       the sites administered, with their parts and hours
+//   agents.js      agents' accounts: find, create, edit, deactivate, reset a password, import a CSV list
+//   devices.js     kiosks and screens: health, token, pairing with a code
+//   templates.js   site templates: save, make a site from one, push a change
 //   deployment.js  export (YAML) and import (checked, then applied)
 //   audit.js       who changed what, filtered, page by page
 
 import './texts.js';
+import { AgentsView } from './agents.js';
 import { AuditView } from './audit.js';
 import { DeploymentView } from './deployment.js';
+import { DevicesView } from './devices.js';
 import { SitesView } from './sites.js';
+import { TemplatesView } from './templates.js';
 import { Api, ApiError } from '/shared/api.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
-const VIEWS = ['sites', 'deployment', 'audit'];
+const VIEWS = ['sites', 'agents', 'devices', 'templates', 'deployment', 'audit'];
 const $ = (selector) => document.querySelector(selector);
 
 const state = { me: null, sites: [], views: null };
@@ -94,7 +100,10 @@ async function enter() {
     state.sites = await api.get('/sites');
     state.views ??= {
         sites: new SitesView(api, showError),
-        deployment: new DeploymentView(api, showError, () => state.views.sites.stale()),
+        agents: new AgentsView(api, showError, () => state.sites),
+        devices: new DevicesView(api, showError, () => state.sites),
+        templates: new TemplatesView(api, showError, () => state.sites, sitesChanged),
+        deployment: new DeploymentView(api, showError, sitesChanged),
         audit: new AuditView(api, showError, () => state.sites),
     };
     $('#login-view').hidden = true;
@@ -103,6 +112,12 @@ async function enter() {
     }
     showWho();
     route();
+}
+
+/** Sites were added or changed: read them again, and the sites view will read the deployment again. */
+async function sitesChanged() {
+    state.views.sites.stale();
+    state.sites = await api.get('/sites');
 }
 
 function showWho() {

@@ -2,7 +2,9 @@
 import { h } from '/shared/dom.js';
 import { hasText, locales, t } from '/shared/i18n.js';
 
-const ACTIONS = ['deployment.apply', 'agent.create', 'agent.password_reset', 'device.token_issue', 'device.revoke'];
+const ACTIONS = ['deployment.apply', 'template.create', 'template.update', 'agent.create', 'agent.update',
+    'agent.deactivate', 'agent.reactivate', 'agent.password_reset', 'device.token_issue', 'device.pairing_start',
+    'device.pair', 'device.revoke', 'room.plan_set', 'room.plan_removed'];
 const $ = (id) => document.getElementById(id);
 
 export class AuditView {

@@ -1,5 +1,6 @@
 package org.guichet.server.web;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
@@ -115,6 +116,37 @@ class AdminAppTest {
         logIn("admin.s1", TestServer.AGENT_PASSWORD);
         assertThat(siteRows()).containsExactly("s1");
         assertThat(shown("#who").getText()).isEqualTo("admin.s1 – s1");
+    }
+
+    @Test
+    void an_edit_made_over_a_colleagues_change_is_refused_and_shows_the_account_as_now_stored() {
+        server.agent("edited.agent", "agent", "s1");
+        logIn("admin", TestServer.ADMIN_PASSWORD);
+        shown("#tab-agents").click();
+        shown("tr[data-agent='edited.agent'] button[data-action='edit']").click();
+        shown("#agent-edit-name");
+
+        long id = server.sql("SELECT id FROM agent WHERE username = 'edited.agent'").get(0).getLong(0);
+        JsonObject current = ok("/api/v1/admin/agents/" + id);
+        TestServer.ok(server.send(HttpMethod.PATCH, "/api/v1/admin/agents/" + id,
+                server.adminToken(), new JsonObject().put("version", current.getInteger("version"))
+                        .put("displayName", "Changed by a colleague")));
+        WebElement name = browser.findElement(By.id("agent-edit-name"));
+        name.clear();
+        name.sendKeys("My change");
+        browser.findElement(By.cssSelector("#agent-edit-form button[type=submit]")).click();
+
+        waitForText("#agent-edit-error", "Quelqu’un a modifié ce compte entre-temps");
+        assertThat(browser.findElement(By.id("agent-edit-name")).getDomProperty("value"))
+                .isEqualTo("Changed by a colleague");
+        assertThat(ok("/api/v1/admin/agents/" + id).getString("displayName")).isEqualTo("Changed by a colleague");
+        browser.findElement(By.cssSelector("#agent-edit .cancel")).click();
+
+        shown("tr[data-agent='edited.agent'] button[data-action='deactivate']").click();
+        waitForText("#agents-notice", "désactivé");
+        assertThat(ok("/api/v1/admin/agents/" + id).getBoolean("active")).isFalse();
+        assertThat(server.post("/api/v1/auth/login", null, new JsonObject().put("username", "edited.agent")
+                .put("password", TestServer.AGENT_PASSWORD)).statusCode()).isEqualTo(401);
     }
 
     private static JsonObject ok(String path) {
