@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs the Guichet kiosk client on a Raspberry Pi (run as root, from this deploy directory):
 #   sudo sh install-kiosk.sh /path/to/guichet-kiosk-client-0.1.0-SNAPSHOT-all.jar
-# Then: edit /etc/guichet/kiosk.yaml, put the device token in /etc/guichet/kiosk.token, and
-#   sudo systemctl enable --now guichet-kiosk
+# Then: edit /etc/guichet/kiosk.yaml, sudo systemctl enable --now guichet-kiosk, and pair the kiosk with the code an
+# administrator gives (or write its token to /var/lib/guichet-kiosk/kiosk.token).
 set -eu
 JAR="${1:?usage: install-kiosk.sh guichet-kiosk-client-all.jar}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -22,8 +22,11 @@ install -d -m 0750 -o root -g guichet /etc/guichet
 if [ ! -f /etc/guichet/kiosk.yaml ]; then
     install -m 0640 -o root -g guichet "$HERE/kiosk.example.yaml" /etc/guichet/kiosk.yaml
 fi
-if [ ! -f /etc/guichet/kiosk.token ]; then
-    install -m 0640 -o root -g guichet /dev/null /etc/guichet/kiosk.token
+# The token lives in the service's state directory, which its sandbox (ProtectSystem=strict) lets it write: pairing
+# writes it there.
+install -d -m 0750 -o guichet -g guichet /var/lib/guichet-kiosk
+if [ ! -f /var/lib/guichet-kiosk/kiosk.token ]; then
+    install -m 0600 -o guichet -g guichet /dev/null /var/lib/guichet-kiosk/kiosk.token
 fi
 
 install -m 0644 "$HERE/guichet-kiosk.service" /etc/systemd/system/guichet-kiosk.service
@@ -32,5 +35,5 @@ install -m 0644 "$HERE/guichet-kiosk-browser.desktop" /etc/xdg/autostart/guichet
 udevadm control --reload && udevadm trigger || true
 systemctl daemon-reload
 
-echo "Installed. Next: edit /etc/guichet/kiosk.yaml, write the device token to /etc/guichet/kiosk.token,"
-echo "then: sudo systemctl enable --now guichet-kiosk"
+echo "Installed. Next: edit /etc/guichet/kiosk.yaml, then: sudo systemctl enable --now guichet-kiosk"
+echo "and pair the kiosk with the code an administrator gives (or write its token to /var/lib/guichet-kiosk/kiosk.token)."

@@ -26,7 +26,7 @@ class KioskConfigTest {
 
         assertThat(config.server().url().toString()).isEqualTo("https://guichet.example.fr");
         assertThat(config.server().publicUrl()).isEqualTo(config.server().url());
-        assertThat(config.server().token().file()).isEqualTo(Path.of("/etc/guichet/kiosk.token"));
+        assertThat(config.server().token().file()).isEqualTo(Path.of("/var/lib/guichet-kiosk/kiosk.token"));
         assertThat(config.server().issueAttempts()).isEqualTo(3);
         assertThat(config.server().retryDelay()).isEqualTo(Duration.ofMillis(300));
         assertThat(config.server().heartbeatEvery()).isEqualTo(Duration.ofSeconds(30));
