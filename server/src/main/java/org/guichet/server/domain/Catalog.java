@@ -16,17 +16,19 @@ import java.util.Optional;
 public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<String, Service> services,
                       Map<String, Counter> counters) {
 
+    /** @param active false once archived: it keeps its history but issues no ticket any more */
     public record Site(String id, String name, ZoneId zone, OpeningCalendar opening, CallingPolicy policy,
-                       String footer, String address) {
+                       String footer, String address, boolean active) {
 
         public Site(String id, String name, ZoneId zone, OpeningCalendar opening, CallingPolicy policy,
                     String footer) {
-            this(id, name, zone, opening, policy, footer, null);
+            this(id, name, zone, opening, policy, footer, null, true);
         }
 
-        /** Where the site stands at this instant: open, issuing, and until or from when. */
+        /** Where the site stands at this instant: open, issuing, and until or from when; never, once archived. */
         public OpeningCalendar.Status openingAt(Instant now) {
-            return opening.at(now, zone);
+            return active ? opening.at(now, zone)
+                    : new OpeningCalendar.Status(false, false, OpeningCalendar.Reason.ARCHIVED, null, null);
         }
     }
 

@@ -35,6 +35,7 @@ public final class DeploymentDocument {
         putIfPresent(normalized, "footer", site.getString("footer"));
         putIfPresent(normalized, "address", site.getString("address"));
         putIfPresent(normalized, "template", site.getString("template"));
+        normalized.put("active", site.getBoolean("active", true));
         JsonArray rooms = new JsonArray();
         DeploymentRules.list(site, "rooms").forEach(item -> {
             JsonObject room = (JsonObject) item;
@@ -95,6 +96,8 @@ public final class DeploymentDocument {
     public static JsonObject siteFields(JsonObject site) {
         JsonObject fields = site.copy();
         SITE_PARTS.forEach(fields::remove);
+        // The revision is the stored copy's count of changes, not something an apply sets.
+        fields.remove("revision");
         return fields;
     }
 

@@ -65,7 +65,8 @@ public final class OpeningCalendar {
         }
     }
 
-    public enum Reason { OUTSIDE_HOURS, AFTER_LAST_TICKET, CLOSURE, PUBLIC_HOLIDAY }
+    /** Why a site does not issue; ARCHIVED is the site's, not its calendar's. */
+    public enum Reason { OUTSIDE_HOURS, AFTER_LAST_TICKET, CLOSURE, PUBLIC_HOLIDAY, ARCHIVED }
 
     private final Map<DayOfWeek, List<Range>> weekly;
     private final Map<LocalDate, List<Range>> specialDays;

@@ -20,7 +20,8 @@ public final class SiteTemplate {
     }
 
     /** What each site made from a template keeps as its own. */
-    public static final List<String> OWN_FIELDS = List.of("id", "name", "address", "timeZone", "template");
+    public static final List<String> OWN_FIELDS = List.of("id", "name", "address", "timeZone", "template", "active",
+            "revision");
 
     private SiteTemplate() {
     }

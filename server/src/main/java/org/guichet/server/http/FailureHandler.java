@@ -79,6 +79,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     /** The entity a stale change met, as its own endpoint shows it. */
     private static JsonObject current(Object entity) {
+        if (entity instanceof JsonObject json) {
+            return json;
+        }
         return entity instanceof Agent agent ? AccountView.agent(agent) : null;
     }
 

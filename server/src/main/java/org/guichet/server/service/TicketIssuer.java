@@ -88,6 +88,9 @@ public final class TicketIssuer {
             throw Failure.conflict("not_a_service", "'" + service.id() + "' is a " + service.kind()
                     + " entry, not a service tickets are issued for.");
         }
+        if (!site.active()) {
+            throw Failure.conflict("site_archived", site.name() + " is archived: it issues no ticket any more.");
+        }
         Instant arrival = clock.instant();
         if (!principal.isAgent()) {
             requireIssuing(site, arrival);

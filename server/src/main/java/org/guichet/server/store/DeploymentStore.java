@@ -36,11 +36,13 @@ public final class DeploymentStore {
 
     static final String UPSERT_SITE = """
             INSERT INTO site (id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id,
-                              updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+                              active, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
             ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, opening_hours = $4, calendar = $5,
                                            calling_policy = $6, footer = $7, address = $8, template_id = $9,
-                                           updated_at = now()""";
+                                           active = $10, updated_at = now()""";
+    static final String SELECT_REVISIONS = "SELECT id, revision FROM site WHERE id = ANY($1)";
+    static final String BUMP_REVISIONS = "UPDATE site SET revision = revision + 1 WHERE id = ANY($1)";
     static final String UPSERT_ROOM = """
             INSERT INTO waiting_room (id, site_id, name, code, building, floor, directions, translations)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -75,7 +77,9 @@ public final class DeploymentStore {
     /** Applies wait for each other, so that what one reads as "before" is not half another's "after". */
     static final String LOCK_DEPLOYMENT = "SELECT pg_advisory_xact_lock(hashtext('guichet.deployment'))";
     static final String SELECT_SITES = """
-            SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id FROM site
+            SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id, active,
+                   revision
+            FROM site
             WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id""";
     // Read back by code, as the deployment declares them: every reference too is the code of what it names.
     static final String SELECT_ROOMS = """
@@ -125,7 +129,8 @@ public final class DeploymentStore {
         List<String> needingToken = new ArrayList<>();
         List<String> declaredDevices = new ArrayList<>();
         return pool.withTransaction(conn -> conn.query(LOCK_DEPLOYMENT).execute()
-                .compose(locked -> keyed(conn, deployment))
+                .compose(locked -> requireRevisions(conn, deployment))
+                .compose(current -> keyed(conn, deployment))
                 .compose(keyed -> read(conn, siteIds).compose(before -> {
                     Future<Void> chain = Future.succeededFuture();
                     for (Object entry : DeploymentRules.list(keyed, "sites")) {
@@ -135,7 +140,8 @@ public final class DeploymentStore {
                         chain = chain.compose(done -> applySite(conn, site, needingToken));
                     }
                     return chain.compose(done -> read(conn, siteIds))
-                            .map(after -> DeploymentDiff.between(before, after));
+                            .map(after -> DeploymentDiff.between(before, after))
+                            .compose(changes -> bumpRevisions(conn, changes).map(done -> changes));
                 }))
                 .compose(changes -> AuditStore.append(conn, entries.apply(changes))
                         .map(done -> new Applied(needingToken, declaredDevices, changes))))
@@ -147,7 +153,7 @@ public final class DeploymentStore {
         JsonObject deployment = DeploymentRules.withoutEmptyFields(declared);
         DeploymentRules.validate(deployment);
         String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
-        return pool.withConnection(conn -> read(conn, siteIds))
+        return pool.withConnection(conn -> requireRevisions(conn, deployment).compose(current -> read(conn, siteIds)))
                 .map(before -> DeploymentDiff.between(before, DeploymentDocument.normalize(deployment)));
     }
 
@@ -175,6 +181,7 @@ public final class DeploymentStore {
                         putIfPresent(site, "footer", row.getString("footer"));
                         putIfPresent(site, "address", row.getString("address"));
                         putIfPresent(site, "template", row.getString("template_id"));
+                        site.put("active", row.getBoolean("active")).put("revision", row.getInteger("revision"));
                         DeploymentDocument.SITE_PARTS.forEach(part -> site.put(part, new JsonArray()));
                         byId.put(row.getString("id"), site);
                     });
@@ -239,6 +246,45 @@ public final class DeploymentStore {
         return sites.stream().map(site -> ((JsonObject) site).getString("id")).toArray(String[]::new);
     }
 
+    /**
+     * A site sent with the revision it was exported at is refused (409 {@code stale}, with the sites as they are now)
+     * when another apply changed it since; a site sent without one is not checked.
+     */
+    private static Future<Void> requireRevisions(SqlConnection conn, JsonObject deployment) {
+        Map<String, Integer> sent = new HashMap<>();
+        DeploymentRules.list(deployment, "sites").forEach(site -> {
+            if (((JsonObject) site).getValue("revision") instanceof Integer revision) {
+                sent.put(((JsonObject) site).getString("id"), revision);
+            }
+        });
+        if (sent.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return conn.preparedQuery(SELECT_REVISIONS).execute(Tuple.of((Object) sent.keySet().toArray(String[]::new)))
+                .compose(rows -> {
+                    List<String> stale = new ArrayList<>();
+                    rows.forEach(row -> {
+                        if (!row.getInteger("revision").equals(sent.get(row.getString("id")))) {
+                            stale.add(row.getString("id"));
+                        }
+                    });
+                    if (stale.isEmpty()) {
+                        return Future.succeededFuture();
+                    }
+                    return read(conn, stale.toArray(String[]::new)).map(current -> {
+                        throw Failure.stale("Site(s) " + String.join(", ", stale) + " changed since this was "
+                                + "exported: export again and make the change on what is there now.", current);
+                    });
+                });
+    }
+
+    private static Future<Void> bumpRevisions(SqlConnection conn, List<DeploymentDiff.SiteChanges> changes) {
+        String[] changed = changes.stream().filter(site -> !site.added().isEmpty() || !site.changed().isEmpty())
+                .map(DeploymentDiff.SiteChanges::siteId).toArray(String[]::new);
+        return changed.length == 0 ? Future.succeededFuture()
+                : conn.preparedQuery(BUMP_REVISIONS).execute(Tuple.of((Object) changed)).mapEmpty();
+    }
+
     /** The deployment in keys rather than codes ({@link EntityKeys}): existing entities keep theirs. */
     private static Future<JsonObject> keyed(SqlConnection conn, JsonObject deployment) {
         List<EntityKeys.Ref> declared = EntityKeys.declared(deployment);
@@ -263,7 +309,7 @@ public final class DeploymentStore {
                 site.getString("timeZone", DeploymentRules.DEFAULT_TIME_ZONE),
                 site.getJsonObject("openingHours", new JsonObject()), site.getJsonObject("calendar", new JsonObject()),
                 CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson(), site.getString("footer"),
-                site.getString("address"), site.getString("template")));
+                site.getString("address"), site.getString("template"), site.getBoolean("active", true)));
         List<Tuple> rooms = new ArrayList<>();
         for (Object item : DeploymentRules.list(site, "rooms")) {
             JsonObject room = (JsonObject) item;

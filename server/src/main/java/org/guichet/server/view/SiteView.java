@@ -24,7 +24,7 @@ public final class SiteView {
 
     public static JsonObject site(Catalog.Site site) {
         return new JsonObject().put("id", site.id()).put("name", site.name()).put("address", site.address())
-                .put("timeZone", site.zone().getId())
+                .put("timeZone", site.zone().getId()).put("active", site.active())
                 .put("openingHours", site.opening().openingHoursJson())
                 .put("calendar", site.opening().calendarJson()).put("footer", site.footer())
                 .put("callingPolicy", site.policy().toJson());
