@@ -68,7 +68,7 @@ public final class AdminBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = parse(args);
+        Map<String, String> options = Options.parse(args, "AdminBenchmark [--sites 250] [--agents 400] [--runs 30]");
         AdminBenchmark benchmark = new AdminBenchmark(Integer.parseInt(options.getOrDefault("sites", "250")),
                 Integer.parseInt(options.getOrDefault("agents", "400")),
                 Integer.parseInt(options.getOrDefault("runs", "30")));
@@ -432,16 +432,5 @@ public final class AdminBenchmark {
                     + response.bodyAsString());
         }
         return response;
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Usage: AdminBenchmark [--sites 250] [--agents 400] [--runs 30]");
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 }

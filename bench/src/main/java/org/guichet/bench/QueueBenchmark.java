@@ -94,7 +94,7 @@ public final class QueueBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
+        Map<String, String> options = Options.parse(args, "QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rounds N] [--rate N] [--history N]");
         QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("counters", "20")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10"))),
@@ -386,16 +386,5 @@ public final class QueueBenchmark {
 
     private void close() {
         clientVertx.close();
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Usage: QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rate N] [--history N]");
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 }
