@@ -15,6 +15,7 @@ import { DevicesView } from './devices.js';
 import { SitesView } from './sites.js';
 import { TemplatesView } from './templates.js';
 import { Api, ApiError } from '/shared/api.js';
+import { errorText, logInWithRole } from '/shared/staff.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
 const VIEWS = ['sites', 'agents', 'devices', 'templates', 'deployment', 'audit'];
@@ -25,26 +26,6 @@ const api = new Api({
     tokenStorageKey: 'guichet.admin.token',
     onUnauthorized: () => logout(t('error.session')),
 });
-
-/** A failure as a sentence for the banner. */
-export function errorText(error) {
-    if (!(error instanceof ApiError)) {
-        return error.message;
-    }
-    if (error.code === 'network') {
-        return t('error.network');
-    }
-    if (error.status === 401) {
-        return t('error.session');
-    }
-    if (error.status === 403) {
-        return t('error.forbidden');
-    }
-    if (error.status >= 400 && error.status < 500) {
-        return t('error.request', { message: error.message ?? '' });
-    }
-    return t('error.server');
-}
 
 function showError(error) {
     const banner = $('#error');
@@ -65,15 +46,11 @@ async function login(event) {
     event.preventDefault();
     $('#login-error').textContent = '';
     try {
-        const session = await api.post('/auth/login', {
-            username: $('#username').value.trim(), password: $('#password').value,
-        });
-        if (session.agent.role !== 'admin') {
-            await new Api({ token: session.token }).post('/auth/logout').catch(() => null);
+        const session = await logInWithRole(api, $('#username').value.trim(), $('#password').value, ['admin']);
+        if (!session) {
             $('#login-error').textContent = t('login.notAdmin');
             return;
         }
-        api.setToken(session.token);
         $('#password').value = '';
         await enter();
     } catch (e) {

@@ -4,6 +4,7 @@ import './texts.js';
 import { LiveView } from './live.js';
 import { StatsView } from './stats.js';
 import { Api, ApiError } from '/shared/api.js';
+import { errorText, logInWithRole } from '/shared/staff.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
@@ -17,26 +18,6 @@ const api = new Api({
     tokenStorageKey: 'guichet.supervisor.token',
     onUnauthorized: () => logout(t('error.session')),
 });
-
-/** A failure as a sentence for the banner. */
-function errorText(error) {
-    if (!(error instanceof ApiError)) {
-        return error.message;
-    }
-    if (error.code === 'network') {
-        return t('error.network');
-    }
-    if (error.status === 401) {
-        return t('error.session');
-    }
-    if (error.status === 403) {
-        return t('error.forbidden');
-    }
-    if (error.status >= 400 && error.status < 500) {
-        return t('error.request', { message: error.message ?? '' });
-    }
-    return t('error.server');
-}
 
 /** Shows a failure in the banner, or hides the banner (no failure). */
 function showError(error) {
@@ -58,15 +39,11 @@ async function login(event) {
     event.preventDefault();
     $('#login-error').textContent = '';
     try {
-        const session = await api.post('/auth/login', {
-            username: $('#username').value.trim(), password: $('#password').value,
-        });
-        if (!ROLES.includes(session.agent.role)) {
-            await new Api({ token: session.token }).post('/auth/logout').catch(() => null);
+        const session = await logInWithRole(api, $('#username').value.trim(), $('#password').value, ROLES);
+        if (!session) {
             $('#login-error').textContent = t('login.notSupervisor');
             return;
         }
-        api.setToken(session.token);
         $('#password').value = '';
         await enter();
     } catch (e) {
