@@ -110,4 +110,31 @@ public final class DeploymentDocument {
             json.put(field, value);
         }
     }
+
+    /**
+     * A site block with one room, service, counter or device set to the given fields, by its code: replaced where it
+     * was, or added at the end.
+     */
+    public static JsonObject withEntity(JsonObject site, String part, String code, JsonObject fields) {
+        if (!SITE_PARTS.contains(part)) {
+            throw Failure.notFound("A site has no '" + part + "'.");
+        }
+        JsonObject copy = site.copy();
+        JsonObject entity = fields.copy().put("id", code);
+        JsonArray entities = DeploymentRules.list(copy, part);
+        JsonArray updated = new JsonArray();
+        boolean replaced = false;
+        for (Object item : entities) {
+            if (code.equals(((JsonObject) item).getString("id"))) {
+                updated.add(entity);
+                replaced = true;
+            } else {
+                updated.add(item);
+            }
+        }
+        if (!replaced) {
+            updated.add(entity);
+        }
+        return copy.put(part, updated);
+    }
 }

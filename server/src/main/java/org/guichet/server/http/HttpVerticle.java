@@ -60,6 +60,7 @@ public final class HttpVerticle extends VerticleBase {
         new AgentRoutes(services).mount(api);
         new AdminRoutes(services).mount(api);
         new TemplateRoutes(services).mount(api);
+        new SiteAdminRoutes(services).mount(api);
         new StatsRoutes(services).mount(api);
         api.route().handler(ctx -> ctx.fail(Failure.notFound("No such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));

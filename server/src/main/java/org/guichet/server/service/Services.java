@@ -31,7 +31,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        Devices devices, Deployments deployments, Sites sites, QueueSummaries summaries,
                        TicketIssuer issuer, TicketCalling calling, TicketTransitions transitions,
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
-                       StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates) {
+                       StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
+                       SiteEditor siteEditor) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -105,6 +106,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 counters, new AgentDays(tickets, catalogs, clock), alerts, stats,
                 new AuditLog(new AuditStore(pool), clock, auditRetention),
                 new RoomPlans(new RoomPlanStore(pool), catalogs, clock),
-                new SiteTemplates(new TemplateStore(pool), deploymentStore, deployments, catalogs, clock));
+                new SiteTemplates(new TemplateStore(pool), deploymentStore, deployments, catalogs, clock),
+                new SiteEditor(deploymentStore, deployments, catalogs));
     }
 }
