@@ -1,14 +1,24 @@
-// The sites the administrator covers, read from the deployment: each with its parts and its opening hours.
+// The sites the administrator covers, read from the deployment: each with its parts and its opening hours. One is
+// edited on its own (name, address, time zone, hours, closures, cut-off, archived) and its waiting rooms one by one,
+// always over the revision read: a colleague's change made meanwhile is never undone silently.
+import { ApiError } from '/shared/api.js';
 import { h } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const $ = (id) => document.getElementById(id);
 
 export class SitesView {
     constructor(api, showError) {
         this.api = api;
         this.showError = showError;
         this.deployment = null;
+        this.editing = null;
+        $('site-form').addEventListener('submit', (event) => this.saveSite(event));
+        $('room-form').addEventListener('submit', (event) => this.saveRoom(event));
+        $('site-close').addEventListener('click', () => {
+            $('site-edit').hidden = true;
+        });
     }
 
     /** The deployment changed: read it again next time. */
@@ -33,7 +43,9 @@ export class SitesView {
         document.getElementById('sites').replaceChildren(
             h('thead', {}, h('tr', {}, headers.map(key => h('th', { scope: 'col' }, t(key))))),
             h('tbody', {}, sites.map(site => h('tr', { 'data-site': site.id },
-                h('th', { scope: 'row' }, h('span', { class: 'name' }, site.name), h('span', { class: 'id' }, site.id)),
+                h('th', { scope: 'row' }, h('button', { type: 'button', class: 'row-link', 'data-action': 'edit',
+                    onclick: () => this.edit(site.id) }, site.name), h('span', { class: 'id' }, site.id),
+                site.active === false ? h('span', { class: 'badge off' }, t('site.archivedBadge')) : null),
                 h('td', {}, site.timeZone),
                 h('td', { class: 'number' }, String(site.rooms.length)),
                 h('td', { class: 'number' }, String(site.services.filter(s => s.kind === 'service').length)),
@@ -41,6 +53,118 @@ export class SitesView {
                 h('td', { class: 'number' }, String(site.devices.length)),
                 h('td', { class: 'hours' }, hours(site))))));
     }
+}
+
+SitesView.prototype.edit = async function edit(siteId) {
+    this.showError(null);
+    try {
+        this.editing = await this.api.get(`/admin/sites/${encodeURIComponent(siteId)}`);
+    } catch (e) {
+        this.showError(e);
+        return;
+    }
+    const site = this.editing;
+    $('site-edit-title').textContent = t('site.editTitle', { name: site.name });
+    $('site-name').value = site.name;
+    $('site-address').value = site.address ?? '';
+    $('site-zone').value = site.timeZone;
+    $('site-cutoff').value = site.calendar?.lastTicketMinutesBeforeClosing ?? '';
+    $('site-closures').value = (site.calendar?.closures ?? []).join('\n');
+    $('site-archived').checked = site.active === false;
+    $('site-hours').replaceChildren(...DAYS.map(day => h('label', {}, h('span', {}, t('day.' + day)),
+        h('input', { id: 'hours-' + day, value: [].concat(site.openingHours?.[day] ?? []).join(', '),
+            placeholder: t('site.closedDay') }))));
+    $('site-rooms').replaceChildren(
+        h('thead', {}, h('tr', {}, ['site.roomCode', 'site.roomName', 'site.building', 'site.floor', 'site.directions']
+            .map(key => h('th', { scope: 'col' }, t(key))))),
+        h('tbody', {}, site.rooms.map(room => h('tr', { 'data-room': room.id },
+            h('th', { scope: 'row' }, h('button', { type: 'button', class: 'row-link', onclick: () => fillRoom(room) },
+                room.id)),
+            h('td', {}, room.name), h('td', {}, room.building ?? '—'), h('td', {}, room.floor ?? '—'),
+            h('td', {}, room.directions ?? '—')))));
+    $('room-form').reset();
+    $('site-error').textContent = '';
+    $('site-edit').hidden = false;
+    $('site-name').focus();
+};
+
+SitesView.prototype.saveSite = async function saveSite(event) {
+    event.preventDefault();
+    const site = structuredClone(this.editing);
+    site.name = $('site-name').value.trim();
+    site.timeZone = $('site-zone').value.trim();
+    const address = $('site-address').value.trim();
+    if (address) {
+        site.address = address;
+    } else {
+        delete site.address;
+    }
+    site.openingHours = {};
+    for (const day of DAYS) {
+        const hours = $('hours-' + day).value.trim();
+        if (hours) {
+            site.openingHours[day] = hours;
+        }
+    }
+    site.calendar = { ...(site.calendar ?? {}) };
+    const cutOff = $('site-cutoff').value;
+    if (cutOff === '') {
+        delete site.calendar.lastTicketMinutesBeforeClosing;
+    } else {
+        site.calendar.lastTicketMinutesBeforeClosing = Number(cutOff);
+    }
+    site.calendar.closures = $('site-closures').value.split('\n').map(line => line.trim()).filter(Boolean);
+    site.active = !$('site-archived').checked;
+    await this.apply(() => this.api.json('PUT', `/admin/sites/${encodeURIComponent(site.id)}`, site));
+};
+
+SitesView.prototype.saveRoom = async function saveRoom(event) {
+    event.preventDefault();
+    const room = { name: $('room-name').value.trim(), revision: this.editing.revision };
+    for (const [field, id] of [['building', 'room-building'], ['floor', 'room-floor'],
+        ['directions', 'room-directions']]) {
+        const value = $(id).value.trim();
+        if (value) {
+            room[field] = value;
+        }
+    }
+    const code = $('room-code').value.trim();
+    const translations = this.editing.rooms.find(existing => existing.id === code)?.translations;
+    if (translations) {
+        room.translations = translations;
+    }
+    await this.apply(() => this.api.json('PUT',
+        `/admin/sites/${encodeURIComponent(this.editing.id)}/rooms/${encodeURIComponent(code)}`, room));
+};
+
+/** Applies, then shows the site as now stored; over a colleague's change, says so and shows theirs. */
+SitesView.prototype.apply = async function apply(change) {
+    $('site-error').textContent = '';
+    const siteId = this.editing.id;
+    try {
+        await change();
+        this.stale();
+        await this.show();
+        await this.edit(siteId);
+        $('site-saved').textContent = t('site.saved');
+        $('site-saved').hidden = false;
+    } catch (e) {
+        if (e instanceof ApiError && e.code === 'stale') {
+            await this.edit(siteId);
+            $('site-error').textContent = t('site.stale');
+            return;
+        }
+        $('site-error').textContent = e.message;
+    }
+};
+
+function fillRoom(room) {
+    $('room-code').value = room.id;
+    $('room-name').value = room.name;
+    $('room-building').value = room.building ?? '';
+    $('room-floor').value = room.floor ?? '';
+    $('room-directions').value = room.directions ?? '';
+    $('room-name').focus();
 }
 
 /** "lun 08:30-12:00, 13:30-17:00 · mar …", and the last-ticket cut-off. */

@@ -197,6 +197,24 @@ registerTexts('fr', {
     'action.room.plan_set': 'Plan de salle',
     'action.room.plan_removed': 'Plan de salle retiré',
     'kind.template': 'modèle',
+    'site.editTitle': 'Modifier le site {name}',
+    'site.cutOff': 'Dernier ticket avant chaque fermeture (minutes)',
+    'site.closures': 'Fermetures exceptionnelles (une date ou 2026-12-24..2026-12-31 par ligne)',
+    'site.archived': 'Site archivé (il garde son historique et ne délivre plus de ticket)',
+    'site.archivedBadge': 'Archivé',
+    'site.closedDay': 'fermé',
+    'site.hoursHint': 'Par jour, des plages comme 08:30-12:00, 13:30-17:00 ; vide : fermé. Aucun horaire du tout : '
+        + 'toujours ouvert.',
+    'site.rooms': 'Salles d’attente',
+    'site.roomCode': 'Code',
+    'site.roomName': 'Nom',
+    'site.building': 'Bâtiment',
+    'site.floor': 'Étage',
+    'site.directions': 'Indications',
+    'site.saveRoom': 'Enregistrer la salle',
+    'site.saved': 'Enregistré : les bornes et les écrans du site le reçoivent en quelques secondes.',
+    'site.stale': 'Quelqu’un a modifié ce site entre-temps : voici ce qui est enregistré maintenant. Refaites votre '
+        + 'modification si elle est toujours utile.',
 });
 
 registerTexts('en', {
@@ -395,4 +413,21 @@ registerTexts('en', {
     'action.room.plan_set': 'Room plan',
     'action.room.plan_removed': 'Room plan removed',
     'kind.template': 'template',
+    'site.editTitle': 'Edit site {name}',
+    'site.cutOff': 'Last ticket before each closing (minutes)',
+    'site.closures': 'Exceptional closures (a date or 2026-12-24..2026-12-31 per line)',
+    'site.archived': 'Archived site (it keeps its history and issues no more tickets)',
+    'site.archivedBadge': 'Archived',
+    'site.closedDay': 'closed',
+    'site.hoursHint': 'Per day, ranges such as 08:30-12:00, 13:30-17:00; empty: closed. No hours at all: always open.',
+    'site.rooms': 'Waiting rooms',
+    'site.roomCode': 'Code',
+    'site.roomName': 'Name',
+    'site.building': 'Building',
+    'site.floor': 'Floor',
+    'site.directions': 'Directions',
+    'site.saveRoom': 'Save the room',
+    'site.saved': 'Saved: the site’s kiosks and screens get it within seconds.',
+    'site.stale': 'Someone changed this site meanwhile: here is what is stored now. Make your change again if it is '
+        + 'still needed.',
 });

@@ -92,7 +92,7 @@ class AdminAppTest {
         shown("#import-applied");
         assertThat(ok("/api/v1/sites/s2").getString("name")).isEqualTo("Site Deux – rénové");
         browser.findElement(By.id("tab-sites")).click();
-        waitForText("#sites tr[data-site='s2'] .name", "Site Deux – rénové");
+        waitForText("#sites tr[data-site='s2'] button[data-action='edit']", "Site Deux – rénové");
 
         browser.findElement(By.id("tab-audit")).click();
         waitForText("#audit tbody", "Déploiement");
@@ -147,6 +147,47 @@ class AdminAppTest {
         assertThat(ok("/api/v1/admin/agents/" + id).getBoolean("active")).isFalse();
         assertThat(server.post("/api/v1/auth/login", null, new JsonObject().put("username", "edited.agent")
                 .put("password", TestServer.AGENT_PASSWORD)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void an_administrator_edits_a_sites_hours_and_adds_a_room_in_building_b_without_a_file() {
+        logIn("admin", TestServer.ADMIN_PASSWORD);
+        shown("#sites tr[data-site='s1'] button[data-action='edit']").click();
+        WebElement monday = shown("#hours-mon");
+        monday.clear();
+        monday.sendKeys("08:30-12:00, 13:30-17:00");
+        WebElement cutOff = browser.findElement(By.id("site-cutoff"));
+        cutOff.clear();
+        cutOff.sendKeys("15");
+        browser.findElement(By.cssSelector("#site-form button[type=submit]")).click();
+        waitForText("#site-saved", "Enregistré");
+
+        JsonObject s1 = ok("/api/v1/sites/s1");
+        assertThat(s1.getJsonObject("openingHours").getString("mon")).isEqualTo("08:30-12:00, 13:30-17:00");
+        assertThat(s1.getJsonObject("calendar").getInteger("lastTicketMinutesBeforeClosing")).isEqualTo(15);
+        assertThat(s1.getString("name")).as("what was not touched stays").isEqualTo("Site Un – bâtiment A");
+
+        for (String[] field : new String[][] {{"room-code", "salle-b"}, {"room-name", "Salle B"},
+                {"room-building", "Bâtiment B"}, {"room-floor", "1er étage"}, {"room-directions", "Ligne verte"}}) {
+            browser.findElement(By.id(field[0])).sendKeys(field[1]);
+        }
+        browser.findElement(By.cssSelector("#room-form button[type=submit]")).click();
+        shown("#site-rooms tr[data-room='salle-b']");
+        assertThat(ok("/api/v1/sites/s1").getJsonArray("rooms").stream().map(JsonObject.class::cast)
+                .filter(room -> room.getString("id").equals("salle-b"))
+                .findFirst().orElseThrow().getString("building")).isEqualTo("Bâtiment B");
+        Browser.screenshot(browser, "admin-site-edit");
+
+        // A colleague changes the site meanwhile: saving over the older revision is refused and says so.
+        JsonObject now = TestServer.ok(server.get("/api/v1/admin/sites/s1", server.adminToken()));
+        TestServer.ok(server.put("/api/v1/admin/sites/s1", server.adminToken(), now.put("footer", "Par un collègue")));
+        WebElement name = browser.findElement(By.id("site-name"));
+        name.clear();
+        name.sendKeys("Site Un renommé");
+        browser.findElement(By.cssSelector("#site-form button[type=submit]")).click();
+        waitForText("#site-error", "Quelqu’un a modifié ce site entre-temps");
+        assertThat(ok("/api/v1/sites/s1").getString("name")).isEqualTo("Site Un – bâtiment A");
+        assertThat(ok("/api/v1/sites/s1").getString("footer")).isEqualTo("Par un collègue");
     }
 
     private static JsonObject ok(String path) {
