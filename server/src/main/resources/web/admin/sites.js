@@ -16,6 +16,8 @@ export class SitesView {
         this.editing = null;
         $('site-form').addEventListener('submit', (event) => this.saveSite(event));
         $('room-form').addEventListener('submit', (event) => this.saveRoom(event));
+        $('service-form').addEventListener('submit', (event) => this.saveService(event));
+        $('counter-form').addEventListener('submit', (event) => this.saveCounter(event));
         $('site-close').addEventListener('click', () => {
             $('site-edit').hidden = true;
         });
@@ -83,6 +85,8 @@ SitesView.prototype.edit = async function edit(siteId) {
             h('td', {}, room.name), h('td', {}, room.building ?? '—'), h('td', {}, room.floor ?? '—'),
             h('td', {}, room.directions ?? '—')))));
     $('room-form').reset();
+    renderServices(site);
+    renderCounters(site);
     $('site-error').textContent = '';
     $('site-edit').hidden = false;
     $('site-name').focus();
@@ -137,6 +141,48 @@ SitesView.prototype.saveRoom = async function saveRoom(event) {
         `/admin/sites/${encodeURIComponent(this.editing.id)}/rooms/${encodeURIComponent(code)}`, room));
 };
 
+SitesView.prototype.saveService = async function saveService(event) {
+    event.preventDefault();
+    const code = $('service-code').value.trim();
+    const existing = this.editing.services.find(service => service.id === code) ?? {};
+    const service = { ...existing, kind: $('service-kind').value, name: $('service-name').value.trim(),
+        active: $('service-active').checked, revision: this.editing.revision };
+    delete service.id;
+    for (const [field, id] of [['parent', 'service-parent'], ['prefix', 'service-prefix'], ['room', 'service-room']]) {
+        const value = $(id).value.trim();
+        if (value) {
+            service[field] = value;
+        } else {
+            delete service[field];
+        }
+    }
+    const target = $('service-target').value;
+    if (target) {
+        service.targetWaitMinutes = Number(target);
+    }
+    service.translations = { ...(existing.translations ?? {}) };
+    for (const language of ['en', 'es', 'oc']) {
+        const value = $('service-' + language).value.trim();
+        if (value) {
+            service.translations[language] = value;
+        } else {
+            delete service.translations[language];
+        }
+    }
+    await this.apply(() => this.api.json('PUT',
+        `/admin/sites/${encodeURIComponent(this.editing.id)}/services/${encodeURIComponent(code)}`, service));
+};
+
+SitesView.prototype.saveCounter = async function saveCounter(event) {
+    event.preventDefault();
+    const code = $('counter-code').value.trim();
+    const counter = { name: $('counter-name').value.trim(), room: $('counter-room').value,
+        services: $('counter-services').value.split(',').map(item => item.trim()).filter(Boolean),
+        active: $('counter-active').checked, revision: this.editing.revision };
+    await this.apply(() => this.api.json('PUT',
+        `/admin/sites/${encodeURIComponent(this.editing.id)}/counters/${encodeURIComponent(code)}`, counter));
+};
+
 /** Applies, then shows the site as now stored; over a colleague's change, says so and shows theirs. */
 SitesView.prototype.apply = async function apply(change) {
     $('site-error').textContent = '';
@@ -157,6 +203,67 @@ SitesView.prototype.apply = async function apply(change) {
         $('site-error').textContent = e.message;
     }
 };
+
+const KINDS = ['service', 'menu', 'orientation'];
+
+function options(select, values, label, empty) {
+    select.replaceChildren(...(empty === undefined ? [] : [h('option', { value: '' }, empty)]),
+        ...values.map(value => h('option', { value: value.id ?? value }, label(value))));
+}
+
+function renderServices(site) {
+    $('site-services').replaceChildren(
+        h('thead', {}, h('tr', {}, ['site.roomCode', 'site.roomName', 'site.kind', 'site.prefix', 'site.room',
+            'site.target', 'agents.status'].map(key => h('th', { scope: 'col' }, t(key))))),
+        h('tbody', {}, site.services.map(service => h('tr', { 'data-service': service.id },
+            h('th', { scope: 'row' }, h('button', { type: 'button', class: 'row-link',
+                onclick: () => fillService(site, service) }, service.id)),
+            h('td', {}, service.parent ? `${service.parent} › ${service.name}` : service.name),
+            h('td', {}, t('kind.' + service.kind)), h('td', {}, service.prefix ?? '—'),
+            h('td', {}, service.room ?? '—'), h('td', { class: 'number' }, String(service.targetWaitMinutes)),
+            h('td', {}, t(service.active ? 'agents.active' : 'agents.inactive'))))));
+    options($('service-kind'), KINDS, kind => t('kind.' + kind));
+    options($('service-parent'), site.services.filter(service => service.kind === 'menu'), menu => menu.name, '—');
+    options($('service-room'), site.rooms, room => room.name, '—');
+    $('service-form').reset();
+}
+
+function fillService(site, service) {
+    $('service-code').value = service.id;
+    $('service-kind').value = service.kind;
+    $('service-name').value = service.name;
+    $('service-parent').value = service.parent ?? '';
+    $('service-prefix').value = service.prefix ?? '';
+    $('service-room').value = service.room ?? '';
+    $('service-target').value = service.targetWaitMinutes ?? '';
+    for (const language of ['en', 'es', 'oc']) {
+        $('service-' + language).value = service.translations?.[language] ?? '';
+    }
+    $('service-active').checked = service.active !== false;
+    $('service-name').focus();
+}
+
+function renderCounters(site) {
+    $('site-counters').replaceChildren(
+        h('thead', {}, h('tr', {}, ['site.roomCode', 'site.roomName', 'site.room', 'site.counterServices',
+            'agents.status'].map(key => h('th', { scope: 'col' }, t(key))))),
+        h('tbody', {}, site.counters.map(counter => h('tr', { 'data-counter': counter.id },
+            h('th', { scope: 'row' }, h('button', { type: 'button', class: 'row-link',
+                onclick: () => fillCounter(counter) }, counter.id)),
+            h('td', {}, counter.name), h('td', {}, counter.room), h('td', {}, counter.services.join(', ')),
+            h('td', {}, t(counter.active ? 'agents.active' : 'agents.inactive'))))));
+    options($('counter-room'), site.rooms, room => room.name);
+    $('counter-form').reset();
+}
+
+function fillCounter(counter) {
+    $('counter-code').value = counter.id;
+    $('counter-name').value = counter.name;
+    $('counter-room').value = counter.room;
+    $('counter-services').value = counter.services.join(', ');
+    $('counter-active').checked = counter.active !== false;
+    $('counter-name').focus();
+}
 
 function fillRoom(room) {
     $('room-code').value = room.id;

@@ -215,6 +215,21 @@ registerTexts('fr', {
     'site.saved': 'Enregistré : les bornes et les écrans du site le reçoivent en quelques secondes.',
     'site.stale': 'Quelqu’un a modifié ce site entre-temps : voici ce qui est enregistré maintenant. Refaites votre '
         + 'modification si elle est toujours utile.',
+    'site.services': 'Services et menu',
+    'site.kind': 'Type',
+    'site.parent': 'Dans le menu',
+    'site.prefix': 'Lettre',
+    'site.room': 'Salle',
+    'site.target': 'Attente visée (min)',
+    'site.nameEn': 'Nom en anglais',
+    'site.nameEs': 'Nom en espagnol',
+    'site.nameOc': 'Nom en occitan',
+    'site.active': 'Actif',
+    'site.saveService': 'Enregistrer le service',
+    'site.counterServices': 'Services, dans l’ordre d’appel (codes séparés par des virgules)',
+    'site.saveCounter': 'Enregistrer le guichet',
+    'kind.menu': 'sous-menu',
+    'kind.orientation': 'orientation',
 });
 
 registerTexts('en', {
@@ -430,4 +445,19 @@ registerTexts('en', {
     'site.saved': 'Saved: the site’s kiosks and screens get it within seconds.',
     'site.stale': 'Someone changed this site meanwhile: here is what is stored now. Make your change again if it is '
         + 'still needed.',
+    'site.services': 'Services and menu',
+    'site.kind': 'Kind',
+    'site.parent': 'In the menu',
+    'site.prefix': 'Letter',
+    'site.room': 'Room',
+    'site.target': 'Target wait (min)',
+    'site.nameEn': 'Name in English',
+    'site.nameEs': 'Name in Spanish',
+    'site.nameOc': 'Name in Occitan',
+    'site.active': 'Active',
+    'site.saveService': 'Save the service',
+    'site.counterServices': 'Services, in calling order (codes separated by commas)',
+    'site.saveCounter': 'Save the counter',
+    'kind.menu': 'sub-menu',
+    'kind.orientation': 'orientation',
 });

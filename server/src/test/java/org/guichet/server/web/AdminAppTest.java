@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
 
@@ -177,6 +178,32 @@ class AdminAppTest {
                 .filter(room -> room.getString("id").equals("salle-b"))
                 .findFirst().orElseThrow().getString("building")).isEqualTo("Bâtiment B");
         Browser.screenshot(browser, "admin-site-edit");
+
+        for (String[] field : new String[][] {{"service-code", "svc-d"}, {"service-name", "Service D"},
+                {"service-prefix", "D"}, {"service-target", "12"}, {"service-en", "Service D (en)"}}) {
+            browser.findElement(By.id(field[0])).sendKeys(field[1]);
+        }
+        new Select(browser.findElement(By.id("service-room"))).selectByValue("salle-b");
+        browser.findElement(By.cssSelector("#service-form button[type=submit]")).click();
+        shown("#site-services tr[data-service='svc-d']");
+        for (String[] field : new String[][] {{"counter-code", "c4"}, {"counter-name", "Guichet 4"},
+                {"counter-services", "svc-d, svc-a"}}) {
+            browser.findElement(By.id(field[0])).sendKeys(field[1]);
+        }
+        new Select(browser.findElement(By.id("counter-room"))).selectByValue("salle-b");
+        browser.findElement(By.cssSelector("#counter-form button[type=submit]")).click();
+        shown("#site-counters tr[data-counter='c4']");
+        JsonObject layout = ok("/api/v1/sites/s1");
+        JsonObject counter = layout.getJsonArray("counters").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("id").equals("c4")).findFirst().orElseThrow();
+        assertThat(counter.getJsonArray("serviceIds")).containsExactly("svc-d", "svc-a");
+        assertThat(counter.getString("roomId")).isEqualTo("salle-b");
+        JsonObject menu = TestServer.ok(server.get("/api/v1/sites/s1/menu", server.tokenOf("kiosk-1")));
+        JsonObject serviceD = menu.getJsonArray("entries").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("id").equals("svc-d")).findFirst().orElseThrow();
+        assertThat(serviceD.getString("prefix")).isEqualTo("D");
+        assertThat(serviceD.getInteger("targetWaitMinutes")).isEqualTo(12);
+        assertThat(serviceD.getJsonObject("translations").getString("en")).isEqualTo("Service D (en)");
 
         // A colleague changes the site meanwhile: saving over the older revision is refused and says so.
         JsonObject now = TestServer.ok(server.get("/api/v1/admin/sites/s1", server.adminToken()));
