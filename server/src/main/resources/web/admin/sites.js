@@ -1,6 +1,7 @@
 // The sites the administrator covers, read from the deployment: each with its parts and its opening hours. One is
 // edited on its own (name, address, time zone, hours, closures, cut-off, archived) and its waiting rooms one by one,
 // always over the revision read: a colleague's change made meanwhile is never undone silently.
+import { tokens } from './deployment.js';
 import { ApiError } from '/shared/api.js';
 import { h } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
@@ -18,6 +19,7 @@ export class SitesView {
         $('room-form').addEventListener('submit', (event) => this.saveRoom(event));
         $('service-form').addEventListener('submit', (event) => this.saveService(event));
         $('counter-form').addEventListener('submit', (event) => this.saveCounter(event));
+        $('device-form').addEventListener('submit', (event) => this.saveDevice(event));
         $('site-close').addEventListener('click', () => {
             $('site-edit').hidden = true;
         });
@@ -87,6 +89,7 @@ SitesView.prototype.edit = async function edit(siteId) {
     $('room-form').reset();
     renderServices(site);
     renderCounters(site);
+    renderDevices(site);
     $('site-error').textContent = '';
     $('site-edit').hidden = false;
     $('site-name').focus();
@@ -183,17 +186,34 @@ SitesView.prototype.saveCounter = async function saveCounter(event) {
         `/admin/sites/${encodeURIComponent(this.editing.id)}/counters/${encodeURIComponent(code)}`, counter));
 };
 
+/** A new device gets a token, shown once here; pairing it (Appareils) is the simpler way to give it. */
+SitesView.prototype.saveDevice = async function saveDevice(event) {
+    event.preventDefault();
+    const code = $('device-code').value.trim();
+    const kind = $('device-kind').value;
+    const device = { kind, name: $('device-name').value.trim(), revision: this.editing.revision };
+    if (kind === 'screen') {
+        device.room = $('device-room').value;
+    }
+    if (kind === 'counter_screen') {
+        device.counter = $('device-counter').value;
+    }
+    await this.apply(() => this.api.json('PUT',
+        `/admin/sites/${encodeURIComponent(this.editing.id)}/devices/${encodeURIComponent(code)}`, device));
+};
+
 /** Applies, then shows the site as now stored; over a colleague's change, says so and shows theirs. */
 SitesView.prototype.apply = async function apply(change) {
     $('site-error').textContent = '';
     const siteId = this.editing.id;
     try {
-        await change();
+        const applied = await change();
         this.stale();
         await this.show();
         await this.edit(siteId);
         $('site-saved').textContent = t('site.saved');
         $('site-saved').hidden = false;
+        $('site-tokens').replaceChildren(...[tokens(applied?.deviceTokens)].filter(Boolean));
     } catch (e) {
         if (e instanceof ApiError && e.code === 'stale') {
             await this.edit(siteId);
@@ -263,6 +283,21 @@ function fillCounter(counter) {
     $('counter-services').value = counter.services.join(', ');
     $('counter-active').checked = counter.active !== false;
     $('counter-name').focus();
+}
+
+const DEVICE_KINDS = ['kiosk', 'screen', 'counter_screen'];
+
+function renderDevices(site) {
+    $('site-devices').replaceChildren(
+        h('thead', {}, h('tr', {}, ['site.roomCode', 'site.roomName', 'devices.kind', 'device.where']
+            .map(key => h('th', { scope: 'col' }, t(key))))),
+        h('tbody', {}, site.devices.map(device => h('tr', { 'data-site-device': device.id },
+            h('th', { scope: 'row' }, device.id), h('td', {}, device.name), h('td', {}, t('device.' + device.kind)),
+            h('td', {}, device.room ?? device.counter ?? '—')))));
+    options($('device-kind'), DEVICE_KINDS, kind => t('device.' + kind));
+    options($('device-room'), site.rooms, room => room.name);
+    options($('device-counter'), site.counters, counter => counter.name);
+    $('device-form').reset();
 }
 
 function fillRoom(room) {

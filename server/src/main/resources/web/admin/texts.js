@@ -228,6 +228,8 @@ registerTexts('fr', {
     'site.saveService': 'Enregistrer le service',
     'site.counterServices': 'Services, dans l’ordre d’appel (codes séparés par des virgules)',
     'site.saveCounter': 'Enregistrer le guichet',
+    'site.counter': 'Guichet',
+    'site.saveDevice': 'Enregistrer l’appareil',
     'kind.menu': 'sous-menu',
     'kind.orientation': 'orientation',
 });
@@ -458,6 +460,8 @@ registerTexts('en', {
     'site.saveService': 'Save the service',
     'site.counterServices': 'Services, in calling order (codes separated by commas)',
     'site.saveCounter': 'Save the counter',
+    'site.counter': 'Counter',
+    'site.saveDevice': 'Save the device',
     'kind.menu': 'sub-menu',
     'kind.orientation': 'orientation',
 });

@@ -198,6 +198,14 @@ class AdminAppTest {
                 .filter(c -> c.getString("id").equals("c4")).findFirst().orElseThrow();
         assertThat(counter.getJsonArray("serviceIds")).containsExactly("svc-d", "svc-a");
         assertThat(counter.getString("roomId")).isEqualTo("salle-b");
+        browser.findElement(By.id("device-code")).sendKeys("screen-b");
+        new Select(browser.findElement(By.id("device-kind"))).selectByValue("screen");
+        browser.findElement(By.id("device-name")).sendKeys("Écran salle B");
+        new Select(browser.findElement(By.id("device-room"))).selectByValue("salle-b");
+        browser.findElement(By.cssSelector("#device-form button[type=submit]")).click();
+        shown("#site-devices tr[data-site-device='screen-b']");
+        String screenToken = shown("#site-tokens .tokens code").getText();
+        assertThat(TestServer.ok(server.get("/api/v1/auth/me", screenToken)).getString("roomId")).isEqualTo("salle-b");
         JsonObject menu = TestServer.ok(server.get("/api/v1/sites/s1/menu", server.tokenOf("kiosk-1")));
         JsonObject serviceD = menu.getJsonArray("entries").stream().map(JsonObject.class::cast)
                 .filter(e -> e.getString("id").equals("svc-d")).findFirst().orElseThrow();
