@@ -20,6 +20,7 @@ export class SitesView {
         $('service-form').addEventListener('submit', (event) => this.saveService(event));
         $('counter-form').addEventListener('submit', (event) => this.saveCounter(event));
         $('device-form').addEventListener('submit', (event) => this.saveDevice(event));
+        $('plan-form').addEventListener('submit', (event) => this.savePlan(event));
         $('site-close').addEventListener('click', () => {
             $('site-edit').hidden = true;
         });
@@ -90,6 +91,7 @@ SitesView.prototype.edit = async function edit(siteId) {
     renderServices(site);
     renderCounters(site);
     renderDevices(site);
+    options($('plan-room'), site.rooms, room => room.name);
     $('site-error').textContent = '';
     $('site-edit').hidden = false;
     $('site-name').focus();
@@ -200,6 +202,17 @@ SitesView.prototype.saveDevice = async function saveDevice(event) {
     }
     await this.apply(() => this.api.json('PUT',
         `/admin/sites/${encodeURIComponent(this.editing.id)}/devices/${encodeURIComponent(code)}`, device));
+};
+
+/** A plan is an image, sent as it is: no revision, since it changes nothing else of the site. */
+SitesView.prototype.savePlan = async function savePlan(event) {
+    event.preventDefault();
+    const file = $('plan-file').files[0];
+    if (!file) {
+        return;
+    }
+    await this.apply(() => this.api.json('PUT', `/admin/sites/${encodeURIComponent(this.editing.id)}/rooms/`
+        + `${encodeURIComponent($('plan-room').value)}/plan`, file, file.type || 'application/octet-stream'));
 };
 
 /** Applies, then shows the site as now stored; over a colleague's change, says so and shows theirs. */

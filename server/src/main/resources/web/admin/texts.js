@@ -212,6 +212,9 @@ registerTexts('fr', {
     'site.floor': 'Étage',
     'site.directions': 'Indications',
     'site.saveRoom': 'Enregistrer la salle',
+    'site.planRoom': 'Plan de la salle',
+    'site.planFile': 'Image PNG ou JPEG (2 Mo au plus)',
+    'site.savePlan': 'Envoyer le plan',
     'site.saved': 'Enregistré : les bornes et les écrans du site le reçoivent en quelques secondes.',
     'site.stale': 'Quelqu’un a modifié ce site entre-temps : voici ce qui est enregistré maintenant. Refaites votre '
         + 'modification si elle est toujours utile.',
@@ -444,6 +447,9 @@ registerTexts('en', {
     'site.floor': 'Floor',
     'site.directions': 'Directions',
     'site.saveRoom': 'Save the room',
+    'site.planRoom': 'Plan of the room',
+    'site.planFile': 'PNG or JPEG image (2 MB at most)',
+    'site.savePlan': 'Send the plan',
     'site.saved': 'Saved: the site’s kiosks and screens get it within seconds.',
     'site.stale': 'Someone changed this site meanwhile: here is what is stored now. Make your change again if it is '
         + 'still needed.',

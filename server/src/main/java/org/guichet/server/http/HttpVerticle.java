@@ -43,6 +43,8 @@ public final class HttpVerticle extends VerticleBase {
         api.put("/admin/deployment").handler(BodyHandler.create(false).setBodyLimit(MAX_DEPLOYMENT_BYTES));
         api.put("/admin/rooms/:roomId/plan").handler(BodyHandler.create(false)
                 .setBodyLimit(PlanImage.MAX_BYTES + 1024));
+        api.put("/admin/sites/:siteId/rooms/:code/plan").handler(BodyHandler.create(false)
+                .setBodyLimit(PlanImage.MAX_BYTES + 1024));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
         new PublicRoutes(services).mount(root, api);

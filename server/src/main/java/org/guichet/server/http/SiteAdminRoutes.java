@@ -22,6 +22,7 @@ public final class SiteAdminRoutes {
         api.get("/admin/sites/:siteId").handler(this::site);
         api.put("/admin/sites/:siteId").handler(this::putSite);
         api.put("/admin/sites/:siteId/:part/:code").handler(this::putEntity);
+        api.put("/admin/sites/:siteId/rooms/:code/plan").handler(this::putRoomPlan);
     }
 
     private void site(RoutingContext ctx) {
@@ -39,6 +40,14 @@ public final class SiteAdminRoutes {
         Reply.json(ctx, services.siteEditor().putEntity(Reply.principal(ctx), Reply.address(ctx),
                 ctx.pathParam("siteId"), ctx.pathParam("part"), ctx.pathParam("code"), Json.body(ctx))
                 .map(SiteAdminRoutes::applied));
+    }
+
+    /** The body is the image itself (PNG or JPEG). */
+    private void putRoomPlan(RoutingContext ctx) {
+        var image = ctx.body().buffer();
+        Reply.json(ctx, services.roomPlans().put(Reply.principal(ctx), Reply.address(ctx), ctx.pathParam("siteId"),
+                ctx.pathParam("code"), image == null ? new byte[0] : image.getBytes())
+                .map(done -> new JsonObject().put("plan", true)));
     }
 
     private static JsonObject applied(Deployments.Applied applied) {

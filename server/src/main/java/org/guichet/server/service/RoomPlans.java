@@ -34,6 +34,13 @@ public final class RoomPlans {
                 new JsonObject().put("mediaType", plan.mediaType()).put("bytes", plan.bytes().length)));
     }
 
+    /** The same, for a room known by its site and its code there (as the deployment declares it). */
+    public Future<Void> put(Principal principal, String address, String siteId, String code, byte[] image) {
+        AccessPolicy.require(principal, Action.CONFIGURE_SITES, AccessPolicy.Scope.site(siteId));
+        return plans.roomKey(siteId, code).compose(key -> put(principal, address, key.orElseThrow(
+                () -> Failure.notFound("Site '" + siteId + "' has no waiting room '" + code + "'.")), image));
+    }
+
     public Future<Void> remove(Principal principal, String address, String roomId) {
         Catalog.Room room = configurable(principal, roomId);
         return plans.delete(room.id(), AuditEntry.of(clock.instant(), AuditEntry.Actor.of(principal, address),

@@ -20,6 +20,7 @@ public final class RoomPlanStore {
             ON CONFLICT (room_id) DO UPDATE SET media_type = $2, image = $3, updated_at = $4""";
     static final String DELETE_PLAN = "DELETE FROM room_plan WHERE room_id = $1";
     static final String SELECT_PLAN = "SELECT media_type, image FROM room_plan WHERE room_id = $1";
+    static final String SELECT_ROOM_KEY = "SELECT id FROM waiting_room WHERE site_id = $1 AND code = $2";
 
     private final Pool pool;
 
@@ -38,6 +39,12 @@ public final class RoomPlanStore {
         return pool.withTransaction(conn -> conn.preparedQuery(DELETE_PLAN).execute(Tuple.of(roomId))
                 .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
                         : AuditStore.append(conn, List.of(entry)).map(done -> true)));
+    }
+
+    /** The key of a site's room known by its code. */
+    public Future<Optional<String>> roomKey(String siteId, String code) {
+        return pool.preparedQuery(SELECT_ROOM_KEY).execute(Tuple.of(siteId, code)).map(rows -> rows.size() == 0
+                ? Optional.empty() : Optional.of(rows.iterator().next().getString("id")));
     }
 
     public Future<Optional<PlanImage>> get(String roomId) {

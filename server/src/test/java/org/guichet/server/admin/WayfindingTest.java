@@ -102,6 +102,14 @@ class WayfindingTest {
         assertThat(server.sql("SELECT count(*) FROM audit_log WHERE action = 'room.plan_set' "
                 + "AND after ->> 'bytes' = $1", String.valueOf(png.length)).get(0).getLong(0)).isEqualTo(1);
 
+        byte[] other = png();
+        other[other.length - 1] ^= 1;
+        assertThat(server.sendBytes(HttpMethod.PUT, "/api/v1/admin/sites/s1/rooms/r1b/plan", server.adminToken(),
+                "image/png", other).statusCode()).as("by the room's code in its site").isEqualTo(200);
+        assertThat(server.get("/api/v1/public/rooms/r1b/plan", null).body().getBytes()).isEqualTo(other);
+        assertThat(server.sendBytes(HttpMethod.PUT, "/api/v1/admin/sites/s1/rooms/nowhere/plan", server.adminToken(),
+                "image/png", other).statusCode()).isEqualTo(404);
+
         ok(server.send(HttpMethod.DELETE, "/api/v1/admin/rooms/r1b/plan", server.adminToken(), null));
         assertThat(server.get("/api/v1/public/rooms/r1b/plan", null).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/public/rooms/r1/plan", null).statusCode()).isEqualTo(404);

@@ -14,6 +14,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +185,12 @@ class AdminAppTest {
                 .findFirst().orElseThrow().getString("building")).isEqualTo("Bâtiment B");
         Browser.screenshot(browser, "admin-site-edit");
 
+        new Select(browser.findElement(By.id("plan-room"))).selectByValue("salle-b");
+        browser.findElement(By.id("plan-file")).sendKeys(planImage().toString());
+        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        Eventually.await("the plan stored", () -> server.get("/api/v1/public/rooms/salle-b/plan", null).statusCode(),
+                status -> status == 200);
+
         for (String[] field : new String[][] {{"service-code", "svc-d"}, {"service-name", "Service D"},
                 {"service-prefix", "D"}, {"service-target", "12"}, {"service-en", "Service D (en)"}}) {
             browser.findElement(By.id(field[0])).sendKeys(field[1]);
@@ -223,6 +235,18 @@ class AdminAppTest {
         waitForText("#site-error", "Quelqu’un a modifié ce site entre-temps");
         assertThat(ok("/api/v1/sites/s1").getString("name")).isEqualTo("Site Un – bâtiment A");
         assertThat(ok("/api/v1/sites/s1").getString("footer")).isEqualTo("Par un collègue");
+    }
+
+    private static Path planImage() {
+        try {
+            BufferedImage image = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB);
+            Path file = Files.createTempFile("plan-", ".png");
+            ImageIO.write(image, "png", file.toFile());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonObject ok(String path) {
