@@ -76,6 +76,11 @@ SitesView.prototype.edit = async function edit(siteId) {
     $('site-cutoff').value = site.calendar?.lastTicketMinutesBeforeClosing ?? '';
     $('site-closures').value = (site.calendar?.closures ?? []).join('\n');
     $('site-archived').checked = site.active === false;
+    options($('site-holidays'), HOLIDAYS, value => t('site.holidays.' + value));
+    $('site-holidays').value = site.calendar?.publicHolidays ?? 'FR';
+    $('site-open-holidays').value = (site.calendar?.openOnHolidays ?? []).join('\n');
+    $('site-special').value = Object.entries(site.calendar?.specialHours ?? {})
+        .map(([date, hours]) => `${date} ${[].concat(hours).join(', ')}`.trim()).join('\n');
     $('site-hours').replaceChildren(...DAYS.map(day => h('label', {}, h('span', {}, t('day.' + day)),
         h('input', { id: 'hours-' + day, value: [].concat(site.openingHours?.[day] ?? []).join(', '),
             placeholder: t('site.closedDay') }))));
@@ -122,7 +127,13 @@ SitesView.prototype.saveSite = async function saveSite(event) {
     } else {
         site.calendar.lastTicketMinutesBeforeClosing = Number(cutOff);
     }
-    site.calendar.closures = $('site-closures').value.split('\n').map(line => line.trim()).filter(Boolean);
+    site.calendar.closures = lines('site-closures');
+    site.calendar.publicHolidays = $('site-holidays').value;
+    site.calendar.openOnHolidays = lines('site-open-holidays');
+    site.calendar.specialHours = Object.fromEntries(lines('site-special').map(line => {
+        const [date, ...hours] = line.split(/\s+/);
+        return [date, hours.join(' ')];
+    }));
     site.active = !$('site-archived').checked;
     await this.apply(() => this.api.json('PUT', `/admin/sites/${encodeURIComponent(site.id)}`, site));
 };
@@ -238,6 +249,11 @@ SitesView.prototype.apply = async function apply(change) {
 };
 
 const KINDS = ['service', 'menu', 'orientation'];
+const HOLIDAYS = ['FR', 'FR-ALSACE-MOSELLE', 'NONE'];
+
+function lines(id) {
+    return $(id).value.split('\n').map(line => line.trim()).filter(Boolean);
+}
 
 function options(select, values, label, empty) {
     select.replaceChildren(...(empty === undefined ? [] : [h('option', { value: '' }, empty)]),

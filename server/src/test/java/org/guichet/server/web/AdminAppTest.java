@@ -166,12 +166,18 @@ class AdminAppTest {
         WebElement cutOff = browser.findElement(By.id("site-cutoff"));
         cutOff.clear();
         cutOff.sendKeys("15");
+        browser.findElement(By.id("site-special")).sendKeys("2026-12-24 08:30-12:00\n2026-12-31");
+        browser.findElement(By.id("site-open-holidays")).sendKeys("2027-05-08");
         browser.findElement(By.cssSelector("#site-form button[type=submit]")).click();
         waitForText("#site-saved", "Enregistré");
 
         JsonObject s1 = ok("/api/v1/sites/s1");
         assertThat(s1.getJsonObject("openingHours").getString("mon")).isEqualTo("08:30-12:00, 13:30-17:00");
         assertThat(s1.getJsonObject("calendar").getInteger("lastTicketMinutesBeforeClosing")).isEqualTo(15);
+        assertThat(s1.getJsonObject("calendar").getJsonObject("specialHours"))
+                .isEqualTo(new JsonObject().put("2026-12-24", "08:30-12:00").put("2026-12-31", ""));
+        assertThat(s1.getJsonObject("calendar").getJsonArray("openOnHolidays")).containsExactly("2027-05-08");
+        assertThat(s1.getJsonObject("calendar").getString("publicHolidays")).isEqualTo("FR");
         assertThat(s1.getString("name")).as("what was not touched stays").isEqualTo("Site Un – bâtiment A");
 
         for (String[] field : new String[][] {{"room-code", "salle-b"}, {"room-name", "Salle B"},
