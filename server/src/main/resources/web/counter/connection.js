@@ -2,7 +2,7 @@
 // happens when the server cannot be reached (say so, re-read with a growing delay, say when it is back).
 
 import { showMessage } from './banner.js';
-import { api, refresh } from './server.js';
+import { api, readSites, refresh } from './server.js';
 import { siteIdOf, state } from './store.js';
 import { renderHeader } from './views/header.js';
 import { ApiError } from '/shared/api.js';
@@ -78,7 +78,9 @@ export function connectLive() {
     });
     connection.subscribe(`guichet.site.${siteIdOf(counterId)}.queue`,
         () => refresh('waiting').catch(backgroundFailure));
-    connection.subscribe(`guichet.counter.${counterId}`, () => refresh('all').catch(backgroundFailure));
+    // The site's set-up changed (a service renamed, a counter added): read the layouts again, then the counter.
+    connection.subscribe(`guichet.counter.${counterId}`, (message) => (message?.type === 'catalog'
+        ? readSites().then(() => refresh('all')) : refresh('all')).catch(backgroundFailure));
     connection.start();
 }
 

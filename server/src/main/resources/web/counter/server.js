@@ -11,6 +11,12 @@ export const api = new Api({ tokenStorageKey: STORAGE.token });
  * Re-reads the counter ('all') or only its waiting list ('waiting'). Reads never overlap: a request made while one runs
  * is served by one more read after it, so an older answer can never overwrite a newer one.
  */
+/** Every site of the agent with its layout (counters, services, rooms): what the choices and dialogs offer. */
+export async function readSites() {
+    const sites = await api.get('/sites');
+    state.sites = await Promise.all(sites.map(site => api.get(`/sites/${encodeURIComponent(site.id)}`)));
+}
+
 export function refresh(kind = 'all') {
     const reads = state.reads;
     if (!reads.inFlight) {

@@ -4,7 +4,7 @@
 import { clearMessage, errorText, showMessage } from './banner.js';
 import { command, failed, setBusy } from './commands.js';
 import { connectLive, disconnectLive } from './connection.js';
-import { api, refresh } from './server.js';
+import { api, readSites, refresh } from './server.js';
 import { allCounters, counterName, mode, state, STORAGE } from './store.js';
 import { renderChooser } from './views/chooser.js';
 import { showView } from './views/header.js';
@@ -99,8 +99,7 @@ function showLogin() {
 }
 
 async function afterLogin() {
-    const sites = await api.get('/sites');
-    state.sites = await Promise.all(sites.map(site => api.get(`/sites/${encodeURIComponent(site.id)}`)));
+    await readSites();
     const remembered = localStorage.getItem(STORAGE.counterId);
     if (remembered && allCounters().some(counter => counter.id === remembered)) {
         await enterCounter(remembered);

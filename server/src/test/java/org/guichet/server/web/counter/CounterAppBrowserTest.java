@@ -320,6 +320,31 @@ class CounterAppBrowserTest {
     }
 
     @Test
+    void a_service_renamed_by_an_administrator_reaches_an_open_tablet_without_reloading() {
+        String agent = newAgent(server, "renamed");
+        try (Tablet tablet = Tablet.open(server)) {
+            tablet.startAt(agent, "c1");
+            tablet.waitFor("the live connection", () -> "open".equals(tablet.live()));
+            JsonObject site = ok(server.get("/api/v1/admin/sites/s1", server.adminToken()));
+            JsonObject service = site.getJsonArray("services").stream().map(JsonObject.class::cast)
+                    .filter(s -> s.getString("id").equals("svc-b")).findFirst().orElseThrow().copy();
+            service.remove("id");
+
+            ok(server.put("/api/v1/admin/sites/s1/services/svc-b", server.adminToken(),
+                    service.put("name", "Service B renommé").put("revision", site.getInteger("revision"))));
+
+            tablet.waitFor("the counter's services renamed", () -> tablet.text("services").contains("Service B renommé"));
+            tablet.tap("new-ticket");
+            tablet.waitFor("the dialog lists the new name", () -> String.valueOf(tablet.script(
+                    "return Array.from(document.querySelectorAll('#issue-service option'))"
+                            + ".map(o => o.textContent).join('|')")).contains("Service B renommé"));
+            assertThat(tablet.script("return performance.getEntriesByType('navigation').length")).isEqualTo(1L);
+        } finally {
+            ok(server.put("/api/v1/admin/deployment", server.adminToken(), TestServer.deployment()));
+        }
+    }
+
+    @Test
     void an_expired_session_goes_back_to_log_in_and_keeps_the_counter() {
         String agent = newAgent(server, "expiry");
         try (Tablet tablet = Tablet.open(server)) {
