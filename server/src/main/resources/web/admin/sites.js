@@ -21,6 +21,7 @@ export class SitesView {
         $('counter-form').addEventListener('submit', (event) => this.saveCounter(event));
         $('device-form').addEventListener('submit', (event) => this.saveDevice(event));
         $('plan-form').addEventListener('submit', (event) => this.savePlan(event));
+        $('service-kind').addEventListener('change', showOrientationFields);
         $('site-close').addEventListener('click', () => {
             $('site-edit').hidden = true;
         });
@@ -176,6 +177,16 @@ SitesView.prototype.saveService = async function saveService(event) {
     if (target) {
         service.targetWaitMinutes = Number(target);
     }
+    if (service.kind === 'orientation') {
+        service.orientation = { authority: $('orientation-authority').value.trim(),
+            address: lines('orientation-address') };
+        for (const field of ['hours', 'phone', 'website']) {
+            const value = $('orientation-' + field).value.trim();
+            if (value) {
+                service.orientation[field] = value;
+            }
+        }
+    }
     service.translations = { ...(existing.translations ?? {}) };
     for (const language of ['en', 'es', 'oc']) {
         const value = $('service-' + language).value.trim();
@@ -275,6 +286,12 @@ function renderServices(site) {
     options($('service-parent'), site.services.filter(service => service.kind === 'menu'), menu => menu.name, '—');
     options($('service-room'), site.rooms, room => room.name, '—');
     $('service-form').reset();
+    showOrientationFields();
+}
+
+/** An orientation entry says where to send the visitor instead of giving a ticket. */
+function showOrientationFields() {
+    $('orientation-fields').hidden = $('service-kind').value !== 'orientation';
 }
 
 function fillService(site, service) {
@@ -289,6 +306,13 @@ function fillService(site, service) {
         $('service-' + language).value = service.translations?.[language] ?? '';
     }
     $('service-active').checked = service.active !== false;
+    const orientation = service.orientation ?? {};
+    $('orientation-authority').value = orientation.authority ?? '';
+    $('orientation-address').value = [].concat(orientation.address ?? []).join('\n');
+    for (const field of ['hours', 'phone', 'website']) {
+        $('orientation-' + field).value = [].concat(orientation[field] ?? []).join(', ');
+    }
+    showOrientationFields();
     $('service-name').focus();
 }
 

@@ -1,6 +1,7 @@
 package org.guichet.server.web;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
@@ -204,6 +205,14 @@ class AdminAppTest {
         new Select(browser.findElement(By.id("service-room"))).selectByValue("salle-b");
         browser.findElement(By.cssSelector("#service-form button[type=submit]")).click();
         shown("#site-services tr[data-service='svc-d']");
+        browser.findElement(By.id("service-code")).sendKeys("o-caf");
+        new Select(browser.findElement(By.id("service-kind"))).selectByValue("orientation");
+        browser.findElement(By.id("service-name")).sendKeys("Allocations familiales");
+        shown("#orientation-authority").sendKeys("CAF du Tarn");
+        browser.findElement(By.id("orientation-address")).sendKeys("2 rue de la CAF\n81000 Albi");
+        browser.findElement(By.id("orientation-website")).sendKeys("caf.fr");
+        browser.findElement(By.cssSelector("#service-form button[type=submit]")).click();
+        shown("#site-services tr[data-service='o-caf']");
         for (String[] field : new String[][] {{"counter-code", "c4"}, {"counter-name", "Guichet 4"},
                 {"counter-services", "svc-d, svc-a"}}) {
             browser.findElement(By.id(field[0])).sendKeys(field[1]);
@@ -230,6 +239,11 @@ class AdminAppTest {
         assertThat(serviceD.getString("prefix")).isEqualTo("D");
         assertThat(serviceD.getInteger("targetWaitMinutes")).isEqualTo(12);
         assertThat(serviceD.getJsonObject("translations").getString("en")).isEqualTo("Service D (en)");
+        JsonObject caf = menu.getJsonArray("entries").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("id").equals("o-caf")).findFirst().orElseThrow();
+        assertThat(caf.getJsonObject("orientation")).isEqualTo(new JsonObject().put("authority", "CAF du Tarn")
+                .put("address", new JsonArray().add("2 rue de la CAF").add("81000 Albi"))
+                .put("website", "caf.fr"));
 
         // A colleague changes the site meanwhile: saving over the older revision is refused and says so.
         JsonObject now = TestServer.ok(server.get("/api/v1/admin/sites/s1", server.adminToken()));
