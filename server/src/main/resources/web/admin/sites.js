@@ -22,6 +22,7 @@ export class SitesView {
         $('device-form').addEventListener('submit', (event) => this.saveDevice(event));
         $('plan-form').addEventListener('submit', (event) => this.savePlan(event));
         $('service-kind').addEventListener('change', showOrientationFields);
+        $('site-new-blank').addEventListener('submit', (event) => this.createBlank(event));
         $('site-close').addEventListener('click', () => {
             $('site-edit').hidden = true;
         });
@@ -101,6 +102,23 @@ SitesView.prototype.edit = async function edit(siteId) {
     $('site-error').textContent = '';
     $('site-edit').hidden = false;
     $('site-name').focus();
+};
+
+/** A site with nothing in it yet, to fill here; a site like another is better made from a template. */
+SitesView.prototype.createBlank = async function createBlank(event) {
+    event.preventDefault();
+    this.showError(null);
+    const id = $('blank-id').value.trim();
+    try {
+        await this.api.json('PUT', `/admin/sites/${encodeURIComponent(id)}`,
+            { name: $('blank-name').value.trim(), timeZone: $('blank-zone').value.trim() });
+        $('site-new-blank').reset();
+        this.stale();
+        await this.show();
+        await this.edit(id);
+    } catch (e) {
+        this.showError(e);
+    }
 };
 
 SitesView.prototype.saveSite = async function saveSite(event) {
