@@ -15,7 +15,7 @@ import { DevicesView } from './devices.js';
 import { SitesView } from './sites.js';
 import { TemplatesView } from './templates.js';
 import { Api, ApiError } from '/shared/api.js';
-import { errorText, logInWithRole } from '/shared/staff.js';
+import { errorText, logInForm } from '/shared/staff.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
 const VIEWS = ['sites', 'agents', 'devices', 'templates', 'deployment', 'audit'];
@@ -40,23 +40,6 @@ function showLogin(message = '') {
     $('#login-view').hidden = false;
     $('#login-error').textContent = message;
     $('#username').focus();
-}
-
-async function login(event) {
-    event.preventDefault();
-    $('#login-error').textContent = '';
-    try {
-        const session = await logInWithRole(api, $('#username').value.trim(), $('#password').value, ['admin']);
-        if (!session) {
-            $('#login-error').textContent = t('login.notAdmin');
-            return;
-        }
-        $('#password').value = '';
-        await enter();
-    } catch (e) {
-        $('#login-error').textContent = e instanceof ApiError && (e.status === 400 || e.status === 401)
-            ? t('login.failed') : errorText(e);
-    }
 }
 
 async function logout(message = '') {
@@ -136,7 +119,7 @@ async function start() {
     rememberLanguage('guichet.admin.language');
     translatePage();
     nameNextLanguage($('#language'), 'lang.name', 'lang.choose');
-    $('#login-form').addEventListener('submit', login);
+    $('#login-form').addEventListener('submit', logInForm(api, ['admin'], 'login.notAdmin', enter));
     $('#logout').addEventListener('click', () => logout());
     $('#language').addEventListener('click', toggleLanguage);
     window.addEventListener('hashchange', route);

@@ -3,8 +3,8 @@
 import './texts.js';
 import { LiveView } from './live.js';
 import { StatsView } from './stats.js';
-import { Api, ApiError } from '/shared/api.js';
-import { errorText, logInWithRole } from '/shared/staff.js';
+import { Api } from '/shared/api.js';
+import { errorText, logInForm } from '/shared/staff.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
@@ -33,23 +33,6 @@ function showLogin(message = '') {
     $('#login-view').hidden = false;
     $('#login-error').textContent = message;
     $('#username').focus();
-}
-
-async function login(event) {
-    event.preventDefault();
-    $('#login-error').textContent = '';
-    try {
-        const session = await logInWithRole(api, $('#username').value.trim(), $('#password').value, ROLES);
-        if (!session) {
-            $('#login-error').textContent = t('login.notSupervisor');
-            return;
-        }
-        $('#password').value = '';
-        await enter();
-    } catch (e) {
-        $('#login-error').textContent = e instanceof ApiError && (e.status === 400 || e.status === 401)
-            ? t('login.failed') : errorText(e);
-    }
 }
 
 async function logout(message = '') {
@@ -138,7 +121,7 @@ async function start() {
     rememberLanguage('guichet.supervisor.language');
     translatePage();
     showLanguageToggle();
-    $('#login-form').addEventListener('submit', login);
+    $('#login-form').addEventListener('submit', logInForm(api, ROLES, 'login.notSupervisor', enter));
     $('#logout').addEventListener('click', () => logout());
     $('#language').addEventListener('click', toggleLanguage);
     $('#site').addEventListener('change', changeSite);

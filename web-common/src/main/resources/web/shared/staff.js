@@ -1,4 +1,4 @@
-// What the staff apps (supervision, administration) share: a failure said as a sentence, and logging in with a role.
+// What the staff apps (supervision, administration) share: a failure said as a sentence, and their log-in form.
 
 import { Api, ApiError } from './api.js';
 import { t } from './i18n.js';
@@ -27,10 +27,33 @@ export function errorText(error) {
 }
 
 /**
- * Logs in and keeps the session when its agent has one of the roles; otherwise ends that session at once and
- * answers null. A refusal of the server (wrong username or password: 400 or 401) is thrown as it came.
+ * The log-in form of a staff app (#username, #password, #login-error): logs in and keeps the session only when the
+ * agent has one of the roles, then calls enter(); says plainly a wrong password (login.failed), a role the app does
+ * not serve (deniedKey, the session ended at once) or any other failure.
  */
-export async function logInWithRole(api, username, password, roles) {
+export function logInForm(api, roles, deniedKey, enter) {
+    return async (event) => {
+        event.preventDefault();
+        const error = document.getElementById('login-error');
+        const password = document.getElementById('password');
+        error.textContent = '';
+        try {
+            const session = await logInWithRole(api, document.getElementById('username').value.trim(),
+                password.value, roles);
+            if (!session) {
+                error.textContent = t(deniedKey);
+                return;
+            }
+            password.value = '';
+            await enter();
+        } catch (e) {
+            error.textContent = e instanceof ApiError && (e.status === 400 || e.status === 401)
+                ? t('login.failed') : errorText(e);
+        }
+    };
+}
+
+async function logInWithRole(api, username, password, roles) {
     const session = await api.post('/auth/login', { username, password });
     if (!roles.includes(session.agent.role)) {
         await new Api({ base: api.base, token: session.token }).post('/auth/logout').catch(() => null);
