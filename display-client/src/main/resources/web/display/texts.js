@@ -5,7 +5,7 @@ import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
     'ticket': 'Ticket', 'lastCalls': 'Derniers appels', 'waiting': 'En attente', 'noCall': 'Bienvenue',
-    'noCallDetail': 'Les appels s’afficheront ici.', 'reconnecting': 'reconnexion…', 'nobody': 'personne',
+    'noCallDetail': 'Les appels s’afficheront ici.', 'reconnecting': 'reconnexion…', 'nobody': 'personne n’attend',
     'people': { one: '{count} personne', other: '{count} personnes' },
     'free': 'Libre', 'closed': 'Fermé', 'paused': 'En pause',
     'spoken': 'Ticket {number}, {counter}', 'spoken.noCounter': 'Ticket {number}',
@@ -48,7 +48,7 @@ registerTexts('fr', {
 
 registerTexts('en', {
     'ticket': 'Ticket', 'lastCalls': 'Last calls', 'waiting': 'Waiting', 'noCall': 'Welcome',
-    'noCallDetail': 'Calls will be shown here.', 'reconnecting': 'reconnecting…', 'nobody': 'nobody',
+    'noCallDetail': 'Calls will be shown here.', 'reconnecting': 'reconnecting…', 'nobody': 'nobody waiting',
     'people': { one: '{count} person', other: '{count} people' },
     'free': 'Free', 'closed': 'Closed', 'paused': 'Paused',
     'spoken': 'Ticket {number}, {counter}', 'spoken.noCounter': 'Ticket {number}',
@@ -91,7 +91,7 @@ registerTexts('en', {
 
 registerTexts('es', {
     'ticket': 'Número', 'lastCalls': 'Últimas llamadas', 'waiting': 'En espera', 'noCall': 'Bienvenido',
-    'noCallDetail': 'Las llamadas aparecerán aquí.', 'reconnecting': 'reconectando…', 'nobody': 'nadie',
+    'noCallDetail': 'Las llamadas aparecerán aquí.', 'reconnecting': 'reconectando…', 'nobody': 'nadie espera',
     'people': { one: '{count} persona', other: '{count} personas' },
     'free': 'Libre', 'closed': 'Cerrado', 'paused': 'En pausa',
     'spoken': 'Número {number}, {counter}', 'spoken.noCounter': 'Número {number}',
@@ -99,7 +99,7 @@ registerTexts('es', {
 
 registerTexts('oc', {
     'ticket': 'Tiquet', 'lastCalls': 'Darrièrs apèls', 'waiting': 'En espèra', 'noCall': 'Benvenguda',
-    'noCallDetail': 'Los apèls s’afichan aicí.', 'reconnecting': 'reconnexion…', 'nobody': 'degun',
+    'noCallDetail': 'Los apèls s’afichan aicí.', 'reconnecting': 'reconnexion…', 'nobody': 'degun espèra',
     'people': { one: '{count} persona', other: '{count} personas' },
     'free': 'Liure', 'closed': 'Barrat', 'paused': 'En pausa',
     'spoken': 'Tiquet {number}, {counter}', 'spoken.noCounter': 'Tiquet {number}',

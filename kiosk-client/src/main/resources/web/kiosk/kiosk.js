@@ -234,6 +234,8 @@ function render(force = false) {
     $('title').textContent = name === 'menu' && title ? title
         : name.startsWith('fault') || name === 'failure' || name === 'closed' ? t('noTicketTitle') : t('welcome');
     if (name === 'fault-STARTING') $('title').textContent = t('welcome');
+    if (name === 'ticket') $('title').textContent = t('yourTicket');
+    if (name === 'orientation') $('title').textContent = t('yourSlip');
 
     const chromeVisible = name === 'menu' || name.startsWith('fault') || name === 'failure' || name === 'closed';
     $('bottom').hidden = !chromeVisible;

@@ -57,6 +57,8 @@ registerTexts('fr', {
     weekdays: 'lundi mardi mercredi jeudi vendredi samedi dimanche',
     months: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
     noCounterOpen: 'Aucun guichet n’est encore ouvert pour ce service : votre numéro sera appelé dès qu’un guichet ouvrira.',
+    yourTicket: 'Votre ticket',
+    yourSlip: 'Votre fiche',
 });
 
 registerTexts('en', {
@@ -112,11 +114,13 @@ registerTexts('en', {
     weekdays: 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
     months: 'January February March April May June July August September October November December',
     noCounterOpen: 'No counter is open for this service yet: your number will be called as soon as one opens.',
+    yourTicket: 'Your ticket',
+    yourSlip: 'Your slip',
 });
 
 registerTexts('es', {
     languageName: 'Español',
-    welcome: 'Bienvenida',
+    welcome: 'Le damos la bienvenida',
     choose: 'Toque el motivo de su visita',
     chooseIn: 'Elija:',
     languageLabel: 'Idioma',
@@ -167,6 +171,8 @@ registerTexts('es', {
     weekdays: 'lunes martes miércoles jueves viernes sábado domingo',
     months: 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
     noCounterOpen: 'Todavía no hay ninguna ventanilla abierta para este servicio: llamarán su número en cuanto abra una.',
+    yourTicket: 'Su ticket',
+    yourSlip: 'Su hoja',
 });
 
 registerTexts('oc', {
@@ -222,4 +228,6 @@ registerTexts('oc', {
     weekdays: 'diluns dimars dimècres dijòus divendres dissabte dimenge',
     months: 'genièr febrièr març abril mai junh julhet agost setembre octòbre novembre decembre',
     noCounterOpen: 'Cap de guichet es pas encara dobèrt per aqueste servici : vòstre numèro serà sonat tre que ne dobrirà un.',
+    yourTicket: 'Vòstre bilhet',
+    yourSlip: 'Vòstra fuèlha',
 });

@@ -42,6 +42,9 @@ final class SlipLayout {
             escpos.feed(1);
             line(escpos, centered, messages.yourNumber());
             line(escpos, slip.number().length() <= LONGEST_NUMBER_AT_QUADRUPLE_SIZE ? bigNumber : longNumber, slip.number());
+            if (slip.priority()) {
+                line(escpos, centeredBold, messages.priority());
+            }
             escpos.feed(1);
             line(escpos, centered, messages.issuedAt(slip.issuedAt()));
             line(escpos, centeredBold, messages.peopleAhead(slip.peopleAhead()));

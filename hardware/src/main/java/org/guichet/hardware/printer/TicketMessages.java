@@ -24,6 +24,7 @@ public final class TicketMessages {
         ESTIMATED_WAIT,
         WAIT_UNDER_ONE_MINUTE,
         NO_COUNTER_OPEN,
+        PRIORITY,
         ISSUED_AT,
         FOLLOW_ON_PHONE,
         NOT_HANDLED_HERE,
@@ -44,6 +45,7 @@ public final class TicketMessages {
                     "Attente estimée : environ %s",
                     "Attente estimée : moins d'une minute",
                     "Aucun guichet encore ouvert",
+                    "Ticket prioritaire",
                     "Le %s à %s",
                     "Suivez votre tour sur votre téléphone",
                     "Cette démarche ne se fait pas ici",
@@ -58,6 +60,7 @@ public final class TicketMessages {
                     "Estimated wait: about %s",
                     "Estimated wait: less than a minute",
                     "No counter open yet",
+                    "Priority ticket",
                     "%s at %s",
                     "Follow your turn on your phone",
                     "This matter is not handled here",
@@ -72,6 +75,7 @@ public final class TicketMessages {
                     "Espera estimada: unos %s",
                     "Espera estimada: menos de un minuto",
                     "Aún no hay ventanilla abierta",
+                    "Ticket prioritario",
                     "El %s a las %s",
                     "Siga su turno en su teléfono",
                     "Este trámite no se realiza aquí",
@@ -86,6 +90,7 @@ public final class TicketMessages {
                     "Espèra estimada : environ %s",
                     "Espèra estimada : mens d'una minuta",
                     "Cap de guichet dobèrt encara",
+                    "Bilhet prioritari",
                     "Lo %s a %s",
                     "Seguissètz vòstre torn sus vòstre telefòn",
                     "Aquesta demarcha se fa pas aquí",
@@ -132,6 +137,10 @@ public final class TicketMessages {
         }
         String duration = minutes < 60 ? minutes + " min" : "%d h %02d".formatted(minutes / 60, minutes % 60);
         return templates.get(Key.ESTIMATED_WAIT).formatted(duration);
+    }
+
+    public String priority() {
+        return templates.get(Key.PRIORITY);
     }
 
     /** Said instead of an estimate while no counter serving the ticket's service is open. */

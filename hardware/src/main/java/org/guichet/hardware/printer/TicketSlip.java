@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param statusUrl            page that follows this ticket on a phone, printed as a QR code; null for none
  * @param footer               closing line (e.g. "Merci de votre patience"); null or blank for none
  * @param language             visitor's language: "fr", "en", "es" or "oc" (anything else prints in French)
+ * @param priority             a priority ticket (reduced mobility, disability, pregnancy): the ticket says so, as the
+ *                             kiosk's screen did
  */
 public record TicketSlip(
         String siteName,
@@ -26,7 +28,15 @@ public record TicketSlip(
         Integer estimatedWaitMinutes,
         String statusUrl,
         String footer,
-        String language) {
+        String language,
+        boolean priority) {
+
+    /** An ordinary ticket. */
+    public TicketSlip(String siteName, String serviceName, String number, ZonedDateTime issuedAt, int peopleAhead,
+                      Integer estimatedWaitMinutes, String statusUrl, String footer, String language) {
+        this(siteName, serviceName, number, issuedAt, peopleAhead, estimatedWaitMinutes, statusUrl, footer, language,
+                false);
+    }
 
     public TicketSlip {
         Objects.requireNonNull(siteName, "siteName");

@@ -167,6 +167,17 @@ class TicketPrinterBytesTest {
     }
 
     @Test
+    void a_priority_ticket_says_so_under_its_number_in_the_visitors_language() throws IOException {
+        TicketSlip priority = new TicketSlip("Mairie", "Accueil", "A001", ISSUED_AT, 0, 0, null, null, "es", true);
+        TicketSlip ordinary = new TicketSlip("Mairie", "Accueil", "A002", ISSUED_AT, 0, 0, null, null, "es");
+
+        List<String> lines = EscPosStream.parse(print(priority)).lines(CP858);
+
+        assertThat(lines).containsSubsequence("A001", "Ticket prioritario");
+        assertThat(EscPosStream.parse(print(ordinary)).lines(CP858)).doesNotContain("Ticket prioritario");
+    }
+
+    @Test
     void no_one_ahead_and_no_estimate_prints_the_singular_line_and_that_no_counter_is_open_yet() throws IOException {
         TicketSlip slip = new TicketSlip("Mairie", "Accueil", "A001", ISSUED_AT, 0, null, null, null, "fr");
 

@@ -18,14 +18,15 @@ public final class Slips {
 
     /**
      * The visitor's ticket: site, service in the ticket's language, number, issue time in the site's time zone,
-     * people ahead, estimated wait, the status page address (QR code) on the public server, and the site's footer.
+     * people ahead, estimated wait, the status page address (QR code) on the public server, the site's footer, and
+     * whether it is a priority ticket.
      */
     public static TicketSlip ticket(Menu menu, IssuedTicket ticket, URI publicServerUrl) {
         String statusUrl = ticket.statusToken() == null ? null
                 : stripTrailingSlash(publicServerUrl.toString()) + "/ticket/" + ticket.statusToken();
         return new TicketSlip(menu.siteName(), ticket.serviceName(), ticket.number(),
                 ticket.issuedAt().atZone(menu.zone()), ticket.peopleAhead(), ticket.estimatedWaitMinutes(), statusUrl,
-                menu.footer(), ticket.language());
+                menu.footer(), ticket.language(), "PRIORITY".equals(ticket.priority()));
     }
 
     /** The orientation slip of an orientation entry: who handles the matter, where, when, and how to reach them. */

@@ -62,6 +62,7 @@ class SlipsTest {
         assertThat(slip.statusUrl()).isEqualTo("https://guichet.example.fr/ticket/tok_0123456789abcdef");
         assertThat(slip.footer()).isEqualTo("Merci");
         assertThat(slip.language()).isEqualTo("en");
+        assertThat(slip.priority()).isTrue();
     }
 
     @Test

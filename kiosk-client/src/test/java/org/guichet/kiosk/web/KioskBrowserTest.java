@@ -94,11 +94,14 @@ class KioskBrowserTest {
         assertThat(tickets).hasSize(1);
         assertThat(tickets.get(0)).containsEntry("number", "C001").containsEntry("service_id", "svc-c")
                 .containsEntry("priority", "PRIORITY").containsEntry("language", "en");
+        assertThat(text("#title")).as("the header follows the screen").isEqualTo("Your ticket");
         byte[] printout = Files.readAllBytes(kiosk.printedDirectory().resolve("ticket-0001.bin"));
-        assertThat(new String(printout, PC858)).contains("C001");
+        assertThat(new String(printout, PC858)).contains("C001").contains("Priority ticket");
 
         browser.findElement(By.id("done")).click();
         waitForText("#title", "Bienvenue");
+        browser.findElement(By.cssSelector("button[data-lang='es']")).click();
+        waitForText("#title", "Le damos la bienvenida");
         assertThat(browser.findElement(By.id("priority")).getAttribute("aria-pressed")).isEqualTo("false");
     }
 
