@@ -27,10 +27,6 @@ public enum PublicHolidays {
         }
     }
 
-    public String configName() {
-        return name().replace('_', '-');
-    }
-
     /** The holidays of a year, by date, each with its French name. */
     public Map<LocalDate, String> of(int year) {
         Map<LocalDate, String> days = new TreeMap<>();
