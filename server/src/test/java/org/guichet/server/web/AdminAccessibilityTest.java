@@ -1,6 +1,5 @@
 package org.guichet.server.web;
 
-import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +31,7 @@ class AdminAccessibilityTest {
     }
 
     private static WebElement shown(String css) {
-        return Eventually.await(css + " shown", () -> browser.findElements(By.cssSelector(css)).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null), Eventually::present);
+        return Browser.shown(browser, css);
     }
 
     private static void audited(String state) {

@@ -50,8 +50,7 @@ class AdminAppTest {
     }
 
     private static WebElement shown(String css) {
-        return Eventually.await(css + " shown", () -> browser.findElements(By.cssSelector(css)).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null), Eventually::present);
+        return Browser.shown(browser, css);
     }
 
     private static void waitForText(String css, String text) {

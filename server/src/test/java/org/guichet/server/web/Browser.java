@@ -1,9 +1,11 @@
 package org.guichet.server.web;
 
 import org.guichet.server.testing.Eventually;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -55,6 +57,12 @@ public final class Browser {
     }
 
     /** Waits for a condition on a page (through the tests' one polling helper); elements read mid-redraw are read again. */
+    /** The first element the selector matches that is displayed, waited for. */
+    public static WebElement shown(WebDriver driver, String css) {
+        return Eventually.await(css + " shown", () -> driver.findElements(By.cssSelector(css)).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null), Eventually::present);
+    }
+
     public static Waiting waitUpTo(WebDriver driver, Duration timeout) {
         return new Waiting(driver, timeout);
     }

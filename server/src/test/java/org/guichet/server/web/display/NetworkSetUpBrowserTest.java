@@ -44,8 +44,7 @@ class NetworkSetUpBrowserTest {
     }
 
     private static WebElement shown(String css) {
-        return Eventually.await(css + " shown", () -> driver.findElements(By.cssSelector(css)).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null), Eventually::present);
+        return Browser.shown(driver, css);
     }
 
     private static void type(String id, String text) {
