@@ -15,7 +15,7 @@ import { DevicesView } from './devices.js';
 import { SitesView } from './sites.js';
 import { TemplatesView } from './templates.js';
 import { Api, ApiError } from '/shared/api.js';
-import { errorText, logInForm } from '/shared/staff.js';
+import { errorText, logInForm, showError } from '/shared/staff.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
 const VIEWS = ['sites', 'agents', 'devices', 'templates', 'deployment', 'audit'];
@@ -26,12 +26,6 @@ const api = new Api({
     tokenStorageKey: 'guichet.admin.token',
     onUnauthorized: () => logout(t('error.session')),
 });
-
-function showError(error) {
-    const banner = $('#error');
-    banner.textContent = error ? errorText(error) : '';
-    banner.hidden = !error;
-}
 
 function showLogin(message = '') {
     for (const id of ['#tabs', '#logout', '#who', ...VIEWS.map(view => `#${view}-view`)]) {

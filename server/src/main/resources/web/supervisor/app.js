@@ -4,7 +4,7 @@ import './texts.js';
 import { LiveView } from './live.js';
 import { StatsView } from './stats.js';
 import { Api } from '/shared/api.js';
-import { errorText, logInForm } from '/shared/staff.js';
+import { errorText, logInForm, showError } from '/shared/staff.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
@@ -18,13 +18,6 @@ const api = new Api({
     tokenStorageKey: 'guichet.supervisor.token',
     onUnauthorized: () => logout(t('error.session')),
 });
-
-/** Shows a failure in the banner, or hides the banner (no failure). */
-function showError(error) {
-    const banner = $('#error');
-    banner.textContent = error ? errorText(error) : '';
-    banner.hidden = !error;
-}
 
 function showLogin(message = '') {
     for (const id of ['#live-view', '#stats-view', '#tabs', '#site-choice', '#logout', '#bus-state']) {

@@ -26,6 +26,13 @@ export function errorText(error) {
     return t('error.server');
 }
 
+/** Shows a failure as a sentence in the app's #error banner, or hides the banner (no failure). */
+export function showError(error) {
+    const banner = document.getElementById('error');
+    banner.textContent = error ? errorText(error) : '';
+    banner.hidden = !error;
+}
+
 /**
  * The log-in form of a staff app (#username, #password, #login-error): logs in and keeps the session only when the
  * agent has one of the roles, then calls enter(); says plainly a wrong password (login.failed), a role the app does
