@@ -1,5 +1,7 @@
 // The landing page: sends each person to their app. French first, English on demand (remembered in this browser).
-import { nameNextLanguage, nextLanguage, registerTexts, rememberLanguage, setLanguage, translatePage } from '/shared/i18n.js';
+import { language, nameNextLanguage, nextLanguage, registerTexts, rememberLanguage, setLanguage, translatePage }
+    from '/shared/i18n.js';
+import { showAccessibilityLink } from '/public/accessibility-link.js';
 
 registerTexts('fr', {
     'lang.name': 'Français',
@@ -42,6 +44,7 @@ const STORAGE_KEY = 'guichet.home.language';
 function render() {
     translatePage();
     nameNextLanguage(document.getElementById('language'), 'lang.name', 'lang.choose');
+    showAccessibilityLink(document.getElementById('accessibility'), language());
 }
 
 rememberLanguage(STORAGE_KEY);

@@ -6,6 +6,7 @@ import './texts.js';
 import { Api, ApiError } from '/shared/api.js';
 import { EventBus } from '/shared/eventbus.js';
 import { language, setLanguage, t, translatePage } from '/shared/i18n.js';
+import { showAccessibilityLink } from '/public/accessibility-link.js';
 
 const RE_READ_MILLIS = 20000;
 
@@ -42,6 +43,7 @@ async function refresh() {
     if (ticket.language !== language()) {
         setLanguage(ticket.language);
         translatePage();
+        showAccessibilityLink($('accessibility'), language());
     }
     $('site').textContent = ticket.siteName;
     $('service').textContent = ticket.serviceName;
@@ -52,6 +54,7 @@ async function refresh() {
     $('detail').textContent = detail;
 }
 
+showAccessibilityLink($('accessibility'), language());
 const bus = new EventBus('/eventbus');
 bus.onState(state => {
     $('connection').hidden = state !== 'closed';

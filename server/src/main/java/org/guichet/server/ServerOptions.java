@@ -1,6 +1,7 @@
 package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
 
@@ -14,16 +15,27 @@ import java.time.Duration;
  * @param database   an external PostgreSQL, or null to start the embedded one under {@code dataDirectory}
  * @param deployment     sites, rooms, services, counters and devices to upsert at start (may be empty)
  * @param auditRetention how long audit log entries are kept ({@code audit.retentionDays}, default 400 days)
+ * @param accessibility  the organisation's accessibility statement ({@code accessibility:}), shown to the public
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
-                            Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention) {
+                            Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
+                            AccessibilityStatement accessibility) {
 
     public ServerOptions {
         deployment = deployment == null ? new JsonObject() : deployment;
         clock = clock == null ? Clock.systemUTC() : clock;
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
         auditRetention = auditRetention == null ? Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS) : auditRetention;
+        accessibility = accessibility == null ? AccessibilityStatement.unconfigured() : accessibility;
+    }
+
+    /** Options with no accessibility statement filled in. */
+    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
+                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
+                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention) {
+        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
+                poolSize, printSecrets, auditRetention, null);
     }
 
     /** Options with the default audit retention. */
@@ -36,21 +48,26 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention);
+                other, poolSize, printSecrets, auditRetention, accessibility);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other);
+                sessionLifetime, poolSize, printSecrets, other, accessibility);
+    }
+
+    public ServerOptions withAccessibility(AccessibilityStatement other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, other);
     }
 }

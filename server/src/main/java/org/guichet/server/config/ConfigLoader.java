@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
+import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
 
@@ -59,7 +60,8 @@ public final class ConfigLoader {
         Path data = Path.of(config.getString("GUICHET_DATA_DIR", config.getString("dataDirectory", "./data")));
         return new ServerOptions(port, settings, data, config.getJsonObject("deployment", new JsonObject()), demo,
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
-                database.getInteger("poolSize", 16), true, auditRetention(config));
+                database.getInteger("poolSize", 16), true, auditRetention(config),
+                AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")));
     }
 
     /** {@code audit.retentionDays}: a whole number of days, at least 1. */

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PlanImage;
 import org.guichet.server.realtime.EventBusBridge;
@@ -23,16 +24,20 @@ public final class HttpVerticle extends VerticleBase {
 
     private static final int MAX_BODY_BYTES = 256 * 1024;
     private static final int MAX_DEPLOYMENT_BYTES = 8 * 1024 * 1024;
+    /** /ticket/ and anything under it but the page's own scripts and style sheet. */
+    static final String VISITOR_TICKET_PAGE = "/ticket/(?![A-Za-z0-9_-]+\\.(?:js|css)$).*";
 
     private final Services services;
     private final int port;
+    private final AccessibilityStatement accessibility;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
 
-    public HttpVerticle(Services services, int port) {
+    public HttpVerticle(Services services, int port, AccessibilityStatement accessibility) {
         this.services = services;
         this.port = port;
+        this.accessibility = accessibility;
     }
 
     @Override
@@ -47,7 +52,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setBodyLimit(PlanImage.MAX_BYTES + 1024));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
-        new PublicRoutes(services).mount(root, api);
+        new PublicRoutes(services, accessibility).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);
         authRoutes.mountPublic(api);
         DeviceRoutes deviceRoutes = new DeviceRoutes(services);
@@ -68,9 +73,13 @@ public final class HttpVerticle extends VerticleBase {
                 + ctx.request().method() + " " + ctx.request().path())));
 
         root.route("/api/v1/*").subRouter(api);
-        // A visitor's ticket page, opened from the QR code printed on the ticket.
-        root.getWithRegex("/ticket/[A-Za-z0-9_-]{16,64}").handler(ctx -> ctx.response()
+        // A visitor's ticket page, opened from the QR code printed on the ticket; a mistyped or cut address gets the
+        // same page, which tells the visitor in their language that the ticket cannot be found.
+        root.getWithRegex(VISITOR_TICKET_PAGE).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/ticket/index.html"));
+        // The accessibility statement every public page links to, at the address the RGAA's readers look for.
+        root.get("/accessibilite").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/accessibilite/index.html"));
         // Where a screen redeems its pairing code (display-client's page).
         root.get("/display/pair").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/display/pair.html"));
@@ -78,6 +87,7 @@ public final class HttpVerticle extends VerticleBase {
         bridge = new EventBusBridge(vertx, services.authentication(), services.catalogs());
         root.route("/eventbus/*").subRouter(bridge.router());
         root.route("/*").handler(StaticHandler.create("web").setIndexPage("index.html"));
+        root.route().handler(NotFoundPage::handle);
         FailureHandler failureHandler = new FailureHandler();
         api.route().failureHandler(failureHandler);
         root.route().failureHandler(failureHandler);

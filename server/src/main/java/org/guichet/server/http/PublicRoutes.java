@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.domain.stats.StatsQueryParser;
@@ -12,7 +13,10 @@ import org.guichet.server.service.OccupancyStats;
 import org.guichet.server.service.Services;
 import org.guichet.server.view.TicketView;
 
-/** What needs no account: health, the API description, the rules, and a visitor's own ticket by its token. */
+/**
+ * What needs no account: health, the API description, the rules, a visitor's own ticket by its token, a room's plan
+ * and the accessibility statement.
+ */
 public final class PublicRoutes {
 
     /** The rules the web apps check before asking (each is defined once, on the server). */
@@ -32,9 +36,11 @@ public final class PublicRoutes {
                             .put("max", StatsQueryParser.THRESHOLD_MAX)));
 
     private final Services services;
+    private final AccessibilityStatement accessibility;
 
-    public PublicRoutes(Services services) {
+    public PublicRoutes(Services services, AccessibilityStatement accessibility) {
         this.services = services;
+        this.accessibility = accessibility;
     }
 
     public void mount(Router root, Router api) {
@@ -43,6 +49,11 @@ public final class PublicRoutes {
         api.get("/rules").handler(this::rules);
         api.get("/public/tickets/:statusToken").handler(this::ticketStatus);
         api.get("/public/rooms/:roomId/plan").handler(this::roomPlan);
+        api.get("/public/accessibility").handler(this::accessibilityStatement);
+    }
+
+    private void accessibilityStatement(RoutingContext ctx) {
+        Reply.send(ctx, 200, accessibility.toJson());
     }
 
     /** A waiting room's plan, for visitors finding their way; its type was checked when it was sent. */

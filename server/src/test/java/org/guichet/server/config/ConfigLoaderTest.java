@@ -1,9 +1,16 @@
 package org.guichet.server.config;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.ServerOptions;
+import org.guichet.server.domain.AccessibilityStatement;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +28,36 @@ class ConfigLoaderTest {
                     .put("audit", new JsonObject().put("retentionDays", bad)), false, false))
                     .as(String.valueOf(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("audit.retentionDays");
+        }
+    }
+
+    @Test
+    void the_example_file_reads_with_its_accessibility_statement() throws Exception {
+        ServerOptions options = ConfigLoader.toOptions(read(Path.of("deploy/guichet.example.yaml")), false, false);
+
+        assertThat(options.accessibility().organisation()).isEqualTo("Le Département");
+        assertThat(options.accessibility().statementDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(options.accessibility().conformance()).isEqualTo(AccessibilityStatement.Conformance.NONE);
+    }
+
+    @Test
+    void a_date_written_without_quotes_is_read_as_the_same_day(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        Path file = Files.writeString(directory.resolve("guichet.yaml"),
+                "accessibility:\n  statementDate: 2026-11-30\n  audit: { date: 2027-03-15, compliantPercent: 100 }\n");
+
+        AccessibilityStatement statement = ConfigLoader.toOptions(read(file), false, false).accessibility();
+
+        assertThat(statement.statementDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(statement.auditDate()).isEqualTo(LocalDate.of(2027, 3, 15));
+    }
+
+    private static JsonObject read(Path file) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return ConfigLoader.read(vertx, file).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } finally {
+            vertx.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.guichet.server.web.ticket;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.TestServer;
+import org.guichet.server.web.Accessibility;
 import org.guichet.server.web.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,12 @@ class VisitorTicketPageTest {
         Browser.waitUpTo(phone, Duration.ofSeconds(3)).until(driver -> text("state").equals("Diríjase a Guichet 2."));
         assertThat(phone.findElement(By.id("ticket")).getAttribute("class")).contains("called");
         Browser.screenshot(phone, "visitor-ticket-called");
+        assertThat(Accessibility.violations(phone)).isEmpty();
+
+        server.post("/api/v1/tickets/" + mine.getLong("id") + "/start", agent, null);
+        server.post("/api/v1/tickets/" + mine.getLong("id") + "/finish", agent, new JsonObject());
+        Browser.waitUpTo(phone, Duration.ofSeconds(3)).until(driver -> text("state").startsWith("Su visita"));
+        assertThat(Accessibility.violations(phone)).isEmpty();
     }
 
     @Test
