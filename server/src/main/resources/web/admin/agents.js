@@ -1,7 +1,7 @@
 // Agents' accounts: find, create, edit (over the version read: never overwrite a colleague's change silently),
 // deactivate or reactivate, reset a password, import a CSV list (checked first, then imported).
 import { ApiError } from '/shared/api.js';
-import { h } from '/shared/dom.js';
+import { announce, h } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
 
 const ROLES = ['agent', 'supervisor', 'admin'];
@@ -205,8 +205,7 @@ export class AgentsView {
     }
 
     notice(text) {
-        $('agents-notice').textContent = text;
-        $('agents-notice').hidden = false;
+        announce($('agents-notice'), text);
     }
 }
 

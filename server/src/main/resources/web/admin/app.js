@@ -66,6 +66,7 @@ async function enter() {
     }
     showWho();
     route();
+    focusViewHeading();
 }
 
 /** Sites were added or changed: read them again, and the sites view will read the deployment again. */
@@ -81,11 +82,22 @@ function showWho() {
         : t('who.sites', { name, sites: siteIds.join(', ') });
 }
 
+function currentView() {
+    return VIEWS.find(name => location.hash === `#${name}`) ?? 'sites';
+}
+
+/** After logging in or choosing a view, keyboard and screen-reader users start at the view's title. */
+function focusViewHeading() {
+    const heading = $(`#${currentView()}-view h1`);
+    heading.tabIndex = -1;
+    heading.focus();
+}
+
 function route() {
     if (!state.me) {
         return;
     }
-    const view = VIEWS.find(name => location.hash === `#${name}`) ?? 'sites';
+    const view = currentView();
     for (const name of VIEWS) {
         $(`#${name}-view`).hidden = name !== view;
         const tab = $(`#tab-${name}`);
@@ -116,7 +128,12 @@ async function start() {
     $('#login-form').addEventListener('submit', logInForm(api, ['admin'], 'login.notAdmin', enter));
     $('#logout').addEventListener('click', () => logout());
     $('#language').addEventListener('click', toggleLanguage);
-    window.addEventListener('hashchange', route);
+    window.addEventListener('hashchange', () => {
+        route();
+        if (state.me) {
+            focusViewHeading();
+        }
+    });
     if (!api.token) {
         showLogin();
         return;

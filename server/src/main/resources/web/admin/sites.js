@@ -3,7 +3,7 @@
 // always over the revision read: a colleague's change made meanwhile is never undone silently.
 import { tokens } from './deployment.js';
 import { ApiError } from '/shared/api.js';
-import { h } from '/shared/dom.js';
+import { announce, h } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -264,8 +264,7 @@ SitesView.prototype.apply = async function apply(change) {
         this.stale();
         await this.show();
         await this.edit(siteId);
-        $('site-saved').textContent = t('site.saved');
-        $('site-saved').hidden = false;
+        announce($('site-saved'), t('site.saved'));
         $('site-tokens').replaceChildren(...[tokens(applied?.deviceTokens)].filter(Boolean));
     } catch (e) {
         if (e instanceof ApiError && e.code === 'stale') {

@@ -34,3 +34,14 @@ export function h(tag, attributes = {}, ...children) {
     }
     return element;
 }
+
+/**
+ * Writes a sentence into a live region (role="status" or "alert", kept in the page even when empty) so that a screen
+ * reader says it. The region is emptied first: the same sentence written twice is announced twice.
+ */
+export function announce(region, text) {
+    region.textContent = '';
+    requestAnimationFrame(() => {
+        region.textContent = text;
+    });
+}
