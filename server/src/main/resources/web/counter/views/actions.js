@@ -1,5 +1,5 @@
 // The command buttons, which follow from the mode (closed, paused, idle, called, serving, or open by a colleague), each
-// with its keyboard shortcut; and the outcome code typed before finishing.
+// with its keyboard shortcut; and the outcome code, typed before finishing and placed before the button.
 
 import { callNext, counterAction, ticketAction } from '../commands.js';
 import { showChooser } from '../session.js';
@@ -46,10 +46,11 @@ export function renderActions() {
                 onClick: () => ticketAction('requeue', undefined, 'msg.requeued') }),
             transfer(),
         ],
+        // The outcome code before the button that sends it, in reading and in tab order.
         serving: () => [
+            outcomeField(ticket),
             button('btn-finish', 'action.finish', { keys: ['f'], kind: 'primary big',
                 onClick: () => ticketAction('finish', outcomeBody(), 'msg.finished') }),
-            outcomeField(ticket),
             transfer(),
         ],
     }[currentMode];
