@@ -175,6 +175,7 @@ export class LiveView {
             const text = alert.kind === 'silent'
                 ? t('alert.silent', { device, since: formatClock(alert.lastSeenAt, this.data.timeZone) })
                 : alert.kind === 'disconnected' ? t('alert.disconnected', { device })
+                : alert.kind === 'never' ? t('alert.never', { device })
                     : t('alert.printer', { device, problems: (alert.problems || []).map(p => t(`printer.${p}`)).join(', ') });
             return h('li', { class: `device${fresh}`, dataset: { key: alert.key } }, text);
         }));
@@ -246,7 +247,7 @@ export class LiveView {
             return { text: t('device.revoked'), problem: false };
         }
         if (!device.lastSeenAt) {
-            return { text: t('device.neverConnected'), problem: false };
+            return { text: t('device.neverConnected'), problem: true };
         }
         if (this.now() - Date.parse(device.lastSeenAt) > SILENT_AFTER_MS) {
             return { text: t('device.silent'), problem: true };
@@ -266,7 +267,8 @@ export class LiveView {
                     problems.push(name);
                 }
             }
-        } else if (health.connected === false) {
+        } else if ((this.data?.alerts || []).some(alert => alert.key === `disconnected:${device.id}`)) {
+            // Only the server knows whether a screen's live connection is down: it counts them (DevicePresence).
             return { text: t('device.disconnected'), problem: true };
         }
         return problems.length
