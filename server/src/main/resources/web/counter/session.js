@@ -122,6 +122,7 @@ export function showChooser() {
     state.counter = null;
     showView('choose');
     renderChooser(enterCounter);
+    $('#counter-choices button')?.focus();
 }
 
 export async function enterCounter(counterId) {

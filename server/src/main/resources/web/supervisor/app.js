@@ -74,6 +74,8 @@ async function enter() {
     state.stats = new StatsView(api, showError, () => state.sites, () => state.siteId, state.rules.stats);
     state.bus.start();
     route();
+    // The log-in form is gone: the view's first heading takes the focus, not the page's start.
+    (location.hash === '#stats' ? $('#summary-title') : $('#alerts-title')).focus();
 }
 
 function route() {

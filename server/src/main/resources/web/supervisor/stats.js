@@ -296,7 +296,9 @@ export class StatsView {
                 queueMicrotask(() => this.charts.set(id, new window.Chart(canvas, chartConfig)));
             }
             body.push(h('details', { open: chartConfig ? null : true }, h('summary', {}, t('stats.table')),
-                h('div', { class: 'scroll' }, tableElement)));
+                // A table wider than its panel scrolls: the keyboard must reach it to scroll it (tabindex), by name.
+                h('div', { class: 'scroll', tabindex: '0', role: 'region',
+                    'aria-label': t('stats.tableOf', { title }) }, tableElement)));
         }
         const wide = !chartConfig || id === 'groups';
         return h('section', { class: wide ? 'panel wide' : 'panel', id: `panel-${id}`, 'aria-labelledby': `title-${id}` },
