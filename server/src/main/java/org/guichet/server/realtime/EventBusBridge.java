@@ -41,6 +41,8 @@ public final class EventBusBridge {
     private final Map<SockJSSocket, Set<String>> tokensBySocket = new ConcurrentHashMap<>();
     /** The device each socket registered as, to count its live connections (see {@link DevicePresence}). */
     private final Map<SockJSSocket, String> deviceBySocket = new ConcurrentHashMap<>();
+    /** Sockets not closed yet: a registration whose token check ends after its socket closed counts no connection. */
+    private final Set<SockJSSocket> openSockets = ConcurrentHashMap.newKeySet();
 
     private MessageConsumer<String> revocations;
 
@@ -83,7 +85,12 @@ public final class EventBusBridge {
                 event.complete(false);
             }
             case REGISTER -> authorise(event);
+            case SOCKET_CREATED -> {
+                openSockets.add(event.socket());
+                event.complete(true);
+            }
             case SOCKET_CLOSED -> {
+                openSockets.remove(event.socket());
                 forget(event.socket());
                 event.complete(true);
             }
@@ -128,15 +135,21 @@ public final class EventBusBridge {
 
     /** A socket counts once for its device, however many addresses it listens to. */
     private void rememberDevice(SockJSSocket socket, Principal who) {
-        if (who != null && who.isDevice() && deviceBySocket.putIfAbsent(socket, who.deviceId()) == null) {
-            DevicePresence.tell(vertx, who.deviceId(), true);
+        if (who == null || !who.isDevice() || !openSockets.contains(socket)) {
+            return;
+        }
+        if (deviceBySocket.putIfAbsent(socket, who.deviceId()) == null) {
+            DevicePresence.opened(vertx, who.deviceId());
+            if (!openSockets.contains(socket) && deviceBySocket.remove(socket) != null) {
+                DevicePresence.closed(vertx, who.deviceId()); // closed meanwhile: taken back
+            }
         }
     }
 
     private void forget(SockJSSocket socket) {
         String device = deviceBySocket.remove(socket);
         if (device != null) {
-            DevicePresence.tell(vertx, device, false);
+            DevicePresence.closed(vertx, device);
         }
         Set<String> keys = tokensBySocket.remove(socket);
         if (keys == null) {
