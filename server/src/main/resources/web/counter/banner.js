@@ -1,4 +1,5 @@
-// The message banner under the header: what just happened, or why it did not, in plain words.
+// The message banner under the header: what just happened, or why it did not, in plain words; and what a screen
+// reader says of it: a call or a change of state politely (role=status), a failure at once (role=alert).
 
 import { state } from './store.js';
 import { $ } from './views/parts.js';
@@ -16,9 +17,18 @@ export function showMessage(kind, text, code = '') {
     banner.className = `banner ${kind}`;
     banner.dataset.code = code;
     banner.hidden = false;
+    announce(text, kind);
     if (kind === 'info') {
         state.bannerTimer = setTimeout(clearMessage, INFO_MILLIS);
     }
+}
+
+/** Says a sentence to screen readers: 'error' at once, anything else when they are done speaking. */
+export function announce(text, kind = 'info') {
+    const region = $(kind === 'error' ? '#announce-alert' : '#announce-status');
+    // The same sentence twice in a row (a second "Nobody is waiting") must be said again: it differs by a space.
+    const again = region.textContent.trim() === text && !region.textContent.endsWith('\u00a0');
+    region.textContent = again ? `${text}\u00a0` : text;
 }
 
 export function clearMessage() {

@@ -6,6 +6,7 @@ import { clearMessage, errorText, showMessage } from './banner.js';
 import { retryUntilReachable, backgroundFailure } from './connection.js';
 import { api, refresh } from './server.js';
 import { state } from './store.js';
+import { focusFirstAction } from './views/actions.js';
 import { ApiError } from '/shared/api.js';
 import { t } from '/shared/i18n.js';
 
@@ -16,6 +17,9 @@ export function setBusy(busy) {
     document.querySelectorAll('button.act').forEach((button) => {
         button.disabled = busy || button.dataset.blocked === 'true';
     });
+    if (!busy) {
+        focusFirstAction();
+    }
 }
 
 export async function command(run) {

@@ -1,10 +1,14 @@
 // Keyboard shortcuts for PC counters: a key presses the command button that shows it (see actionButton()), so a
-// shortcut can do nothing a tap could not. Nothing happens while typing in a field or while a dialog is open.
+// shortcut can do nothing a tap could not. Nothing happens while typing in a field or while a dialog is open, and
+// Space or Enter on a focused control presses that control, not a shortcut.
 
 import { state } from './store.js';
 
 export function setUpShortcuts() {
     document.addEventListener('keydown', onKey);
+    // Whether focus should follow the commands (see focusFirstAction): only for an agent at the keyboard.
+    document.addEventListener('keydown', () => { state.keyboardUsed = true; }, true);
+    document.addEventListener('pointerdown', () => { state.keyboardUsed = false; }, true);
 }
 
 function onKey(event) {
@@ -15,6 +19,11 @@ function onKey(event) {
     const target = event.target;
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
         || target instanceof HTMLSelectElement) {
+        return;
+    }
+    const pressesFocused = (event.key === ' ' || event.key === 'Enter')
+        && target instanceof Element && target.closest('button, summary, a[href]');
+    if (pressesFocused) {
         return;
     }
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;

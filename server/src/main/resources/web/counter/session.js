@@ -12,11 +12,18 @@ import { renderLogin } from './views/login.js';
 import { $ } from './views/parts.js';
 import { ApiError } from '/shared/api.js';
 import { t } from '/shared/i18n.js';
+import { SharedSession } from '/shared/tabs.js';
+
+// Every tab of this browser shares the agent's session: a new tab takes it, a log-out in one ends it in all.
+const tabs = new SharedSession(api, 'guichet.counter.session', { onLoggedOut: () => {
+    leave();
+    $('#username').focus();
+} });
 
 /** At start: back into the session this tab already has, or the log-in form. */
 export async function resumeSession() {
     api.onUnauthorized = sessionEnded;
-    if (!api.token) {
+    if (!api.token && !await tabs.join()) {
         showLogin();
         $('#username').focus();
         return;
@@ -72,7 +79,9 @@ export async function logout() {
         if (atCounter && (currentMode === 'idle' || currentMode === 'paused')) {
             await api.post(`/counters/${encodeURIComponent(state.counterId)}/close`);
         }
+        const token = api.token;
         await api.post('/auth/logout');
+        tabs.loggedOut(token);
         leave();
         clearMessage();
     });
@@ -113,6 +122,7 @@ export function showChooser() {
     state.counter = null;
     showView('choose');
     renderChooser(enterCounter);
+    $('#counter-choices button')?.focus();
 }
 
 export async function enterCounter(counterId) {

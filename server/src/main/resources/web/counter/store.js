@@ -32,6 +32,8 @@ export const state = {
     drawn: new Map(),   // section → signature of what it shows
     outcome: { ticketId: null, value: '' },
     bannerTimer: null,
+    keyboardUsed: false,  // the agent's last gesture was a key, not a tap: focus follows the commands
+    focusActions: false,  // the focus was on a command button that a redrawing removed
 };
 
 // ------------------------------------------------------------------ after each read of the server's state

@@ -4,6 +4,14 @@ import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
     'app.title': 'Guichet – poste agent',
+    'app.heading': 'Poste agent',
+    'ticket.panel': 'Visiteur au guichet',
+    'actions.label': 'Commandes du guichet',
+    'action.callThisNamed': 'Appeler le ticket {number}',
+    'announce.serving': 'Ticket {number} en cours de service.',
+    'announce.paused': 'Guichet en pause.',
+    'announce.closed': 'Guichet fermé.',
+    'announce.open': 'Guichet ouvert : vous pouvez appeler.',
     'lang.name': 'Français',
     'lang.short': 'FR',
     'login.title': 'Connexion agent',
@@ -139,6 +147,14 @@ registerTexts('fr', {
 
 registerTexts('en', {
     'app.title': 'Guichet – counter',
+    'app.heading': 'Counter desk',
+    'ticket.panel': 'Visitor at the counter',
+    'actions.label': 'Counter commands',
+    'action.callThisNamed': 'Call ticket {number}',
+    'announce.serving': 'Ticket {number} being served.',
+    'announce.paused': 'Counter paused.',
+    'announce.closed': 'Counter closed.',
+    'announce.open': 'Counter open: you can call.',
     'lang.name': 'English',
     'lang.short': 'EN',
     'login.title': 'Agent log-in',

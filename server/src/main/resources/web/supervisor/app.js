@@ -7,6 +7,7 @@ import { Api } from '/shared/api.js';
 import { errorText, logInForm, showError } from '/shared/staff.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
+import { SharedSession } from '/shared/tabs.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
 const SITE_KEY = 'guichet.supervisor.site';
@@ -18,6 +19,8 @@ const api = new Api({
     tokenStorageKey: 'guichet.supervisor.token',
     onUnauthorized: () => logout(t('error.session')),
 });
+// Logged out in another tab: leave without asking the server again.
+const tabs = new SharedSession(api, 'guichet.supervisor.session', { onLoggedOut: () => logout() });
 
 function showLogin(message = '') {
     for (const id of ['#live-view', '#stats-view', '#tabs', '#site-choice', '#logout', '#bus-state']) {
@@ -29,10 +32,13 @@ function showLogin(message = '') {
 }
 
 async function logout(message = '') {
-    if (api.token && !message) {
+    const token = api.token;
+    if (token && !message) {
         await api.post('/auth/logout').catch(() => null);
     }
+    tabs.loggedOut(token);
     api.setToken(null);
+    state.me = null;
     state.bus?.close();
     state.bus = null;
     state.live?.stop();
@@ -68,6 +74,8 @@ async function enter() {
     state.stats = new StatsView(api, showError, () => state.sites, () => state.siteId, state.rules.stats);
     state.bus.start();
     route();
+    // The log-in form is gone: the view's first heading takes the focus, not the page's start.
+    (location.hash === '#stats' ? $('#summary-title') : $('#alerts-title')).focus();
 }
 
 function route() {
@@ -119,7 +127,7 @@ async function start() {
     $('#language').addEventListener('click', toggleLanguage);
     $('#site').addEventListener('change', changeSite);
     window.addEventListener('hashchange', route);
-    if (!api.token) {
+    if (!api.token && !await tabs.join()) {
         showLogin();
         return;
     }

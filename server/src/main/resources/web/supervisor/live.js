@@ -75,6 +75,10 @@ export class LiveView {
             this.data.alerts = body.alerts;
             (body.raised || []).forEach(key => this.fresh.add(key));
             this.renderAlerts();
+            const raised = body.alerts.filter(alert => (body.raised || []).includes(alert.key));
+            if (raised.length) {
+                $('#announce').textContent = t('alert.new', { alerts: raised.map(alert => this.alertText(alert)).join(' ; ') });
+            }
             // The server's clock and queues moved on: read the whole site again (queues, devices).
             this.refreshSoon();
         }));
@@ -155,6 +159,26 @@ export class LiveView {
         }
     }
 
+    /** One alert as a sentence. */
+    alertText(alert) {
+        if (alert.kind === 'wait') {
+            const waited = (this.now() - Date.parse(alert.oldestArrivalAt)) / 1000;
+            return t('alert.wait', {
+                service: localName(alert), wait: formatDuration(waited, 'timer'),
+                target: alert.targetWaitMinutes, count: alert.waiting,
+            });
+        }
+        const device = alert.name || alert.deviceId;
+        switch (alert.kind) {
+            case 'silent': return t('alert.silent', { device, since: formatClock(alert.lastSeenAt, this.data.timeZone) });
+            case 'disconnected': return t('alert.disconnected', { device });
+            case 'never': return t('alert.never', { device });
+            default: return t('alert.printer', {
+                device, problems: (alert.problems || []).map(p => t(`printer.${p}`)).join(', '),
+            });
+        }
+    }
+
     renderAlerts() {
         const list = $('#alerts');
         const alerts = this.data.alerts || [];
@@ -164,19 +188,8 @@ export class LiveView {
         }
         list.replaceChildren(...alerts.map(alert => {
             const fresh = this.fresh.has(alert.key) ? ' fresh' : '';
-            if (alert.kind === 'wait') {
-                const waited = (this.now() - Date.parse(alert.oldestArrivalAt)) / 1000;
-                return h('li', { class: `wait${fresh}`, dataset: { key: alert.key } }, t('alert.wait', {
-                    service: localName(alert), wait: formatDuration(waited, 'timer'),
-                    target: alert.targetWaitMinutes, count: alert.waiting,
-                }));
-            }
-            const device = alert.name || alert.deviceId;
-            const text = alert.kind === 'silent'
-                ? t('alert.silent', { device, since: formatClock(alert.lastSeenAt, this.data.timeZone) })
-                : alert.kind === 'disconnected' ? t('alert.disconnected', { device })
-                    : t('alert.printer', { device, problems: (alert.problems || []).map(p => t(`printer.${p}`)).join(', ') });
-            return h('li', { class: `device${fresh}`, dataset: { key: alert.key } }, text);
+            return h('li', { class: `${alert.kind === 'wait' ? 'wait' : 'device'}${fresh}`, dataset: { key: alert.key } },
+                this.alertText(alert));
         }));
         setTimeout(() => this.fresh.clear(), 3500);
     }
@@ -246,7 +259,7 @@ export class LiveView {
             return { text: t('device.revoked'), problem: false };
         }
         if (!device.lastSeenAt) {
-            return { text: t('device.neverConnected'), problem: false };
+            return { text: t('device.neverConnected'), problem: true };
         }
         if (this.now() - Date.parse(device.lastSeenAt) > SILENT_AFTER_MS) {
             return { text: t('device.silent'), problem: true };
@@ -266,7 +279,8 @@ export class LiveView {
                     problems.push(name);
                 }
             }
-        } else if (health.connected === false) {
+        } else if ((this.data?.alerts || []).some(alert => alert.key === `disconnected:${device.id}`)) {
+            // Only the server knows whether a screen's live connection is down: it counts them (DevicePresence).
             return { text: t('device.disconnected'), problem: true };
         }
         return problems.length

@@ -1,10 +1,11 @@
 // Statistics of a period: figures, charts (Chart.js from its WebJar) and the tables behind them, CSV downloads.
 
+import { dayFieldFormat, formatDayField, minuteStep, parseDayField } from './dates.js';
 import { kpi, table } from './widgets.js';
 import { h } from '/shared/dom.js';
 import {
-    decimalMark, formatDay, formatMinutes, formatMonth, formatNumber, formatPercent, language, locales, localName,
-    NONE, t,
+    decimalMark, formatDay, formatDuration, formatMinutes, formatMonth, formatNumber, formatPercent, language,
+    locales, localName, NONE, t,
 } from '/shared/i18n.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -18,6 +19,24 @@ function isoDate(date) {
 
 function days(from, to) {
     return Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
+}
+
+/** The day a period field holds ("2026-11-03"), kept apart from its text so a change of language can rewrite it. */
+function dayOf(field) {
+    return field.dataset.iso || null;
+}
+
+function setDay(field, isoDate) {
+    field.dataset.iso = isoDate;
+    field.value = formatDayField(isoDate);
+    field.setCustomValidity('');
+}
+
+/** Reads what was typed; a day that does not exist is said in the app's language, and the form is not sent. */
+function readDay(field) {
+    const isoDate = parseDayField(field.value);
+    field.dataset.iso = isoDate ?? '';
+    field.setCustomValidity(isoDate || !field.value.trim() ? '' : t('stats.date.invalid', { format: dayFieldFormat() }));
 }
 
 function option(value, label) {
@@ -50,6 +69,7 @@ export class StatsView {
             });
             $('#preset').addEventListener('change', () => this.applyPreset());
             for (const id of ['#from', '#to']) {
+                $(id).addEventListener('input', () => readDay($(id)));
                 $(id).addEventListener('change', () => { $('#preset').value = 'custom'; });
             }
             $('#scope').addEventListener('change', () => this.scopeChanged());
@@ -72,6 +92,8 @@ export class StatsView {
     setUpFilters() {
         $('#preset').replaceChildren(...PRESETS.map(p => option(p, t(`stats.preset.${p}`))));
         $('#preset').value = 'month';
+        $('#from').placeholder = dayFieldFormat();
+        $('#to').placeholder = dayFieldFormat();
         this.applyPreset();
         $('#scope').replaceChildren(option('site', t('stats.scope.site')), option('all', t('stats.scope.all')));
         const threshold = $('#threshold');
@@ -107,8 +129,8 @@ export class StatsView {
         } else if (preset === 'custom') {
             return;
         }
-        $('#from').value = isoDate(from);
-        $('#to').value = isoDate(to);
+        setDay($('#from'), isoDate(from));
+        setDay($('#to'), isoDate(to));
     }
 
     async siteOptions() {
@@ -150,8 +172,8 @@ export class StatsView {
 
     params(extra = {}) {
         const query = new URLSearchParams();
-        query.set('from', $('#from').value);
-        query.set('to', $('#to').value);
+        query.set('from', dayOf($('#from')));
+        query.set('to', dayOf($('#to')));
         if ($('#scope').value === 'all') {
             query.set('siteId', this.sites().map(site => site.id).join(','));
         } else {
@@ -174,8 +196,8 @@ export class StatsView {
     }
 
     async load() {
-        const from = $('#from').value;
-        const to = $('#to').value;
+        const from = dayOf($('#from'));
+        const to = dayOf($('#to'));
         if (!from || !to) {
             return;
         }
@@ -224,6 +246,14 @@ export class StatsView {
             const scope = $('#scope').value;
             $('#scope').replaceChildren(option('site', t('stats.scope.site')), option('all', t('stats.scope.all')));
             $('#scope').value = scope;
+            for (const field of [$('#from'), $('#to')]) {
+                field.placeholder = dayFieldFormat();
+                if (dayOf(field)) {
+                    setDay(field, dayOf(field));
+                } else {
+                    readDay(field);
+                }
+            }
         }
         if (!this.result) {
             return;
@@ -266,7 +296,9 @@ export class StatsView {
                 queueMicrotask(() => this.charts.set(id, new window.Chart(canvas, chartConfig)));
             }
             body.push(h('details', { open: chartConfig ? null : true }, h('summary', {}, t('stats.table')),
-                h('div', { class: 'scroll' }, tableElement)));
+                // A table wider than its panel scrolls: the keyboard must reach it to scroll it (tabindex), by name.
+                h('div', { class: 'scroll', tabindex: '0', role: 'region',
+                    'aria-label': t('stats.tableOf', { title }) }, tableElement)));
         }
         const wide = !chartConfig || id === 'groups';
         return h('section', { class: wide ? 'panel wide' : 'panel', id: `panel-${id}`, 'aria-labelledby': `title-${id}` },
@@ -364,19 +396,24 @@ export class StatsView {
                 t('stats.occupancy.unavailable', { siteDays: this.limits.maxOccupancySiteDays }));
         }
         const rows = occupancy.counters;
-        const hours = seconds => Math.round(seconds / 36) / 100;
+        // Minutes on the axis, written as durations ("45 min", "2 h 00"), as in the table.
+        const minutes = seconds => seconds / 60;
+        const duration = seconds => formatDuration(seconds, 'minutes');
+        const longest = Math.max(0, ...rows.map(row => (row.servingSeconds + row.callingSeconds + row.idleSeconds
+            + row.pausedSeconds) / 60));
         const chart = rows.length ? {
             type: 'bar',
             data: {
                 labels: rows.map(row => row.label),
                 datasets: [
-                    { label: t('chart.serving'), data: rows.map(row => hours(row.servingSeconds)), backgroundColor: COLORS.serving },
-                    { label: t('chart.calling'), data: rows.map(row => hours(row.callingSeconds)), backgroundColor: COLORS.calling },
-                    { label: t('chart.idle'), data: rows.map(row => hours(row.idleSeconds)), backgroundColor: COLORS.idle },
-                    { label: t('chart.paused'), data: rows.map(row => hours(row.pausedSeconds)), backgroundColor: COLORS.paused },
+                    { label: t('chart.serving'), data: rows.map(row => minutes(row.servingSeconds)), backgroundColor: COLORS.serving },
+                    { label: t('chart.calling'), data: rows.map(row => minutes(row.callingSeconds)), backgroundColor: COLORS.calling },
+                    { label: t('chart.idle'), data: rows.map(row => minutes(row.idleSeconds)), backgroundColor: COLORS.idle },
+                    { label: t('chart.paused'), data: rows.map(row => minutes(row.pausedSeconds)), backgroundColor: COLORS.paused },
                 ],
             },
-            options: chartOptions({ indexAxis: 'y', stacked: true, unit: t('chart.hours') }),
+            options: durationAxis(chartOptions({ indexAxis: 'y', stacked: true, unit: t('chart.duration') }),
+                minuteStep(longest)),
         } : null;
         return this.panel('occupancy', t('stats.occupancy'), { path: '/stats/occupancy' }, chart,
             table(h('table', { class: 'data' }), null, [
@@ -384,9 +421,9 @@ export class StatsView {
                 { label: t('col.paused'), numeric: true }, { label: t('col.calling'), numeric: true },
                 { label: t('col.serving'), numeric: true }, { label: t('col.idle'), numeric: true },
                 { label: t('col.occupancy'), numeric: true },
-            ], rows.map(row => [row.label, formatNumber(hours(row.openSeconds), 2), formatNumber(hours(row.pausedSeconds), 2),
-                formatNumber(hours(row.callingSeconds), 2), formatNumber(hours(row.servingSeconds), 2),
-                formatNumber(hours(row.idleSeconds), 2), formatPercent(row.occupancy)])),
+            ], rows.map(row => [row.label, duration(row.openSeconds), duration(row.pausedSeconds),
+                duration(row.callingSeconds), duration(row.servingSeconds), duration(row.idleSeconds),
+                formatPercent(row.occupancy)])),
             rows.length ? null : t('stats.noData'));
     }
 }
@@ -446,6 +483,14 @@ function mixedChart(labels, barLabel, bars, lineLabel, line) {
             },
         },
     };
+}
+
+/** A stacked bar chart of minutes whose axis and tooltips read as durations, one tick every stepMinutes. */
+function durationAxis(options, stepMinutes) {
+    const asDuration = minutes => formatDuration(Math.round(minutes * 60), 'minutes');
+    options.scales.x.ticks = { ...options.scales.x.ticks, stepSize: stepMinutes, callback: asDuration };
+    options.plugins.tooltip = { callbacks: { label: item => t('chart.durationOf', { label: item.dataset.label, duration: asDuration(item.raw) }) } };
+    return options;
 }
 
 function chartOptions({ indexAxis = 'x', stacked = false, unit = null } = {}) {

@@ -1,5 +1,5 @@
 // The command buttons, which follow from the mode (closed, paused, idle, called, serving, or open by a colleague), each
-// with its keyboard shortcut; and the outcome code typed before finishing.
+// with its keyboard shortcut; and the outcome code, typed before finishing and placed before the button.
 
 import { callNext, counterAction, ticketAction } from '../commands.js';
 import { showChooser } from '../session.js';
@@ -46,16 +46,38 @@ export function renderActions() {
                 onClick: () => ticketAction('requeue', undefined, 'msg.requeued') }),
             transfer(),
         ],
+        // The outcome code before the button that sends it, in reading and in tab order.
         serving: () => [
+            outcomeField(ticket),
             button('btn-finish', 'action.finish', { keys: ['f'], kind: 'primary big',
                 onClick: () => ticketAction('finish', outcomeBody(), 'msg.finished') }),
-            outcomeField(ticket),
             transfer(),
         ],
     }[currentMode];
     const actions = $('#actions');
+    const focused = document.activeElement;
+    // Focus that was on a command, or nowhere, would be lost with the old buttons: it goes to the new first one.
+    state.focusActions ||= !focused || focused === document.body || actions.contains(focused);
     actions.dataset.mode = currentMode;
     actions.replaceChildren(...(buttons ? buttons() : []));
+    focusFirstAction();
+}
+
+/**
+ * For an agent at the keyboard, after a command: the first button of the new mode ("Commencer" once called,
+ * "Terminer" once serving, with the outcome field just before it, "Appeler le suivant" once free). Never while a dialog is open or a command is in flight
+ * (its buttons are disabled; setBusy(false) calls this again), nor after a tap (it could open a tablet's keyboard).
+ */
+export function focusFirstAction() {
+    if (!state.focusActions || state.busy || !state.keyboardUsed || document.querySelector('dialog[open]')) {
+        return;
+    }
+    // A button, not the outcome field: a letter typed there would be text, not the shortcut the agent meant.
+    const first = $('#actions').querySelector('button:not(:disabled)');
+    if (first) {
+        state.focusActions = false;
+        first.focus();
+    }
 }
 
 /** The outcome code survives redrawings for the same ticket, and starts empty for the next one. */

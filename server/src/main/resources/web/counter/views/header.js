@@ -14,7 +14,7 @@ export function showView(view) {
 export function renderHeader() {
     const counter = state.counter;
     const inCounter = state.view === 'counter' && counter;
-    $('#counter-title').textContent = inCounter ? counter.name : '';
+    $('#counter-title').textContent = inCounter ? counter.name : t('app.heading');
     const pill = $('#status-pill');
     pill.hidden = !inCounter;
     if (inCounter) {

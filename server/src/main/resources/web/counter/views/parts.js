@@ -23,20 +23,35 @@ function keyLabel(key) {
     return key === ' ' ? t('key.space') : key.toUpperCase();
 }
 
-/** A command button; keys are its keyboard shortcuts (the first one is shown on the button). */
-export function actionButton({ id, label, keys = [], kind = 'secondary', onClick, extra = null, disabled = false }) {
+/** The name aria-keyshortcuts gives a key ("Space", "N"). */
+function ariaKey(key) {
+    return key === ' ' ? 'Space' : key.toUpperCase();
+}
+
+/**
+ * A command button; keys are its keyboard shortcuts (the first one is shown on the button, all are declared to
+ * assistive technologies). ariaLabel: a fuller name than the label, when the label alone is ambiguous.
+ */
+export function actionButton({ id, label, keys = [], kind = 'secondary', onClick, extra = null, disabled = false,
+    ariaLabel = null }) {
     return h('button', {
         type: 'button',
         id,
         class: `act ${kind}`,
         dataset: { keys: keys.join('|'), blocked: String(disabled) },
         title: keys.length ? t('kbd', { key: keyLabel(keys[0]) }) : null,
+        'aria-label': ariaLabel,
+        'aria-keyshortcuts': keys.length ? keys.map(ariaKey).join(' ') : null,
         disabled: state.busy || disabled,
         onclick: (event) => {
-            event.currentTarget.blur();
+            // A tap leaves no focus behind (a later Space would press this button again); a key press keeps it.
+            if (event.detail > 0) {
+                event.currentTarget.blur();
+            }
             onClick();
         },
-    }, h('span', { class: 'label' }, label), extra, keys.length ? h('kbd', {}, keyLabel(keys[0])) : null);
+    }, h('span', { class: 'label' }, label), extra,
+    keys.length ? h('kbd', { 'aria-hidden': 'true' }, keyLabel(keys[0])) : null);
 }
 
 export function priorityBadge(priority) {

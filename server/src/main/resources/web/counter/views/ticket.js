@@ -19,7 +19,7 @@ export function renderServices() {
 }
 
 export function renderTicket() {
-    const panel = $('#ticket-panel');
+    const panel = $('#ticket-body');
     const counter = state.counter;
     const ticket = counter?.currentTicket;
     const currentMode = mode();

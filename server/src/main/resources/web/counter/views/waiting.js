@@ -40,6 +40,7 @@ export function renderWaiting() {
     actionButton({
         id: `call-${ticket.id}`,
         label: t('action.callThis'),
+        ariaLabel: t('action.callThisNamed', { number: ticket.number }),
         kind: 'call-this',
         disabled: !callable,
         onClick: () => callTicket(ticket),

@@ -15,6 +15,7 @@ import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.service.Authentication;
 import org.guichet.server.service.Catalogs;
+import org.guichet.server.service.DevicePresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,10 @@ public final class EventBusBridge {
     /** Token hash (hex) to the sockets registered with it, to close them when the token is revoked. */
     private final Map<String, Set<SockJSSocket>> socketsByToken = new ConcurrentHashMap<>();
     private final Map<SockJSSocket, Set<String>> tokensBySocket = new ConcurrentHashMap<>();
+    /** The device each socket registered as, to count its live connections (see {@link DevicePresence}). */
+    private final Map<SockJSSocket, String> deviceBySocket = new ConcurrentHashMap<>();
+    /** Sockets not closed yet: a registration whose token check ends after its socket closed counts no connection. */
+    private final Set<SockJSSocket> openSockets = ConcurrentHashMap.newKeySet();
 
     private MessageConsumer<String> revocations;
 
@@ -80,7 +85,12 @@ public final class EventBusBridge {
                 event.complete(false);
             }
             case REGISTER -> authorise(event);
+            case SOCKET_CREATED -> {
+                openSockets.add(event.socket());
+                event.complete(true);
+            }
             case SOCKET_CLOSED -> {
+                openSockets.remove(event.socket());
                 forget(event.socket());
                 event.complete(true);
             }
@@ -103,10 +113,11 @@ public final class EventBusBridge {
                 ? Future.succeededFuture(null)
                 : authentication.authenticate(token);
         principal
-                .map(who -> ListenPermissions.mayListen(who, address, catalogs.get()))
-                .onSuccess(allowed -> {
+                .onSuccess(who -> {
+                    boolean allowed = ListenPermissions.mayListen(who, address, catalogs.get());
                     if (allowed) {
                         remember(event.socket(), token);
+                        rememberDevice(event.socket(), who);
                     }
                     event.tryComplete(allowed);
                 })
@@ -122,7 +133,24 @@ public final class EventBusBridge {
         tokensBySocket.computeIfAbsent(socket, s -> ConcurrentHashMap.newKeySet()).add(key);
     }
 
+    /** A socket counts once for its device, however many addresses it listens to. */
+    private void rememberDevice(SockJSSocket socket, Principal who) {
+        if (who == null || !who.isDevice() || !openSockets.contains(socket)) {
+            return;
+        }
+        if (deviceBySocket.putIfAbsent(socket, who.deviceId()) == null) {
+            DevicePresence.opened(vertx, who.deviceId());
+            if (!openSockets.contains(socket) && deviceBySocket.remove(socket) != null) {
+                DevicePresence.closed(vertx, who.deviceId()); // closed meanwhile: taken back
+            }
+        }
+    }
+
     private void forget(SockJSSocket socket) {
+        String device = deviceBySocket.remove(socket);
+        if (device != null) {
+            DevicePresence.closed(vertx, device);
+        }
         Set<String> keys = tokensBySocket.remove(socket);
         if (keys == null) {
             return;

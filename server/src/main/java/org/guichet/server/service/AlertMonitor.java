@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether a service's longest wait passed its target, or a device went silent or its printer has a problem: each
+ * Whether a service's longest wait passed its target, or a device never connected, went silent, lost its live
+ * connection (counted by {@link DevicePresence}) or its printer has a problem: each
  * {@link #check()} evaluates every site, keeps the result for the live view, and tells {@link AlertEvents} about
  * each site whose alerts changed. Messages carry the whole state, so a page just replaces what it shows. A job
  * (see jobs.InstanceVerticle) runs the check every few seconds.
@@ -25,15 +26,22 @@ public final class AlertMonitor {
     private final Catalogs catalogs;
     private final Clock clock;
     private final AlertEvents events;
+    private final DevicePresence presence;
     private final Map<String, List<Alerts.Alert>> current = new ConcurrentHashMap<>();
 
     public AlertMonitor(WaitingQueues waitingQueues, DeviceStore devices, Catalogs catalogs, Clock clock,
-                        AlertEvents events) {
+                        AlertEvents events, DevicePresence presence) {
+        this.presence = presence;
         this.waitingQueues = waitingQueues;
         this.devices = devices;
         this.catalogs = catalogs;
         this.clock = clock;
         this.events = events;
+    }
+
+    /** The devices' live connections to this instance, as the check reads them. */
+    public DevicePresence presence() {
+        return presence;
     }
 
     /** The site's alerts as of the last check. */
@@ -46,7 +54,7 @@ public final class AlertMonitor {
         Instant now = clock.instant();
         return waitingQueues.today(null, now).compose(queues -> devices.all(now).map(all -> {
             List<Alerts.Device> watched = all.stream().filter(device -> !device.revoked())
-                    .map(AlertMonitor::watched).toList();
+                    .map(this::watched).toList();
             Map<String, List<Alerts.Alert>> evaluated = Alerts.evaluate(catalogs.get(), queues, watched, now);
             evaluated.forEach((siteId, alerts) -> {
                 List<Alerts.Alert> previous = current.getOrDefault(siteId, List.of());
@@ -61,8 +69,8 @@ public final class AlertMonitor {
         }));
     }
 
-    private static Alerts.Device watched(Device device) {
+    private Alerts.Device watched(Device device) {
         return new Alerts.Device(device.id(), device.siteId(), device.kind(), device.name(), device.lastSeenAt(),
-                device.health() == null ? new JsonObject() : device.health());
+                device.health() == null ? new JsonObject() : device.health(), presence.connectedHere(device.id()));
     }
 }

@@ -97,7 +97,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 outlets.tickets());
         TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), clock);
         AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,
-                outlets.alerts());
+                outlets.alerts(), new DevicePresence(vertx));
         StatsService stats = new StatsService(new FactStats(pool), new RollupStats(pool), new StatsRollups(pool),
                 new OccupancyStats(new OccupancyStore(pool)), new LiveSupervision(counters, base.summaries()), alerts,
                 agents, catalogs, new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT), clock);

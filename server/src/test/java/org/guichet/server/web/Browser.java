@@ -34,6 +34,11 @@ public final class Browser {
     }
 
     public static ChromeDriver open(int width, int height) {
+        return open(width, height, new String[0]);
+    }
+
+    /** With more Chromium switches, e.g. "--lang=en-US" for a browser whose own language is not the app's. */
+    public static ChromeDriver open(int width, int height, String... moreArguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver "
                     + "(apt-get install chromium chromium-driver); .ci/run installs them.");
@@ -46,6 +51,7 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
                     "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            options.addArguments(moreArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()

@@ -62,8 +62,12 @@ class SupervisorPageTest {
         server.issue(kiosk, "svc-a");
         server.issue(kiosk, "svc-b");
         server.issue(kiosk, "svc-c");
-        server.post("/api/v1/devices/heartbeat", server.deviceToken("screen-1"),
-                new JsonObject().put("kind", "screen").put("connected", true));
+        // Every device of the site has reported (one that never connected is an alert of its own).
+        for (String screen : List.of("screen-1", "screen-1b", "cscreen-1")) {
+            server.post("/api/v1/devices/heartbeat", server.deviceToken(screen),
+                    new JsonObject().put("kind", screen.startsWith("c") ? "counter_screen" : "screen")
+                            .put("connected", true));
+        }
         server.post("/api/v1/devices/heartbeat", kiosk, new JsonObject().put("kind", "kiosk").put("state", "READY")
                 .put("printer", new JsonObject().put("canPrint", true).put("conditions", new JsonArray(List.of("ONLINE")))));
         driver = Browser.open(1440, 1500);

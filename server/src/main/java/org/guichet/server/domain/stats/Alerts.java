@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What a supervisor must see at once, per site: services whose longest wait passed their target, devices silent for
- * too long, kiosks that cannot print well. A pure function of the waiting queues, the devices and the time.
+ * What a supervisor must see at once, per site: services whose longest wait passed their target, devices that never
+ * connected, devices silent for too long, screens whose live connection is down, kiosks that cannot print well. A pure
+ * function of the waiting queues, the devices and the time.
  */
 public final class Alerts {
 
@@ -28,7 +29,29 @@ public final class Alerts {
     private static final Set<String> PRINTER_PROBLEMS =
             Set.of("PAPER_OUT", "PAPER_NEAR_END", "COVER_OPEN", "OFFLINE", "ERROR");
 
-    public record Device(String id, String siteId, String kind, String name, Instant lastSeenAt, JsonObject health) {
+    /**
+     * A device as the check sees it. {@code connected}: whether it holds a live event-bus connection, as the server
+     * counts them (see service.DevicePresence); null when the server does not know, and the device's own report
+     * ({@code health.connected}) is taken instead.
+     */
+    public record Device(String id, String siteId, String kind, String name, Instant lastSeenAt, JsonObject health,
+                         Boolean connected) {
+
+        public Device(String id, String siteId, String kind, String name, Instant lastSeenAt, JsonObject health) {
+            this(id, siteId, kind, name, lastSeenAt, health, null);
+        }
+
+        boolean everConnected() {
+            return lastSeenAt != null || Boolean.TRUE.equals(connected);
+        }
+
+        /** A screen's live connection: the server's count when it has one, else what the screen last said. */
+        boolean liveConnectionDown() {
+            if (connected != null) {
+                return !connected;
+            }
+            return health != null && Boolean.FALSE.equals(health.getValue("connected"));
+        }
     }
 
     /**
@@ -83,10 +106,11 @@ public final class Alerts {
         JsonObject details = new JsonObject().put("deviceId", device.id()).put("deviceKind", device.kind())
                 .put("name", device.name())
                 .put("lastSeenAt", device.lastSeenAt() == null ? null : device.lastSeenAt().toString());
-        if (device.lastSeenAt() == null) {
-            return java.util.Optional.empty();
+        if (!device.everConnected()) {
+            // Installed in the deployment but never heard from: not a device that responds.
+            return java.util.Optional.of(new Alert("never:" + device.id(), "never", details));
         }
-        if (Duration.between(device.lastSeenAt(), now).compareTo(SILENT_AFTER) > 0) {
+        if (device.lastSeenAt() != null && Duration.between(device.lastSeenAt(), now).compareTo(SILENT_AFTER) > 0) {
             return java.util.Optional.of(new Alert("silent:" + device.id(), "silent", details));
         }
         JsonObject health = device.health() == null ? new JsonObject() : device.health();
@@ -112,7 +136,7 @@ public final class Alerts {
                 return java.util.Optional.of(new Alert("printer:" + device.id(), "printer",
                         details.put("problems", new JsonArray(problems))));
             }
-        } else if (Boolean.FALSE.equals(health.getValue("connected"))) {
+        } else if (device.liveConnectionDown()) {
             return java.util.Optional.of(new Alert("disconnected:" + device.id(), "disconnected", details));
         }
         return java.util.Optional.empty();

@@ -55,11 +55,25 @@ class AlertsTest {
                                 .put("conditions", new JsonArray().add("ONLINE")))));
         Map<String, List<Alerts.Alert>> alerts = Alerts.evaluate(CATALOG, List.of(), devices, NOW);
         assertThat(alerts.get("s1")).extracting(Alerts.Alert::key)
-                .containsExactly("disconnected:screen-off", "printer:kiosk-paper", "silent:screen-silent");
+                .containsExactly("disconnected:screen-off", "never:screen-never", "printer:kiosk-paper",
+                        "silent:screen-silent");
         Alerts.Alert out = alerts.get("s2").get(0);
         assertThat(out.key()).isEqualTo("printer:kiosk-out");
         assertThat(out.toJson().getJsonArray("problems").getList())
                 .containsExactly("OUT_OF_ORDER", "CANNOT_PRINT", "PAPER_OUT");
+    }
+
+    @Test
+    void the_servers_count_of_live_connections_decides_over_what_a_screen_said() {
+        JsonObject saysDown = new JsonObject().put("connected", false);
+        JsonObject saysUp = new JsonObject().put("connected", true);
+        List<Alerts.Device> devices = List.of(
+                new Alerts.Device("still-open", "s1", "screen", "Écran 1", NOW.minusSeconds(5), saysDown, true),
+                new Alerts.Device("all-closed", "s1", "screen", "Écran 2", NOW.minusSeconds(5), saysUp, false),
+                new Alerts.Device("other-instance", "s1", "screen", "Écran 3", NOW.minusSeconds(5), saysDown, null),
+                new Alerts.Device("socket-no-report", "s1", "counter_screen", "Écran 4", null, new JsonObject(), true));
+        assertThat(Alerts.evaluate(CATALOG, List.of(), devices, NOW).get("s1")).extracting(Alerts.Alert::key)
+                .containsExactly("disconnected:all-closed", "disconnected:other-instance");
     }
 
     @Test
