@@ -48,6 +48,7 @@ public final class Kiosk {
     private final ServerApi server;
     private final PrinterLink printer;
     private final List<Consumer<KioskHealth>> listeners = new CopyOnWriteArrayList<>();
+    private final ScreenButtonPresses screenButtons = new ScreenButtonPresses();
     private final Map<String, Future<TicketOutcome>> recentActions = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Future<TicketOutcome>> eldest) {
@@ -103,6 +104,11 @@ public final class Kiosk {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /** The physical buttons mapped to drive the screen (accessible, next, select), heard by the touch UI. */
+    public ScreenButtonPresses screenButtons() {
+        return screenButtons;
     }
 
     /** Told of every change of health, on the kiosk's context (and once at once with the current health). */
@@ -197,7 +203,7 @@ public final class Kiosk {
                 .compose(ticket -> {
                     LOG.info("Ticket {} issued for {} ({}, {}){}", ticket.number(), entry.id(), ticket.priority(),
                             ticket.language(), ticket.replayed() ? " — replayed for the same key" : "");
-                    return printer.print(Slips.ticket(current, ticket, config.server().publicUrl()))
+                    return printer.print(Slips.ticket(current, ticket, config.server().publicUrl(), request.largePrint()))
                             .map(printed -> TicketOutcome.ticket(ticket, true))
                             .recover(printFailure -> {
                                 LOG.error("Ticket {} was issued but could not be printed; the screen shows its number",

@@ -26,11 +26,16 @@ public final class Slips {
      * {@link #footerFor}), and whether it is a priority ticket.
      */
     public static TicketSlip ticket(Menu menu, IssuedTicket ticket, URI publicServerUrl) {
+        return ticket(menu, ticket, publicServerUrl, false);
+    }
+
+    /** {@link #ticket(Menu, IssuedTicket, URI)}, in large print when the visitor asked for it. */
+    public static TicketSlip ticket(Menu menu, IssuedTicket ticket, URI publicServerUrl, boolean largePrint) {
         String statusUrl = ticket.statusToken() == null ? null
                 : stripTrailingSlash(publicServerUrl.toString()) + "/ticket/" + ticket.statusToken();
         return new TicketSlip(menu.siteName(), ticket.serviceName(), ticket.number(),
                 ticket.issuedAt().atZone(menu.zone()), ticket.peopleAhead(), ticket.estimatedWaitMinutes(), statusUrl,
-                footerFor(menu.footer(), ticket.language()), ticket.language(), "PRIORITY".equals(ticket.priority()));
+                footerFor(menu.footer(), ticket.language()), ticket.language(), "PRIORITY".equals(ticket.priority()), largePrint);
     }
 
     /**
