@@ -311,10 +311,22 @@ function targets() {
         .filter((button) => !button.disabled && button.offsetParent !== null);
 }
 
-/** A control said as the visitor hears it: its text, and whether it is on for a switch. */
+/** The text a screen reader would read in an element: what is shown, without the pictograms (aria-hidden). */
+function readableText(element) {
+    const parts = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const parent = walker.currentNode.parentElement;
+        if (!parent.closest('[aria-hidden="true"]') && parent.getClientRects().length > 0) {
+            parts.push(walker.currentNode.textContent);
+        }
+    }
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A control said as the visitor hears it: its name, and whether it is on for a switch. */
 function spokenLabel(button) {
-    const text = (button.getAttribute('aria-label') || button.innerText || button.textContent || '')
-        .replace(/\s+/g, ' ').replace(/^[‹✓]\s*/, '').replace(/\s*›$/, '').trim();
+    const text = button.getAttribute('aria-label') || readableText(button);
     const pressed = button.getAttribute('aria-pressed');
     if (pressed === null || button.closest('#languages')) return text;
     return text + '. ' + t(pressed === 'true' ? 'switchOn' : 'switchOff');
@@ -324,9 +336,9 @@ function spokenLabel(button) {
 function sayScreen() {
     const lines = [$('title').textContent];
     for (const node of $('screen').children) {
+        const text = node.innerText.replace(/[↓›‹]/g, '');
         lines.push(node.id === 'number' || node.querySelector('#number')
-            ? node.innerText.replace(view.result.number, spellNumber(view.result.number))
-            : node.innerText);
+            ? text.replace(view.result.number, spellNumber(view.result.number)) : text);
     }
     const choices = document.querySelectorAll('#controls button').length;
     if (choices > 0 && screenName() === 'menu') lines.push(t('choiceCount', { count: choices }));

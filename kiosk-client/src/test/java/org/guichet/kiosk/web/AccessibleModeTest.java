@@ -171,6 +171,29 @@ class AccessibleModeTest {
         assertThat(page.awaitSpoken("Service B").get("voice")).isEqualTo("Test es");
         assertThat(page.spoken()).extracting(utterance -> utterance.get("text"))
                 .containsExactly("Service A", "Service B");
+
+        page.waitFor("#accessible").click();
+        page.awaitAccessibleMode(false);
+        assertThat(page.text("#prompt")).isEqualTo("Toque el motivo de su visita");
+    }
+
+    @Test
+    void a_visitor_who_turns_large_print_off_gets_an_ordinary_ticket() throws Exception {
+        givenAPortraitKiosk(kiosk.config());
+        page.waitFor("#accessible").click();
+        page.awaitAccessibleMode(true);
+        assertThat(page.waitFor("#large-print").getAttribute("aria-pressed")).isEqualTo("true");
+
+        page.waitFor("#large-print").click();
+        assertThat(page.awaitSpoken("Ticket en gros caractères").get("text")).isEqualTo(
+                "Ticket en gros caractères. Désactivé");
+        page.waitFor("button[data-entry='svc-a']").click();
+        page.waitFor("#take-ticket");
+
+        List<Path> printouts = Eventually.await("the printout", kiosk::printouts, files -> files.size() == 1);
+        PrintedSlip slip = PrintedSlip.read(Files.readAllBytes(printouts.get(0)));
+        assertThat(slip.textLines()).filteredOn(line -> line.text().equals("Votre numéro"))
+                .singleElement().satisfies(line -> assertThat(line.width()).isEqualTo(1));
     }
 
     @Test
@@ -188,6 +211,8 @@ class AccessibleModeTest {
         page.awaitSpoken("Service A");
         press(NEXT_PIN);
         Eventually.await("Service B said", page::lastSpoken, "Service B"::equals);
+        assertThat(page.driver().switchTo().activeElement().getAttribute("data-entry")).isEqualTo("svc-b");
+        Browser.screenshot(page.driver(), "kiosk-accessible-buttons-on-service-b-1080x1920");
         press(SELECT_PIN);
 
         page.waitFor("#take-ticket");
