@@ -237,6 +237,35 @@ class AccessibleModeTest {
     }
 
     @Test
+    void speech_helpers_choose_a_voice_by_language_and_turn_screen_lines_into_sentences() {
+        givenAPortraitKiosk(kiosk.config());
+
+        Object answer = page.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/kiosk/speech.js').then(({ voiceFor, asSentences, spellNumber }) => {
+                  const voices = [{ name: 'remote fr', lang: 'fr-FR', localService: false },
+                                  { name: 'local fr', lang: 'fr_CA', localService: true },
+                                  { name: 'en', lang: 'en-GB', localService: false }];
+                  const name = voice => voice ? voice.name : null;
+                  done(JSON.stringify({
+                    fr: name(voiceFor(voices, 'fr')), en: name(voiceFor(voices, 'en')),
+                    oc: name(voiceFor(voices, 'oc')), es: name(voiceFor(voices, 'es')), none: name(voiceFor([], 'fr')),
+                    sentences: asSentences(['Bienvenue', '  Pourquoi\\n venez-vous ?', '', null, 'Il y a 4 choix.']),
+                    number: spellNumber('A042') }));
+                }, error => done(JSON.stringify({ failed: String(error) })));""");
+
+        JsonObject result = new JsonObject((String) answer);
+        assertThat(result.getString("failed")).isNull();
+        assertThat(result.getString("fr")).as("a voice on the device first").isEqualTo("local fr");
+        assertThat(result.getString("en")).isEqualTo("en");
+        assertThat(result.getString("oc")).as("Occitan read by a French voice").isEqualTo("local fr");
+        assertThat(result.getString("es")).as("no Spanish voice: silence, not a wrong language").isNull();
+        assertThat(result.getString("none")).isNull();
+        assertThat(result.getString("sentences")).isEqualTo("Bienvenue. Pourquoi venez-vous ? Il y a 4 choix.");
+        assertThat(result.getString("number")).isEqualTo("A 0 4 2");
+    }
+
+    @Test
     void after_the_idle_time_the_kiosk_leaves_the_accessible_mode() {
         JsonObject config = kiosk.config();
         config.put("screen", new JsonObject().put("idleTimeout", "2s"));
