@@ -381,7 +381,13 @@ public final class Kiosk {
         }
         JsonObject report = health.heartbeat();
         server.heartbeat(report)
-                .onSuccess(sent -> lastReportedHealth = report.encode())
+                .onSuccess(sent -> {
+                    lastReportedHealth = report.encode();
+                    // Two reports sent close together may arrive in either order: the server must end with the last.
+                    if (!health.heartbeat().encode().equals(lastReportedHealth)) {
+                        sendHeartbeat();
+                    }
+                })
                 .onFailure(failure -> {
                     if (ServerCallException.isUnreachable(failure)) {
                         LOG.debug("Heartbeat not delivered: {}", failure.getMessage());
