@@ -58,6 +58,7 @@ class AccessibleModeTest {
     }
 
     private void givenAPortraitKiosk(JsonObject config) {
+        page.size(WIDTH, HEIGHT);
         kiosk.start(config);
         page.open(kiosk.url());
         page.waitFor("button[data-entry='svc-a']");
@@ -79,6 +80,7 @@ class AccessibleModeTest {
             kiosk.gpio().button(pin).mockState(DigitalState.HIGH);
         }
         kiosk.gpio().advance(SETTLED);
+        page.size(WIDTH, HEIGHT);
         page.open(kiosk.url());
         page.waitFor("button[data-entry='svc-a']");
         Eventually.await("the page listening to the buttons",
@@ -147,6 +149,28 @@ class AccessibleModeTest {
         page.waitFor("#done").click();
         page.awaitAccessibleMode(false);
         page.waitFor("button[data-entry='svc-a']");
+    }
+
+    @Test
+    void on_a_landscape_kiosk_too_the_text_grows_and_every_target_is_in_the_lower_half() {
+        kiosk.start(kiosk.config());
+        page.size(1280, 800);
+        page.open(kiosk.url());
+        page.waitFor("button[data-entry='svc-a']");
+        double usualSmallest = page.smallestTextPixels();
+        double usualEntry = page.fontPixels("button[data-entry='svc-a']");
+
+        page.waitFor("#accessible").click();
+        page.awaitAccessibleMode(true);
+
+        assertThat(page.smallestTextPixels()).isGreaterThan(usualSmallest);
+        assertThat(page.fontPixels("button[data-entry='svc-a']")).isGreaterThan(usualEntry);
+        assertThat(page.interactiveRects()).allSatisfy(target -> {
+            assertThat(((Number) target.get("top")).doubleValue()).as(target.get("name") + " top")
+                    .isGreaterThanOrEqualTo(400);
+            assertThat(((Number) target.get("bottom")).doubleValue()).as(target.get("name") + " bottom")
+                    .isLessThanOrEqualTo(800);
+        });
     }
 
     @Test
