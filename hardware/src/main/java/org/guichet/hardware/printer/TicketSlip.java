@@ -42,7 +42,8 @@ public record TicketSlip(
 
     /** A ticket in ordinary print. */
     public TicketSlip(String siteName, String serviceName, String number, ZonedDateTime issuedAt, int peopleAhead,
-                      Integer estimatedWaitMinutes, String statusUrl, String footer, String language, boolean priority) {
+                      Integer estimatedWaitMinutes, String statusUrl, String footer, String language,
+                      boolean priority) {
         this(siteName, serviceName, number, issuedAt, peopleAhead, estimatedWaitMinutes, statusUrl, footer, language,
                 priority, false);
     }

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.guichet.hardware.printer.PrinterCondition;
 import org.guichet.hardware.printer.PrinterStatus;
+import org.guichet.hardware.printer.TicketSlip;
 import org.guichet.kiosk.config.KioskConfig;
 import org.guichet.kiosk.printing.PrinterLink;
 import org.guichet.kiosk.printing.Slips;
@@ -203,7 +204,8 @@ public final class Kiosk {
                 .compose(ticket -> {
                     LOG.info("Ticket {} issued for {} ({}, {}){}", ticket.number(), entry.id(), ticket.priority(),
                             ticket.language(), ticket.replayed() ? " — replayed for the same key" : "");
-                    return printer.print(Slips.ticket(current, ticket, config.server().publicUrl(), request.largePrint()))
+                    TicketSlip slip = Slips.ticket(current, ticket, config.server().publicUrl(), request.largePrint());
+                    return printer.print(slip)
                             .map(printed -> TicketOutcome.ticket(ticket, true))
                             .recover(printFailure -> {
                                 LOG.error("Ticket {} was issued but could not be printed; the screen shows its number",

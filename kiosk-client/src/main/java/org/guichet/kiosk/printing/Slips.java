@@ -35,7 +35,8 @@ public final class Slips {
                 : stripTrailingSlash(publicServerUrl.toString()) + "/ticket/" + ticket.statusToken();
         return new TicketSlip(menu.siteName(), ticket.serviceName(), ticket.number(),
                 ticket.issuedAt().atZone(menu.zone()), ticket.peopleAhead(), ticket.estimatedWaitMinutes(), statusUrl,
-                footerFor(menu.footer(), ticket.language()), ticket.language(), "PRIORITY".equals(ticket.priority()), largePrint);
+                footerFor(menu.footer(), ticket.language()), ticket.language(), "PRIORITY".equals(ticket.priority()),
+                largePrint);
     }
 
     /**

@@ -51,7 +51,7 @@ class SlipsTest {
     }
 
     @Test
-    void a_ticket_slip_uses_the_site_zone_and_the_public_status_url_and_leaves_the_french_footer_off_an_english_ticket() {
+    void a_ticket_slip_uses_the_site_zone_and_the_status_url_and_leaves_the_french_footer_off_an_english_ticket() {
         IssuedTicket ticket = IssuedTicket.fromJson(new JsonObject("""
                 {"id":7,"number":"A042","serviceName":"Reception","statusToken":"tok_0123456789abcdef",
                  "statusPath":"/ticket/tok_0123456789abcdef","issuedAt":"2025-03-03T08:15:00Z","peopleAhead":3,

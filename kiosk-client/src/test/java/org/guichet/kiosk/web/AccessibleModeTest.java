@@ -129,6 +129,9 @@ class AccessibleModeTest {
         assertThat(page.fontPixels("#prompt")).isGreaterThanOrEqualTo(usualPrompt * 1.25);
         assertThat(page.smallestTextPixels()).isGreaterThanOrEqualTo(usualSmallest * 1.25).isGreaterThanOrEqualTo(40);
         assertThat(page.text("#prompt")).isEqualTo("Pourquoi venez-vous ?");
+        System.out.printf("Kiosk text at 1080x1920, usual -> accessible: entry %.1f -> %.1f px, prompt %.1f -> %.1f px,"
+                + " smallest %.1f -> %.1f px%n", usualEntry, page.fontPixels("button[data-entry='svc-a']"), usualPrompt,
+                page.fontPixels("#prompt"), usualSmallest, page.smallestTextPixels());
         assertEveryTargetInTheLowerHalf("home");
         Path shot = Browser.screenshot(page.driver(), "kiosk-accessible-1080x1920");
         if (WRITE_DOCS) {
