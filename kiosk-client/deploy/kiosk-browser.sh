@@ -31,5 +31,5 @@ fi
 
 exec "$BROWSER" --kiosk --noerrdialogs --disable-infobars --no-first-run --disable-session-crashed-bubble \
     --disable-translate --disable-features=Translate,TouchpadOverscrollHistoryNavigation \
-    --overscroll-history-navigation=0 --disable-pinch --check-for-update-interval=31536000 \
+    --overscroll-history-navigation=0 --check-for-update-interval=31536000 \
     --password-store=basic --autoplay-policy=no-user-gesture-required "$URL"

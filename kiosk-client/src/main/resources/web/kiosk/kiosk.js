@@ -4,14 +4,16 @@
 import './texts.js';
 import { Api, ApiError } from '/shared/api.js';
 import { h } from '/shared/dom.js';
-import { languages, setLanguage, t, textIn, translatePage } from '/shared/i18n.js';
+import { hasText, languages, setLanguage, t, textIn, translatePage } from '/shared/i18n.js';
+import { asSentences, spellNumber, Voice } from './speech.js';
 
 const POLL_MILLIS = 2000;
 const LOCAL_ATTEMPTS = 3;
 const LOCAL_RETRY_MILLIS = 1000;
 
-// The start screen speaks the first language registered: French.
-const home = () => ({ lang: languages()[0], priority: false, path: [], screen: 'menu', result: null, failure: null, pending: null });
+// The start screen speaks the first language registered: French, in the usual (not the accessible) mode.
+const home = () => ({ lang: languages()[0], priority: false, path: [], screen: 'menu', result: null, failure: null,
+    pending: null, accessible: false, largePrint: true });
 
 let view = home();
 let kiosk = null;             // last answer of GET /api/state
@@ -20,7 +22,13 @@ let resultTimer = null;
 let renderedKey = '';
 
 const api = new Api({ base: '/api' });
+const voice = new Voice();
 const $ = (id) => document.getElementById(id);
+
+/** A text in the visitor's language; in the accessible mode its easy-to-read wording (key + 'Easy') when it has one. */
+function w(key, params) {
+    return view.accessible && hasText(key + 'Easy') ? t(key + 'Easy', params) : t(key, params);
+}
 
 function newActionKey() {
     if (crypto.randomUUID) return 'ui-' + crypto.randomUUID();
@@ -64,80 +72,94 @@ function menuScreen() {
         },
     },
     h('span', { class: 'entry-label' }, label(entry)),
-    entry.kind === 'orientation' ? h('span', { class: 'entry-hint' }, t('orientationHint')) : null,
+    entry.kind === 'orientation' ? h('span', { class: 'entry-hint' }, w('orientationHint')) : null,
     entry.kind === 'menu' ? h('span', { class: 'entry-chevron', 'aria-hidden': 'true' }, '›') : null));
     const back = view.path.length > 0
         ? h('button', { type: 'button', class: 'back', id: 'back', onclick: goBack },
-            h('span', { 'aria-hidden': 'true' }, '‹ '), t('back'))
+            h('span', { 'aria-hidden': 'true' }, '‹ '), w('back'))
         : null;
-    return [
-        back,
-        h('p', { class: 'prompt' }, title ? t('chooseIn') : t('choose')),
-        h('div', { class: 'entries' + (entries.length > 4 ? ' many' : '') }, buttons),
-    ];
+    return {
+        info: [
+            h('p', { class: 'prompt', id: 'prompt' }, title ? w('chooseIn') : w('choose')),
+            view.accessible ? h('p', { class: 'sub', id: 'prompt-hint' }, w('chooseHint')) : null,
+        ],
+        controls: [
+            back,
+            h('div', { class: 'entries' + (entries.length > 4 ? ' many' : '') }, buttons),
+        ],
+    };
 }
 
 function workingScreen() {
     const slip = view.pending && view.pending.kind === 'orientation';
-    return [
-        h('div', { class: 'spinner', 'aria-hidden': 'true' }),
-        h('p', { class: 'lead' }, t('working')),
-        h('p', { class: 'sub' }, t(slip ? 'printingSlip' : 'printingTicket')),
-    ];
+    return {
+        info: [
+            h('div', { class: 'spinner', 'aria-hidden': 'true' }),
+            h('p', { class: 'lead' }, w('working')),
+            h('p', { class: 'sub' }, w(slip ? 'printingSlip' : 'printingTicket')),
+        ],
+        controls: [],
+    };
 }
 
 function ticketScreen() {
     const ticket = view.result;
     if (!ticket.printed) {
-        return [
-            h('h2', { class: 'alert' }, t('notPrinted')),
-            h('p', { class: 'lead' }, t('rememberNumber')),
-            h('p', { class: 'number', id: 'number' }, ticket.number),
-            h('p', { class: 'sub' }, ticket.serviceName),
-            h('p', { class: 'where' }, whereToGo()),
-            doneButton(),
-        ];
+        return {
+            info: [
+                h('h2', { class: 'alert' }, w('notPrinted')),
+                h('p', { class: 'lead' }, w('rememberNumber')),
+                h('p', { class: 'number', id: 'number', 'aria-label': spellNumber(ticket.number) }, ticket.number),
+                h('p', { class: 'sub' }, ticket.serviceName),
+                h('p', { class: 'where' }, whereToGo()),
+            ],
+            controls: [doneButton()],
+        };
     }
-    const ahead = t('ahead', { count: ticket.peopleAhead });
-    return [
-        h('h2', { class: 'take', id: 'take-ticket' }, t('takeTicket'),
-            h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↓')),
-        h('div', { class: 'ticket-card' },
-            h('p', { class: 'caption' }, t('yourNumber')),
-            h('p', { class: 'number', id: 'number' }, ticket.number),
-            h('p', { class: 'service' }, ticket.serviceName),
-            ticket.priority === 'PRIORITY' ? h('p', { class: 'badge' }, t('priorityTicket')) : null),
-        h('p', { class: 'sub' }, ahead),
-        waitSentence(ticket),
-        h('p', { class: 'hint' }, t('watchScreen')),
-        doneButton(),
-    ];
+    return {
+        info: [
+            h('h2', { class: 'take', id: 'take-ticket' }, w('takeTicket'),
+                h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↓')),
+            h('div', { class: 'ticket-card' },
+                h('p', { class: 'caption' }, w('yourNumber')),
+                h('p', { class: 'number', id: 'number', 'aria-label': spellNumber(ticket.number) }, ticket.number),
+                h('p', { class: 'service' }, ticket.serviceName),
+                ticket.priority === 'PRIORITY' ? h('p', { class: 'badge' }, w('priorityTicket')) : null),
+            h('p', { class: 'sub' }, w('ahead', { count: ticket.peopleAhead })),
+            waitSentence(ticket),
+            h('p', { class: 'hint' }, w('watchScreen')),
+        ],
+        controls: [doneButton()],
+    };
 }
 
 /** No estimate from the server means that no counter serving the service is open yet: say so, promise nothing. */
 function waitSentence(ticket) {
     if (ticket.estimatedWaitMinutes === null || ticket.estimatedWaitMinutes === undefined) {
-        return h('p', { class: 'sub', id: 'no-counter-open' }, t('noCounterOpen'));
+        return h('p', { class: 'sub', id: 'no-counter-open' }, w('noCounterOpen'));
     }
-    return ticket.peopleAhead > 0 ? h('p', { class: 'sub' }, t('estimatedWait', { m: ticket.estimatedWaitMinutes }))
+    return ticket.peopleAhead > 0 ? h('p', { class: 'sub' }, w('estimatedWait', { m: ticket.estimatedWaitMinutes }))
         : null;
 }
 
 function orientationScreen() {
     const slip = view.result;
-    return [
-        h('h2', { class: 'take', id: 'take-slip' }, t('takeSlip'),
-            h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↓')),
-        h('p', { class: 'sub' }, slip.matter),
-        h('div', { class: 'ticket-card orientation' },
-            h('p', { class: 'caption' }, t('goTo')),
-            h('p', { class: 'authority' }, slip.authority),
-            (slip.address || []).map((line) => h('p', { class: 'line' }, line)),
-            (slip.hours || []).length ? h('p', { class: 'line' }, t('hours') + ' : ' + slip.hours.join(', ')) : null,
-            slip.phone ? h('p', { class: 'line' }, t('phone') + ' : ' + slip.phone) : null,
-            slip.website ? h('p', { class: 'line' }, t('website') + ' : ' + slip.website) : null),
-        doneButton(),
-    ];
+    return {
+        info: [
+            h('h2', { class: 'take', id: 'take-slip' }, w('takeSlip'),
+                h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↓')),
+            h('p', { class: 'sub' }, slip.matter),
+            h('div', { class: 'ticket-card orientation' },
+                h('p', { class: 'caption' }, w('goTo')),
+                h('p', { class: 'authority' }, slip.authority),
+                (slip.address || []).map((line) => h('p', { class: 'line' }, line)),
+                (slip.hours || []).length ? h('p', { class: 'line' }, t('hours') + ' : ' + slip.hours.join(', '))
+                    : null,
+                slip.phone ? h('p', { class: 'line' }, t('phone') + ' : ' + slip.phone) : null,
+                slip.website ? h('p', { class: 'line' }, t('website') + ' : ' + slip.website) : null),
+        ],
+        controls: [doneButton()],
+    };
 }
 
 function faultScreen(reason) {
@@ -148,13 +170,17 @@ function faultScreen(reason) {
         STARTING: 'starting',
     }[reason] || 'genericError';
     if (reason === 'STARTING') {
-        return [h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', { class: 'lead' }, t(sentence))];
+        return { info: [h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', { class: 'lead' }, w(sentence))],
+            controls: [] };
     }
-    return [
-        h('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),
-        h('h2', { class: 'alert', id: 'fault' }, t(sentence)),
-        h('p', { class: 'where', id: 'where-to-go' }, whereToGo()),
-    ];
+    return {
+        info: [
+            h('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),
+            h('h2', { class: 'alert', id: 'fault' }, w(sentence)),
+            h('p', { class: 'where', id: 'where-to-go' }, whereToGo()),
+        ],
+        controls: [],
+    };
 }
 
 /** The site issues no ticket now: why, and when it opens again, in the visitor's language and the site's time. */
@@ -165,12 +191,15 @@ function closedScreen() {
         PUBLIC_HOLIDAY: 'closedPublicHoliday',
         CLOSURE: 'closedClosure',
     }[opening.reason] || 'closedOutsideHours';
-    return [
-        h('h2', { class: 'alert', id: 'closed' }, t(why)),
-        opening.nextOpening ? h('p', { class: 'lead', id: 'next-opening' }, reopening(opening.nextOpening)) : null,
-        // Only while the doors are still open is someone at the reception desk to turn to.
-        opening.reason === 'AFTER_LAST_TICKET' ? h('p', { class: 'where', id: 'where-to-go' }, whereToGo()) : null,
-    ];
+    return {
+        info: [
+            h('h2', { class: 'alert', id: 'closed' }, w(why)),
+            opening.nextOpening ? h('p', { class: 'lead', id: 'next-opening' }, reopening(opening.nextOpening)) : null,
+            // Only while the doors are still open is someone at the reception desk to turn to.
+            opening.reason === 'AFTER_LAST_TICKET' ? h('p', { class: 'where', id: 'where-to-go' }, whereToGo()) : null,
+        ],
+        controls: [],
+    };
 }
 
 /** {date: '2026-12-07', time: '08:30', weekday: 1, days: 3} → "Réouverture le lundi 7 décembre à 8 h 30." */
@@ -194,20 +223,25 @@ function failureScreen() {
         service_unavailable: 'serviceUnavailable',
     }[view.failure] || 'genericError';
     const canRetry = ['server_unreachable', 'starting', 'network', 'internal'].includes(view.failure);
-    return [
-        h('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),
-        h('h2', { class: 'alert', id: 'fault' }, t(sentence)),
-        h('p', { class: 'where', id: 'where-to-go' }, whereToGo()),
-        h('div', { class: 'actions' },
-            canRetry ? h('button', { type: 'button', class: 'action', id: 'retry', onclick: () => submit() },
-                t('retry')) : null,
-            h('button', { type: 'button', class: 'action secondary', id: 'start-again', onclick: reset },
-                t('startAgain'))),
-    ];
+    return {
+        info: [
+            h('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),
+            h('h2', { class: 'alert', id: 'fault' }, w(sentence)),
+            h('p', { class: 'where', id: 'where-to-go' }, whereToGo()),
+        ],
+        controls: [
+            h('div', { class: 'actions' },
+                canRetry ? h('button', { type: 'button', class: 'action', id: 'retry', onclick: () => submit() },
+                    w('retry')) : null,
+                h('button', { type: 'button', class: 'action secondary', id: 'start-again', onclick: reset },
+                    w('startAgain'))),
+        ],
+    };
 }
 
 function doneButton() {
-    return h('button', { type: 'button', class: 'action', id: 'done', onclick: reset }, t('done'));
+    return h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'action', id: 'done', onclick: reset }, w('done')));
 }
 
 // ---------- rendering ----------
@@ -222,12 +256,13 @@ function screenName() {
 
 function render(force = false) {
     const name = screenName();
-    const key = JSON.stringify([name, view.lang, view.priority, view.path, kiosk && kiosk.menu,
-        kiosk && kiosk.screen, kiosk && kiosk.opening, view.result, view.failure]);
+    const key = JSON.stringify([name, view.lang, view.priority, view.path, view.accessible, view.largePrint,
+        kiosk && kiosk.menu, kiosk && kiosk.screen, kiosk && kiosk.opening, view.result, view.failure]);
     if (!force && key === renderedKey) return;
     renderedKey = key;
 
     setLanguage(view.lang);
+    document.documentElement.classList.toggle('accessible', view.accessible);
     translatePage($('bottom'));
     $('site-name').textContent = (kiosk && kiosk.menu && kiosk.menu.siteName) || '';
     const { title } = entriesAt(view.path);
@@ -238,14 +273,22 @@ function render(force = false) {
     if (name === 'orientation') $('title').textContent = t('yourSlip');
 
     const chromeVisible = name === 'menu' || name.startsWith('fault') || name === 'failure' || name === 'closed';
-    $('bottom').hidden = !chromeVisible;
     $('priority').hidden = name !== 'menu';
     $('priority').setAttribute('aria-pressed', String(view.priority));
     $('priority-who').textContent = view.priority ? t('priorityOn') : t('priorityWho');
+    $('large-print').hidden = !(view.accessible && name === 'menu');
+    $('large-print').setAttribute('aria-pressed', String(view.largePrint));
+    $('languages').hidden = !chromeVisible;
     renderLanguages();
+    // One tap away on every screen but while a ticket is printed.
+    $('accessible').hidden = name === 'working';
+    $('accessible').setAttribute('aria-pressed', String(view.accessible));
+    $('accessible-title').textContent = t(view.accessible ? 'accessibleLeave' : 'accessibleTitle');
+    $('accessible-what').textContent = t(view.accessible ? 'accessibleLeaveWhat' : 'accessibleWhat');
 
     const screen = $('screen');
     screen.dataset.screen = name;
+    $('reach').dataset.screen = name;
     const content = name === 'menu' ? menuScreen()
         : name === 'working' ? workingScreen()
         : name === 'ticket' ? ticketScreen()
@@ -253,7 +296,108 @@ function render(force = false) {
         : name === 'failure' ? failureScreen()
         : name === 'closed' ? closedScreen()
         : faultScreen(name.slice('fault-'.length));
-    screen.replaceChildren(...content.filter((node) => node !== null));
+    screen.replaceChildren(...content.info.filter((node) => node !== null));
+    $('controls').replaceChildren(...content.controls.filter((node) => node !== null));
+    if (view.accessible) {
+        sayScreen();
+    }
+}
+
+// ---------- accessible mode: large text, everything within reach, spoken guidance, the physical buttons ----------
+
+/** What can be chosen now, in screen order: the screen's choices, then the bar's (priority, languages, mode). */
+function targets() {
+    return [...document.querySelectorAll('#reach button')]
+        .filter((button) => !button.disabled && button.offsetParent !== null);
+}
+
+/** The text a screen reader would read in an element: what is shown, without the pictograms (aria-hidden). */
+function readableText(element) {
+    const parts = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const parent = walker.currentNode.parentElement;
+        if (!parent.closest('[aria-hidden="true"]') && parent.getClientRects().length > 0) {
+            parts.push(walker.currentNode.textContent);
+        }
+    }
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A control said as the visitor hears it: its name, and whether it is on for a switch. */
+function spokenLabel(button) {
+    const text = button.getAttribute('aria-label') || readableText(button);
+    const pressed = button.getAttribute('aria-pressed');
+    if (pressed === null || button.closest('#languages')) return text;
+    return text + '. ' + t(pressed === 'true' ? 'switchOn' : 'switchOff');
+}
+
+/** The screen's title and what it says, then how to choose: what a visitor who cannot read it needs first. */
+function sayScreen() {
+    const lines = [$('title').textContent];
+    for (const node of $('screen').children) {
+        const text = node.innerText.replace(/[↓›‹]/g, '');
+        lines.push(node.id === 'number' || node.querySelector('#number')
+            ? text.replace(view.result.number, spellNumber(view.result.number)) : text);
+    }
+    const choices = document.querySelectorAll('#controls button').length;
+    if (choices > 0 && screenName() === 'menu') lines.push(t('choiceCount', { count: choices }));
+    if (hasScreenButtons()) lines.push(t('buttonsHowTo'));
+    voice.say(asSentences(lines), view.lang);
+}
+
+function hasScreenButtons() {
+    const buttons = (kiosk && kiosk.screen && kiosk.screen.buttons) || [];
+    return buttons.includes('next') && buttons.includes('select');
+}
+
+function enterAccessibleMode() {
+    view.accessible = true;
+    view.largePrint = true;
+    lastTouch = Date.now();
+    render(true);
+}
+
+function leaveAccessibleMode() {
+    voice.stop();
+    view.accessible = false;
+    render(true);
+}
+
+/** The next choice, from the one the visitor is on (the first one at first); focusing it says it. */
+function moveToNextChoice() {
+    const choices = targets();
+    if (choices.length === 0) return;
+    const at = choices.indexOf(document.activeElement);
+    choices[(at + 1) % choices.length].focus();
+}
+
+/** A press of a physical screen button (GET /api/buttons): accessible, next or select. */
+function onScreenButton(button) {
+    lastTouch = Date.now();
+    if (!view.accessible) {
+        // Whoever reaches for the buttons is guided by voice from the first press.
+        enterAccessibleMode();
+        return;
+    }
+    if (button === 'accessible') {
+        sayScreen();
+    } else if (button === 'next') {
+        moveToNextChoice();
+    } else if (button === 'select') {
+        const current = document.activeElement;
+        if (targets().includes(current)) {
+            current.click();
+        } else {
+            moveToNextChoice();
+        }
+    }
+}
+
+function listenToScreenButtons() {
+    if (typeof EventSource === 'undefined') return;
+    const presses = new EventSource('/api/buttons');
+    presses.onmessage = (event) => onScreenButton(event.data);
 }
 
 function renderLanguages() {
@@ -283,6 +427,7 @@ function choose(entry) {
         kind: entry.kind,
         priority: view.priority ? 'PRIORITY' : 'NORMAL',
         language: view.lang,
+        largePrint: view.accessible && view.largePrint,
         key: newActionKey(), // one key per visitor action, reused by every retry of that action
     };
     submit();
@@ -321,7 +466,7 @@ async function submit() {
  */
 async function requestTicket(request) {
     const body = { entryId: request.entryId, priority: request.priority, language: request.language,
-        key: request.key };
+        key: request.key, largePrint: request.largePrint };
     let failure = null;
     for (let attempt = 1; attempt <= LOCAL_ATTEMPTS; attempt++) {
         if (attempt > 1) {
@@ -346,14 +491,21 @@ function goBack() {
     render();
 }
 
+function sayChoice(button) {
+    if (view.accessible) voice.say(spokenLabel(button), view.lang);
+}
+
+/** Back to the start screen, in French and the usual mode: after a ticket, "Terminer", or the idle time. */
 function reset() {
     clearTimeout(resultTimer);
+    if (view.accessible) voice.stop();
     view = home();
     render(true);
 }
 
 function atHome() {
-    return view.screen === 'menu' && view.path.length === 0 && view.lang === languages()[0] && !view.priority;
+    return view.screen === 'menu' && view.path.length === 0 && view.lang === languages()[0] && !view.priority
+        && !view.accessible;
 }
 
 async function refreshState() {
@@ -369,6 +521,20 @@ function setUp() {
     $('priority').addEventListener('click', () => {
         view.priority = !view.priority;
         render();
+        sayChoice($('priority'));
+    });
+    $('large-print').addEventListener('click', () => {
+        view.largePrint = !view.largePrint;
+        render();
+        sayChoice($('large-print'));
+    });
+    $('accessible').addEventListener('click', () => {
+        if (view.accessible) leaveAccessibleMode();
+        else enterAccessibleMode();
+    });
+    // In the accessible mode each choice is said as the visitor moves to it (physical buttons, keyboard).
+    document.addEventListener('focusin', (event) => {
+        if (view.accessible && event.target.matches('#reach button')) sayChoice(event.target);
     });
     for (const type of ['pointerdown', 'keydown', 'touchstart']) {
         document.addEventListener(type, () => { lastTouch = Date.now(); }, { passive: true });
@@ -379,6 +545,7 @@ function setUp() {
         if (view.screen !== 'working' && !atHome() && Date.now() - lastTouch > idleSeconds * 1000) reset();
     }, 1000);
     setInterval(refreshState, POLL_MILLIS);
+    listenToScreenButtons();
     render(true);
     refreshState();
 }

@@ -68,7 +68,7 @@ class KioskServerTest {
                 .contains("Service A (en)")
                 .contains("Site Un")
                 .contains("https://guichet.example.test/ticket/" + ticket.get("status_token"))
-                .contains("Accessible");
+                .as("the site's footer is French: not on an English ticket").doesNotContain("Accessible");
         assertThat(preview("ticket-0001.txt")).contains("A001").contains("Site Un - bâtiment A") // PC858 has no en dash
                 .contains("Your number").contains("[QR: https://guichet.example.test/ticket/" + ticket.get("status_token") + "]");
     }

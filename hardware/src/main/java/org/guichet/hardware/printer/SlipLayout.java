@@ -18,6 +18,7 @@ final class SlipLayout {
 
     static final int LINES_FED_BEFORE_CUT = 4;
     static final int LONGEST_NUMBER_AT_QUADRUPLE_SIZE = 8;
+    static final int LONGEST_NUMBER_AT_TRIPLE_SIZE = 10;
     static final int QR_MODULE_SIZE_IN_DOTS = 6;
 
     // Built from scratch on purpose: escpos-coffee's Style copy constructor turns the default line spacing (ESC 2)
@@ -27,6 +28,10 @@ final class SlipLayout {
     private final Style heading = centeredStyle(true, FontSize._1, FontSize._2);
     private final Style bigNumber = centeredStyle(true, FontSize._4, FontSize._4);
     private final Style longNumber = centeredStyle(true, FontSize._2, FontSize._2);
+    // Large print: every line at double width and height (24 columns on 80 mm paper), the number as large as it fits.
+    private final Style largeCentered = centeredStyle(false, FontSize._2, FontSize._2);
+    private final Style largeCenteredBold = centeredStyle(true, FontSize._2, FontSize._2);
+    private final Style largeLongNumber = centeredStyle(true, FontSize._3, FontSize._3);
 
     private final PrinterCodePage codePage;
 
@@ -36,30 +41,42 @@ final class SlipLayout {
 
     byte[] ticket(TicketSlip slip) {
         TicketMessages messages = TicketMessages.forLanguage(slip.language());
+        Style text = slip.largePrint() ? largeCentered : centered;
+        Style bold = slip.largePrint() ? largeCenteredBold : centeredBold;
+        Style title = slip.largePrint() ? largeCenteredBold : heading;
         return job(escpos -> {
-            line(escpos, centeredBold, slip.siteName());
-            line(escpos, heading, slip.serviceName());
+            line(escpos, bold, slip.siteName());
+            line(escpos, title, slip.serviceName());
             escpos.feed(1);
-            line(escpos, centered, messages.yourNumber());
-            line(escpos, slip.number().length() <= LONGEST_NUMBER_AT_QUADRUPLE_SIZE ? bigNumber : longNumber, slip.number());
+            line(escpos, text, messages.yourNumber());
+            line(escpos, numberStyle(slip), slip.number());
             if (slip.priority()) {
-                line(escpos, centeredBold, messages.priority());
+                line(escpos, bold, messages.priority());
             }
             escpos.feed(1);
-            line(escpos, centered, messages.issuedAt(slip.issuedAt()));
-            line(escpos, centeredBold, messages.peopleAhead(slip.peopleAhead()));
-            line(escpos, centered, slip.estimatedWaitMinutes() == null ? messages.noCounterOpen()
+            line(escpos, text, messages.issuedAt(slip.issuedAt()));
+            line(escpos, bold, messages.peopleAhead(slip.peopleAhead()));
+            line(escpos, text, slip.estimatedWaitMinutes() == null ? messages.noCounterOpen()
                     : messages.estimatedWait(slip.estimatedWaitMinutes()));
             if (isPresent(slip.statusUrl())) {
                 escpos.feed(1);
                 qrCode(escpos, slip.statusUrl());
-                line(escpos, centered, messages.followOnPhone());
+                line(escpos, text, messages.followOnPhone());
             }
             if (isPresent(slip.footer())) {
                 escpos.feed(1);
-                line(escpos, centered, slip.footer());
+                line(escpos, text, slip.footer());
             }
         });
+    }
+
+    /** Quadruple size when the number fits the paper's width at that size, else as large as it fits. */
+    private Style numberStyle(TicketSlip slip) {
+        int length = slip.number().length();
+        if (length <= LONGEST_NUMBER_AT_QUADRUPLE_SIZE) {
+            return bigNumber;
+        }
+        return slip.largePrint() && length <= LONGEST_NUMBER_AT_TRIPLE_SIZE ? largeLongNumber : longNumber;
     }
 
     byte[] orientation(OrientationSlip slip) {

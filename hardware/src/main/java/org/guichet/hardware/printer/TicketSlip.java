@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param language             visitor's language: "fr", "en", "es" or "oc" (anything else prints in French)
  * @param priority             a priority ticket (reduced mobility, disability, pregnancy): the ticket says so, as the
  *                             kiosk's screen did
+ * @param largePrint           every line printed at double width and height (for low vision), the number still larger
  */
 public record TicketSlip(
         String siteName,
@@ -29,13 +30,22 @@ public record TicketSlip(
         String statusUrl,
         String footer,
         String language,
-        boolean priority) {
+        boolean priority,
+        boolean largePrint) {
 
     /** An ordinary ticket. */
     public TicketSlip(String siteName, String serviceName, String number, ZonedDateTime issuedAt, int peopleAhead,
                       Integer estimatedWaitMinutes, String statusUrl, String footer, String language) {
         this(siteName, serviceName, number, issuedAt, peopleAhead, estimatedWaitMinutes, statusUrl, footer, language,
                 false);
+    }
+
+    /** A ticket in ordinary print. */
+    public TicketSlip(String siteName, String serviceName, String number, ZonedDateTime issuedAt, int peopleAhead,
+                      Integer estimatedWaitMinutes, String statusUrl, String footer, String language,
+                      boolean priority) {
+        this(siteName, serviceName, number, issuedAt, peopleAhead, estimatedWaitMinutes, statusUrl, footer, language,
+                priority, false);
     }
 
     public TicketSlip {

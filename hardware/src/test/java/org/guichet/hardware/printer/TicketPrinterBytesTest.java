@@ -177,6 +177,55 @@ class TicketPrinterBytesTest {
         assertThat(EscPosStream.parse(print(ordinary)).lines(CP858)).doesNotContain("Ticket prioritario");
     }
 
+    /** GS ! n: high nibble = width - 1, low nibble = height - 1. */
+    private static final int NORMAL_SIZE = 0x00;
+    private static final int DOUBLE_SIZE = 0x11;
+    private static final int QUADRUPLE_SIZE = 0x33;
+
+    /** The GS ! size each printed text run is printed at, by its decoded text. */
+    private static java.util.Map<String, Integer> sizeOfEachText(EscPosStream stream) {
+        java.util.Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < stream.elements().size(); i++) {
+            if (stream.elements().get(i) instanceof EscPosStream.Text text && !text.decode(CP858).isBlank()) {
+                sizes.put(text.decode(CP858), stream.lastCommandBefore(i, "GS !").parameter(0));
+            }
+        }
+        return sizes;
+    }
+
+    @Test
+    void a_large_print_ticket_prints_every_line_at_double_width_and_height_and_the_number_at_quadruple_size()
+            throws IOException {
+        TicketSlip large = new TicketSlip("Mairie", "État civil", "A042", ISSUED_AT, 3, 15, STATUS_URL,
+                null, "fr", true, true);
+
+        EscPosStream stream = EscPosStream.parse(print(large));
+
+        assertThat(sizeOfEachText(stream)).containsExactly(
+                java.util.Map.entry("Mairie", DOUBLE_SIZE),
+                java.util.Map.entry("État civil", DOUBLE_SIZE),
+                java.util.Map.entry("Votre numéro", DOUBLE_SIZE),
+                java.util.Map.entry("A042", QUADRUPLE_SIZE),
+                java.util.Map.entry("Ticket prioritaire", DOUBLE_SIZE),
+                java.util.Map.entry("Le 05/03/2025 à 14:07", DOUBLE_SIZE),
+                java.util.Map.entry("3 personnes avant vous", DOUBLE_SIZE),
+                java.util.Map.entry("Attente estimée : environ 15 min", DOUBLE_SIZE),
+                java.util.Map.entry("Suivez votre tour sur votre téléphone", DOUBLE_SIZE));
+        // The QR code is the same as on an ordinary ticket: a phone reads it as well.
+        assertThat(qrFunction(stream, 80).parameters()).isEqualTo(
+                qrFunction(EscPosStream.parse(print(ticket("fr"))), 80).parameters());
+    }
+
+    @Test
+    void an_ordinary_ticket_keeps_normal_size_text_and_a_large_print_one_a_long_number_at_triple_size()
+            throws IOException {
+        assertThat(sizeOfEachText(EscPosStream.parse(print(ticket("fr")))))
+                .containsEntry("Votre numéro", NORMAL_SIZE).containsEntry("A042", QUADRUPLE_SIZE);
+        TicketSlip longNumber = new TicketSlip("Mairie", "Accueil", "ACC-000042", ISSUED_AT, 0, 0, null, null, "fr",
+                false, true);
+        assertThat(sizeOfEachText(EscPosStream.parse(print(longNumber)))).containsEntry("ACC-000042", 0x22);
+    }
+
     @Test
     void no_one_ahead_and_no_estimate_prints_the_singular_line_and_that_no_counter_is_open_yet() throws IOException {
         TicketSlip slip = new TicketSlip("Mairie", "Accueil", "A001", ISSUED_AT, 0, null, null, null, "fr");

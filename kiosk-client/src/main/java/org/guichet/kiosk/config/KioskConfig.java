@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.hardware.gpio.ButtonWiring;
 import org.guichet.hardware.gpio.StatusLightPins;
+import org.guichet.kiosk.core.ScreenButton;
 import org.guichet.hardware.printer.PrinterCodePage;
 import org.guichet.hardware.printer.TicketMessages;
 
@@ -96,11 +97,26 @@ public record KioskConfig(Server server, Http http, Printer printer, Screen scre
     public record Buttons(List<ButtonMapping> mappings, Duration debounce, ButtonWiring wiring, String language) {
     }
 
-    /** One physical button: BCM pin, the menu entry (service or orientation) it issues, and its priority class. */
-    public record ButtonMapping(int pin, String entryId, String priority) {
+    /**
+     * One physical button: its BCM pin and either the menu entry (service or orientation) it issues, with its
+     * priority class, or the screen button it is ({@code screenButton} non-null, {@code entryId} null).
+     */
+    public record ButtonMapping(int pin, String entryId, String priority, ScreenButton screenButton) {
+
+        public ButtonMapping(int pin, String entryId, String priority) {
+            this(pin, entryId, priority, null);
+        }
+
+        public static ButtonMapping screen(int pin, ScreenButton button) {
+            return new ButtonMapping(pin, null, "NORMAL", button);
+        }
+
+        public boolean drivesScreen() {
+            return screenButton != null;
+        }
 
         public String buttonId() {
-            return "bcm" + pin + "-" + entryId;
+            return "bcm" + pin + "-" + (drivesScreen() ? screenButton.configName() : entryId);
         }
     }
 
@@ -175,16 +191,29 @@ public record KioskConfig(Server server, Http http, Printer printer, Screen scre
             String where = "gpio.buttons.map[" + i + "]";
             JsonObject entry = map.getJsonObject(i);
             int pin = required(entry, "pin", where);
+            if (!pins.add(pin)) {
+                throw new IllegalArgumentException(where + ": pin " + pin + " is used twice");
+            }
+            String action = entry.getString("action");
+            if (action != null) {
+                if (entry.containsKey("entry") || entry.containsKey("service")) {
+                    throw new IllegalArgumentException(where + ": a button has an 'entry' or an 'action', not both");
+                }
+                try {
+                    mappings.add(ButtonMapping.screen(pin, ScreenButton.fromConfigName(action)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": " + e.getMessage());
+                }
+                continue;
+            }
             String entryId = entry.getString("entry", entry.getString("service"));
             if (entryId == null || entryId.isBlank()) {
-                throw new IllegalArgumentException(where + ": 'entry' (the service id the button issues) is required");
+                throw new IllegalArgumentException(where + ": 'entry' (the service id the button issues) or 'action' "
+                        + "(accessible, next or select) is required");
             }
             String priority = entry.getString("priority", "NORMAL").toUpperCase(Locale.ROOT);
             if (!priority.equals("NORMAL") && !priority.equals("PRIORITY")) {
                 throw new IllegalArgumentException(where + ": priority must be NORMAL or PRIORITY");
-            }
-            if (!pins.add(pin)) {
-                throw new IllegalArgumentException(where + ": pin " + pin + " is used twice");
             }
             mappings.add(new ButtonMapping(pin, entryId, priority));
         }

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.guichet.hardware.printer.PrinterCondition;
 import org.guichet.hardware.printer.PrinterStatus;
+import org.guichet.hardware.printer.TicketSlip;
 import org.guichet.kiosk.config.KioskConfig;
 import org.guichet.kiosk.printing.PrinterLink;
 import org.guichet.kiosk.printing.Slips;
@@ -48,6 +49,7 @@ public final class Kiosk {
     private final ServerApi server;
     private final PrinterLink printer;
     private final List<Consumer<KioskHealth>> listeners = new CopyOnWriteArrayList<>();
+    private final ScreenButtonPresses screenButtons = new ScreenButtonPresses();
     private final Map<String, Future<TicketOutcome>> recentActions = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Future<TicketOutcome>> eldest) {
@@ -103,6 +105,11 @@ public final class Kiosk {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /** The physical buttons mapped to drive the screen (accessible, next, select), heard by the touch UI. */
+    public ScreenButtonPresses screenButtons() {
+        return screenButtons;
     }
 
     /** Told of every change of health, on the kiosk's context (and once at once with the current health). */
@@ -197,7 +204,8 @@ public final class Kiosk {
                 .compose(ticket -> {
                     LOG.info("Ticket {} issued for {} ({}, {}){}", ticket.number(), entry.id(), ticket.priority(),
                             ticket.language(), ticket.replayed() ? " — replayed for the same key" : "");
-                    return printer.print(Slips.ticket(current, ticket, config.server().publicUrl()))
+                    TicketSlip slip = Slips.ticket(current, ticket, config.server().publicUrl(), request.largePrint());
+                    return printer.print(slip)
                             .map(printed -> TicketOutcome.ticket(ticket, true))
                             .recover(printFailure -> {
                                 LOG.error("Ticket {} was issued but could not be printed; the screen shows its number",
@@ -375,7 +383,13 @@ public final class Kiosk {
         }
         JsonObject report = health.heartbeat();
         server.heartbeat(report)
-                .onSuccess(sent -> lastReportedHealth = report.encode())
+                .onSuccess(sent -> {
+                    lastReportedHealth = report.encode();
+                    // Two reports sent close together may arrive in either order: the server must end with the last.
+                    if (!health.heartbeat().encode().equals(lastReportedHealth)) {
+                        sendHeartbeat();
+                    }
+                })
                 .onFailure(failure -> {
                     if (ServerCallException.isUnreachable(failure)) {
                         LOG.debug("Heartbeat not delivered: {}", failure.getMessage());

@@ -9,11 +9,16 @@ import java.util.regex.Pattern;
 /**
  * One visitor action: the menu entry chosen, priority class, language, and the key that identifies the action.
  * The key is created once per action (touch screen: when the visitor taps; button: per press) and reused on every
- * retry, so one action never yields two tickets.
+ * retry, so one action never yields two tickets. A large-print request gets its ticket printed in double-size text.
  */
-public record VisitorRequest(String entryId, String priority, String language, String actionKey) {
+public record VisitorRequest(String entryId, String priority, String language, String actionKey, boolean largePrint) {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
+
+    /** A request for an ordinary ticket. */
+    public VisitorRequest(String entryId, String priority, String language, String actionKey) {
+        this(entryId, priority, language, actionKey, false);
+    }
 
     public VisitorRequest {
         Objects.requireNonNull(entryId, "entryId");

@@ -16,8 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The kiosk's physical side: each button issues and prints a ticket for its menu entry with no screen involved, and
- * the status light follows the kiosk's health. Takes the Pi4J context; whoever created it shuts it down. The buttons
+ * The kiosk's physical side: each entry button issues and prints a ticket for its menu entry with no screen involved,
+ * each screen button (accessible, next, select) is passed to the touch UI, and the status light follows the kiosk's
+ * health. Takes the Pi4J context; whoever created it shuts it down. The buttons
  * are debounced on the given clock: the system's on a kiosk, one moved by hand in tests.
  */
 public final class KioskGpio implements AutoCloseable {
@@ -60,6 +61,11 @@ public final class KioskGpio implements AutoCloseable {
         return new ButtonPanel(pi4j, new ButtonPanelConfig(idsByPin, config.debounce(), config.wiring()),
                 buttonId -> {
                     KioskConfig.ButtonMapping mapping = mappingById.get(buttonId);
+                    if (mapping.drivesScreen()) {
+                        LOG.debug("Button {} pressed: {} on the screen", buttonId, mapping.screenButton());
+                        kiosk.screenButtons().press(mapping.screenButton());
+                        return;
+                    }
                     LOG.info("Button {} pressed: {} ({})", buttonId, mapping.entryId(), mapping.priority());
                     kiosk.submit(VisitorRequest.newAction(mapping.entryId(), mapping.priority(), config.language()))
                             .onSuccess(outcome -> LOG.info("Button {}: {} printed", buttonId,

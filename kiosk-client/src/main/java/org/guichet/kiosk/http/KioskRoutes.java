@@ -1,6 +1,9 @@
 package org.guichet.kiosk.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +28,8 @@ public final class KioskRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskRoutes.class);
 
+    private static final long KEEP_ALIVE_MILLIS = 15_000;
+
     private final Kiosk kiosk;
 
     public KioskRoutes(Kiosk kiosk) {
@@ -38,6 +43,7 @@ public final class KioskRoutes {
         router.get("/api/state").handler(this::state);
         router.post("/api/tickets").handler(this::takeTicket);
         router.post("/api/pair").handler(this::pair);
+        router.get("/api/buttons").handler(this::screenButtons);
         router.route("/kiosk/*").handler(StaticHandler.create("web/kiosk").setCachingEnabled(false));
         // The layer every Guichet web app shares (guichet-web-common, packed into this jar): no server needed.
         router.route("/shared/*").handler(StaticHandler.create("web/shared").setCachingEnabled(false));
@@ -64,11 +70,50 @@ public final class KioskRoutes {
                 .put("screen", new JsonObject()
                         .put("idleSeconds", screen.idleTimeout().toMillis() / 1000.0)
                         .put("ticketScreenSeconds", screen.ticketScreenTime().toMillis() / 1000.0)
-                        .put("whereToGo", new JsonObject(new TreeMap<>(screen.whereToGo()))));
+                        .put("whereToGo", new JsonObject(new TreeMap<>(screen.whereToGo())))
+                        .put("buttons", screenButtonNames()));
         send(ctx, 200, state);
     }
 
-    /** Body {entryId, priority, language, key}; the key is created by the page once per visitor action. */
+    /** The physical screen buttons fitted, e.g. ["accessible", "next", "select"]: the page says how to use them. */
+    private JsonArray screenButtonNames() {
+        JsonArray names = new JsonArray();
+        KioskConfig.Buttons buttons = kiosk.config().gpio().buttons();
+        if (buttons != null && kiosk.config().gpio().anyDevice()) {
+            buttons.mappings().stream().filter(KioskConfig.ButtonMapping::drivesScreen)
+                    .forEach(mapping -> names.add(mapping.screenButton().configName()));
+        }
+        return names;
+    }
+
+    /**
+     * The presses of the screen buttons, as server-sent events: {@code data: next}. Open as long as the page is;
+     * a comment every {@value #KEEP_ALIVE_MILLIS} ms keeps the connection known to be alive.
+     */
+    private void screenButtons(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response()
+                .setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store");
+        response.write(": screen buttons\n\n");
+        Context context = ctx.vertx().getOrCreateContext();
+        Runnable stopListening = kiosk.screenButtons().listen(button -> context.runOnContext(ignored -> {
+            if (!response.closed()) {
+                response.write("data: " + button.configName() + "\n\n");
+            }
+        }));
+        long keepAlive = ctx.vertx().setPeriodic(KEEP_ALIVE_MILLIS, id -> {
+            if (!response.closed()) {
+                response.write(": still here\n\n");
+            }
+        });
+        response.closeHandler(closed -> {
+            stopListening.run();
+            ctx.vertx().cancelTimer(keepAlive);
+        });
+    }
+
+    /** Body {entryId, priority, language, key, largePrint}; the key is created by the page once per visitor action. */
     private void takeTicket(RoutingContext ctx) {
         VisitorRequest request;
         try {
@@ -77,7 +122,7 @@ public final class KioskRoutes {
                 throw new IllegalArgumentException("a JSON body is required");
             }
             request = new VisitorRequest(body.getString("entryId"), body.getString("priority", "NORMAL"),
-                    body.getString("language", "fr"), body.getString("key"));
+                    body.getString("language", "fr"), body.getString("key"), body.getBoolean("largePrint", false));
         } catch (RuntimeException e) {
             send(ctx, 400, error("bad_request", e.getMessage()));
             return;

@@ -1,6 +1,7 @@
 package org.guichet.kiosk.printing;
 
 import org.guichet.hardware.printer.OrientationSlip;
+import org.guichet.hardware.printer.TicketMessages;
 import org.guichet.hardware.printer.TicketSlip;
 import org.guichet.kiosk.server.IssuedTicket;
 import org.guichet.kiosk.server.Menu;
@@ -13,20 +14,37 @@ import java.util.List;
 /** Turns what the server said into what the printer prints. Pure functions. */
 public final class Slips {
 
+    /** The language the server's site texts (name, footer) are written in. */
+    static final String SITE_TEXT_LANGUAGE = TicketMessages.DEFAULT_LANGUAGE;
+
     private Slips() {
     }
 
     /**
      * The visitor's ticket: site, service in the ticket's language, number, issue time in the site's time zone,
-     * people ahead, estimated wait, the status page address (QR code) on the public server, the site's footer, and
-     * whether it is a priority ticket.
+     * people ahead, estimated wait, the status page address (QR code) on the public server, the site's footer (see
+     * {@link #footerFor}), and whether it is a priority ticket.
      */
     public static TicketSlip ticket(Menu menu, IssuedTicket ticket, URI publicServerUrl) {
+        return ticket(menu, ticket, publicServerUrl, false);
+    }
+
+    /** {@link #ticket(Menu, IssuedTicket, URI)}, in large print when the visitor asked for it. */
+    public static TicketSlip ticket(Menu menu, IssuedTicket ticket, URI publicServerUrl, boolean largePrint) {
         String statusUrl = ticket.statusToken() == null ? null
                 : stripTrailingSlash(publicServerUrl.toString()) + "/ticket/" + ticket.statusToken();
         return new TicketSlip(menu.siteName(), ticket.serviceName(), ticket.number(),
                 ticket.issuedAt().atZone(menu.zone()), ticket.peopleAhead(), ticket.estimatedWaitMinutes(), statusUrl,
-                menu.footer(), ticket.language(), "PRIORITY".equals(ticket.priority()));
+                footerFor(menu.footer(), ticket.language()), ticket.language(), "PRIORITY".equals(ticket.priority()),
+                largePrint);
+    }
+
+    /**
+     * The site's footer is one sentence written by its administrators in the sites' language, French, with no
+     * translations: it is printed on French tickets only, never in a language the visitor did not choose.
+     */
+    static String footerFor(String siteFooter, String ticketLanguage) {
+        return TicketMessages.forLanguage(ticketLanguage).language().equals(SITE_TEXT_LANGUAGE) ? siteFooter : null;
     }
 
     /** The orientation slip of an orientation entry: who handles the matter, where, when, and how to reach them. */

@@ -3,6 +3,7 @@ package org.guichet.kiosk.config;
 import io.vertx.core.json.JsonObject;
 import org.guichet.hardware.gpio.ButtonWiring;
 import org.guichet.hardware.printer.PrinterCodePage;
+import org.guichet.kiosk.core.ScreenButton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +101,30 @@ class KioskConfigTest {
         assertThatThrownBy(() -> KioskConfig.fromJson(new JsonObject("""
                 {"server":{"url":"http://x"},"gpio":{"provider":"wiringpi"}}"""), Map.of(), directory))
                 .hasMessageContaining("gpio.provider");
+    }
+
+    @Test
+    void a_button_issues_an_entry_or_drives_the_screen_never_both() {
+        JsonObject config = new JsonObject("""
+                {"server":{"url":"http://localhost:8080"},
+                 "gpio":{"provider":"mock","buttons":{"map":[
+                   {"pin":17,"entry":"svc-a"},
+                   {"pin":22,"action":"accessible"},{"pin":23,"action":"next"},{"pin":24,"action":"select"}]}}}""");
+
+        KioskConfig.Buttons buttons = KioskConfig.fromJson(config, Map.of(), directory).gpio().buttons();
+
+        assertThat(buttons.mappings()).extracting(KioskConfig.ButtonMapping::screenButton).containsExactly(null,
+                ScreenButton.ACCESSIBLE, ScreenButton.NEXT, ScreenButton.SELECT);
+        assertThat(buttons.mappings()).extracting(KioskConfig.ButtonMapping::buttonId)
+                .containsExactly("bcm17-svc-a", "bcm22-accessible", "bcm23-next", "bcm24-select");
+        assertThatThrownBy(() -> KioskConfig.fromJson(new JsonObject("""
+                {"server":{"url":"http://localhost:8080"},
+                 "gpio":{"buttons":{"map":[{"pin":23,"action":"next","entry":"svc-a"}]}}}"""), Map.of(), directory))
+                .hasMessageContaining("gpio.buttons.map[0]").hasMessageContaining("not both");
+        assertThatThrownBy(() -> KioskConfig.fromJson(new JsonObject("""
+                {"server":{"url":"http://localhost:8080"},
+                 "gpio":{"buttons":{"map":[{"pin":23,"action":"louder"}]}}}"""), Map.of(), directory))
+                .hasMessageContaining("gpio.buttons.map[0]").hasMessageContaining("accessible, next or select");
     }
 
     @Test

@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -198,5 +203,59 @@ class ButtonKioskTest {
         awaitLamps("-AR");
         kiosk.restartServer();
         awaitLamps("G--");
+    }
+
+    @Test
+    void given_screen_buttons_when_one_is_pressed_then_the_page_hears_it_and_no_ticket_is_issued() throws Exception {
+        // Given: a kiosk with an entry button (17) and the three screen buttons, and a page listening to them.
+        JsonObject config = kiosk.config();
+        config.put("gpio", new JsonObject()
+                .put("provider", "mock")
+                .put("buttons", new JsonObject()
+                        .put("wiring", "to-ground")
+                        .put("debounce", DEBOUNCE.toMillis() + "ms")
+                        .put("map", new JsonArray()
+                                .add(new JsonObject().put("pin", 17).put("entry", "svc-a"))
+                                .add(new JsonObject().put("pin", 22).put("action", "accessible"))
+                                .add(new JsonObject().put("pin", 23).put("action", "next"))
+                                .add(new JsonObject().put("pin", 24).put("action", "select")))));
+        kiosk.start(config);
+        for (int pin : List.of(17, 22, 23, 24)) {
+            button(pin).mockState(DigitalState.HIGH);
+        }
+        gpio().advance(SETTLED);
+        kiosk.awaitReady();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        CompletableFuture<?> stream = http.sendAsync(HttpRequest.newBuilder(URI.create(kiosk.url() + "api/buttons"))
+                .build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
+                .filter(line -> line.startsWith("data: ")).forEach(line -> heard.add(line.substring(6))));
+        Eventually.await("the page listening", () -> kiosk.core().screenButtons().listenerCount() == 1);
+        assertThat(kiosk.state().getJsonObject("screen").getJsonArray("buttons"))
+                .containsExactly("accessible", "next", "select");
+
+        // When: accessible, next, next (with a bounce), select are pressed.
+        cleanPress(22);
+        cleanPress(23);
+        button(23).mockState(DigitalState.LOW);
+        button(23).mockState(DigitalState.HIGH);
+        button(23).mockState(DigitalState.LOW);
+        gpio().advance(SETTLED);
+        button(23).mockState(DigitalState.HIGH);
+        gpio().advance(SETTLED);
+        cleanPress(24);
+
+        // Then: the page hears each press once, in order, and no ticket was issued by them.
+        Eventually.await("four presses heard", () -> heard.size() == 4);
+        assertThat(heard).containsExactly("accessible", "next", "next", "select");
+        pressAAndWaitForItsTicket();
+        assertThat(kiosk.database().ticketCount()).isEqualTo(1);
+        stream.cancel(true);
+        http.shutdownNow();
+    }
+
+    private void pressAAndWaitForItsTicket() {
+        cleanPress(17);
+        Eventually.await("the ticket of button 17", () -> ticketsFor("svc-a") == 1);
     }
 }

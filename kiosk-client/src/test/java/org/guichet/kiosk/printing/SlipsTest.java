@@ -6,11 +6,19 @@ import org.guichet.hardware.printer.TicketSlip;
 import org.guichet.kiosk.server.IssuedTicket;
 import org.guichet.kiosk.server.Menu;
 import org.guichet.kiosk.server.MenuEntry;
+import org.guichet.kiosk.testing.PrintedSlip;
+import org.guichet.hardware.printer.TicketPrinter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +51,7 @@ class SlipsTest {
     }
 
     @Test
-    void a_ticket_slip_uses_the_site_zone_the_public_status_url_and_the_site_footer() {
+    void a_ticket_slip_uses_the_site_zone_and_the_status_url_and_leaves_the_french_footer_off_an_english_ticket() {
         IssuedTicket ticket = IssuedTicket.fromJson(new JsonObject("""
                 {"id":7,"number":"A042","serviceName":"Reception","statusToken":"tok_0123456789abcdef",
                  "statusPath":"/ticket/tok_0123456789abcdef","issuedAt":"2025-03-03T08:15:00Z","peopleAhead":3,
@@ -60,9 +68,48 @@ class SlipsTest {
         assertThat(slip.peopleAhead()).isEqualTo(3);
         assertThat(slip.estimatedWaitMinutes()).isEqualTo(12);
         assertThat(slip.statusUrl()).isEqualTo("https://guichet.example.fr/ticket/tok_0123456789abcdef");
-        assertThat(slip.footer()).isEqualTo("Merci");
+        assertThat(slip.footer()).isNull();
         assertThat(slip.language()).isEqualTo("en");
         assertThat(slip.priority()).isTrue();
+    }
+
+    private static IssuedTicket ticketIn(String language, String serviceName) {
+        return IssuedTicket.fromJson(new JsonObject("""
+                {"id":7,"number":"A042","statusToken":"tok_0123456789abcdef","issuedAt":"2025-03-03T08:15:00Z",
+                 "peopleAhead":3,"estimatedWaitMinutes":12,"priority":"PRIORITY"}""")
+                .put("serviceName", serviceName).put("language", language), false);
+    }
+
+    private static List<String> printedLines(TicketSlip slip) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TicketPrinter printer = TicketPrinter.writingTo(bytes)) {
+            printer.printTicket(slip);
+        }
+        return PrintedSlip.read(bytes.toByteArray()).texts();
+    }
+
+    /** Every line printed on the ticket, read back from its ESC/POS bytes; the site's own name stays as it is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "fr|Accueil|Votre numéro|Ticket prioritaire|Le 03/03/2025 à 19:15|3 personnes avant vous|"
+            + "Attente estimée : environ 12 min|Suivez votre tour sur votre téléphone",
+        "en|Reception|Your number|Priority ticket|03/03/2025 at 19:15|3 people ahead of you|"
+            + "Estimated wait: about 12 min|Follow your turn on your phone",
+        "es|Recepción|Su número|Ticket prioritario|El 03/03/2025 a las 19:15|3 personas delante de usted|"
+            + "Espera estimada: unos 12 min|Siga su turno en su teléfono",
+        "oc|Acuèlh|Vòstre numèro|Bilhet prioritari|Lo 03/03/2025 a 19:15|3 personas abans de vos|"
+            + "Espèra estimada : environ 12 min|Seguissètz vòstre torn sus vòstre telefòn"})
+    void every_printed_line_follows_the_visitors_language_and_the_french_site_footer_only_a_french_ticket(
+            String language, String service, String yourNumber, String priority, String issuedAt, String ahead,
+            String wait, String followOnPhone) throws IOException {
+        TicketSlip slip = Slips.ticket(MENU, ticketIn(language, service), URI.create("https://guichet.example.fr"));
+
+        List<String> expected = new ArrayList<>(List.of("Hôtel du Département", service, yourNumber, "A042", priority,
+                issuedAt, ahead, wait, followOnPhone));
+        if (language.equals("fr")) {
+            expected.add("Merci");
+        }
+        assertThat(printedLines(slip)).containsExactlyElementsOf(expected);
     }
 
     @Test
