@@ -8,7 +8,9 @@ import { t } from '/shared/i18n.js';
 /** Actions after which the counter no longer has this ticket. */
 const ENDING = new Set(['finish', 'no-show', 'requeue', 'transfer', 'cancel']);
 
-const state = { name: '', ticket: null, status: 'CLOSED', connection: 'connecting', syncs: 0, timeZone: null };
+const state = {
+    name: '', ticket: null, status: 'CLOSED', connection: 'connecting', syncs: 0, timeZone: null, fresh: false,
+};
 const $ = id => document.getElementById(id);
 
 window.guichetCounterScreen = state;
@@ -47,8 +49,12 @@ function onMessage(message) {
     if (message.type === 'call' || message.type === 'recall') {
         state.ticket = ticket;
         state.status = state.status === 'CLOSED' ? 'OPEN' : state.status;
+        state.fresh = true;
         render();
-        flash(document.body);
+        flash(document.body, () => {
+            state.fresh = false;
+            render();
+        });
     } else if (message.type === 'start') {
         state.ticket = ticket;
         render();
@@ -67,7 +73,8 @@ function render() {
     body.classList.toggle('closed', status === 'CLOSED');
     body.classList.toggle('paused', status === 'PAUSED');
     body.dataset.status = status;
-    $('label').textContent = ticket ? t('ticket') : '';
+    // A new call says so in words while it flashes, so colour and motion are not its only sign.
+    $('label').textContent = !ticket ? '' : state.fresh ? t('newCall') : t('ticket');
     $('number').textContent = ticket ? ticket.number : '';
     $('number').classList.toggle('long', Boolean(ticket) && ticket.number.length > 4);
     $('status').textContent = ticket ? ''

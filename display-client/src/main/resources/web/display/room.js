@@ -34,6 +34,7 @@ const state = {
     shownAt: 0,
     currentEnded: false,
     leaving: false,
+    fresh: false,
     pending: [],
     recent: [],
     deaf: false,
@@ -183,9 +184,11 @@ function advance() {
     }
     if (state.deaf) {
         state.leaving = true;
+        state.fresh = false;
         record('leaving', state.current);
         $('current').classList.remove('flash');
         $('current').classList.add('leaving');
+        renderCalls();
         boardTimer = setTimeout(() => {
             state.leaving = false;
             $('current').classList.remove('leaving');
@@ -217,8 +220,12 @@ function show() {
     const ticket = state.current;
     state.shownAt = performance.now();
     record('shown', ticket);
+    state.fresh = true;
     renderCalls();
-    flash($('current'));
+    flash($('current'), () => {
+        state.fresh = false;
+        renderCalls();
+    });
     const key = announcementKey(ticket);
     if (!state.announced.has(key)) {
         state.announced.add(key);
@@ -237,10 +244,25 @@ function record(event, ticket) {
     }
 }
 
+/** The words above the number: a new call or a recall says so while it flashes, so colour and motion are not alone. */
+function currentLabel(current) {
+    if (!current) {
+        return t('noCall');
+    }
+    if (state.leaving) {
+        return t('callEnding');
+    }
+    if (state.fresh) {
+        return t((current.recallCount || 0) > 0 ? 'recalled' : 'newCall');
+    }
+    return t('ticket');
+}
+
 function renderCalls() {
     const current = state.current;
     $('current').classList.toggle('empty', !current);
-    $('current-label').textContent = current ? t('ticket') : t('noCall');
+    $('current').classList.toggle('fresh', Boolean(current) && state.fresh);
+    $('current-label').textContent = currentLabel(current);
     $('current-number').textContent = current ? current.number : '';
     $('current-number').classList.toggle('long', Boolean(current) && current.number.length > 4);
     $('current-counter').textContent = current ? (current.counterName || '') : t('noCallDetail');

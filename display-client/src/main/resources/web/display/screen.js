@@ -217,13 +217,19 @@ function startClock(timeZone) {
 
 const flashTimers = new WeakMap();
 
-/** Makes an element flash for a few seconds (again from the start on a recall). */
-export function flash(element) {
+/**
+ * Makes an element flash for a few seconds (again from the start on a recall), then calls over() unless flashed
+ * again meanwhile. Flashing is the motion cue of a new call; pages also say it in words while it lasts.
+ */
+export function flash(element, over = () => {}) {
     element.classList.remove('flash');
     void element.offsetWidth;       // restarts the animation
     element.classList.add('flash');
     clearTimeout(flashTimers.get(element));
-    flashTimers.set(element, setTimeout(() => element.classList.remove('flash'), FLASH_MILLIS));
+    flashTimers.set(element, setTimeout(() => {
+        element.classList.remove('flash');
+        over();
+    }, FLASH_MILLIS));
 }
 
 /**
