@@ -2,7 +2,7 @@
 // Reads only what a screen may know of its counter: name, status, and the current ticket's number and id
 // (GET /api/v1/counters/<id> and guichet.counter.<id> carry no agent, pause reason, note or outcome for a screen).
 
-import { flash, startScreen } from './screen.js';
+import { flash, startScreen, stopFlash } from './screen.js';
 import { t } from '/shared/i18n.js';
 
 /** Actions after which the counter no longer has this ticket. */
@@ -69,6 +69,10 @@ function render() {
     const ticket = state.ticket;
     const status = ticket ? 'TICKET' : state.status;
     const body = document.body;
+    if (!ticket) {
+        stopFlash(body);
+        state.fresh = false;
+    }
     body.classList.toggle('free', status === 'OPEN');
     body.classList.toggle('closed', status === 'CLOSED');
     body.classList.toggle('paused', status === 'PAUSED');

@@ -9,7 +9,7 @@
 // empty card) replaces it; its chime and voice come when it is shown.
 
 import { Announcer } from './announcer.js';
-import { flash, startScreen } from './screen.js';
+import { flash, startScreen, stopFlash } from './screen.js';
 import { h } from '/shared/dom.js';
 import { language, localName, t } from '/shared/i18n.js';
 
@@ -260,6 +260,10 @@ function currentLabel(current) {
 
 function renderCalls() {
     const current = state.current;
+    if (!current) {
+        stopFlash($('current'));
+        state.fresh = false;
+    }
     $('current').classList.toggle('empty', !current);
     $('current').classList.toggle('fresh', Boolean(current) && state.fresh);
     $('current-label').textContent = currentLabel(current);

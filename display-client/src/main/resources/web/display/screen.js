@@ -232,6 +232,12 @@ export function flash(element, over = () => {}) {
     }, FLASH_MILLIS));
 }
 
+/** Stops an element's flash at once (the call it showed has gone: nothing else on the card may flash). */
+export function stopFlash(element) {
+    clearTimeout(flashTimers.get(element));
+    element.classList.remove('flash');
+}
+
 /**
  * Replaces the page with plain sentences for whoever installs the screen (no token, unknown token, wrong kind of
  * device), 'setup.<notice>.title' then each 'setup.<notice>.<line>': in French, then in English.
