@@ -253,8 +253,38 @@ class ScreenCallCuesTest {
             page.await(Duration.ofSeconds(30), d -> page.fakeSpeechLog().stream()
                     .filter(e -> "end".equals(e.get("event"))).count() >= 2);
             assertShownCallsSpoken(page);
-            serve(agentC1, first);
+
+            // Its visitor reached the counter: the second call still flashes before the card empties.
             serve(agentC2, second);
+            page.await(Duration.ofSeconds(40), d -> page.text("current-number").isEmpty());
+            @SuppressWarnings("unchecked")
+            List<String> after = ((List<Map<String, Object>>) page.script("return window.guichetDisplay.shown"))
+                    .stream().skip(3).map(e -> e.get("event") + " " + e.get("number")).toList();
+            assertThat(after).containsExactly("leaving " + second.getString("number"), "cleared null");
+            assertThat(page.text("current-label")).isEqualTo("Bienvenue");
+            serve(agentC1, first);
+        });
+    }
+
+    @Test
+    void the_deaf_option_and_its_hold_are_read_from_the_address_as_plain_values() {
+        ScreenPage.inBrowser(800, 600, page -> {
+            page.open(server.baseUrl() + "/health");
+            Object answer = page.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/display/screen.js').then(({ isOn, holdSeconds }) => done(JSON.stringify({
+                      on: ['1', 'on', 'yes', 'true', 'oui', 'ON'].map(isOn),
+                      off: ['0', '', 'off', 'no', null, undefined, 'maybe'].map(isOn),
+                      holds: ['20', '1', '600', '2.5'].map(holdSeconds),
+                      refused: ['0', '-3', '601', 'abc', '', null].map(holdSeconds) })),
+                      error => done(JSON.stringify({ failed: String(error) })));
+                    """);
+            JsonObject result = new JsonObject((String) answer);
+            assertThat(result.getString("failed")).isNull();
+            assertThat(result.getJsonArray("on").getList()).containsOnly(true);
+            assertThat(result.getJsonArray("off").getList()).containsOnly(false);
+            assertThat(result.getJsonArray("holds").getList()).containsExactly(20, 1, 600, 2.5);
+            assertThat(result.getJsonArray("refused").getList()).containsOnly((Object) null);
         });
     }
 }
