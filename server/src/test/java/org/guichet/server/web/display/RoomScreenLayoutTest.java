@@ -37,7 +37,7 @@ class RoomScreenLayoutTest {
      * Each part of the current-call panel, how far it sticks out of the card, and how much of its own text it cuts
      * off (wider than its box, or lines clamped away), in CSS pixels: all 0 when it fits.
      */
-    private static final String OVERFLOW = """
+    static final String OVERFLOW = """
             const unclampedHeight = element => {
               element.style.webkitLineClamp = 'none';
               const height = element.getBoundingClientRect().height;
