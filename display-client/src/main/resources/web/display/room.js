@@ -20,7 +20,7 @@ const ENDED_SHOWN_MILLIS = 10000;
 /** The deaf visitors' option: how long each call stays at least, unless ?hold=<seconds> says otherwise. */
 const DEAF_HOLD_SECONDS = 30;
 /** The deaf visitors' option: the number flashes this many times, one flash a second, before it changes. */
-export const LEAVING_FLASHES = 3;
+const LEAVING_FLASHES = 3;
 const LEAVING_MILLIS = LEAVING_FLASHES * 1000;
 /** Actions after which a called visitor is at the counter, or no longer expected there. */
 const ENDING = new Set(['start', 'finish', 'no-show']);
@@ -83,7 +83,10 @@ function applyDisplay(display, settings) {
     const calls = display.recentCalls || [];
     calls.forEach(ticket => state.announced.add(announcementKey(ticket)));
     const stillCalled = calls.length > 0 && calls[0].status === 'CALLED';
+    // Read again (reconnection, renamed catalogue): the board starts over from the server's calls, a flash-out included.
     clearTimeout(boardTimer);
+    state.leaving = false;
+    $('current').classList.remove('leaving');
     state.current = stillCalled ? calls[0] : null;
     state.shownAt = performance.now();
     state.currentEnded = false;
