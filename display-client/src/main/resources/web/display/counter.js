@@ -2,13 +2,15 @@
 // Reads only what a screen may know of its counter: name, status, and the current ticket's number and id
 // (GET /api/v1/counters/<id> and guichet.counter.<id> carry no agent, pause reason, note or outcome for a screen).
 
-import { flash, startScreen } from './screen.js';
+import { flash, startScreen, stopFlash } from './screen.js';
 import { t } from '/shared/i18n.js';
 
 /** Actions after which the counter no longer has this ticket. */
 const ENDING = new Set(['finish', 'no-show', 'requeue', 'transfer', 'cancel']);
 
-const state = { name: '', ticket: null, status: 'CLOSED', connection: 'connecting', syncs: 0, timeZone: null };
+const state = {
+    name: '', ticket: null, status: 'CLOSED', connection: 'connecting', syncs: 0, timeZone: null, fresh: false,
+};
 const $ = id => document.getElementById(id);
 
 window.guichetCounterScreen = state;
@@ -47,8 +49,12 @@ function onMessage(message) {
     if (message.type === 'call' || message.type === 'recall') {
         state.ticket = ticket;
         state.status = state.status === 'CLOSED' ? 'OPEN' : state.status;
+        state.fresh = true;
         render();
-        flash(document.body);
+        flash(document.body, () => {
+            state.fresh = false;
+            render();
+        });
     } else if (message.type === 'start') {
         state.ticket = ticket;
         render();
@@ -63,11 +69,16 @@ function render() {
     const ticket = state.ticket;
     const status = ticket ? 'TICKET' : state.status;
     const body = document.body;
+    if (!ticket) {
+        stopFlash(body);
+        state.fresh = false;
+    }
     body.classList.toggle('free', status === 'OPEN');
     body.classList.toggle('closed', status === 'CLOSED');
     body.classList.toggle('paused', status === 'PAUSED');
     body.dataset.status = status;
-    $('label').textContent = ticket ? t('ticket') : '';
+    // A new call says so in words while it flashes, so colour and motion are not its only sign.
+    $('label').textContent = !ticket ? '' : state.fresh ? t('newCall') : t('ticket');
     $('number').textContent = ticket ? ticket.number : '';
     $('number').classList.toggle('long', Boolean(ticket) && ticket.number.length > 4);
     $('status').textContent = ticket ? ''

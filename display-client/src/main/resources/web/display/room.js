@@ -1,20 +1,45 @@
 // Waiting-room screen: the ticket just called, the last calls, people waiting, the time, a message line; calls are
 // announced with a chime and a voice. Which room it shows comes from the screen's registration (GET /api/v1/auth/me).
-// Reads only what a screen may know of a ticket: number, spoken form, counter name, recall count.
+// Reads only what a screen may know of a ticket: number, spoken form, counter name, status, recall count.
+//
+// The current call stays while its visitor walks to the counter; once the service has started or ended (or the
+// visitor was marked absent) it goes to the last calls, after it has been shown at least ENDED_SHOWN_MILLIS. A ticket
+// put back on hold or transferred leaves the board at once (it will be called again). With the deaf visitors' option
+// (?deaf=1) every call stays at least `hold` seconds, then flashes LEAVING_FLASHES times before the next one (or the
+// empty card) replaces it; its chime and voice come when it is shown.
 
 import { Announcer } from './announcer.js';
-import { flash, startScreen } from './screen.js';
+import { flash, startScreen, stopFlash } from './screen.js';
 import { h } from '/shared/dom.js';
 import { language, localName, t } from '/shared/i18n.js';
 
 const RECENT_COUNT = 6;
 const ANNOUNCED_KEPT = 1000;
+/** How long an ended call is still shown (everyone): about the time of its chime, voice and flash. */
+const ENDED_SHOWN_MILLIS = 10000;
+/** The deaf visitors' option: how long each call stays at least, unless ?hold=<seconds> says otherwise. */
+const DEAF_HOLD_SECONDS = 30;
+/** The deaf visitors' option: the number flashes this many times, one flash a second, before it changes. */
+const LEAVING_FLASHES = 3;
+const LEAVING_MILLIS = LEAVING_FLASHES * 1000;
+/** Actions after which a called visitor is at the counter, or no longer expected there. */
+const ENDING = new Set(['start', 'finish', 'no-show']);
+/** Actions that take a call back: the ticket is waiting again, or for another service or counter. */
+const TAKEN_BACK = new Set(['requeue', 'transfer']);
 
 const state = {
     site: null,
     roomName: '',
     current: null,
+    shownAt: 0,
+    currentEnded: false,
+    leaving: false,
+    fresh: false,
+    pending: [],
     recent: [],
+    deaf: false,
+    holdMillis: 0,
+    shown: [],
     queue: null,
     announced: new Set(),
     syncs: 0,
@@ -33,7 +58,10 @@ startScreen({
     notice: { key: 'notRoom', otherKind: 'counter_screen', otherPage: '/display/counter.html' },
     state,
     rendered: renderCalls,
-    identified: () => {
+    identified: ({ settings }) => {
+        state.deaf = settings.deaf;
+        state.holdMillis = settings.deaf ? (settings.hold ?? DEAF_HOLD_SECONDS) * 1000 : 0;
+        document.body.classList.toggle('deaf-option', state.deaf);
         announcer = new Announcer({
             lang: language(),
             spokenText: (number, counter) => t(counter ? 'spoken' : 'spoken.noCounter', { number, counter }),
@@ -54,8 +82,16 @@ function applyDisplay(display, settings) {
     $('site-name').textContent = display.site.name;
     const calls = display.recentCalls || [];
     calls.forEach(ticket => state.announced.add(announcementKey(ticket)));
-    state.current = calls[0] || null;
-    state.recent = calls.slice(1, 1 + RECENT_COUNT);
+    const stillCalled = calls.length > 0 && calls[0].status === 'CALLED';
+    // Read again (reconnection, renamed catalogue): the board starts over from the server's calls, a flash-out included.
+    clearTimeout(boardTimer);
+    state.leaving = false;
+    $('current').classList.remove('leaving');
+    state.current = stillCalled ? calls[0] : null;
+    state.shownAt = performance.now();
+    state.currentEnded = false;
+    state.pending = [];
+    state.recent = calls.slice(stillCalled ? 1 : 0, (stillCalled ? 1 : 0) + RECENT_COUNT);
     state.queue = display.queue || null;
     const message = settings.message || display.site.footer;
     $('message').textContent = message || '';
@@ -65,20 +101,16 @@ function applyDisplay(display, settings) {
 }
 
 function onMessage(message) {
-    switch (message.type) {
-        case 'call':
-        case 'recall':
-            called(message.ticket);
-            break;
-        case 'requeue':
-            takenBack(message.ticket);
-            break;
-        case 'queue':
-            state.queue = message.room;
-            renderQueue();
-            break;
-        default:
-            break;
+    const type = message.type;
+    if (type === 'call' || type === 'recall') {
+        called(message.ticket);
+    } else if (ENDING.has(type)) {
+        ended(message.ticket);
+    } else if (TAKEN_BACK.has(type)) {
+        takenBack(message.ticket);
+    } else if (type === 'queue') {
+        state.queue = message.room;
+        renderQueue();
     }
 }
 
@@ -86,14 +118,117 @@ function announcementKey(ticket) {
     return `${ticket.id}:${ticket.recallCount || 0}`;
 }
 
+const sameTicket = ticket => other => other.id === ticket.id;
+const otherTicket = ticket => other => other.id !== ticket.id;
+let boardTimer = null;
+
 function called(ticket) {
-    if (state.current && state.current.id !== ticket.id) {
-        state.recent.unshift(state.current);
+    if (state.current && state.current.id === ticket.id && !state.leaving) {
+        // A recall of the call on screen: shown, flashed and announced again, for as long as a new call.
+        state.current = ticket;
+        state.currentEnded = false;
+        show();
+        return;
     }
-    state.recent = state.recent.filter(other => other.id !== ticket.id).slice(0, RECENT_COUNT);
-    state.current = ticket;
+    state.recent = state.recent.filter(otherTicket(ticket));
+    state.pending = state.pending.filter(otherTicket(ticket));
+    state.pending.push(ticket);
+    advance();
+}
+
+/** The visitor reached the counter (start), was served (finish) or did not come (no-show). */
+function ended(ticket) {
+    if (state.current && state.current.id === ticket.id) {
+        state.currentEnded = true;
+        advance();
+    } else if (state.pending.some(sameTicket(ticket))) {
+        // Called and already at the counter before a deaf-option screen could show it: only the last calls keep it.
+        state.pending = state.pending.filter(otherTicket(ticket));
+        state.recent = [ticket, ...state.recent].slice(0, RECENT_COUNT);
+        renderCalls();
+    }
+}
+
+/** A called ticket sent back to the queue, or to another service or counter, is no longer called: it leaves the board. */
+function takenBack(ticket) {
+    state.recent = state.recent.filter(otherTicket(ticket));
+    state.pending = state.pending.filter(otherTicket(ticket));
+    if (state.current && state.current.id === ticket.id) {
+        state.current = null;
+        state.currentEnded = false;
+        advance();
+    }
     renderCalls();
-    flash($('current'));
+}
+
+/**
+ * Moves the board on when it may: the next call waiting to be shown, or the empty card once the current call has
+ * ended, each after the current call has been shown long enough (then, with the deaf option, flashed).
+ */
+function advance() {
+    clearTimeout(boardTimer);
+    if (state.leaving) {
+        return;
+    }
+    if (!state.current) {
+        if (state.pending.length > 0) {
+            showNext();
+        }
+        return;
+    }
+    if (state.pending.length === 0 && !state.currentEnded) {
+        return;
+    }
+    const shownFor = state.pending.length > 0 ? state.holdMillis : Math.max(state.holdMillis, ENDED_SHOWN_MILLIS);
+    const wait = state.shownAt + shownFor - performance.now();
+    if (wait > 0) {
+        boardTimer = setTimeout(advance, wait);
+        return;
+    }
+    if (state.deaf) {
+        state.leaving = true;
+        state.fresh = false;
+        record('leaving', state.current);
+        $('current').classList.remove('flash');
+        $('current').classList.add('leaving');
+        renderCalls();
+        boardTimer = setTimeout(() => {
+            state.leaving = false;
+            $('current').classList.remove('leaving');
+            showNext();
+        }, LEAVING_MILLIS);
+        return;
+    }
+    showNext();
+}
+
+/** Puts the current call on top of the last calls and shows the next one (or the empty card). */
+function showNext() {
+    if (state.current) {
+        state.recent = [state.current, ...state.recent.filter(otherTicket(state.current))].slice(0, RECENT_COUNT);
+    }
+    state.current = state.pending.shift() || null;
+    state.currentEnded = false;
+    if (state.current) {
+        show();
+    } else {
+        record('cleared', null);
+        renderCalls();
+    }
+    advance();
+}
+
+/** Shows the current call now: flashed, marked new (or recalled) in words, and announced once. */
+function show() {
+    const ticket = state.current;
+    state.shownAt = performance.now();
+    record('shown', ticket);
+    state.fresh = true;
+    renderCalls();
+    flash($('current'), () => {
+        state.fresh = false;
+        renderCalls();
+    });
     const key = announcementKey(ticket);
     if (!state.announced.has(key)) {
         state.announced.add(key);
@@ -104,19 +239,37 @@ function called(ticket) {
     }
 }
 
-/** A called ticket sent back to the queue is no longer called: it leaves the board. */
-function takenBack(ticket) {
-    state.recent = state.recent.filter(other => other.id !== ticket.id);
-    if (state.current && state.current.id === ticket.id) {
-        state.current = state.recent.shift() || null;
+/** What the board did and when (performance.now()), for diagnosis and the tests: shown, leaving, cleared. */
+function record(event, ticket) {
+    state.shown.push({ event, number: ticket?.number ?? null, at: performance.now() });
+    if (state.shown.length > 100) {
+        state.shown.splice(0, state.shown.length - 100);
     }
-    renderCalls();
+}
+
+/** The words above the number: a new call or a recall says so while it flashes, so colour and motion are not alone. */
+function currentLabel(current) {
+    if (!current) {
+        return t('noCall');
+    }
+    if (state.leaving) {
+        return t('callEnding');
+    }
+    if (state.fresh) {
+        return t((current.recallCount || 0) > 0 ? 'recalled' : 'newCall');
+    }
+    return t('ticket');
 }
 
 function renderCalls() {
     const current = state.current;
+    if (!current) {
+        stopFlash($('current'));
+        state.fresh = false;
+    }
     $('current').classList.toggle('empty', !current);
-    $('current-label').textContent = current ? t('ticket') : t('noCall');
+    $('current').classList.toggle('fresh', Boolean(current) && state.fresh);
+    $('current-label').textContent = currentLabel(current);
     $('current-number').textContent = current ? current.number : '';
     $('current-number').classList.toggle('long', Boolean(current) && current.number.length > 4);
     $('current-counter').textContent = current ? (current.counterName || '') : t('noCallDetail');

@@ -112,14 +112,14 @@ function storedSettings(storageKey) {
 }
 
 /**
- * Settings given once in the address (?token=…&lang=…&message=…), kept in this browser's storage under
- * storageKey, then removed from the address bar so the token is not left on screen or in the history.
+ * Settings given once in the address (?token=…&lang=…&message=…&deaf=1&hold=…), kept in this browser's storage
+ * under storageKey, then removed from the address bar so the token is not left on screen or in the history.
  */
 function readSettings(storageKey) {
     const url = new URL(location.href);
     const stored = storedSettings(storageKey);
     let changed = false;
-    for (const name of ['token', 'lang', 'message']) {
+    for (const name of ['token', 'lang', 'message', 'deaf', 'hold']) {
         if (url.searchParams.has(name)) {
             const value = url.searchParams.get(name).trim();
             if (value) {
@@ -135,7 +135,21 @@ function readSettings(storageKey) {
         localStorage.setItem(storageKey, JSON.stringify(stored));
         history.replaceState(null, '', url.pathname + url.search + url.hash);
     }
-    return { token: stored.token || null, lang: stored.lang || null, message: stored.message || null };
+    return {
+        token: stored.token || null, lang: stored.lang || null, message: stored.message || null,
+        deaf: isOn(stored.deaf), hold: holdSeconds(stored.hold),
+    };
+}
+
+/** The deaf visitors' option: ?deaf=1 (or on, yes, true) turns it on, ?deaf=0 or ?deaf= off. */
+export function isOn(value) {
+    return ['1', 'on', 'yes', 'true', 'oui'].includes(String(value ?? '').toLowerCase());
+}
+
+/** ?hold=<seconds>: how long each call stays at least with the deaf option, 1 to 600 s; anything else: the default. */
+export function holdSeconds(value) {
+    const seconds = Number(value);
+    return value != null && Number.isFinite(seconds) && seconds >= 1 && seconds <= 600 ? seconds : null;
 }
 
 /** Who this screen is (GET /auth/me), waiting while the server is unreachable; null after a notice. */
@@ -203,13 +217,25 @@ function startClock(timeZone) {
 
 const flashTimers = new WeakMap();
 
-/** Makes an element flash for a few seconds (again from the start on a recall). */
-export function flash(element) {
+/**
+ * Makes an element flash for a few seconds (again from the start on a recall), then calls over() unless flashed
+ * again meanwhile. Flashing is the motion cue of a new call; pages also say it in words while it lasts.
+ */
+export function flash(element, over = () => {}) {
     element.classList.remove('flash');
     void element.offsetWidth;       // restarts the animation
     element.classList.add('flash');
     clearTimeout(flashTimers.get(element));
-    flashTimers.set(element, setTimeout(() => element.classList.remove('flash'), FLASH_MILLIS));
+    flashTimers.set(element, setTimeout(() => {
+        element.classList.remove('flash');
+        over();
+    }, FLASH_MILLIS));
+}
+
+/** Stops an element's flash at once (the call it showed has gone: nothing else on the card may flash). */
+export function stopFlash(element) {
+    clearTimeout(flashTimers.get(element));
+    element.classList.remove('flash');
 }
 
 /**

@@ -4,6 +4,7 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'newCall': 'Nouvel appel', 'recalled': 'Rappel', 'callEnding': 'Fin de l’appel',
     'ticket': 'Ticket', 'lastCalls': 'Derniers appels', 'waiting': 'En attente', 'noCall': 'Bienvenue',
     'noCallDetail': 'Les appels s’afficheront ici.', 'reconnecting': 'reconnexion…', 'nobody': 'personne n’attend',
     'people': { one: '{count} personne', other: '{count} personnes' },
@@ -47,6 +48,7 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'newCall': 'New call', 'recalled': 'Called again', 'callEnding': 'Call ending',
     'ticket': 'Ticket', 'lastCalls': 'Last calls', 'waiting': 'Waiting', 'noCall': 'Welcome',
     'noCallDetail': 'Calls will be shown here.', 'reconnecting': 'reconnecting…', 'nobody': 'nobody waiting',
     'people': { one: '{count} person', other: '{count} people' },
@@ -90,6 +92,7 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'newCall': 'Nueva llamada', 'recalled': 'Llamada de nuevo', 'callEnding': 'Fin de la llamada',
     'ticket': 'Número', 'lastCalls': 'Últimas llamadas', 'waiting': 'En espera', 'noCall': 'Bienvenido',
     'noCallDetail': 'Las llamadas aparecerán aquí.', 'reconnecting': 'reconectando…', 'nobody': 'nadie espera',
     'people': { one: '{count} persona', other: '{count} personas' },
@@ -98,6 +101,7 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'newCall': 'Apèl novèl', 'recalled': 'Rapèl', 'callEnding': 'Fin de l’apèl',
     'ticket': 'Tiquet', 'lastCalls': 'Darrièrs apèls', 'waiting': 'En espèra', 'noCall': 'Benvenguda',
     'noCallDetail': 'Los apèls s’afichan aicí.', 'reconnecting': 'reconnexion…', 'nobody': 'degun espèra',
     'people': { one: '{count} persona', other: '{count} personas' },

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes each committed change where browsers listen: calls to the waiting rooms concerned, counter changes to the
@@ -29,14 +31,22 @@ import java.util.Set;
  */
 public final class Publisher implements TicketEvents, CounterEvents, AlertEvents {
 
-    /** What a waiting room's screens hear about: calls to announce, and calls taken back (requeue, transfer). */
-    private static final Set<TicketAction> ROOM_ACTIONS =
-            EnumSet.of(TicketAction.CALL, TicketAction.RECALL, TicketAction.REQUEUE, TicketAction.TRANSFER);
+    /**
+     * What a waiting room's screens hear about: calls to announce, calls taken back (requeue, transfer), and the end of
+     * a call (start, finish, no-show) so the call leaves the screen's current-call panel.
+     */
+    private static final Set<TicketAction> ROOM_ACTIONS = EnumSet.of(TicketAction.CALL, TicketAction.RECALL,
+            TicketAction.START, TicketAction.FINISH, TicketAction.NO_SHOW, TicketAction.REQUEUE, TicketAction.TRANSFER);
 
     private final EventBus eventBus;
     private final Catalogs catalogs;
     private final SummaryPublisher summaries;
     private final Clock clock;
+    /**
+     * The counter holding each called or served ticket (one entry per busy counter): a ticket put back in the queue
+     * no longer names its counter, and that counter's screen must still hear it left.
+     */
+    private final Map<Long, String> heldAt = new ConcurrentHashMap<>();
 
     public Publisher(EventBus eventBus, Catalogs catalogs, SummaryPublisher summaries, Clock clock) {
         this.eventBus = eventBus;
@@ -49,7 +59,8 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
     public void ticketChanged(Ticket ticket, TicketAction action) {
         Catalog catalog = catalogs.get();
         boolean forRooms = ROOM_ACTIONS.contains(action);
-        if (forRooms || ticket.counterId() != null) {
+        String counterId = counterOf(ticket);
+        if (forRooms || counterId != null) {
             // Only calls and counter-side changes go to screens; a fresh ticket is only the visitor's news.
             JsonObject message = TicketView.screenMessage(ticket, action, clock.instant(), catalog);
             if (forRooms) {
@@ -58,12 +69,22 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
                         ? Set.of(ticket.roomId()) : Set.of(ticket.roomId(), counter.roomId());
                 rooms.forEach(room -> eventBus.publish(Addresses.room(room), message));
             }
-            if (ticket.counterId() != null) {
-                eventBus.publish(Addresses.counter(ticket.counterId()), message);
+            if (counterId != null) {
+                eventBus.publish(Addresses.counter(counterId), message);
             }
         }
         eventBus.publish(Addresses.ticket(ticket.statusToken()), TicketView.visitorNews(ticket, action, catalog));
         summaries.markChanged(ticket.siteId());
+    }
+
+    /** The counter the ticket is at, or was at until this change (a requeue clears it). */
+    private String counterOf(Ticket ticket) {
+        if (ticket.counterId() != null && ticket.status().isActiveAtCounter()) {
+            heldAt.put(ticket.id(), ticket.counterId());
+            return ticket.counterId();
+        }
+        String heldBefore = heldAt.remove(ticket.id());
+        return ticket.counterId() != null ? ticket.counterId() : heldBefore;
     }
 
     @Override

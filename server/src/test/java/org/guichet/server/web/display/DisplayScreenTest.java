@@ -299,6 +299,12 @@ class DisplayScreenTest {
                     + ".map(n => n.textContent)")).isEqualTo(calledTickets.subList(1, 7).reversed().stream()
                     .map(ticket -> ticket.getString("number")).toList());
             assertThat(page.text("message")).isEqualTo(message);
+            // Issue 14: the current call's parts stuck out of its card (about 13 px above and below) at 1920x1080.
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> parts = (List<Map<String, Object>>) page.script(RoomScreenLayoutTest.OVERFLOW);
+            assertThat(parts).allSatisfy(part -> assertThat(List.of(part.get("above"), part.get("below"),
+                    part.get("left"), part.get("right"), part.get("cut"))).as(String.valueOf(part.get("id")))
+                    .allSatisfy(by -> assertThat(((Number) by).doubleValue()).isZero()));
             Browser.screenshot(page.driver(), "waiting-room-1920x1080");
 
             serve(server, agent1, calledTickets.get(6));

@@ -1,6 +1,7 @@
 package org.guichet.server.web.display;
 
 import org.guichet.server.testing.Eventually;
+import org.guichet.server.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -9,6 +10,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Reading a display page in a real browser: what is on screen, and the page's small state objects. */
@@ -46,6 +48,19 @@ final class ScreenPage {
             """;
 
     private final ChromeDriver driver;
+
+    /** Runs a test on a fresh headless Chromium whose page is exactly width x height CSS pixels, then closes it. */
+    static void inBrowser(int width, int height, Consumer<ScreenPage> test) {
+        ChromeDriver driver = Browser.open(width, height);
+        try {
+            // The window size includes the browser's frame; the screen's page gets exactly width x height.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", false));
+            test.accept(new ScreenPage(driver));
+        } finally {
+            driver.quit();
+        }
+    }
 
     ScreenPage(ChromeDriver driver) {
         this.driver = driver;
