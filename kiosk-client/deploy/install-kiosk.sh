@@ -14,6 +14,12 @@ for group in lp dialout gpio; do
     fi
 done
 
+# The accessible mode's spoken guidance: Chromium speaks through speech-dispatcher, here with espeak-ng's voices
+# (the page picks one by language, French for Occitan when the engine offers no Occitan voice).
+if command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y --no-install-recommends speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+fi
+
 install -d -m 0755 /opt/guichet
 install -m 0644 "$JAR" /opt/guichet/guichet-kiosk-client-all.jar
 install -m 0755 "$HERE/kiosk-browser.sh" /opt/guichet/kiosk-browser.sh

@@ -32,4 +32,4 @@ fi
 exec "$BROWSER" --kiosk --noerrdialogs --disable-infobars --no-first-run --disable-session-crashed-bubble \
     --disable-translate --disable-features=Translate,TouchpadOverscrollHistoryNavigation \
     --overscroll-history-navigation=0 --check-for-update-interval=31536000 \
-    --password-store=basic --autoplay-policy=no-user-gesture-required "$URL"
+    --password-store=basic --autoplay-policy=no-user-gesture-required --enable-speech-dispatcher "$URL"

@@ -41,8 +41,11 @@ registerTexts('fr', {
     'statement.derogations.none': 'Aucune.',
     'statement.alternatives': 'Ce qui est prévu pour chacun',
     'statement.alternatives.text': 'Les agents d’accueil peuvent remettre un ticket et appeler chaque personne de vive '
-        + 'voix. Chaque appel affiché sur les écrans de la salle d’attente est aussi annoncé à voix haute, et la page '
-        + 'de suivi du ticket indique le guichet où se présenter.',
+        + 'voix. La borne a un mode accessible, à portée d’une personne assise : grands caractères très contrastés, '
+        + 'guidage vocal dans la langue choisie, boutons physiques et ticket en gros caractères. Chaque appel affiché '
+        + 'sur les écrans de la salle d’attente est aussi annoncé à voix haute ; les écrans peuvent garder chaque appel '
+        + 'plus longtemps, en clignotant, pour les personnes sourdes ou malentendantes. La page de suivi du ticket '
+        + 'indique le guichet où se présenter.',
     'statement.established': 'Établissement de cette déclaration',
     'statement.date': 'Cette déclaration a été établie le {date}.',
     'statement.technologies': 'Technologies utilisées : HTML, CSS, JavaScript, WAI-ARIA.',
@@ -101,9 +104,11 @@ registerTexts('en', {
     'statement.derogations': 'Exemptions for disproportionate burden',
     'statement.derogations.none': 'None.',
     'statement.alternatives': 'What is provided for everyone',
-    'statement.alternatives.text': 'Reception agents can hand out a ticket and call each person aloud. Every call '
-        + 'shown on the waiting-room screens is also announced aloud, and the ticket follow-up page says which '
-        + 'counter to go to.',
+    'statement.alternatives.text': 'Reception agents can hand out a ticket and call each person aloud. The kiosk has '
+        + 'an accessible mode within reach of a seated person: large high-contrast text, spoken guidance in the chosen '
+        + 'language, physical buttons and a large-print ticket. Every call shown on the waiting-room screens is also '
+        + 'announced aloud; screens can keep each call longer, flashing, for deaf and hard-of-hearing visitors. The '
+        + 'ticket follow-up page says which counter to go to.',
     'statement.established': 'How this statement was drawn up',
     'statement.date': 'This statement was drawn up on {date}.',
     'statement.technologies': 'Technologies used: HTML, CSS, JavaScript, WAI-ARIA.',
@@ -164,8 +169,11 @@ registerTexts('es', {
     'statement.derogations.none': 'Ninguna.',
     'statement.alternatives': 'Lo que está previsto para todos',
     'statement.alternatives.text': 'Los agentes de recepción pueden entregar un número y llamar a cada persona de viva '
-        + 'voz. Cada llamada que aparece en las pantallas de la sala de espera también se anuncia en voz alta, y la '
-        + 'página de seguimiento del número indica a qué ventanilla dirigirse.',
+        + 'voz. El terminal tiene un modo accesible al alcance de una persona sentada: letra grande de alto contraste, '
+        + 'guía por voz en el idioma elegido, botones físicos y un número impreso en letra grande. Cada llamada que '
+        + 'aparece en las pantallas de la sala de espera también se anuncia en voz alta; las pantallas pueden mantener '
+        + 'cada llamada más tiempo, parpadeando, para las personas sordas o con problemas de audición. La página de '
+        + 'seguimiento del número indica a qué ventanilla dirigirse.',
     'statement.established': 'Elaboración de esta declaración',
     'statement.date': 'Esta declaración se elaboró el {date}.',
     'statement.technologies': 'Tecnologías utilizadas: HTML, CSS, JavaScript, WAI-ARIA.',
@@ -225,9 +233,12 @@ registerTexts('oc', {
     'statement.derogations': 'Derogacions per carga desproporcionada',
     'statement.derogations.none': 'Cap.',
     'statement.alternatives': 'Çò que es previst per cadun',
-    'statement.alternatives.text': 'Los agents d’acuèlh pòdon balhar un tiquet e sonar cada persona de viva votz. '
-        + 'Cada sonada afichada suls ecrans de la sala d’espèra es tanben anonciada a nauta votz, e la pagina de '
-        + 'seguiment del tiquet indica lo guichet ont se presentar.',
+    'statement.alternatives.text': 'Los agents d’acuèlh pòdon balhar un tiquet e sonar cada persona de viva votz. La '
+        + 'bòrna a un mòde accessible, a portada d’una persona asseguda : letras grandas plan contrastadas, guidatge '
+        + 'vocal dins la lenga causida, botons fisics e tiquet en letras grandas. Cada sonada afichada suls ecrans de la '
+        + 'sala d’espèra es tanben anonciada a nauta votz ; los ecrans pòdon gardar cada sonada mai longtemps, en '
+        + 'clinhotejant, per las personas sordas o que entendon mal. La pagina de seguiment del tiquet indica lo '
+        + 'guichet ont se presentar.',
     'statement.established': 'Establiment d’aquesta declaracion',
     'statement.date': 'Aquesta declaracion es estada establida lo {date}.',
     'statement.technologies': 'Tecnologias utilizadas : HTML, CSS, JavaScript, WAI-ARIA.',
