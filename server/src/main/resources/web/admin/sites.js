@@ -7,6 +7,8 @@ import { announce, h } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** The visitors' languages a site's French texts are translated into. */
+const TRANSLATED = ['en', 'es', 'oc'];
 const $ = (id) => document.getElementById(id);
 
 export class SitesView {
@@ -78,6 +80,10 @@ SitesView.prototype.edit = async function edit(siteId) {
     $('site-cutoff').value = site.calendar?.lastTicketMinutesBeforeClosing ?? '';
     $('site-closures').value = (site.calendar?.closures ?? []).join('\n');
     $('site-archived').checked = site.active === false;
+    $('site-footer').value = site.footer ?? '';
+    for (const language of TRANSLATED) {
+        $('site-footer-' + language).value = site.translations?.[language]?.footer ?? '';
+    }
     options($('site-holidays'), HOLIDAYS, value => t('site.holidays.' + value));
     $('site-holidays').value = site.calendar?.publicHolidays ?? 'FR';
     $('site-open-holidays').value = (site.calendar?.openOnHolidays ?? []).join('\n');
@@ -154,6 +160,27 @@ SitesView.prototype.saveSite = async function saveSite(event) {
         return [date, hours.join(' ')];
     }));
     site.active = !$('site-archived').checked;
+    const footer = $('site-footer').value.trim();
+    if (footer) {
+        site.footer = footer;
+    } else {
+        delete site.footer;
+    }
+    site.translations = structuredClone(site.translations ?? {});
+    for (const language of TRANSLATED) {
+        const translated = { ...(site.translations[language] ?? {}) };
+        const value = $('site-footer-' + language).value.trim();
+        if (value) {
+            translated.footer = value;
+        } else {
+            delete translated.footer;
+        }
+        if (Object.keys(translated).length > 0) {
+            site.translations[language] = translated;
+        } else {
+            delete site.translations[language];
+        }
+    }
     await this.apply(() => this.api.json('PUT', `/admin/sites/${encodeURIComponent(site.id)}`, site));
 };
 
@@ -206,7 +233,7 @@ SitesView.prototype.saveService = async function saveService(event) {
         }
     }
     service.translations = { ...(existing.translations ?? {}) };
-    for (const language of ['en', 'es', 'oc']) {
+    for (const language of TRANSLATED) {
         const value = $('service-' + language).value.trim();
         if (value) {
             service.translations[language] = value;
@@ -319,7 +346,7 @@ function fillService(site, service) {
     $('service-prefix').value = service.prefix ?? '';
     $('service-room').value = service.room ?? '';
     $('service-target').value = service.targetWaitMinutes ?? '';
-    for (const language of ['en', 'es', 'oc']) {
+    for (const language of TRANSLATED) {
         $('service-' + language).value = service.translations?.[language] ?? '';
     }
     $('service-active').checked = service.active !== false;

@@ -14,9 +14,6 @@ import java.util.List;
 /** Turns what the server said into what the printer prints. Pure functions. */
 public final class Slips {
 
-    /** The language the server's site texts (name, footer) are written in. */
-    static final String SITE_TEXT_LANGUAGE = TicketMessages.DEFAULT_LANGUAGE;
-
     private Slips() {
     }
 
@@ -35,16 +32,16 @@ public final class Slips {
                 : stripTrailingSlash(publicServerUrl.toString()) + "/ticket/" + ticket.statusToken();
         return new TicketSlip(menu.siteName(), ticket.serviceName(), ticket.number(),
                 ticket.issuedAt().atZone(menu.zone()), ticket.peopleAhead(), ticket.estimatedWaitMinutes(), statusUrl,
-                footerFor(menu.footer(), ticket.language()), ticket.language(), "PRIORITY".equals(ticket.priority()),
+                footerFor(menu, ticket.language()), ticket.language(), "PRIORITY".equals(ticket.priority()),
                 largePrint);
     }
 
     /**
-     * The site's footer is one sentence written by its administrators in the sites' language, French, with no
-     * translations: it is printed on French tickets only, never in a language the visitor did not choose.
+     * The site's footer is written in French, and translated by the site if it wishes: a ticket carries it in its own
+     * language, or none, never in a language the visitor did not choose.
      */
-    static String footerFor(String siteFooter, String ticketLanguage) {
-        return TicketMessages.forLanguage(ticketLanguage).language().equals(SITE_TEXT_LANGUAGE) ? siteFooter : null;
+    static String footerFor(Menu menu, String ticketLanguage) {
+        return menu.footer(TicketMessages.forLanguage(ticketLanguage).language());
     }
 
     /** The orientation slip of an orientation entry: who handles the matter, where, when, and how to reach them. */

@@ -6,15 +6,31 @@ import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The kiosk menu of one site, as GET /api/v1/sites/{siteId}/menu returns it, with whether the site issues. */
-public record Menu(String siteId, String siteName, ZoneId zone, String footer, List<MenuEntry> entries,
-                   Opening opening) {
+/**
+ * The kiosk menu of one site, as GET /api/v1/sites/{siteId}/menu returns it, with whether the site issues.
+ *
+ * @param footer            the ticket's last line as the site wrote it, in French
+ * @param footerTranslations that line in the visitors' other languages, by language
+ */
+public record Menu(String siteId, String siteName, ZoneId zone, String footer, Map<String, String> footerTranslations,
+                   List<MenuEntry> entries, Opening opening) {
+
+    /** The language sites write their texts in. */
+    public static final String FOOTER_LANGUAGE = "fr";
 
     public Menu {
+        footerTranslations = Map.copyOf(footerTranslations);
         entries = List.copyOf(entries);
+    }
+
+    /** The footer in a language: French as written, another language only when the site translated it. */
+    public String footer(String language) {
+        return FOOTER_LANGUAGE.equals(language) ? footer : footerTranslations.get(language);
     }
 
     public static Menu fromJson(JsonObject json) {
@@ -25,7 +41,19 @@ public record Menu(String siteId, String siteName, ZoneId zone, String footer, L
             entries.add(MenuEntry.fromJson(entryJson.getJsonObject(i)));
         }
         return new Menu(site.getString("id"), site.getString("name", ""), zone(site.getString("timeZone")),
-                site.getString("footer"), entries, Opening.fromJson(json.getJsonObject("opening")));
+                site.getString("footer"), footerTranslations(site.getJsonObject("translations", new JsonObject())),
+                entries, Opening.fromJson(json.getJsonObject("opening")));
+    }
+
+    private static Map<String, String> footerTranslations(JsonObject translations) {
+        Map<String, String> footers = new HashMap<>();
+        for (String language : translations.fieldNames()) {
+            if (translations.getValue(language) instanceof JsonObject translated
+                    && translated.getValue("footer") instanceof String footer && !footer.isBlank()) {
+                footers.put(language, footer);
+            }
+        }
+        return footers;
     }
 
     private static ZoneId zone(String id) {

@@ -27,7 +27,8 @@ class SlipsTest {
 
     /** Shaped like GET /api/v1/sites/{siteId}/menu answers. */
     private static final Menu MENU = Menu.fromJson(new JsonObject("""
-            {"site":{"id":"hdd-a","name":"Hôtel du Département","timeZone":"Pacific/Noumea","footer":"Merci"},
+            {"site":{"id":"hdd-a","name":"Hôtel du Département","timeZone":"Pacific/Noumea","footer":"Merci",
+                     "translations":{"en":{"footer":"Thank you"},"es":{"footer":"Gracias"}}},
              "languages":["fr","en","es","oc"],
              "entries":[
                {"id":"info","kind":"service","name":"Accueil","translations":{"en":"Reception","oc":"Acuèlh"}},
@@ -51,7 +52,7 @@ class SlipsTest {
     }
 
     @Test
-    void a_ticket_slip_uses_the_site_zone_and_the_status_url_and_leaves_the_french_footer_off_an_english_ticket() {
+    void a_ticket_slip_uses_the_site_zone_and_the_status_url_and_the_footer_in_the_tickets_language() {
         IssuedTicket ticket = IssuedTicket.fromJson(new JsonObject("""
                 {"id":7,"number":"A042","serviceName":"Reception","statusToken":"tok_0123456789abcdef",
                  "statusPath":"/ticket/tok_0123456789abcdef","issuedAt":"2025-03-03T08:15:00Z","peopleAhead":3,
@@ -68,7 +69,7 @@ class SlipsTest {
         assertThat(slip.peopleAhead()).isEqualTo(3);
         assertThat(slip.estimatedWaitMinutes()).isEqualTo(12);
         assertThat(slip.statusUrl()).isEqualTo("https://guichet.example.fr/ticket/tok_0123456789abcdef");
-        assertThat(slip.footer()).isNull();
+        assertThat(slip.footer()).isEqualTo("Thank you");
         assertThat(slip.language()).isEqualTo("en");
         assertThat(slip.priority()).isTrue();
     }
@@ -88,26 +89,29 @@ class SlipsTest {
         return PrintedSlip.read(bytes.toByteArray()).texts();
     }
 
-    /** Every line printed on the ticket, read back from its ESC/POS bytes; the site's own name stays as it is. */
+    /**
+     * Every line printed on the ticket, read back from its ESC/POS bytes; the site's own name stays as it is, its footer
+     * is printed in the ticket's language when the site translated it (English, Spanish), else not at all (Occitan).
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "fr|Accueil|Votre numéro|Ticket prioritaire|Le 03/03/2025 à 19:15|3 personnes avant vous|"
-            + "Attente estimée : environ 12 min|Suivez votre tour sur votre téléphone",
+            + "Attente estimée : environ 12 min|Suivez votre tour sur votre téléphone|Merci",
         "en|Reception|Your number|Priority ticket|03/03/2025 at 19:15|3 people ahead of you|"
-            + "Estimated wait: about 12 min|Follow your turn on your phone",
+            + "Estimated wait: about 12 min|Follow your turn on your phone|Thank you",
         "es|Recepción|Su número|Ticket prioritario|El 03/03/2025 a las 19:15|3 personas delante de usted|"
-            + "Espera estimada: unos 12 min|Siga su turno en su teléfono",
+            + "Espera estimada: unos 12 min|Siga su turno en su teléfono|Gracias",
         "oc|Acuèlh|Vòstre numèro|Bilhet prioritari|Lo 03/03/2025 a 19:15|3 personas abans de vos|"
-            + "Espèra estimada : environ 12 min|Seguissètz vòstre torn sus vòstre telefòn"})
-    void every_printed_line_follows_the_visitors_language_and_the_french_site_footer_only_a_french_ticket(
+            + "Espèra estimada : environ 12 min|Seguissètz vòstre torn sus vòstre telefòn|"})
+    void every_printed_line_follows_the_visitors_language_and_the_footer_only_where_the_site_translated_it(
             String language, String service, String yourNumber, String priority, String issuedAt, String ahead,
-            String wait, String followOnPhone) throws IOException {
+            String wait, String followOnPhone, String footer) throws IOException {
         TicketSlip slip = Slips.ticket(MENU, ticketIn(language, service), URI.create("https://guichet.example.fr"));
 
         List<String> expected = new ArrayList<>(List.of("Hôtel du Département", service, yourNumber, "A042", priority,
                 issuedAt, ahead, wait, followOnPhone));
-        if (language.equals("fr")) {
-            expected.add("Merci");
+        if (footer != null) {
+            expected.add(footer);
         }
         assertThat(printedLines(slip)).containsExactlyElementsOf(expected);
     }

@@ -16,13 +16,21 @@ import java.util.Optional;
 public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<String, Service> services,
                       Map<String, Counter> counters) {
 
-    /** @param active false once archived: it keeps its history but issues no ticket any more */
+    /**
+     * @param footer       the ticket's last line, in French
+     * @param active       false once archived: it keeps its history but issues no ticket any more
+     * @param translations the site's texts in the visitors' other languages ({@code {"en": {"footer": …}}})
+     */
     public record Site(String id, String name, ZoneId zone, OpeningCalendar opening, CallingPolicy policy,
-                       String footer, String address, boolean active) {
+                       String footer, String address, boolean active, JsonObject translations) {
+
+        public Site {
+            translations = translations == null ? new JsonObject() : translations;
+        }
 
         public Site(String id, String name, ZoneId zone, OpeningCalendar opening, CallingPolicy policy,
                     String footer) {
-            this(id, name, zone, opening, policy, footer, null, true);
+            this(id, name, zone, opening, policy, footer, null, true, null);
         }
 
         /** Where the site stands at this instant: open, issuing, and until or from when; never, once archived. */

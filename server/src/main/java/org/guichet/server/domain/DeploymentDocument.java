@@ -33,6 +33,10 @@ public final class DeploymentDocument {
                 .put("calendar", copy(site.getJsonObject("calendar", new JsonObject())))
                 .put("callingPolicy", CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson());
         putIfPresent(normalized, "footer", site.getString("footer"));
+        JsonObject translations = site.getJsonObject("translations", new JsonObject());
+        if (!translations.isEmpty()) {
+            normalized.put("translations", copy(translations));
+        }
         putIfPresent(normalized, "address", site.getString("address"));
         putIfPresent(normalized, "template", site.getString("template"));
         normalized.put("active", site.getBoolean("active", true));

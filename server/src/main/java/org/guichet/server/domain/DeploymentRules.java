@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +28,11 @@ public final class DeploymentRules {
     private static final int MAX_ADDRESS = 300;
     private static final int MAX_PLACE = 100;
     private static final int MAX_DIRECTIONS = 500;
+    private static final int MAX_FOOTER = 300;
+    /** What a room's translation may hold, and how long each. */
+    private static final Map<String, Integer> ROOM_TRANSLATED = Map.of("name", MAX_PLACE, "directions", MAX_DIRECTIONS);
+    /** What a site's translation may hold: its ticket footer, for tickets in other languages than French. */
+    private static final Map<String, Integer> SITE_TRANSLATED = Map.of("footer", MAX_FOOTER);
     private static final List<String> SITE_PARTS = List.of("rooms", "services", "counters", "devices");
 
     private DeploymentRules() {
@@ -115,6 +121,8 @@ public final class DeploymentRules {
             throw Failure.invalid("Site '" + siteId + "': callingPolicy: " + e.getMessage());
         }
         optionalText(site, "address", MAX_ADDRESS, "site " + siteId);
+        optionalText(site, "footer", MAX_FOOTER, "site " + siteId);
+        translations(site, SITE_TRANSLATED, "site " + siteId);
         Object template = site.getValue("template");
         if (template != null && !(template instanceof String name && name.matches(ID_PATTERN))) {
             throw Failure.invalid("Site '" + siteId + "': 'template' must be a template's id.");
@@ -128,7 +136,7 @@ public final class DeploymentRules {
             optionalText(room, "building", MAX_PLACE, where);
             optionalText(room, "floor", MAX_PLACE, where);
             optionalText(room, "directions", MAX_DIRECTIONS, where);
-            roomTranslations(room, where);
+            translations(room, ROOM_TRANSLATED, where);
         });
         Set<String> services = new HashSet<>();
         Set<String> ticketServices = new HashSet<>();
@@ -222,29 +230,32 @@ public final class DeploymentRules {
         }
     }
 
-    /** {@code {"en": {"name": …, "directions": …}, …}} in the visitors' languages. */
-    private static void roomTranslations(JsonObject room, String where) {
-        Object value = room.getValue("translations");
+    /**
+     * {@code translations}: the visitors' languages, each to an object of the fields given ({@code {"en": {"name": …,
+     * "directions": …}}} for a room, {@code {"en": {"footer": …}}} for a site).
+     */
+    private static void translations(JsonObject entity, Map<String, Integer> fields, String where) {
+        Object value = entity.getValue("translations");
         if (value == null) {
             return;
         }
+        String shape = "{" + String.join(", ", fields.keySet().stream().sorted().toList()) + "}";
         if (!(value instanceof JsonObject translations)) {
-            throw Failure.invalid(where + ": 'translations' must map languages to {name, directions}.");
+            throw Failure.invalid(where + ": 'translations' must map languages to " + shape + ".");
         }
         for (String language : translations.fieldNames()) {
             if (!Languages.VISITOR.contains(language)
                     || !(translations.getValue(language) instanceof JsonObject translated)) {
                 throw Failure.invalid(where + ": translations must map a language among "
-                        + String.join(", ", Languages.VISITOR) + " to {name, directions}.");
+                        + String.join(", ", Languages.VISITOR) + " to " + shape + ".");
             }
             for (String field : translated.fieldNames()) {
-                if (!field.equals("name") && !field.equals("directions")) {
-                    throw Failure.invalid(where + ": a translation has a name and directions only, not '" + field
-                            + "'.");
+                if (!fields.containsKey(field)) {
+                    throw Failure.invalid(where + ": a translation holds " + shape + " only, not '" + field + "'.");
                 }
             }
-            optionalText(translated, "name", MAX_PLACE, where + " (" + language + ")");
-            optionalText(translated, "directions", MAX_DIRECTIONS, where + " (" + language + ")");
+            fields.forEach((field, maxLength) -> optionalText(translated, field, maxLength,
+                    where + " (" + language + ")"));
         }
     }
 

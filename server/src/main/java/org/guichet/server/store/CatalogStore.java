@@ -19,7 +19,8 @@ import java.util.Map;
 public final class CatalogStore {
 
     static final String SELECT_SITES =
-            "SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, active FROM site";
+            "SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, active, translations "
+                    + "FROM site";
     static final String SELECT_ROOMS =
             "SELECT id, site_id, name, building, floor, directions, translations FROM waiting_room";
     static final String SELECT_SERVICES = """
@@ -51,7 +52,7 @@ public final class CatalogStore {
                                 ZoneId.of(row.getString("time_zone")),
                                 OpeningCalendar.parse(json(row, "opening_hours"), json(row, "calendar")),
                                 CallingPolicy.fromJson(json(row, "calling_policy")), row.getString("footer"),
-                                row.getString("address"), row.getBoolean("active")));
+                                row.getString("address"), row.getBoolean("active"), json(row, "translations")));
                     }
                     return pool.query(SELECT_ROOMS).execute();
                 })

@@ -36,11 +36,11 @@ public final class DeploymentStore {
 
     static final String UPSERT_SITE = """
             INSERT INTO site (id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id,
-                              active, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+                              active, translations, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
             ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, opening_hours = $4, calendar = $5,
                                            calling_policy = $6, footer = $7, address = $8, template_id = $9,
-                                           active = $10, updated_at = now()""";
+                                           active = $10, translations = $11, updated_at = now()""";
     static final String SELECT_REVISIONS = "SELECT id, revision FROM site WHERE id = ANY($1)";
     static final String BUMP_REVISIONS = "UPDATE site SET revision = revision + 1 WHERE id = ANY($1)";
     static final String UPSERT_ROOM = """
@@ -78,7 +78,7 @@ public final class DeploymentStore {
     static final String LOCK_DEPLOYMENT = "SELECT pg_advisory_xact_lock(hashtext('guichet.deployment'))";
     static final String SELECT_SITES = """
             SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id, active,
-                   revision
+                   revision, translations
             FROM site
             WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id""";
     // Read back by code, as the deployment declares them: every reference too is the code of what it names.
@@ -181,6 +181,10 @@ public final class DeploymentStore {
                         putIfPresent(site, "footer", row.getString("footer"));
                         putIfPresent(site, "address", row.getString("address"));
                         putIfPresent(site, "template", row.getString("template_id"));
+                        JsonObject translations = (JsonObject) row.getValue("translations");
+                        if (!translations.isEmpty()) {
+                            site.put("translations", translations);
+                        }
                         site.put("active", row.getBoolean("active")).put("revision", row.getInteger("revision"));
                         DeploymentDocument.SITE_PARTS.forEach(part -> site.put(part, new JsonArray()));
                         byId.put(row.getString("id"), site);
@@ -309,7 +313,8 @@ public final class DeploymentStore {
                 site.getString("timeZone", DeploymentRules.DEFAULT_TIME_ZONE),
                 site.getJsonObject("openingHours", new JsonObject()), site.getJsonObject("calendar", new JsonObject()),
                 CallingPolicy.fromJson(site.getJsonObject("callingPolicy")).toJson(), site.getString("footer"),
-                site.getString("address"), site.getString("template"), site.getBoolean("active", true)));
+                site.getString("address"), site.getString("template"), site.getBoolean("active", true))
+                .addValue(site.getJsonObject("translations", new JsonObject())));
         List<Tuple> rooms = new ArrayList<>();
         for (Object item : DeploymentRules.list(site, "rooms")) {
             JsonObject room = (JsonObject) item;

@@ -27,7 +27,7 @@ public final class SiteView {
                 .put("timeZone", site.zone().getId()).put("active", site.active())
                 .put("openingHours", site.opening().openingHoursJson())
                 .put("calendar", site.opening().calendarJson()).put("footer", site.footer())
-                .put("callingPolicy", site.policy().toJson());
+                .put("translations", site.translations().copy()).put("callingPolicy", site.policy().toJson());
     }
 
     /** A waiting room and how to find it: what a visitor may read. */

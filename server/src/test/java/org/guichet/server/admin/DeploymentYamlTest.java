@@ -110,8 +110,11 @@ class DeploymentYamlTest {
     void a_deployment_larger_than_other_requests_may_be_is_accepted() {
         JsonObject deployment = TestServer.deployment();
         JsonObject s2 = deployment.getJsonArray("sites").getJsonObject(1);
-        // 400 KB of footer: over the 256 KB other requests may carry.
-        s2.put("footer", "x".repeat(400 * 1024));
+        // 1,000 rooms with 400 characters of directions each, about 450 KB: over the 256 KB other requests may carry.
+        for (int i = 0; i < 1000; i++) {
+            s2.getJsonArray("rooms").add(new JsonObject().put("id", "salle-" + i).put("name", "Salle " + i)
+                    .put("directions", "x".repeat(400)));
+        }
 
         HttpResponse<Buffer> applied = server.put(DEPLOYMENT + "?dryRun=true", server.adminToken(), deployment);
 

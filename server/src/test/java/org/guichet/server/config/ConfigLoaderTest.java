@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.DeploymentRules;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -32,12 +33,24 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void the_example_file_reads_with_its_accessibility_statement() throws Exception {
+    void the_example_file_reads_with_its_accessibility_statement_and_a_valid_deployment() throws Exception {
         ServerOptions options = ConfigLoader.toOptions(read(Path.of("deploy/guichet.example.yaml")), false, false);
 
         assertThat(options.accessibility().organisation()).isEqualTo("Le Département");
         assertThat(options.accessibility().statementDate()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(options.accessibility().conformance()).isEqualTo(AccessibilityStatement.Conformance.NONE);
+        DeploymentRules.validate(options.deployment());
+        assertThat(options.deployment().getJsonArray("sites").getJsonObject(0).getJsonObject("translations")
+                .getJsonObject("es").getString("footer")).startsWith("Recepción accesible");
+    }
+
+    @Test
+    void the_demo_deployment_is_valid_and_translates_its_footers_into_the_three_other_languages() {
+        JsonObject demo = DemoSetup.deployment();
+
+        DeploymentRules.validate(demo);
+        demo.getJsonArray("sites").forEach(site -> assertThat(((JsonObject) site).getJsonObject("translations")
+                .fieldNames()).containsExactlyInAnyOrder("en", "es", "oc"));
     }
 
     @Test

@@ -183,6 +183,8 @@ class AdminAppTest {
         cutOff.sendKeys("15");
         browser.findElement(By.id("site-special")).sendKeys("2026-12-24 08:30-12:00\n2026-12-31");
         browser.findElement(By.id("site-open-holidays")).sendKeys("2027-05-08");
+        assertThat(browser.findElement(By.id("site-footer")).getDomProperty("value")).isEqualTo("Accessible");
+        browser.findElement(By.id("site-footer-es")).sendKeys("Accesible");
         browser.findElement(By.cssSelector("#site-form button[type=submit]")).click();
         waitForText("#site-saved", "Enregistré");
 
@@ -194,6 +196,9 @@ class AdminAppTest {
         assertThat(s1.getJsonObject("calendar").getJsonArray("openOnHolidays")).containsExactly("2027-05-08");
         assertThat(s1.getJsonObject("calendar").getString("publicHolidays")).isEqualTo("FR");
         assertThat(s1.getString("name")).as("what was not touched stays").isEqualTo("Site Un – bâtiment A");
+        assertThat(s1.getString("footer")).isEqualTo("Accessible");
+        assertThat(s1.getJsonObject("translations")).isEqualTo(new JsonObject()
+                .put("es", new JsonObject().put("footer", "Accesible")));
 
         for (String[] field : new String[][] {{"room-code", "salle-b"}, {"room-name", "Salle B"},
                 {"room-building", "Bâtiment B"}, {"room-floor", "1er étage"}, {"room-directions", "Ligne verte"}}) {
