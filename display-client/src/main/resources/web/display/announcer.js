@@ -1,6 +1,8 @@
 // Announces calls one after the other, never cutting one: a two-note chime generated with Web Audio, then the call
-// spoken by the browser's speech synthesis when it has a voice for the screen's language. Every step is written to a
-// small log (window.guichetAnnouncer.log) with its time, so the order can be checked.
+// spoken by the browser's speech synthesis when it has a voice for the screen's language (a French one for Occitan).
+// Every step is written to a small log (window.guichetAnnouncer.log) with its time, so the order can be checked.
+
+import { utteranceIn, voiceFor } from '/shared/speech.js';
 
 const NOTES = [
     { frequency: 659.25, start: 0, length: 0.55 },     // E5
@@ -98,10 +100,7 @@ export class Announcer {
         if (!this.speech || typeof this.speech.getVoices !== 'function') {
             return null;
         }
-        const voices = this.speech.getVoices() || [];
-        const wanted = this.lang.toLowerCase();
-        const matching = voices.filter(v => (v.lang || '').toLowerCase().replace('_', '-').split('-')[0] === wanted);
-        return matching.find(v => v.localService) || matching[0] || null;
+        return voiceFor(this.speech.getVoices(), this.lang);
     }
 
     say(text) {
@@ -111,14 +110,7 @@ export class Announcer {
             return Promise.resolve();
         }
         return new Promise(resolve => {
-            const utterance = new SpeechSynthesisUtterance(text);
-            try {
-                utterance.voice = voice;
-            } catch (e) {
-                // a voice object the utterance does not accept: the language alone still picks one
-            }
-            utterance.lang = voice.lang;
-            utterance.rate = 0.9;
+            const utterance = utteranceIn(text, voice);
             let finished = false;
             const finish = reason => {
                 if (finished) {

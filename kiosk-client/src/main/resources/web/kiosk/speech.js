@@ -1,20 +1,9 @@
 // Spoken guidance of the accessible mode, through the browser's speech synthesis: the screen's prompt, then each
 // choice as the visitor moves to it. A new sentence cuts the one being said: the visitor's last move is what counts.
 
-// No Occitan voice is usual; a French voice reads Occitan understandably, which is better than silence.
-const VOICE_FALLBACK = { oc: 'fr' };
+import { utteranceIn, voiceFor } from '/shared/speech.js';
 
-/** The voice for a language ('fr', 'en'…): one on the device first, else any; null when none speaks it. */
-export function voiceFor(voices, lang) {
-    const wanted = String(lang || '').toLowerCase();
-    const speaking = (code) => (voices || []).filter(
-        (voice) => (voice.lang || '').toLowerCase().replace('_', '-').split('-')[0] === code);
-    let matching = speaking(wanted);
-    if (matching.length === 0 && VOICE_FALLBACK[wanted]) {
-        matching = speaking(VOICE_FALLBACK[wanted]);
-    }
-    return matching.find((voice) => voice.localService) || matching[0] || null;
-}
+export { voiceFor };
 
 /** Lines of text as one spoken text: each line a sentence, so that the voice pauses between them. */
 export function asSentences(lines) {
@@ -51,14 +40,7 @@ export class Voice {
             return;
         }
         this.speech.cancel();
-        const utterance = new SpeechSynthesisUtterance(text);
-        try {
-            utterance.voice = voice;
-        } catch (notAccepted) {
-            // a voice object the utterance does not accept: the language alone still picks one
-        }
-        utterance.lang = voice.lang;
-        utterance.rate = 0.9;
+        const utterance = utteranceIn(text, voice);
         this.log.push({ event: 'say', lang, text });
         this.speech.speak(utterance);
     }

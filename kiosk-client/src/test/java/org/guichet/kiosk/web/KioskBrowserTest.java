@@ -179,7 +179,7 @@ class KioskBrowserTest {
         List<String> shared = (List<String>) browser.executeScript("return performance.getEntriesByType('resource')"
                 + ".map(entry => entry.name).filter(name => name.includes('/shared/'))");
         assertThat(shared).containsExactlyInAnyOrder(kiosk.url() + "shared/api.js", kiosk.url() + "shared/dom.js",
-                kiosk.url() + "shared/i18n.js");
+                kiosk.url() + "shared/i18n.js", kiosk.url() + "shared/speech.js");
         assertThat(browser.findElements(By.cssSelector("#languages button")).stream()
                 .map(button -> button.getAttribute("lang") + ":" + button.getText()).toList())
                 .containsExactly("fr:Français", "en:English", "es:Español", "oc:Occitan");
