@@ -8,7 +8,6 @@ import org.guichet.server.web.Browser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,15 +39,7 @@ class DisplayScreenTest {
     }
 
     private static void withBrowser(int width, int height, Consumer<ScreenPage> test) {
-        ChromeDriver driver = Browser.open(width, height);
-        try {
-            // The window size includes the browser's frame; the screen's page gets exactly width x height.
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                    "deviceScaleFactor", 1, "mobile", false));
-            test.accept(new ScreenPage(driver));
-        } finally {
-            driver.quit();
-        }
+        ScreenPage.inBrowser(width, height, test);
     }
 
     private static JsonObject call(TestServer on, String agent, JsonObject ticket, String counterId) {
@@ -268,6 +259,23 @@ class DisplayScreenTest {
             Browser.screenshot(page.driver(), "counter-screen-closed");
             ok(server.post("/api/v1/counters/c1/open", agent1, null));
             page.await(Duration.ofSeconds(5), d -> "Libre".equals(page.text("status")));
+        });
+    }
+
+    /** Issue 14: a service nobody waited for showed a bare « personne » on the room screen. */
+    @Test
+    void a_service_nobody_waits_for_says_so_in_the_screens_language() {
+        String screen2 = server.deviceToken("screen-2");
+        withBrowser(1920, 1080, page -> {
+            page.open(server.baseUrl() + "/display/?token=" + screen2);
+            page.awaitRoomReady();
+            page.await(Duration.ofSeconds(5), d -> page.text("waiting-list").contains("personne n’attend"));
+            page.open(server.baseUrl() + "/display/?lang=oc");
+            page.awaitRoomReady();
+            page.await(Duration.ofSeconds(5), d -> page.text("waiting-list").contains("degun espèra"));
+
+            server.issue(server.deviceToken("kiosk-2"), "svc-z");
+            page.await(Duration.ofSeconds(5), d -> page.text("waiting-list").contains("1 persona"));
         });
     }
 
