@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.guichet.server.testing.TestServer.ok;
 
 /**
  * Supervision for a supervisor at the keyboard and with a screen reader: every view (log-in, live with wait and device
@@ -40,14 +39,8 @@ class SupervisionAccessibilityTest {
         server.agent("sup.a11y", "supervisor", "s1");
         String agent = server.agentAtCounter("a11y.agent", "s1", "c1");
         String kiosk = server.deviceToken("kiosk-1");
-        for (int i = 0; i < 3; i++) {
-            long ticket = server.issue(kiosk, "svc-a").getLong("id");
-            CLOCK.advance(Duration.ofMinutes(3));
-            ok(server.post("/api/v1/tickets/" + ticket + "/call", agent, new JsonObject().put("counterId", "c1")));
-            ok(server.post("/api/v1/tickets/" + ticket + "/start", agent, null));
-            CLOCK.advance(Duration.ofMinutes(4));
-            ok(server.post("/api/v1/tickets/" + ticket + "/finish", agent, null));
-        }
+        ServedTickets.serve(server, CLOCK, kiosk, agent, 3, Duration.ofMinutes(3), Duration.ZERO,
+                Duration.ofMinutes(4));
         server.issue(kiosk, "svc-b");
         server.post("/api/v1/devices/heartbeat", kiosk, new JsonObject().put("kind", "kiosk").put("state", "READY"));
         driver = Browser.open(1280, 1000);

@@ -1,6 +1,5 @@
 package org.guichet.server.web.supervisor;
 
-import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 import org.guichet.server.web.Browser;
@@ -23,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.guichet.server.testing.TestServer.ok;
 
 /**
  * Supervision's defects of issue 14, in a Chromium whose own language is American English while the app speaks French
@@ -45,15 +43,8 @@ class SupervisionDefectsTest {
         server.agent("sup.defects", "supervisor", "s1");
         String agent = server.agentAtCounter("defects.agent", "s1", "c1");
         String kiosk = server.deviceToken("kiosk-1");
-        for (int i = 0; i < 3; i++) {
-            long ticket = server.issue(kiosk, "svc-a").getLong("id");
-            CLOCK.advance(Duration.ofMinutes(2));
-            ok(server.post("/api/v1/tickets/" + ticket + "/call", agent, new JsonObject().put("counterId", "c1")));
-            CLOCK.advance(Duration.ofSeconds(30));
-            ok(server.post("/api/v1/tickets/" + ticket + "/start", agent, null));
-            CLOCK.advance(Duration.ofMinutes(5));
-            ok(server.post("/api/v1/tickets/" + ticket + "/finish", agent, null));
-        }
+        ServedTickets.serve(server, CLOCK, kiosk, agent, 3, Duration.ofMinutes(2), Duration.ofSeconds(30),
+                Duration.ofMinutes(5));
         driver = Browser.open(1280, 1000, "--lang=en-US", "--accept-lang=en-US");
     }
 
