@@ -63,7 +63,8 @@ public record AccessibilityStatement(String organisation, String contactEmail, S
                     + ".compliantPercent: an audit result is valid only with its date.");
         }
         return new AccessibilityStatement(text(section, "organisation"), text(section, "contactEmail"),
-                text(section, "contactAddress"), text(section, "contactUrl"), text(section, "multiYearPlanUrl"),
+                text(section, "contactAddress"), webAddress(section, "contactUrl"),
+                webAddress(section, "multiYearPlanUrl"),
                 date(section, "statementDate", "accessibility.statementDate"), auditDate, text(audit, "auditor"),
                 percent, texts(audit, "nonCompliances"), texts(section, "derogations"));
     }
@@ -113,6 +114,16 @@ public record AccessibilityStatement(String organisation, String contactEmail, S
                     + " characters.");
         }
         return text.strip();
+    }
+
+    /** An address the statement links to: a web page, never a script or a local file. */
+    private static String webAddress(JsonObject section, String key) {
+        String address = text(section, key);
+        if (address != null && !address.matches("(?i)https?://\\S+")) {
+            throw new IllegalArgumentException("accessibility: " + key + " must be a web address starting with "
+                    + "https:// or http:// (got " + address + ").");
+        }
+        return address;
     }
 
     private static List<String> texts(JsonObject section, String key) {

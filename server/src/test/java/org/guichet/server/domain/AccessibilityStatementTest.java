@@ -62,5 +62,10 @@ class AccessibilityStatementTest {
                 .hasMessageContaining("organisation");
         assertThatThrownBy(() -> AccessibilityStatement.fromConfig(new JsonObject().put("derogations", "none")))
                 .hasMessageContaining("list of texts");
+        assertThatThrownBy(() -> AccessibilityStatement.fromConfig(new JsonObject()
+                .put("contactUrl", "javascript:alert(1)"))).hasMessageContaining("contactUrl must be a web address");
+        assertThat(AccessibilityStatement.fromConfig(new JsonObject()
+                .put("multiYearPlanUrl", "https://www.departement.example/schema")).multiYearPlanUrl())
+                .isEqualTo("https://www.departement.example/schema");
     }
 }
