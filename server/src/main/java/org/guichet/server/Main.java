@@ -46,7 +46,15 @@ public final class Main {
         } finally {
             configVertx.close();
         }
-        ServerOptions options = ConfigLoader.toOptions(config, demo, demoReset);
+        ServerOptions options;
+        try {
+            options = ConfigLoader.toOptions(config, demo, demoReset);
+        } catch (IllegalArgumentException e) {
+            // A wrong value in the configuration: the sentence says which and what is expected; no stack trace.
+            LOG.error("Guichet could not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         Vertx vertx = ConfigLoader.clustered(config)
                 ? Vertx.builder().withClusterManager(new HazelcastClusterManager()).buildClustered()
                 .await(60, TimeUnit.SECONDS)
