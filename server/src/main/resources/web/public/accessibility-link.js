@@ -9,7 +9,16 @@ const STATES = {
         NONE: 'pas conforme' },
 };
 
-let conformance = null;
+const UNKNOWN = { conformance: 'NONE', derogations: [] };
+let statement = null;
+
+/** The organisation's statement, read once per page however many parts of it ask. */
+export function readStatement() {
+    statement ??= fetch('/api/v1/public/accessibility', { headers: { Accept: 'application/json' } })
+        .then(response => (response.ok ? response.json() : UNKNOWN))
+        .catch(() => UNKNOWN);
+    return statement;
+}
 
 /** "Accessibilité : non conforme" in the language given (French when it has none). */
 export function accessibilityMention(language, state) {
@@ -18,18 +27,12 @@ export function accessibilityMention(language, state) {
     return `${words.label}${separator}${words[state] ?? words.NONE}`;
 }
 
-/** Fills the link (its text and its address) for the language given; the state is read once per page. */
+/** Fills the link (its text and its address) for the language given. */
 export async function showAccessibilityLink(link, language) {
     link.href = `/accessibilite?lang=${encodeURIComponent(language)}`;
     link.lang = language;
-    link.textContent = accessibilityMention(language, conformance ?? 'NONE');
-    if (conformance === null) {
-        try {
-            const response = await fetch('/api/v1/public/accessibility', { headers: { Accept: 'application/json' } });
-            conformance = response.ok ? (await response.json()).conformance : 'NONE';
-        } catch (unreachable) {
-            conformance = 'NONE';
-        }
-        link.textContent = accessibilityMention(link.lang, conformance);
+    const { conformance } = await readStatement();
+    if (link.lang === language) {
+        link.textContent = accessibilityMention(language, conformance);
     }
 }

@@ -3,6 +3,7 @@
 
 import { startPublicPage } from './page.js';
 import { locales, t } from '/shared/i18n.js';
+import { readStatement } from './accessibility-link.js';
 
 const $ = id => document.getElementById(id);
 
@@ -73,7 +74,4 @@ function showContact(statement, organisation) {
 }
 
 startPublicPage();
-fetch('/api/v1/public/accessibility', { headers: { Accept: 'application/json' } })
-    .then(response => response.json())
-    .then(show)
-    .catch(() => show({ conformance: 'NONE', derogations: [] }));
+readStatement().then(show);
