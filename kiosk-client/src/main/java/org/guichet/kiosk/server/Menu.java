@@ -2,6 +2,7 @@ package org.guichet.kiosk.server;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.guichet.hardware.printer.TicketMessages;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ public record Menu(String siteId, String siteName, ZoneId zone, String footer, M
                    List<MenuEntry> entries, Opening opening) {
 
     /** The language sites write their texts in. */
-    public static final String FOOTER_LANGUAGE = "fr";
+    public static final String FOOTER_LANGUAGE = TicketMessages.DEFAULT_LANGUAGE;
 
     public Menu {
         footerTranslations = Map.copyOf(footerTranslations);
