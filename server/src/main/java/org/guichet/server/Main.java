@@ -2,7 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.guichet.server.config.ClusterSettings;
 import org.guichet.server.config.ConfigLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,8 @@ public final class Main {
                       --demo-reset  with --demo: give the demo accounts and devices new credentials
                       --config FILE YAML configuration (default ./guichet.yaml when it exists)
                     Environment: GUICHET_HTTP_PORT, GUICHET_DB_URL, GUICHET_DB_USER, GUICHET_DB_PASSWORD,
-                                 GUICHET_DATA_DIR, GUICHET_ADMIN_PASSWORD, GUICHET_CLUSTER""");
+                                 GUICHET_DATA_DIR, GUICHET_ADMIN_PASSWORD, GUICHET_CLUSTER,
+                                 GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS""");
             return;
         }
         int configIndex = arguments.indexOf("--config");
@@ -55,10 +56,15 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Vertx vertx = ConfigLoader.clustered(config)
-                ? Vertx.builder().withClusterManager(new HazelcastClusterManager()).buildClustered()
-                .await(60, TimeUnit.SECONDS)
-                : Vertx.vertx();
+        ClusterSettings cluster;
+        try {
+            cluster = ConfigLoader.cluster(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Guichet could not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Vertx vertx = ServerVertx.create(cluster).await(60, TimeUnit.SECONDS);
 
         GuichetServer server;
         try {

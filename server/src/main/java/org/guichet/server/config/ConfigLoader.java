@@ -24,7 +24,8 @@ public final class ConfigLoader {
 
     static final JsonArray ENV_KEYS = new JsonArray().add("GUICHET_HTTP_PORT").add("GUICHET_DB_URL")
             .add("GUICHET_DB_USER").add("GUICHET_DB_PASSWORD").add("GUICHET_DATA_DIR").add("GUICHET_ADMIN_PASSWORD")
-            .add("GUICHET_CLUSTER");
+            .add("GUICHET_CLUSTER").add("GUICHET_CLUSTER_HOST").add("GUICHET_CLUSTER_PORT")
+            .add("GUICHET_CLUSTER_MEMBERS");
 
     private ConfigLoader() {
     }
@@ -76,8 +77,8 @@ public final class ConfigLoader {
         return Duration.ofDays(number.longValue());
     }
 
-    public static boolean clustered(JsonObject config) {
-        return Boolean.parseBoolean(String.valueOf(config.getValue("GUICHET_CLUSTER",
-                config.getValue("cluster", false))));
+    /** How this node joins its cluster, if it does. */
+    public static ClusterSettings cluster(JsonObject config) {
+        return ClusterSettings.fromConfig(config);
     }
 }
