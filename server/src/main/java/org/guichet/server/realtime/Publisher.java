@@ -18,9 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes each committed change where browsers listen: calls to the waiting rooms concerned, counter changes to the
@@ -42,12 +40,6 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
     private final Catalogs catalogs;
     private final SummaryPublisher summaries;
     private final Clock clock;
-    /**
-     * The counter holding each called or served ticket (one entry per busy counter): a ticket put back in the queue
-     * no longer names its counter, and that counter's screen must still hear it left.
-     */
-    private final Map<Long, String> heldAt = new ConcurrentHashMap<>();
-
     public Publisher(EventBus eventBus, Catalogs catalogs, SummaryPublisher summaries, Clock clock) {
         this.eventBus = eventBus;
         this.catalogs = catalogs;
@@ -56,10 +48,10 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
     }
 
     @Override
-    public void ticketChanged(Ticket ticket, TicketAction action) {
+    public void ticketChanged(Ticket ticket, TicketAction action, String leftCounterId) {
         Catalog catalog = catalogs.get();
         boolean forRooms = ROOM_ACTIONS.contains(action);
-        String counterId = counterOf(ticket);
+        String counterId = ticket.counterId() != null ? ticket.counterId() : leftCounterId;
         if (forRooms || counterId != null) {
             // Only calls and counter-side changes go to screens; a fresh ticket is only the visitor's news.
             JsonObject message = TicketView.screenMessage(ticket, action, clock.instant(), catalog);
@@ -75,16 +67,6 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
         }
         eventBus.publish(Addresses.ticket(ticket.statusToken()), TicketView.visitorNews(ticket, action, catalog));
         summaries.markChanged(ticket.siteId());
-    }
-
-    /** The counter the ticket is at, or was at until this change (a requeue clears it). */
-    private String counterOf(Ticket ticket) {
-        if (ticket.counterId() != null && ticket.status().isActiveAtCounter()) {
-            heldAt.put(ticket.id(), ticket.counterId());
-            return ticket.counterId();
-        }
-        String heldBefore = heldAt.remove(ticket.id());
-        return ticket.counterId() != null ? ticket.counterId() : heldBefore;
     }
 
     @Override

@@ -47,7 +47,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
             @Override
             public void credentialsRevoked(String tokenHashHex) {
             }
-        }, (ticket, action) -> {
+        }, (ticket, action, leftCounterId) -> {
         }, state -> {
         }, (siteId, at, alerts, raised, cleared) -> {
         });

@@ -6,5 +6,14 @@ import org.guichet.server.domain.TicketAction;
 /** What the services tell the outside world after each committed ticket change; the realtime layer implements it. */
 public interface TicketEvents {
 
-    void ticketChanged(Ticket ticket, TicketAction action);
+    /**
+     * @param ticket        the ticket as the change left it
+     * @param leftCounterId the counter it was at before the change, when the change took it from there (a requeue
+     *                      clears the ticket's counter; that counter's screen must still hear it left); else null
+     */
+    void ticketChanged(Ticket ticket, TicketAction action, String leftCounterId);
+
+    default void ticketChanged(Ticket ticket, TicketAction action) {
+        ticketChanged(ticket, action, null);
+    }
 }

@@ -104,7 +104,7 @@ public final class TicketTransitions {
                         if (pair.isEmpty()) {
                             return changedMeanwhile(ticket.id(), TicketAction.TRANSFER);
                         }
-                        events.ticketChanged(pair.get()[0], TicketAction.TRANSFER);
+                        events.ticketChanged(pair.get()[0], TicketAction.TRANSFER, ticket.counterId());
                         events.ticketChanged(pair.get()[1], TicketAction.ISSUE);
                         return Future.succeededFuture(pair.get()[1]);
                     });
@@ -128,7 +128,7 @@ public final class TicketTransitions {
             if (changed.isEmpty()) {
                 return changedMeanwhile(ticket.id(), action);
             }
-            events.ticketChanged(changed.get(), action);
+            events.ticketChanged(changed.get(), action, ticket.counterId());
             return Future.succeededFuture(changed.get());
         });
     }
