@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A browser-less bridge client for tests: raw WebSocket frames to /eventbus/websocket (SockJS' raw transport), each frame
  * one JSON object of the vertx bridge protocol.
  */
-final class BridgeSocket implements AutoCloseable {
+public final class BridgeSocket implements AutoCloseable {
 
     private final WebSocketClient client;
     private final WebSocket socket;
@@ -39,22 +39,22 @@ final class BridgeSocket implements AutoCloseable {
         socket.closeHandler(v -> closed.countDown());
     }
 
-    static BridgeSocket connect(Vertx vertx, int port) {
+    public static BridgeSocket connect(Vertx vertx, int port) {
         WebSocketClient client = vertx.createWebSocketClient();
         return new BridgeSocket(client, TestServer.await(client.connect(port, "localhost", "/eventbus/websocket")));
     }
 
-    void register(String address, String token) {
+    public void register(String address, String token) {
         JsonObject headers = token == null ? new JsonObject() : new JsonObject().put("token", token);
         send(new JsonObject().put("type", "register").put("address", address).put("headers", headers));
     }
 
-    void send(JsonObject frame) {
+    public void send(JsonObject frame) {
         TestServer.await(socket.writeTextMessage(frame.encode()));
     }
 
     /** The next frame, or fails after 10 s. */
-    JsonObject next() {
+    public JsonObject next() {
         try {
             JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
             if (frame == null) {
@@ -68,7 +68,7 @@ final class BridgeSocket implements AutoCloseable {
     }
 
     /** The next frame that is a message received on {@code address}, skipping others (e.g. queue summaries). */
-    JsonObject nextOn(String address, String type) {
+    public JsonObject nextOn(String address, String type) {
         while (true) {
             JsonObject frame = next();
             if ("rec".equals(frame.getString("type")) && address.equals(frame.getString("address"))
@@ -82,7 +82,7 @@ final class BridgeSocket implements AutoCloseable {
      * Waits until a registration took effect: the bridge sends no acknowledgement, so publish a probe on the address
      * until one comes through. Probes are kept apart from the other frames.
      */
-    void awaitRegistered(EventBus bus, String address) {
+    public void awaitRegistered(EventBus bus, String address) {
         Registration registration = Eventually.await("registration on " + address, Duration.ofSeconds(10), () -> {
             if (refusal() != null) {
                 return Registration.REFUSED;
@@ -103,7 +103,7 @@ final class BridgeSocket implements AutoCloseable {
         return next != null && "err".equals(next.getString("type")) ? next : null;
     }
 
-    boolean awaitClosed(long seconds) {
+    public boolean awaitClosed(long seconds) {
         try {
             return closed.await(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -113,13 +113,13 @@ final class BridgeSocket implements AutoCloseable {
     }
 
     /** Every frame received so far (and not yet taken), emptied. */
-    java.util.List<JsonObject> drain() {
+    public java.util.List<JsonObject> drain() {
         java.util.List<JsonObject> received = new java.util.ArrayList<>();
         frames.drainTo(received);
         return received;
     }
 
-    boolean hasPendingFrames() {
+    public boolean hasPendingFrames() {
         return !frames.isEmpty();
     }
 

@@ -1,0 +1,186 @@
+package org.guichet.server.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.guichet.server.ServerVertx;
+import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.realtime.BridgeSocket;
+import org.guichet.server.store.DatabaseSettings;
+import org.guichet.server.testing.TestDatabase;
+import org.guichet.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.await;
+import static org.guichet.server.testing.TestServer.ok;
+import static org.guichet.server.testing.TestServer.status;
+
+/**
+ * Two server nodes in one JVM, each in its own clustered Vert.x (Hazelcast on 127.0.0.1, TCP/IP join), over one
+ * PostgreSQL: what one node does must reach the devices and sessions of the other.
+ */
+class TwoNodesTest {
+
+    private static Vertx vertxA;
+    private static Vertx vertxB;
+    private static TestServer nodeA;
+    private static TestServer nodeB;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        int portA = freePort();
+        int portB = freePort();
+        String cluster = "guichet-test-" + UUID.randomUUID();
+        vertxA = await(ServerVertx.create(ClusterSettings.onLoopback(portA, List.of(portA, portB), cluster)));
+        vertxB = await(ServerVertx.create(ClusterSettings.onLoopback(portB, List.of(portA, portB), cluster)));
+        DatabaseSettings database = TestDatabase.freshDatabase();
+        // One after the other: the first creates the schema and the administrator, the second finds them.
+        nodeA = TestServer.start(vertxA, TestServer.options(database, 0));
+        nodeB = TestServer.start(vertxB, TestServer.options(database, 0));
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        for (TestServer node : new TestServer[] {nodeB, nodeA}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        await(Future.join(close(vertxB), close(vertxA)));
+    }
+
+    private static Future<Void> close(Vertx vertx) {
+        return vertx == null ? Future.succeededFuture() : vertx.close();
+    }
+
+    @Test
+    void the_two_nodes_form_one_cluster() {
+        assertThat(vertxA.isClustered()).isTrue();
+        assertThat(nodeA.port()).isNotEqualTo(nodeB.port());
+    }
+
+    @Test
+    void a_call_made_through_node_a_reaches_a_screen_connected_to_node_b() {
+        String screen = nodeB.tokenOf("screen-1");
+        String agent = nodeA.agentAtCounter("cluster.caller", "s1", "c2");
+        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port())) {
+            socket.register("guichet.room.r1", screen);
+            socket.awaitRegistered(vertxB.eventBus(), "guichet.room.r1");
+
+            JsonObject issued = nodeA.issue(agent, "svc-a");
+            JsonObject called = ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,
+                    new JsonObject().put("counterId", "c2")));
+
+            JsonObject call = socket.nextOn("guichet.room.r1", "call").getJsonObject("body");
+            assertThat(call.getJsonObject("ticket").getString("number")).isEqualTo(called.getString("number"));
+            ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/no-show", agent, null));
+        }
+    }
+
+    @Test
+    void a_ticket_requeued_on_the_other_node_leaves_its_counter_screen() {
+        // No sticky sessions behind the load balancer: the call may go through one node and the requeue through the
+        // other, which never saw the call; the counter's screen must still hear the ticket left.
+        String counterScreen = nodeA.tokenOf("cscreen-1");
+        String agent = nodeA.agentAtCounter("cluster.requeuer", "s1", "c1");
+        try (BridgeSocket socket = BridgeSocket.connect(vertxA, nodeA.port())) {
+            socket.register("guichet.counter.c1", counterScreen);
+            socket.awaitRegistered(vertxA.eventBus(), "guichet.counter.c1");
+            JsonObject issued = nodeA.issue(agent, "svc-a");
+            ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,
+                    new JsonObject().put("counterId", "c1")));
+            socket.nextOn("guichet.counter.c1", "call");
+
+            ok(nodeB.post("/api/v1/tickets/" + issued.getLong("id") + "/requeue", agent, null));
+
+            JsonObject left = socket.nextOn("guichet.counter.c1", "requeue").getJsonObject("body");
+            assertThat(left.getJsonObject("ticket").getLong("id")).isEqualTo(issued.getLong("id"));
+        }
+    }
+
+    @Test
+    void a_token_reissued_on_node_a_closes_the_screen_socket_on_node_b() {
+        String oldToken = nodeB.deviceToken("screen-1b");
+        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port())) {
+            socket.register("guichet.room.r1b", oldToken);
+            socket.awaitRegistered(vertxB.eventBus(), "guichet.room.r1b");
+
+            nodeA.deviceToken("screen-1b");
+
+            assertThat(socket.awaitClosed(10)).as("socket on node B closed after the re-issue on node A").isTrue();
+        }
+        status(nodeB.get("/api/v1/rooms/r1b/display", oldToken), 401);
+    }
+
+    @Test
+    void a_logout_on_node_a_ends_the_session_on_node_b() {
+        String agent = nodeA.agent("cluster.leaver", "agent", "s1");
+        ok(nodeB.get("/api/v1/auth/me", agent)); // node B now knows the session
+
+        status(nodeA.post("/api/v1/auth/logout", agent, null), 204);
+
+        status(nodeB.get("/api/v1/auth/me", agent), 401);
+    }
+
+    @Test
+    void a_service_added_through_node_a_is_issued_on_node_b() {
+        JsonObject deployment = ok(nodeA.get("/api/v1/admin/deployment", nodeA.adminToken()));
+        JsonObject site = deployment.getJsonArray("sites").stream().map(JsonObject.class::cast)
+                .filter(candidate -> "s2".equals(candidate.getString("id"))).findFirst().orElseThrow();
+        site.getJsonArray("services").add(new JsonObject().put("id", "svc-new").put("name", "Nouveau service")
+                .put("prefix", "N").put("room", "r2").put("targetWaitMinutes", 15));
+        ok(nodeA.put("/api/v1/admin/deployment", nodeA.adminToken(),
+                new JsonObject().put("sites", new JsonArray().add(site))));
+
+        String agent = nodeB.agent("cluster.newservice", "agent", "s2");
+        JsonObject issued = nodeB.issue(agent, "svc-new");
+
+        assertThat(issued.getString("number")).startsWith("N");
+    }
+
+    @Test
+    void dirty_statistics_are_rebuilt_once_when_both_nodes_run_the_job_at_the_same_time() {
+        String agent = nodeA.agentAtCounter("cluster.rollups", "s1", "c3");
+        for (int i = 0; i < 3; i++) {
+            JsonObject issued = nodeA.issue(agent, "svc-c");
+            String ticket = "/api/v1/tickets/" + issued.getLong("id");
+            ok(nodeA.post(ticket + "/call", agent, new JsonObject().put("counterId", "c3")));
+            ok(nodeB.post(ticket + "/start", agent, null));
+            ok(nodeA.post(ticket + "/finish", agent, new JsonObject()));
+        }
+        long dirty = nodeA.sql("SELECT count(DISTINCT (site_id, local_day)) AS n FROM stats_dirty_log").get(0).getLong("n");
+        assertThat(dirty).as("dirty (site, day) pairs before the job").isPositive();
+
+        int byA = 0;
+        int byB = 0;
+        // Both nodes' jobs fire together until neither finds work: each pair is rebuilt by one node, once.
+        while (true) {
+            List<Integer> rebuilt = await(Future.all(nodeA.services().stats().rebuildDirtyRollups(),
+                    nodeB.services().stats().rebuildDirtyRollups())).list();
+            if (rebuilt.get(0) + rebuilt.get(1) == 0) {
+                break;
+            }
+            byA += rebuilt.get(0);
+            byB += rebuilt.get(1);
+        }
+        assertThat(byA + byB).isEqualTo(dirty);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
