@@ -31,7 +31,8 @@ public final class Main {
                       --config FILE YAML configuration (default ./guichet.yaml when it exists)
                     Environment: GUICHET_HTTP_PORT, GUICHET_DB_URL, GUICHET_DB_USER, GUICHET_DB_PASSWORD,
                                  GUICHET_DATA_DIR, GUICHET_ADMIN_PASSWORD, GUICHET_CLUSTER,
-                                 GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS""");
+                                 GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS,
+                                 GUICHET_CLUSTER_NAME""");
             return;
         }
         int configIndex = arguments.indexOf("--config");

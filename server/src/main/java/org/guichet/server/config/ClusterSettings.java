@@ -50,7 +50,8 @@ public record ClusterSettings(boolean enabled, String host, int port, List<Strin
 
     /**
      * {@code cluster: {enabled, host, port, members: [...], name, memberLossSeconds}}; GUICHET_CLUSTER (true/false),
-     * GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT and GUICHET_CLUSTER_MEMBERS (comma-separated) win over the file.
+     * GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS (comma-separated) and GUICHET_CLUSTER_NAME
+     * win over the file.
      */
     static ClusterSettings fromConfig(JsonObject config) {
         Object section = config.getValue("cluster");
@@ -71,7 +72,8 @@ public record ClusterSettings(boolean enabled, String host, int port, List<Strin
                 }
             }
         }
-        return new ClusterSettings(enabled, host, port, members, cluster.getString("name", "guichet"),
+        String name = String.valueOf(config.getValue("GUICHET_CLUSTER_NAME", cluster.getValue("name", "guichet")));
+        return new ClusterSettings(enabled, host, port, members, name,
                 whole("cluster.memberLossSeconds", cluster.getValue("memberLossSeconds",
                         DEFAULT_MEMBER_LOSS_SECONDS)));
     }

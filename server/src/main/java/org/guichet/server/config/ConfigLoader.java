@@ -25,7 +25,7 @@ public final class ConfigLoader {
     static final JsonArray ENV_KEYS = new JsonArray().add("GUICHET_HTTP_PORT").add("GUICHET_DB_URL")
             .add("GUICHET_DB_USER").add("GUICHET_DB_PASSWORD").add("GUICHET_DATA_DIR").add("GUICHET_ADMIN_PASSWORD")
             .add("GUICHET_CLUSTER").add("GUICHET_CLUSTER_HOST").add("GUICHET_CLUSTER_PORT")
-            .add("GUICHET_CLUSTER_MEMBERS");
+            .add("GUICHET_CLUSTER_MEMBERS").add("GUICHET_CLUSTER_NAME");
 
     private ConfigLoader() {
     }
