@@ -126,6 +126,7 @@ public final class GuichetServer {
                     if (options.printSecrets() && !secrets.isEmpty()) {
                         server.printSecrets(http.actualPort());
                     }
+                    services.health().started();
                     return server;
                 })
                 .recover(failure -> Future.join(deployed.stream().map(vertx::undeploy).toList())
@@ -210,6 +211,7 @@ public final class GuichetServer {
 
     /** Undeploys this server's verticles (releasing what they registered), closes the pool and the embedded database. */
     public Future<Void> stop() {
+        services.health().stopping();
         List<String> newestFirst = new ArrayList<>(deployments);
         Collections.reverse(newestFirst);
         Future<Void> undeployed = Future.succeededFuture();

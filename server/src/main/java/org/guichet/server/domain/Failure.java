@@ -2,13 +2,13 @@ package org.guichet.server.domain;
 
 /**
  * What went wrong with a request, said in the domain's terms: invalid input, no valid credentials, not allowed, not
- * found, a conflict with the current state (with a code clients can test, such as {@code counter_busy}), or too many
- * attempts (wrong pairing codes) for now. Only the
+ * found, a conflict with the current state (with a code clients can test, such as {@code counter_busy}), too many
+ * attempts (wrong pairing codes) for now, or something this server depends on (its database) out of reach. Only the
  * HTTP layer turns a kind into a status. The message is a plain sentence meant for the person who asked.
  */
 public final class Failure extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, NOT_ALLOWED, NOT_FOUND, CONFLICT, TOO_MANY_ATTEMPTS }
+    public enum Kind { INVALID, UNAUTHENTICATED, NOT_ALLOWED, NOT_FOUND, CONFLICT, TOO_MANY_ATTEMPTS, UNAVAILABLE }
 
     private final Kind kind;
     private final String code;
@@ -69,6 +69,11 @@ public final class Failure extends RuntimeException {
     /** Too many attempts of something guessable for now; the message says when to try again. */
     public static Failure tooManyAttempts(String code, String message) {
         return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message);
+    }
+
+    /** Something the request needs is out of reach for now (the database): nothing was done, try again later. */
+    public static Failure unavailable(String code, String message) {
+        return new Failure(Kind.UNAVAILABLE, code, message);
     }
 
     public static Failure conflict(String code, String message) {

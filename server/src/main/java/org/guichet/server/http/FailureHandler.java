@@ -10,10 +10,19 @@ import org.guichet.server.view.AccountView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where failures become HTTP answers: {"error": code, "message": text}. */
+/**
+ * The one place where failures become HTTP answers: {"error": code, "message": text}. The database out of reach
+ * arrives as the domain's "unavailable" failure (the store layer tells it from the client's exceptions) and is
+ * answered 503 with a Retry-After.
+ */
 public final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+    /**
+     * When a client may try again after a 503: the pool fails fast while the database is away and reconnects as soon
+     * as it answers, so a few seconds.
+     */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     /** An HTTP answer to a failure; {@code current}: for a stale change, the entity as now stored, else null. */
     record Answer(int status, String code, String message, JsonObject current) {
@@ -27,7 +36,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         Answer answer = answer(ctx.statusCode(), failure);
-        if (answer.status() >= 500) {
+        // A 503 is the database out of reach: the store layer logs the outage once, not each request.
+        if (answer.status() >= 500 && answer.status() != 503) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
         }
         if (ctx.response().ended()) {
@@ -40,6 +50,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         JsonObject body = new JsonObject().put("error", answer.code()).put("message", answer.message());
         if (answer.current() != null) {
             body.put("current", answer.current());
+        }
+        if (answer.status() == 503) {
+            ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
         ctx.response()
                 .setStatusCode(answer.status())
@@ -93,6 +106,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_MANY_ATTEMPTS -> 429;
+            case UNAVAILABLE -> 503;
         };
     }
 

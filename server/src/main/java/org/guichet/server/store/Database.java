@@ -2,12 +2,20 @@ package org.guichet.server.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
-/** The connection pool every store shares, configured once. */
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connection pool every store shares, configured once. While the database is out of reach its calls fail fast with
+ * the domain's "unavailable" failure (see {@link DatabaseOutage}); the pool opens new connections by itself once the
+ * database answers again.
+ */
 public final class Database {
 
     /**
@@ -16,6 +24,17 @@ public final class Database {
      * statement under this limit.
      */
     public static final int PREPARED_STATEMENT_CACHE_SQL_LIMIT = 32_768;
+    /**
+     * How long opening a connection may take: PostgreSQL on the same network answers in milliseconds; a host that does
+     * not answer at all (a lost machine, a virtual address not yet moved) would otherwise hold requests for the
+     * client's 60 s default.
+     */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * How long a request waits for a connection from the pool (the client's default is 30 s): past it, the request
+     * fails with 503 rather than hanging. Under load a request waits milliseconds for a connection.
+     */
+    public static final Duration POOL_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     static final String PING = "SELECT 1";
 
     private Database() {
@@ -30,15 +49,20 @@ public final class Database {
     }
 
     public static Pool pool(Vertx vertx, DatabaseSettings db, int maxSize) {
-        return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(maxSize).setMaxWaitQueueSize(10_000))
+        Pool pool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(maxSize).setMaxWaitQueueSize(10_000)
+                        .setConnectionTimeout((int) POOL_CONNECTION_TIMEOUT.toMillis())
+                        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+                .with(new NetClientOptions().setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()))
                 .connectingTo(connectOptions(db))
                 .using(vertx)
                 .build();
+        return new GuardedPool(pool, new DatabaseOutage());
     }
 
-    /** Succeeds when the database answers. */
-    public static Future<Void> ping(Pool pool) {
-        return pool.query(PING).execute().mapEmpty();
+    /** Succeeds when the database answers within {@code timeout}. */
+    public static Future<Void> ping(Pool pool, Duration timeout) {
+        return pool.query(PING).execute().<Void>mapEmpty().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
+
 }
