@@ -2,8 +2,13 @@ package org.guichet.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,7 +44,9 @@ public final class LoadBalancer implements AutoCloseable {
             Files.writeString(config, render(Files.readString(SHIPPED), port, nodePorts));
             Process process = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "haproxy.log").toFile()).start();
-            return new LoadBalancer(process, port);
+            LoadBalancer balancer = new LoadBalancer(process, port);
+            balancer.awaitServing();
+            return balancer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,6 +64,25 @@ public final class LoadBalancer implements AutoCloseable {
         }
         node.appendTail(rendered);
         return rendered.toString();
+    }
+
+    /** Waits until HAProxy answers and one node at least passed its readiness checks. */
+    private void awaitServing() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Eventually.await("HAProxy serving a node", Duration.ofSeconds(30), () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("HAProxy ended (exit " + process.exitValue() + "); see target/haproxy.log");
+            }
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create(url() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }, status -> status == 200);
     }
 
     public String url() {

@@ -45,7 +45,8 @@ class NodeKilledTest {
     private static final int ISSUERS = 4;
     private static final Duration RESUME_WITHIN = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Long, String> acknowledged = new ConcurrentHashMap<>();
     private final AtomicInteger acknowledgedAfterKill = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
@@ -67,7 +68,7 @@ class NodeKilledTest {
             String admin = login(base, "admin", TestServer.ADMIN_PASSWORD);
             String screen = post(base, "/api/v1/admin/devices/screen-1/token", admin, null).getString("token");
             post(base, "/api/v1/admin/agents", admin, new JsonObject().put("username", "kill.agent")
-                    .put("displayName", "Kill Agent").put("role", "agent").put("sites", List.of("s1"))
+                    .put("displayName", "Kill Agent").put("role", "agent").put("siteIds", new io.vertx.core.json.JsonArray().add("s1"))
                     .put("password", TestServer.AGENT_PASSWORD));
             String agent = login(base, "kill.agent", TestServer.AGENT_PASSWORD);
             post(base, "/api/v1/counters/c1/open", agent, null);
@@ -172,16 +173,17 @@ class NodeKilledTest {
         org.guichet.server.testing.Eventually.await("the balancer sending requests to " + node,
                 Duration.ofSeconds(30), () -> {
                     try {
-                        return http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                                HttpResponse.BodyHandlers.discarding()).headers().firstValue("X-Guichet-Node")
+                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
+                                .build(), HttpResponse.BodyHandlers.discarding());
+                        return response.statusCode() + " " + response.headers().firstValue("X-Guichet-Node")
                                 .orElse("");
                     } catch (IOException e) {
-                        return "";
+                        return e.toString();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return "";
                     }
-                }, node::equals);
+                }, seen -> seen.equals("200 " + node));
     }
 
     private static void awaitAtLeast(AtomicInteger counter, int value) {
