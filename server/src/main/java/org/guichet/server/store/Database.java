@@ -53,7 +53,9 @@ public final class Database {
                 .with(new PoolOptions().setMaxSize(maxSize).setMaxWaitQueueSize(10_000)
                         .setConnectionTimeout((int) POOL_CONNECTION_TIMEOUT.toMillis())
                         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-                .with(new NetClientOptions().setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()))
+                // Keep-alive: a database machine lost without a word (no reset) is noticed by the system's keep-alive
+                // probes (their timing is the host's: docs/operations.md) rather than never.
+                .with(new NetClientOptions().setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()).setTcpKeepAlive(true))
                 .connectingTo(connectOptions(db))
                 .using(vertx)
                 .build();

@@ -1,5 +1,9 @@
 package org.guichet.server.http;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -75,6 +80,10 @@ class DatabaseOutageTest {
         }
         assertThat(TestServer.ok(server.get("/health/ready", null))).isEqualTo(new JsonObject().put("status", "UP"));
 
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
         postgres.close();
         postgres = null;
 
@@ -94,6 +103,13 @@ class DatabaseOutageTest {
         HttpResponse<Buffer> issuedAgain = Eventually.await("issuing to work again once PostgreSQL is back",
                 Duration.ofSeconds(30), () -> issue(kiosk), response -> response.statusCode() == 201);
         acknowledged.add(issuedAgain.bodyAsJsonObject());
+        root.detachAppender(log);
+        List<ILoggingEvent> events = List.copyOf(log.list);
+        assertThat(events).as("no error and no stack trace per request")
+                .noneMatch(event -> event.getLevel() == Level.ERROR || event.getThrowableProxy() != null
+                                    && event.getLoggerName().endsWith("FailureHandler"));
+        assertThat(events).filteredOn(event -> event.getLoggerName().endsWith("DatabaseOutage"))
+                .extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
         assertThat(TestServer.ok(server.get("/health/ready", null))).isEqualTo(new JsonObject().put("status", "UP"));
         for (JsonObject ticket : acknowledged) {
             JsonObject stored = TestServer.ok(server.get("/api/v1/tickets/" + ticket.getString("id"),
