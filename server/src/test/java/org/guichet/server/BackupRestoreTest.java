@@ -151,6 +151,33 @@ class BackupRestoreTest {
     }
 
     @Test
+    void the_database_owner_restores_without_being_a_superuser() throws Exception {
+        // As README sets up production: createuser guichet; createdb -O guichet guichet.
+        stopTheServer();
+        String owner = database.database() + "_owner";
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password()); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'owner-password'");
+            statement.execute("CREATE DATABASE " + owner + " OWNER " + owner);
+        }
+        database = new DatabaseSettings(database.host(), database.port(), owner, owner, "owner-password");
+        Files.writeString(config, "database:\n  url: postgresql://" + database.host() + ":" + database.port() + "/"
+                + owner + "\n  user: " + owner + "\n  password: owner-password\n");
+        server = TestServer.start(vertx, TestServer.options(database, 0));
+        issueTickets();
+        Path dump = work.resolve("owner.dump");
+        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(said()).isEqualTo(BackupCommand.OK);
+        stopTheServer();
+        Map<String, List<String>> before = contents(database);
+
+        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
+                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(said()).contains("7 tickets");
+        assertThat(ticketTables(contents(database))).isEqualTo(ticketTables(before));
+    }
+
+    @Test
     void a_database_holding_tickets_is_replaced_only_with_yes() throws Exception {
         issueTickets();
         Path dump = work.resolve("guichet.dump");
