@@ -250,6 +250,31 @@ class BackupRestoreTest {
     }
 
     @Test
+    void a_backup_into_a_directory_prunes_the_dumps_beyond_the_kept_days_and_months() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("backups"));
+        for (String old : List.of("2026-11-29T02:30:00Z", "2026-11-28T02:30:00Z", "2026-10-31T02:30:00Z",
+                "2026-10-15T02:30:00Z")) {
+            Files.writeString(dir.resolve(BackupRetention.fileName(java.time.Instant.parse(old))), "old dump");
+        }
+        Files.writeString(dir.resolve("notes.txt"), "kept");
+        Clock night = Clock.fixed(java.time.Instant.parse("2026-11-30T02:30:00Z"), java.time.ZoneOffset.UTC);
+
+        output.reset();
+        int exit = new BackupCommand(new PrintStream(output, true, StandardCharsets.UTF_8), night).execute(List.of(
+                "backup", "--config", config.toString(), "--dir", dir.toString(), "--keep-daily", "2",
+                "--keep-monthly", "2"));
+
+        assertThat(exit).as(said()).isEqualTo(BackupCommand.OK);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "guichet-2026-11-30T023000Z.dump", "guichet-2026-11-29T023000Z.dump",
+                    "guichet-2026-10-31T023000Z.dump", "notes.txt");
+        }
+        assertThat(Files.size(dir.resolve("guichet-2026-11-30T023000Z.dump"))).isGreaterThan(1000);
+        assertThat(said()).contains("deleted guichet-2026-11-28T023000Z.dump, guichet-2026-10-15T023000Z.dump");
+    }
+
+    @Test
     void a_backup_is_readable_by_its_owner_only() throws Exception {
         Path dump = work.resolve("private.dump");
         assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
