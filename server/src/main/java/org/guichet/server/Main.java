@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar guichet-server.jar [--demo] [--demo-reset] [--config guichet.yaml]}.
+ * {@code java -jar guichet-server.jar [--demo] [--demo-reset] [--config guichet.yaml]}, or its {@code backup} and
+ * {@code restore} commands ({@link BackupCommand}).
  */
 public final class Main {
 
@@ -23,6 +24,14 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
+        if (BackupCommand.handles(arguments)) {
+            if (arguments.contains("--help") || arguments.contains("-h")) {
+                System.out.println(BackupCommand.USAGE_TEXT);
+                return;
+            }
+            System.exit(BackupCommand.run(arguments));
+            return;
+        }
         if (arguments.contains("--help") || arguments.contains("-h")) {
             System.out.println("""
                     Usage: java -jar guichet-server.jar [--demo] [--demo-reset] [--config FILE]
@@ -32,7 +41,10 @@ public final class Main {
                     Environment: GUICHET_HTTP_PORT, GUICHET_DB_URL, GUICHET_DB_USER, GUICHET_DB_PASSWORD,
                                  GUICHET_DATA_DIR, GUICHET_ADMIN_PASSWORD, GUICHET_CLUSTER,
                                  GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS,
-                                 GUICHET_CLUSTER_NAME""");
+                                 GUICHET_CLUSTER_NAME
+                    Commands (java -jar guichet-server.jar backup --help):
+                      backup [--config FILE] [--to FILE | --dir DIR [--keep-daily N --keep-monthly M]]
+                      restore --from FILE [--config FILE] [--yes]""");
             return;
         }
         int configIndex = arguments.indexOf("--config");

@@ -50,7 +50,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Connection settings for the default "postgres" database and user of the embedded server. */
     public DatabaseSettings settings() {
-        return new DatabaseSettings("localhost", port(), "postgres", "postgres", "postgres");
+        return settingsOn(port());
+    }
+
+    /** The settings of an embedded PostgreSQL listening on the given port (its database and user are "postgres"). */
+    public static DatabaseSettings settingsOn(int port) {
+        return new DatabaseSettings("localhost", port, "postgres", "postgres", "postgres");
+    }
+
+    /** Whether a database was ever created under this data directory. */
+    public static boolean exists(Path dataDirectory) {
+        return Files.exists(dataDirectory.resolve("postgres").resolve("PG_VERSION"));
+    }
+
+    /**
+     * The port of the PostgreSQL running on this data directory right now (a server's, or one a killed server left),
+     * read from its postmaster.pid; empty when none runs. A command that must not stop it (a backup) connects there
+     * rather than calling {@link #start}, which would stop it.
+     */
+    public static Optional<Integer> runningPort(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pidFile) || runningPostmaster(pidFile).isEmpty()) {
+            return Optional.empty();
+        }
+        return readPortLine(pidFile);
     }
 
     @Override
@@ -63,9 +86,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false));
+        Optional<ProcessHandle> process = runningPostmaster(pidFile);
         if (process.isEmpty()) {
             return;
         }
@@ -80,6 +101,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static Optional<ProcessHandle> runningPostmaster(Path pidFile) {
+        return readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false));
+    }
+
+    /** The fourth line of postmaster.pid is the port the postmaster listens on. */
+    private static Optional<Integer> readPortLine(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.size() < 4 ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(3).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
