@@ -175,7 +175,7 @@ public final class ServerApi {
 
     private Future<HttpResponse<Buffer>> attempt(String what, boolean notModifiedOk,
                                                  Function<URI, Future<HttpResponse<Buffer>>> exchange, URI server,
-                                                 int serversLeft, ServerCallException previousFailure) {
+                                                 int serversLeft, String leftBecause) {
         Future<HttpResponse<Buffer>> sent;
         try {
             sent = exchange.apply(server);
@@ -184,9 +184,8 @@ public final class ServerApi {
         }
         return answer(sent, what, notModifiedOk).transform((response, failure) -> {
             if (failure == null) {
-                if (previousFailure != null) {
-                    LOG.warn("Moved to server {}, which answers and is used from now on ({})", server,
-                            previousFailure.getMessage());
+                if (leftBecause != null) {
+                    LOG.warn("{}; moved to server {}, which answers and is used from now on", leftBecause, server);
                 }
                 return Future.succeededFuture(response);
             }
@@ -198,7 +197,8 @@ public final class ServerApi {
                 return Future.failedFuture(failure);
             }
             LOG.debug("Server {} unavailable for {} ({}); trying {}", server, what, failure.getMessage(), next);
-            return attempt(what, notModifiedOk, exchange, next, serversLeft - 1, (ServerCallException) failure);
+            return attempt(what, notModifiedOk, exchange, next, serversLeft - 1,
+                    "Server " + server + " unavailable (" + failure.getMessage() + ")");
         });
     }
 
