@@ -1,16 +1,20 @@
 // What the waiting-room screen and the counter-top screen share: the device token kept in this browser, who the screen
 // is, the live connection (re-read over REST after every reconnection, then listen), the heartbeat, the clock, the
-// flash of a new call, and plain-sentence notices for whoever installs the screen.
+// flash of a new call, plain-sentence notices for whoever installs the screen, and the move to another server node
+// when the one that served the page is gone (failover.js).
 
 import { Api, ApiError } from '/shared/api.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
 import { chooseLanguage, formatClock, setLanguage, textIn, translatePage } from '/shared/i18n.js';
+import { watchNodes } from './failover.js';
 import './texts.js';
 
 /** Where each kind of screen keeps its settings (token, language, message) in this browser. */
 export const STORAGE_KEYS = { screen: 'guichet.display', counter_screen: 'guichet.counterScreen' };
 
+/** The settings a screen keeps in this browser, given once in the address (or its fragment, from another node). */
+const SETTING_NAMES = ['token', 'lang', 'message', 'deaf', 'hold'];
 const HEARTBEAT_MILLIS = 30000;
 const RETRY_MILLIS = 5000;
 const FLASH_MILLIS = 5000;
@@ -93,7 +97,14 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
         onMessage(message);
     });
     bus.start();
+    watchNodes({ bus, api, state, page, settings: () => handedSettings(storageKey) });
     startHeartbeat(api, kind, () => state.connection === 'open');
+}
+
+/** Every setting kept in this browser, '' for those not set, as they are handed to another node's page. */
+function handedSettings(storageKey) {
+    const stored = storedSettings(storageKey);
+    return Object.fromEntries(SETTING_NAMES.map(name => [name, stored[name] ?? '']));
 }
 
 /** Keeps a screen's token in this browser's storage, as ?token= does (pairing gives it this way). */
@@ -112,28 +123,35 @@ function storedSettings(storageKey) {
 }
 
 /**
- * Settings given once in the address (?token=…&lang=…&message=…&deaf=1&hold=…), kept in this browser's storage
- * under storageKey, then removed from the address bar so the token is not left on screen or in the history.
+ * Settings given once in the address (?token=…&lang=…&message=…&deaf=1&hold=…), or in its fragment (#token=…, as
+ * a screen moving from another node hands them over), kept in this browser's storage under storageKey, then removed
+ * from the address bar so the token is not left on screen or in the history.
  */
 function readSettings(storageKey) {
     const url = new URL(location.href);
+    const fragment = new URLSearchParams(url.hash.slice(1));
     const stored = storedSettings(storageKey);
     let changed = false;
-    for (const name of ['token', 'lang', 'message', 'deaf', 'hold']) {
-        if (url.searchParams.has(name)) {
-            const value = url.searchParams.get(name).trim();
-            if (value) {
-                stored[name] = value;
-            } else {
-                delete stored[name];
+    let handedOver = false;
+    for (const name of SETTING_NAMES) {
+        for (const [params, fromFragment] of [[fragment, true], [url.searchParams, false]]) {
+            if (params.has(name)) {
+                const value = params.get(name).trim();
+                if (value) {
+                    stored[name] = value;
+                } else {
+                    delete stored[name];
+                }
+                params.delete(name);
+                changed = true;
+                handedOver ||= fromFragment;
             }
-            url.searchParams.delete(name);
-            changed = true;
         }
     }
     if (changed) {
         localStorage.setItem(storageKey, JSON.stringify(stored));
-        history.replaceState(null, '', url.pathname + url.search + url.hash);
+        const hash = handedOver ? (fragment.toString() ? '#' + fragment : '') : url.hash;
+        history.replaceState(null, '', url.pathname + url.search + hash);
     }
     return {
         token: stored.token || null, lang: stored.lang || null, message: stored.message || null,
@@ -193,9 +211,10 @@ async function resynchronise(bus, load, refused) {
     }
 }
 
-/** Tells the server every 30 s that this screen is alive, and whether its live connection is up. */
+/** Tells the server every 30 s that this screen is alive, whether its live connection is up, and through which node. */
 function startHeartbeat(api, kind, isConnected) {
-    const beat = () => api.post('/devices/heartbeat', { kind, connected: isConnected() }).catch(() => {});
+    const beat = () => api.post('/devices/heartbeat', { kind, connected: isConnected(), server: location.origin })
+        .catch(() => {});
     beat();
     return setInterval(beat, HEARTBEAT_MILLIS);
 }

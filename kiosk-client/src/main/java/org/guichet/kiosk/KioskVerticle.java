@@ -41,7 +41,7 @@ public final class KioskVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        ServerApi server = new ServerApi(vertx, config.server().url(), config.server().token().read().orElse(null),
+        ServerApi server = new ServerApi(vertx, config.server().urls(), config.server().token().read().orElse(null),
                 config.server().requestTimeout());
         PrinterLink printer = new PrinterLink(vertx, config.printer());
         kiosk = new Kiosk(vertx, context, config, server, printer);

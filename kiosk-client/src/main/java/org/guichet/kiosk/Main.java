@@ -63,7 +63,8 @@ public final class Main {
         }
         long startMillis = sinceJvmStart().toMillis();
         LOG.info("Kiosk touch UI on http://{}:{}/ ({} ms after JVM start); server {}; printer {}",
-                config.http().host(), verticle.port(), startMillis, config.server().url(),
+                config.http().host(), verticle.port(), startMillis, config.server().urls().size() == 1
+                        ? config.server().urls().get(0) : config.server().urls() + " (in this order)",
                 config.printer().connection());
         AtomicBoolean announced = new AtomicBoolean();
         verticle.kiosk().onHealthChange(health -> {

@@ -106,7 +106,8 @@ public final class GuichetServer {
                 // The HTTP verticles first: they take the first event loops, one per core, as they did before the
                 // jobs became verticles (measured: deployed after the jobs, HTTP issuing kept a smaller share).
                 .compose(done -> vertx.deployVerticle(() -> {
-                    HttpVerticle instance = new HttpVerticle(services, port, options.accessibility());
+                    HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
+                            options.publicUrls());
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))

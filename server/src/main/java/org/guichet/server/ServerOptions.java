@@ -8,6 +8,7 @@ import org.guichet.server.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything a server instance is started with.
@@ -16,18 +17,30 @@ import java.time.Duration;
  * @param deployment     sites, rooms, services, counters and devices to upsert at start (may be empty)
  * @param auditRetention how long audit log entries are kept ({@code audit.retentionDays}, default 400 days)
  * @param accessibility  the organisation's accessibility statement ({@code accessibility:}), shown to the public
+ * @param publicUrls     every node's address as screens reach it ({@code http.publicUrls}), handed to screens so that
+ *                       they move to another node when theirs is gone; empty: they stay with the one that served them
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
-                            AccessibilityStatement accessibility) {
+                            AccessibilityStatement accessibility, List<String> publicUrls) {
 
     public ServerOptions {
+        publicUrls = publicUrls == null ? List.of() : List.copyOf(publicUrls);
         deployment = deployment == null ? new JsonObject() : deployment;
         clock = clock == null ? Clock.systemUTC() : clock;
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
         auditRetention = auditRetention == null ? Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS) : auditRetention;
         accessibility = accessibility == null ? AccessibilityStatement.unconfigured() : accessibility;
+    }
+
+    /** Options with no node addresses for screens. */
+    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
+                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
+                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
+                         AccessibilityStatement accessibility) {
+        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
+                poolSize, printSecrets, auditRetention, accessibility, null);
     }
 
     /** Options with no accessibility statement filled in. */
@@ -48,26 +61,31 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention, accessibility);
+                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other, accessibility);
+                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls);
+    }
+
+    public ServerOptions withPublicUrls(List<String> other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, other);
+                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls);
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Everything a kiosk is started with, read from its YAML or JSON file (see deploy/kiosk.example.yaml).
- * Only {@code server.url} is required; everything else has a default that suits a Raspberry Pi kiosk.
+ * Only the server's address ({@code server.url}, or several in {@code server.urls}) is required; everything else has
+ * a default that suits a Raspberry Pi kiosk.
  */
 public record KioskConfig(Server server, Http http, Printer printer, Screen screen, Gpio gpio) {
 
@@ -30,7 +31,8 @@ public record KioskConfig(Server server, Http http, Printer printer, Screen scre
     public static final Set<String> LANGUAGES = Set.copyOf(TicketMessages.SUPPORTED_LANGUAGES);
 
     /**
-     * @param url             base URL of the Guichet server the kiosk talks to, e.g. https://guichet.example.fr
+     * @param urls            base URLs of the Guichet servers the kiosk may talk to, in order of preference, e.g.
+     *                        https://guichet.example.fr; it moves to the next when the one in use fails
      * @param publicUrl       base URL printed in the ticket's QR code (what a visitor's phone can reach)
      * @param token           where the device token is read from
      * @param requestTimeout  per HTTP request to the server
@@ -40,9 +42,13 @@ public record KioskConfig(Server server, Http http, Printer printer, Screen scre
      * @param heartbeatEvery  how often the kiosk reports its health to the server
      * @param menuRefreshEvery how often the menu is fetched again
      */
-    public record Server(URI url, URI publicUrl, TokenSource token, Duration requestTimeout, int issueAttempts,
+    public record Server(List<URI> urls, URI publicUrl, TokenSource token, Duration requestTimeout, int issueAttempts,
                          Duration retryDelay, Duration healthCheckEvery, Duration heartbeatEvery,
                          Duration menuRefreshEvery) {
+
+        public Server {
+            urls = List.copyOf(urls);
+        }
     }
 
     /** Where the touch UI is served; keep the host on loopback so nobody else on the network can issue tickets. */
@@ -131,21 +137,17 @@ public record KioskConfig(Server server, Http http, Printer printer, Screen scre
      * Reads a config document.
      *
      * @param json        the parsed file
-     * @param environment variables that override the file: GUICHET_SERVER_URL, GUICHET_PUBLIC_URL,
-     *                    GUICHET_DEVICE_TOKEN, GUICHET_KIOSK_PORT
+     * @param environment variables that override the file: GUICHET_SERVER_URL (one address, or several separated
+     *                    by commas), GUICHET_PUBLIC_URL, GUICHET_DEVICE_TOKEN, GUICHET_KIOSK_PORT
      * @param baseDir     directory relative paths (token file) are resolved against
      */
     public static KioskConfig fromJson(JsonObject json, Map<String, String> environment, Path baseDir) {
         JsonObject server = object(json, "server");
-        String url = firstNonBlank(environment.get("GUICHET_SERVER_URL"), server.getString("url"));
-        if (url == null) {
-            throw new IllegalArgumentException("server.url is required (the Guichet server, e.g. https://guichet.example.fr)");
-        }
-        URI serverUrl = httpUri(url, "server.url");
+        List<URI> serverUrls = serverUrls(server, environment.get("GUICHET_SERVER_URL"));
         String publicUrl = firstNonBlank(environment.get("GUICHET_PUBLIC_URL"), server.getString("publicUrl"));
         String tokenFile = server.getString("deviceTokenFile");
-        Server serverSettings = new Server(serverUrl,
-                publicUrl == null ? serverUrl : httpUri(publicUrl, "server.publicUrl"),
+        Server serverSettings = new Server(serverUrls,
+                publicUrl == null ? serverUrls.get(0) : httpUri(publicUrl, "server.publicUrl"),
                 new TokenSource(environment.get("GUICHET_DEVICE_TOKEN"),
                         tokenFile == null ? null : baseDir.resolve(tokenFile), server.getString("deviceToken")),
                 duration(server, "requestTimeout", "4s", "server"),
@@ -171,6 +173,52 @@ public record KioskConfig(Server server, Http http, Printer printer, Screen scre
                 positiveDuration(screen, "ticketScreenTime", "12s", "screen"), whereToGo(screen));
 
         return new KioskConfig(serverSettings, httpSettings, printerSettings, screenSettings, gpio(object(json, "gpio")));
+    }
+
+    /**
+     * The servers, in order: GUICHET_SERVER_URL (comma-separated) when set, else {@code server.urls} (a list) or
+     * {@code server.url} (one address; several separated by commas are accepted too), not both.
+     */
+    private static List<URI> serverUrls(JsonObject server, String fromEnvironment) {
+        List<String> texts = new ArrayList<>();
+        String where;
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            texts.addAll(Arrays.asList(fromEnvironment.split(",")));
+            where = "GUICHET_SERVER_URL";
+        } else {
+            Object one = server.getValue("url");
+            Object several = server.getValue("urls");
+            if (one != null && several != null) {
+                throw new IllegalArgumentException("server.url and server.urls are both given: keep one (server.urls "
+                        + "lists every server, e.g. [http://a:8080, http://b:8080])");
+            }
+            if (several instanceof JsonArray || one instanceof JsonArray) {
+                ((JsonArray) (several != null ? several : one)).forEach(url -> texts.add(String.valueOf(url)));
+                where = several != null ? "server.urls" : "server.url";
+            } else if (several != null) {
+                throw new IllegalArgumentException("server.urls must be a list of addresses, e.g. "
+                        + "[http://a:8080, http://b:8080]");
+            } else {
+                texts.addAll(one == null ? List.of() : Arrays.asList(String.valueOf(one).split(",")));
+                where = "server.url";
+            }
+        }
+        List<URI> urls = new ArrayList<>();
+        for (String text : texts) {
+            if (text.isBlank()) {
+                continue;
+            }
+            URI url = httpUri(text, where);
+            if (urls.contains(url)) {
+                throw new IllegalArgumentException(where + " lists " + url + " twice");
+            }
+            urls.add(url);
+        }
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("server.url is required (the Guichet server, e.g. "
+                    + "https://guichet.example.fr), or server.urls with several servers");
+        }
+        return List.copyOf(urls);
     }
 
     private static Gpio gpio(JsonObject gpio) {

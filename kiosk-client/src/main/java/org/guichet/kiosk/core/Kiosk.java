@@ -107,6 +107,11 @@ public final class Kiosk {
         return config;
     }
 
+    /** The Guichet server the kiosk's requests go to now (the first configured that answers). */
+    public java.net.URI serverInUse() {
+        return server.serverInUse();
+    }
+
     /** The physical buttons mapped to drive the screen (accessible, next, select), heard by the touch UI. */
     public ScreenButtonPresses screenButtons() {
         return screenButtons;
@@ -254,7 +259,12 @@ public final class Kiosk {
                         // one dropped keep-alive connection is not an outage: ask again before saying so
                         ? vertx.timer(100).compose(waited -> reachServer())
                         : Future.failedFuture(failure))
-                .onSuccess(ready -> setConnection(KioskHealth.Connection.ONLINE, null))
+                .onSuccess(ready -> {
+                    setConnection(KioskHealth.Connection.ONLINE, null);
+                    if (!report().encode().equals(lastReportedHealth)) {
+                        sendHeartbeat();    // e.g. now on another server: supervision shows which
+                    }
+                })
                 .onFailure(this::noteServerFailure)
                 .onComplete(done -> checkingServer = false);
     }
@@ -360,10 +370,12 @@ public final class Kiosk {
             return;
         }
         switch (connection) {
-            case ONLINE -> LOG.info("Server {} reachable{}", config.server().url(),
+            case ONLINE -> LOG.info("Server {} reachable{}", server.serverInUse(),
                     before == KioskHealth.Connection.STARTING ? "" : " again");
-            case UNREACHABLE -> LOG.warn("Server {} unreachable, checking again every {} ms: {}",
-                    config.server().url(), config.server().healthCheckEvery().toMillis(), why);
+            case UNREACHABLE -> LOG.warn("{} unreachable, checking again every {} ms: {}",
+                    server.servers().size() == 1 ? "Server " + server.serverInUse()
+                            : "Every server " + server.servers(),
+                    config.server().healthCheckEvery().toMillis(), why);
             case NOT_REGISTERED -> LOG.error("The server refuses this kiosk's token: {}. Pair the kiosk (an "
                     + "administrator asks POST /api/v1/admin/devices/<id>/pairing, then POST the code to this kiosk's "
                     + "http://127.0.0.1:<port>/api/pair) or install a token.", why);
@@ -381,12 +393,12 @@ public final class Kiosk {
         if (health.connection() != KioskHealth.Connection.ONLINE) {
             return;
         }
-        JsonObject report = health.heartbeat();
+        JsonObject report = report();
         server.heartbeat(report)
                 .onSuccess(sent -> {
                     lastReportedHealth = report.encode();
                     // Two reports sent close together may arrive in either order: the server must end with the last.
-                    if (!health.heartbeat().encode().equals(lastReportedHealth)) {
+                    if (!report().encode().equals(lastReportedHealth)) {
                         sendHeartbeat();
                     }
                 })
@@ -441,8 +453,13 @@ public final class Kiosk {
                 LOG.error("Health listener failed", e);
             }
         }
-        if (!next.heartbeat().encode().equals(lastReportedHealth)) {
+        if (!report().encode().equals(lastReportedHealth)) {
             sendHeartbeat();
         }
+    }
+
+    /** The health report sent to the server: the kiosk's health and the server it uses, as supervision shows it. */
+    private JsonObject report() {
+        return health.heartbeat().put("server", server.serverInUse().toString());
     }
 }

@@ -64,6 +64,7 @@ public final class KioskRoutes {
                 .put("reason", health.reason().name())
                 .put("canIssue", health.canIssue())
                 .put("connection", health.connection().name())
+                .put("server", kiosk.serverInUse().toString())
                 .put("printer", health.heartbeat().getJsonObject("printer"))
                 .put("menu", kiosk.menu().map(menu -> menu.toUiJson()).orElse(null))
                 .put("opening", kiosk.menu().map(menu -> menu.opening().toUiJson()).orElse(null))

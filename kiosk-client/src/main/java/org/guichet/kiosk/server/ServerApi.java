@@ -16,10 +16,18 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The calls a kiosk makes to the Guichet server, authenticated with its device token. Every failure is a
  * {@link ServerCallException} that says whether trying again can help.
+ * <p>
+ * With several server addresses, each call goes to the one in use; when that one gives no answer or says it is
+ * unavailable (502, 503, 504), the same call goes to the next, each server at most once per call, and the one that
+ * answered stays in use. Issuing stays safe across the move: the request carries its idempotency key, which every
+ * node checks in the one shared database, so a ticket stored by a node whose answer was lost is answered again by the
+ * next node rather than issued twice.
  */
 public final class ServerApi {
 
@@ -27,13 +35,13 @@ public final class ServerApi {
 
     private final Vertx vertx;
     private final WebClient client;
-    private final String baseUrl;
+    private final ServerAddresses servers;
     private final long timeoutMillis;
     private volatile String token;
 
-    public ServerApi(Vertx vertx, URI baseUrl, String token, Duration requestTimeout) {
+    public ServerApi(Vertx vertx, List<URI> servers, String token, Duration requestTimeout) {
         this.vertx = vertx;
-        this.baseUrl = baseUrl.toString();
+        this.servers = new ServerAddresses(servers);
         this.timeoutMillis = Math.max(1, requestTimeout.toMillis());
         this.token = token;
         this.client = WebClient.create(vertx, new WebClientOptions()
@@ -48,6 +56,16 @@ public final class ServerApi {
 
     public boolean hasToken() {
         return token != null && !token.isBlank();
+    }
+
+    /** The server the kiosk's requests go to now. */
+    public URI serverInUse() {
+        return servers.current();
+    }
+
+    /** Every server configured, in order. */
+    public List<URI> servers() {
+        return servers.all();
     }
 
     /** GET /api/v1/auth/me: proves the server answers and the token is valid; gives the kiosk's site. */
@@ -73,15 +91,17 @@ public final class ServerApi {
      * unchanged menu costs a 304 and no body.
      */
     public Future<MenuAnswer> menu(String siteId, String etag) {
-        HttpRequest<Buffer> request = authorised(HttpMethod.GET,
-                "/api/v1/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8) + "/menu");
-        if (request == null) {
+        if (!hasToken()) {
             return Future.failedFuture(noToken("menu"));
         }
-        if (etag != null) {
-            request.putHeader("If-None-Match", etag);
-        }
-        return answer(request.send(), "menu", true).map(response -> new MenuAnswer(
+        String path = "/api/v1/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8) + "/menu";
+        return withFailover("menu", true, server -> {
+            HttpRequest<Buffer> request = authorised(server, HttpMethod.GET, path);
+            if (etag != null) {
+                request.putHeader("If-None-Match", etag);
+            }
+            return request.send();
+        }).map(response -> new MenuAnswer(
                 response.statusCode() == 304 ? null : Menu.fromJson(response.bodyAsJsonObject()),
                 response.getHeader("ETag")));
     }
@@ -91,10 +111,9 @@ public final class ServerApi {
      * token: answers {deviceId, kind, siteId, token, …}. A refusal is a {@link ServerCallException} of kind REJECTED with the server's error code and sentence.
      */
     public Future<JsonObject> pair(String code) {
-        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.POST, baseUrl + "/api/v1/devices/pair")
-                .timeout(timeoutMillis);
-        return answer(request.sendJsonObject(new JsonObject().put("code", code)
-                        .put("kinds", new io.vertx.core.json.JsonArray().add("kiosk"))), "pairing", false)
+        JsonObject body = new JsonObject().put("code", code).put("kinds", new io.vertx.core.json.JsonArray().add("kiosk"));
+        return withFailover("pairing", false, server -> client.requestAbs(HttpMethod.POST,
+                        server + "/api/v1/devices/pair").timeout(timeoutMillis).sendJsonObject(body))
                 .map(HttpResponse::bodyAsJsonObject);
     }
 
@@ -131,19 +150,56 @@ public final class ServerApi {
     }
 
     private Future<HttpResponse<Buffer>> call(HttpMethod method, String path, JsonObject body, String what) {
-        HttpRequest<Buffer> request = authorised(method, path);
-        if (request == null) {
+        if (!hasToken()) {
             return Future.failedFuture(noToken(what));
         }
-        return answer(body == null ? request.send() : request.sendJsonObject(body), what, false);
+        return withFailover(what, false, server -> {
+            HttpRequest<Buffer> request = authorised(server, method, path);
+            return body == null ? request.send() : request.sendJsonObject(body);
+        });
     }
 
-    /** A request with the device token, or null when the kiosk has none. */
-    private HttpRequest<Buffer> authorised(HttpMethod method, String path) {
-        if (!hasToken()) {
-            return null;
+    /** A request to that server with the device token. */
+    private HttpRequest<Buffer> authorised(URI server, HttpMethod method, String path) {
+        return client.requestAbs(method, server + path).bearerTokenAuthentication(token).timeout(timeoutMillis);
+    }
+
+    /**
+     * Sends the exchange to the server in use; while a server gives no answer or says it is unavailable, sends it to
+     * the next one, each server at most once.
+     */
+    private Future<HttpResponse<Buffer>> withFailover(String what, boolean notModifiedOk,
+                                                      Function<URI, Future<HttpResponse<Buffer>>> exchange) {
+        return attempt(what, notModifiedOk, exchange, servers.current(), servers.size(), null);
+    }
+
+    private Future<HttpResponse<Buffer>> attempt(String what, boolean notModifiedOk,
+                                                 Function<URI, Future<HttpResponse<Buffer>>> exchange, URI server,
+                                                 int serversLeft, String leftBecause) {
+        Future<HttpResponse<Buffer>> sent;
+        try {
+            sent = exchange.apply(server);
+        } catch (RuntimeException e) {
+            sent = Future.failedFuture(e);     // e.g. the client closed as the kiosk stops
         }
-        return client.requestAbs(method, baseUrl + path).bearerTokenAuthentication(token).timeout(timeoutMillis);
+        return answer(sent, what, notModifiedOk).transform((response, failure) -> {
+            if (failure == null) {
+                if (leftBecause != null) {
+                    LOG.warn("{}; moved to server {}, which answers and is used from now on", leftBecause, server);
+                }
+                return Future.succeededFuture(response);
+            }
+            if (!ServerCallException.isServerUnavailable(failure)) {
+                return Future.failedFuture(failure);
+            }
+            URI next = servers.moveOnFrom(server);
+            if (serversLeft <= 1 || next.equals(server)) {
+                return Future.failedFuture(failure);
+            }
+            LOG.debug("Server {} unavailable for {} ({}); trying {}", server, what, failure.getMessage(), next);
+            return attempt(what, notModifiedOk, exchange, next, serversLeft - 1,
+                    "Server " + server + " unavailable (" + failure.getMessage() + ")");
+        });
     }
 
     private static ServerCallException noToken(String what) {

@@ -79,4 +79,14 @@ public final class ServerCallException extends RuntimeException {
     public static boolean isUnreachable(Throwable failure) {
         return failure instanceof ServerCallException call && call.kind == Kind.UNREACHABLE;
     }
+
+    /**
+     * This server cannot serve now, and another may: no answer at all (refused, timed out, connection dropped), or a
+     * 502, 503 or 504 (a node stopping, or its database away). A 500 is a fault in the request's handling that
+     * another node would most likely repeat.
+     */
+    public static boolean isServerUnavailable(Throwable failure) {
+        return failure instanceof ServerCallException call && call.kind == Kind.UNREACHABLE
+               && (call.status == 0 || call.status == 502 || call.status == 503 || call.status == 504);
+    }
 }

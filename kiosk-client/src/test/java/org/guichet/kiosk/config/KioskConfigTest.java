@@ -7,6 +7,7 @@ import org.guichet.kiosk.core.ScreenButton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +26,8 @@ class KioskConfigTest {
     void the_shipped_example_config_reads_as_documented() throws Exception {
         KioskConfig config = ConfigFile.load(Path.of("deploy/kiosk.example.yaml"), Map.of());
 
-        assertThat(config.server().url().toString()).isEqualTo("https://guichet.example.fr");
-        assertThat(config.server().publicUrl()).isEqualTo(config.server().url());
+        assertThat(config.server().urls()).extracting(URI::toString).containsExactly("https://guichet.example.fr");
+        assertThat(config.server().publicUrl()).isEqualTo(config.server().urls().get(0));
         assertThat(config.server().token().file()).isEqualTo(Path.of("/var/lib/guichet-kiosk/kiosk.token"));
         assertThat(config.server().issueAttempts()).isEqualTo(3);
         assertThat(config.server().retryDelay()).isEqualTo(Duration.ofMillis(300));
@@ -52,7 +53,7 @@ class KioskConfigTest {
         KioskConfig config = KioskConfig.fromJson(new JsonObject("{\"server\":{\"url\":\"http://localhost:8080/\"}}"),
                 Map.of(), directory);
 
-        assertThat(config.server().url().toString()).isEqualTo("http://localhost:8080");
+        assertThat(config.server().urls()).extracting(URI::toString).containsExactly("http://localhost:8080");
         assertThat(config.printer().connection()).isEqualTo("file:./printed");
         assertThat(config.gpio().anyDevice()).isFalse();
         assertThat(config.screen().whereToGo()).isEqualTo(KioskConfig.DEFAULT_WHERE_TO_GO);
@@ -66,9 +67,40 @@ class KioskConfigTest {
         KioskConfig config = KioskConfig.fromJson(file, Map.of("GUICHET_SERVER_URL", "https://b.example.fr",
                 "GUICHET_DEVICE_TOKEN", "gd_env", "GUICHET_KIOSK_PORT", "9090"), directory);
 
-        assertThat(config.server().url().toString()).isEqualTo("https://b.example.fr");
+        assertThat(config.server().urls()).extracting(URI::toString).containsExactly("https://b.example.fr");
         assertThat(config.server().token().read()).contains("gd_env");
         assertThat(config.http().port()).isEqualTo(9090);
+    }
+
+    @Test
+    void several_servers_are_listed_in_order_and_the_qr_code_names_the_first_by_default() {
+        KioskConfig config = KioskConfig.fromJson(new JsonObject("""
+                {"server":{"urls":["http://a:8080/","http://b:8080"]}}"""), Map.of(), directory);
+
+        assertThat(config.server().urls()).extracting(URI::toString).containsExactly("http://a:8080", "http://b:8080");
+        assertThat(config.server().publicUrl()).hasToString("http://a:8080");
+    }
+
+    @Test
+    void the_environment_may_list_several_servers_separated_by_commas() {
+        KioskConfig config = KioskConfig.fromJson(new JsonObject("{\"server\":{\"url\":\"http://a:8080\"}}"),
+                Map.of("GUICHET_SERVER_URL", "http://b:8080, http://c:8080"), directory);
+
+        assertThat(config.server().urls()).extracting(URI::toString).containsExactly("http://b:8080", "http://c:8080");
+    }
+
+    @Test
+    void server_addresses_given_twice_or_in_two_keys_are_refused() {
+        assertThatThrownBy(() -> KioskConfig.fromJson(new JsonObject("""
+                {"server":{"url":"http://a:8080","urls":["http://b:8080"]}}"""), Map.of(), directory))
+                .hasMessageContaining("server.url and server.urls");
+        assertThatThrownBy(() -> KioskConfig.fromJson(new JsonObject("""
+                {"server":{"urls":["http://a:8080","http://a:8080/"]}}"""), Map.of(), directory))
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> KioskConfig.fromJson(new JsonObject("""
+                {"server":{"urls":[]}}"""), Map.of(), directory)).hasMessageContaining("server.url");
+        assertThatThrownBy(() -> KioskConfig.fromJson(new JsonObject("""
+                {"server":{"urls":"http://a:8080"}}"""), Map.of(), directory)).hasMessageContaining("list");
     }
 
     @Test

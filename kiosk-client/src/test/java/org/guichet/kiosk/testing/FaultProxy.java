@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP proxy on 127.0.0.1 between the kiosk and the server that can lose answers: it forwards a request, lets the
  * server do its work, reads the whole answer, and then closes the kiosk's connection instead of passing the answer
- * on — exactly what a network failure after the server committed looks like.
+ * on — exactly what a network failure after the server committed looks like. It can also stand for a node that says
+ * it cannot serve: every request answered 503 without reaching the server.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -32,6 +33,8 @@ public final class FaultProxy implements AutoCloseable {
     private final HttpServer server;
     private final int targetPort;
     private final AtomicInteger ticketAnswersToDrop = new AtomicInteger();
+    private final AtomicInteger answeredUnavailable = new AtomicInteger();
+    private volatile boolean unavailable;
     private final List<TicketCall> ticketCalls = new CopyOnWriteArrayList<>();
 
     public FaultProxy(Vertx vertx, int targetPort) throws Exception {
@@ -50,11 +53,28 @@ public final class FaultProxy implements AutoCloseable {
         ticketAnswersToDrop.set(count);
     }
 
+    /** While on, every request is answered 503 {"error":"unavailable"} and never reaches the server. */
+    public void answerUnavailable(boolean on) {
+        unavailable = on;
+    }
+
+    /** How many requests were answered 503 by {@link #answerUnavailable}. */
+    public int answeredUnavailable() {
+        return answeredUnavailable.get();
+    }
+
     public List<TicketCall> ticketCalls() {
         return List.copyOf(ticketCalls);
     }
 
     private void forward(HttpServerRequest request) {
+        if (unavailable) {
+            answeredUnavailable.incrementAndGet();
+            request.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("error", "unavailable").put("message", "This node cannot serve now.")
+                            .encode());
+            return;
+        }
         request.pause();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
         headers.remove("Host");

@@ -12,9 +12,13 @@ import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the configuration with vertx-config: the YAML file (guichet.yaml, or the one given) and then the GUICHET_*
@@ -25,7 +29,7 @@ public final class ConfigLoader {
     static final JsonArray ENV_KEYS = new JsonArray().add("GUICHET_HTTP_PORT").add("GUICHET_DB_URL")
             .add("GUICHET_DB_USER").add("GUICHET_DB_PASSWORD").add("GUICHET_DATA_DIR").add("GUICHET_ADMIN_PASSWORD")
             .add("GUICHET_CLUSTER").add("GUICHET_CLUSTER_HOST").add("GUICHET_CLUSTER_PORT")
-            .add("GUICHET_CLUSTER_MEMBERS").add("GUICHET_CLUSTER_NAME");
+            .add("GUICHET_CLUSTER_MEMBERS").add("GUICHET_CLUSTER_NAME").add("GUICHET_PUBLIC_URLS");
 
     private ConfigLoader() {
     }
@@ -62,7 +66,46 @@ public final class ConfigLoader {
         return new ServerOptions(port, settings, data, config.getJsonObject("deployment", new JsonObject()), demo,
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
                 database.getInteger("poolSize", 16), true, auditRetention(config),
-                AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")));
+                AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config));
+    }
+
+    /**
+     * {@code http.publicUrls} (a list) or GUICHET_PUBLIC_URLS (comma-separated, wins): every node's address as the
+     * screens reach it, e.g. http://guichet-a:8080; each an http(s) origin, kept without a trailing slash. Empty by
+     * default: screens stay with the node that served them.
+     */
+    static List<String> publicUrls(JsonObject config) {
+        Object listed = config.getValue("GUICHET_PUBLIC_URLS",
+                config.getJsonObject("http", new JsonObject()).getValue("publicUrls"));
+        List<String> texts = new ArrayList<>();
+        if (listed instanceof JsonArray array) {
+            array.forEach(url -> texts.add(String.valueOf(url)));
+        } else if (listed != null) {
+            texts.addAll(List.of(String.valueOf(listed).split(",")));
+        }
+        List<String> urls = new ArrayList<>();
+        for (String text : texts) {
+            String url = text.trim().replaceAll("/+$", "");
+            if (url.isEmpty()) {
+                continue;
+            }
+            URI parsed;
+            try {
+                parsed = new URI(url);
+            } catch (URISyntaxException e) {
+                parsed = null;
+            }
+            if (parsed == null || !("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))
+                || parsed.getHost() == null || !(parsed.getPath() == null || parsed.getPath().isEmpty())
+                || parsed.getQuery() != null || parsed.getFragment() != null) {
+                throw new IllegalArgumentException("http.publicUrls must list each node's address as "
+                        + "http://host:port or https://host (no path), got " + text.trim() + ".");
+            }
+            if (!urls.contains(url)) {
+                urls.add(url);
+            }
+        }
+        return List.copyOf(urls);
     }
 
     /** {@code audit.retentionDays}: a whole number of days, at least 1. */

@@ -30,14 +30,21 @@ public final class HttpVerticle extends VerticleBase {
     private final Services services;
     private final int port;
     private final AccessibilityStatement accessibility;
+    private final List<String> publicUrls;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
 
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility) {
+        this(services, port, accessibility, List.of());
+    }
+
+    /** @param publicUrls every node's address as screens reach it, handed to them by GET /api/v1/nodes */
+    public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls) {
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
+        this.publicUrls = List.copyOf(publicUrls);
     }
 
     @Override
@@ -69,6 +76,7 @@ public final class HttpVerticle extends VerticleBase {
         new TemplateRoutes(services).mount(api);
         new SiteAdminRoutes(services).mount(api);
         new StatsRoutes(services).mount(api);
+        new NodeRoutes(publicUrls).mount(api);
         api.route().handler(ctx -> ctx.fail(Failure.notFound("No such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
 
