@@ -27,7 +27,7 @@ public final class ServerVertx {
         if (!cluster.enabled()) {
             return Future.succeededFuture(Vertx.vertx(options));
         }
-        options.getEventBusOptions().setHost(cluster.host()).setPort(0).setClusterPublicHost(cluster.host());
+        options.getEventBusOptions().setHost(cluster.host()).setPort(cluster.eventBusPort()).setClusterPublicHost(cluster.host());
         return Vertx.builder().with(options)
                 .withClusterManager(new HazelcastClusterManager(hazelcast(cluster)))
                 .buildClustered();

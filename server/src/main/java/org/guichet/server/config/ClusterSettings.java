@@ -15,10 +15,11 @@ import java.util.List;
  * @param port       Hazelcast's port on that address
  * @param members    every node's {@code host[:port]}, this one included
  * @param name       the cluster's name: nodes with another name do not join
- * @param memberLoss how long a silent member is kept before the others drop it (a node killed outright)
+ * @param memberLossSeconds how long a silent member is kept before the others drop it (a node killed outright)
+ * @param eventBusPort the event bus's TCP port on {@code host}; 0 takes a free one (a firewall wants it fixed)
  */
 public record ClusterSettings(boolean enabled, String host, int port, List<String> members, String name,
-                              int memberLossSeconds) {
+                              int memberLossSeconds, int eventBusPort) {
 
     public static final int DEFAULT_PORT = 5701;
     public static final int DEFAULT_MEMBER_LOSS_SECONDS = 10;
@@ -32,6 +33,10 @@ public record ClusterSettings(boolean enabled, String host, int port, List<Strin
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("cluster.port must be a TCP port, 1 to 65535 (got " + port + ").");
         }
+        if (eventBusPort < 0 || eventBusPort > 65535) {
+            throw new IllegalArgumentException("cluster.eventBusPort must be a TCP port, or 0 for a free one (got "
+                                               + eventBusPort + ").");
+        }
         if (memberLossSeconds < 2) {
             throw new IllegalArgumentException("cluster.memberLossSeconds must be at least 2 (got "
                                                + memberLossSeconds + ").");
@@ -39,17 +44,18 @@ public record ClusterSettings(boolean enabled, String host, int port, List<Strin
     }
 
     public static ClusterSettings single() {
-        return new ClusterSettings(false, "127.0.0.1", DEFAULT_PORT, List.of(), "guichet", DEFAULT_MEMBER_LOSS_SECONDS);
+        return new ClusterSettings(false, "127.0.0.1", DEFAULT_PORT, List.of(), "guichet", DEFAULT_MEMBER_LOSS_SECONDS,
+                0);
     }
 
     /** A cluster on this machine's loopback, for tests and benchmarks: every node on its own Hazelcast port. */
     public static ClusterSettings onLoopback(int port, List<Integer> memberPorts, String name) {
         return new ClusterSettings(true, "127.0.0.1", port,
-                memberPorts.stream().map(member -> "127.0.0.1:" + member).toList(), name, DEFAULT_MEMBER_LOSS_SECONDS);
+                memberPorts.stream().map(member -> "127.0.0.1:" + member).toList(), name, DEFAULT_MEMBER_LOSS_SECONDS, 0);
     }
 
     /**
-     * {@code cluster: {enabled, host, port, members: [...], name, memberLossSeconds}}; GUICHET_CLUSTER (true/false),
+     * {@code cluster: {enabled, host, port, members: [...], name, memberLossSeconds, eventBusPort}}; GUICHET_CLUSTER (true/false),
      * GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS (comma-separated) and GUICHET_CLUSTER_NAME
      * win over the file.
      */
@@ -75,7 +81,8 @@ public record ClusterSettings(boolean enabled, String host, int port, List<Strin
         String name = String.valueOf(config.getValue("GUICHET_CLUSTER_NAME", cluster.getValue("name", "guichet")));
         return new ClusterSettings(enabled, host, port, members, name,
                 whole("cluster.memberLossSeconds", cluster.getValue("memberLossSeconds",
-                        DEFAULT_MEMBER_LOSS_SECONDS)));
+                        DEFAULT_MEMBER_LOSS_SECONDS)),
+                whole("cluster.eventBusPort", cluster.getValue("eventBusPort", 0)));
     }
 
     private static int whole(String key, Object value) {
