@@ -3,6 +3,7 @@ package org.guichet.server.jobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import org.guichet.server.realtime.Addresses;
 import org.guichet.server.realtime.InternalBus;
 import org.guichet.server.realtime.SummaryPublisher;
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * What each server instance runs once, whatever its number of HTTP verticles: it follows the announcements of every
- * instance (reload the catalog, forget a revoked token), publishes the waiting counts it marked, and checks alerts
- * for its own live views. Everything it registers is released when it stops.
+ * instance (reload the catalog, forget a revoked token, the devices connected to it), publishes the waiting counts it
+ * marked and its own connected devices, and checks alerts for its own live views. Everything it registers is released when it stops.
  */
 public final class InstanceVerticle extends VerticleBase {
 
@@ -25,6 +26,8 @@ public final class InstanceVerticle extends VerticleBase {
 
     public static final Duration SUMMARY_INTERVAL = Duration.ofMillis(250);
     public static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
+    /** A third of DevicePresence.REPORT_LIFETIME: a node is counted out after three missed reports. */
+    public static final Duration PRESENCE_INTERVAL = Duration.ofSeconds(2);
 
     private final Services services;
     private final InternalBus internalBus;
@@ -47,7 +50,16 @@ public final class InstanceVerticle extends VerticleBase {
         }));
         consumers.add(vertx.eventBus().<String>consumer(Addresses.CREDENTIALS_REVOKED,
                 message -> services.authentication().forget(message.body())));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_PRESENCE, message -> {
+            if (!internalBus.fromHere(message)) {
+                services.alerts().presence().received(internalBus.origin(message), message.body());
+            }
+        }));
         jobs.add(Periodic.start(vertx, "waiting counts", SUMMARY_INTERVAL, summaries::flush));
+        jobs.add(Periodic.start(vertx, "device presence report", PRESENCE_INTERVAL, () -> {
+            internalBus.devicePresence(services.alerts().presence().report());
+            return Future.succeededFuture();
+        }));
         jobs.add(Periodic.start(vertx, "alert check", ALERT_CHECK_INTERVAL, () -> services.alerts().check()));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }

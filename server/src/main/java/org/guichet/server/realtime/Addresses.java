@@ -15,6 +15,8 @@ public final class Addresses {
     public static final String CATALOG_CHANGED = "guichet.internal.catalog.changed";
     /** Body: the hex SHA-256 of a token that stopped being valid; every instance forgets it and closes its sockets. */
     public static final String CREDENTIALS_REVOKED = "guichet.internal.auth.revoked";
+    /** Each node's live device connections, for the other nodes' alerts (see service.DevicePresence). */
+    public static final String DEVICE_PRESENCE = "guichet.internal.devices.presence";
 
     private Addresses() {
     }

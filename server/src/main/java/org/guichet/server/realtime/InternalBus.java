@@ -3,6 +3,7 @@ package org.guichet.server.realtime;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import org.guichet.server.service.Announcements;
 
 import java.util.UUID;
@@ -29,6 +30,16 @@ public final class InternalBus implements Announcements {
     /** The announcement came from this very instance (which acted on it already). */
     public boolean fromHere(Message<?> message) {
         return origin.equals(message.headers().get(ORIGIN));
+    }
+
+    /** This node's live device connections, for the others. */
+    public void devicePresence(JsonObject report) {
+        eventBus.publish(Addresses.DEVICE_PRESENCE, report, new DeliveryOptions().addHeader(ORIGIN, origin));
+    }
+
+    /** The node an announcement came from. */
+    public String origin(Message<?> message) {
+        return message.headers().get(ORIGIN);
     }
 
     @Override

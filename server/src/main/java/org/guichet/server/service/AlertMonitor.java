@@ -39,7 +39,7 @@ public final class AlertMonitor {
         this.events = events;
     }
 
-    /** The devices' live connections to this instance, as the check reads them. */
+    /** The devices' live connections, to this node and to the others, as the check reads them. */
     public DevicePresence presence() {
         return presence;
     }
@@ -71,6 +71,6 @@ public final class AlertMonitor {
 
     private Alerts.Device watched(Device device) {
         return new Alerts.Device(device.id(), device.siteId(), device.kind(), device.name(), device.lastSeenAt(),
-                device.health() == null ? new JsonObject() : device.health(), presence.connectedHere(device.id()));
+                device.health() == null ? new JsonObject() : device.health(), presence.connected(device.id()));
     }
 }

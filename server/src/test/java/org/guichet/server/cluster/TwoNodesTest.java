@@ -8,6 +8,7 @@ import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
 import org.guichet.server.realtime.BridgeSocket;
 import org.guichet.server.store.DatabaseSettings;
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestDatabase;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,6 +122,20 @@ class TwoNodesTest {
             assertThat(socket.awaitClosed(10)).as("socket on node B closed after the re-issue on node A").isTrue();
         }
         status(nodeB.get("/api/v1/rooms/r1b/display", oldToken), 401);
+    }
+
+    @Test
+    void a_screen_connected_to_node_b_counts_as_connected_on_node_a_until_it_closes() {
+        String screen = nodeB.tokenOf("screen-2");
+        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port())) {
+            socket.register("guichet.room.r2", screen);
+            socket.awaitRegistered(vertxB.eventBus(), "guichet.room.r2");
+
+            Eventually.await("node A knowing screen-2 is connected to B", Duration.ofSeconds(10),
+                    () -> nodeA.services().alerts().presence().connected("screen-2"), Boolean.TRUE::equals);
+        }
+        Eventually.await("node A knowing screen-2 left B", Duration.ofSeconds(10),
+                () -> nodeA.services().alerts().presence().connected("screen-2"), Boolean.FALSE::equals);
     }
 
     @Test
