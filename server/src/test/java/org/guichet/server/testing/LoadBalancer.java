@@ -2,10 +2,6 @@ package org.guichet.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,21 +64,7 @@ public final class LoadBalancer implements AutoCloseable {
 
     /** Waits until HAProxy answers and one node at least passed its readiness checks. */
     private void awaitServing() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Eventually.await("HAProxy serving a node", Duration.ofSeconds(30), () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("HAProxy ended (exit " + process.exitValue() + "); see target/haproxy.log");
-            }
-            try {
-                return client.send(HttpRequest.newBuilder(URI.create(url() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                return 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            }
-        }, status -> status == 200);
+        ProcessProbe.awaitAnswering(process, "haproxy", url() + "/health/ready", Duration.ofSeconds(30));
     }
 
     public String url() {

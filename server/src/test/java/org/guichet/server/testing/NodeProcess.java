@@ -7,10 +7,6 @@ import org.guichet.server.store.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +30,7 @@ public final class NodeProcess implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    /** Starts a clustered node over the given database and waits until it answers {@code /health}. */
+    /** Starts a clustered node over the given database and waits until it is ready. */
     public static NodeProcess start(String name, DatabaseSettings database, int httpPort, int clusterPort,
                                     List<Integer> members, String clusterName) {
         try {
@@ -88,22 +84,7 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration within) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Eventually.await(name + " answering /health", within, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " ended (exit " + process.exitValue() + "); see target/" + name
-                                         + ".log");
-            }
-            try {
-                return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                return 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            }
-        }, status -> status == 200);
+        ProcessProbe.awaitAnswering(process, name, "http://127.0.0.1:" + httpPort + "/health/ready", within);
     }
 
     @Override
