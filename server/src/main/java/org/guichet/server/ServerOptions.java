@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
 
@@ -16,11 +17,12 @@ import java.time.Duration;
  * @param deployment     sites, rooms, services, counters and devices to upsert at start (may be empty)
  * @param auditRetention how long audit log entries are kept ({@code audit.retentionDays}, default 400 days)
  * @param accessibility  the organisation's accessibility statement ({@code accessibility:}), shown to the public
+ * @param metrics        whether {@code GET /metrics} answers, and to which token ({@code metrics:}); off by default
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
-                            AccessibilityStatement accessibility) {
+                            AccessibilityStatement accessibility, MetricsSettings metrics) {
 
     public ServerOptions {
         deployment = deployment == null ? new JsonObject() : deployment;
@@ -28,6 +30,16 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
         auditRetention = auditRetention == null ? Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS) : auditRetention;
         accessibility = accessibility == null ? AccessibilityStatement.unconfigured() : accessibility;
+        metrics = metrics == null ? MetricsSettings.off() : metrics;
+    }
+
+    /** Options with the metrics endpoint off. */
+    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
+                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
+                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
+                         AccessibilityStatement accessibility) {
+        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
+                poolSize, printSecrets, auditRetention, accessibility, null);
     }
 
     /** Options with no accessibility statement filled in. */
@@ -48,26 +60,31 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, metrics);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, metrics);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention, accessibility);
+                other, poolSize, printSecrets, auditRetention, accessibility, metrics);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other, accessibility);
+                sessionLifetime, poolSize, printSecrets, other, accessibility, metrics);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, other);
+                sessionLifetime, poolSize, printSecrets, auditRetention, other, metrics);
+    }
+
+    public ServerOptions withMetrics(MetricsSettings other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other);
     }
 }
