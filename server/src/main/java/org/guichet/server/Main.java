@@ -1,9 +1,11 @@
 package org.guichet.server;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.config.ClusterSettings;
 import org.guichet.server.config.ConfigLoader;
+import org.guichet.server.metrics.NodeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,8 @@ public final class Main {
                       --config FILE YAML configuration (default ./guichet.yaml when it exists)
                     Environment: GUICHET_HTTP_PORT, GUICHET_DB_URL, GUICHET_DB_USER, GUICHET_DB_PASSWORD,
                                  GUICHET_DATA_DIR, GUICHET_ADMIN_PASSWORD, GUICHET_CLUSTER,
-                                 GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS""");
+                                 GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS,
+                                 GUICHET_METRICS_TOKEN""");
             return;
         }
         int configIndex = arguments.indexOf("--config");
@@ -64,7 +67,9 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Vertx vertx = ServerVertx.create(cluster).await(60, TimeUnit.SECONDS);
+        // With a metrics token, Vert.x keeps its meters (HTTP server, SQL pool, event bus) for GET /metrics.
+        Vertx vertx = ServerVertx.create(cluster, NodeMetrics.vertxOptions(new VertxOptions(), options.metrics()))
+                .await(60, TimeUnit.SECONDS);
 
         GuichetServer server;
         try {

@@ -30,14 +30,21 @@ public final class HttpVerticle extends VerticleBase {
     private final Services services;
     private final int port;
     private final AccessibilityStatement accessibility;
+    private final MetricsRoute metrics;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
 
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility) {
+        this(services, port, accessibility, null);
+    }
+
+    /** @param metrics {@code GET /metrics}, or null when no metrics token is configured (then not found) */
+    public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, MetricsRoute metrics) {
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
+        this.metrics = metrics;
     }
 
     @Override
@@ -83,6 +90,9 @@ public final class HttpVerticle extends VerticleBase {
         // Where a screen redeems its pairing code (display-client's page).
         root.get("/display/pair").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/display/pair.html"));
+        if (metrics != null) {
+            root.get("/metrics").handler(metrics);
+        }
         root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
         bridge = new EventBusBridge(vertx, services.authentication(), services.catalogs());
         root.route("/eventbus/*").subRouter(bridge.router());

@@ -20,9 +20,14 @@ class OpenApiTest {
     void every_api_route_is_documented_and_nothing_else() {
         JsonObject paths = TestServer.ok(server.get("/api/v1/openapi.json", null)).getJsonObject("paths");
         Set<String> documented = new HashSet<>();
-        paths.forEach(path -> ((JsonObject) path.getValue()).fieldNames().forEach(method ->
-                documented.add(method.toUpperCase(Locale.ROOT) + " "
-                        + path.getKey().replaceAll("\\{(\\w+)}", ":$1"))));
+        paths.forEach(path -> {
+            JsonObject item = (JsonObject) path.getValue();
+            if (item.containsKey("servers")) {
+                return; // served outside /api/v1 (GET /metrics), so not one of the API's routes
+            }
+            item.fieldNames().forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " "
+                    + path.getKey().replaceAll("\\{(\\w+)}", ":$1")));
+        });
         Set<String> routed = new HashSet<>(server.server().apiEndpoints());
         Set<String> undocumented = new HashSet<>(routed);
         undocumented.removeAll(documented);
