@@ -47,12 +47,14 @@ import java.util.function.Supplier;
  * <p>
  * The domain's are of two kinds. Counters of tickets issued and called, per site and service, count what this node
  * did: across a cluster they add up. Gauges of queues and devices are read from what the alert check of this node
- * last read from the database (every two seconds, see {@link AlertMonitor#lastObservation()}), so a scrape runs no
- * query of its own but one {@code SELECT 1} for {@code guichet_database_up}: every node reports the same queues.
+ * last read from the database (every two seconds, see {@link AlertMonitor#lastObservation()}): every node reports
+ * the same queues, and a scrape runs no query but one {@code SELECT 1} (1 s at most) for {@code guichet_database_up}.
  */
 public final class NodeMetrics {
 
-    static final Duration DATABASE_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** Far below Prometheus's scrape timeout (10 s by default): a frozen database must not fail the scrape too. */
+    static final Duration DATABASE_PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final List<String> JVM_METER_PREFIXES = List.of("jvm.", "process.", "system.");
     /** The HTTP response time's histogram buckets: enough for a p99 from 5 ms to 10 s without thousands of series. */
     private static final double[] RESPONSE_TIME_BUCKETS_SECONDS =
             {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
@@ -232,6 +234,9 @@ public final class NodeMetrics {
                 }
             }
         });
+        // The binders' meters (some registered later, at a collection): Vert.x's own are all named vertx.*.
+        registry.getMeters().stream().filter(meter -> JVM_METER_PREFIXES.stream()
+                .anyMatch(prefix -> meter.getId().getName().startsWith(prefix))).toList().forEach(registry::remove);
         if (ownRegistry) {
             registry.close();
         }
