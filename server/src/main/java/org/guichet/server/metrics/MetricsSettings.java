@@ -21,7 +21,8 @@ public record MetricsSettings(String token, String registryName) {
     public static final int MIN_TOKEN_LENGTH = 16;
 
     public MetricsSettings {
-        if (token != null && (token.length() < MIN_TOKEN_LENGTH || !token.chars().allMatch(MetricsSettings::printable))) {
+        if (token != null
+            && (token.length() < MIN_TOKEN_LENGTH || !token.chars().allMatch(MetricsSettings::printable))) {
             throw new IllegalArgumentException("metrics.token must be at least " + MIN_TOKEN_LENGTH
                     + " printable characters without spaces (GUICHET_METRICS_TOKEN likewise).");
         }

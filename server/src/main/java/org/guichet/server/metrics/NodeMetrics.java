@@ -136,7 +136,8 @@ public final class NodeMetrics {
      * Vert.x was built without metrics (then only the JVM's and the domain's are scraped).
      */
     public static NodeMetrics create(Vertx vertx, MetricsSettings settings, Clock clock) {
-        MeterRegistry found = settings.registryName() == null ? null : BackendRegistries.getNow(settings.registryName());
+        MeterRegistry found = settings.registryName() == null ? null
+                : BackendRegistries.getNow(settings.registryName());
         if (found instanceof PrometheusMeterRegistry prometheus) {
             return new NodeMetrics(vertx, prometheus, false, clock);
         }

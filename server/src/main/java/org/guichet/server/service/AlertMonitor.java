@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AlertMonitor {
 
-    /** What a check read: the queues and the watched devices, at that time (the metrics reuse it, no query of theirs). */
+    /** What a check read: the queues and the watched devices, at that time (the metrics reuse it, querying nothing). */
     public record Observation(Instant at, List<WaitingQueue> queues, List<Alerts.Device> devices) {
     }
 

@@ -90,7 +90,8 @@ class MetricsTest {
         clock.set(Instant.parse("2026-03-10T08:01:00Z"));
         server.issue(kiosk, "svc-b");
         clock.set(Instant.parse("2026-03-10T08:02:00Z"));
-        TestServer.ok(server.post("/api/v1/tickets/" + first + "/call", agent, new JsonObject().put("counterId", "c1")));
+        TestServer.ok(server.post("/api/v1/tickets/" + first + "/call", agent,
+                new JsonObject().put("counterId", "c1")));
         clock.set(Instant.parse("2026-03-10T08:03:00Z"));
         heartbeat(kiosk, new JsonObject().put("kind", "kiosk").put("state", "READY").put("printer", new JsonObject()
                 .put("canPrint", true).put("conditions", new JsonArray().add("ONLINE").add("PAPER_NEAR_END"))));
