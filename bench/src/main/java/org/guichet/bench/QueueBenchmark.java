@@ -18,6 +18,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
+import org.guichet.server.metrics.MetricsSettings;
+import org.guichet.server.metrics.NodeMetrics;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.service.IssueRequest;
@@ -80,6 +82,7 @@ public final class QueueBenchmark {
     private final double pacedRate;
     private final int history;
     private final int rounds;
+    private MetricsSettings metrics = MetricsSettings.off();
     private GuichetServer server;
     private WebClient http;
     private HttpClient rawHttp;
@@ -94,13 +97,15 @@ public final class QueueBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args, "QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rounds N] [--rate N] [--history N]");
+        Map<String, String> options = Options.parse(args, "QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rounds N] [--rate N] [--history N] [--metrics on]");
         QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("counters", "20")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10"))),
                 Double.parseDouble(options.getOrDefault("rate", "1000")),
                 Integer.parseInt(options.getOrDefault("history", "200000")),
                 Integer.parseInt(options.getOrDefault("rounds", "3")));
+        benchmark.metrics = "on".equals(options.get("metrics"))
+                ? MetricsSettings.withToken("benchmark-metrics-token-0123456789") : MetricsSettings.off();
         int status = 0;
         try {
             benchmark.run();
@@ -115,16 +120,18 @@ public final class QueueBenchmark {
 
     private void run() throws Exception {
         Path data = Files.createTempDirectory("guichet-bench-");
-        Vertx serverVertx = Vertx.vertx();
+        // --metrics on: the server as Main starts it with a metrics token (Vert.x's meters and the domain's kept).
+        Vertx serverVertx = Vertx.vertx(NodeMetrics.vertxOptions(new io.vertx.core.VertxOptions(), metrics));
         server = GuichetServer.start(serverVertx, new ServerOptions(0, null, data, deployment(), false, false,
-                "benchmark-admin-password", null, null, 16, false)).await(180, TimeUnit.SECONDS);
+                "benchmark-admin-password", null, null, 16, false).withMetrics(metrics))
+                .await(180, TimeUnit.SECONDS);
         http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
         rawHttp = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
         System.out.printf("Guichet queue benchmark: %d clients, %d counters, %d rounds of %d s phases, %d cores, "
-                + "durable commits%n", clients, counters, rounds, phase.toSeconds(),
-                Runtime.getRuntime().availableProcessors());
+                + "durable commits, metrics %s%n", clients, counters, rounds, phase.toSeconds(),
+                Runtime.getRuntime().availableProcessors(), metrics.enabled() ? "on" : "off");
         loadHistory();
 
         String admin = login("admin", "benchmark-admin-password");

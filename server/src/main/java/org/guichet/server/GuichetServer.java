@@ -11,14 +11,17 @@ import org.guichet.server.domain.AuditEntry;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.http.HttpVerticle;
+import org.guichet.server.http.MetricsRoute;
 import org.guichet.server.jobs.ClusterJobsVerticle;
 import org.guichet.server.jobs.InstanceVerticle;
+import org.guichet.server.metrics.NodeMetrics;
 import org.guichet.server.realtime.CatalogPublisher;
 import org.guichet.server.realtime.InternalBus;
 import org.guichet.server.realtime.Publisher;
 import org.guichet.server.realtime.SummaryPublisher;
 import org.guichet.server.service.Accounts;
 import org.guichet.server.service.Services;
+import org.guichet.server.service.TicketEvents;
 import org.guichet.server.store.Database;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.store.EmbeddedDatabase;
@@ -50,9 +53,11 @@ public final class GuichetServer {
     private final List<String> deployments;
     private final EmbeddedDatabase embedded;
     private final List<String> secrets;
+    private final NodeMetrics metrics;
 
     private GuichetServer(Vertx vertx, Services services, Pool pool, DatabaseSettings database, HttpVerticle http,
-                          List<String> deployments, EmbeddedDatabase embedded, List<String> secrets) {
+                          List<String> deployments, EmbeddedDatabase embedded, List<String> secrets,
+                          NodeMetrics metrics) {
         this.vertx = vertx;
         this.services = services;
         this.pool = pool;
@@ -61,6 +66,7 @@ public final class GuichetServer {
         this.deployments = deployments;
         this.embedded = embedded;
         this.secrets = secrets;
+        this.metrics = metrics;
     }
 
     public static Future<GuichetServer> start(Vertx vertx, ServerOptions options) {
@@ -88,9 +94,19 @@ public final class GuichetServer {
                 new CatalogPublisher(vertx.eventBus(), options.clock()));
         SummaryPublisher summaries = new SummaryPublisher(vertx.eventBus(), base.summaries());
         Publisher publisher = new Publisher(vertx.eventBus(), base.catalogs(), summaries, options.clock());
+        // No metrics token, no meters: issuing pays for no counter nobody reads.
+        NodeMetrics metrics = options.metrics().enabled()
+                ? NodeMetrics.create(vertx, options.metrics(), options.clock()) : null;
+        TicketEvents ticketEvents = metrics == null ? publisher : metrics.counting(publisher);
         Services services = Services.assemble(vertx, pool, base,
-                new Services.Outlets(internalBus, publisher, publisher, publisher), options.sessionLifetime(),
+                new Services.Outlets(internalBus, ticketEvents, publisher, publisher), options.sessionLifetime(),
                 options.auditRetention());
+        if (metrics != null) {
+            metrics.observe(new NodeMetrics.Sources(services.catalogs()::get, services.alerts()::lastObservation,
+                    services.health()::database));
+        }
+        MetricsRoute metricsRoute = metrics == null ? null : new MetricsRoute(options.metrics()::accepts,
+                metrics::scrape);
         List<String> secrets = new ArrayList<>();
         List<String> deployed = new CopyOnWriteArrayList<>();
         List<HttpVerticle> httpInstances = new CopyOnWriteArrayList<>();
@@ -107,7 +123,7 @@ public final class GuichetServer {
                 // jobs became verticles (measured: deployed after the jobs, HTTP issuing kept a smaller share).
                 .compose(done -> vertx.deployVerticle(() -> {
                     HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
-                            options.publicUrls());
+                            options.publicUrls(), metricsRoute);
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))
@@ -123,7 +139,7 @@ public final class GuichetServer {
                     deployed.add(id);
                     HttpVerticle http = httpInstances.get(0);
                     GuichetServer server = new GuichetServer(vertx, services, pool, db, http, deployed, embedded,
-                            secrets);
+                            secrets, metrics);
                     if (options.printSecrets() && !secrets.isEmpty()) {
                         server.printSecrets(http.actualPort());
                     }
@@ -131,7 +147,12 @@ public final class GuichetServer {
                     return server;
                 })
                 .recover(failure -> Future.join(deployed.stream().map(vertx::undeploy).toList())
-                        .eventually(pool::close)
+                        .eventually(() -> {
+                            if (metrics != null) {
+                                metrics.close();
+                            }
+                            return pool.close();
+                        })
                         .transform(ignored -> Future.failedFuture(failure)));
     }
 
@@ -220,7 +241,12 @@ public final class GuichetServer {
             undeployed = undeployed.eventually(() -> vertx.undeploy(id));
         }
         return undeployed
-                .eventually(pool::close)
+                .eventually(() -> {
+                    if (metrics != null) {
+                        metrics.close();
+                    }
+                    return pool.close();
+                })
                 .eventually(() -> vertx.executeBlocking(() -> {
                     closeQuietly(embedded);
                     return null;

@@ -1,9 +1,11 @@
 package org.guichet.server;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.config.ClusterSettings;
 import org.guichet.server.config.ConfigLoader;
+import org.guichet.server.metrics.NodeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,7 @@ public final class Main {
                     Environment: GUICHET_HTTP_PORT, GUICHET_DB_URL, GUICHET_DB_USER, GUICHET_DB_PASSWORD,
                                  GUICHET_DATA_DIR, GUICHET_ADMIN_PASSWORD, GUICHET_CLUSTER,
                                  GUICHET_CLUSTER_HOST, GUICHET_CLUSTER_PORT, GUICHET_CLUSTER_MEMBERS,
-                                 GUICHET_CLUSTER_NAME
+                                 GUICHET_CLUSTER_NAME, GUICHET_METRICS_TOKEN
                     Commands (java -jar guichet-server.jar backup --help):
                       backup [--config FILE] [--to FILE | --dir DIR [--keep-daily N --keep-monthly M]]
                       restore --from FILE [--config FILE] [--yes]""");
@@ -77,7 +79,9 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Vertx vertx = ServerVertx.create(cluster).await(60, TimeUnit.SECONDS);
+        // With a metrics token, Vert.x keeps its meters (HTTP server, SQL pool, event bus) for GET /metrics.
+        Vertx vertx = ServerVertx.create(cluster, NodeMetrics.vertxOptions(new VertxOptions(), options.metrics()))
+                .await(60, TimeUnit.SECONDS);
 
         GuichetServer server;
         try {

@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
 
@@ -19,11 +20,13 @@ import java.util.List;
  * @param accessibility  the organisation's accessibility statement ({@code accessibility:}), shown to the public
  * @param publicUrls     every node's address as screens reach it ({@code http.publicUrls}), handed to screens so that
  *                       they move to another node when theirs is gone; empty: they stay with the one that served them
+ * @param metrics        whether {@code GET /metrics} answers, and to which token ({@code metrics:}); off by default
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
-                            AccessibilityStatement accessibility, List<String> publicUrls) {
+                            AccessibilityStatement accessibility, List<String> publicUrls,
+                            MetricsSettings metrics) {
 
     public ServerOptions {
         publicUrls = publicUrls == null ? List.of() : List.copyOf(publicUrls);
@@ -32,15 +35,16 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
         auditRetention = auditRetention == null ? Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS) : auditRetention;
         accessibility = accessibility == null ? AccessibilityStatement.unconfigured() : accessibility;
+        metrics = metrics == null ? MetricsSettings.off() : metrics;
     }
 
-    /** Options with no node addresses for screens. */
+    /** Options with no node addresses for screens and the metrics endpoint off. */
     public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                          boolean demo, boolean demoReset, String adminPassword, Clock clock,
                          Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                          AccessibilityStatement accessibility) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, accessibility, null);
+                poolSize, printSecrets, auditRetention, accessibility, null, null);
     }
 
     /** Options with no accessibility statement filled in. */
@@ -61,31 +65,36 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls);
+                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls);
+                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls);
+                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics);
+    }
+
+    public ServerOptions withMetrics(MetricsSettings other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other);
     }
 }

@@ -48,6 +48,7 @@ class ArchitectureTest {
             .layer("Config").definedBy("org.guichet.server.config..")
             .layer("Http").definedBy("org.guichet.server.http..")
             .layer("Jobs").definedBy("org.guichet.server.jobs..")
+            .layer("Metrics").definedBy("org.guichet.server.metrics..")
             .layer("Realtime").definedBy("org.guichet.server.realtime..")
             .layer("View").definedBy("org.guichet.server.view..")
             .layer("Service").definedBy("org.guichet.server.service..")
@@ -57,12 +58,14 @@ class ArchitectureTest {
             .whereLayer("Config").mayOnlyBeAccessedByLayers("Start")
             .whereLayer("Http").mayOnlyBeAccessedByLayers("Start")
             .whereLayer("Jobs").mayOnlyBeAccessedByLayers("Start")
+            .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Start", "Config")
             .whereLayer("Realtime").mayOnlyBeAccessedByLayers("Start", "Http", "Jobs")
             .whereLayer("View").mayOnlyBeAccessedByLayers("Http", "Realtime")
-            .whereLayer("Service").mayOnlyBeAccessedByLayers("Start", "Config", "Http", "Jobs", "Realtime", "View")
+            .whereLayer("Service").mayOnlyBeAccessedByLayers("Start", "Config", "Http", "Jobs", "Metrics", "Realtime",
+                    "View")
             .whereLayer("Store").mayOnlyBeAccessedByLayers("Start", "Config", "Service")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Start", "Config", "Http", "Jobs", "Realtime", "View",
-                    "Service", "Store");
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Start", "Config", "Http", "Jobs", "Metrics", "Realtime",
+                    "View", "Service", "Store");
 
     @ArchTest
     static final ArchRule the_domain_depends_on_nothing = classes()

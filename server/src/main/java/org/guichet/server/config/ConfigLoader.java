@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
 
@@ -29,7 +30,8 @@ public final class ConfigLoader {
     static final JsonArray ENV_KEYS = new JsonArray().add("GUICHET_HTTP_PORT").add("GUICHET_DB_URL")
             .add("GUICHET_DB_USER").add("GUICHET_DB_PASSWORD").add("GUICHET_DATA_DIR").add("GUICHET_ADMIN_PASSWORD")
             .add("GUICHET_CLUSTER").add("GUICHET_CLUSTER_HOST").add("GUICHET_CLUSTER_PORT")
-            .add("GUICHET_CLUSTER_MEMBERS").add("GUICHET_CLUSTER_NAME").add("GUICHET_PUBLIC_URLS");
+            .add("GUICHET_CLUSTER_MEMBERS").add("GUICHET_CLUSTER_NAME").add("GUICHET_PUBLIC_URLS")
+            .add("GUICHET_METRICS_TOKEN");
 
     private ConfigLoader() {
     }
@@ -66,7 +68,8 @@ public final class ConfigLoader {
         return new ServerOptions(port, settings, data, config.getJsonObject("deployment", new JsonObject()), demo,
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
                 database.getInteger("poolSize", 16), true, auditRetention(config),
-                AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config));
+                AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
+                MetricsSettings.fromConfig(config));
     }
 
     /**

@@ -31,20 +31,26 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final AccessibilityStatement accessibility;
     private final List<String> publicUrls;
+    private final MetricsRoute metrics;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
 
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility) {
-        this(services, port, accessibility, List.of());
+        this(services, port, accessibility, List.of(), null);
     }
 
-    /** @param publicUrls every node's address as screens reach it, handed to them by GET /api/v1/nodes */
-    public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls) {
+    /**
+     * @param publicUrls every node's address as screens reach it, handed to them by GET /api/v1/nodes
+     * @param metrics    {@code GET /metrics}, or null when no metrics token is configured (then not found)
+     */
+    public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
+                        MetricsRoute metrics) {
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
         this.publicUrls = List.copyOf(publicUrls);
+        this.metrics = metrics;
     }
 
     @Override
@@ -91,6 +97,9 @@ public final class HttpVerticle extends VerticleBase {
         // Where a screen redeems its pairing code (display-client's page).
         root.get("/display/pair").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/display/pair.html"));
+        if (metrics != null) {
+            root.get("/metrics").handler(metrics);
+        }
         root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
         bridge = new EventBusBridge(vertx, services.authentication(), services.catalogs());
         root.route("/eventbus/*").subRouter(bridge.router());

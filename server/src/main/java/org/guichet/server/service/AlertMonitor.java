@@ -3,6 +3,7 @@ package org.guichet.server.service;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Device;
+import org.guichet.server.domain.WaitingQueue;
 import org.guichet.server.domain.stats.Alerts;
 import org.guichet.server.store.DeviceStore;
 
@@ -21,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AlertMonitor {
 
+    /** What a check read: the queues and the watched devices, at that time (the metrics reuse it, querying nothing). */
+    public record Observation(Instant at, List<WaitingQueue> queues, List<Alerts.Device> devices) {
+    }
+
     private final WaitingQueues waitingQueues;
     private final DeviceStore devices;
     private final Catalogs catalogs;
@@ -28,6 +33,7 @@ public final class AlertMonitor {
     private final AlertEvents events;
     private final DevicePresence presence;
     private final Map<String, List<Alerts.Alert>> current = new ConcurrentHashMap<>();
+    private volatile Observation lastObservation;
 
     public AlertMonitor(WaitingQueues waitingQueues, DeviceStore devices, Catalogs catalogs, Clock clock,
                         AlertEvents events, DevicePresence presence) {
@@ -44,6 +50,11 @@ public final class AlertMonitor {
         return presence;
     }
 
+    /** What the last successful check read; null before the first one. */
+    public Observation lastObservation() {
+        return lastObservation;
+    }
+
     /** The site's alerts as of the last check. */
     public List<Alerts.Alert> current(String siteId) {
         return current.getOrDefault(siteId, List.of());
@@ -55,6 +66,7 @@ public final class AlertMonitor {
         return waitingQueues.today(null, now).compose(queues -> devices.all(now).map(all -> {
             List<Alerts.Device> watched = all.stream().filter(device -> !device.revoked())
                     .map(this::watched).toList();
+            lastObservation = new Observation(now, queues, watched);
             Map<String, List<Alerts.Alert>> evaluated = Alerts.evaluate(catalogs.get(), queues, watched, now);
             evaluated.forEach((siteId, alerts) -> {
                 List<Alerts.Alert> previous = current.getOrDefault(siteId, List.of());

@@ -33,6 +33,11 @@ public final class Health {
         serving = false;
     }
 
+    /** Whether the database answers within {@link #READY_TIMEOUT}, whatever this instance's state (metrics). */
+    public Future<Void> database() {
+        return Database.ping(pool, READY_TIMEOUT);
+    }
+
     /** True when this instance has started and its database answers in time; never fails. */
     public Future<Boolean> ready() {
         if (!serving) {
