@@ -12,9 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +41,7 @@ class BackupRestoreTest {
     private DatabaseSettings database;
     private Path config;
     private TestServer server;
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final BackupConsole console = new BackupConsole();
 
     @BeforeAll
     static void startVertx() {
@@ -73,16 +70,6 @@ class BackupRestoreTest {
         }
     }
 
-    private int command(String... args) {
-        output.reset();
-        return new BackupCommand(new PrintStream(output, true, StandardCharsets.UTF_8), Clock.systemUTC())
-                .execute(List.of(args));
-    }
-
-    private String said() {
-        return output.toString(StandardCharsets.UTF_8);
-    }
-
     /** Five A tickets (one called) on site s1 and two Z tickets on site s2, through the API. */
     private List<JsonObject> issueTickets() {
         List<JsonObject> issued = new ArrayList<>();
@@ -108,18 +95,18 @@ class BackupRestoreTest {
                 .containsExactly("A001", "A002", "A003", "A004", "A005", "Z001", "Z002");
         Path dump = work.resolve("guichet.dump");
 
-        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
-        assertThat(said()).contains("7 tickets");
+        assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.said()).contains("7 tickets");
         Map<String, List<String>> before = contents(database);
         stopTheServer();
 
         wipe(database);
         assertThat(contents(database)).as("the wiped database").isEmpty();
 
-        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
-        assertThat(said()).contains("7 tickets");
+        assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.said()).contains("7 tickets");
         Map<String, List<String>> after = contents(database);
         assertThat(after.keySet()).as("every table and sequence").isEqualTo(before.keySet());
         assertThat(ticketTables(after)).as("the tickets, row for row").isEqualTo(ticketTables(before));
@@ -141,12 +128,12 @@ class BackupRestoreTest {
         stopTheServer();
         Map<String, List<String>> before = contents(database);
         Path dump = work.resolve("guichet.dump");
-        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
         wipe(database);
 
-        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
         assertThat(contents(database)).isEqualTo(before);
     }
 
@@ -166,14 +153,14 @@ class BackupRestoreTest {
         server = TestServer.start(vertx, TestServer.options(database, 0));
         issueTickets();
         Path dump = work.resolve("owner.dump");
-        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
         stopTheServer();
         Map<String, List<String>> before = contents(database);
 
-        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
-                .as(said()).isEqualTo(BackupCommand.OK);
-        assertThat(said()).contains("7 tickets");
+        assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.said()).contains("7 tickets");
         assertThat(ticketTables(contents(database))).isEqualTo(ticketTables(before));
     }
 
@@ -181,20 +168,20 @@ class BackupRestoreTest {
     void a_database_holding_tickets_is_replaced_only_with_yes() throws Exception {
         issueTickets();
         Path dump = work.resolve("guichet.dump");
-        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
         Map<String, List<String>> backedUp = ticketTables(contents(database));
         server.issue(server.tokenOf("kiosk-1"), "svc-a");
         stopTheServer();
         Map<String, List<String>> later = contents(database);
 
-        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString()))
+        assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString()))
                 .isEqualTo(BackupCommand.FAILED);
-        assertThat(said()).contains("Refused").contains("holds 8 tickets").contains("--yes");
+        assertThat(console.said()).contains("Refused").contains("holds 8 tickets").contains("--yes");
         assertThat(contents(database)).as("untouched").isEqualTo(later);
 
-        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
-                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
         assertThat(ticketTables(contents(database))).isEqualTo(backedUp);
     }
 
@@ -202,14 +189,14 @@ class BackupRestoreTest {
     void no_restore_while_a_server_is_connected_even_with_yes() throws Exception {
         issueTickets();
         Path dump = work.resolve("guichet.dump");
-        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
         server.issue(server.tokenOf("kiosk-1"), "svc-a");
         Map<String, List<String>> now = ticketTables(contents(database));
 
-        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
+        assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
                 .isEqualTo(BackupCommand.FAILED);
-        assertThat(said()).contains("Refused").contains("other connections")
+        assertThat(console.said()).contains("Refused").contains("other connections")
                 .contains("systemctl stop guichet").contains("Nothing was changed");
         assertThat(ticketTables(contents(database))).isEqualTo(now);
     }
@@ -221,9 +208,9 @@ class BackupRestoreTest {
         Map<String, List<String>> now = contents(database);
         Path notADump = Files.writeString(work.resolve("notes.dump"), "tickets of Monday\n");
 
-        assertThat(command("restore", "--config", config.toString(), "--from", notADump.toString(), "--yes"))
+        assertThat(console.run("restore", "--config", config.toString(), "--from", notADump.toString(), "--yes"))
                 .isEqualTo(BackupCommand.FAILED);
-        assertThat(said()).contains("not a dump pg_restore can read").contains("nothing was changed");
+        assertThat(console.said()).contains("not a dump pg_restore can read").contains("nothing was changed");
         assertThat(contents(database)).isEqualTo(now);
     }
 
@@ -235,17 +222,17 @@ class BackupRestoreTest {
             server.issue(server.tokenOf("kiosk-1"), "svc-b");
         }
         Path dump = work.resolve("guichet.dump");
-        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
         byte[] whole = Files.readAllBytes(dump);
         Path cut = Files.write(work.resolve("cut.dump"), java.util.Arrays.copyOf(whole, whole.length - 64));
         server.issue(server.tokenOf("kiosk-1"), "svc-a");
         stopTheServer();
         Map<String, List<String>> now = contents(database);
 
-        assertThat(command("restore", "--config", config.toString(), "--from", cut.toString(), "--yes"))
+        assertThat(console.run("restore", "--config", config.toString(), "--from", cut.toString(), "--yes"))
                 .isEqualTo(BackupCommand.FAILED);
-        assertThat(said()).contains("Restore failed, the database is as it was before").contains("pg_restore failed");
+        assertThat(console.said()).contains("Restore failed, the database is as it was before").contains("pg_restore failed");
         assertThat(contents(database)).as("the wipe and the part restored were rolled back").isEqualTo(now);
     }
 
@@ -259,29 +246,27 @@ class BackupRestoreTest {
         Files.writeString(dir.resolve("notes.txt"), "kept");
         Clock night = Clock.fixed(java.time.Instant.parse("2026-11-30T02:30:00Z"), java.time.ZoneOffset.UTC);
 
-        output.reset();
-        int exit = new BackupCommand(new PrintStream(output, true, StandardCharsets.UTF_8), night).execute(List.of(
-                "backup", "--config", config.toString(), "--dir", dir.toString(), "--keep-daily", "2",
-                "--keep-monthly", "2"));
+        int exit = console.run(night, "backup", "--config", config.toString(), "--dir", dir.toString(),
+                "--keep-daily", "2", "--keep-monthly", "2");
 
-        assertThat(exit).as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(exit).as(console.said()).isEqualTo(BackupCommand.OK);
         try (var files = Files.list(dir)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
                     "guichet-2026-11-30T023000Z.dump", "guichet-2026-11-29T023000Z.dump",
                     "guichet-2026-10-31T023000Z.dump", "notes.txt");
         }
         assertThat(Files.size(dir.resolve("guichet-2026-11-30T023000Z.dump"))).isGreaterThan(1000);
-        assertThat(said()).contains("deleted guichet-2026-11-28T023000Z.dump, guichet-2026-10-15T023000Z.dump");
+        assertThat(console.said()).contains("deleted guichet-2026-11-28T023000Z.dump, guichet-2026-10-15T023000Z.dump");
     }
 
     @Test
     void a_backup_is_readable_by_its_owner_only() throws Exception {
         Path dump = work.resolve("private.dump");
-        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dump)))
                 .isEqualTo("rw-------");
-        assertThat(said()).doesNotContain(database.password() + "@");
+        assertThat(console.said()).doesNotContain(database.password() + "@");
     }
 
     /** Every table of the public schema, each row as JSON text, sorted; and every sequence's last value. */

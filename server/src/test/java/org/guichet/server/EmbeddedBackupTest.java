@@ -8,10 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +33,7 @@ class EmbeddedBackupTest {
     private Path config;
     private Vertx vertx;
     private TestServer server;
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final BackupConsole console = new BackupConsole();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -58,16 +55,6 @@ class EmbeddedBackupTest {
                 TestServer.ADMIN_PASSWORD, Clock.systemUTC(), Duration.ofHours(12), 8, false));
     }
 
-    private int command(String... args) {
-        output.reset();
-        return new BackupCommand(new PrintStream(output, true, StandardCharsets.UTF_8), Clock.systemUTC())
-                .execute(List.of(args));
-    }
-
-    private String said() {
-        return output.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void backup_while_the_server_runs_then_restore_on_an_empty_data_directory() throws Exception {
         startServer();
@@ -77,14 +64,14 @@ class EmbeddedBackupTest {
         }
         Path dump = work.resolve("embedded.dump");
 
-        assertThat(command("backup", "--config", config.toString(), "--to", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
-        assertThat(said()).contains("the embedded database under").contains("3 tickets");
+        assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.said()).contains("the embedded database under").contains("3 tickets");
         assertThat(server.get("/health", null).statusCode()).as("the server's database still runs").isEqualTo(200);
 
-        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
+        assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString(), "--yes"))
                 .isEqualTo(BackupCommand.FAILED);
-        assertThat(said()).contains("a Guichet server is running on the embedded database")
+        assertThat(console.said()).contains("a Guichet server is running on the embedded database")
                 .contains("systemctl stop guichet");
         assertThat(server.issue(server.tokenOf("kiosk-1"), "svc-b").getString("number"))
                 .as("refused, the server goes on").isEqualTo("B001");
@@ -93,9 +80,9 @@ class EmbeddedBackupTest {
         server = null;
         deleteTree(dataDir);
 
-        assertThat(command("restore", "--config", config.toString(), "--from", dump.toString()))
-                .as(said()).isEqualTo(BackupCommand.OK);
-        assertThat(said()).contains("3 tickets");
+        assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString()))
+                .as(console.said()).isEqualTo(BackupCommand.OK);
+        assertThat(console.said()).contains("3 tickets");
 
         startServer();
         for (JsonObject ticket : issued) {
@@ -108,9 +95,9 @@ class EmbeddedBackupTest {
 
     @Test
     void no_backup_of_a_data_directory_that_holds_no_database() {
-        assertThat(command("backup", "--config", config.toString(), "--to", work.resolve("x.dump").toString()))
+        assertThat(console.run("backup", "--config", config.toString(), "--to", work.resolve("x.dump").toString()))
                 .isEqualTo(BackupCommand.FAILED);
-        assertThat(said()).contains("No database to back up");
+        assertThat(console.said()).contains("No database to back up");
         assertThat(work.resolve("x.dump")).doesNotExist();
         assertThat(dataDir).doesNotExist();
     }
