@@ -81,6 +81,7 @@ public final class QueueBenchmark {
     private final int history;
     private final int rounds;
     private GuichetServer server;
+    private ProcessCpu databaseCpu;
     private WebClient http;
     private HttpClient rawHttp;
 
@@ -125,6 +126,7 @@ public final class QueueBenchmark {
         System.out.printf("Guichet queue benchmark: %d clients, %d counters, %d rounds of %d s phases, %d cores, "
                 + "durable commits%n", clients, counters, rounds, phase.toSeconds(),
                 Runtime.getRuntime().availableProcessors());
+        databaseCpu = ProcessCpu.ofDatabase(data.resolve("postgres"));
         loadHistory();
 
         String admin = login("admin", "benchmark-admin-password");
@@ -202,14 +204,17 @@ public final class QueueBenchmark {
         List<Double> ratios = new ArrayList<>();
         Latencies allDirect = new Latencies();
         Latencies allHttp = new Latencies();
+        CpuPerOperation directCpu = new CpuPerOperation();
+        CpuPerOperation httpCpu = new CpuPerOperation();
         for (int round = 1; round <= rounds; round++) {
-            Latencies ceiling = timed(phase, concurrency, direct);
-            Latencies http = timed(phase, concurrency, overHttp);
+            Latencies ceiling = directCpu.measure(() -> timed(phase, concurrency, direct));
+            Latencies http = httpCpu.measure(() -> timed(phase, concurrency, overHttp));
             ratios.add(http.rate(seconds) / ceiling.rate(seconds));
             allDirect.addAll(ceiling);
             allHttp.addAll(http);
-            System.out.printf("  round %d: %s ceiling %.0f/s, HTTP %.0f/s = %.0f %%%n", round, what,
-                    ceiling.rate(seconds), http.rate(seconds), 100 * ratios.get(ratios.size() - 1));
+            System.out.printf("  round %d: %s ceiling %.0f/s, HTTP %.0f/s = %.0f %%; CPU per operation: ceiling "
+                            + "%s, HTTP %s%n", round, what, ceiling.rate(seconds), http.rate(seconds),
+                    100 * ratios.get(ratios.size() - 1), directCpu.lastRound(), httpCpu.lastRound());
         }
         System.out.println(allDirect.report(what + ", engine + PG client (ceiling)", seconds * rounds));
         System.out.println(allHttp.report(what + ", HTTP API", seconds * rounds));
@@ -218,6 +223,48 @@ public final class QueueBenchmark {
         double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
         System.out.printf("  HTTP %s throughput = %.0f %% of the ceiling (median of %d rounds; %.0f to %.0f %%)%n",
                 what, 100 * median, rounds, 100 * sorted.get(0), 100 * sorted.get(sorted.size() - 1));
+        System.out.printf("  CPU per %s, all rounds: ceiling %s, HTTP %s (steadier than the rates on a shared "
+                + "machine)%n", what, directCpu.total(), httpCpu.total());
+    }
+
+    /**
+     * CPU milliseconds per operation, of this JVM (server and clients) and of PostgreSQL, over the phases measured:
+     * what an operation costs, whatever the neighbours take from the machine meanwhile.
+     */
+    private final class CpuPerOperation {
+        private long jvmNanos;
+        private long databaseNanos;
+        private long operations;
+        private String lastRound = "unknown";
+
+        Latencies measure(java.util.function.Supplier<Latencies> phase) {
+            long jvmBefore = ProcessCpu.jvmNanos();
+            long databaseBefore = databaseCpu.databaseNanos();
+            Latencies latencies = phase.get();
+            long jvm = ProcessCpu.jvmNanos() - jvmBefore;
+            long database = databaseCpu.databaseNanos() - databaseBefore;
+            jvmNanos += jvm;
+            databaseNanos += database;
+            operations += latencies.count();
+            lastRound = format(jvm, database, latencies.count());
+            return latencies;
+        }
+
+        String lastRound() {
+            return lastRound;
+        }
+
+        String total() {
+            return format(jvmNanos, databaseNanos, operations);
+        }
+
+        private static String format(long jvm, long database, long count) {
+            if (count == 0) {
+                return "no operation";
+            }
+            return String.format(java.util.Locale.ROOT, "%.2f ms (JVM %.2f + PostgreSQL %.2f)",
+                    (jvm + database) / 1e6 / count, jvm / 1e6 / count, database / 1e6 / count);
+        }
     }
 
     private void loadHistory() throws Exception {
