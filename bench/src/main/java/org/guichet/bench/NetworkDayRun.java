@@ -154,14 +154,21 @@ final class NetworkDayRun {
             startNodes();
             setUp();
             String before = machineLoad();
+            ProcessCpu databaseCpu = ProcessCpu.ofDatabase(data.resolve("db").resolve("postgres"));
+            long jvmBefore = ProcessCpu.jvmNanos();
+            long databaseBefore = databaseCpu.databaseNanos();
             long started = System.nanoTime();
             sampleCpu();
             replayDay();
             double daySeconds = (System.nanoTime() - started) / 1e9;
+            String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: this JVM (servers and load) "
+                            + "%.0f s, PostgreSQL %.0f s, of %.0f s of %d cores", (ProcessCpu.jvmNanos() - jvmBefore) / 1e9,
+                    (databaseCpu.databaseNanos() - databaseBefore) / 1e9, daySeconds,
+                    Runtime.getRuntime().availableProcessors());
             String machine = "load average " + before + " before, " + machineLoad() + " after; machine CPU busy "
                     + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average, "
                     + "this JVM (servers and load, not PostgreSQL) " + Math.round(100.0 * jvmBusySamples.get()
-                    / Math.max(1, cpuSamples.get())) + " % of the machine";
+                    / Math.max(1, cpuSamples.get())) + " % of the machine" + used;
             awaitDeliveries(Duration.ofSeconds(15));
             return result(daySeconds, machine);
         } finally {
@@ -447,11 +454,12 @@ final class NetworkDayRun {
                     Latencies latencies = operations.get("call-next");
                     if (result.succeeded() && result.result().statusCode() == 200) {
                         latencies.record(System.nanoTime() - sent);
-                        long id = result.result().bodyAsJsonObject().getLong("id");
+                        JsonObject ticket = result.result().bodyAsJsonObject();
+                        long id = ticket.getLong("id");
                         if (calls.putIfAbsent(id, new Call(sent, agent.site)) != null) {
                             doubleCalls.incrementAndGet();
                         }
-                        serve(agent, id);
+                        serve(agent, id, ticket.getString("serviceId"));
                     } else if (result.succeeded() && result.result().statusCode() == 204) {
                         latencies.record(System.nanoTime() - sent);
                         idle(agent);
@@ -462,7 +470,7 @@ final class NetworkDayRun {
                 });
     }
 
-    private void serve(Agent agent, long ticketId) {
+    private void serve(Agent agent, long ticketId, String serviceId) {
         NetworkDay.Visit visit = day.visit(ticketId);
         String ticket = "/api/v1/tickets/" + ticketId + "/";
         later(agent, wallDuration(visit.walk()), () -> {
@@ -474,9 +482,8 @@ final class NetworkDayRun {
             timed("start", send(agent.node, HttpMethod.POST, ticket + "start", agent.token, null), 200)
                     .onComplete(started -> later(agent, wallDuration(visit.service()), () -> {
                         if (visit.outcome() == NetworkDay.Outcome.TRANSFER) {
-                            int to = (int) ((ticketId % (NetworkDay.SERVICES_PER_SITE - 1)) + 1);
-                            JsonObject body = new JsonObject().put("serviceId", serviceId(agent.site,
-                                    (serviceIndexOfTicket(agent, ticketId) + to) % NetworkDay.SERVICES_PER_SITE))
+                            JsonObject body = new JsonObject().put("serviceId", transferTarget(agent.site, serviceId,
+                                    ticketId))
                                     .put("note", "Pièce à compléter au service suivant");
                             timed("transfer", send(agent.node, HttpMethod.POST, ticket + "transfer", agent.token,
                                     body), 200).onComplete(done -> {
@@ -492,9 +499,11 @@ final class NetworkDayRun {
         });
     }
 
-    /** A transfer goes to another service of the site; which one does not matter, so it depends on the id only. */
-    private static int serviceIndexOfTicket(Agent agent, long ticketId) {
-        return (int) (ticketId % NetworkDay.SERVICES_PER_SITE);
+    /** Another service of the site; which one does not matter, so it depends on the ticket's id. */
+    private static String transferTarget(int site, String fromServiceId, long ticketId) {
+        int from = Integer.parseInt(fromServiceId.substring(fromServiceId.lastIndexOf("-s") + 2));
+        int step = 1 + (int) (ticketId % (NetworkDay.SERVICES_PER_SITE - 1));
+        return serviceId(site, (from + step) % NetworkDay.SERVICES_PER_SITE);
     }
 
     /** Nobody waits for this agent: it waits for a ticket at its site, or calls again after a while. */
