@@ -43,6 +43,15 @@ public final class TicketStore {
     static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
 
     /**
+     * How many elements PostgreSQL assumes an array parameter holds when it plans a statement for any parameters (a
+     * generic plan). A counter's services are sent as at least this many (nulls, which match nothing, fill the list):
+     * a plan made for the actual values then costs what the generic plan costs, and PostgreSQL keeps the generic
+     * plan after its first five executions instead of planning the candidates again on every call-next (measured
+     * for a counter of three services: 0.4 to 0.7 ms of planning for 0.1 to 0.2 ms of execution).
+     */
+    static final int PLANNED_ARRAY_LENGTH = 10;
+
+    /**
      * Whom a counter may call, read with the counter's state ($3 the counter) so that calling the next ticket is two
      * statements, not three: the first row always carries the counter's status and agent (null when never opened), and
      * the candidates follow on the same rows (none: a single row whose ticket columns are null). The candidates are
@@ -392,8 +401,9 @@ public final class TicketStore {
 
     public Future<Candidates> candidates(String siteId, String[] serviceIds, String counterId, LocalDate serviceDay,
                                          Function<String, Duration> targetWaitOf) {
+        String[] services = java.util.Arrays.copyOf(serviceIds, Math.max(serviceIds.length, PLANNED_ARRAY_LENGTH));
         return pool.preparedQuery(SELECT_CANDIDATES)
-                .execute(Tuple.of(siteId, serviceIds, counterId, NORMAL_CANDIDATES_PER_SERVICE, serviceDay))
+                .execute(Tuple.of(siteId, services, counterId, NORMAL_CANDIDATES_PER_SERVICE, serviceDay))
                 .map(rows -> {
                     List<WaitingTicket> waiting = new ArrayList<>(rows.size());
                     String status = null;
