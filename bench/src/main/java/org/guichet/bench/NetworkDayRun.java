@@ -169,7 +169,7 @@ final class NetworkDayRun {
                     + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average, "
                     + "this JVM (servers and load, not PostgreSQL) " + Math.round(100.0 * jvmBusySamples.get()
                     / Math.max(1, cpuSamples.get())) + " % of the machine" + used;
-            awaitDeliveries(Duration.ofSeconds(15));
+            awaitDeliveries(Duration.ofSeconds(30));
             return result(daySeconds, machine);
         } finally {
             stopAll();
@@ -568,9 +568,14 @@ final class NetworkDayRun {
         timed("statistics", send(nodes.get(round % nodeCount), HttpMethod.GET, path, adminToken, null), 200);
     }
 
+    /** Runs the agent's next step after the delay, unless the run has stopped meanwhile. */
     private void later(Agent agent, Duration delay, Runnable action) {
         long millis = Math.max(1, delay.toMillis());
-        clientVertx.setTimer(millis, id -> action.run());
+        clientVertx.setTimer(millis, id -> {
+            if (!stopped) {
+                action.run();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- checks and figures
@@ -607,7 +612,14 @@ final class NetworkDayRun {
             lost += missing;
             callsNotEverywhere += missing > 0 ? 1 : 0;
         }
-        return new Result(nodeCount, operations, new TreeMap<>(failures), daySeconds, acknowledged.get(), calls.size(),
+        // What answers after this point (requests cut short as the nodes stop) is not the day's.
+        Map<String, Latencies> frozen = new LinkedHashMap<>();
+        operations.forEach((name, latencies) -> {
+            Latencies copy = new Latencies();
+            copy.addAll(latencies);
+            frozen.put(name, copy);
+        });
+        return new Result(nodeCount, frozen, new TreeMap<>(failures), daySeconds, acknowledged.get(), calls.size(),
                 lost, callsNotEverywhere, doubleCalls.get(), doubleNumbers.get(), databaseChecks(), dropped.get(),
                 machine);
     }

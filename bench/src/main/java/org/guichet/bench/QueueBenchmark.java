@@ -40,7 +40,11 @@ import java.util.function.BiFunction;
  * engine and the PG client (no HTTP, auth or JSON), measured in the same run on the same database.
  *
  * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.QueueBenchmark \
- *     [--clients 32] [--counters 20] [--seconds 10] [--rounds 3] [--rate 1000] [--history 200000]</pre>
+ *     [--clients 32] [--counters 20] [--services-per-counter 20] [--seconds 10] [--rounds 3] [--rate 1000]
+ *     [--history 200000]</pre>
+ *
+ * Every counter serves all 20 services by default; {@code --services-per-counter 3} gives each counter 3 of them
+ * (counter i serves services i to i + 2), as reception desks usually do.
  *
  * It starts its own server with an embedded PostgreSQL in a temporary directory (fsync and synchronous_commit on:
  * durable commits), runs for a bounded time and stops by itself.
@@ -76,6 +80,7 @@ public final class QueueBenchmark {
     private final Vertx clientVertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
     private final int clients;
     private final int counters;
+    private final int servicesPerCounter;
     private final Duration phase;
     private final double pacedRate;
     private final int history;
@@ -85,7 +90,9 @@ public final class QueueBenchmark {
     private WebClient http;
     private HttpClient rawHttp;
 
-    private QueueBenchmark(int clients, int counters, Duration phase, double pacedRate, int history, int rounds) {
+    private QueueBenchmark(int clients, int counters, int servicesPerCounter, Duration phase, double pacedRate,
+                           int history, int rounds) {
+        this.servicesPerCounter = servicesPerCounter;
         this.rounds = rounds;
         this.clients = clients;
         this.counters = counters;
@@ -95,9 +102,11 @@ public final class QueueBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args, "QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rounds N] [--rate N] [--history N]");
+        Map<String, String> options = Options.parse(args, "QueueBenchmark [--clients N] [--counters N] [--services-per-counter N] [--seconds N] [--rounds N] [--rate N] [--history N]");
         QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("counters", "20")),
+                Math.max(1, Math.min(SERVICES, Integer.parseInt(options.getOrDefault("services-per-counter",
+                        String.valueOf(SERVICES))))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10"))),
                 Double.parseDouble(options.getOrDefault("rate", "1000")),
                 Integer.parseInt(options.getOrDefault("history", "200000")),
@@ -123,8 +132,8 @@ public final class QueueBenchmark {
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
         rawHttp = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
-        System.out.printf("Guichet queue benchmark: %d clients, %d counters, %d rounds of %d s phases, %d cores, "
-                + "durable commits%n", clients, counters, rounds, phase.toSeconds(),
+        System.out.printf("Guichet queue benchmark: %d clients, %d counters of %d services each, %d rounds of %d s "
+                + "phases, %d cores, durable commits%n", clients, counters, servicesPerCounter, rounds, phase.toSeconds(),
                 Runtime.getRuntime().availableProcessors());
         databaseCpu = ProcessCpu.ofDatabase(data.resolve("postgres"));
         loadHistory();
@@ -399,8 +408,12 @@ public final class QueueBenchmark {
         }
         JsonArray counterList = new JsonArray();
         for (int i = 0; i < counters; i++) {
+            JsonArray served = new JsonArray();
+            for (int k = 0; k < servicesPerCounter; k++) {
+                served.add(all.getString((i + k) % SERVICES));
+            }
             counterList.add(new JsonObject().put("id", "bench-c" + i).put("name", "Guichet " + i)
-                    .put("room", "bench-room").put("services", all));
+                    .put("room", "bench-room").put("services", served));
         }
         return new JsonObject().put("sites", new JsonArray().add(new JsonObject().put("id", "bench")
                 .put("name", "Banc d'essai").put("timeZone", "Europe/Paris")
