@@ -48,6 +48,17 @@ final class Latencies {
                 percentile(sorted, 0.90), percentile(sorted, 0.99), percentile(sorted, 1.0), count, errors, seconds);
     }
 
+    synchronized int errors() {
+        return errors;
+    }
+
+    /** Nearest-rank percentile of what was recorded, in milliseconds (NaN when nothing was). */
+    synchronized double percentileMillis(double share) {
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
+        return percentile(sorted, share);
+    }
+
     synchronized double rate(double seconds) {
         return count / seconds;
     }

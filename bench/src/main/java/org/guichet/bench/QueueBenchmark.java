@@ -42,7 +42,11 @@ import java.util.function.BiFunction;
  * engine and the PG client (no HTTP, auth or JSON), measured in the same run on the same database.
  *
  * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.QueueBenchmark \
- *     [--clients 32] [--counters 20] [--seconds 10] [--rounds 3] [--rate 1000] [--history 200000]</pre>
+ *     [--clients 32] [--counters 20] [--services-per-counter 20] [--seconds 10] [--rounds 3] [--rate 1000]
+ *     [--history 200000]</pre>
+ *
+ * Every counter serves all 20 services by default; {@code --services-per-counter 3} gives each counter 3 of them
+ * (counter i serves services i to i + 2), as reception desks usually do.
  *
  * It starts its own server with an embedded PostgreSQL in a temporary directory (fsync and synchronous_commit on:
  * durable commits), runs for a bounded time and stops by itself.
@@ -78,16 +82,20 @@ public final class QueueBenchmark {
     private final Vertx clientVertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
     private final int clients;
     private final int counters;
+    private final int servicesPerCounter;
     private final Duration phase;
     private final double pacedRate;
     private final int history;
     private final int rounds;
     private MetricsSettings metrics = MetricsSettings.off();
     private GuichetServer server;
+    private ProcessCpu databaseCpu;
     private WebClient http;
     private HttpClient rawHttp;
 
-    private QueueBenchmark(int clients, int counters, Duration phase, double pacedRate, int history, int rounds) {
+    private QueueBenchmark(int clients, int counters, int servicesPerCounter, Duration phase, double pacedRate,
+                           int history, int rounds) {
+        this.servicesPerCounter = servicesPerCounter;
         this.rounds = rounds;
         this.clients = clients;
         this.counters = counters;
@@ -97,9 +105,12 @@ public final class QueueBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args, "QueueBenchmark [--clients N] [--counters N] [--seconds N] [--rounds N] [--rate N] [--history N] [--metrics on]");
+        Map<String, String> options = Options.parse(args, "QueueBenchmark [--clients N] [--counters N] "
+                + "[--services-per-counter N] [--seconds N] [--rounds N] [--rate N] [--history N] [--metrics on]");
         QueueBenchmark benchmark = new QueueBenchmark(Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("counters", "20")),
+                Math.max(1, Math.min(SERVICES, Integer.parseInt(options.getOrDefault("services-per-counter",
+                        String.valueOf(SERVICES))))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10"))),
                 Double.parseDouble(options.getOrDefault("rate", "1000")),
                 Integer.parseInt(options.getOrDefault("history", "200000")),
@@ -129,9 +140,10 @@ public final class QueueBenchmark {
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
         rawHttp = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
-        System.out.printf("Guichet queue benchmark: %d clients, %d counters, %d rounds of %d s phases, %d cores, "
-                + "durable commits, metrics %s%n", clients, counters, rounds, phase.toSeconds(),
-                Runtime.getRuntime().availableProcessors(), metrics.enabled() ? "on" : "off");
+        System.out.printf("Guichet queue benchmark: %d clients, %d counters of %d services each, %d rounds of %d s "
+                + "phases, %d cores, durable commits, metrics %s%n", clients, counters, servicesPerCounter, rounds,
+                phase.toSeconds(), Runtime.getRuntime().availableProcessors(), metrics.enabled() ? "on" : "off");
+        databaseCpu = ProcessCpu.ofDatabase(data.resolve("postgres"));
         loadHistory();
 
         String admin = login("admin", "benchmark-admin-password");
@@ -209,14 +221,17 @@ public final class QueueBenchmark {
         List<Double> ratios = new ArrayList<>();
         Latencies allDirect = new Latencies();
         Latencies allHttp = new Latencies();
+        CpuPerOperation directCpu = new CpuPerOperation();
+        CpuPerOperation httpCpu = new CpuPerOperation();
         for (int round = 1; round <= rounds; round++) {
-            Latencies ceiling = timed(phase, concurrency, direct);
-            Latencies http = timed(phase, concurrency, overHttp);
+            Latencies ceiling = directCpu.measure(() -> timed(phase, concurrency, direct));
+            Latencies http = httpCpu.measure(() -> timed(phase, concurrency, overHttp));
             ratios.add(http.rate(seconds) / ceiling.rate(seconds));
             allDirect.addAll(ceiling);
             allHttp.addAll(http);
-            System.out.printf("  round %d: %s ceiling %.0f/s, HTTP %.0f/s = %.0f %%%n", round, what,
-                    ceiling.rate(seconds), http.rate(seconds), 100 * ratios.get(ratios.size() - 1));
+            System.out.printf("  round %d: %s ceiling %.0f/s, HTTP %.0f/s = %.0f %%; CPU per operation: ceiling "
+                            + "%s, HTTP %s%n", round, what, ceiling.rate(seconds), http.rate(seconds),
+                    100 * ratios.get(ratios.size() - 1), directCpu.lastRound(), httpCpu.lastRound());
         }
         System.out.println(allDirect.report(what + ", engine + PG client (ceiling)", seconds * rounds));
         System.out.println(allHttp.report(what + ", HTTP API", seconds * rounds));
@@ -225,6 +240,48 @@ public final class QueueBenchmark {
         double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
         System.out.printf("  HTTP %s throughput = %.0f %% of the ceiling (median of %d rounds; %.0f to %.0f %%)%n",
                 what, 100 * median, rounds, 100 * sorted.get(0), 100 * sorted.get(sorted.size() - 1));
+        System.out.printf("  CPU per %s, all rounds: ceiling %s, HTTP %s (steadier than the rates on a shared "
+                + "machine)%n", what, directCpu.total(), httpCpu.total());
+    }
+
+    /**
+     * CPU milliseconds per operation, of this JVM (server and clients) and of PostgreSQL, over the phases measured:
+     * what an operation costs, whatever the neighbours take from the machine meanwhile.
+     */
+    private final class CpuPerOperation {
+        private long jvmNanos;
+        private long databaseNanos;
+        private long operations;
+        private String lastRound = "unknown";
+
+        Latencies measure(java.util.function.Supplier<Latencies> phase) {
+            long jvmBefore = ProcessCpu.jvmNanos();
+            long databaseBefore = databaseCpu.databaseNanos();
+            Latencies latencies = phase.get();
+            long jvm = ProcessCpu.jvmNanos() - jvmBefore;
+            long database = databaseCpu.databaseNanos() - databaseBefore;
+            jvmNanos += jvm;
+            databaseNanos += database;
+            operations += latencies.count();
+            lastRound = format(jvm, database, latencies.count());
+            return latencies;
+        }
+
+        String lastRound() {
+            return lastRound;
+        }
+
+        String total() {
+            return format(jvmNanos, databaseNanos, operations);
+        }
+
+        private static String format(long jvm, long database, long count) {
+            if (count == 0) {
+                return "no operation";
+            }
+            return String.format(java.util.Locale.ROOT, "%.2f ms (JVM %.2f + PostgreSQL %.2f)",
+                    (jvm + database) / 1e6 / count, jvm / 1e6 / count, database / 1e6 / count);
+        }
     }
 
     private void loadHistory() throws Exception {
@@ -359,8 +416,12 @@ public final class QueueBenchmark {
         }
         JsonArray counterList = new JsonArray();
         for (int i = 0; i < counters; i++) {
+            JsonArray served = new JsonArray();
+            for (int k = 0; k < servicesPerCounter; k++) {
+                served.add(all.getString((i + k) % SERVICES));
+            }
             counterList.add(new JsonObject().put("id", "bench-c" + i).put("name", "Guichet " + i)
-                    .put("room", "bench-room").put("services", all));
+                    .put("room", "bench-room").put("services", served));
         }
         return new JsonObject().put("sites", new JsonArray().add(new JsonObject().put("id", "bench")
                 .put("name", "Banc d'essai").put("timeZone", "Europe/Paris")

@@ -244,16 +244,12 @@ public final class ScreenBenchmark {
         Semaphore inFlight = new Semaphore(100);
         AtomicInteger failures = new AtomicInteger();
         long started = System.nanoTime();
-        // The bridge closes a socket that has not pinged for 20 s: ping from the start, as the browsers do.
-        clientVertx.setPeriodic(5_000, id -> {
-            String ping = new JsonObject().put("type", "ping").encode();
-            sockets.forEach(socket -> socket.writeTextMessage(ping));
-        });
+        BridgeScreen.keepAlive(clientVertx, sockets);
         List<Future<WebSocket>> connections = new ArrayList<>();
         for (int i = 0; i < settings.screens; i++) {
             int roomIndex = i % settings.rooms;
             inFlight.acquire();
-            Future<WebSocket> connected = webSockets.connect(uri.getPort(), uri.getHost(), "/eventbus/websocket")
+            Future<WebSocket> connected = webSockets.connect(uri.getPort(), uri.getHost(), BridgeScreen.PATH)
                     .onSuccess(socket -> {
                         sockets.add(socket);
                         listen(socket, roomIndex, screenTokens.get(roomIndex));
@@ -271,35 +267,30 @@ public final class ScreenBenchmark {
     }
 
     private void listen(WebSocket socket, int roomIndex, String token) {
-        String address = "guichet.room." + room(roomIndex);
         socket.closeHandler(closed -> dropped.incrementAndGet());
         socket.handler(data -> {
             long now = System.nanoTime();
             Instant wallNow = Instant.now();
-            JsonObject frame = new JsonObject(data);
-            if (!"rec".equals(frame.getString("type"))) {
-                if ("err".equals(frame.getString("type"))) {
-                    System.out.println("bridge refused a screen: " + frame.encode());
-                }
+            BridgeScreen.Frame frame = BridgeScreen.parse(data.toString());
+            if (frame.refused()) {
+                System.out.println("bridge refused a screen: " + frame.body().encode());
+            }
+            Long ticketId = frame.calledTicketId();
+            if (ticketId == null) {
                 return;
             }
-            JsonObject body = frame.getJsonObject("body");
-            if (!"call".equals(body.getString("type"))) {
-                return;
-            }
-            long ticketId = body.getJsonObject("ticket").getLong("id");
             received.incrementAndGet();
             Long sentAt = callSentAt.get(ticketId);
             if (sentAt != null) {
                 int index = recorded.getAndIncrement();
                 if (index < latencies.length()) {
                     latencies.set(index, now - sentAt);
-                    fanOut.set(index, Duration.between(Instant.parse(body.getString("at")), wallNow).toNanos());
+                    fanOut.set(index, Duration.between(Instant.parse(frame.body().getString("at")), wallNow)
+                            .toNanos());
                 }
             }
         });
-        socket.writeTextMessage(new JsonObject().put("type", "register").put("address", address)
-                .put("headers", new JsonObject().put("token", token)).encode());
+        BridgeScreen.register(socket, room(roomIndex), token);
     }
 
     /** One call per room, not measured: makes sure every screen's registration took effect. */

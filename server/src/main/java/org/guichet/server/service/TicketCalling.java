@@ -52,7 +52,8 @@ public final class TicketCalling {
     /** Calls the next ticket for a counter, or empty when nobody is waiting for it. */
     public Future<Optional<Ticket>> callNext(Principal principal, String counterId) {
         Catalog.Counter counter = catalogs.get().counter(counterId);
-        return requireOpenBy(principal, counter).compose(agentId -> callNextAttempt(counter, agentId, 1));
+        AccessPolicy.require(principal, Action.CALL_TICKET, AccessPolicy.Scope.site(counter.siteId()));
+        return callNextAttempt(principal, counter, 1);
     }
 
     /** Calls one given waiting ticket, out of order. */
@@ -66,15 +67,18 @@ public final class TicketCalling {
         }));
     }
 
-    private Future<Optional<Ticket>> callNextAttempt(Catalog.Counter counter, long agentId, int attempt) {
+    /** Each attempt reads the counter's state with the candidates (one statement) and checks it again. */
+    private Future<Optional<Ticket>> callNextAttempt(Principal principal, Catalog.Counter counter, int attempt) {
         Catalog catalog = catalogs.get();
         Catalog.Site site = catalog.site(counter.siteId());
         Instant now = clock.instant();
         return tickets.candidates(site.id(), counter.serviceIds().toArray(String[]::new), counter.id(),
                         ServiceDay.of(now, site.zone()), catalog::targetWait)
-                .compose(waiting -> {
+                .compose(candidates -> {
+                    long agentId = requireOpenBy(principal, counter, candidates.counterStatus(),
+                            candidates.counterAgentId());
                     List<WaitingTicket> ordered = new CallingOrder(site.policy())
-                            .order(waiting, counter.id(), counter.serviceIds(), now);
+                            .order(candidates.waiting(), counter.id(), counter.serviceIds(), now);
                     if (ordered.isEmpty()) {
                         return Future.succeededFuture(Optional.<Ticket>empty());
                     }
@@ -86,7 +90,7 @@ public final class TicketCalling {
                             return Future.succeededFuture(called);
                         }
                         if (attempt < MAX_ATTEMPTS) {
-                            return callNextAttempt(counter, agentId, attempt + 1);
+                            return callNextAttempt(principal, counter, attempt + 1);
                         }
                         return Future.failedFuture(Failure.conflict("busy",
                                 "Other counters are calling the same tickets; please try again."));
@@ -99,15 +103,22 @@ public final class TicketCalling {
         AccessPolicy.require(principal, Action.CALL_TICKET, AccessPolicy.Scope.site(counter.siteId()));
         return counters.states(counter.id()).map(states -> {
             CounterStore.StateRow found = states.get(counter.id());
-            String status = found == null ? CounterState.CLOSED : found.status();
-            if (!CounterState.OPEN.equals(status)) {
-                throw Failure.conflict("counter_not_open", counter.name() + " is " + status.toLowerCase(Locale.ROOT)
-                        + "; open it before calling.");
-            }
-            if (!principal.agentId().equals(found.agentId())) {
-                throw Failure.conflict("counter_taken", counter.name() + " is open by another agent.");
-            }
-            return principal.agentId();
+            return requireOpenBy(principal, counter, found == null ? null : found.status(),
+                    found == null ? null : found.agentId());
         });
+    }
+
+    /** The agent's id if the counter's stored status (null: never opened) is open by this agent; a conflict if not. */
+    private static long requireOpenBy(Principal principal, Catalog.Counter counter, String storedStatus,
+                                      Long holderId) {
+        String status = storedStatus == null ? CounterState.CLOSED : storedStatus;
+        if (!CounterState.OPEN.equals(status)) {
+            throw Failure.conflict("counter_not_open", counter.name() + " is " + status.toLowerCase(Locale.ROOT)
+                    + "; open it before calling.");
+        }
+        if (!principal.agentId().equals(holderId)) {
+            throw Failure.conflict("counter_taken", counter.name() + " is open by another agent.");
+        }
+        return principal.agentId();
     }
 }

@@ -43,25 +43,43 @@ public final class TicketStore {
     static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
 
     /**
-     * Whom a counter may call: every priority, appointment and targeted ticket, plus the oldest normal tickets of each
-     * of its services. The head of the calling order over all waiting tickets is always among these, because within
-     * a service normal tickets only ever compete by arrival.
+     * How many elements PostgreSQL assumes an array parameter holds when it plans a statement for any parameters (a
+     * generic plan). A counter's services are sent as at least this many (nulls, which match nothing, fill the list):
+     * a plan made for the actual values then costs what the generic plan costs, and PostgreSQL keeps the generic
+     * plan after its first five executions instead of planning the candidates again on every call-next (measured
+     * for a counter of three services: 0.4 to 0.7 ms of planning for 0.1 to 0.2 ms of execution).
+     */
+    static final int PLANNED_ARRAY_LENGTH = 10;
+
+    /**
+     * Whom a counter may call, read with the counter's state ($3 the counter) so that calling the next ticket is two
+     * statements, not three: the first row always carries the counter's status and agent (null when never opened), and
+     * the candidates follow on the same rows (none: a single row whose ticket columns are null). The candidates are
+     * every priority, appointment and targeted ticket, plus the oldest normal tickets of each of its services. The head
+     * of the calling order over all waiting tickets is always among these, because within a service normal tickets
+     * only ever compete by arrival.
      */
     static final String SELECT_CANDIDATES = """
-            SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket
-            WHERE site_id = $1 AND status = 'WAITING' AND service_day = $5
-              AND (service_id = ANY($2) OR target_counter_id = $3)
-              AND (priority <> 'NORMAL' OR target_counter_id IS NOT NULL)
-            UNION ALL
-            SELECT n.id, n.service_id, n.priority, n.arrival_at, n.target_counter_id
-            FROM unnest($2::text[]) AS s(service_id)
-            CROSS JOIN LATERAL (
-                SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket t
-                WHERE t.site_id = $1 AND t.service_id = s.service_id AND t.status = 'WAITING'
-                  AND t.service_day = $5 AND t.priority = 'NORMAL' AND t.target_counter_id IS NULL
-                ORDER BY t.arrival_at, t.id
-                LIMIT $4
-            ) AS n""";
+            SELECT cs.status AS counter_status, cs.agent_id AS counter_agent_id,
+                   w.id, w.service_id, w.priority, w.arrival_at, w.target_counter_id
+            FROM (VALUES (1)) AS one(x)
+            LEFT JOIN counter_state cs ON cs.counter_id = $3
+            LEFT JOIN LATERAL (
+                SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket
+                WHERE site_id = $1 AND status = 'WAITING' AND service_day = $5
+                  AND (service_id = ANY($2) OR target_counter_id = $3)
+                  AND (priority <> 'NORMAL' OR target_counter_id IS NOT NULL)
+                UNION ALL
+                SELECT n.id, n.service_id, n.priority, n.arrival_at, n.target_counter_id
+                FROM unnest($2::text[]) AS s(service_id)
+                CROSS JOIN LATERAL (
+                    SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket t
+                    WHERE t.site_id = $1 AND t.service_id = s.service_id AND t.status = 'WAITING'
+                      AND t.service_day = $5 AND t.priority = 'NORMAL' AND t.target_counter_id IS NULL
+                    ORDER BY t.arrival_at, t.id
+                    LIMIT $4
+                ) AS n
+            ) AS w ON true""";
 
     /**
      * Locks the first candidate, in calling order, that no other counter holds and that still waits ($5: every other
@@ -377,19 +395,31 @@ public final class TicketStore {
                 .map(rows -> rows.iterator().next().getLong(0).intValue());
     }
 
-    public Future<List<WaitingTicket>> candidates(String siteId, String[] serviceIds, String counterId,
-                                                  LocalDate serviceDay, Function<String, Duration> targetWaitOf) {
+    /** A counter's stored status and agent (null when it was never opened) and the tickets it may call. */
+    public record Candidates(String counterStatus, Long counterAgentId, List<WaitingTicket> waiting) {
+    }
+
+    public Future<Candidates> candidates(String siteId, String[] serviceIds, String counterId, LocalDate serviceDay,
+                                         Function<String, Duration> targetWaitOf) {
+        String[] services = java.util.Arrays.copyOf(serviceIds, Math.max(serviceIds.length, PLANNED_ARRAY_LENGTH));
         return pool.preparedQuery(SELECT_CANDIDATES)
-                .execute(Tuple.of(siteId, serviceIds, counterId, NORMAL_CANDIDATES_PER_SERVICE, serviceDay))
+                .execute(Tuple.of(siteId, services, counterId, NORMAL_CANDIDATES_PER_SERVICE, serviceDay))
                 .map(rows -> {
                     List<WaitingTicket> waiting = new ArrayList<>(rows.size());
+                    String status = null;
+                    Long agentId = null;
                     for (Row row : rows) {
+                        status = row.getString("counter_status");
+                        agentId = row.getLong("counter_agent_id");
+                        if (row.getValue("id") == null) {
+                            continue;
+                        }
                         String serviceId = row.getString("service_id");
                         waiting.add(new WaitingTicket(row.getLong("id"), serviceId,
                                 PriorityClass.valueOf(row.getString("priority")), Sql.instant(row, "arrival_at"),
                                 targetWaitOf.apply(serviceId), row.getString("target_counter_id")));
                     }
-                    return waiting;
+                    return new Candidates(status, agentId, waiting);
                 });
     }
 

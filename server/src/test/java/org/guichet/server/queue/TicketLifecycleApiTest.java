@@ -218,6 +218,19 @@ class TicketLifecycleApiTest {
     }
 
     @Test
+    void calling_at_a_paused_counter_is_refused_though_tickets_wait() {
+        // The counter's state is read in the same statement as the candidates: a waiting ticket must not hide it.
+        JsonObject waiting = server.issue(kiosk, "svc-a");
+        ok(server.post("/api/v1/counters/c2/pause", agent2, new JsonObject().put("reason", "pause")));
+        HttpResponse<Buffer> paused = server.post("/api/v1/counters/c2/call-next", agent2, null);
+        ok(server.post("/api/v1/counters/c2/resume", agent2, null));
+        ok(act(id(waiting), "cancel", agent1, null));
+        assertThat(paused.statusCode()).isEqualTo(409);
+        assertThat(paused.bodyAsJsonObject().getString("error")).isEqualTo("counter_not_open");
+        assertThat(paused.bodyAsJsonObject().getString("message")).contains("paused");
+    }
+
+    @Test
     void agent_cannot_act_on_a_ticket_held_by_another_agent() {
         JsonObject ticket = server.issue(kiosk, "svc-a");
         JsonObject called = ok(act(id(ticket), "call", agent1, new JsonObject().put("counterId", "c1")));

@@ -1,0 +1,171 @@
+package org.guichet.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole département's day, compressed: 250 sites, 400 agents at counters, 500 waiting-room screens on the event-bus
+ * bridge, 250 kiosks and 60,000 visitors with a Monday-morning rush (see {@link NetworkDay}), replayed against 2
+ * clustered server nodes on this machine (Hazelcast on 127.0.0.1) over one PostgreSQL, then against 1 node, each with
+ * a fresh database. Each room's screens are spread over the nodes, and agents and kiosks too, so calls cross nodes.
+ * Prints each operation's p50/p99/max and errors for both, side by side, the machine's load, and the checks: no
+ * error, no lost call (every call heard by every screen of its room), no double call, no number given twice.
+ *
+ * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.NetworkDayBenchmark \
+ *     [--sites 250] [--agents 400] [--screens 500] [--kiosks 250] [--visitors 60000] [--speed 160]
+ *     [--drain-seconds 60] [--nodes 2,1] [--stats-per-second 2] [--idle-seconds 2] [--pool 16] [--seed 15]</pre>
+ *
+ * {@code --speed 160} plays the 8 opening hours in 3 minutes. Every run stops by itself: after the day and at most
+ * {@code --drain-seconds} more for the queues to empty.
+ */
+public final class NetworkDayBenchmark {
+
+    /** Targets of issue 15 for 2 nodes on a 2-core machine. */
+    private static final double TARGET_ISSUE_AND_CALL_P99_MS = 50;
+    private static final double TARGET_SCREEN_P99_MS = 100;
+
+    record Settings(int sites, int agents, int screens, int kiosks, int visitors, double speed, int drainSeconds,
+                    List<Integer> nodeCounts, double statsPerSecond, int idleSeconds, int poolSize, long seed) {
+
+        static Settings parse(String[] args) {
+            Map<String, String> options = Options.parse(args, "NetworkDayBenchmark [--sites N] [--agents N] "
+                    + "[--screens N] [--kiosks N] [--visitors N] [--speed X] [--drain-seconds N] [--nodes 2,1] "
+                    + "[--stats-per-second X] [--idle-seconds N] [--pool N] [--seed N]");
+            Settings settings = new Settings(
+                    Integer.parseInt(options.getOrDefault("sites", "250")),
+                    Integer.parseInt(options.getOrDefault("agents", "400")),
+                    Integer.parseInt(options.getOrDefault("screens", "500")),
+                    Integer.parseInt(options.getOrDefault("kiosks", "250")),
+                    Integer.parseInt(options.getOrDefault("visitors", "60000")),
+                    Double.parseDouble(options.getOrDefault("speed", "160")),
+                    Integer.parseInt(options.getOrDefault("drain-seconds", "60")),
+                    Arrays.stream(options.getOrDefault("nodes", "2,1").split(",")).map(String::trim)
+                            .map(Integer::parseInt).toList(),
+                    Double.parseDouble(options.getOrDefault("stats-per-second", "2")),
+                    Integer.parseInt(options.getOrDefault("idle-seconds", "2")),
+                    Integer.parseInt(options.getOrDefault("pool", "16")),
+                    Long.parseLong(options.getOrDefault("seed", "15")));
+            if (settings.sites < 1 || settings.sites > 999 || settings.agents < settings.sites
+                    || settings.screens < settings.sites || settings.kiosks < settings.sites
+                    || settings.visitors < 0 || settings.speed <= 0 || settings.statsPerSecond <= 0
+                    || settings.nodeCounts.stream().anyMatch(n -> n < 1 || n > 8)) {
+                throw new IllegalArgumentException("need 1 <= sites <= 999, at least one agent, screen and kiosk per "
+                        + "site, speed > 0, stats-per-second > 0, 1 to 8 nodes");
+            }
+            return settings;
+        }
+    }
+
+    private NetworkDayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        System.out.printf(Locale.ROOT, "Guichet network day: %d sites, %d agents, %d screens, %d kiosks, %d visitors, "
+                        + "speed %.0f, nodes %s; %d cores shared by servers, database and load; load average %s%n",
+                settings.sites(), settings.agents(), settings.screens(), settings.kiosks(), settings.visitors(),
+                settings.speed(), settings.nodeCounts(), Runtime.getRuntime().availableProcessors(),
+                NetworkDayRun.machineLoad());
+        long hardLimitSeconds = settings.nodeCounts().size() * (long) (8 * 3600 / settings.speed()
+                + settings.drainSeconds() + 600);
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(hardLimitSeconds));
+                System.out.println("time limit of " + hardLimitSeconds + " s reached: stopping.");
+                System.out.flush();
+                Runtime.getRuntime().halt(2);
+            } catch (InterruptedException ignored) {
+                // finished in time
+            }
+        }, "netday-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        List<NetworkDayRun.Result> results = new ArrayList<>();
+        int status = 0;
+        try {
+            for (int nodes : settings.nodeCounts()) {
+                System.out.printf("%n%d node(s):%n", nodes);
+                results.add(new NetworkDayRun(settings, nodes).run());
+            }
+            report(results);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        watchdog.interrupt();
+        System.exit(status);
+    }
+
+    private static void report(List<NetworkDayRun.Result> results) {
+        System.out.println();
+        System.out.println("==== Guichet network day ====");
+        StringBuilder header = new StringBuilder(String.format("%-16s", "operation"));
+        for (NetworkDayRun.Result result : results) {
+            header.append(String.format("| %-55s", result.nodes() + " node" + (result.nodes() > 1 ? "s" : "")
+                    + ": count, p50 / p99 / max ms, errors"));
+        }
+        if (results.size() == 2) {
+            header.append("| p99 ratio");
+        }
+        System.out.println(header);
+        for (String operation : NetworkDayRun.OPERATIONS) {
+            StringBuilder line = new StringBuilder(String.format("%-16s", operation));
+            for (NetworkDayRun.Result result : results) {
+                Latencies latencies = result.operations().get(operation);
+                line.append(String.format(Locale.ROOT, "| %7d  %7.1f / %7.1f / %8.1f  %5d err       ",
+                        latencies.count(), latencies.percentileMillis(0.5), latencies.percentileMillis(0.99),
+                        latencies.percentileMillis(1.0), latencies.errors()));
+            }
+            if (results.size() == 2) {
+                line.append(String.format(Locale.ROOT, "| %.2f", results.get(0).operations().get(operation)
+                        .percentileMillis(0.99) / results.get(1).operations().get(operation).percentileMillis(0.99)));
+            }
+            System.out.println(line);
+        }
+        System.out.println("(call-next counts the calls that found nobody waiting (204) too; call-to-screen runs "
+                + "from the agent's call-next request to each screen of the room hearing the call, on whichever node)");
+        for (NetworkDayRun.Result result : results) {
+            System.out.printf(Locale.ROOT, "%n%d node(s): day replayed in %.0f s; %d tickets acknowledged, %d calls; "
+                            + "%s%n", result.nodes(), result.daySeconds(), result.acknowledgedIssues(), result.calls(),
+                    result.machine());
+            System.out.printf("  lost deliveries: %d (%d calls not heard by every screen of their room); double calls "
+                            + "seen by the agents: %d; numbers given twice seen by the kiosks: %d; screen sockets "
+                            + "closed by a server: %d%n", result.lostDeliveries(), result.callsNotOnEveryScreen(),
+                    result.doubleCallsSeen(), result.doubleNumbersSeen(), result.screensDropped());
+            System.out.println("  database: " + result.database());
+            if (!result.failures().isEmpty()) {
+                System.out.println("  errors: " + result.failures());
+            }
+            System.out.println("  targets: " + verdict(result));
+        }
+    }
+
+    /** Each target of the issue, met or missed by how much. */
+    static String verdict(NetworkDayRun.Result result) {
+        List<String> verdicts = new ArrayList<>();
+        int errors = result.operations().values().stream().mapToInt(Latencies::errors).sum();
+        verdicts.add(errors == 0 ? "no error: met" : "no error: MISSED (" + errors + " errors)");
+        long doubles = result.doubleCallsSeen() + result.doubleNumbersSeen()
+                + result.database().getOrDefault("numbers given twice (site, prefix, day)", 0L)
+                + result.database().getOrDefault("tickets called more than once", 0L);
+        verdicts.add(result.lostDeliveries() == 0 ? "no lost call: met"
+                : "no lost call: MISSED (" + result.lostDeliveries() + " deliveries)");
+        verdicts.add(doubles == 0 ? "no double call or number: met" : "no double call or number: MISSED (" + doubles
+                + ")");
+        verdicts.add(p99(result, "issue", TARGET_ISSUE_AND_CALL_P99_MS));
+        verdicts.add(p99(result, "call-next", TARGET_ISSUE_AND_CALL_P99_MS));
+        verdicts.add(p99(result, "call-to-screen", TARGET_SCREEN_P99_MS));
+        return String.join("; ", verdicts);
+    }
+
+    private static String p99(NetworkDayRun.Result result, String operation, double targetMillis) {
+        double p99 = result.operations().get(operation).percentileMillis(0.99);
+        return String.format(Locale.ROOT, "%s p99 < %.0f ms: %s (%.1f ms%s)", operation, targetMillis,
+                p99 < targetMillis ? "met" : "MISSED", p99,
+                p99 < targetMillis ? "" : String.format(Locale.ROOT, ", %.1fx the target", p99 / targetMillis));
+    }
+}

@@ -1,0 +1,838 @@
+package org.guichet.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+import org.guichet.server.GuichetServer;
+import org.guichet.server.ServerOptions;
+import org.guichet.server.ServerVertx;
+import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.store.Database;
+import org.guichet.server.store.DatabaseSettings;
+import org.guichet.server.store.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One replay of the network day against N server nodes (1: a plain server; more: a Hazelcast cluster on 127.0.0.1)
+ * over one embedded PostgreSQL, with its own fresh database: sets the network up, connects the screens, runs the day
+ * and its drain, checks what came of it, and stops everything.
+ */
+final class NetworkDayRun {
+
+    static final List<String> OPERATIONS = List.of("issue", "call-next", "start", "finish", "no-show", "transfer",
+            "call-to-screen", "statistics");
+    private static final String PASSWORD = "network-day-" + UUID.randomUUID();
+    private static final String[] PREFIXES = {"A", "B", "C"};
+
+    /** What one run measured and checked. */
+    record Result(int nodes, Map<String, Latencies> operations, Map<String, Integer> failures, double daySeconds,
+                  int acknowledgedIssues, int calls, int lostDeliveries, int callsNotOnEveryScreen,
+                  int doubleCallsSeen, int doubleNumbersSeen, Map<String, Long> database, int screensDropped,
+                  String machine) {
+    }
+
+    private record Node(Vertx vertx, GuichetServer server, WebClient http) {
+    }
+
+    private record Call(long sentNanos, int site) {
+    }
+
+    private record Receipt(int screen, long nanos) {
+    }
+
+    /** One agent at one counter, driven by timers on the client's event loop. */
+    private final class Agent {
+        final int index;
+        final int site;
+        final String counterId;
+        final Node node;
+        String token;
+        long idleTimer = -1;
+
+        Agent(int index) {
+            this.index = index;
+            this.site = index % settings.sites();
+            this.counterId = counterId(site, index / settings.sites());
+            this.node = nodes.get(nodeOf(index));
+        }
+    }
+
+    private final NetworkDayBenchmark.Settings settings;
+    private final int nodeCount;
+    private final NetworkDay day;
+    private final Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Latencies> operations = new LinkedHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final List<Agent> agents = new ArrayList<>();
+    private final List<Queue<Agent>> idleAt = new ArrayList<>();
+    private final List<List<Integer>> screensOf = new ArrayList<>();
+    private final List<List<Integer>> kiosksOf = new ArrayList<>();
+    private final Map<Long, Call> calls = new ConcurrentHashMap<>();
+    private final Map<Long, Queue<Receipt>> receipts = new ConcurrentHashMap<>();
+    private final Set<String> numbers = ConcurrentHashMap.newKeySet();
+    private final Queue<WebSocket> sockets = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger acknowledged = new AtomicInteger();
+    private final AtomicInteger doubleCalls = new AtomicInteger();
+    private final AtomicInteger doubleNumbers = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger agentsDone = new AtomicInteger();
+    private final Promise<Void> allAgentsDone = Promise.promise();
+    private final AtomicLong cpuBusySamples = new AtomicLong();
+    private final AtomicLong cpuSamples = new AtomicLong();
+    private final AtomicLong jvmBusySamples = new AtomicLong();
+    private List<String> kioskTokens;
+    private List<String> screenTokens;
+    private String adminToken;
+    private final AtomicInteger issuesPending = new AtomicInteger();
+    private final int[] doneAt;
+    private volatile boolean allSent;
+    /** Every visitor's ticket asked for and answered: nothing more will arrive. */
+    private volatile boolean allIssued;
+    private volatile boolean stopped;
+    private WebSocketClient webSockets;
+    private EmbeddedDatabase database;
+    private Path data;
+
+    NetworkDayRun(NetworkDayBenchmark.Settings settings, int nodeCount) {
+        this.settings = settings;
+        this.nodeCount = nodeCount;
+        this.day = new NetworkDay(settings.seed(), settings.sites());
+        OPERATIONS.forEach(name -> operations.put(name, new Latencies()));
+        this.doneAt = new int[settings.sites()];
+        for (int s = 0; s < settings.sites(); s++) {
+            idleAt.add(new ConcurrentLinkedQueue<>());
+            screensOf.add(new ArrayList<>());
+            kiosksOf.add(new ArrayList<>());
+        }
+        for (int k = 0; k < settings.screens(); k++) {
+            screensOf.get(k % settings.sites()).add(k);
+        }
+        for (int k = 0; k < settings.kiosks(); k++) {
+            kiosksOf.get(k % settings.sites()).add(k);
+        }
+    }
+
+    Result run() throws Exception {
+        data = Files.createTempDirectory("guichet-netday-");
+        try {
+            startNodes();
+            setUp();
+            String before = machineLoad();
+            ProcessCpu databaseCpu = ProcessCpu.ofDatabase(data.resolve("db").resolve("postgres"));
+            long jvmBefore = ProcessCpu.jvmNanos();
+            long databaseBefore = databaseCpu.databaseNanos();
+            long started = System.nanoTime();
+            sampleCpu();
+            replayDay();
+            double daySeconds = (System.nanoTime() - started) / 1e9;
+            String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: this JVM (servers and load) "
+                            + "%.0f s, PostgreSQL %.0f s, of %.0f s of %d cores", (ProcessCpu.jvmNanos() - jvmBefore) / 1e9,
+                    (databaseCpu.databaseNanos() - databaseBefore) / 1e9, daySeconds,
+                    Runtime.getRuntime().availableProcessors());
+            String machine = "load average " + before + " before, " + machineLoad() + " after; machine CPU busy "
+                    + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average, "
+                    + "this JVM (servers and load, not PostgreSQL) " + Math.round(100.0 * jvmBusySamples.get()
+                    / Math.max(1, cpuSamples.get())) + " % of the machine" + used;
+            awaitDeliveries(Duration.ofSeconds(30));
+            return result(daySeconds, machine);
+        } finally {
+            stopAll();
+        }
+    }
+
+    // ---------------------------------------------------------------- nodes and network
+
+    private void startNodes() throws Exception {
+        database = EmbeddedDatabase.start(data.resolve("db"));
+        DatabaseSettings db = database.settings();
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < nodeCount; i++) {
+            ports.add(freePort());
+        }
+        String clusterName = "netday-" + Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < nodeCount; i++) {
+            ClusterSettings cluster = nodeCount == 1 ? ClusterSettings.single()
+                    : ClusterSettings.onLoopback(ports.get(i), ports, clusterName);
+            Vertx vertx = ServerVertx.create(cluster, new VertxOptions()).await(120, TimeUnit.SECONDS);
+            // The first node applies the deployment; the others start once it is in the database and read it.
+            nodes.add(new Node(vertx, null, null));
+        }
+        nodes.set(0, startServer(nodes.get(0).vertx(), db, 0));
+    }
+
+    private Node startServer(Vertx vertx, DatabaseSettings db, int index) throws Exception {
+        GuichetServer server = GuichetServer.start(vertx, new ServerOptions(0, db, data.resolve("node-" + index),
+                new JsonObject(), false, false, PASSWORD, null, null, settings.poolSize(), false))
+                .await(180, TimeUnit.SECONDS);
+        WebClient http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(128));
+        return new Node(vertx, server, http);
+    }
+
+    private void setUp() throws Exception {
+        long t = System.nanoTime();
+        Node first = nodes.get(0);
+        adminToken = login(first, "admin", PASSWORD);
+        JsonObject tokens = expect(send(first, HttpMethod.PUT, "/api/v1/admin/deployment", adminToken, deployment())
+                .await(300, TimeUnit.SECONDS), 200).bodyAsJsonObject().getJsonObject("deviceTokens");
+        kioskTokens = new ArrayList<>();
+        for (int k = 0; k < settings.kiosks(); k++) {
+            kioskTokens.add(tokens.getString(siteId(k % settings.sites()) + "-k" + k));
+        }
+        screenTokens = new ArrayList<>();
+        for (int k = 0; k < settings.screens(); k++) {
+            screenTokens.add(tokens.getString(siteId(k % settings.sites()) + "-e" + k));
+        }
+        HttpRequest<Buffer> importing = first.http().post("/api/v1/admin/agents/import")
+                .bearerTokenAuthentication(adminToken).putHeader("Content-Type", "text/csv; charset=utf-8");
+        expect(importing.sendBuffer(Buffer.buffer(agentsCsv())).await(600, TimeUnit.SECONDS), 200);
+        for (int i = 1; i < nodeCount; i++) {
+            nodes.set(i, startServer(nodes.get(i).vertx(), database.settings(), i));
+        }
+        System.out.printf("  %d node(s) up, %d sites deployed, %d accounts imported in %.0f s%n", nodeCount,
+                settings.sites(), settings.agents(), (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        for (int j = 0; j < settings.agents(); j++) {
+            agents.add(new Agent(j));
+        }
+        inBatches(agents, 8, agent -> login(agent.node, username(agent.index), PASSWORD, agent));
+        inBatches(agents, 16, agent -> send(agent.node, HttpMethod.POST, "/api/v1/counters/" + agent.counterId
+                + "/open", agent.token, null).map(response -> expect(response, 200)).mapEmpty());
+        connectScreens();
+        warmUp();
+        System.out.printf("  %d agents logged in at their counters, %d screens and %d kiosks ready in %.0f s%n",
+                settings.agents(), sockets.size(), settings.kiosks(), (System.nanoTime() - t) / 1e9);
+    }
+
+    private JsonObject deployment() {
+        JsonArray sites = new JsonArray();
+        for (int s = 0; s < settings.sites(); s++) {
+            String site = siteId(s);
+            JsonArray services = new JsonArray();
+            JsonArray serviceIds = new JsonArray();
+            for (int v = 0; v < NetworkDay.SERVICES_PER_SITE; v++) {
+                services.add(new JsonObject().put("id", serviceId(s, v)).put("name", "Service " + PREFIXES[v])
+                        .put("prefix", PREFIXES[v]).put("room", roomId(s)).put("targetWaitMinutes", 20));
+                serviceIds.add(serviceId(s, v));
+            }
+            JsonArray counters = new JsonArray();
+            for (int j = s, k = 0; j < settings.agents(); j += settings.sites(), k++) {
+                counters.add(new JsonObject().put("id", counterId(s, k)).put("name", "Guichet " + (k + 1))
+                        .put("room", roomId(s)).put("services", serviceIds));
+            }
+            JsonArray devices = new JsonArray();
+            for (int k : kiosksOf.get(s)) {
+                devices.add(new JsonObject().put("id", site + "-k" + k).put("kind", "kiosk"));
+            }
+            for (int k : screensOf.get(s)) {
+                devices.add(new JsonObject().put("id", site + "-e" + k).put("kind", "screen")
+                        .put("name", "Écran " + k).put("room", roomId(s)));
+            }
+            sites.add(new JsonObject().put("id", site).put("name", "Accueil " + (s + 1))
+                    .put("timeZone", "Europe/Paris")
+                    .put("rooms", new JsonArray().add(new JsonObject().put("id", roomId(s)).put("name", "Accueil")))
+                    .put("services", services).put("counters", counters).put("devices", devices));
+        }
+        return new JsonObject().put("sites", sites);
+    }
+
+    private String agentsCsv() {
+        StringBuilder csv = new StringBuilder("username;displayName;role;sites;password\n");
+        for (int j = 0; j < settings.agents(); j++) {
+            csv.append(username(j)).append(";Agent ").append(j).append(";agent;").append(siteId(j % settings.sites()))
+                    .append(';').append(PASSWORD).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private void connectScreens() throws Exception {
+        // Kept in a field: Vert.x closes a client, and all its WebSockets, once the client is garbage collected.
+        webSockets = clientVertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(settings.screens() + 16).setConnectTimeout(30_000));
+        BridgeScreen.keepAlive(clientVertx, sockets);
+        List<Integer> all = new ArrayList<>();
+        for (int k = 0; k < settings.screens(); k++) {
+            all.add(k);
+        }
+        inBatches(all, 50, k -> {
+            Node node = nodes.get((k / settings.sites()) % nodeCount);
+            return webSockets.connect(node.server().port(), "127.0.0.1", BridgeScreen.PATH).map(socket -> {
+                sockets.add(socket);
+                socket.closeHandler(closed -> dropped.incrementAndGet());
+                socket.handler(frame -> heard(k, frame));
+                BridgeScreen.register(socket, roomId(k % settings.sites()), screenTokens.get(k));
+                return null;
+            });
+        });
+    }
+
+    private void heard(int screen, Buffer text) {
+        long now = System.nanoTime();
+        BridgeScreen.Frame frame = BridgeScreen.parse(text.toString());
+        if (frame.refused()) {
+            failures.merge("screen: bridge refused " + frame.body().getString("body"), 1, Integer::sum);
+            return;
+        }
+        Long ticketId = frame.calledTicketId();
+        if (ticketId != null) {
+            receipts.computeIfAbsent(ticketId, id -> new ConcurrentLinkedQueue<>()).add(new Receipt(screen, now));
+        }
+    }
+
+    /**
+     * One ticket per site, issued, called by the site's first agent (on its node), started and finished, not
+     * measured: every screen must hear the call, so every registration (across nodes too) has taken effect.
+     */
+    private void warmUp() throws Exception {
+        List<Integer> sites = new ArrayList<>();
+        for (int s = 0; s < settings.sites(); s++) {
+            sites.add(s);
+        }
+        Map<Long, Integer> called = new ConcurrentHashMap<>();
+        inBatches(sites, 16, s -> {
+            Agent agent = agents.get(s);
+            return send(kioskNode(kiosksOf.get(s).get(0)), HttpMethod.POST, "/api/v1/tickets",
+                    kioskTokens.get(kiosksOf.get(s).get(0)), new JsonObject().put("serviceId", serviceId(s, 0)))
+                    .compose(issued -> {
+                        expect(issued, 201);
+                        numbers.add(numberKey(s, issued.bodyAsJsonObject()));
+                        acknowledged.incrementAndGet();
+                        return send(agent.node, HttpMethod.POST, "/api/v1/counters/" + agent.counterId
+                                + "/call-next", agent.token, null);
+                    })
+                    .compose(call -> {
+                        long id = expect(call, 200).bodyAsJsonObject().getLong("id");
+                        called.put(id, s);
+                        return send(agent.node, HttpMethod.POST, "/api/v1/tickets/" + id + "/start", agent.token,
+                                null).compose(ok -> send(agent.node, HttpMethod.POST, "/api/v1/tickets/" + id
+                                + "/finish", agent.token, null));
+                    }).mapEmpty();
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long missing;
+        while ((missing = notHeard(called)) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (missing > 0) {
+            throw new IllegalStateException(missing + " screens did not hear the warm-up calls within 60 s");
+        }
+        called.keySet().forEach(receipts::remove);
+    }
+
+    /** Screens that have not heard these calls (ticket id to site) yet. */
+    private long notHeard(Map<Long, Integer> siteOfCall) {
+        long missing = 0;
+        for (Map.Entry<Long, Integer> call : siteOfCall.entrySet()) {
+            missing += Math.max(0, screensOf.get(call.getValue()).size() - heardBy(call.getKey()));
+        }
+        return missing;
+    }
+
+    private int heardBy(long ticketId) {
+        Queue<Receipt> heard = receipts.get(ticketId);
+        if (heard == null) {
+            return 0;
+        }
+        Set<Integer> screens = new HashSet<>();
+        heard.forEach(receipt -> screens.add(receipt.screen()));
+        return screens.size();
+    }
+
+    // ---------------------------------------------------------------- the day
+
+    private void replayDay() throws Exception {
+        List<NetworkDay.Visitor> visitors = day.visitors(settings.visitors());
+        long start = System.nanoTime() + 200_000_000L;
+        long dayEnd = start + wall(NetworkDay.OPENING_HOURS);
+        long drainEnd = dayEnd + TimeUnit.SECONDS.toNanos(settings.drainSeconds());
+        System.out.printf("  replaying %d visitors over %s of opening hours in %.0f s (speed %.0f), then up to %d s "
+                        + "for the queues to empty%n", visitors.size(), NetworkDay.OPENING_HOURS,
+                (dayEnd - start) / 1e9, settings.speed(), settings.drainSeconds());
+        clientVertx.runOnContext(v -> agents.forEach(this::callNext));
+        AtomicInteger next = new AtomicInteger();
+        long[] kioskTimer = new long[1];
+        kioskTimer[0] = clientVertx.setPeriodic(10, id -> {
+            long elapsed = System.nanoTime() - start;
+            while (next.get() < visitors.size() && wall(visitors.get(next.get()).arrival()) <= elapsed) {
+                issue(visitors.get(next.getAndIncrement()));
+            }
+            if (next.get() >= visitors.size()) {
+                clientVertx.cancelTimer(kioskTimer[0]);
+                allSent = true;
+                if (issuesPending.get() == 0) {
+                    allIssued = true;
+                }
+            }
+        });
+        long statsTimer = clientVertx.setPeriodic(Math.max(50, (long) (1000 / settings.statsPerSecond())),
+                new java.util.function.Consumer<Long>() {
+                    int round;
+
+                    @Override
+                    public void accept(Long id) {
+                        askStatistics(round++);
+                    }
+                }::accept);
+        long waitNanos = drainEnd - System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            allAgentsDone.future().await(Math.max(1, waitNanos / 1_000_000), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException timeout) {
+            System.out.println("  the agents had not finished 30 s after the drain's end: stopping them");
+        }
+        while (System.nanoTime() < drainEnd && agentsDone.get() < agents.size()) {
+            Thread.sleep(100);
+        }
+        stopped = true;
+        clientVertx.cancelTimer(statsTimer);
+    }
+
+    private void issue(NetworkDay.Visitor visitor) {
+        List<Integer> kiosks = kiosksOf.get(visitor.site());
+        int kiosk = kiosks.get(visitor.index() % kiosks.size());
+        JsonObject body = new JsonObject().put("serviceId", serviceId(visitor.site(), visitor.service()))
+                .put("priority", visitor.priority()).put("idempotencyKey", "v" + visitor.index());
+        issuesPending.incrementAndGet();
+        timed("issue", send(kioskNode(kiosk), HttpMethod.POST, "/api/v1/tickets", kioskTokens.get(kiosk), body), 201)
+                .onComplete(answered -> {
+                    if (issuesPending.decrementAndGet() == 0 && allSent) {
+                        allIssued = true;
+                    }
+                })
+                .onSuccess(ticket -> {
+                    acknowledged.incrementAndGet();
+                    if (!numbers.add(numberKey(visitor.site(), ticket))) {
+                        doubleNumbers.incrementAndGet();
+                    }
+                    wake(visitor.site());
+                });
+    }
+
+    private void callNext(Agent agent) {
+        if (stopped) {
+            done(agent);
+            return;
+        }
+        long sent = System.nanoTime();
+        send(agent.node, HttpMethod.POST, "/api/v1/counters/" + agent.counterId + "/call-next", agent.token, null)
+                .onComplete(result -> {
+                    Latencies latencies = operations.get("call-next");
+                    if (result.succeeded() && result.result().statusCode() == 200) {
+                        latencies.record(System.nanoTime() - sent);
+                        JsonObject ticket = result.result().bodyAsJsonObject();
+                        long id = ticket.getLong("id");
+                        if (calls.putIfAbsent(id, new Call(sent, agent.site)) != null) {
+                            doubleCalls.incrementAndGet();
+                        }
+                        serve(agent, id, ticket.getString("serviceId"));
+                    } else if (result.succeeded() && result.result().statusCode() == 204) {
+                        latencies.record(System.nanoTime() - sent);
+                        idle(agent);
+                    } else {
+                        failed("call-next", result.succeeded() ? result.result() : null, result.cause());
+                        later(agent, Duration.ofSeconds(1), () -> callNext(agent));
+                    }
+                });
+    }
+
+    private void serve(Agent agent, long ticketId, String serviceId) {
+        NetworkDay.Visit visit = day.visit(ticketId);
+        String ticket = "/api/v1/tickets/" + ticketId + "/";
+        later(agent, wallDuration(visit.walk()), () -> {
+            if (visit.outcome() == NetworkDay.Outcome.NO_SHOW) {
+                timed("no-show", send(agent.node, HttpMethod.POST, ticket + "no-show", agent.token, null), 200)
+                        .onComplete(done -> callNext(agent));
+                return;
+            }
+            timed("start", send(agent.node, HttpMethod.POST, ticket + "start", agent.token, null), 200)
+                    .onComplete(started -> later(agent, wallDuration(visit.service()), () -> {
+                        if (visit.outcome() == NetworkDay.Outcome.TRANSFER) {
+                            JsonObject body = new JsonObject().put("serviceId", transferTarget(agent.site, serviceId,
+                                    ticketId))
+                                    .put("note", "Pièce à compléter au service suivant");
+                            timed("transfer", send(agent.node, HttpMethod.POST, ticket + "transfer", agent.token,
+                                    body), 200).onComplete(done -> {
+                                wake(agent.site);
+                                callNext(agent);
+                            });
+                        } else {
+                            timed("finish", send(agent.node, HttpMethod.POST, ticket + "finish", agent.token,
+                                    new JsonObject().put("outcome", "traité")), 200)
+                                    .onComplete(done -> callNext(agent));
+                        }
+                    }));
+        });
+    }
+
+    /** Another service of the site; which one does not matter, so it depends on the ticket's id. */
+    private static String transferTarget(int site, String fromServiceId, long ticketId) {
+        int from = Integer.parseInt(fromServiceId.substring(fromServiceId.lastIndexOf("-s") + 2));
+        int step = 1 + (int) (ticketId % (NetworkDay.SERVICES_PER_SITE - 1));
+        return serviceId(site, (from + step) % NetworkDay.SERVICES_PER_SITE);
+    }
+
+    /** Nobody waits for this agent: it waits for a ticket at its site, or calls again after a while. */
+    private void idle(Agent agent) {
+        if (stopped || allIssued && idleAt.get(agent.site).size() + doneAt(agent.site) + 1 >= agentsAt(agent.site)) {
+            // Nothing more will arrive and every other agent of the site is idle or gone: the site is done.
+            done(agent);
+            return;
+        }
+        idleAt.get(agent.site).add(agent);
+        agent.idleTimer = clientVertx.setTimer(settings.idleSeconds() * 1000L, id -> {
+            if (idleAt.get(agent.site).remove(agent)) {
+                agent.idleTimer = -1;
+                callNext(agent);
+            }
+        });
+    }
+
+    private void wake(int site) {
+        Agent agent = idleAt.get(site).poll();
+        if (agent != null) {
+            clientVertx.cancelTimer(agent.idleTimer);
+            agent.idleTimer = -1;
+            callNext(agent);
+        }
+    }
+
+    private int doneAt(int site) {
+        synchronized (doneAt) {
+            return doneAt[site];
+        }
+    }
+
+    private void done(Agent agent) {
+        synchronized (doneAt) {
+            doneAt[agent.site]++;
+        }
+        if (agentsDone.incrementAndGet() == agents.size()) {
+            allAgentsDone.tryComplete();
+        }
+        // Idle colleagues at the site may be waiting for a transfer that will never come now.
+        if (allIssued) {
+            Agent idle;
+            while ((idle = idleAt.get(agent.site).poll()) != null) {
+                clientVertx.cancelTimer(idle.idleTimer);
+                done(idle);
+            }
+        }
+    }
+
+    private int agentsAt(int site) {
+        return (settings.agents() - site + settings.sites() - 1) / settings.sites();
+    }
+
+    private void askStatistics(int round) {
+        String path = switch (round % 4) {
+            case 0 -> "/api/v1/stats/live?siteId=" + siteId(round / 4 % settings.sites());
+            case 1 -> "/api/v1/stats/overview";
+            case 2 -> "/api/v1/stats/breakdown?by=site";
+            default -> "/api/v1/stats/hours";
+        };
+        timed("statistics", send(nodes.get(round % nodeCount), HttpMethod.GET, path, adminToken, null), 200);
+    }
+
+    /** Runs the agent's next step after the delay, unless the run has stopped meanwhile. */
+    private void later(Agent agent, Duration delay, Runnable action) {
+        long millis = Math.max(1, delay.toMillis());
+        clientVertx.setTimer(millis, id -> {
+            if (!stopped) {
+                action.run();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- checks and figures
+
+    private void awaitDeliveries(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline && undelivered() > 0) {
+            Thread.sleep(100);
+        }
+    }
+
+    private long undelivered() {
+        Map<Long, Integer> siteOfCall = new java.util.HashMap<>();
+        calls.forEach((id, call) -> siteOfCall.put(id, call.site()));
+        return notHeard(siteOfCall);
+    }
+
+    private Result result(double daySeconds, String machine) throws Exception {
+        Latencies toScreen = operations.get("call-to-screen");
+        int lost = 0;
+        int callsNotEverywhere = 0;
+        for (Map.Entry<Long, Call> entry : calls.entrySet()) {
+            Call call = entry.getValue();
+            Map<Integer, Long> first = new TreeMap<>();
+            Queue<Receipt> heard = receipts.getOrDefault(entry.getKey(), new ArrayDeque<>());
+            heard.forEach(receipt -> first.merge(receipt.screen(), receipt.nanos(), Math::min));
+            first.values().forEach(at -> toScreen.record(at - call.sentNanos()));
+            int missing = 0;
+            for (int screen : screensOf.get(call.site())) {
+                if (!first.containsKey(screen)) {
+                    missing++;
+                }
+            }
+            lost += missing;
+            callsNotEverywhere += missing > 0 ? 1 : 0;
+        }
+        // What answers after this point (requests cut short as the nodes stop) is not the day's.
+        Map<String, Latencies> frozen = new LinkedHashMap<>();
+        operations.forEach((name, latencies) -> {
+            Latencies copy = new Latencies();
+            copy.addAll(latencies);
+            frozen.put(name, copy);
+        });
+        return new Result(nodeCount, frozen, new TreeMap<>(failures), daySeconds, acknowledged.get(), calls.size(),
+                lost, callsNotEverywhere, doubleCalls.get(), doubleNumbers.get(), databaseChecks(), dropped.get(),
+                machine);
+    }
+
+    /** Counted by the database itself, after the day. */
+    private Map<String, Long> databaseChecks() throws Exception {
+        Map<String, Long> checks = new LinkedHashMap<>();
+        Pool pool = Database.pool(clientVertx, database.settings(), 1);
+        try {
+            checks.put("tickets issued (not successors)", count(pool,
+                    "SELECT count(*) FROM ticket WHERE transferred_from IS NULL"));
+            checks.put("numbers given twice (site, prefix, day)", count(pool, """
+                    SELECT count(*) FROM (SELECT 1 FROM ticket WHERE transferred_from IS NULL
+                                          GROUP BY site_id, prefix, service_day, seq HAVING count(*) > 1) d"""));
+            checks.put("tickets called more than once", count(pool, """
+                    SELECT count(*) FROM (SELECT 1 FROM ticket_event WHERE kind = 'CALL'
+                                          GROUP BY ticket_id HAVING count(*) > 1) d"""));
+            checks.put("still waiting at the end", count(pool, "SELECT count(*) FROM ticket WHERE status = 'WAITING'"));
+            checks.put("still at a counter at the end", count(pool,
+                    "SELECT count(*) FROM ticket WHERE status IN ('CALLED', 'SERVING')"));
+        } finally {
+            pool.close();
+        }
+        return checks;
+    }
+
+    private static long count(Pool pool, String sql) throws Exception {
+        return pool.query(sql).execute().await(60, TimeUnit.SECONDS).iterator().next().getLong(0);
+    }
+
+    private void sampleCpu() {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
+            return;
+        }
+        clientVertx.setPeriodic(1000, id -> {
+            if (stopped) {
+                clientVertx.cancelTimer(id);
+                return;
+            }
+            double load = os.getCpuLoad();
+            double jvm = os.getProcessCpuLoad();
+            if (load >= 0 && jvm >= 0) {
+                cpuBusySamples.addAndGet(Math.round(load * 100));
+                jvmBusySamples.addAndGet(Math.round(jvm * 100));
+                cpuSamples.addAndGet(100);
+            }
+        });
+    }
+
+    static String machineLoad() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private void stopAll() {
+        stopped = true;
+        sockets.forEach(WebSocket::close);
+        try {
+            clientVertx.close().await(30, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
+        for (Node node : nodes) {
+            try {
+                if (node.server() != null) {
+                    node.server().stop().await(60, TimeUnit.SECONDS);
+                }
+                node.vertx().close().await(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.out.println("  a node did not stop cleanly: " + e.getMessage());
+            }
+        }
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } catch (IOException e) {
+            System.out.println("  the database did not stop cleanly: " + e.getMessage());
+        }
+        if (data != null) {
+            ScratchDirectory.deleteQuietly(data);
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP and names
+
+    private Future<JsonObject> timed(String operation, Future<HttpResponse<Buffer>> response, int expected) {
+        long sent = System.nanoTime();
+        return response.transform(result -> {
+            if (result.succeeded() && result.result().statusCode() == expected) {
+                operations.get(operation).record(System.nanoTime() - sent);
+                Buffer body = result.result().body();
+                return Future.succeededFuture(body == null || body.length() == 0 ? new JsonObject()
+                        : result.result().bodyAsJsonObject());
+            }
+            failed(operation, result.succeeded() ? result.result() : null, result.cause());
+            return Future.failedFuture(operation + " failed");
+        });
+    }
+
+    private void failed(String operation, HttpResponse<Buffer> response, Throwable cause) {
+        operations.get(operation).error();
+        String why = response != null ? response.statusCode() + " " + errorCode(response)
+                : cause == null ? "?" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        failures.merge(operation + ": " + why, 1, Integer::sum);
+    }
+
+    private static String errorCode(HttpResponse<Buffer> response) {
+        try {
+            return response.bodyAsJsonObject().getString("error", "");
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private Future<HttpResponse<Buffer>> send(Node node, HttpMethod method, String path, String token,
+                                              JsonObject body) {
+        HttpRequest<Buffer> request = node.http().request(method, path).timeout(30_000);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return body == null ? request.send() : request.sendJson(body);
+    }
+
+    private String login(Node node, String username, String password) throws Exception {
+        return expect(send(node, HttpMethod.POST, "/api/v1/auth/login", null, new JsonObject()
+                .put("username", username).put("password", password)).await(120, TimeUnit.SECONDS), 200)
+                .bodyAsJsonObject().getString("token");
+    }
+
+    private Future<Void> login(Node node, String username, String password, Agent agent) {
+        return send(node, HttpMethod.POST, "/api/v1/auth/login", null, new JsonObject().put("username", username)
+                .put("password", password)).map(response -> {
+                    agent.token = expect(response, 200).bodyAsJsonObject().getString("token");
+                    return null;
+                });
+    }
+
+    private static HttpResponse<Buffer> expect(HttpResponse<Buffer> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + " but got " + response.statusCode() + ": "
+                    + response.bodyAsString());
+        }
+        return response;
+    }
+
+    /** Runs the step for every item, {@code parallel} at a time, and waits for all of them. */
+    private <T> void inBatches(List<T> items, int parallel, java.util.function.Function<T, Future<?>> step)
+            throws Exception {
+        for (int from = 0; from < items.size(); from += parallel) {
+            List<Future<?>> running = new ArrayList<>();
+            for (T item : items.subList(from, Math.min(items.size(), from + parallel))) {
+                Promise<Object> done = Promise.promise();
+                clientVertx.runOnContext(v -> step.apply(item).onComplete(r -> {
+                    if (r.succeeded()) {
+                        done.complete();
+                    } else {
+                        done.fail(r.cause());
+                    }
+                }));
+                running.add(done.future());
+            }
+            Future.all(running).await(180, TimeUnit.SECONDS);
+        }
+    }
+
+    private Node kioskNode(int kiosk) {
+        return nodes.get((kiosk + kiosk / settings.sites()) % nodeCount);
+    }
+
+    private int nodeOf(int agent) {
+        return (agent + agent / settings.sites()) % nodeCount;
+    }
+
+    private long wall(Duration simulated) {
+        return (long) (simulated.toNanos() / settings.speed());
+    }
+
+    private Duration wallDuration(Duration simulated) {
+        return Duration.ofNanos(wall(simulated));
+    }
+
+    private static String numberKey(int site, JsonObject ticket) {
+        return site + "|" + ticket.getString("serviceDay", "") + "|" + ticket.getString("number");
+    }
+
+    private static String siteId(int s) {
+        return String.format("nd-%03d", s);
+    }
+
+    private static String roomId(int s) {
+        return siteId(s) + "-r";
+    }
+
+    private static String serviceId(int s, int v) {
+        return siteId(s) + "-s" + v;
+    }
+
+    private static String counterId(int s, int k) {
+        return siteId(s) + "-c" + k;
+    }
+
+    private static String username(int j) {
+        return String.format("netday.%03d", j);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
