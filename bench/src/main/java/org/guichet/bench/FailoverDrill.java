@@ -62,6 +62,7 @@ public final class FailoverDrill {
     private volatile long promotedAt;
     private volatile boolean issuing = true;
     private WebClient http;
+    private Api api;
 
     private FailoverDrill(int kiosks, Duration before, Duration detect, Duration after) {
         this.kiosks = kiosks;
@@ -115,9 +116,10 @@ public final class FailoverDrill {
                     .await(180, TimeUnit.SECONDS);
             http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(server.port()), new PoolOptions().setHttp1MaxSize(kiosks + 4));
-            String admin = send(HttpMethod.POST, "/api/v1/auth/login", null, new JsonObject()
+            api = new Api(http, 30_000);
+            String admin = api.send(HttpMethod.POST, "/api/v1/auth/login", null, new JsonObject()
                     .put("username", "admin").put("password", ADMIN_PASSWORD)).bodyAsJsonObject().getString("token");
-            String kiosk = send(HttpMethod.POST, "/api/v1/admin/devices/drill-kiosk/token", admin, null)
+            String kiosk = api.send(HttpMethod.POST, "/api/v1/admin/devices/drill-kiosk/token", admin, null)
                     .bodyAsJsonObject().getString("token");
 
             long start = System.nanoTime();
@@ -190,7 +192,7 @@ public final class FailoverDrill {
             done.complete();
             return;
         }
-        request(HttpMethod.POST, "/api/v1/tickets", kiosk, new JsonObject().put("serviceId", "drill-service")
+        api.request(HttpMethod.POST, "/api/v1/tickets", kiosk, new JsonObject().put("serviceId", "drill-service")
                 .put("idempotencyKey", key)).onComplete(answer -> {
                     long now = System.nanoTime();
                     if (answer.failed()) {
@@ -225,7 +227,7 @@ public final class FailoverDrill {
         int found = 0;
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, String> ticket : new TreeMap<>(acknowledged).entrySet()) {
-            HttpResponse<Buffer> stored = send(HttpMethod.GET, "/api/v1/tickets/" + ticket.getKey(), admin, null);
+            HttpResponse<Buffer> stored = api.send(HttpMethod.GET, "/api/v1/tickets/" + ticket.getKey(), admin, null);
             if (stored.statusCode() == 200 && ticket.getValue().equals(stored.bodyAsJsonObject().getString("number"))) {
                 found++;
             } else {
@@ -284,19 +286,4 @@ public final class FailoverDrill {
                 .put("devices", new JsonArray().add(new JsonObject().put("id", "drill-kiosk").put("kind", "kiosk")))));
     }
 
-    private HttpResponse<Buffer> send(HttpMethod method, String path, String token, JsonObject body) {
-        try {
-            return request(method, path, token, body).await(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Future<HttpResponse<Buffer>> request(HttpMethod method, String path, String token, JsonObject body) {
-        HttpRequest<Buffer> request = http.request(method, path).timeout(30_000);
-        if (token != null) {
-            request.bearerTokenAuthentication(token);
-        }
-        return body == null ? request.send() : request.sendJson(body);
-    }
 }

@@ -91,6 +91,7 @@ public final class QueueBenchmark {
     private GuichetServer server;
     private ProcessCpu databaseCpu;
     private WebClient http;
+    private Api api;
     private HttpClient rawHttp;
 
     private QueueBenchmark(int clients, int counters, int servicesPerCounter, Duration phase, double pacedRate,
@@ -138,6 +139,7 @@ public final class QueueBenchmark {
                 .await(180, TimeUnit.SECONDS);
         http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
+        api = new Api(http, 0);
         rawHttp = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
         System.out.printf("Guichet queue benchmark: %d clients, %d counters of %d services each, %d rounds of %d s "
@@ -146,16 +148,16 @@ public final class QueueBenchmark {
         databaseCpu = ProcessCpu.ofDatabase(data.resolve("postgres"));
         loadHistory();
 
-        String admin = login("admin", "benchmark-admin-password");
-        String kiosk = send(HttpMethod.POST, "/api/v1/admin/devices/bench-kiosk/token", admin, null)
+        String admin = api.login("admin", "benchmark-admin-password");
+        String kiosk = api.send(HttpMethod.POST, "/api/v1/admin/devices/bench-kiosk/token", admin, null)
                 .bodyAsJsonObject().getString("token");
         List<String> agents = new ArrayList<>();
         for (int i = 0; i < counters; i++) {
-            send(HttpMethod.POST, "/api/v1/admin/agents", admin, new JsonObject().put("username", "bench" + i)
+            api.send(HttpMethod.POST, "/api/v1/admin/agents", admin, new JsonObject().put("username", "bench" + i)
                     .put("password", "benchmark-password").put("role", "agent")
                     .put("siteIds", new JsonArray().add("bench")));
-            String token = login("bench" + i, "benchmark-password");
-            send(HttpMethod.POST, "/api/v1/counters/bench-c" + i + "/open", token, null);
+            String token = api.login("bench" + i, "benchmark-password");
+            api.send(HttpMethod.POST, "/api/v1/counters/bench-c" + i + "/open", token, null);
             agents.add(token);
         }
         Services engine = server.services();
@@ -184,15 +186,15 @@ public final class QueueBenchmark {
         };
         BiFunction<Integer, Latencies, Future<Void>> callHttp = (i, latencies) -> {
             String agent = agents.get(i % counters);
-            return measured(latencies, () -> request(HttpMethod.POST, "/api/v1/counters/bench-c" + (i % counters)
+            return measured(latencies, () -> api.request(HttpMethod.POST, "/api/v1/counters/bench-c" + (i % counters)
                     + "/call-next", agent, null))
                     .compose(response -> {
                         if (response.statusCode() != 200) {
                             return Future.failedFuture("call-next " + response.statusCode());
                         }
                         long id = response.bodyAsJsonObject().getLong("id");
-                        return request(HttpMethod.POST, "/api/v1/tickets/" + id + "/start", agent, null)
-                                .compose(ok -> request(HttpMethod.POST, "/api/v1/tickets/" + id + "/finish", agent,
+                        return api.request(HttpMethod.POST, "/api/v1/tickets/" + id + "/start", agent, null)
+                                .compose(ok -> api.request(HttpMethod.POST, "/api/v1/tickets/" + id + "/finish", agent,
                                         null)).mapEmpty();
                     });
         };
@@ -428,28 +430,6 @@ public final class QueueBenchmark {
                 .put("rooms", new JsonArray().add(new JsonObject().put("id", "bench-room").put("name", "Salle")))
                 .put("services", services).put("counters", counterList)
                 .put("devices", new JsonArray().add(new JsonObject().put("id", "bench-kiosk").put("kind", "kiosk")))));
-    }
-
-    private String login(String username, String password) {
-        return send(HttpMethod.POST, "/api/v1/auth/login", null,
-                new JsonObject().put("username", username).put("password", password))
-                .bodyAsJsonObject().getString("token");
-    }
-
-    private HttpResponse<Buffer> send(HttpMethod method, String path, String token, JsonObject body) {
-        try {
-            return request(method, path, token, body).await(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Future<HttpResponse<Buffer>> request(HttpMethod method, String path, String token, JsonObject body) {
-        HttpRequest<Buffer> request = http.request(method, path);
-        if (token != null) {
-            request.bearerTokenAuthentication(token);
-        }
-        return body == null ? request.send() : request.sendJson(body);
     }
 
     private void close() {
