@@ -36,10 +36,6 @@ public final class HttpVerticle extends VerticleBase {
     private Router api;
     private EventBusBridge bridge;
 
-    public HttpVerticle(Services services, int port, AccessibilityStatement accessibility) {
-        this(services, port, accessibility, List.of(), null);
-    }
-
     /**
      * @param publicUrls every node's address as screens reach it, handed to them by GET /api/v1/nodes
      * @param metrics    {@code GET /metrics}, or null when no metrics token is configured (then not found)
