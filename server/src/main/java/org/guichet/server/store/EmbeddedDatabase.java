@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,6 +37,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String RELOAD_CONFIGURATION = "SELECT pg_reload_conf()";
     private static final String INVALID_PASSWORD = "28P01";
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(10);
+    private static final String OTHER_CLIENTS = """
+            SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'""";
+    private static final Duration STARTUP_CLIENTS_WAIT = Duration.ofSeconds(10);
     /**
      * Reads its standard input until the server's end closes it (the kernel does so when the server is killed), then
      * asks the PostgreSQL for a fast shutdown, if postmaster.pid still names it.
@@ -85,6 +90,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .start();
         try {
             requirePassword(postgres.getPort(), pgData, password);
+            awaitStartupClientsGone(postgres.getPort(), password);
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
@@ -241,6 +247,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         throw new IOException("The embedded PostgreSQL still accepts a wrong password " + RELOAD_WAIT.toSeconds()
                               + " s after its pg_hba.conf was rewritten; not starting on it.");
+    }
+
+    /**
+     * zonky's readiness check has closed its connection, but its backend may still be ending: waits until no other
+     * client is connected, so that whoever looks first (a restore refusing to run beside a server) sees a quiet
+     * database. Gives up quietly after a while: a client that connected meanwhile is not an error here.
+     */
+    private static void awaitStartupClientsGone(int port, String password) throws IOException {
+        String url = "jdbc:postgresql://localhost:" + port + "/" + SUPERUSER;
+        long deadline = System.nanoTime() + STARTUP_CLIENTS_WAIT.toNanos();
+        try (Connection connection = DriverManager.getConnection(url, SUPERUSER, password);
+             PreparedStatement others = connection.prepareStatement(OTHER_CLIENTS)) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet count = others.executeQuery()) {
+                    if (count.next() && count.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not connect to the embedded PostgreSQL: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
