@@ -325,8 +325,8 @@ public final class BackupCommand {
             Path data = options.dataDirectory().toAbsolutePath();
             Optional<Integer> running = EmbeddedDatabase.runningPort(options.dataDirectory());
             if (running.isPresent()) {
-                return new Target(EmbeddedDatabase.settingsOn(running.get()), "the embedded database under " + data,
-                        true, Optional.empty());
+                return new Target(EmbeddedDatabase.settingsOn(options.dataDirectory(), running.get()),
+                        "the embedded database under " + data, true, Optional.empty());
             }
             EmbeddedDatabase embedded = EmbeddedDatabase.start(options.dataDirectory());
             return new Target(embedded.settings(), "the embedded database under " + data, false,

@@ -50,19 +50,48 @@ public final class NodeProcess implements AutoCloseable {
                     "GUICHET_CLUSTER_NAME", clusterName,
                     "GUICHET_CLUSTER_MEMBERS", String.join(",",
                             members.stream().map(member -> "127.0.0.1:" + member).toList()));
-            List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"), "-Xmx384m",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "--config", config.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Path.of("target", name + ".log").toFile());
-            builder.environment().putAll(env);
-            NodeProcess node = new NodeProcess(name, builder.start(), httpPort);
-            node.awaitHealthy(Duration.ofSeconds(120));
-            return node;
+            return launch(name, config, env, httpPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts a node alone on its embedded PostgreSQL under the given data directory (no database URL), as a trial
+     * server runs, and waits until it is ready.
+     */
+    public static NodeProcess startEmbedded(String name, Path dataDirectory, int httpPort) {
+        try {
+            Path config = Files.createTempFile("guichet-" + name, ".yaml");
+            Files.writeString(config, new JsonObject().put("deployment", TestServer.deployment()).encode());
+            Map<String, String> env = Map.of(
+                    "GUICHET_HTTP_PORT", String.valueOf(httpPort),
+                    "GUICHET_DATA_DIR", dataDirectory.toString(),
+                    "GUICHET_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
+            return launch(name, config, env, httpPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static NodeProcess launch(String name, Path config, Map<String, String> env, int httpPort)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx384m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--config", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", name + ".log").toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("GUICHET_"));
+        builder.environment().putAll(env);
+        NodeProcess node = new NodeProcess(name, builder.start(), httpPort);
+        node.awaitHealthy(Duration.ofSeconds(120));
+        return node;
+    }
+
+    /** The processes this node started and that still run (its embedded PostgreSQL, a watchdog). */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
     }
 
     public int httpPort() {
