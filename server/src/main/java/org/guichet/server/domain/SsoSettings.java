@@ -25,11 +25,15 @@ import java.util.Map;
  * @param siteClaim       the claim carrying the agent's sites, or null
  * @param siteValues      claim value → site id, or {@link #EVERY_SITE}; empty: claim values are site ids
  * @param localPasswords  whether agents may still log in with a password (true by default)
+ * @param pkce            whether the authorization request carries a PKCE challenge (S256; true by default — off
+ *                        only for a provider that refuses the parameter)
+ * @param secretInBody    the client authenticates at the token endpoint with client_id and client_secret in the
+ *                        form (client_secret_post) rather than HTTP Basic (client_secret_basic, the default)
  */
 public record SsoSettings(String issuer, String clientId, String clientSecret, List<String> scopes,
                           String redirectBaseUrl, Map<String, String> label, String usernameClaim, String roleClaim,
                           Map<String, Role> roleValues, String siteClaim, Map<String, String> siteValues,
-                          boolean localPasswords) {
+                          boolean localPasswords, boolean pkce, boolean secretInBody) {
 
     /** A site value mapped to this makes an administrator of every site. */
     public static final String EVERY_SITE = "*";
@@ -44,7 +48,7 @@ public record SsoSettings(String issuer, String clientId, String clientSecret, L
 
     /** No single sign-on: agents log in with their passwords. */
     public static SsoSettings off() {
-        return new SsoSettings(null, null, null, null, null, null, null, null, null, null, null, true);
+        return new SsoSettings(null, null, null, null, null, null, null, null, null, null, null, true, true, false);
     }
 
     public boolean enabled() {
@@ -74,8 +78,7 @@ public record SsoSettings(String issuer, String clientId, String clientSecret, L
     public static SsoSettings fromConfig(JsonObject section, String clientSecret) {
         JsonObject sso = section == null ? new JsonObject() : section;
         String issuer = text(sso, "issuer");
-        boolean localPasswords = !Boolean.FALSE.equals(sso.getValue("localPasswords"))
-                                 && !"false".equals(String.valueOf(sso.getValue("localPasswords")));
+        boolean localPasswords = !isFalse(sso.getValue("localPasswords"));
         if (issuer == null) {
             if (!localPasswords) {
                 throw new IllegalArgumentException("sso.localPasswords: false needs sso.issuer: without single "
@@ -130,7 +133,21 @@ public record SsoSettings(String issuer, String clientId, String clientSecret, L
         }
         return new SsoSettings(issuer, clientId, clientSecret.trim(), scopes, redirectBase, label,
                 sso.getString("usernameClaim", "email"), roleClaim, roleValues, siteClaim, siteValues,
-                localPasswords);
+                localPasswords, !isFalse(sso.getValue("pkce")), secretInBody(sso.getValue("clientAuthentication")));
+    }
+
+    private static boolean isFalse(Object value) {
+        return Boolean.FALSE.equals(value) || "false".equals(String.valueOf(value).trim());
+    }
+
+    private static boolean secretInBody(Object value) {
+        String method = value == null ? "basic" : String.valueOf(value).trim();
+        return switch (method) {
+            case "basic", "client_secret_basic" -> false;
+            case "post", "client_secret_post" -> true;
+            default -> throw new IllegalArgumentException("sso.clientAuthentication must be basic or post, got "
+                    + method + ".");
+        };
     }
 
     /** Never the client secret: options are printed in logs and test reports. */
@@ -138,7 +155,8 @@ public record SsoSettings(String issuer, String clientId, String clientSecret, L
     public String toString() {
         return enabled() ? "SsoSettings[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=(set), scopes="
                 + scopes + ", redirectBaseUrl=" + redirectBaseUrl + ", roleClaim=" + roleClaim + ", siteClaim="
-                + siteClaim + ", localPasswords=" + localPasswords + "]" : "SsoSettings[off]";
+                + siteClaim + ", localPasswords=" + localPasswords + ", pkce=" + pkce + ", secretInBody=" + secretInBody
+                + "]" : "SsoSettings[off]";
     }
 
     private static void requireOrigin(String key, String url) {

@@ -121,13 +121,13 @@ public final class SingleSignOn {
         return provider().compose(found -> identities.insertLogin(Tokens.hash(state),
                         new IdentityStore.Login(Tokens.hash(browser), nonce, verifier, app), now,
                         now.plus(LOGIN_LIFETIME))
-                .map(done -> new Start(found.auth().authorizeURL(new OAuth2AuthorizationURL()
-                        .setRedirectUri(settings.redirectUri())
-                        .setScopes(settings.scopes())
-                        .setState(state)
-                        .setCodeChallenge(SsoClaims.s256(verifier))
-                        .setCodeChallengeMethod("S256")
-                        .putAdditionalParameter("nonce", nonce)), browser)));
+                .map(done -> new Start(found.auth().authorizeURL(authorization(state, nonce, verifier)), browser)));
+    }
+
+    private OAuth2AuthorizationURL authorization(String state, String nonce, String verifier) {
+        OAuth2AuthorizationURL url = new OAuth2AuthorizationURL().setRedirectUri(settings.redirectUri())
+                .setScopes(settings.scopes()).setState(state).putAdditionalParameter("nonce", nonce);
+        return settings.pkce() ? url.setCodeChallenge(SsoClaims.s256(verifier)).setCodeChallengeMethod("S256") : url;
     }
 
     /**
@@ -187,8 +187,10 @@ public final class SingleSignOn {
     }
 
     private Future<Signed> exchange(Provider found, IdentityStore.Login login, String code) {
-        return found.auth().authenticate(new Oauth2Credentials().setFlow(OAuth2FlowType.AUTH_CODE).setCode(code)
-                        .setRedirectUri(settings.redirectUri()).setCodeVerifier(login.codeVerifier()))
+        Oauth2Credentials credentials = new Oauth2Credentials().setFlow(OAuth2FlowType.AUTH_CODE).setCode(code)
+                .setRedirectUri(settings.redirectUri());
+        return found.auth().authenticate(settings.pkce() ? credentials.setCodeVerifier(login.codeVerifier())
+                        : credentials)
                 .recover(failure -> {
                     LOG.warn("Single sign-on: the provider refused the code exchange: {}", oneLine(failure));
                     return Future.failedFuture(Failure.unauthenticated("sso_failed",
@@ -314,14 +316,11 @@ public final class SingleSignOn {
         if (endpoint == null || endpoint.isBlank()) {
             return null;
         }
-        StringBuilder url = new StringBuilder(endpoint).append(endpoint.contains("?") ? '&' : '?')
-                .append("client_id=").append(encode(settings.clientId()))
-                .append("&post_logout_redirect_uri=").append(encode(settings.redirectBaseUrl() + "/"))
-                .append("&state=").append(encode(Tokens.newToken("")));
-        if (idToken != null) {
-            url.append("&id_token_hint=").append(encode(idToken));
-        }
-        return url.toString();
+        // The ID token names the client; without it, the client id does.
+        return endpoint + (endpoint.contains("?") ? '&' : '?')
+               + (idToken != null ? "id_token_hint=" + encode(idToken) : "client_id=" + encode(settings.clientId()))
+               + "&state=" + encode(Tokens.newToken(""))
+               + "&post_logout_redirect_uri=" + encode(settings.redirectBaseUrl() + "/");
     }
 
     /** The provider, discovered once; a failed discovery is tried again at the next sign-on. */
@@ -331,7 +330,7 @@ public final class SingleSignOn {
             return known;
         }
         OAuth2Options options = new OAuth2Options().setSite(settings.issuer()).setClientId(settings.clientId())
-                .setClientSecret(settings.clientSecret());
+                .setClientSecret(settings.clientSecret()).setUseBasicAuthorization(!settings.secretInBody());
         Future<Provider> discovered = OpenIDConnectAuth.discover(vertx, options)
                 .map(auth -> new Provider(auth, options))
                 .recover(failure -> {

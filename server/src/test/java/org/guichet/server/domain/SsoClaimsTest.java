@@ -108,6 +108,13 @@ class SsoClaimsTest {
         assertThatThrownBy(() -> SsoSettings.fromConfig(new JsonObject().put("issuer", "https://idp.example")
                 .put("clientId", "g").put("redirectBaseUrl", "https://g.example"), " "))
                 .hasMessageContaining("clientSecret");
+        assertThat(KEYCLOAK.pkce()).isTrue();
+        assertThat(KEYCLOAK.secretInBody()).isFalse();
+        SsoSettings proConnect = settings(new JsonObject().put("pkce", false).put("clientAuthentication", "post"));
+        assertThat(proConnect.pkce()).isFalse();
+        assertThat(proConnect.secretInBody()).isTrue();
+        assertThatThrownBy(() -> settings(new JsonObject().put("clientAuthentication", "jwt")))
+                .hasMessageContaining("basic or post");
         assertThatThrownBy(() -> settings(new JsonObject().put("roles", new JsonObject().put("claim", "groups")
                 .put("values", new JsonObject().put("g", "king"))))).hasMessageContaining("king");
     }

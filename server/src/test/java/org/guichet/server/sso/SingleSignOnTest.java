@@ -120,7 +120,7 @@ class SingleSignOnTest {
         assertThat(session.getJsonObject("agent").getString("username")).isEqualTo("claire.sup@example.fr");
         assertThat(session.getJsonObject("agent").getString("displayName")).isEqualTo("Claire Sup");
         assertThat(session.getString("logoutUrl")).startsWith(provider.endSessionEndpointUrl(ISSUER_ID).toString())
-                .contains("id_token_hint=").contains("client_id=" + CLIENT_ID);
+                .contains("id_token_hint=").contains("post_logout_redirect_uri=");
         assertThat(server.sql("SELECT count(*) FROM agent_identity WHERE issuer = $1 AND subject = $2",
                 provider.issuerUrl(ISSUER_ID).toString(), "sup-1").get(0).getLong(0)).isEqualTo(1);
 

@@ -17,8 +17,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A provider whose claims carry no roles (as ProConnect's): the first sign-on leaves the agent pending, an
- * administrator gives a role and sites, and from the next sign-on the agent has them (later sign-ons keep them).
+ * A provider set up as ProConnect's documentation asks (no roles in its claims, no PKCE parameter, the client secret
+ * in the token request's form): the first sign-on leaves the agent pending, an administrator gives a role and sites,
+ * and from the next sign-on the agent has them.
  */
 class SsoAccessGivenByAdministratorTest {
 
@@ -30,7 +31,8 @@ class SsoAccessGivenByAdministratorTest {
     static final TestServer server = TestServer.perClass().withOptions(options -> options.withSso(
             SsoSettings.fromConfig(new JsonObject().put("issuer", provider.issuerUrl(ISSUER_ID).toString())
                     .put("clientId", CLIENT_ID).put("redirectBaseUrl", "http://guichet.test")
-                    .put("scopes", "openid email given_name usual_name"), "client-secret-for-tests")));
+                    .put("scopes", "openid email given_name usual_name siret").put("pkce", false)
+                    .put("clientAuthentication", "post"), "client-secret-for-tests")));
 
     private static MockOAuth2Server startedProvider() {
         MockOAuth2Server started = new MockOAuth2Server();
@@ -77,10 +79,31 @@ class SsoAccessGivenByAdministratorTest {
                 claims, 3600));
         SignOnBrowser browser = new SignOnBrowser(server.baseUrl());
         String authorize = SignOnBrowser.location(browser.get("/api/v1/auth/sso/start?app=counter"));
+        assertThat(SignOnBrowser.parameters(authorize)).doesNotContainKeys("code_challenge", "code_challenge_method")
+                .containsKeys("state", "nonce");
         String back = SignOnBrowser.location(browser.get(authorize));
+        String code = SignOnBrowser.parameters(back).get("code");
         HttpResponse<String> landing = browser.get("/api/v1/auth/sso/callback?"
                                                    + back.substring(back.indexOf('?') + 1));
         assertThat(landing.statusCode()).as(landing.body()).isEqualTo(303);
+        Map<String, String> exchange = tokenRequestFor(code);
+        assertThat(exchange).containsEntry("client_id", CLIENT_ID)
+                .containsEntry("client_secret", "client-secret-for-tests").doesNotContainKey("code_verifier");
         return SignOnBrowser.location(landing);
+    }
+
+    /** The form of the provider's token request that exchanged this code (earlier requests are passed over). */
+    private static Map<String, String> tokenRequestFor(String code) {
+        while (true) {
+            okhttp3.mockwebserver.RecordedRequest request = provider.takeRequest(30,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(request).as("the provider's token request for the code").isNotNull();
+            if (request.getPath() != null && request.getPath().startsWith("/" + ISSUER_ID + "/token")) {
+                Map<String, String> form = SignOnBrowser.parameters(request.getBody().clone().readUtf8());
+                if (code.equals(form.get("code"))) {
+                    return form;
+                }
+            }
+        }
     }
 }
