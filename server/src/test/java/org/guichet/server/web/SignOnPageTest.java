@@ -117,6 +117,17 @@ class SignOnPageTest {
         Eventually.await("the pending message", message::getText, text -> text.contains("administrateur"));
         assertThat(browser.getCurrentUrl()).doesNotContain("sso-pending");
         assertThat(Accessibility.violations(browser)).isEmpty();
+
+        // The administrator finds the account among the agents, marked as waiting for access.
+        browser.get(server.baseUrl() + "/admin/");
+        Browser.shown(browser, "#username").sendKeys("admin");
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestServer.ADMIN_PASSWORD);
+        browser.findElement(org.openqa.selenium.By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.shown(browser, "#who");
+        browser.get(server.baseUrl() + "/admin/#agents");
+        Eventually.await("the pending account's status", () -> Browser.shown(browser,
+                "#agents tr[data-agent='agent7@example.fr'] .badge").getText(), text -> text.equals("Accès à donner"));
+        assertThat(Accessibility.violations(browser)).isEmpty();
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
     }
 
