@@ -85,9 +85,9 @@ export class AgentsView {
             h('th', { scope: 'row' }, h('span', { class: 'name' }, agent.displayName),
                 h('span', { class: 'id' }, agent.username)),
             h('td', {}, t('role.' + agent.role)),
-            h('td', {}, agent.siteIds.length ? agent.siteIds.join(', ') : t('agents.allSites')),
-            h('td', {}, h('span', { class: agent.active ? 'badge' : 'badge off' },
-                t(agent.active ? 'agents.active' : 'agents.inactive'))),
+            h('td', {}, agent.siteIds.length ? agent.siteIds.join(', ')
+                : agent.pending ? t('agents.noSite') : t('agents.allSites')),
+            h('td', {}, status(agent)),
             h('td', {}, h('div', { class: 'actions' },
                 button('edit', t('agents.edit'), agent, () => this.edit(agent)),
                 agent.active
@@ -239,4 +239,13 @@ function importReport(report) {
                     .map(account => h('tr', {}, h('th', { scope: 'row' }, account.username),
                         h('td', {}, h('code', {}, account.oneTimePassword)))))))
             : null);
+}
+
+/** Active, deactivated, or waiting for an administrator to give access (made at a first single sign-on). */
+function status(agent) {
+    if (!agent.active) {
+        return h('span', { class: 'badge off' }, t('agents.inactive'));
+    }
+    return agent.pending ? h('span', { class: 'badge warn' }, t('agents.pending'))
+        : h('span', { class: 'badge' }, t('agents.active'));
 }

@@ -16,6 +16,7 @@ import { SitesView } from './sites.js';
 import { TemplatesView } from './templates.js';
 import { Api, ApiError } from '/shared/api.js';
 import { errorText, logInForm, showError } from '/shared/staff.js';
+import { leaveProvider, signOn } from '/shared/sso.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
 const VIEWS = ['sites', 'agents', 'devices', 'templates', 'deployment', 'audit'];
@@ -37,13 +38,17 @@ function showLogin(message = '') {
 }
 
 async function logout(message = '') {
-    if (api.token && !message) {
+    const asked = api.token && !message;
+    if (asked) {
         await api.post('/auth/logout').catch(() => null);
     }
     api.setToken(null);
     state.me = null;
     showError(null);
     showLogin(message);
+    if (asked) {
+        leaveProvider();
+    }
 }
 
 async function enter() {
@@ -134,6 +139,16 @@ async function start() {
             focusViewHeading();
         }
     });
+    if (await signOn(api, 'admin')) {
+        try {
+            await enter();
+        } catch (e) {
+            await api.post('/auth/logout').catch(() => null);
+            api.setToken(null);
+            showLogin(errorText(e));
+        }
+        return;
+    }
     if (!api.token) {
         showLogin();
         return;

@@ -12,6 +12,7 @@ import { renderLogin } from './views/login.js';
 import { $ } from './views/parts.js';
 import { ApiError } from '/shared/api.js';
 import { t } from '/shared/i18n.js';
+import { leaveProvider, signOn } from '/shared/sso.js';
 import { SharedSession } from '/shared/tabs.js';
 
 // Every tab of this browser shares the agent's session: a new tab takes it, a log-out in one ends it in all.
@@ -23,6 +24,17 @@ const tabs = new SharedSession(api, 'guichet.counter.session', { onLoggedOut: ()
 /** At start: back into the session this tab already has, or the log-in form. */
 export async function resumeSession() {
     api.onUnauthorized = sessionEnded;
+    const signedOn = await signOn(api, 'counter');
+    if (signedOn) {
+        state.agent = signedOn.agent;
+        try {
+            await afterLogin();
+        } catch (error) {
+            showLogin();
+            await failed(error);
+        }
+        return;
+    }
     if (!api.token && !await tabs.join()) {
         showLogin();
         $('#username').focus();
@@ -84,6 +96,7 @@ export async function logout() {
         tabs.loggedOut(token);
         leave();
         clearMessage();
+        leaveProvider();
     });
 }
 

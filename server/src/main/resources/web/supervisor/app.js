@@ -5,6 +5,7 @@ import { LiveView } from './live.js';
 import { StatsView } from './stats.js';
 import { Api } from '/shared/api.js';
 import { errorText, logInForm, showError } from '/shared/staff.js';
+import { leaveProvider, signOn } from '/shared/sso.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
 import { SharedSession } from '/shared/tabs.js';
@@ -33,7 +34,8 @@ function showLogin(message = '') {
 
 async function logout(message = '') {
     const token = api.token;
-    if (token && !message) {
+    const asked = token && !message;
+    if (asked) {
         await api.post('/auth/logout').catch(() => null);
     }
     tabs.loggedOut(token);
@@ -44,6 +46,9 @@ async function logout(message = '') {
     state.live?.stop();
     showError(null);
     showLogin(message);
+    if (asked) {
+        leaveProvider();
+    }
 }
 
 async function enter() {
@@ -127,6 +132,16 @@ async function start() {
     $('#language').addEventListener('click', toggleLanguage);
     $('#site').addEventListener('change', changeSite);
     window.addEventListener('hashchange', route);
+    if (await signOn(api, 'supervisor')) {
+        try {
+            await enter();
+        } catch (e) {
+            await api.post('/auth/logout').catch(() => null);
+            api.setToken(null);
+            showLogin(errorText(e));
+        }
+        return;
+    }
     if (!api.token && !await tabs.join()) {
         showLogin();
         return;

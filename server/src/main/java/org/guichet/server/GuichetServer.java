@@ -21,6 +21,9 @@ import org.guichet.server.realtime.Publisher;
 import org.guichet.server.realtime.SummaryPublisher;
 import org.guichet.server.service.Accounts;
 import org.guichet.server.service.Services;
+import org.guichet.server.service.SingleSignOn;
+import org.guichet.server.store.AgentStore;
+import org.guichet.server.store.IdentityStore;
 import org.guichet.server.service.TicketEvents;
 import org.guichet.server.store.Database;
 import org.guichet.server.store.DatabaseSettings;
@@ -107,6 +110,9 @@ public final class GuichetServer {
         }
         MetricsRoute metricsRoute = metrics == null ? null : new MetricsRoute(options.metrics()::accepts,
                 metrics::scrape);
+        SingleSignOn singleSignOn = new SingleSignOn(vertx, options.sso(), new IdentityStore(pool),
+                new AgentStore(pool), services.catalogs(), services.authentication(), internalBus, options.clock(),
+                options.sessionLifetime());
         List<String> secrets = new ArrayList<>();
         List<String> deployed = new CopyOnWriteArrayList<>();
         List<HttpVerticle> httpInstances = new CopyOnWriteArrayList<>();
@@ -123,7 +129,7 @@ public final class GuichetServer {
                 // jobs became verticles (measured: deployed after the jobs, HTTP issuing kept a smaller share).
                 .compose(done -> vertx.deployVerticle(() -> {
                     HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
-                            options.publicUrls(), metricsRoute);
+                            options.publicUrls(), metricsRoute, singleSignOn);
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))

@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -21,14 +22,16 @@ import java.util.List;
  * @param publicUrls     every node's address as screens reach it ({@code http.publicUrls}), handed to screens so that
  *                       they move to another node when theirs is gone; empty: they stay with the one that served them
  * @param metrics        whether {@code GET /metrics} answers, and to which token ({@code metrics:}); off by default
+ * @param sso            single sign-on of agents with an OpenID Connect provider ({@code sso:}); off by default
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                             AccessibilityStatement accessibility, List<String> publicUrls,
-                            MetricsSettings metrics) {
+                            MetricsSettings metrics, SsoSettings sso) {
 
     public ServerOptions {
+        sso = sso == null ? SsoSettings.off() : sso;
         publicUrls = publicUrls == null ? List.of() : List.copyOf(publicUrls);
         deployment = deployment == null ? new JsonObject() : deployment;
         clock = clock == null ? Clock.systemUTC() : clock;
@@ -44,7 +47,7 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                          Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                          AccessibilityStatement accessibility) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, accessibility, null, null);
+                poolSize, printSecrets, auditRetention, accessibility, null, null, null);
     }
 
     /** Options with no accessibility statement filled in. */
@@ -65,36 +68,41 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso);
+    }
+
+    public ServerOptions withSso(SsoSettings other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other);
     }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -31,7 +32,9 @@ public final class ConfigLoader {
             .add("GUICHET_DB_USER").add("GUICHET_DB_PASSWORD").add("GUICHET_DATA_DIR").add("GUICHET_ADMIN_PASSWORD")
             .add("GUICHET_CLUSTER").add("GUICHET_CLUSTER_HOST").add("GUICHET_CLUSTER_PORT")
             .add("GUICHET_CLUSTER_MEMBERS").add("GUICHET_CLUSTER_NAME").add("GUICHET_PUBLIC_URLS")
-            .add("GUICHET_METRICS_TOKEN");
+            .add("GUICHET_METRICS_TOKEN").add("GUICHET_SSO_ISSUER").add("GUICHET_SSO_CLIENT_ID")
+            .add("GUICHET_SSO_CLIENT_SECRET").add("GUICHET_SSO_CLIENT_SECRET_FILE").add("GUICHET_SSO_REDIRECT_BASE_URL")
+            .add("GUICHET_SSO_LOCAL_PASSWORDS");
 
     private ConfigLoader() {
     }
@@ -69,7 +72,42 @@ public final class ConfigLoader {
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
                 database.getInteger("poolSize", 16), true, auditRetention(config),
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
-                MetricsSettings.fromConfig(config));
+                MetricsSettings.fromConfig(config), sso(config));
+    }
+
+    /**
+     * {@code sso:}, each of issuer, clientId, redirectBaseUrl and localPasswords overridden by its GUICHET_SSO_*
+     * variable; the client secret from GUICHET_SSO_CLIENT_SECRET, else the file GUICHET_SSO_CLIENT_SECRET_FILE or
+     * {@code sso.clientSecretFile} names, else {@code sso.clientSecret}.
+     */
+    static SsoSettings sso(JsonObject config) {
+        Object given = config.getValue("sso");
+        JsonObject sso = given instanceof JsonObject object ? object.copy() : new JsonObject();
+        overrideFromEnv(config, sso, "GUICHET_SSO_ISSUER", "issuer");
+        overrideFromEnv(config, sso, "GUICHET_SSO_CLIENT_ID", "clientId");
+        overrideFromEnv(config, sso, "GUICHET_SSO_REDIRECT_BASE_URL", "redirectBaseUrl");
+        overrideFromEnv(config, sso, "GUICHET_SSO_LOCAL_PASSWORDS", "localPasswords");
+        String secret = config.getString("GUICHET_SSO_CLIENT_SECRET");
+        String secretFile = config.getString("GUICHET_SSO_CLIENT_SECRET_FILE", sso.getString("clientSecretFile"));
+        if ((secret == null || secret.isBlank()) && secretFile != null && !secretFile.isBlank()) {
+            try {
+                secret = Files.readString(Path.of(secretFile.trim())).trim();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("sso.clientSecretFile " + secretFile.trim()
+                        + " cannot be read (" + e.getClass().getSimpleName() + ").", e);
+            }
+        }
+        if (secret == null || secret.isBlank()) {
+            secret = sso.getString("clientSecret");
+        }
+        return SsoSettings.fromConfig(sso, secret);
+    }
+
+    private static void overrideFromEnv(JsonObject config, JsonObject section, String variable, String key) {
+        Object value = config.getValue(variable);
+        if (value != null && !String.valueOf(value).isBlank()) {
+            section.put(key, String.valueOf(value).trim());
+        }
     }
 
     /**

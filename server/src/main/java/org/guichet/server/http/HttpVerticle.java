@@ -11,6 +11,7 @@ import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PlanImage;
 import org.guichet.server.realtime.EventBusBridge;
 import org.guichet.server.service.Services;
+import org.guichet.server.service.SingleSignOn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class HttpVerticle extends VerticleBase {
     private final AccessibilityStatement accessibility;
     private final List<String> publicUrls;
     private final MetricsRoute metrics;
+    private final SingleSignOn sso;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
@@ -39,14 +41,16 @@ public final class HttpVerticle extends VerticleBase {
     /**
      * @param publicUrls every node's address as screens reach it, handed to them by GET /api/v1/nodes
      * @param metrics    {@code GET /metrics}, or null when no metrics token is configured (then not found)
+     * @param sso        agents' single sign-on (which answers that it is off when not configured)
      */
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
-                        MetricsRoute metrics) {
+                        MetricsRoute metrics, SingleSignOn sso) {
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
         this.publicUrls = List.copyOf(publicUrls);
         this.metrics = metrics;
+        this.sso = sso;
     }
 
     @Override
@@ -63,6 +67,7 @@ public final class HttpVerticle extends VerticleBase {
 
         new PublicRoutes(services, accessibility).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);
+        new SsoRoutes(sso).mountPublic(api);
         authRoutes.mountPublic(api);
         DeviceRoutes deviceRoutes = new DeviceRoutes(services);
         deviceRoutes.mountPublic(api);

@@ -3,6 +3,7 @@ package org.guichet.server.view;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Agent;
+import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Device;
 import org.guichet.server.domain.stats.Alerts;
@@ -27,7 +28,9 @@ public final class AccountView {
                 .put("role", agent.role().dbName())
                 .put("active", agent.active())
                 .put("siteIds", new JsonArray(agent.siteIds()))
-                .put("version", agent.version());
+                .put("version", agent.version())
+                // Made at a first single sign-on and given no access yet: waits for an administrator.
+                .put("pending", agent.role() != Role.ADMIN && agent.siteIds().isEmpty());
     }
 
     /**
