@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.PrivacyNotice;
 import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
@@ -23,14 +24,16 @@ import java.util.List;
  *                       they move to another node when theirs is gone; empty: they stay with the one that served them
  * @param metrics        whether {@code GET /metrics} answers, and to which token ({@code metrics:}); off by default
  * @param retention      how long notes, linkable tickets and tickets are kept ({@code retention:}; see docs/privacy.md)
+ * @param privacy        who is responsible for the data and how to reach them, for the privacy notice ({@code privacy:})
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                             AccessibilityStatement accessibility, List<String> publicUrls,
-                            MetricsSettings metrics, RetentionPolicy retention) {
+                            MetricsSettings metrics, RetentionPolicy retention, PrivacyNotice privacy) {
 
     public ServerOptions {
+        privacy = privacy == null ? PrivacyNotice.unconfigured() : privacy;
         retention = retention == null ? RetentionPolicy.defaults() : retention;
         publicUrls = publicUrls == null ? List.of() : List.copyOf(publicUrls);
         deployment = deployment == null ? new JsonObject() : deployment;
@@ -47,7 +50,7 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                          Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                          AccessibilityStatement accessibility, List<String> publicUrls, MetricsSettings metrics) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null);
+                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null, null);
     }
 
     /** Options with no node addresses for screens and the metrics endpoint off. */
@@ -77,41 +80,47 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, retention);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, retention, privacy);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, retention);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, retention, privacy);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, retention);
+                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, retention, privacy);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, retention);
+                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, retention, privacy);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, retention);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, retention, privacy);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, retention);
+                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, retention, privacy);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, retention);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, retention, privacy);
     }
 
     public ServerOptions withRetention(RetentionPolicy other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other, privacy);
+    }
+
+    public ServerOptions withPrivacy(PrivacyNotice other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, retention,
+                other);
     }
 }

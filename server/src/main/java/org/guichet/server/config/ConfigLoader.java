@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.PrivacyNotice;
 import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
@@ -72,7 +73,8 @@ public final class ConfigLoader {
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
                 database.getInteger("poolSize", 16), true, auditRetention(config),
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
-                MetricsSettings.fromConfig(config), retention(config));
+                MetricsSettings.fromConfig(config), retention(config),
+                PrivacyNotice.fromConfig(config.getJsonObject("privacy")));
     }
 
     /**

@@ -3,13 +3,17 @@ package org.guichet.server.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PlanImage;
+import org.guichet.server.domain.PrivacyNotice;
+import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.realtime.EventBusBridge;
+import org.guichet.server.service.AuditLog;
 import org.guichet.server.service.Services;
 
 import java.util.ArrayList;
@@ -32,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
     private final AccessibilityStatement accessibility;
     private final List<String> publicUrls;
     private final MetricsRoute metrics;
+    private final JsonObject privacyNotice;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
@@ -42,6 +47,14 @@ public final class HttpVerticle extends VerticleBase {
      */
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
                         MetricsRoute metrics) {
+        this(services, port, accessibility, publicUrls, metrics, PrivacyNotice.unconfigured()
+                .toJson(RetentionPolicy.defaults(), AuditLog.DEFAULT_RETENTION_DAYS, 12));
+    }
+
+    /** @param privacyNotice the privacy notice's facts (who is responsible, the retention periods in force) */
+    public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
+                        MetricsRoute metrics, JsonObject privacyNotice) {
+        this.privacyNotice = privacyNotice;
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
@@ -61,7 +74,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setBodyLimit(PlanImage.MAX_BYTES + 1024));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
-        new PublicRoutes(services, accessibility).mount(root, api);
+        new PublicRoutes(services, accessibility, privacyNotice).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);
         authRoutes.mountPublic(api);
         DeviceRoutes deviceRoutes = new DeviceRoutes(services);
@@ -90,6 +103,9 @@ public final class HttpVerticle extends VerticleBase {
         // The accessibility statement every public page links to, at the address the RGAA's readers look for.
         root.get("/accessibilite").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/accessibilite/index.html"));
+        // The privacy notice the visitor page and the kiosk point to.
+        root.get("/confidentialite").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/confidentialite/index.html"));
         // Where a screen redeems its pairing code (display-client's page).
         root.get("/display/pair").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/display/pair.html"));
