@@ -1,8 +1,10 @@
 -- Data retention (RetentionStore, docs/privacy.md): what the daily retention job looks for, found without reading
 -- the whole history.
--- Tickets and events still holding an agent's free text (notes, outcomes): few at any time, as they are erased.
+-- Tickets, events and counter events still holding an agent's free text (notes, outcomes, pause reasons): few at any
+-- time, as they are erased.
 CREATE INDEX ticket_free_text ON ticket (coalesce(ended_at, issued_at)) WHERE note IS NOT NULL OR outcome IS NOT NULL;
 CREATE INDEX ticket_event_free_text ON ticket_event (at) WHERE data ? 'note' OR data ? 'outcome';
+CREATE INDEX counter_event_reason ON counter_event (at) WHERE reason IS NOT NULL;
 -- Tickets not yet pseudonymised (the job empties their status token), oldest first.
 CREATE INDEX ticket_linkable ON ticket (issued_at) WHERE status_token <> '';
 -- Tickets to delete by age: rows are written in time order, so a block-range index is a few pages and costs the

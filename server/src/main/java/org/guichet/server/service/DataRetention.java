@@ -14,7 +14,8 @@ import java.time.ZoneOffset;
 import java.util.function.IntFunction;
 
 /**
- * Applies the retention periods (see {@link RetentionPolicy} and docs/privacy.md): erases notes and outcomes,
+ * Applies the retention periods (see {@link RetentionPolicy} and docs/privacy.md): erases notes, outcomes and pause
+ * reasons,
  * pseudonymises tickets and counter events, deletes old tickets once the statistics rollups hold them, deletes
  * expired sessions. The audit log's own retention is {@link AuditLog#deleteExpired()}, which runs on its own schedule.
  * Run by the cluster jobs; one server of a cluster does each batch (advisory lock, see {@link RetentionStore}).
@@ -26,12 +27,12 @@ public final class DataRetention {
     public static final int BATCH = 1000;
 
     /** What one run did. */
-    public record Report(int notesErased, int eventNotesErased, int ticketsPseudonymised,
+    public record Report(int notesErased, int eventNotesErased, int pauseReasonsErased, int ticketsPseudonymised,
                          int counterEventsPseudonymised, int ticketsDeleted, int counterEventsDeleted,
                          int sessionsDeleted) {
 
         public boolean changedAnything() {
-            return notesErased + eventNotesErased + ticketsPseudonymised + counterEventsPseudonymised + ticketsDeleted
+            return notesErased + eventNotesErased + pauseReasonsErased + ticketsPseudonymised + counterEventsPseudonymised + ticketsDeleted
                    + counterEventsDeleted + sessionsDeleted > 0;
         }
     }
@@ -66,33 +67,36 @@ public final class DataRetention {
         Instant now = clock.instant();
         RetentionPolicy.Cutoffs cutoffs = policy.cutoffs(now);
         Instant deleteBefore = cutoffs.deleteBeforeDay().atStartOfDay(ZoneOffset.UTC).toInstant();
-        int[] counts = new int[7];
+        int[] counts = new int[8];
         return drain(size -> store.eraseTicketFreeText(cutoffs.notesBefore(), size), batch)
                 .compose(n -> {
                     counts[0] = n;
                     return drain(size -> store.eraseEventFreeText(cutoffs.notesBefore(), size), batch);
                 }).compose(n -> {
                     counts[1] = n;
-                    return drain(size -> store.pseudonymiseTickets(cutoffs.pseudonymiseBefore(), size), batch);
+                    return drain(size -> store.erasePauseReasons(cutoffs.notesBefore(), size), batch);
                 }).compose(n -> {
                     counts[2] = n;
-                    return drain(size -> store.pseudonymiseCounterEvents(cutoffs.pseudonymiseBefore(), size), batch);
+                    return drain(size -> store.pseudonymiseTickets(cutoffs.pseudonymiseBefore(), size), batch);
                 }).compose(n -> {
                     counts[3] = n;
+                    return drain(size -> store.pseudonymiseCounterEvents(cutoffs.pseudonymiseBefore(), size), batch);
+                }).compose(n -> {
+                    counts[4] = n;
                     // The rollups first: a day's tickets go only once its rollup is built (the delete checks it).
                     return rollups.rebuildAllDirty();
                 }).compose(rebuilt -> drain(size -> store.deleteTickets(cutoffs.deleteBeforeDay(), size), batch))
                 .compose(n -> {
-                    counts[4] = n;
+                    counts[5] = n;
                     return drain(size -> store.deleteCounterEvents(deleteBefore, size), batch);
                 }).compose(n -> {
-                    counts[5] = n;
+                    counts[6] = n;
                     return drain(size -> store.deleteQueueLengths(cutoffs.deleteBeforeDay(), size), batch);
                 }).compose(queues -> drain(size -> store.deleteExpiredSessions(now, size), batch))
                 .map(n -> {
-                    counts[6] = n;
+                    counts[7] = n;
                     Report report = new Report(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-                            counts[6]);
+                            counts[6], counts[7]);
                     if (report.changedAnything()) {
                         LOG.info("Data retention: {}", report);
                     }

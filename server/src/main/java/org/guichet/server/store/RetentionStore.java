@@ -29,6 +29,10 @@ public final class RetentionStore {
             WHERE id IN (SELECT id FROM ticket_event
                          WHERE (data ? 'note' OR data ? 'outcome') AND at < $1
                          ORDER BY at LIMIT $2)""";
+    /** The reasons agents typed for their pauses before $1 (free text too: "rendez-vous médical"). */
+    static final String ERASE_PAUSE_REASONS = """
+            UPDATE counter_event SET reason = NULL
+            WHERE id IN (SELECT id FROM counter_event WHERE reason IS NOT NULL AND at < $1 ORDER BY at LIMIT $2)""";
     /**
      * Tickets issued before $1 lose what links them to a person: the visitor's status link (the token of the QR
      * code), the kiosk's request key, the agent; so do their events and their statistics facts. The notes and
@@ -96,6 +100,10 @@ public final class RetentionStore {
 
     public Future<Integer> eraseEventFreeText(Instant before, int batch) {
         return run(ERASE_EVENT_FREE_TEXT, Tuple.of(Sql.utc(before), batch));
+    }
+
+    public Future<Integer> erasePauseReasons(Instant before, int batch) {
+        return run(ERASE_PAUSE_REASONS, Tuple.of(Sql.utc(before), batch));
     }
 
     public Future<Integer> pseudonymiseTickets(Instant issuedBefore, int batch) {

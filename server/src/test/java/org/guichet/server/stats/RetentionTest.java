@@ -55,6 +55,8 @@ class RetentionTest {
         h.at("2026-03-10T08:30:00Z").call(t2b, agent, "c1");
         h.at("2026-03-10T08:31:00Z").act(t2b, "start", agent);
         h.at("2026-03-10T08:40:00Z").act(t2b, "finish", agent);
+        h.at("2026-03-10T08:50:00Z").counter("c1", "pause", agent);
+        h.at("2026-03-10T08:55:00Z").counter("c1", "resume", agent);
         h.at("2026-03-10T09:00:00Z").counter("c1", "close", agent);
         String link = "/api/v1/public/tickets/" + first.getString("statusToken");
         assertThat(ok(server.get(link, null)).getString("number")).isEqualTo(first.getString("number"));
@@ -66,6 +68,7 @@ class RetentionTest {
         assertThat(ticketsOfTheDay()).isEqualTo(4);
         assertThat(count("SELECT count(*) FROM audit_log")).isPositive();
 
+        assertThat(count("SELECT count(*) FROM counter_event WHERE reason = 'déjeuner'")).isEqualTo(1);
         // The next morning: the visitor's link says it has expired, in the ticket's language; sessions are gone.
         clock.set(Instant.parse("2026-03-11T08:00:00Z"));
         HttpResponse<Buffer> expired = TestServer.status(server.get(link, null), 404);
@@ -83,6 +86,8 @@ class RetentionTest {
         clock.set(Instant.parse("2026-04-10T09:00:00Z"));
         DataRetention.Report month = run();
         assertThat(month.notesErased()).isEqualTo(2);
+        assertThat(month.pauseReasonsErased()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM counter_event WHERE reason IS NOT NULL")).isZero();
         assertThat(freeText()).isZero();
         assertThat(TestServer.await(server.services().audit().deleteExpired())).isPositive();
         assertThat(count("SELECT count(*) FROM audit_log WHERE at < '2026-03-11'")).isZero();
@@ -96,6 +101,7 @@ class RetentionTest {
         assertThat(count("SELECT count(*) FROM ticket_event WHERE agent_id IS NOT NULL")).isZero();
         assertThat(count("SELECT count(*) FROM ticket_fact WHERE agent_id IS NOT NULL")).isZero();
         assertThat(count("SELECT count(*) FROM counter_event WHERE agent_id IS NOT NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM counter_event")).isEqualTo(4);
         supervisor = server.login("ret.supervisor", TestServer.AGENT_PASSWORD);
         assertThat(figures(supervisor)).isEqualTo(before);
 
