@@ -369,7 +369,8 @@ function sayScreen() {
         lines.push(node.id === 'number' || node.querySelector('#number')
             ? text.replace(view.result.number, spellNumber(view.result.number)) : text);
     }
-    const choices = document.querySelectorAll('#controls button').length;
+    // The privacy notice's button is not one of the choices the visitor came for.
+    const choices = document.querySelectorAll('#controls button:not(#privacy-open)').length;
     if (choices > 0 && screenName() === 'menu') lines.push(t('choiceCount', { count: choices }));
     if (hasScreenButtons()) lines.push(t('buttonsHowTo'));
     voice.say(asSentences(lines), view.lang);
