@@ -86,7 +86,34 @@ function menuScreen() {
         controls: [
             back,
             h('div', { class: 'entries' + (entries.length > 4 ? ' many' : '') }, buttons),
+            view.path.length === 0 ? h('button', { type: 'button', class: 'privacy-open', id: 'privacy-open',
+                onclick: () => { view.screen = 'privacy'; render(); } }, w('privacyOpen')) : null,
         ],
+    };
+}
+
+/**
+ * What becomes of the visitor's data, in their language: the few facts that matter at a kiosk, and where the whole
+ * notice is (the address, to open on a phone; the ticket's own page links it too). A touch screen has no keyboard,
+ * so the notice is shown here rather than opened in a browser the visitor could not leave.
+ */
+function privacyScreen() {
+    const address = kiosk && kiosk.privacyUrl;
+    return {
+        info: [
+            h('h2', { class: 'privacy-title', id: 'privacy-title' }, w('privacyTitle')),
+            h('ul', { class: 'privacy-facts', id: 'privacy-facts' },
+                h('li', {}, w('privacyNoName')),
+                h('li', {}, w('privacyWhy')),
+                h('li', {}, w('privacyLink')),
+                h('li', {}, w('privacyKept'))),
+            h('p', { class: 'sub' }, w('privacyRights')),
+            address ? h('p', { class: 'privacy-address', id: 'privacy-address' }, w('privacyMore'), ' ',
+                h('span', { class: 'address', lang: 'zxx' }, address)) : null,
+        ],
+        controls: [h('div', { class: 'actions' },
+            h('button', { type: 'button', class: 'action', id: 'privacy-close',
+                onclick: () => { view.screen = 'menu'; render(); } }, w('back')))],
     };
 }
 
@@ -247,7 +274,7 @@ function doneButton() {
 // ---------- rendering ----------
 
 function screenName() {
-    if (['working', 'ticket', 'orientation', 'failure'].includes(view.screen)) return view.screen;
+    if (['working', 'ticket', 'orientation', 'failure', 'privacy'].includes(view.screen)) return view.screen;
     if (!kiosk) return 'fault-STARTING';
     if (!kiosk.canIssue) return 'fault-' + kiosk.reason;
     if (kiosk.opening && !kiosk.opening.issuing) return 'closed';
@@ -271,6 +298,7 @@ function render(force = false) {
     if (name === 'fault-STARTING') $('title').textContent = t('welcome');
     if (name === 'ticket') $('title').textContent = t('yourTicket');
     if (name === 'orientation') $('title').textContent = t('yourSlip');
+    if (name === 'privacy') $('title').textContent = t('privacyTitle');
 
     const chromeVisible = name === 'menu' || name.startsWith('fault') || name === 'failure' || name === 'closed';
     $('priority').hidden = name !== 'menu';
@@ -294,6 +322,7 @@ function render(force = false) {
         : name === 'ticket' ? ticketScreen()
         : name === 'orientation' ? orientationScreen()
         : name === 'failure' ? failureScreen()
+        : name === 'privacy' ? privacyScreen()
         : name === 'closed' ? closedScreen()
         : faultScreen(name.slice('fault-'.length));
     screen.replaceChildren(...content.info.filter((node) => node !== null));
@@ -340,7 +369,8 @@ function sayScreen() {
         lines.push(node.id === 'number' || node.querySelector('#number')
             ? text.replace(view.result.number, spellNumber(view.result.number)) : text);
     }
-    const choices = document.querySelectorAll('#controls button').length;
+    // The privacy notice's button is not one of the choices the visitor came for.
+    const choices = document.querySelectorAll('#controls button:not(#privacy-open)').length;
     if (choices > 0 && screenName() === 'menu') lines.push(t('choiceCount', { count: choices }));
     if (hasScreenButtons()) lines.push(t('buttonsHowTo'));
     voice.say(asSentences(lines), view.lang);

@@ -94,6 +94,16 @@ registerTexts('fr', {
     notPrintedEasy: 'Le ticket n’est pas sorti.',
     retryEasy: 'Essayer encore',
     startAgainEasy: 'Tout recommencer',
+    // The privacy notice shown on the kiosk.
+    privacyOpen: 'Vos données personnelles',
+    privacyTitle: 'Vos données personnelles',
+    privacyNoName: 'Votre ticket ne porte pas votre nom.',
+    privacyWhy: 'Il sert à vous appeler à votre tour et à mesurer l’attente pour améliorer l’accueil.',
+    privacyLink: 'Le code imprimé sur le ticket ne marche que le jour même.',
+    privacyKept: 'Les notes des agents sont effacées après quelques semaines ; plus tard, il ne reste que des '
+        + 'statistiques.',
+    privacyRights: 'Pour consulter, corriger ou effacer vos données, adressez-vous à l’accueil.',
+    privacyMore: 'Tout savoir :',
 });
 
 registerTexts('en', {
@@ -185,6 +195,15 @@ registerTexts('en', {
     notPrintedEasy: 'The ticket did not come out.',
     retryEasy: 'Try again',
     startAgainEasy: 'Start again',
+    // The privacy notice shown on the kiosk.
+    privacyOpen: 'Your personal data',
+    privacyTitle: 'Your personal data',
+    privacyNoName: 'Your ticket does not carry your name.',
+    privacyWhy: 'It is used to call you in turn and to measure waiting times, to improve the reception.',
+    privacyLink: 'The code printed on the ticket works on the day only.',
+    privacyKept: 'Agents’ notes are erased after a few weeks; later, only statistics remain.',
+    privacyRights: 'To see, correct or erase your data, ask at the reception desk.',
+    privacyMore: 'Find out more:',
 });
 
 registerTexts('es', {
@@ -276,6 +295,16 @@ registerTexts('es', {
     notPrintedEasy: 'El ticket no ha salido.',
     retryEasy: 'Probar otra vez',
     startAgainEasy: 'Empezar de nuevo',
+    // The privacy notice shown on the kiosk.
+    privacyOpen: 'Sus datos personales',
+    privacyTitle: 'Sus datos personales',
+    privacyNoName: 'Su número no lleva su nombre.',
+    privacyWhy: 'Sirve para llamarle en su turno y medir la espera, para mejorar la atención.',
+    privacyLink: 'El código impreso en el número solo funciona el mismo día.',
+    privacyKept: 'Las notas de los agentes se borran al cabo de unas semanas; más adelante solo quedan '
+        + 'estadísticas.',
+    privacyRights: 'Para consultar, corregir o borrar sus datos, diríjase a la recepción.',
+    privacyMore: 'Más información:',
 });
 
 registerTexts('oc', {
@@ -367,4 +396,14 @@ registerTexts('oc', {
     notPrintedEasy: 'Lo bilhet es pas sortit.',
     retryEasy: 'Ensajar encara',
     startAgainEasy: 'Tot tornar començar',
+    // The privacy notice shown on the kiosk.
+    privacyOpen: 'Vòstras donadas personalas',
+    privacyTitle: 'Vòstras donadas personalas',
+    privacyNoName: 'Vòstre tiquet pòrta pas vòstre nom.',
+    privacyWhy: 'Servís a vos apelar a vòstre torn e a mesurar l’espèra per melhorar l’acuèlh.',
+    privacyLink: 'Lo còdi imprimit sul tiquet fonciona sonque lo jorn meteis.',
+    privacyKept: 'Las nòtas dels agents son escafadas al cap de qualques setmanas ; puèi, demòran sonque '
+        + 'd’estatisticas.',
+    privacyRights: 'Per consultar, corregir o escafar vòstras donadas, adreçatz-vos a l’acuèlh.',
+    privacyMore: 'Ne saber mai :',
 });

@@ -1,4 +1,5 @@
-// What the public pages say (page not found, accessibility statement), in French, English, Spanish and Occitan.
+// What the public pages say (page not found, accessibility statement, privacy notice), in French, English, Spanish
+// and Occitan.
 // The statement follows the RGAA's model: commitment, conformance state, test results, what is not accessible,
 // how it was established, contact, and the recourse to the Défenseur des droits.
 
@@ -68,6 +69,47 @@ registerTexts('fr', {
     'statement.recourse.phone': 'appeler le 09 69 39 00 00',
     'statement.recourse.mail': 'écrire par la poste, gratuitement et sans timbre : Défenseur des droits, Libre réponse '
         + '71120, 75342 Paris CEDEX 07',
+    'privacy.title': 'Données personnelles',
+    'privacy.someone': 'L’organisme qui exploite ce service',
+    'privacy.controller': '{controller} est responsable des données que Guichet, son service de gestion de l’accueil, '
+        + 'enregistre quand vous prenez un ticket. Cette page dit lesquelles, pourquoi, pour combien de temps et '
+        + 'comment exercer vos droits.',
+    'privacy.what': 'Ce qui est enregistré',
+    'privacy.what.text': 'Votre ticket ne porte pas votre nom. Il enregistre son numéro, le service choisi, la '
+        + 'langue, la priorité si vous l’avez demandée (mobilité réduite, handicap, grossesse ; ce n’est pas '
+        + 'vérifié), les heures d’arrivée, d’appel et de fin, le guichet et l’agent qui vous a reçu.',
+    'privacy.what.note': 'Si vous êtes orienté vers un autre service, l’agent peut écrire une courte note pour son '
+        + 'collègue, et noter la suite donnée à votre visite. Ces notes ne s’affichent jamais sur les écrans de la '
+        + 'salle d’attente ni sur votre page de suivi.',
+    'privacy.why': 'Pourquoi',
+    'privacy.why.text': 'Pour vous appeler à votre tour, vous orienter vers le bon guichet, et mesurer les temps '
+        + 'd’attente afin d’améliorer l’accueil.',
+    'privacy.why.basis': 'Ce traitement est nécessaire à la mission de service public de l’organisme (article 6.1.e '
+        + 'du règlement général sur la protection des données).',
+    'privacy.howLong': 'Combien de temps',
+    'privacy.howLong.link': 'Le lien de suivi imprimé sur votre ticket ne fonctionne que le jour même.',
+    'privacy.howLong.notes': 'Les notes des agents sont effacées au bout de {days} jours.',
+    'privacy.howLong.pseudonymised': 'Au bout de {days} jours, plus rien ne relie le ticket à vous ni à l’agent.',
+    'privacy.howLong.deleted': 'Au bout de {months} mois, le ticket est supprimé : il ne reste que des statistiques '
+        + 'par site et par jour.',
+    'privacy.who': 'Qui y a accès',
+    'privacy.who.text': 'Les agents d’accueil du site et leurs responsables. Les écrans de la salle d’attente '
+        + 'n’affichent que le numéro et le guichet. Les données ne sont ni vendues ni transmises à d’autres '
+        + 'organismes, et ces pages n’utilisent aucun outil de mesure d’audience.',
+    'privacy.rights': 'Vos droits',
+    'privacy.rights.text': 'Vous pouvez demander à consulter les données de votre ticket, à les faire corriger ou '
+        + 'effacer, ou vous opposer à leur traitement.',
+    'privacy.contact.dpo': 'Adressez-vous au délégué à la protection des données :',
+    'privacy.contact.desk': 'Adressez-vous à l’accueil du site : un agent transmettra votre demande au délégué à la '
+        + 'protection des données.',
+    'privacy.contact.email': 'Courriel : ',
+    'privacy.contact.address': 'Adresse : ',
+    'privacy.contact.form': 'Formulaire de demande',
+    'privacy.rights.ticket': 'Comme le ticket ne porte pas votre nom, indiquez son numéro, le site et le jour de '
+        + 'votre visite.',
+    'privacy.rights.cnil': 'Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une '
+        + 'réclamation à la CNIL :',
+    'privacy.rights.cnilLink': 'www.cnil.fr/fr/plaintes',
 });
 
 registerTexts('en', {
@@ -130,6 +172,47 @@ registerTexts('en', {
     'statement.recourse.phone': 'call 09 69 39 00 00',
     'statement.recourse.mail': 'write by post, free of charge and without a stamp: Défenseur des droits, Libre '
         + 'réponse 71120, 75342 Paris CEDEX 07',
+    'privacy.title': 'Personal data',
+    'privacy.someone': 'The organisation running this service',
+    'privacy.controller': '{controller} is responsible for the data that Guichet, its reception management service, '
+        + 'records when you take a ticket. This page says which data, why, for how long, and how to exercise your '
+        + 'rights.',
+    'privacy.what': 'What is recorded',
+    'privacy.what.text': 'Your ticket does not carry your name. It records its number, the service chosen, the '
+        + 'language, the priority if you asked for it (reduced mobility, disability, pregnancy; it is not checked), '
+        + 'the times you arrived, were called and left, and the counter and agent who saw you.',
+    'privacy.what.note': 'If you are sent to another service, the agent may write a short note for their colleague, '
+        + 'and note what came of your visit. These notes are never shown on the waiting-room screens nor on your '
+        + 'ticket page.',
+    'privacy.why': 'Why',
+    'privacy.why.text': 'To call you in turn, send you to the right counter, and measure waiting times so as to '
+        + 'improve the reception.',
+    'privacy.why.basis': 'This processing is necessary for the organisation’s public-service mission (article 6(1)(e) '
+        + 'of the General Data Protection Regulation).',
+    'privacy.howLong': 'For how long',
+    'privacy.howLong.link': 'The link printed on your ticket works on the day only.',
+    'privacy.howLong.notes': 'Agents’ notes are erased after {days} days.',
+    'privacy.howLong.pseudonymised': 'After {days} days, nothing links the ticket to you or to the agent any more.',
+    'privacy.howLong.deleted': 'After {months} months, the ticket is deleted: only statistics per site and per day '
+        + 'remain.',
+    'privacy.who': 'Who can see it',
+    'privacy.who.text': 'The site’s reception agents and their managers. The waiting-room screens show only the '
+        + 'number and the counter. The data is neither sold nor passed on to other organisations, and these pages use '
+        + 'no audience measurement tool.',
+    'privacy.rights': 'Your rights',
+    'privacy.rights.text': 'You may ask to see your ticket’s data, to have it corrected or erased, or object to its '
+        + 'processing.',
+    'privacy.contact.dpo': 'Write to the data protection officer:',
+    'privacy.contact.desk': 'Ask at the site’s reception desk: an agent will pass your request to the data protection '
+        + 'officer.',
+    'privacy.contact.email': 'E-mail: ',
+    'privacy.contact.address': 'Address: ',
+    'privacy.contact.form': 'Request form',
+    'privacy.rights.ticket': 'As the ticket does not carry your name, give its number, the site and the day of your '
+        + 'visit.',
+    'privacy.rights.cnil': 'If you think your rights are not respected, you may complain to the CNIL, the French data '
+        + 'protection authority:',
+    'privacy.rights.cnilLink': 'www.cnil.fr/fr/plaintes',
 });
 
 registerTexts('es', {
@@ -195,6 +278,46 @@ registerTexts('es', {
     'statement.recourse.phone': 'llamar al 09 69 39 00 00',
     'statement.recourse.mail': 'escribir por correo postal, gratis y sin sello: Défenseur des droits, Libre réponse '
         + '71120, 75342 Paris CEDEX 07',
+    'privacy.title': 'Datos personales',
+    'privacy.someone': 'El organismo que gestiona este servicio',
+    'privacy.controller': '{controller} es responsable de los datos que Guichet, su servicio de gestión de la '
+        + 'atención al público, registra cuando usted saca un número. Esta página indica cuáles, por qué, durante '
+        + 'cuánto tiempo y cómo ejercer sus derechos.',
+    'privacy.what': 'Qué se registra',
+    'privacy.what.text': 'Su número no lleva su nombre. Registra el número, el servicio elegido, el idioma, la '
+        + 'prioridad si la pidió (movilidad reducida, discapacidad, embarazo; no se comprueba), las horas de llegada, '
+        + 'de llamada y de fin, y la ventanilla y el agente que le atendió.',
+    'privacy.what.note': 'Si se le orienta a otro servicio, el agente puede escribir una breve nota para su compañero '
+        + 'y anotar el resultado de su visita. Estas notas nunca aparecen en las pantallas de la sala de espera ni en '
+        + 'su página de seguimiento.',
+    'privacy.why': 'Por qué',
+    'privacy.why.text': 'Para llamarle cuando sea su turno, orientarle a la ventanilla adecuada y medir los tiempos '
+        + 'de espera para mejorar la atención.',
+    'privacy.why.basis': 'Este tratamiento es necesario para la misión de servicio público del organismo (artículo '
+        + '6.1.e del Reglamento General de Protección de Datos).',
+    'privacy.howLong': 'Durante cuánto tiempo',
+    'privacy.howLong.link': 'El enlace impreso en su número solo funciona el mismo día.',
+    'privacy.howLong.notes': 'Las notas de los agentes se borran a los {days} días.',
+    'privacy.howLong.pseudonymised': 'A los {days} días, ya nada relaciona el número con usted ni con el agente.',
+    'privacy.howLong.deleted': 'A los {months} meses, el número se suprime: solo quedan estadísticas por sede y por '
+        + 'día.',
+    'privacy.who': 'Quién tiene acceso',
+    'privacy.who.text': 'Los agentes de atención de la sede y sus responsables. Las pantallas de la sala de espera '
+        + 'solo muestran el número y la ventanilla. Los datos no se venden ni se ceden a otros organismos, y estas '
+        + 'páginas no utilizan ninguna herramienta de medición de audiencia.',
+    'privacy.rights': 'Sus derechos',
+    'privacy.rights.text': 'Puede solicitar consultar los datos de su número, rectificarlos o suprimirlos, u oponerse '
+        + 'a su tratamiento.',
+    'privacy.contact.dpo': 'Diríjase al delegado de protección de datos:',
+    'privacy.contact.desk': 'Diríjase a la recepción de la sede: un agente transmitirá su solicitud al delegado de '
+        + 'protección de datos.',
+    'privacy.contact.email': 'Correo electrónico: ',
+    'privacy.contact.address': 'Dirección: ',
+    'privacy.contact.form': 'Formulario de solicitud',
+    'privacy.rights.ticket': 'Como el número no lleva su nombre, indique el número, la sede y el día de su visita.',
+    'privacy.rights.cnil': 'Si considera que no se respetan sus derechos, puede presentar una reclamación ante la '
+        + 'CNIL, la autoridad francesa de protección de datos:',
+    'privacy.rights.cnilLink': 'www.cnil.fr/fr/plaintes',
 });
 
 registerTexts('oc', {
@@ -259,4 +382,45 @@ registerTexts('oc', {
     'statement.recourse.phone': 'sonar lo 09 69 39 00 00',
     'statement.recourse.mail': 'escriure per la pòsta, a gratis e sens timbre : Défenseur des droits, Libre réponse '
         + '71120, 75342 Paris CEDEX 07',
+    'privacy.title': 'Donadas personalas',
+    'privacy.someone': 'L’organisme qu’explecha aqueste servici',
+    'privacy.controller': '{controller} es responsable de las donadas que Guichet, son servici de gestion de '
+        + 'l’acuèlh, enregistra quand prenètz un tiquet. Aquesta pagina ditz qualas, perqué, per quant de temps e '
+        + 'cossí exercir vòstres dreits.',
+    'privacy.what': 'Çò qu’es enregistrat',
+    'privacy.what.text': 'Vòstre tiquet pòrta pas vòstre nom. Enregistra son numèro, lo servici causit, la lenga, la '
+        + 'prioritat se l’avètz demandada (mobilitat reducha, handicap, gròssa ; es pas verificada), las oras '
+        + 'd’arribada, d’apèl e de fin, lo guichet e l’agent que vos a recebut.',
+    'privacy.what.note': 'Se sètz orientat cap a un autre servici, l’agent pòt escriure una nòta corta per son '
+        + 'collèga, e notar la seguida donada a vòstra visita. Aquelas nòtas s’afichan pas jamai suls ecrans de la '
+        + 'sala d’espèra ni sus vòstra pagina de seguiment.',
+    'privacy.why': 'Perqué',
+    'privacy.why.text': 'Per vos apelar a vòstre torn, vos orientar cap al bon guichet, e mesurar los temps d’espèra '
+        + 'per melhorar l’acuèlh.',
+    'privacy.why.basis': 'Aqueste tractament es necessari a la mission de servici public de l’organisme (article '
+        + '6.1.e del reglament general sus la proteccion de las donadas).',
+    'privacy.howLong': 'Per quant de temps',
+    'privacy.howLong.link': 'Lo ligam de seguiment imprimit sus vòstre tiquet fonciona sonque lo jorn meteis.',
+    'privacy.howLong.notes': 'Las nòtas dels agents son escafadas al cap de {days} jorns.',
+    'privacy.howLong.pseudonymised': 'Al cap de {days} jorns, pus res religa pas lo tiquet a vos ni a l’agent.',
+    'privacy.howLong.deleted': 'Al cap de {months} meses, lo tiquet es suprimit : demòran sonque d’estatisticas per '
+        + 'site e per jorn.',
+    'privacy.who': 'Qual i a accès',
+    'privacy.who.text': 'Los agents d’acuèlh del site e lors responsables. Los ecrans de la sala d’espèra afichan '
+        + 'sonque lo numèro e lo guichet. Las donadas son pas vendudas ni transmesas a d’autres organismes, e '
+        + 'aquestas paginas utilizan pas cap d’aisina de mesura d’audiéncia.',
+    'privacy.rights': 'Vòstres dreits',
+    'privacy.rights.text': 'Podètz demandar de consultar las donadas de vòstre tiquet, de las far corregir o escafar, '
+        + 'o vos opausar a lor tractament.',
+    'privacy.contact.dpo': 'Adreçatz-vos al delegat a la proteccion de las donadas :',
+    'privacy.contact.desk': 'Adreçatz-vos a l’acuèlh del site : un agent transmetrà vòstra demanda al delegat a la '
+        + 'proteccion de las donadas.',
+    'privacy.contact.email': 'Corrièl : ',
+    'privacy.contact.address': 'Adreça : ',
+    'privacy.contact.form': 'Formulari de demanda',
+    'privacy.rights.ticket': 'Coma lo tiquet pòrta pas vòstre nom, indicatz son numèro, lo site e lo jorn de vòstra '
+        + 'visita.',
+    'privacy.rights.cnil': 'Se estimatz que vòstres dreits son pas respectats, podètz adreçar una reclamacion a la '
+        + 'CNIL :',
+    'privacy.rights.cnilLink': 'www.cnil.fr/fr/plaintes',
 });

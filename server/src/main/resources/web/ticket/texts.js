@@ -13,6 +13,9 @@ registerTexts('fr', {
     'cancelled': 'Ce ticket a été annulé.',
     'unknown': 'Ce ticket est introuvable. Vérifiez l’adresse ou adressez-vous à l’accueil.',
     'offline': 'Connexion perdue, nouvel essai en cours…',
+    'expired': 'Ce ticket n’est plus suivi : son lien ne vaut que le jour de sa '
+        + 'délivrance. Pour une nouvelle visite, prenez un nouveau ticket à la borne.',
+    'privacy': 'Données personnelles',
 });
 
 registerTexts('en', {
@@ -26,6 +29,9 @@ registerTexts('en', {
     'cancelled': 'This ticket was cancelled.',
     'unknown': 'This ticket cannot be found. Check the address or ask at the reception desk.',
     'offline': 'Connection lost, trying again…',
+    'expired': 'This ticket is no longer followed: its link only works on the day it was '
+        + 'issued. For a new visit, take a new ticket at the kiosk.',
+    'privacy': 'Personal data',
 });
 
 registerTexts('es', {
@@ -40,6 +46,9 @@ registerTexts('es', {
     'cancelled': 'Este número ha sido anulado.',
     'unknown': 'No se encuentra este número. Compruebe la dirección o diríjase a la recepción.',
     'offline': 'Conexión perdida, reintentando…',
+    'expired': 'Este número ya no se sigue: su enlace solo vale el día en que se emitió. '
+        + 'Para una nueva visita, saque un número nuevo en el terminal.',
+    'privacy': 'Datos personales',
 });
 
 registerTexts('oc', {
@@ -53,4 +62,7 @@ registerTexts('oc', {
     'cancelled': 'Aqueste tiquet es estat anullat.',
     'unknown': 'Aqueste tiquet es introbable. Adreçatz-vos a l’acuèlh.',
     'offline': 'Connexion perduda, novèl ensag…',
+    'expired': 'Aqueste tiquet es pas mai seguit : son ligam val sonque lo jorn que foguèt '
+        + 'donat. Per una visita novèla, prenètz un tiquet nòu a la bòrna.',
+    'privacy': 'Donadas personalas',
 });

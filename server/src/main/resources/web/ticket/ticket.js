@@ -28,23 +28,46 @@ function sentences(ticket) {
     }[ticket.status] || ['', ''];
 }
 
+/** Switches the page to the ticket's language (the one the visitor chose at the kiosk). */
+function speak(ticketLanguage) {
+    if (ticketLanguage && ticketLanguage !== language()) {
+        setLanguage(ticketLanguage);
+        translatePage();
+        showFooterLinks();
+    }
+}
+
+function showFooterLinks() {
+    showAccessibilityLink($('accessibility'), language());
+    $('privacy').href = `/confidentialite?lang=${encodeURIComponent(language())}`;
+}
+
+/** A ticket the page no longer shows (unknown, or its day is over): the sentence alone. */
+function showGone(sentence) {
+    for (const id of ['site', 'service', 'number', 'detail']) {
+        $(id).textContent = '';
+    }
+    $('ticket').classList.remove('called');
+    $('state').textContent = sentence;
+}
+
 async function refresh() {
     let ticket;
     try {
         ticket = await api.get(`/public/tickets/${encodeURIComponent(token)}`);
     } catch (error) {
+        if (error instanceof ApiError && error.code === 'expired') {
+            speak(error.current?.language);
+            showGone(t('expired'));
+            return;
+        }
         if (error instanceof ApiError && error.status === 404) {
-            $('state').textContent = t('unknown');
-            $('number').textContent = '';
+            showGone(t('unknown'));
             return;
         }
         throw error;
     }
-    if (ticket.language !== language()) {
-        setLanguage(ticket.language);
-        translatePage();
-        showAccessibilityLink($('accessibility'), language());
-    }
+    speak(ticket.language);
     $('site').textContent = ticket.siteName;
     $('service').textContent = ticket.serviceName;
     $('number').textContent = ticket.number;
@@ -54,7 +77,7 @@ async function refresh() {
     $('detail').textContent = detail;
 }
 
-showAccessibilityLink($('accessibility'), language());
+showFooterLinks();
 const bus = new EventBus('/eventbus');
 bus.onState(state => {
     $('connection').hidden = state !== 'closed';

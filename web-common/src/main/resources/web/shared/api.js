@@ -17,6 +17,8 @@ export class ApiError extends Error {
         this.name = 'ApiError';
         this.status = status;
         this.code = code;
+        // What the server said remains of the thing refused (a stale entity as stored, an expired ticket's language).
+        this.current = null;
     }
 }
 
@@ -108,6 +110,7 @@ export class Api {
         const refusal = await response.json().catch(() => null);
         const error = new ApiError(response.status, refusal?.error ?? `http_${response.status}`,
             refusal?.message ?? response.statusText);
+        error.current = refusal?.current ?? null;
         if (response.status === 401 && this.token && !path.startsWith('/auth/login')) {
             this.onUnauthorized?.(error);
         }

@@ -103,7 +103,7 @@ public final class GuichetServer {
         TicketEvents ticketEvents = metrics == null ? publisher : metrics.counting(publisher);
         Services services = Services.assemble(vertx, pool, base,
                 new Services.Outlets(internalBus, ticketEvents, publisher, publisher), options.sessionLifetime(),
-                options.auditRetention());
+                options.auditRetention(), options.retention());
         if (metrics != null) {
             metrics.observe(new NodeMetrics.Sources(services.catalogs()::get, services.alerts()::lastObservation,
                     services.health()::database));
@@ -129,7 +129,9 @@ public final class GuichetServer {
                 // jobs became verticles (measured: deployed after the jobs, HTTP issuing kept a smaller share).
                 .compose(done -> vertx.deployVerticle(() -> {
                     HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
-                            options.publicUrls(), metricsRoute, singleSignOn);
+                            options.publicUrls(), metricsRoute, singleSignOn, options.privacy().toJson(
+                            options.retention(), options.auditRetention().toDays(),
+                            options.sessionLifetime().toHours()));
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))

@@ -3,6 +3,8 @@ package org.guichet.server;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.SsoSettings;
+import org.guichet.server.domain.PrivacyNotice;
+import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -23,15 +25,20 @@ import java.util.List;
  *                       they move to another node when theirs is gone; empty: they stay with the one that served them
  * @param metrics        whether {@code GET /metrics} answers, and to which token ({@code metrics:}); off by default
  * @param sso            single sign-on of agents with an OpenID Connect provider ({@code sso:}); off by default
+ * @param retention      how long notes, linkable tickets and tickets are kept ({@code retention:}; see docs/privacy.md)
+ * @param privacy        who is responsible for the data and how to reach them, for the privacy notice ({@code privacy:})
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                             AccessibilityStatement accessibility, List<String> publicUrls,
-                            MetricsSettings metrics, SsoSettings sso) {
+                            MetricsSettings metrics, SsoSettings sso, RetentionPolicy retention,
+                            PrivacyNotice privacy) {
 
     public ServerOptions {
         sso = sso == null ? SsoSettings.off() : sso;
+        privacy = privacy == null ? PrivacyNotice.unconfigured() : privacy;
+        retention = retention == null ? RetentionPolicy.defaults() : retention;
         publicUrls = publicUrls == null ? List.of() : List.copyOf(publicUrls);
         deployment = deployment == null ? new JsonObject() : deployment;
         clock = clock == null ? Clock.systemUTC() : clock;
@@ -41,13 +48,22 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
         metrics = metrics == null ? MetricsSettings.off() : metrics;
     }
 
+    /** Options with the default retention periods. */
+    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
+                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
+                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
+                         AccessibilityStatement accessibility, List<String> publicUrls, MetricsSettings metrics) {
+        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
+                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null, null, null);
+    }
+
     /** Options with no node addresses for screens and the metrics endpoint off. */
     public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                          boolean demo, boolean demoReset, String adminPassword, Clock clock,
                          Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                          AccessibilityStatement accessibility) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, accessibility, null, null, null);
+                poolSize, printSecrets, auditRetention, accessibility, null, null);
     }
 
     /** Options with no accessibility statement filled in. */
@@ -68,41 +84,61 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso);
+                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso);
+                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso,
+                retention, privacy);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso,
+                retention, privacy);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso);
+                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso,
+                retention, privacy);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso,
+                retention, privacy);
     }
 
     public ServerOptions withSso(SsoSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other,
+                retention, privacy);
+    }
+
+    public ServerOptions withRetention(RetentionPolicy other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                other, privacy);
+    }
+
+    public ServerOptions withPrivacy(PrivacyNotice other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, other);
     }
 }

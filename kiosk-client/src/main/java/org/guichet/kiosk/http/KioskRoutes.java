@@ -68,12 +68,18 @@ public final class KioskRoutes {
                 .put("printer", health.heartbeat().getJsonObject("printer"))
                 .put("menu", kiosk.menu().map(menu -> menu.toUiJson()).orElse(null))
                 .put("opening", kiosk.menu().map(menu -> menu.opening().toUiJson()).orElse(null))
+                .put("privacyUrl", privacyUrl())
                 .put("screen", new JsonObject()
                         .put("idleSeconds", screen.idleTimeout().toMillis() / 1000.0)
                         .put("ticketScreenSeconds", screen.ticketScreenTime().toMillis() / 1000.0)
                         .put("whereToGo", new JsonObject(new TreeMap<>(screen.whereToGo())))
                         .put("buttons", screenButtonNames()));
         send(ctx, 200, state);
+    }
+
+    /** The server's privacy notice, at the address visitors' phones reach (the one printed in ticket QR codes). */
+    private String privacyUrl() {
+        return kiosk.config().server().publicUrl().toString().replaceAll("/+$", "") + "/confidentialite";
     }
 
     /** The physical screen buttons fitted, e.g. ["accessible", "next", "select"]: the page says how to use them. */

@@ -116,4 +116,24 @@ class KioskAccessibilityTest {
         assertNoViolations("accessible confirmation, in Spanish (the longest wording)");
         assertContrastOfSevenToOne("confirmation");
     }
+
+    @Test
+    void privacy_notice_in_the_visitors_language_usual_and_accessible() {
+        givenAKiosk(kiosk.config());
+        page.waitFor("button[data-lang='oc']").click();
+        page.waitFor("#privacy-open").click();
+        page.waitForText("#privacy-title", "Vòstras donadas personalas");
+        assertThat(page.text("#privacy-facts")).contains("Vòstre tiquet pòrta pas vòstre nom.");
+        assertThat(page.text("#privacy-address")).endsWith("https://guichet.example.test/confidentialite");
+        assertNoViolations("privacy notice, in Occitan");
+
+        page.waitFor("#privacy-close").click();
+        page.waitFor("button[data-entry='svc-a']");
+        page.waitFor("#accessible").click();
+        page.awaitAccessibleMode(true);
+        page.waitFor("#privacy-open").click();
+        page.waitFor("#privacy-facts");
+        assertNoViolations("accessible privacy notice");
+        assertContrastOfSevenToOne("privacy notice");
+    }
 }

@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.SsoSettings;
+import org.guichet.server.domain.PrivacyNotice;
+import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -34,7 +36,10 @@ public final class ConfigLoader {
             .add("GUICHET_CLUSTER_MEMBERS").add("GUICHET_CLUSTER_NAME").add("GUICHET_PUBLIC_URLS")
             .add("GUICHET_METRICS_TOKEN").add("GUICHET_SSO_ISSUER").add("GUICHET_SSO_CLIENT_ID")
             .add("GUICHET_SSO_CLIENT_SECRET").add("GUICHET_SSO_CLIENT_SECRET_FILE").add("GUICHET_SSO_REDIRECT_BASE_URL")
-            .add("GUICHET_SSO_LOCAL_PASSWORDS");
+            .add("GUICHET_SSO_LOCAL_PASSWORDS")
+            .add("GUICHET_RETENTION_NOTES_DAYS")
+            .add("GUICHET_RETENTION_PSEUDONYMISE_AFTER_DAYS").add("GUICHET_RETENTION_TICKET_MONTHS")
+            .add("GUICHET_RETENTION_AUDIT_DAYS");
 
     private ConfigLoader() {
     }
@@ -72,7 +77,8 @@ public final class ConfigLoader {
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
                 database.getInteger("poolSize", 16), true, auditRetention(config),
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
-                MetricsSettings.fromConfig(config), sso(config));
+                MetricsSettings.fromConfig(config), sso(config), retention(config),
+                PrivacyNotice.fromConfig(config.getJsonObject("privacy")));
     }
 
     /**
@@ -149,16 +155,48 @@ public final class ConfigLoader {
         return List.copyOf(urls);
     }
 
-    /** {@code audit.retentionDays}: a whole number of days, at least 1. */
+    /**
+     * {@code retention.auditDays} (GUICHET_RETENTION_AUDIT_DAYS), or the older {@code audit.retentionDays}: a whole
+     * number of days, at least 1.
+     */
     static Duration auditRetention(JsonObject config) {
-        Object days = config.getJsonObject("audit", new JsonObject())
-                .getValue("retentionDays", AuditLog.DEFAULT_RETENTION_DAYS);
-        if (!(days instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-            || number.longValue() < 1) {
-            throw new IllegalArgumentException("audit.retentionDays must be a whole number of days, at least 1 (got "
-                    + days + ").");
+        Object older = config.getJsonObject("audit", new JsonObject()).getValue("retentionDays");
+        long days = period(config, "auditDays", "GUICHET_RETENTION_AUDIT_DAYS",
+                older == null ? AuditLog.DEFAULT_RETENTION_DAYS : older, "retention.auditDays (or audit.retentionDays)");
+        return Duration.ofDays(days);
+    }
+
+    /**
+     * The {@code retention:} section, each period also settable by its environment variable (which wins):
+     * notesDays (GUICHET_RETENTION_NOTES_DAYS), pseudonymiseAfterDays (GUICHET_RETENTION_PSEUDONYMISE_AFTER_DAYS),
+     * ticketMonths (GUICHET_RETENTION_TICKET_MONTHS).
+     */
+    static RetentionPolicy retention(JsonObject config) {
+        return new RetentionPolicy(
+                (int) period(config, "notesDays", "GUICHET_RETENTION_NOTES_DAYS", RetentionPolicy.DEFAULT_NOTES_DAYS),
+                (int) period(config, "pseudonymiseAfterDays", "GUICHET_RETENTION_PSEUDONYMISE_AFTER_DAYS",
+                        RetentionPolicy.DEFAULT_PSEUDONYMISE_AFTER_DAYS),
+                (int) period(config, "ticketMonths", "GUICHET_RETENTION_TICKET_MONTHS",
+                        RetentionPolicy.DEFAULT_TICKET_MONTHS));
+    }
+
+    /** A whole number, at least 1 and at most 100 000, from the environment, else the section, else the default. */
+    private static long period(JsonObject config, String key, String env, Object defaultValue) {
+        return period(config, key, env, defaultValue, "retention." + key);
+    }
+
+    private static long period(JsonObject config, String key, String env, Object defaultValue, String name) {
+        Object value = config.getValue(env, config.getJsonObject("retention", new JsonObject())
+                .getValue(key, defaultValue));
+        if (value instanceof String text && text.strip().matches("\\d{1,6}")) {
+            value = Long.parseLong(text.strip());
         }
-        return Duration.ofDays(number.longValue());
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+            || number.longValue() < 1 || number.longValue() > 100_000) {
+            throw new IllegalArgumentException(name + " (" + env + ") must be a whole number of at least 1 (got "
+                    + value + ").");
+        }
+        return number.longValue();
     }
 
     /** How this node joins its cluster, if it does. */

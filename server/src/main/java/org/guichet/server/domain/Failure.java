@@ -66,6 +66,14 @@ public final class Failure extends RuntimeException {
         return new Failure(Kind.NOT_FOUND, code, message);
     }
 
+    /**
+     * Something that existed and is no longer shown (a visitor's status link after its day), with what may still be
+     * said of it (a JSON object), e.g. the language to say so in.
+     */
+    public static Failure expired(String message, Object current) {
+        return new Failure(Kind.NOT_FOUND, "expired", message, current);
+    }
+
     /** Too many attempts of something guessable for now; the message says when to try again. */
     public static Failure tooManyAttempts(String code, String message) {
         return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message);

@@ -3,6 +3,7 @@ package org.guichet.server.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -34,23 +35,26 @@ public final class HttpVerticle extends VerticleBase {
     private final List<String> publicUrls;
     private final MetricsRoute metrics;
     private final SingleSignOn sso;
+    private final JsonObject privacyNotice;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
 
     /**
-     * @param publicUrls every node's address as screens reach it, handed to them by GET /api/v1/nodes
-     * @param metrics    {@code GET /metrics}, or null when no metrics token is configured (then not found)
-     * @param sso        agents' single sign-on (which answers that it is off when not configured)
+     * @param publicUrls    every node's address as screens reach it, handed to them by GET /api/v1/nodes
+     * @param metrics       {@code GET /metrics}, or null when no metrics token is configured (then not found)
+     * @param sso           agents' single sign-on (which answers that it is off when not configured)
+     * @param privacyNotice the privacy notice's facts (who is responsible, the retention periods in force)
      */
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
-                        MetricsRoute metrics, SingleSignOn sso) {
+                        MetricsRoute metrics, SingleSignOn sso, JsonObject privacyNotice) {
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
         this.publicUrls = List.copyOf(publicUrls);
         this.metrics = metrics;
         this.sso = sso;
+        this.privacyNotice = privacyNotice;
     }
 
     @Override
@@ -65,7 +69,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setBodyLimit(PlanImage.MAX_BYTES + 1024));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
-        new PublicRoutes(services, accessibility).mount(root, api);
+        new PublicRoutes(services, accessibility, privacyNotice).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);
         new SsoRoutes(sso).mountPublic(api);
         authRoutes.mountPublic(api);
@@ -95,6 +99,9 @@ public final class HttpVerticle extends VerticleBase {
         // The accessibility statement every public page links to, at the address the RGAA's readers look for.
         root.get("/accessibilite").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/accessibilite/index.html"));
+        // The privacy notice the visitor page and the kiosk point to.
+        root.get("/confidentialite").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/confidentialite/index.html"));
         // Where a screen redeems its pairing code (display-client's page).
         root.get("/display/pair").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/display/pair.html"));

@@ -15,7 +15,7 @@ import org.guichet.server.view.TicketView;
 
 /**
  * What needs no account: health, the API description, the rules, a visitor's own ticket by its token, a room's plan
- * and the accessibility statement.
+ * the accessibility statement and the privacy notice.
  */
 public final class PublicRoutes {
 
@@ -37,10 +37,13 @@ public final class PublicRoutes {
 
     private final Services services;
     private final AccessibilityStatement accessibility;
+    private final JsonObject privacyNotice;
 
-    public PublicRoutes(Services services, AccessibilityStatement accessibility) {
+    /** @param privacyNotice the privacy notice's configured facts, as {@code GET /public/privacy} answers them */
+    public PublicRoutes(Services services, AccessibilityStatement accessibility, JsonObject privacyNotice) {
         this.services = services;
         this.accessibility = accessibility;
+        this.privacyNotice = privacyNotice;
     }
 
     public void mount(Router root, Router api) {
@@ -53,6 +56,7 @@ public final class PublicRoutes {
         api.get("/public/tickets/:statusToken").handler(this::ticketStatus);
         api.get("/public/rooms/:roomId/plan").handler(this::roomPlan);
         api.get("/public/accessibility").handler(this::accessibilityStatement);
+        api.get("/public/privacy").handler(ctx -> Reply.send(ctx, 200, privacyNotice.copy()));
     }
 
     private void accessibilityStatement(RoutingContext ctx) {

@@ -8,17 +8,24 @@ import java.time.Duration;
 
 /**
  * Jobs whose work is shared by every instance and needs doing once: rebuilding the statistics rollups marked dirty,
- * deleting audit entries older than the retention. One instance of this verticle runs per server; each job takes an
+ * deleting audit entries older than the retention, applying the data retention periods (notes, pseudonymisation,
+ * old tickets, expired sessions). One instance of this verticle runs per server; each job takes an
  * advisory lock, so two servers on one database never do it at once.
  */
 public final class ClusterJobsVerticle extends VerticleBase {
 
     public static final Duration ROLLUP_INTERVAL = Duration.ofSeconds(30);
     public static final Duration AUDIT_RETENTION_INTERVAL = Duration.ofHours(1);
+    /**
+     * The periods are counted in days, so once a day would do; hourly, a node restarted every night still runs it,
+     * and a run with nothing due costs a few index lookups.
+     */
+    public static final Duration DATA_RETENTION_INTERVAL = Duration.ofHours(1);
 
     private final Services services;
     private Periodic rollups;
     private Periodic auditRetention;
+    private Periodic dataRetention;
 
     public ClusterJobsVerticle(Services services) {
         this.services = services;
@@ -30,11 +37,13 @@ public final class ClusterJobsVerticle extends VerticleBase {
                 () -> services.stats().rebuildDirtyRollups());
         auditRetention = Periodic.start(vertx, "audit log retention", AUDIT_RETENTION_INTERVAL,
                 () -> services.audit().deleteExpired());
+        dataRetention = Periodic.start(vertx, "data retention", DATA_RETENTION_INTERVAL,
+                () -> services.retention().run());
         return Future.succeededFuture();
     }
 
     @Override
     public Future<?> stop() {
-        return Future.join(rollups.cancel(), auditRetention.cancel());
+        return Future.join(rollups.cancel(), auditRetention.cancel(), dataRetention.cancel());
     }
 }

@@ -2,6 +2,7 @@ package org.guichet.server.service;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.domain.stats.StatsPlanner;
 import org.guichet.server.store.AgentStore;
@@ -12,6 +13,7 @@ import org.guichet.server.store.DeploymentStore;
 import org.guichet.server.store.DeviceStore;
 import org.guichet.server.store.FactStats;
 import org.guichet.server.store.OccupancyStore;
+import org.guichet.server.store.RetentionStore;
 import org.guichet.server.store.RollupStats;
 import org.guichet.server.store.RoomPlanStore;
 import org.guichet.server.store.StatsRollups;
@@ -32,7 +34,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        TicketIssuer issuer, TicketCalling calling, TicketTransitions transitions,
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
                        StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
-                       SiteEditor siteEditor) {
+                       SiteEditor siteEditor, DataRetention retention) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -78,6 +80,12 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     /** @param auditRetention how long audit entries are kept */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
                                     Duration auditRetention) {
+        return assemble(vertx, pool, base, outlets, sessionLifetime, auditRetention, RetentionPolicy.defaults());
+    }
+
+    /** @param retention how long notes, linkable tickets and tickets are kept */
+    public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
+                                    Duration auditRetention, RetentionPolicy retention) {
         Clock clock = base.clock();
         Catalogs catalogs = base.catalogs();
         TicketStore tickets = base.tickets();
@@ -98,15 +106,18 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), clock);
         AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,
                 outlets.alerts(), new DevicePresence(vertx));
-        StatsService stats = new StatsService(new FactStats(pool), new RollupStats(pool), new StatsRollups(pool),
+        StatsRollups rollups = new StatsRollups(pool);
+        DataRetention dataRetention = new DataRetention(new RetentionStore(pool), rollups, retention, clock);
+        StatsService stats = new StatsService(new FactStats(pool), new RollupStats(pool), rollups,
                 new OccupancyStats(new OccupancyStore(pool)), new LiveSupervision(counters, base.summaries()), alerts,
-                agents, catalogs, new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT), clock);
+                agents, catalogs, new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT), clock,
+                dataRetention::firstDayWithTickets);
         return new Services(clock, catalogs, new Health(pool), authentication, accounts, devices, deployments,
                 new Sites(catalogs, base.summaries(), clock), base.summaries(), issuer, calling, transitions, queries,
                 counters, new AgentDays(tickets, catalogs, clock), alerts, stats,
                 new AuditLog(new AuditStore(pool), clock, auditRetention),
                 new RoomPlans(new RoomPlanStore(pool), catalogs, clock),
                 new SiteTemplates(new TemplateStore(pool), deploymentStore, deployments, catalogs, clock),
-                new SiteEditor(deploymentStore, deployments, catalogs));
+                new SiteEditor(deploymentStore, deployments, catalogs), dataRetention);
     }
 }

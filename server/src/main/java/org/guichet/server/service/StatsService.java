@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Statistics for supervisors and administrators of the sites concerned: picks facts or rollups for each query and
@@ -54,10 +55,12 @@ public final class StatsService {
     private final Catalogs catalogs;
     private final StatsPlanner planner;
     private final Clock clock;
+    private final Supplier<LocalDate> firstDayWithFacts;
 
+    /** @param firstDayWithFacts the first day whose per-ticket facts the retention still keeps */
     public StatsService(FactStats facts, RollupStats rollupStats, StatsRollups rollups, OccupancyStats occupancy,
                         LiveSupervision live, AlertMonitor alerts, AgentStore agents, Catalogs catalogs,
-                        StatsPlanner planner, Clock clock) {
+                        StatsPlanner planner, Clock clock, Supplier<LocalDate> firstDayWithFacts) {
         this.facts = facts;
         this.rollupStats = rollupStats;
         this.rollups = rollups;
@@ -68,6 +71,7 @@ public final class StatsService {
         this.catalogs = catalogs;
         this.planner = planner;
         this.clock = clock;
+        this.firstDayWithFacts = firstDayWithFacts;
     }
 
     /**
@@ -79,7 +83,7 @@ public final class StatsService {
     }
 
     public Future<Report> breakdown(StatsQuery query) {
-        boolean rollup = planner.useRollup(query);
+        boolean rollup = planner.useRollup(query, firstDayWithFacts.get());
         Future<List<Metrics>> rows = rollup ? rollupStats.metrics(query) : facts.metrics(query);
         return rows.compose(list -> label(query.by(), list)).map(list -> new Report(query, rollup, list));
     }
@@ -91,7 +95,7 @@ public final class StatsService {
 
     public Future<Hours> hours(StatsQuery query) {
         StatsQuery total = query.withBy(StatsQuery.Breakdown.NONE);
-        boolean rollup = planner.useRollup(total);
+        boolean rollup = planner.useRollup(total, firstDayWithFacts.get());
         return (rollup ? rollupStats.hours(total) : facts.hours(total))
                 .map(profile -> new Hours(total, rollup, profile));
     }
@@ -134,7 +138,7 @@ public final class StatsService {
 
     /** Whether the planner sends this query to the rollups (for the statistics benchmark). */
     public boolean usesRollup(StatsQuery query) {
-        return planner.useRollup(query);
+        return planner.useRollup(query, firstDayWithFacts.get());
     }
 
     private Future<List<Metrics>> label(StatsQuery.Breakdown by, List<Metrics> rows) {

@@ -1,6 +1,7 @@
 package org.guichet.server.service;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.CallingOrder;
@@ -90,13 +91,22 @@ public final class TicketQueries {
                 catalog.overTarget(ticket.serviceId(), waited));
     }
 
-    /** A visitor's ticket by the unguessable token of its QR code; no account needed. */
+    /**
+     * A visitor's ticket by the unguessable token of its QR code; no account needed. The link works during the
+     * ticket's service day only (in its site's time zone): afterwards it says it has expired, in the ticket's
+     * language, and nothing else.
+     */
     public Future<VisitorTicket> visitorTicket(String statusToken) {
         if (statusToken == null || !STATUS_TOKEN.matcher(statusToken).matches()) {
             throw Failure.notFound("No such ticket.");
         }
         return tickets.byStatusToken(statusToken).compose(found -> {
             Ticket ticket = found.orElseThrow(() -> Failure.notFound("No such ticket."));
+            Catalog.Site site = catalogs.get().sites().get(ticket.siteId());
+            if (site == null || ticket.serviceDay().isBefore(ServiceDay.of(clock.instant(), site.zone()))) {
+                throw Failure.expired("This ticket's link expired at the end of its day.",
+                        new JsonObject().put("language", ticket.language()));
+            }
             return tickets.peopleAhead(ticket).map(ahead -> new VisitorTicket(ticket, ahead));
         });
     }

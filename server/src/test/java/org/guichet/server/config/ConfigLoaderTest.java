@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.DeploymentRules;
+import org.guichet.server.domain.PrivacyNotice;
+import org.guichet.server.domain.RetentionPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -33,12 +35,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void retention_periods_are_read_from_the_section_and_the_environment_wins() {
+        assertThat(ConfigLoader.toOptions(new JsonObject(), false, false).retention())
+                .isEqualTo(RetentionPolicy.defaults());
+        JsonObject config = new JsonObject().put("retention", new JsonObject().put("notesDays", 7)
+                .put("pseudonymiseAfterDays", 60).put("ticketMonths", 24).put("auditDays", 200))
+                .put("GUICHET_RETENTION_NOTES_DAYS", "14");
+        ServerOptions options = ConfigLoader.toOptions(config, false, false);
+        assertThat(options.retention()).isEqualTo(new RetentionPolicy(14, 60, 24));
+        assertThat(options.auditRetention()).isEqualTo(Duration.ofDays(200));
+        for (Object bad : new Object[]{0, 2.5, "soon"}) {
+            assertThatThrownBy(() -> ConfigLoader.toOptions(new JsonObject()
+                    .put("retention", new JsonObject().put("ticketMonths", bad)), false, false))
+                    .as(String.valueOf(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("retention.ticketMonths");
+        }
+    }
+
+    @Test
+    void the_privacy_section_names_the_controller_and_refuses_what_is_not_an_address() {
+        JsonObject section = new JsonObject().put("controller", "Le Département").put("dpoEmail", "dpd@dep.example");
+        assertThat(ConfigLoader.toOptions(new JsonObject().put("privacy", section), false, false).privacy())
+                .isEqualTo(new PrivacyNotice("Le Département", null, "dpd@dep.example", null, null));
+        assertThatThrownBy(() -> PrivacyNotice.fromConfig(new JsonObject().put("dpoEmail", "nobody")))
+                .hasMessageContaining("privacy.dpoEmail");
+        assertThatThrownBy(() -> PrivacyNotice.fromConfig(new JsonObject().put("contactUrl", "javascript:alert(1)")))
+                .hasMessageContaining("privacy.contactUrl");
+    }
+
+    @Test
     void the_example_file_reads_with_its_accessibility_statement_and_a_valid_deployment() throws Exception {
         ServerOptions options = ConfigLoader.toOptions(read(Path.of("deploy/guichet.example.yaml")), false, false);
 
         assertThat(options.accessibility().organisation()).isEqualTo("Le Département");
         assertThat(options.accessibility().statementDate()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(options.accessibility().conformance()).isEqualTo(AccessibilityStatement.Conformance.NONE);
+        assertThat(options.retention()).isEqualTo(RetentionPolicy.defaults());
+        assertThat(options.privacy().dpoEmail()).isEqualTo("dpd@departement.example");
         DeploymentRules.validate(options.deployment());
         assertThat(options.deployment().getJsonArray("sites").getJsonObject(0).getJsonObject("translations")
                 .getJsonObject("es").getString("footer")).startsWith("Recepción accesible");

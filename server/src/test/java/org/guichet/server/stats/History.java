@@ -21,6 +21,10 @@ final class History {
         this.kiosk = kiosk;
     }
 
+    String kiosk() {
+        return kiosk;
+    }
+
     History at(String instant) {
         clock.set(Instant.parse(instant));
         return this;

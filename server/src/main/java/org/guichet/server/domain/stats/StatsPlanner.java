@@ -5,7 +5,9 @@ package org.guichet.server.domain.stats;
  * proportional to the tickets in scope; rollups answer site-level questions over any span in a time proportional to
  * the sites and months in scope, with percentiles estimated from histograms. The facts are used up to
  * {@code factsSiteDayLimit} site-days (about 100 tickets a site-day: a site for a year and a half, or 20 sites for a
- * month), the rollups beyond, when they can answer.
+ * month), the rollups beyond, when they can answer. Facts are deleted with their tickets after the retention period
+ * (docs/privacy.md): a query reaching before the first day that still has them is answered by the rollups, which
+ * keep every day, so that its figures do not change when the facts go.
  */
 public final class StatsPlanner {
 
@@ -22,10 +24,16 @@ public final class StatsPlanner {
     }
 
     public boolean useRollup(StatsQuery query) {
+        return useRollup(query, null);
+    }
+
+    /** @param firstDayWithFacts the first day whose facts are still kept, or null when all are */
+    public boolean useRollup(StatsQuery query, java.time.LocalDate firstDayWithFacts) {
         return switch (query.source()) {
             case FACTS -> false;
             case ROLLUP -> true;
-            case AUTO -> rollupCanAnswer(query) && query.siteDays() > factsSiteDayLimit;
+            case AUTO -> rollupCanAnswer(query) && (query.siteDays() > factsSiteDayLimit
+                    || firstDayWithFacts != null && query.from().isBefore(firstDayWithFacts));
         };
     }
 }
