@@ -89,7 +89,7 @@ public final class GuichetServer {
     private static Future<GuichetServer> assemble(Vertx vertx, ServerOptions options, DatabaseSettings db,
                                                   EmbeddedDatabase embedded) {
         Pool pool = Database.pool(vertx, db, options.poolSize() > 0 ? options.poolSize() : DEFAULT_POOL_SIZE);
-        InternalBus internalBus = new InternalBus(vertx.eventBus());
+        InternalBus internalBus = new InternalBus(vertx);
         Services.Base base = Services.base(pool, options.clock(), internalBus,
                 new CatalogPublisher(vertx.eventBus(), options.clock()));
         SummaryPublisher summaries = new SummaryPublisher(vertx.eventBus(), base.summaries());

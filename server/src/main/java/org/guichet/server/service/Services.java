@@ -45,7 +45,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
             }
 
             @Override
-            public void credentialsRevoked(String tokenHashHex) {
+            public io.vertx.core.Future<Void> credentialsRevoked(java.util.List<String> tokenKeys) {
+                return io.vertx.core.Future.succeededFuture();
             }
         }, (ticket, action, leftCounterId) -> {
         }, state -> {

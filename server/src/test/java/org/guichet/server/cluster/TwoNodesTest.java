@@ -1,7 +1,9 @@
 package org.guichet.server.cluster;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerVertx;
@@ -21,6 +23,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.await;
@@ -148,6 +151,75 @@ class TwoNodesTest {
         // The announcement crosses the event bus after the logout's answer: B refuses the session once it arrives.
         Eventually.await("node B refusing the session", Duration.ofSeconds(5),
                 () -> nodeB.get("/api/v1/auth/me", agent).statusCode(), code -> code == 401);
+    }
+
+    @Test
+    void a_password_reset_on_node_a_is_refused_on_node_b_from_the_answer_on_even_when_the_network_is_slow() {
+        String agent = nodeA.agent("cluster.reset", "agent", "s1");
+        long agentId = ok(nodeB.get("/api/v1/auth/me", agent)).getLong("id"); // node B now knows the session
+        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port());
+             SlowRevocations slow = SlowRevocations.on(vertxA)) {
+            socket.register("guichet.site.s1.queue", agent);
+            socket.awaitRegistered(vertxB.eventBus(), "guichet.site.s1.queue");
+
+            status(nodeA.post("/api/v1/admin/agents/" + agentId + "/password", nodeA.adminToken(),
+                    new JsonObject().put("password", "Granite-swallow-beside-Millau-7")), 204);
+
+            assertThat(slow.delayed()).as("revocation messages held back on the way").isPositive();
+            status(nodeB.get("/api/v1/auth/me", agent), 401);
+            assertThat(socket.awaitClosed(10)).as("socket on node B closed").isTrue();
+        }
+    }
+
+    @Test
+    void a_device_token_reissued_on_node_a_is_refused_on_node_b_from_the_answer_on() {
+        String oldToken = nodeA.deviceToken("screen-1b");
+        ok(nodeB.get("/api/v1/rooms/r1b/display", oldToken)); // node B now knows the token
+        try (SlowRevocations slow = SlowRevocations.on(vertxA)) {
+            String newToken = nodeA.deviceToken("screen-1b");
+
+            assertThat(slow.delayed()).as("revocation messages held back on the way").isPositive();
+            status(nodeB.get("/api/v1/rooms/r1b/display", oldToken), 401);
+            ok(nodeB.get("/api/v1/rooms/r1b/display", newToken));
+        }
+    }
+
+    /**
+     * Holds back, for a moment, every revocation message node A sends, as a busy network or a paused node would: the
+     * revoking call must not answer before the other nodes have forgotten the credentials.
+     */
+    private static final class SlowRevocations implements AutoCloseable {
+
+        private final Vertx vertx;
+        private final AtomicInteger delayed = new AtomicInteger();
+        private final Handler<DeliveryContext<Object>> interceptor;
+
+        private SlowRevocations(Vertx vertx) {
+            this.vertx = vertx;
+            this.interceptor = context -> {
+                if (context.message().address().startsWith("guichet.internal.auth.revoked")) {
+                    delayed.incrementAndGet();
+                    vertx.setTimer(300, timer -> context.next());
+                } else {
+                    context.next();
+                }
+            };
+        }
+
+        static SlowRevocations on(Vertx vertx) {
+            SlowRevocations slow = new SlowRevocations(vertx);
+            vertx.eventBus().addOutboundInterceptor(slow.interceptor);
+            return slow;
+        }
+
+        int delayed() {
+            return delayed.get();
+        }
+
+        @Override
+        public void close() {
+            vertx.eventBus().removeOutboundInterceptor(interceptor);
+        }
     }
 
     @Test

@@ -214,6 +214,35 @@ class EventBusBridgeTest {
     }
 
     @Test
+    void changing_ones_own_password_ends_the_other_sessions_and_their_sockets_but_not_this_one() {
+        String here = server.agent("bridge.own.password", "agent", "s1");
+        String elsewhere = server.login("bridge.own.password", TestServer.AGENT_PASSWORD);
+        try (BridgeSocket mine = socket(); BridgeSocket stolen = socket()) {
+            mine.register("guichet.site.s1.queue", here);
+            mine.awaitRegistered(bus(), "guichet.site.s1.queue");
+            stolen.register("guichet.counter.c2", elsewhere);
+            stolen.awaitRegistered(bus(), "guichet.counter.c2");
+
+            assertThat(server.post("/api/v1/auth/password", here, new JsonObject()
+                    .put("currentPassword", TestServer.AGENT_PASSWORD)
+                    .put("newPassword", "Quiet-lantern-over-Rodez-2026")).statusCode()).isEqualTo(204);
+
+            assertThat(server.get("/api/v1/auth/me", elsewhere).statusCode())
+                    .as("the other session, right after the answer").isEqualTo(401);
+            assertThat(stolen.awaitClosed(10)).as("socket opened with the other session closed").isTrue();
+            assertThat(server.get("/api/v1/auth/me", here).statusCode())
+                    .as("the session that changed the password").isEqualTo(200);
+            mine.drain();
+            server.issue(here, "svc-a");
+            assertThat(mine.nextOn("guichet.site.s1.queue", "queue")).as("this session's socket still hears")
+                    .isNotNull();
+        }
+        try (BridgeSocket again = socket()) {
+            assertRefused(again, "guichet.counter.c2", elsewhere);
+        }
+    }
+
+    @Test
     void every_connection_of_an_agent_ends_when_the_account_is_deactivated() {
         String agent = server.agent("bridge.deactivated", "supervisor", "s1");
         String otherSession = server.login("bridge.deactivated", TestServer.AGENT_PASSWORD);
