@@ -205,7 +205,7 @@ public final class AgentStore {
                         return Future.succeededFuture(new Ended(List.of(), List.of()));
                     }
                     return conn.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId))
-                            .compose(sessions -> CounterStore.closeHeldBy(conn, agentId, now)
+                            .compose(sessions -> CounterStore.closeHeldBy(conn, agentId, entry.actor().agentId(), now)
                                     .map(counters -> new Ended(sessionKeys(sessions), counters)));
                 })
                 .compose(ended -> AuditStore.append(conn, List.of(entry))
