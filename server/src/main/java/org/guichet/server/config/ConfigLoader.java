@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -69,7 +70,30 @@ public final class ConfigLoader {
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
                 database.getInteger("poolSize", 16), true, auditRetention(config),
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
-                MetricsSettings.fromConfig(config));
+                MetricsSettings.fromConfig(config), deviceIssuing(config));
+    }
+
+    /**
+     * {@code issuing.deviceBurst} (whole tickets, at least 1) and {@code issuing.deviceRefillSeconds} (a positive
+     * number of seconds per ticket once the burst is spent): how fast each kiosk may issue; see
+     * {@link IssuingRate#DEVICE_DEFAULT}.
+     */
+    static IssuingRate deviceIssuing(JsonObject config) {
+        JsonObject issuing = config.getJsonObject("issuing", new JsonObject());
+        Object burst = issuing.getValue("deviceBurst", IssuingRate.DEVICE_DEFAULT.burst());
+        Object refill = issuing.getValue("deviceRefillSeconds",
+                IssuingRate.DEVICE_DEFAULT.refillEvery().toMillis() / 1000.0);
+        if (!(burst instanceof Number whole) || whole.doubleValue() != Math.rint(whole.doubleValue())
+            || whole.doubleValue() < 1 || whole.doubleValue() > 10_000) {
+            throw new IllegalArgumentException("issuing.deviceBurst must be a whole number of tickets from 1 to "
+                    + "10000 (got " + burst + ").");
+        }
+        if (!(refill instanceof Number seconds) || !(seconds.doubleValue() >= 0.001)
+            || seconds.doubleValue() > 3600) {
+            throw new IllegalArgumentException("issuing.deviceRefillSeconds must be a number of seconds from 0.001 "
+                    + "to 3600 (got " + refill + ").");
+        }
+        return new IssuingRate(whole.intValue(), Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
     }
 
     /**
