@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerVertx;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -162,12 +164,33 @@ class TwoNodesTest {
             socket.register("guichet.site.s1.queue", agent);
             socket.awaitRegistered(vertxB.eventBus(), "guichet.site.s1.queue");
 
-            status(nodeA.post("/api/v1/admin/agents/" + agentId + "/password", nodeA.adminToken(),
-                    new JsonObject().put("password", "Granite-swallow-beside-Millau-7")), 204);
+            assertThat(nodeA.post("/api/v1/admin/agents/" + agentId + "/password", nodeA.adminToken(),
+                    new JsonObject().put("password", "Granite-swallow-beside-Millau-7")).statusCode())
+                    .isLessThan(300);
 
             assertThat(slow.delayed()).as("revocation messages held back on the way").isPositive();
             status(nodeB.get("/api/v1/auth/me", agent), 401);
             assertThat(socket.awaitClosed(10)).as("socket on node B closed").isTrue();
+        }
+    }
+
+    @Test
+    void a_supervisor_moved_to_another_site_on_node_a_is_refused_on_node_b_from_the_answer_on() {
+        String supervisor = nodeA.agent("cluster.moved", "supervisor", "s1");
+        JsonObject me = ok(nodeB.get("/api/v1/auth/me", supervisor)); // node B now knows the session
+        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port());
+             SlowRevocations slow = SlowRevocations.on(vertxA)) {
+            socket.register("guichet.site.s1.alerts", supervisor);
+            socket.awaitRegistered(vertxB.eventBus(), "guichet.site.s1.alerts");
+
+            ok(nodeA.send(HttpMethod.PATCH, "/api/v1/admin/agents/" + me.getLong("id"),
+                    nodeA.adminToken(), Map.of("Content-Type", "application/json",
+                            "If-Match", "\"" + me.getInteger("version") + "\""),
+                    new JsonObject().put("siteIds", new JsonArray().add("s2")).toBuffer()));
+
+            assertThat(slow.delayed()).as("revocation messages held back on the way").isPositive();
+            status(nodeB.get("/api/v1/auth/me", supervisor), 401);
+            assertThat(socket.awaitClosed(10)).as("socket on node B, opened for site s1, closed").isTrue();
         }
     }
 
