@@ -51,6 +51,7 @@ public final class InternalBus implements Announcements {
     public InternalBus(Vertx vertx) {
         this.vertx = vertx;
         this.eventBus = vertx.eventBus();
+        // Vert.x 5 offers the cluster's members (ClusterManager.getNodes) only through its internal interface.
         this.cluster = vertx.isClustered() ? ((VertxInternal) vertx).clusterManager() : null;
     }
 
