@@ -212,6 +212,16 @@ public final class Devices {
     }
 
     /**
+     * Devices given another room, counter or kind keep their tokens; what every instance remembers of them is
+     * forgotten and the sockets they opened for their former place closed, so that they come back with their new
+     * one. Completes once every instance has forgotten them.
+     */
+    public Future<Void> moved(List<String> tokenKeys) {
+        tokenKeys.forEach(authentication::forget);
+        return announcements.credentialsRevoked(tokenKeys);
+    }
+
+    /**
      * A token that stopped being valid is forgotten here and on every instance, and its sockets closed; completes
      * once every instance has forgotten it.
      */

@@ -93,8 +93,9 @@ class IssuingLimitsAndActorsTest {
         ok(server.post("/api/v1/tickets/" + ticket + "/no-show", supervisor, null));
         ok(server.post("/api/v1/counters/c3/pause", supervisor, new JsonObject().put("reason", "réunion")));
 
-        var finish = server.sql("SELECT agent_id FROM ticket_event WHERE ticket_id = $1 AND kind = 'NO_SHOW'", ticket);
-        assertThat(finish.get(0).getLong("agent_id")).as("the no-show, recorded by the supervisor").isEqualTo(supervisorId);
+        var noShow = server.sql("SELECT agent_id FROM ticket_event WHERE ticket_id = $1 AND kind = 'NO_SHOW'", ticket);
+        assertThat(noShow.get(0).getLong("agent_id")).as("the no-show, recorded by the supervisor")
+                .isEqualTo(supervisorId);
         var pause = server.sql("SELECT agent_id, acted_by FROM counter_event WHERE counter_id = 'c3' AND kind = 'PAUSE'"
                                + " ORDER BY id DESC LIMIT 1");
         assertThat(pause.get(0).getLong("agent_id")).as("the counter stays the agent's").isEqualTo(agentId);

@@ -2,6 +2,7 @@ package org.guichet.server.realtime;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
@@ -240,6 +241,45 @@ class EventBusBridgeTest {
         try (BridgeSocket again = socket()) {
             assertRefused(again, "guichet.counter.c2", elsewhere);
         }
+    }
+
+    @Test
+    void a_screen_moved_to_another_room_is_disconnected_at_once_and_hears_its_new_room_with_the_same_token() {
+        String token = ok(server.put("/api/v1/admin/deployment", server.adminToken(), deploymentWith(
+                new JsonObject().put("id", "screen-moved").put("kind", "screen").put("name", "Écran mobile")
+                        .put("room", "r1b")))).getJsonObject("deviceTokens").getString("screen-moved");
+        ok(server.get("/api/v1/rooms/r1b/display", token)); // this node now remembers the screen in room 1 bis
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.room.r1b", token);
+            socket.awaitRegistered(bus(), "guichet.room.r1b");
+
+            ok(server.put("/api/v1/admin/deployment", server.adminToken(), deploymentWith(
+                    new JsonObject().put("id", "screen-moved").put("kind", "screen").put("name", "Écran mobile")
+                            .put("room", "r1"))));
+
+            assertThat(server.get("/api/v1/rooms/r1b/display", token).statusCode())
+                    .as("its former room, right after the answer").isEqualTo(403);
+            assertThat(socket.awaitClosed(10)).as("socket listening to its former room closed").isTrue();
+        }
+        ok(server.get("/api/v1/rooms/r1/display", token));
+        try (BridgeSocket again = socket()) {
+            assertRefused(again, "guichet.room.r1b", token);
+            again.register("guichet.room.r1", token);
+            again.awaitRegistered(bus(), "guichet.room.r1");
+        }
+    }
+
+    /** Site s1 as stored, with this device added or changed. */
+    private static JsonObject deploymentWith(JsonObject device) {
+        JsonObject deployment = ok(server.get("/api/v1/admin/deployment", server.adminToken()));
+        JsonObject site = deployment.getJsonArray("sites").stream().map(JsonObject.class::cast)
+                .filter(candidate -> "s1".equals(candidate.getString("id"))).findFirst().orElseThrow();
+        JsonArray devices = site.getJsonArray("devices");
+        devices.stream().map(JsonObject.class::cast)
+                .filter(known -> device.getString("id").equals(known.getString("id")))
+                .findFirst().ifPresent(devices::remove);
+        devices.add(device);
+        return new JsonObject().put("sites", new JsonArray().add(site));
     }
 
     @Test
