@@ -248,8 +248,9 @@ function failureScreen() {
         not_registered: 'notRegistered',
         starting: 'starting',
         service_unavailable: 'serviceUnavailable',
+        busy: 'busy',
     }[view.failure] || 'genericError';
-    const canRetry = ['server_unreachable', 'starting', 'network', 'internal'].includes(view.failure);
+    const canRetry = ['server_unreachable', 'starting', 'network', 'internal', 'busy'].includes(view.failure);
     return {
         info: [
             h('div', { class: 'fault-icon', 'aria-hidden': 'true' }, '!'),

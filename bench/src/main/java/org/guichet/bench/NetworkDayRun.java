@@ -21,6 +21,7 @@ import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.store.Database;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.store.EmbeddedDatabase;
@@ -198,7 +199,9 @@ final class NetworkDayRun {
 
     private Node startServer(Vertx vertx, DatabaseSettings db, int index) throws Exception {
         GuichetServer server = GuichetServer.start(vertx, new ServerOptions(0, db, data.resolve("node-" + index),
-                new JsonObject(), false, false, PASSWORD, null, null, settings.poolSize(), false))
+                new JsonObject(), false, false, PASSWORD, null, null, settings.poolSize(), false)
+                // The day runs `speed` times faster: so may each kiosk, as it would at the real pace.
+                .withDeviceIssuing(IssuingRate.DEVICE_DEFAULT.faster(settings.speed())))
                 .await(180, TimeUnit.SECONDS);
         WebClient http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(128));

@@ -20,6 +20,7 @@ import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.metrics.NodeMetrics;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.service.IssueRequest;
@@ -135,7 +136,9 @@ public final class QueueBenchmark {
         // --metrics on: the server as Main starts it with a metrics token (Vert.x's meters and the domain's kept).
         Vertx serverVertx = Vertx.vertx(NodeMetrics.vertxOptions(new io.vertx.core.VertxOptions(), metrics));
         server = GuichetServer.start(serverVertx, new ServerOptions(0, null, data, deployment(), false, false,
-                "benchmark-admin-password", null, null, 16, false).withMetrics(metrics))
+                "benchmark-admin-password", null, null, 16, false).withMetrics(metrics)
+                // One kiosk token stands for every kiosk of a network here: no per-device pace applies.
+                .withDeviceIssuing(new IssuingRate(Integer.MAX_VALUE, Duration.ofNanos(1))))
                 .await(180, TimeUnit.SECONDS);
         http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));

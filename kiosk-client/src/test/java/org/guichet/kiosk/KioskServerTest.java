@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.guichet.kiosk.testing.FakeEscPosPrinter;
 import org.guichet.kiosk.testing.FaultProxy;
 import org.guichet.kiosk.testing.KioskExtension;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,24 @@ class KioskServerTest {
         assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("site_closed");
         assertThat(kiosk.database().ticketCount()).isZero();
         assertThat(kiosk.printouts()).isEmpty();
+    }
+
+    @Test
+    void a_kiosk_over_its_issuing_rate_tells_the_visitor_to_try_again_in_a_moment_and_prints_nothing() {
+        kiosk.stopServer();
+        kiosk.restartServer(options -> options.withDeviceIssuing(new IssuingRate(1, Duration.ofHours(1))));
+        kiosk.start(kiosk.config());
+        kiosk.awaitReady();
+
+        assertThat(kiosk.take("svc-a").statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> refused = kiosk.take("svc-a");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("busy");
+        assertThat(kiosk.database().ticketCount()).isEqualTo(1);
+        assertThat(kiosk.printouts()).hasSize(1);
+        assertThat(kiosk.state().getJsonObject("opening").getBoolean("issuing")).as("the kiosk still issues")
+                .isTrue();
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class GuichetServer {
     private static Future<GuichetServer> assemble(Vertx vertx, ServerOptions options, DatabaseSettings db,
                                                   EmbeddedDatabase embedded) {
         Pool pool = Database.pool(vertx, db, options.poolSize() > 0 ? options.poolSize() : DEFAULT_POOL_SIZE);
-        InternalBus internalBus = new InternalBus(vertx.eventBus());
+        InternalBus internalBus = new InternalBus(vertx);
         Services.Base base = Services.base(pool, options.clock(), internalBus,
                 new CatalogPublisher(vertx.eventBus(), options.clock()));
         SummaryPublisher summaries = new SummaryPublisher(vertx.eventBus(), base.summaries());
@@ -103,7 +103,7 @@ public final class GuichetServer {
         TicketEvents ticketEvents = metrics == null ? publisher : metrics.counting(publisher);
         Services services = Services.assemble(vertx, pool, base,
                 new Services.Outlets(internalBus, ticketEvents, publisher, publisher), options.sessionLifetime(),
-                options.auditRetention(), options.retention());
+                options.auditRetention(), options.retention(), options.deviceIssuing());
         if (metrics != null) {
             metrics.observe(new NodeMetrics.Sources(services.catalogs()::get, services.alerts()::lastObservation,
                     services.health()::database));

@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.domain.PrivacyNotice;
 import org.guichet.server.domain.RetentionPolicy;
@@ -27,15 +28,18 @@ import java.util.List;
  * @param sso            single sign-on of agents with an OpenID Connect provider ({@code sso:}); off by default
  * @param retention      how long notes, linkable tickets and tickets are kept ({@code retention:}; see docs/privacy.md)
  * @param privacy        who is responsible for the data and how to reach them, for the privacy notice ({@code privacy:})
+ * @param deviceIssuing  how fast each device may issue ({@code issuing.deviceBurst},
+ *                       {@code issuing.deviceRefillSeconds})
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                             AccessibilityStatement accessibility, List<String> publicUrls,
                             MetricsSettings metrics, SsoSettings sso, RetentionPolicy retention,
-                            PrivacyNotice privacy) {
+                            PrivacyNotice privacy, IssuingRate deviceIssuing) {
 
     public ServerOptions {
+        deviceIssuing = deviceIssuing == null ? IssuingRate.DEVICE_DEFAULT : deviceIssuing;
         sso = sso == null ? SsoSettings.off() : sso;
         privacy = privacy == null ? PrivacyNotice.unconfigured() : privacy;
         retention = retention == null ? RetentionPolicy.defaults() : retention;
@@ -54,7 +58,7 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                          Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                          AccessibilityStatement accessibility, List<String> publicUrls, MetricsSettings metrics) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null, null, null);
+                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null, null, null, null);
     }
 
     /** Options with no node addresses for screens and the metrics endpoint off. */
@@ -85,60 +89,66 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy);
+                retention, privacy, deviceIssuing);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy);
+                retention, privacy, deviceIssuing);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy);
+                retention, privacy, deviceIssuing);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso,
-                retention, privacy);
+                retention, privacy, deviceIssuing);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso,
-                retention, privacy);
+                retention, privacy, deviceIssuing);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso,
-                retention, privacy);
+                retention, privacy, deviceIssuing);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso,
-                retention, privacy);
+                retention, privacy, deviceIssuing);
     }
 
     public ServerOptions withSso(SsoSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other,
-                retention, privacy);
+                retention, privacy, deviceIssuing);
     }
 
     public ServerOptions withRetention(RetentionPolicy other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                other, privacy);
+                other, privacy, deviceIssuing);
     }
 
     public ServerOptions withPrivacy(PrivacyNotice other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, other);
+                retention, other, deviceIssuing);
+    }
+
+    public ServerOptions withDeviceIssuing(IssuingRate other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy, other);
     }
 }

@@ -194,6 +194,9 @@ public final class Kiosk {
                         case REJECTED -> ServerCallException.hasCode(failure, "site_closed")
                                 ? new KioskFailure(KioskFailure.Code.SITE_CLOSED, "The server refused a ticket for "
                                 + entry.id() + ": the site is closed")
+                                : ServerCallException.hasCode(failure, "issuing_throttled")
+                                ? new KioskFailure(KioskFailure.Code.BUSY, "The server refused a ticket for "
+                                + entry.id() + ": this kiosk issued too many tickets just now")
                                 : new KioskFailure(KioskFailure.Code.SERVICE_UNAVAILABLE,
                                 "The server refused a ticket for " + entry.id() + ": " + failure.getMessage());
                     };

@@ -16,7 +16,9 @@ public final class KioskFailure extends RuntimeException {
         SERVICE_UNAVAILABLE(409),
         SITE_CLOSED(409),
         UNKNOWN_ENTRY(404),
-        NOT_ISSUABLE(400);
+        NOT_ISSUABLE(400),
+        /** The server says this kiosk issued too many tickets just now: the visitor tries again in a moment. */
+        BUSY(429);
 
         private final int httpStatus;
 

@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.WebClient;
 import org.guichet.kiosk.KioskVerticle;
 import org.guichet.kiosk.config.KioskConfig;
 import org.guichet.kiosk.core.Kiosk;
+import org.guichet.server.ServerOptions;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.guichet.server.testing.TestServer.await;
@@ -133,7 +135,12 @@ public final class KioskExtension implements BeforeEachCallback, AfterEachCallba
 
     /** Starts the server again on the same database and port, as after a restart. */
     public void restartServer() {
-        server = TestServer.start(serverVertx, TestServer.options(databaseSettings, serverPort));
+        restartServer(options -> options);
+    }
+
+    /** Starts the server again on the same database and port, with changed options. */
+    public void restartServer(UnaryOperator<ServerOptions> change) {
+        server = TestServer.start(serverVertx, change.apply(TestServer.options(databaseSettings, serverPort)));
     }
 
     /** Gives the kiosk's site s1 these opening hours and calendar block, through the admin API. */

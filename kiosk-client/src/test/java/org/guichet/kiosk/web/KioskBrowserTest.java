@@ -3,6 +3,7 @@ package org.guichet.kiosk.web;
 import io.vertx.core.json.JsonObject;
 import org.guichet.kiosk.testing.FakeEscPosPrinter;
 import org.guichet.kiosk.testing.KioskExtension;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.web.Browser;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -137,6 +139,25 @@ class KioskBrowserTest {
 
         printer.paperLoaded();
         waitFor("button[data-entry='svc-a']");
+    }
+
+    @Test
+    void a_kiosk_over_its_issuing_rate_asks_the_visitor_to_wait_a_moment_and_offers_to_try_again() {
+        kiosk.stopServer();
+        kiosk.restartServer(options -> options.withDeviceIssuing(new IssuingRate(1, Duration.ofHours(1))));
+        givenAKioskOnScreen(kiosk.config(), 1280, 800);
+        waitFor("button[data-entry='svc-a']").click();
+        waitFor("#done").click();
+
+        browser.findElement(By.cssSelector("button[data-lang='en']")).click();
+        waitForText("#title", "Welcome");
+        browser.findElement(By.cssSelector("button[data-entry='svc-a']")).click();
+        waitFor("#fault");
+
+        assertThat(text("#fault")).isEqualTo("Many tickets have just been given out at this kiosk. Please wait a few "
+                + "seconds, then try again.");
+        assertThat(browser.findElement(By.id("retry")).isDisplayed()).isTrue();
+        assertThat(kiosk.database().ticketCount()).isEqualTo(1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.domain.PrivacyNotice;
 import org.guichet.server.domain.RetentionPolicy;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -78,7 +79,7 @@ public final class ConfigLoader {
                 database.getInteger("poolSize", 16), true, auditRetention(config),
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
                 MetricsSettings.fromConfig(config), sso(config), retention(config),
-                PrivacyNotice.fromConfig(config.getJsonObject("privacy")));
+                PrivacyNotice.fromConfig(config.getJsonObject("privacy")), deviceIssuing(config));
     }
 
     /**
@@ -114,6 +115,29 @@ public final class ConfigLoader {
         if (value != null && !String.valueOf(value).isBlank()) {
             section.put(key, String.valueOf(value).trim());
         }
+    }
+
+    /**
+     * {@code issuing.deviceBurst} (whole tickets, at least 1) and {@code issuing.deviceRefillSeconds} (a positive
+     * number of seconds per ticket once the burst is spent): how fast each kiosk may issue; see
+     * {@link IssuingRate#DEVICE_DEFAULT}.
+     */
+    static IssuingRate deviceIssuing(JsonObject config) {
+        JsonObject issuing = config.getJsonObject("issuing", new JsonObject());
+        Object burst = issuing.getValue("deviceBurst", IssuingRate.DEVICE_DEFAULT.burst());
+        Object refill = issuing.getValue("deviceRefillSeconds",
+                IssuingRate.DEVICE_DEFAULT.refillEvery().toMillis() / 1000.0);
+        if (!(burst instanceof Number whole) || whole.doubleValue() != Math.rint(whole.doubleValue())
+            || whole.doubleValue() < 1 || whole.doubleValue() > 10_000) {
+            throw new IllegalArgumentException("issuing.deviceBurst must be a whole number of tickets from 1 to "
+                    + "10000 (got " + burst + ").");
+        }
+        if (!(refill instanceof Number seconds) || !(seconds.doubleValue() >= 0.001)
+            || seconds.doubleValue() > 3600) {
+            throw new IllegalArgumentException("issuing.deviceRefillSeconds must be a number of seconds from 0.001 "
+                    + "to 3600 (got " + refill + ").");
+        }
+        return new IssuingRate(whole.intValue(), Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
     }
 
     /**

@@ -13,16 +13,27 @@ public final class Failure extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final Object current;
+    private final long retryAfterSeconds;
 
     private Failure(Kind kind, String code, String message) {
         this(kind, code, message, null);
     }
 
     private Failure(Kind kind, String code, String message, Object current) {
+        this(kind, code, message, current, 0);
+    }
+
+    private Failure(Kind kind, String code, String message, Object current, long retryAfterSeconds) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.current = current;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** For too many attempts: the seconds after which to try again, when known; else 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Kind kind() {
@@ -77,6 +88,11 @@ public final class Failure extends RuntimeException {
     /** Too many attempts of something guessable for now; the message says when to try again. */
     public static Failure tooManyAttempts(String code, String message) {
         return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message);
+    }
+
+    /** Too many attempts for now, and when to try again (seconds, at least 1), which the answer states. */
+    public static Failure tooManyAttempts(String code, String message, long retryAfterSeconds) {
+        return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message, null, Math.max(1, retryAfterSeconds));
     }
 
     /** Something the request needs is out of reach for now (the database): nothing was done, try again later. */

@@ -6,6 +6,14 @@ import java.util.Locale;
 public enum PriorityClass {
     NORMAL, PRIORITY, APPOINTMENT;
 
+    /**
+     * A visitor may choose it alone at a kiosk: priority is declared (reduced mobility, disability, pregnancy), an
+     * appointment is given by an agent who checked it.
+     */
+    public boolean selfDeclared() {
+        return this != APPOINTMENT;
+    }
+
     public static PriorityClass parse(String value) {
         if (value == null) {
             return NORMAL;

@@ -48,7 +48,7 @@ public final class AuthRoutes {
 
     private void changePassword(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
-        Reply.json(ctx, services.accounts().changePassword(Reply.principal(ctx),
+        Reply.json(ctx, services.accounts().changePassword(Reply.principal(ctx), Authenticator.bearer(ctx),
                 Json.optionalString(body, "currentPassword"), Json.requiredString(body, "newPassword")));
     }
 }

@@ -54,6 +54,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         if (answer.status() == 503) {
             ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
+        if (failure instanceof Failure domain && domain.retryAfterSeconds() > 0) {
+            ctx.response().putHeader("Retry-After", String.valueOf(domain.retryAfterSeconds()));
+        }
         ctx.response()
                 .setStatusCode(answer.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -48,8 +48,7 @@ public final class InstanceVerticle extends VerticleBase {
                 services.catalogs().reload().onFailure(failure -> LOG.warn("Catalog could not be reloaded", failure));
             }
         }));
-        consumers.add(vertx.eventBus().<String>consumer(Addresses.CREDENTIALS_REVOKED,
-                message -> services.authentication().forget(message.body())));
+        consumers.add(internalBus.hearRevocations(services.authentication()::forget));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_PRESENCE, message -> {
             if (!internalBus.fromHere(message)) {
                 services.alerts().presence().received(internalBus.origin(message), message.body());

@@ -13,8 +13,16 @@ public final class Addresses {
 
     /** Every instance reloads its catalog. */
     public static final String CATALOG_CHANGED = "guichet.internal.catalog.changed";
-    /** Body: the hex SHA-256 of a token that stopped being valid; every instance forgets it and closes its sockets. */
+    /**
+     * Body: the hex SHA-256 of a token that stopped being valid, published on one node only (local delivery) once
+     * that node has forgotten it: its bridges close the sockets opened with it.
+     */
     public static final String CREDENTIALS_REVOKED = "guichet.internal.auth.revoked";
+    /**
+     * Followed by a node's id, the address where that node hears revocations (body: an array of token keys) and
+     * answers once it has forgotten them (see {@link InternalBus#credentialsRevoked}).
+     */
+    public static final String CREDENTIALS_REVOKED_ON_NODE = "guichet.internal.auth.revoked.node.";
     /** Each node's live device connections, for the other nodes' alerts (see service.DevicePresence). */
     public static final String DEVICE_PRESENCE = "guichet.internal.devices.presence";
 

@@ -54,7 +54,7 @@ public final class EventBusBridge {
 
     /** Starts closing the sockets of revoked tokens; {@link #close()} stops it. */
     public Future<Void> start() {
-        revocations = vertx.eventBus().consumer(Addresses.CREDENTIALS_REVOKED,
+        revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_REVOKED,
                 message -> closeSocketsOf(message.body()));
         return revocations.completion();
     }

@@ -116,7 +116,7 @@ public final class Accounts {
     public Future<Void> logout(String token) {
         String key = Tokens.key(token);
         authentication.forget(key);
-        return agents.deleteSession(Tokens.hash(token)).onSuccess(done -> announcements.credentialsRevoked(key));
+        return agents.deleteSession(Tokens.hash(token)).compose(done -> revoked(List.of(key)));
     }
 
     /** The agent making the request, as registered. */
@@ -205,13 +205,12 @@ public final class Accounts {
         }).compose(this::ended).compose(done -> agent(agentId));
     }
 
-    /** Forgets the ended sessions here, announces them to every instance, and tells about the closed counters. */
+    /**
+     * Forgets the ended sessions on every instance, closing what was opened with them, then tells about the closed
+     * counters.
+     */
     private Future<Void> ended(AgentStore.Ended ended) {
-        ended.sessionKeys().forEach(key -> {
-            authentication.forget(key);
-            announcements.credentialsRevoked(key);
-        });
-        return counters.announce(ended.closedCounterIds())
+        return revoked(ended.sessionKeys()).compose(done -> counters.announce(ended.closedCounterIds()))
                 .recover(failure -> {
                     LOG.warn("Closed counters could not be announced", failure);
                     return Future.succeededFuture();
@@ -332,7 +331,12 @@ public final class Accounts {
                 .compose(this::agent);
     }
 
-    public Future<Void> changePassword(Principal principal, String currentPassword, String newPassword) {
+    /**
+     * Changes one's own password, checked against the current one; every other session of the account ends (with
+     * what was opened with it, on every instance), the one making the change ({@code sessionToken}) stays.
+     */
+    public Future<Void> changePassword(Principal principal, String sessionToken, String currentPassword,
+                                       String newPassword) {
         AccessPolicy.require(principal, Action.CHANGE_OWN_PASSWORD, AccessPolicy.Scope.none());
         PasswordRules.require(newPassword);
         String current = currentPassword == null ? "" : currentPassword;
@@ -347,7 +351,8 @@ public final class Accounts {
                     }
                     return hasher.hash(newPassword);
                 }, false))
-                .compose(hash -> agents.updatePassword(principal.agentId(), hash));
+                .compose(hash -> agents.changePassword(principal.agentId(), hash, Tokens.hash(sessionToken)))
+                .compose(this::revoked);
     }
 
     /** An administrator gives an account of their sites a new password; its sessions end. */
@@ -373,11 +378,17 @@ public final class Accounts {
                 String.valueOf(agent.id()), onlySite(agent.siteIds()), null, null);
         return vertx.executeBlocking(() -> hasher.hash(newPassword), false)
                 .compose(hash -> agents.resetPassword(agent.id(), hash, entry))
-                .onSuccess(keys -> keys.forEach(key -> {
-                    authentication.forget(key);
-                    announcements.credentialsRevoked(key);
-                }))
-                .mapEmpty();
+                .compose(this::revoked);
+    }
+
+    /**
+     * The sessions stopped being valid (their rows are gone): forgotten here at once, then on every instance, with
+     * what was opened with them; completes when every instance has forgotten them, so that the caller answers only
+     * then.
+     */
+    private Future<Void> revoked(List<String> sessionKeys) {
+        sessionKeys.forEach(authentication::forget);
+        return announcements.credentialsRevoked(sessionKeys);
     }
 
     public Future<Optional<Long>> agentId(String username) {

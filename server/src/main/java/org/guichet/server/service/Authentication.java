@@ -10,6 +10,7 @@ import org.guichet.server.store.DeviceStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Resolves a bearer token (an agent's session {@code gs_…} or a device's token {@code gd_…}) to its principal. Answers
@@ -27,6 +28,11 @@ public final class Authentication {
     private final DeviceStore devices;
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /**
+     * Counts what was forgotten: a lookup that began before a revocation may read the token as still valid and end
+     * after it; what it found is then not remembered.
+     */
+    private final AtomicLong forgotten = new AtomicLong();
 
     public Authentication(AgentStore agents, DeviceStore devices, Clock clock) {
         this.agents = agents;
@@ -45,17 +51,23 @@ public final class Authentication {
         if (known != null && known.until() > nowMillis) {
             return Future.succeededFuture(known.principal());
         }
+        long forgottenBefore = forgotten.get();
         byte[] hash = Tokens.hash(token);
         Future<Principal> lookup = token.startsWith(Tokens.DEVICE_PREFIX)
                 ? devices.byToken(hash).map(found -> found.orElseThrow(() -> Failure.unauthenticated(
                         "This device token is unknown or has been revoked.")))
                 : agents.session(hash, clock.instant()).map(found -> found.orElseThrow(() -> Failure.unauthenticated(
                         "session_expired", "Your session has expired; please log in again.")));
-        return lookup.onSuccess(principal -> remembered.put(key, new Remembered(principal, nowMillis + REMEMBER_MILLIS)));
+        return lookup.onSuccess(principal -> {
+            if (forgotten.get() == forgottenBefore) {
+                remembered.put(key, new Remembered(principal, nowMillis + REMEMBER_MILLIS));
+            }
+        });
     }
 
     /** Forgets what was remembered of one token (by its {@link Tokens#key}). */
     public void forget(String tokenKey) {
+        forgotten.incrementAndGet(); // before the removal: a lookup ending in between must not put it back
         remembered.remove(tokenKey);
     }
 }

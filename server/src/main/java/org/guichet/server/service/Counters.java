@@ -51,7 +51,7 @@ public final class Counters {
                 throw Failure.conflict("counter_taken", counter.name() + " is already open by " + state.agentName()
                         + ".");
             }
-            return change(counter, principal.agentId(), OPEN);
+            return change(counter, principal.agentId(), principal.agentId(), OPEN);
         });
     }
 
@@ -137,14 +137,17 @@ public final class Counters {
                 throw Failure.conflict("counter_busy", "Finish, transfer or requeue ticket "
                         + state.currentTicket().get().number() + " first.");
             }
-            // A supervisor acting on a colleague's counter acts in the colleague's name: the counter stays theirs.
-            return change(counter, holder == null ? principal.agentId() : holder, change);
+            // A supervisor acting on a colleague's counter leaves it the colleague's; the change is recorded as the
+            // supervisor's.
+            return change(counter, holder == null ? principal.agentId() : holder, principal.agentId(), change);
         });
     }
 
-    private Future<CounterState> change(Catalog.Counter counter, Long agentId, CounterStore.Change change) {
+    /** @param agentId the agent holding the counter; {@code actedBy}: who makes the change */
+    private Future<CounterState> change(Catalog.Counter counter, Long agentId, Long actedBy,
+                                        CounterStore.Change change) {
         Instant now = clock.instant();
-        return counters.change(counter.id(), counter.siteId(), agentId, now, change)
+        return counters.change(counter.id(), counter.siteId(), agentId, actedBy, now, change)
                 .compose(changed -> {
                     if (!changed) {
                         throw Failure.conflict("illegal_counter_transition",

@@ -84,6 +84,7 @@ public final class Deployments {
     public Future<Applied> apply(JsonObject deployment, boolean renewAllTokens, AuditEntry.Actor actor) {
         return store.apply(deployment, changes -> entries(changes, actor))
                 .compose(applied -> catalogs.changed().map(catalog -> applied))
+                .compose(applied -> devices.moved(applied.reboundTokenKeys()).map(done -> applied))
                 .compose(applied -> {
                     List<String> needing = new ArrayList<>(applied.needingToken());
                     if (renewAllTokens) {

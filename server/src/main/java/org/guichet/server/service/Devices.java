@@ -109,10 +109,9 @@ public final class Devices {
         AuditEntry entry = AuditEntry.of(clock.instant(), actor, "device.token_issue", "device", device.id(),
                 device.siteId(), new JsonObject().put("revoked", device.revoked()),
                 new JsonObject().put("revoked", false));
-        return devices.setToken(device.id(), Tokens.hash(token), entry).map(previous -> {
-            stopUsing(previous.orElseThrow(() -> Failure.notFound("No device '" + device.id() + "'.")));
-            return token;
-        });
+        return devices.setToken(device.id(), Tokens.hash(token), entry).compose(previous ->
+                stopUsing(previous.orElseThrow(() -> Failure.notFound("No device '" + device.id() + "'.")))
+                        .map(done -> token));
     }
 
     /**
@@ -171,10 +170,8 @@ public final class Devices {
                                 "device.pair", "device", device.deviceId(), device.onlySite(), null,
                                 new JsonObject().put("revoked", false).put("paired", true)))
                 .compose(redemption -> switch (redemption.verdict()) {
-                    case REDEEM -> {
-                        stopUsing(redemption.previousTokenKey());
-                        yield Future.succeededFuture(new Paired(token, redemption.device()));
-                    }
+                    case REDEEM -> stopUsing(redemption.previousTokenKey())
+                            .map(done -> new Paired(token, redemption.device()));
                     case WRONG -> {
                         throttle.failed();
                         yield vertx.timer(WRONG_CODE_PAUSE.toMillis()).compose(paused -> Future.failedFuture(
@@ -200,10 +197,8 @@ public final class Devices {
             return devices.revoke(deviceId, clock.instant(), AuditEntry.of(clock.instant(),
                     AuditEntry.Actor.of(principal, address), "device.revoke", "device", deviceId, device.siteId(),
                     new JsonObject().put("revoked", false), new JsonObject().put("revoked", true)));
-        }).map(revoked -> {
-            stopUsing(revoked.orElseThrow(() -> Failure.notFound("No active device '" + deviceId + "'.")));
-            return null;
-        });
+        }).compose(revoked -> stopUsing(revoked.orElseThrow(() -> Failure.notFound("No active device '"
+                + deviceId + "'."))));
     }
 
     /** A device says it is alive, with its health (printer paper, errors); answers the server's time. */
@@ -216,12 +211,26 @@ public final class Devices {
         return devices.reportHealth(principal.deviceId(), now, health).map(done -> now);
     }
 
-    /** A token that stopped being valid is forgotten here and announced, so that its sockets close everywhere. */
-    private void stopUsing(String tokenKey) {
-        if (tokenKey != null && !tokenKey.isEmpty()) {
-            authentication.forget(tokenKey);
-            announcements.credentialsRevoked(tokenKey);
+    /**
+     * Devices given another room, counter or kind keep their tokens; what every instance remembers of them is
+     * forgotten and the sockets they opened for their former place closed, so that they come back with their new
+     * one. Completes once every instance has forgotten them.
+     */
+    public Future<Void> moved(List<String> tokenKeys) {
+        tokenKeys.forEach(authentication::forget);
+        return announcements.credentialsRevoked(tokenKeys);
+    }
+
+    /**
+     * A token that stopped being valid is forgotten here and on every instance, and its sockets closed; completes
+     * once every instance has forgotten it.
+     */
+    private Future<Void> stopUsing(String tokenKey) {
+        if (tokenKey == null || tokenKey.isEmpty()) {
+            return Future.succeededFuture();
         }
+        authentication.forget(tokenKey);
+        return announcements.credentialsRevoked(List.of(tokenKey));
     }
 
     private Future<Device> device(String deviceId) {

@@ -3,6 +3,7 @@ package org.guichet.server.service;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.guichet.server.domain.RetentionPolicy;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.domain.stats.StatsPlanner;
 import org.guichet.server.store.AgentStore;
@@ -47,7 +48,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
             }
 
             @Override
-            public void credentialsRevoked(String tokenHashHex) {
+            public io.vertx.core.Future<Void> credentialsRevoked(java.util.List<String> tokenKeys) {
+                return io.vertx.core.Future.succeededFuture();
             }
         }, (ticket, action, leftCounterId) -> {
         }, state -> {
@@ -80,12 +82,16 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     /** @param auditRetention how long audit entries are kept */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
                                     Duration auditRetention) {
-        return assemble(vertx, pool, base, outlets, sessionLifetime, auditRetention, RetentionPolicy.defaults());
+        return assemble(vertx, pool, base, outlets, sessionLifetime, auditRetention, RetentionPolicy.defaults(),
+                IssuingRate.DEVICE_DEFAULT);
     }
 
-    /** @param retention how long notes, linkable tickets and tickets are kept */
+    /**
+     * @param retention     how long notes, linkable tickets and tickets are kept
+     * @param deviceIssuing how fast each device may issue tickets (on this node)
+     */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
-                                    Duration auditRetention, RetentionPolicy retention) {
+                                    Duration auditRetention, RetentionPolicy retention, IssuingRate deviceIssuing) {
         Clock clock = base.clock();
         Catalogs catalogs = base.catalogs();
         TicketStore tickets = base.tickets();
@@ -99,7 +105,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), catalogs, vertx, clock);
         DeploymentStore deploymentStore = new DeploymentStore(pool);
         Deployments deployments = new Deployments(deploymentStore, catalogs, devices, clock);
-        TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets());
+        TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets(),
+                new DeviceIssuingLimits(deviceIssuing, clock));
         TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets());
         TicketCalling calling = new TicketCalling(tickets, counterStore, catalogs, transitions, clock,
                 outlets.tickets());

@@ -266,12 +266,9 @@ public final class SingleSignOn {
             AuditEntry entry = AuditEntry.of(clock.instant(), AuditEntry.Actor.system("sso"), "agent.sso_access",
                     "agent", String.valueOf(agentId), null, access(current), access(claimed));
             return identities.replaceAccess(agentId, claimed, entry).compose(keys -> {
-                keys.forEach(key -> {
-                    authentication.forget(key);
-                    announcements.credentialsRevoked(key);
-                });
-                return agent(agentId);
-            });
+                keys.forEach(authentication::forget);
+                return announcements.credentialsRevoked(keys);
+            }).compose(revoked -> agent(agentId));
         });
     }
 

@@ -8,6 +8,7 @@ import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.OpeningCalendar;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.ServiceDay;
@@ -48,10 +49,18 @@ public final class TicketIssuer {
     private final Clock clock;
     private final WaitEstimator estimator;
     private final TicketEvents events;
+    private final DeviceIssuingLimits deviceLimits;
     private final Batcher<PendingIssue> batcher = new Batcher<>(BATCHES_IN_FLIGHT, MAX_BATCH, this::write);
 
     public TicketIssuer(TicketStore tickets, Catalogs catalogs, Clock clock, WaitEstimator estimator,
                         TicketEvents events) {
+        this(tickets, catalogs, clock, estimator, events, new DeviceIssuingLimits(IssuingRate.DEVICE_DEFAULT, clock));
+    }
+
+    /** @param deviceLimits how fast each device may issue (agents are not limited) */
+    public TicketIssuer(TicketStore tickets, Catalogs catalogs, Clock clock, WaitEstimator estimator,
+                        TicketEvents events, DeviceIssuingLimits deviceLimits) {
+        this.deviceLimits = deviceLimits;
         this.tickets = tickets;
         this.catalogs = catalogs;
         this.clock = clock;
@@ -94,6 +103,11 @@ public final class TicketIssuer {
         Instant arrival = clock.instant();
         if (!principal.isAgent()) {
             requireIssuing(site, arrival);
+            if (!request.priority().selfDeclared()) {
+                throw Failure.notAllowed("priority_not_allowed", "A device may issue NORMAL or PRIORITY tickets; "
+                        + request.priority().name() + " is given by an agent.");
+            }
+            deviceLimits.take(principal.deviceId());
         }
         TicketStore.NewTicket ticket = new TicketStore.NewTicket(site.id(), service.id(), service.roomId(),
                 service.prefix(), ServiceDay.of(arrival, site.zone()), request.priority(), request.language(),

@@ -56,6 +56,8 @@ public final class AgentStore {
             ON CONFLICT (username) DO NOTHING RETURNING id""";
     static final String INSERT_AGENT_SITE = "INSERT INTO agent_site (agent_id, site_id) VALUES ($1, $2)";
     static final String UPDATE_PASSWORD = "UPDATE agent SET password_hash = $2 WHERE id = $1";
+    static final String DELETE_OTHER_SESSIONS =
+            "DELETE FROM agent_session WHERE agent_id = $1 AND token_hash <> $2 RETURNING token_hash";
     static final String COUNT_ADMINS = "SELECT count(*) FROM agent WHERE role = 'admin' AND active";
     static final String SELECT_TAKEN_USERNAMES = "SELECT username FROM agent WHERE username = ANY($1)";
     /**
@@ -203,7 +205,7 @@ public final class AgentStore {
                         return Future.succeededFuture(new Ended(List.of(), List.of()));
                     }
                     return conn.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId))
-                            .compose(sessions -> CounterStore.closeHeldBy(conn, agentId, now)
+                            .compose(sessions -> CounterStore.closeHeldBy(conn, agentId, entry.actor().agentId(), now)
                                     .map(counters -> new Ended(sessionKeys(sessions), counters)));
                 })
                 .compose(ended -> AuditStore.append(conn, List.of(entry))
@@ -272,8 +274,16 @@ public final class AgentStore {
         });
     }
 
-    public Future<Void> updatePassword(long agentId, String passwordHash) {
-        return pool.preparedQuery(UPDATE_PASSWORD).execute(Tuple.of(agentId, passwordHash)).mapEmpty();
+    /**
+     * Gives the account a new password and ends its sessions but the one making the change, in one transaction;
+     * answers the {@link Tokens#key}s of the ended sessions, so that what was opened with them can end.
+     */
+    public Future<List<String>> changePassword(long agentId, String passwordHash, byte[] keptSessionHash) {
+        return pool.withTransaction(conn -> conn.preparedQuery(UPDATE_PASSWORD)
+                .execute(Tuple.of(agentId, passwordHash))
+                .compose(done -> conn.preparedQuery(DELETE_OTHER_SESSIONS)
+                        .execute(Tuple.of(agentId, Buffer.buffer(keptSessionHash))))
+                .map(AgentStore::sessionKeys));
     }
 
     public Future<Boolean> hasAdmin() {

@@ -20,7 +20,10 @@ public final class CounterStore {
             SELECT cs.counter_id, cs.status, cs.agent_id, cs.since, cs.pause_reason, a.display_name
             FROM counter_state cs LEFT JOIN agent a ON a.id = cs.agent_id
             WHERE cs.counter_id = ANY($1)""";
-    /** $1 counter, $2 site, $3 agent, $4 now, $5 new status, $6 statuses it may change from, $7 event, $8 reason. */
+    /**
+     * $1 counter, $2 site, $3 agent holding it, $4 now, $5 new status, $6 statuses it may change from, $7 event,
+     * $8 reason, $9 who made the change (the holder, or a supervisor acting for them).
+     */
     static final String CHANGE_STATE = """
             WITH s AS (
                 INSERT INTO counter_state (counter_id, status, agent_id, since, pause_reason)
@@ -31,14 +34,14 @@ public final class CounterStore {
                     WHERE counter_state.status = ANY($6)
                 RETURNING counter_id
             ), e AS (
-                INSERT INTO counter_event (counter_id, site_id, agent_id, kind, at, reason)
-                SELECT $1, $2, $3, $7, $4, $8 FROM s
+                INSERT INTO counter_event (counter_id, site_id, agent_id, kind, at, reason, acted_by)
+                SELECT $1, $2, $3, $7, $4, $8, $9 FROM s
             )
             SELECT count(*) FROM s""";
 
     /**
      * Closes every counter the agent holds open or paused, each with its CLOSE event in the agent's name ($1 agent,
-     * $2 now): the counter no longer shows them, its history still does.
+     * $2 now, $3 who closed them): the counter no longer shows them, its history still does.
      */
     static final String CLOSE_HELD_BY = """
             WITH closed AS (
@@ -47,8 +50,8 @@ public final class CounterStore {
                 WHERE c.id = cs.counter_id AND cs.agent_id = $1 AND cs.status <> 'CLOSED'
                 RETURNING cs.counter_id, c.site_id
             ), e AS (
-                INSERT INTO counter_event (counter_id, site_id, agent_id, kind, at, reason)
-                SELECT counter_id, site_id, $1, 'CLOSE', $2, NULL FROM closed
+                INSERT INTO counter_event (counter_id, site_id, agent_id, kind, at, reason, acted_by)
+                SELECT counter_id, site_id, $1, 'CLOSE', $2, NULL, $3 FROM closed
             )
             SELECT counter_id FROM closed""";
 
@@ -80,9 +83,10 @@ public final class CounterStore {
      * Applies a change if the counter is still in one of {@code change.from()}; false when it changed meanwhile.
      * An agent who already holds another open counter is a conflict.
      */
-    public Future<Boolean> change(String counterId, String siteId, Long agentId, Instant now, Change change) {
+    public Future<Boolean> change(String counterId, String siteId, Long agentId, Long actedBy, Instant now,
+                                  Change change) {
         Tuple params = Tuple.of(counterId, siteId, agentId, Sql.utc(now), change.status(), change.from(),
-                change.event()).addValue(change.reason());
+                change.event()).addValue(change.reason()).addValue(actedBy);
         return pool.preparedQuery(CHANGE_STATE).execute(params)
                 .recover(failure -> Sql.isUniqueViolation(failure, "counter_state_one_counter_per_agent")
                         ? Future.failedFuture(Failure.conflict("agent_has_counter",
@@ -91,9 +95,9 @@ public final class CounterStore {
                 .map(rows -> rows.iterator().next().getLong(0) > 0);
     }
 
-    /** Closes the counters the agent holds, in the caller's transaction; answers their ids. */
-    static Future<List<String>> closeHeldBy(SqlClient conn, long agentId, Instant now) {
-        return conn.preparedQuery(CLOSE_HELD_BY).execute(Tuple.of(agentId, Sql.utc(now))).map(rows -> {
+    /** Closes the counters the agent holds, in the caller's transaction, as {@code actedBy}; answers their ids. */
+    static Future<List<String>> closeHeldBy(SqlClient conn, long agentId, Long actedBy, Instant now) {
+        return conn.preparedQuery(CLOSE_HELD_BY).execute(Tuple.of(agentId, Sql.utc(now), actedBy)).map(rows -> {
             List<String> ids = new ArrayList<>();
             rows.forEach(row -> ids.add(row.getString("counter_id")));
             return ids;

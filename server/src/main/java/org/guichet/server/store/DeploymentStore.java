@@ -1,6 +1,7 @@
 package org.guichet.server.store;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -15,6 +16,7 @@ import org.guichet.server.domain.DeploymentRules;
 import org.guichet.server.domain.EntityKeys;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Languages;
+import org.guichet.server.domain.Tokens;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -62,12 +64,21 @@ public final class DeploymentStore {
     static final String CLEAR_COUNTER_SERVICES = "DELETE FROM counter_service WHERE counter_id = $1";
     static final String INSERT_COUNTER_SERVICE =
             "INSERT INTO counter_service (counter_id, service_id, rank) VALUES ($1, $2, $3)";
+    /**
+     * Also answers the token hash of a device given another kind, room or counter ({@code rebound_token_hash}): what
+     * was remembered of it, and the sockets it opened for its former place, must go.
+     */
     static final String UPSERT_DEVICE = """
+            WITH before AS (SELECT kind, room_id, counter_id FROM device WHERE id = $1)
             INSERT INTO device (id, site_id, kind, name, room_id, counter_id, language, code)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (id) DO UPDATE SET kind = $3, name = $4, room_id = $5, counter_id = $6, language = $7
             WHERE device.site_id = $2
-            RETURNING id, token_hash IS NULL AND revoked_at IS NULL AS needs_token""";
+            RETURNING id, token_hash IS NULL AND revoked_at IS NULL AS needs_token,
+                      CASE WHEN EXISTS (SELECT 1 FROM before b WHERE b.kind IS DISTINCT FROM $3::text
+                                        OR b.room_id IS DISTINCT FROM $5::text
+                                        OR b.counter_id IS DISTINCT FROM $6::text)
+                           THEN token_hash END AS rebound_token_hash""";
     /** The keys of the declared sites' entities, and of any entity whose key is one of the declared codes. */
     static final String SELECT_KEYS = """
             SELECT 'ROOM' AS kind, site_id, code, id FROM waiting_room WHERE site_id = ANY($1) OR id = ANY($2)
@@ -103,9 +114,12 @@ public final class DeploymentStore {
             FROM device d LEFT JOIN waiting_room r ON r.id = d.room_id LEFT JOIN counter c ON c.id = d.counter_id
             WHERE $1::text[] IS NULL OR d.site_id = ANY($1) ORDER BY d.site_id, d.code""";
 
-    /** What an apply did: the devices that need a token and every declared device (by key), each site's changes. */
+    /**
+     * What an apply did: the devices that need a token, every declared device (by key), each site's changes, and the
+     * {@link org.guichet.server.domain.Tokens#key}s of the devices moved to another room or counter (or kind).
+     */
     public record Applied(List<String> needingToken, List<String> declaredDevices,
-                          List<DeploymentDiff.SiteChanges> changes) {
+                          List<DeploymentDiff.SiteChanges> changes, List<String> reboundTokenKeys) {
     }
 
 
@@ -128,6 +142,7 @@ public final class DeploymentStore {
         String[] siteIds = siteIds(DeploymentRules.list(deployment, "sites"));
         List<String> needingToken = new ArrayList<>();
         List<String> declaredDevices = new ArrayList<>();
+        List<String> rebound = new ArrayList<>();
         return pool.withTransaction(conn -> conn.query(LOCK_DEPLOYMENT).execute()
                 .compose(locked -> requireRevisions(conn, deployment))
                 .compose(current -> keyed(conn, deployment))
@@ -137,14 +152,14 @@ public final class DeploymentStore {
                         JsonObject site = (JsonObject) entry;
                         DeploymentRules.list(site, "devices")
                                 .forEach(device -> declaredDevices.add(((JsonObject) device).getString("id")));
-                        chain = chain.compose(done -> applySite(conn, site, needingToken));
+                        chain = chain.compose(done -> applySite(conn, site, needingToken, rebound));
                     }
                     return chain.compose(done -> read(conn, siteIds))
                             .map(after -> DeploymentDiff.between(before, after))
                             .compose(changes -> bumpRevisions(conn, changes).map(done -> changes));
                 }))
                 .compose(changes -> AuditStore.append(conn, entries.apply(changes))
-                        .map(done -> new Applied(needingToken, declaredDevices, changes))))
+                        .map(done -> new Applied(needingToken, declaredDevices, changes, rebound))))
                 .recover(Sql::refused);
     }
 
@@ -307,7 +322,8 @@ public final class DeploymentStore {
         });
     }
 
-    private Future<Void> applySite(SqlConnection conn, JsonObject site, List<String> needingToken) {
+    private Future<Void> applySite(SqlConnection conn, JsonObject site, List<String> needingToken,
+                                   List<String> rebound) {
         String siteId = site.getString("id");
         Future<?> chain = conn.preparedQuery(UPSERT_SITE).execute(Tuple.of(siteId, site.getString("name"),
                 site.getString("timeZone", DeploymentRules.DEFAULT_TIME_ZONE),
@@ -364,6 +380,11 @@ public final class DeploymentStore {
                     .map(rows -> {
                         if (rows.size() > 0 && rows.iterator().next().getBoolean("needs_token")) {
                             needingToken.add(device.getString("id"));
+                        }
+                        Buffer reboundToken = rows.size() > 0 ? rows.iterator().next().getBuffer("rebound_token_hash")
+                                : null;
+                        if (reboundToken != null) {
+                            rebound.add(Tokens.hex(reboundToken.getBytes()));
                         }
                         return null;
                     }));

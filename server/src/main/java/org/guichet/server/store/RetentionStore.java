@@ -52,8 +52,9 @@ public final class RetentionStore {
             WHERE id IN (SELECT id FROM batch)""";
     /** Who opened, paused and closed counters before $1. */
     static final String PSEUDONYMISE_COUNTER_EVENTS = """
-            UPDATE counter_event SET agent_id = NULL
-            WHERE id IN (SELECT id FROM counter_event WHERE agent_id IS NOT NULL AND at < $1 ORDER BY id LIMIT $2)""";
+            UPDATE counter_event SET agent_id = NULL, acted_by = NULL
+            WHERE id IN (SELECT id FROM counter_event WHERE (agent_id IS NOT NULL OR acted_by IS NOT NULL) AND at < $1
+                         ORDER BY id LIMIT $2)""";
     /**
      * Ended tickets of service days before $1, with their events and facts, once the statistics rollups hold them:
      * never while a (site, day) up to that day still waits for its rollup to be rebuilt. Newest first, so that a

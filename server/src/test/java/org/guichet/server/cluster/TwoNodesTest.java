@@ -1,7 +1,10 @@
 package org.guichet.server.cluster;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerVertx;
@@ -20,7 +23,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.await;
@@ -145,9 +150,98 @@ class TwoNodesTest {
 
         status(nodeA.post("/api/v1/auth/logout", agent, null), 204);
 
-        // The announcement crosses the event bus after the logout's answer: B refuses the session once it arrives.
-        Eventually.await("node B refusing the session", Duration.ofSeconds(5),
-                () -> nodeB.get("/api/v1/auth/me", agent).statusCode(), code -> code == 401);
+        // The logout answers once every node has forgotten the session: B refuses it from the next request on.
+        status(nodeB.get("/api/v1/auth/me", agent), 401);
+    }
+
+    @Test
+    void a_password_reset_on_node_a_is_refused_on_node_b_from_the_answer_on_even_when_the_network_is_slow() {
+        String agent = nodeA.agent("cluster.reset", "agent", "s1");
+        long agentId = ok(nodeB.get("/api/v1/auth/me", agent)).getLong("id"); // node B now knows the session
+        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port());
+             SlowRevocations slow = SlowRevocations.on(vertxA)) {
+            socket.register("guichet.site.s1.queue", agent);
+            socket.awaitRegistered(vertxB.eventBus(), "guichet.site.s1.queue");
+
+            assertThat(nodeA.post("/api/v1/admin/agents/" + agentId + "/password", nodeA.adminToken(),
+                    new JsonObject().put("password", "Granite-swallow-beside-Millau-7")).statusCode())
+                    .isLessThan(300);
+
+            assertThat(slow.delayed()).as("revocation messages held back on the way").isPositive();
+            status(nodeB.get("/api/v1/auth/me", agent), 401);
+            assertThat(socket.awaitClosed(10)).as("socket on node B closed").isTrue();
+        }
+    }
+
+    @Test
+    void a_supervisor_moved_to_another_site_on_node_a_is_refused_on_node_b_from_the_answer_on() {
+        String supervisor = nodeA.agent("cluster.moved", "supervisor", "s1");
+        JsonObject me = ok(nodeB.get("/api/v1/auth/me", supervisor)); // node B now knows the session
+        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port());
+             SlowRevocations slow = SlowRevocations.on(vertxA)) {
+            socket.register("guichet.site.s1.alerts", supervisor);
+            socket.awaitRegistered(vertxB.eventBus(), "guichet.site.s1.alerts");
+
+            ok(nodeA.send(HttpMethod.PATCH, "/api/v1/admin/agents/" + me.getLong("id"),
+                    nodeA.adminToken(), Map.of("Content-Type", "application/json",
+                            "If-Match", "\"" + me.getInteger("version") + "\""),
+                    new JsonObject().put("siteIds", new JsonArray().add("s2")).toBuffer()));
+
+            assertThat(slow.delayed()).as("revocation messages held back on the way").isPositive();
+            status(nodeB.get("/api/v1/auth/me", supervisor), 401);
+            assertThat(socket.awaitClosed(10)).as("socket on node B, opened for site s1, closed").isTrue();
+        }
+    }
+
+    @Test
+    void a_device_token_reissued_on_node_a_is_refused_on_node_b_from_the_answer_on() {
+        String oldToken = nodeA.deviceToken("screen-1b");
+        ok(nodeB.get("/api/v1/rooms/r1b/display", oldToken)); // node B now knows the token
+        try (SlowRevocations slow = SlowRevocations.on(vertxA)) {
+            String newToken = nodeA.deviceToken("screen-1b");
+
+            assertThat(slow.delayed()).as("revocation messages held back on the way").isPositive();
+            status(nodeB.get("/api/v1/rooms/r1b/display", oldToken), 401);
+            ok(nodeB.get("/api/v1/rooms/r1b/display", newToken));
+        }
+    }
+
+    /**
+     * Holds back, for a moment, every revocation message node A sends, as a busy network or a paused node would: the
+     * revoking call must not answer before the other nodes have forgotten the credentials.
+     */
+    private static final class SlowRevocations implements AutoCloseable {
+
+        private final Vertx vertx;
+        private final AtomicInteger delayed = new AtomicInteger();
+        private final Handler<DeliveryContext<Object>> interceptor;
+
+        private SlowRevocations(Vertx vertx) {
+            this.vertx = vertx;
+            this.interceptor = context -> {
+                if (context.message().address().startsWith("guichet.internal.auth.revoked")) {
+                    delayed.incrementAndGet();
+                    vertx.setTimer(300, timer -> context.next());
+                } else {
+                    context.next();
+                }
+            };
+        }
+
+        static SlowRevocations on(Vertx vertx) {
+            SlowRevocations slow = new SlowRevocations(vertx);
+            vertx.eventBus().addOutboundInterceptor(slow.interceptor);
+            return slow;
+        }
+
+        int delayed() {
+            return delayed.get();
+        }
+
+        @Override
+        public void close() {
+            vertx.eventBus().removeOutboundInterceptor(interceptor);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.DeploymentRules;
 import org.guichet.server.domain.PrivacyNotice;
 import org.guichet.server.domain.RetentionPolicy;
+import org.guichet.server.domain.IssuingRate;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -19,6 +20,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigLoaderTest {
+
+    @Test
+    void the_device_issuing_rate_is_read_with_a_default_and_checked() {
+        assertThat(ConfigLoader.toOptions(new JsonObject(), false, false).deviceIssuing())
+                .isEqualTo(IssuingRate.DEVICE_DEFAULT);
+        assertThat(ConfigLoader.toOptions(new JsonObject().put("issuing", new JsonObject().put("deviceBurst", 4)
+                .put("deviceRefillSeconds", 7.5)), false, false).deviceIssuing())
+                .isEqualTo(new IssuingRate(4, Duration.ofMillis(7500)));
+        for (JsonObject bad : new JsonObject[]{new JsonObject().put("deviceBurst", 0),
+                new JsonObject().put("deviceBurst", 2.5), new JsonObject().put("deviceBurst", "ten"),
+                new JsonObject().put("deviceRefillSeconds", 0), new JsonObject().put("deviceRefillSeconds", -1),
+                new JsonObject().put("deviceRefillSeconds", "soon")}) {
+            assertThatThrownBy(() -> ConfigLoader.toOptions(new JsonObject().put("issuing", bad), false, false))
+                    .as(bad.encode()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("issuing.");
+        }
+    }
 
     @Test
     void audit_retention_is_read_in_days_with_a_default_of_400() {

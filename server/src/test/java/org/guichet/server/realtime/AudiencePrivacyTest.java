@@ -103,6 +103,56 @@ class AudiencePrivacyTest {
         JsonObject counterForAgent = ok(server.get("/api/v1/counters/c1", second));
         assertThat(counterForAgent.getString("pauseReason")).isEqualTo(PAUSE_REASON);
         assertThat(counterForAgent.getString("agentName")).isEqualTo(agentName);
+        ok(server.post("/api/v1/counters/c1/close", second, null)); // free for the other test
+    }
+
+    @Test
+    void a_counter_top_screen_whose_agent_transfers_with_a_note_hears_neither_the_note_nor_the_agent() {
+        String roomScreen = server.deviceToken("screen-1b");
+        String counterScreen = server.tokenOf("cscreen-1");
+        String agent = server.agentAtCounter("privacy.sender", "s1", "c1");
+        long agentId = ok(server.get("/api/v1/auth/me", agent)).getLong("id");
+        JsonObject issued = server.issue(agent, "svc-b");
+        String visitorAddress = "guichet.ticket." + issued.getString("statusToken");
+        List<JsonObject> heard = new ArrayList<>();
+        try (BridgeSocket aboveCounter = BridgeSocket.connect(server.vertx(), server.port());
+             BridgeSocket targetRoom = BridgeSocket.connect(server.vertx(), server.port());
+             BridgeSocket visitor = BridgeSocket.connect(server.vertx(), server.port())) {
+            var bus = server.server().vertx().eventBus();
+            aboveCounter.register("guichet.counter.c1", counterScreen);
+            targetRoom.register("guichet.room.r1b", roomScreen);
+            visitor.register(visitorAddress, null);
+            aboveCounter.awaitRegistered(bus, "guichet.counter.c1");
+            targetRoom.awaitRegistered(bus, "guichet.room.r1b");
+            visitor.awaitRegistered(bus, visitorAddress);
+
+            // Counter 1's agent calls the visitor, starts, then sends them to service C (another room) with a note.
+            ok(server.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,
+                    new JsonObject().put("counterId", "c1")));
+            ok(server.post("/api/v1/tickets/" + issued.getLong("id") + "/start", agent, null));
+            long successor = ok(server.post("/api/v1/tickets/" + issued.getLong("id") + "/transfer", agent,
+                    new JsonObject().put("serviceId", "svc-c").put("note", NOTE))).getLong("id");
+            heard.add(ok(server.get("/api/v1/counters/c1", counterScreen)));
+            heard.add(ok(server.get("/api/v1/rooms/r1b/display", roomScreen)));
+            heard.add(ok(server.get("/api/v1/public/tickets/" + issued.getString("statusToken"), null)));
+            // Neither device may read the ticket itself, where the note is.
+            assertThat(server.get("/api/v1/tickets/" + successor, counterScreen).statusCode()).isEqualTo(403);
+            assertThat(server.get("/api/v1/tickets/" + successor, roomScreen).statusCode()).isEqualTo(403);
+
+            Eventually.untilPasses("the counter's screen and the visitor heard the transfer", () -> {
+                aboveCounter.drain().forEach(frame -> heard.add(frame.getJsonObject("body")));
+                visitor.drain().forEach(frame -> heard.add(frame.getJsonObject("body")));
+                assertThat(heard.stream().map(message -> message.getString("type")).toList())
+                        .contains("call", "start", "transfer");
+            });
+            heard.addAll(targetRoom.drain().stream().map(frame -> frame.getJsonObject("body")).toList());
+            ok(server.post("/api/v1/counters/c1/close", agent, null)); // free for the other test
+        }
+        for (JsonObject message : heard) {
+            assertThat(fieldsIn(message)).as(message.encode()).doesNotContainAnyElementsOf(AGENT_ONLY);
+            assertThat(message.encode()).as("what a screen or visitor got")
+                    .doesNotContain(NOTE, "privacy.sender", "\"" + agentId + "\"");
+        }
     }
 
     /** The id of the ticket the counter-top screen saw in service at counter 1. */

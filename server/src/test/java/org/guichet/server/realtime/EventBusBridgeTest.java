@@ -2,6 +2,7 @@ package org.guichet.server.realtime;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
@@ -211,6 +212,74 @@ class EventBusBridgeTest {
             assertRefused(again, "guichet.site.s1.queue", agent);
         }
         assertThat(server.get("/api/v1/auth/me", agent).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void changing_ones_own_password_ends_the_other_sessions_and_their_sockets_but_not_this_one() {
+        String here = server.agent("bridge.own.password", "agent", "s1");
+        String elsewhere = server.login("bridge.own.password", TestServer.AGENT_PASSWORD);
+        try (BridgeSocket mine = socket(); BridgeSocket stolen = socket()) {
+            mine.register("guichet.site.s1.queue", here);
+            mine.awaitRegistered(bus(), "guichet.site.s1.queue");
+            stolen.register("guichet.counter.c2", elsewhere);
+            stolen.awaitRegistered(bus(), "guichet.counter.c2");
+
+            assertThat(server.post("/api/v1/auth/password", here, new JsonObject()
+                    .put("currentPassword", TestServer.AGENT_PASSWORD)
+                    .put("newPassword", "Quiet-lantern-over-Rodez-2026")).statusCode()).isEqualTo(204);
+
+            assertThat(server.get("/api/v1/auth/me", elsewhere).statusCode())
+                    .as("the other session, right after the answer").isEqualTo(401);
+            assertThat(stolen.awaitClosed(10)).as("socket opened with the other session closed").isTrue();
+            assertThat(server.get("/api/v1/auth/me", here).statusCode())
+                    .as("the session that changed the password").isEqualTo(200);
+            mine.drain();
+            server.issue(here, "svc-a");
+            assertThat(mine.nextOn("guichet.site.s1.queue", "queue")).as("this session's socket still hears")
+                    .isNotNull();
+        }
+        try (BridgeSocket again = socket()) {
+            assertRefused(again, "guichet.counter.c2", elsewhere);
+        }
+    }
+
+    @Test
+    void a_screen_moved_to_another_room_is_disconnected_at_once_and_hears_its_new_room_with_the_same_token() {
+        String token = ok(server.put("/api/v1/admin/deployment", server.adminToken(), deploymentWith(
+                new JsonObject().put("id", "screen-moved").put("kind", "screen").put("name", "Écran mobile")
+                        .put("room", "r1b")))).getJsonObject("deviceTokens").getString("screen-moved");
+        ok(server.get("/api/v1/rooms/r1b/display", token)); // this node now remembers the screen in room 1 bis
+        try (BridgeSocket socket = socket()) {
+            socket.register("guichet.room.r1b", token);
+            socket.awaitRegistered(bus(), "guichet.room.r1b");
+
+            ok(server.put("/api/v1/admin/deployment", server.adminToken(), deploymentWith(
+                    new JsonObject().put("id", "screen-moved").put("kind", "screen").put("name", "Écran mobile")
+                            .put("room", "r1"))));
+
+            assertThat(server.get("/api/v1/rooms/r1b/display", token).statusCode())
+                    .as("its former room, right after the answer").isEqualTo(403);
+            assertThat(socket.awaitClosed(10)).as("socket listening to its former room closed").isTrue();
+        }
+        ok(server.get("/api/v1/rooms/r1/display", token));
+        try (BridgeSocket again = socket()) {
+            assertRefused(again, "guichet.room.r1b", token);
+            again.register("guichet.room.r1", token);
+            again.awaitRegistered(bus(), "guichet.room.r1");
+        }
+    }
+
+    /** Site s1 as stored, with this device added or changed. */
+    private static JsonObject deploymentWith(JsonObject device) {
+        JsonObject deployment = ok(server.get("/api/v1/admin/deployment", server.adminToken()));
+        JsonObject site = deployment.getJsonArray("sites").stream().map(JsonObject.class::cast)
+                .filter(candidate -> "s1".equals(candidate.getString("id"))).findFirst().orElseThrow();
+        JsonArray devices = site.getJsonArray("devices");
+        devices.stream().map(JsonObject.class::cast)
+                .filter(known -> device.getString("id").equals(known.getString("id")))
+                .findFirst().ifPresent(devices::remove);
+        devices.add(device);
+        return new JsonObject().put("sites", new JsonArray().add(site));
     }
 
     @Test

@@ -69,6 +69,7 @@ class RetentionTest {
         assertThat(count("SELECT count(*) FROM audit_log")).isPositive();
 
         assertThat(count("SELECT count(*) FROM counter_event WHERE reason = 'déjeuner'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM counter_event WHERE acted_by IS NOT NULL")).isPositive();
         // The next morning: the visitor's link says it has expired, in the ticket's language; sessions are gone.
         clock.set(Instant.parse("2026-03-11T08:00:00Z"));
         HttpResponse<Buffer> expired = TestServer.status(server.get(link, null), 404);
@@ -101,6 +102,7 @@ class RetentionTest {
         assertThat(count("SELECT count(*) FROM ticket_event WHERE agent_id IS NOT NULL")).isZero();
         assertThat(count("SELECT count(*) FROM ticket_fact WHERE agent_id IS NOT NULL")).isZero();
         assertThat(count("SELECT count(*) FROM counter_event WHERE agent_id IS NOT NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM counter_event WHERE acted_by IS NOT NULL")).isZero();
         assertThat(count("SELECT count(*) FROM counter_event")).isEqualTo(4);
         supervisor = server.login("ret.supervisor", TestServer.AGENT_PASSWORD);
         assertThat(figures(supervisor)).isEqualTo(before);

@@ -17,6 +17,7 @@ import org.assertj.core.api.Assertions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.config.Yaml;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.service.Services;
 import org.guichet.server.store.Database;
 import org.guichet.server.store.DatabaseSettings;
@@ -100,10 +101,15 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         return started;
     }
 
-    /** Options for a server on the given database with the test deployment; port 0 picks a free port. */
+    /**
+     * Options for a server on the given database with the test deployment; port 0 picks a free port. Tests issue as
+     * fast as they can, from one kiosk token standing for many: devices have a generous issuing rate here (tests of the
+     * rate set their own).
+     */
     public static ServerOptions options(DatabaseSettings database, int port) {
         return new ServerOptions(port, database, Path.of("target/unused-data"), deployment(), false, false,
-                ADMIN_PASSWORD, Clock.systemUTC(), Duration.ofHours(12), 16, false);
+                ADMIN_PASSWORD, Clock.systemUTC(), Duration.ofHours(12), 16, false)
+                .withDeviceIssuing(new IssuingRate(100_000, Duration.ofNanos(1)));
     }
 
     public static JsonObject deployment() {

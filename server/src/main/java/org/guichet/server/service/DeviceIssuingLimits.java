@@ -1,0 +1,47 @@
+package org.guichet.server.service;
+
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.IssuingRate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each device's issuing allowance on this node ({@link IssuingRate}); agents are not limited. Per node: behind a load
+ * balancer spreading one kiosk's requests over n nodes, the kiosk may issue up to n times the rate — still bounded,
+ * and a kiosk's requests normally stay on one node. Thread-safe (one holder per node, shared by its HTTP verticles);
+ * one entry per device that ever issued, so its size is bounded by the registered devices.
+ */
+public final class DeviceIssuingLimits {
+
+    private final IssuingRate rate;
+    private final Clock clock;
+    private final Map<String, IssuingRate.Allowance> allowances = new ConcurrentHashMap<>();
+
+    public DeviceIssuingLimits(IssuingRate rate, Clock clock) {
+        this.rate = rate;
+        this.clock = clock;
+    }
+
+    /** Takes one ticket from the device's allowance; fails as too many attempts, saying when to try again. */
+    public void take(String deviceId) {
+        IssuingRate.Taken[] taken = new IssuingRate.Taken[1];
+        allowances.compute(deviceId, (id, before) -> {
+            taken[0] = rate.take(before == null ? rate.full(clock.instant()) : before, clock.instant());
+            return taken[0].left();
+        });
+        if (!taken[0].allowed()) {
+            long seconds = retryAfterSeconds(taken[0].waitFor());
+            throw Failure.tooManyAttempts("issuing_throttled", "This device is issuing tickets faster than a "
+                    + "waiting room can; try again in " + seconds + (seconds == 1 ? " second." : " seconds."), seconds);
+        }
+    }
+
+    /** Whole seconds, rounded up, at least one: what Retry-After says. */
+    static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+}
