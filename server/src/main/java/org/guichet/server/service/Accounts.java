@@ -320,7 +320,7 @@ public final class Accounts {
 
     /** Creates an account without asking anyone (the first administrator, the demo), audited as made by the actor. */
     public Future<Agent> create(NewAccount account, AuditEntry.Actor actor) {
-        PasswordRules.require(account.password());
+        PasswordRules.require(account.password(), account.username(), account.displayName());
         if (account.role() != Role.ADMIN && account.siteIds().isEmpty()) {
             throw Failure.invalid("An agent or supervisor needs at least one site.");
         }
@@ -334,7 +334,7 @@ public final class Accounts {
 
     public Future<Void> changePassword(Principal principal, String currentPassword, String newPassword) {
         AccessPolicy.require(principal, Action.CHANGE_OWN_PASSWORD, AccessPolicy.Scope.none());
-        PasswordRules.require(newPassword);
+        PasswordRules.require(newPassword, principal.username());
         String current = currentPassword == null ? "" : currentPassword;
         if (PasswordRules.tooLongToTry(current)) {
             throw Failure.invalid("Password too long.");
@@ -369,6 +369,7 @@ public final class Accounts {
     }
 
     private Future<Void> setPassword(Agent agent, String newPassword, AuditEntry.Actor actor) {
+        PasswordRules.require(newPassword, agent.username(), agent.displayName());
         AuditEntry entry = AuditEntry.of(clock.instant(), actor, "agent.password_reset", "agent",
                 String.valueOf(agent.id()), onlySite(agent.siteIds()), null, null);
         return vertx.executeBlocking(() -> hasher.hash(newPassword), false)
