@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.guichet.server.config.DemoSetup;
 import org.guichet.server.domain.AuditEntry;
+import org.guichet.server.domain.ClientAddress;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.http.HttpVerticle;
@@ -123,7 +124,7 @@ public final class GuichetServer {
                 // jobs became verticles (measured: deployed after the jobs, HTTP issuing kept a smaller share).
                 .compose(done -> vertx.deployVerticle(() -> {
                     HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
-                            options.publicUrls(), metricsRoute);
+                            options.publicUrls(), metricsRoute, ClientAddress.trusting(options.trustedProxies()));
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))

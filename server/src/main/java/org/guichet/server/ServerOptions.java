@@ -21,14 +21,17 @@ import java.util.List;
  * @param publicUrls     every node's address as screens reach it ({@code http.publicUrls}), handed to screens so that
  *                       they move to another node when theirs is gone; empty: they stay with the one that served them
  * @param metrics        whether {@code GET /metrics} answers, and to which token ({@code metrics:}); off by default
+ * @param trustedProxies the reverse proxies (IP addresses or CIDR networks, {@code http.trustedProxies}) whose
+ *                       X-Forwarded-For names the client; empty by default: the header is ignored
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                             AccessibilityStatement accessibility, List<String> publicUrls,
-                            MetricsSettings metrics) {
+                            MetricsSettings metrics, List<String> trustedProxies) {
 
     public ServerOptions {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         publicUrls = publicUrls == null ? List.of() : List.copyOf(publicUrls);
         deployment = deployment == null ? new JsonObject() : deployment;
         clock = clock == null ? Clock.systemUTC() : clock;
@@ -36,6 +39,15 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
         auditRetention = auditRetention == null ? Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS) : auditRetention;
         accessibility = accessibility == null ? AccessibilityStatement.unconfigured() : accessibility;
         metrics = metrics == null ? MetricsSettings.off() : metrics;
+    }
+
+    /** Options that trust no proxy's forwarding header. */
+    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
+                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
+                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
+                         AccessibilityStatement accessibility, List<String> publicUrls, MetricsSettings metrics) {
+        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
+                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null);
     }
 
     /** Options with no node addresses for screens and the metrics endpoint off. */
@@ -65,36 +77,44 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics,
+                trustedProxies);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics,
+                trustedProxies);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, trustedProxies);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, trustedProxies);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, trustedProxies);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, trustedProxies);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other,
+                trustedProxies);
+    }
+
+    public ServerOptions withTrustedProxies(List<String> other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other);
     }
 }

@@ -13,16 +13,27 @@ public final class Failure extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final Object current;
+    private final java.time.Duration retryAfter;
 
     private Failure(Kind kind, String code, String message) {
         this(kind, code, message, null);
     }
 
     private Failure(Kind kind, String code, String message, Object current) {
+        this(kind, code, message, current, null);
+    }
+
+    private Failure(Kind kind, String code, String message, Object current, java.time.Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.current = current;
+        this.retryAfter = retryAfter;
+    }
+
+    /** For too many attempts: how long until the next one may be tried; else null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     public Kind kind() {
@@ -69,6 +80,11 @@ public final class Failure extends RuntimeException {
     /** Too many attempts of something guessable for now; the message says when to try again. */
     public static Failure tooManyAttempts(String code, String message) {
         return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message);
+    }
+
+    /** Too many attempts for now; the next may come after {@code retryAfter} (said in a Retry-After header). */
+    public static Failure tooManyAttempts(String code, String message, java.time.Duration retryAfter) {
+        return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message, null, retryAfter);
     }
 
     /** Something the request needs is out of reach for now (the database): nothing was done, try again later. */

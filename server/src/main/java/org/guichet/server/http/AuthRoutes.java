@@ -30,7 +30,7 @@ public final class AuthRoutes {
     private void login(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
         Reply.json(ctx, services.accounts().login(Json.requiredString(body, "username"),
-                Json.requiredString(body, "password")).map(AccountView::session));
+                Json.requiredString(body, "password"), Reply.address(ctx)).map(AccountView::session));
     }
 
     private void logout(RoutingContext ctx) {

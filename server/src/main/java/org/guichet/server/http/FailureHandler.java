@@ -54,6 +54,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         if (answer.status() == 503) {
             ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
+        if (failure instanceof Failure domain && domain.retryAfter() != null) {
+            ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds(domain.retryAfter())));
+        }
         ctx.response()
                 .setStatusCode(answer.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
@@ -88,6 +91,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
             };
         }
         return new Answer(500, "internal_error", "Internal error; it has been logged.");
+    }
+
+    /** Whole seconds, rounded up, at least 1: "Retry-After: 0" would invite an immediate retry. */
+    static long retryAfterSeconds(java.time.Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The entity a stale change met, as its own endpoint shows it. */

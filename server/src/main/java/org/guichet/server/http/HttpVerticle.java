@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.ClientAddress;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PlanImage;
 import org.guichet.server.realtime.EventBusBridge;
@@ -32,6 +33,7 @@ public final class HttpVerticle extends VerticleBase {
     private final AccessibilityStatement accessibility;
     private final List<String> publicUrls;
     private final MetricsRoute metrics;
+    private final ClientAddress clientAddress;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
@@ -39,14 +41,16 @@ public final class HttpVerticle extends VerticleBase {
     /**
      * @param publicUrls every node's address as screens reach it, handed to them by GET /api/v1/nodes
      * @param metrics    {@code GET /metrics}, or null when no metrics token is configured (then not found)
+     * @param clientAddress which proxies' X-Forwarded-For is believed (see {@link Reply#address})
      */
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
-                        MetricsRoute metrics) {
+                        MetricsRoute metrics, ClientAddress clientAddress) {
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
         this.publicUrls = List.copyOf(publicUrls);
         this.metrics = metrics;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -60,6 +64,13 @@ public final class HttpVerticle extends VerticleBase {
         api.put("/admin/sites/:siteId/rooms/:code/plan").handler(BodyHandler.create(false)
                 .setBodyLimit(PlanImage.MAX_BYTES + 1024));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        api.route().handler(ctx -> {
+            var remote = ctx.request().remoteAddress();
+            ctx.put(Reply.CLIENT_ADDRESS, clientAddress.of(remote == null ? null : remote.hostAddress(),
+                    ctx.request().headers().getAll("X-Forwarded-For").isEmpty() ? null
+                            : String.join(",", ctx.request().headers().getAll("X-Forwarded-For"))));
+            ctx.next();
+        });
 
         new PublicRoutes(services, accessibility).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);

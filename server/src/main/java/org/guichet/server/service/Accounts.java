@@ -64,32 +64,41 @@ public final class Accounts {
     private final Catalogs catalogs;
     private final Authentication authentication;
     private final Announcements announcements;
+    private final PasswordWork hashing;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final Duration sessionLifetime;
     /** A hash of nothing in particular, to spend the same time on an unknown user; made once, off the event loop. */
     private volatile String dummyHash;
 
     public Accounts(Vertx vertx, AgentStore agents, Counters counters, Catalogs catalogs,
-                    Authentication authentication, Announcements announcements, PasswordHasher hasher, Clock clock,
-                    Duration sessionLifetime) {
+                    Authentication authentication, Announcements announcements, PasswordWork hashing,
+                    LoginThrottle throttle, Clock clock, Duration sessionLifetime) {
         this.vertx = vertx;
         this.agents = agents;
         this.counters = counters;
         this.catalogs = catalogs;
         this.authentication = authentication;
         this.announcements = announcements;
-        this.hasher = hasher;
+        this.hashing = hashing;
+        this.hasher = hashing.hasher();
+        this.throttle = throttle;
         this.clock = clock;
         this.sessionLifetime = sessionLifetime;
     }
 
-    public Future<Session> login(String username, String password) {
+    /**
+     * Logs in from {@code address} (the client's, null when unknown): refused before any hashing while the account or
+     * the address is throttled ({@link LoginThrottle}); a wrong password counts against both.
+     */
+    public Future<Session> login(String username, String password, String address) {
         if (username.length() > LONGEST_USERNAME_TRIED || PasswordRules.tooLongToTry(password)) {
             throw Failure.invalid("Username or password too long.");
         }
-        return agents.credentials(username)
-                .compose(found -> vertx.executeBlocking(() -> {
+        return throttle.check(username, address)
+                .compose(allowed -> agents.credentials(username))
+                .compose(found -> hashing.tryRun(() -> {
                     // Verify against a throwaway hash when the user is unknown, so timing does not reveal usernames.
                     boolean right = hasher.verify(password, found.map(AgentStore.Credentials::passwordHash)
                             .orElseGet(this::dummyHash));
@@ -102,7 +111,11 @@ public final class Accounts {
                                 "This account has been deactivated; ask an administrator to reactivate it.");
                     }
                     return found.get().agent();
-                }, false))
+                }).recover(failure -> failure instanceof Failure refused
+                                      && "invalid_credentials".equals(refused.code())
+                        ? throttle.failed(username, address).transform(counted -> Future.failedFuture(failure))
+                        : Future.failedFuture(failure)))
+                .compose(agent -> throttle.succeeded(username).map(agent))
                 .compose(agent -> {
                     String token = Tokens.newToken(Tokens.AGENT_PREFIX);
                     Instant now = clock.instant();
@@ -282,7 +295,7 @@ public final class Accounts {
         List<Future<List<String>>> parts = new ArrayList<>();
         for (int from = 0; from < passwords.size(); from += per) {
             List<String> part = passwords.subList(from, Math.min(passwords.size(), from + per));
-            parts.add(vertx.executeBlocking(() -> part.stream().map(hasher::hash).toList(), false));
+            parts.add(hashing.run(() -> part.stream().map(hasher::hash).toList()));
         }
         return Future.all(parts).map(all -> {
             List<String> hashes = new ArrayList<>(passwords.size());
@@ -325,7 +338,7 @@ public final class Accounts {
             throw Failure.invalid("An agent or supervisor needs at least one site.");
         }
         JsonObject created = created(account.username(), account.displayName(), account.role(), account.siteIds());
-        return vertx.executeBlocking(() -> hasher.hash(account.password()), false)
+        return hashing.run(() -> hasher.hash(account.password()))
                 .compose(hash -> agents.insert(account.username(), account.displayName(), hash, account.role(),
                         account.siteIds(), id -> AuditEntry.of(clock.instant(), actor, "agent.create", "agent",
                                 String.valueOf(id), onlySite(account.siteIds()), null, created)))
@@ -340,13 +353,13 @@ public final class Accounts {
             throw Failure.invalid("Password too long.");
         }
         return agents.credentials(principal.agentId())
-                .compose(found -> vertx.executeBlocking(() -> {
+                .compose(found -> hashing.run(() -> {
                     String stored = found.map(AgentStore.Credentials::passwordHash).orElseGet(this::dummyHash);
                     if (!hasher.verify(current, stored)) {
                         throw Failure.notAllowed("invalid_credentials", "The current password is wrong.");
                     }
                     return hasher.hash(newPassword);
-                }, false))
+                }))
                 .compose(hash -> agents.updatePassword(principal.agentId(), hash));
     }
 
@@ -372,13 +385,19 @@ public final class Accounts {
         PasswordRules.require(newPassword, agent.username(), agent.displayName());
         AuditEntry entry = AuditEntry.of(clock.instant(), actor, "agent.password_reset", "agent",
                 String.valueOf(agent.id()), onlySite(agent.siteIds()), null, null);
-        return vertx.executeBlocking(() -> hasher.hash(newPassword), false)
+        return hashing.run(() -> hasher.hash(newPassword))
                 .compose(hash -> agents.resetPassword(agent.id(), hash, entry))
+                .compose(keys -> throttle.forgetAccount(agent.username()).map(keys))
                 .onSuccess(keys -> keys.forEach(key -> {
                     authentication.forget(key);
                     announcements.credentialsRevoked(key);
                 }))
                 .mapEmpty();
+    }
+
+    /** Where this instance hashes passwords. */
+    public PasswordWork hashing() {
+        return hashing;
     }
 
     public Future<Optional<Long>> agentId(String username) {
