@@ -96,6 +96,9 @@ public final class Accounts {
         if (username.length() > LONGEST_USERNAME_TRIED || PasswordRules.tooLongToTry(password)) {
             throw Failure.invalid("Username or password too long.");
         }
+        if (!hashing.hasRoom()) {
+            return Future.failedFuture(PasswordWork.busyFailure());
+        }
         return throttle.check(username, address)
                 .compose(allowed -> agents.credentials(username))
                 .compose(found -> hashing.tryRun(() -> {
