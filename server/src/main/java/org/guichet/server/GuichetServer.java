@@ -184,12 +184,12 @@ public final class GuichetServer {
             boolean fromEnvironment = options.adminPassword() != null && !options.adminPassword().isBlank();
             String password = fromEnvironment ? options.adminPassword() : Tokens.newPassword();
             return accounts.create(new Accounts.NewAccount("admin", "Administrateur", password, Role.ADMIN, List.of()),
-                            AuditEntry.Actor.system("first start"))
+                            AuditEntry.Actor.system("first start"), !fromEnvironment)
                     .map(created -> {
                         secrets.add(fromEnvironment
                                 ? "administrator 'admin' created with the password from GUICHET_ADMIN_PASSWORD"
                                 : "administrator 'admin' one-time password: " + password
-                                  + "  (change it: POST /api/v1/auth/password)");
+                                  + "  (to be changed at the first log-in)");
                         return null;
                     });
         });

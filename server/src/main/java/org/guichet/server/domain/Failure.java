@@ -53,6 +53,10 @@ public final class Failure extends RuntimeException {
         return new Failure(Kind.INVALID, "bad_request", message);
     }
 
+    public static Failure invalid(String code, String message) {
+        return new Failure(Kind.INVALID, code, message);
+    }
+
     public static Failure unauthenticated(String message) {
         return unauthenticated("unauthorized", message);
     }

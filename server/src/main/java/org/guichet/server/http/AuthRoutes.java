@@ -40,7 +40,8 @@ public final class AuthRoutes {
     private void me(RoutingContext ctx) {
         Principal principal = Reply.principal(ctx);
         if (principal.isAgent()) {
-            Reply.json(ctx, services.accounts().me(principal).map(AccountView::agent));
+            Reply.json(ctx, services.accounts().me(principal).map(agent -> AccountView.agent(agent)
+                    .put("mustChangePassword", principal.mustChangePassword())));
         } else {
             Reply.json(ctx, services.devices().self(principal).map(AccountView::self));
         }

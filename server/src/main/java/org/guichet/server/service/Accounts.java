@@ -41,8 +41,11 @@ public final class Accounts {
     public record NewAccount(String username, String displayName, String password, Role role, List<String> siteIds) {
     }
 
-    /** A successful log-in: the session's bearer token, when it expires, and who logged in. */
-    public record Session(String token, Instant expiresAt, Agent agent) {
+    /**
+     * A successful log-in: the session's bearer token, when it expires, who logged in, and whether they must choose
+     * their own password before anything else (an administrator set it, or it was generated).
+     */
+    public record Session(String token, Instant expiresAt, Agent agent, boolean mustChangePassword) {
     }
 
     /**
@@ -113,18 +116,19 @@ public final class Accounts {
                         throw Failure.unauthenticated("account_deactivated",
                                 "This account has been deactivated; ask an administrator to reactivate it.");
                     }
-                    return found.get().agent();
+                    return found.get();
                 }).recover(failure -> failure instanceof Failure refused
                                       && "invalid_credentials".equals(refused.code())
                         ? throttle.failed(username, address).transform(counted -> Future.failedFuture(failure))
                         : Future.failedFuture(failure)))
-                .compose(agent -> throttle.succeeded(username).map(agent))
-                .compose(agent -> {
+                .compose(credentials -> throttle.succeeded(username).map(credentials))
+                .compose(credentials -> {
                     String token = Tokens.newToken(Tokens.AGENT_PREFIX);
                     Instant now = clock.instant();
                     Instant expires = now.plus(sessionLifetime);
-                    return agents.insertSession(Tokens.hash(token), agent.id(), now, expires)
-                            .map(done -> new Session(token, expires, agent));
+                    return agents.insertSession(Tokens.hash(token), credentials.agent().id(), now, expires)
+                            .map(done -> new Session(token, expires, credentials.agent(),
+                                    credentials.mustChangePassword()));
                 });
     }
 
@@ -155,7 +159,7 @@ public final class Accounts {
         account.siteIds().forEach(siteId -> catalogs.get().site(siteId));
         AgentRules.requireManage(principal, account.role(), account.siteIds());
         AgentRules.requireUsername(account.username());
-        return create(account, AuditEntry.Actor.of(principal, address));
+        return create(account, AuditEntry.Actor.of(principal, address), true);
     }
 
     /** One account, if the principal may see it (it shares one of the principal's sites). */
@@ -263,7 +267,7 @@ public final class Accounts {
                         for (int i = 0; i < accepted.size(); i++) {
                             AgentImport.Candidate candidate = accepted.get(i);
                             rows.add(new AgentStore.NewAgent(candidate.username(), candidate.displayName(),
-                                    hashes.get(i), candidate.role(), candidate.siteIds()));
+                                    hashes.get(i), candidate.role(), candidate.siteIds(), true));
                         }
                         return agents.insertAll(rows, (index, id) -> {
                             AgentImport.Candidate candidate = accepted.get(index);
@@ -334,8 +338,16 @@ public final class Accounts {
         return List.copyOf(sites);
     }
 
-    /** Creates an account without asking anyone (the first administrator, the demo), audited as made by the actor. */
+    /** Creates an account without asking anyone (the demo), audited as made by the actor. */
     public Future<Agent> create(NewAccount account, AuditEntry.Actor actor) {
+        return create(account, actor, false);
+    }
+
+    /**
+     * Creates an account, audited as made by the actor; {@code mustChangePassword}: its password was chosen for the
+     * agent (by an administrator, or generated), who must choose their own at first log-in.
+     */
+    public Future<Agent> create(NewAccount account, AuditEntry.Actor actor, boolean mustChangePassword) {
         PasswordRules.require(account.password(), account.username(), account.displayName());
         if (account.role() != Role.ADMIN && account.siteIds().isEmpty()) {
             throw Failure.invalid("An agent or supervisor needs at least one site.");
@@ -343,11 +355,15 @@ public final class Accounts {
         JsonObject created = created(account.username(), account.displayName(), account.role(), account.siteIds());
         return hashing.run(() -> hasher.hash(account.password()))
                 .compose(hash -> agents.insert(account.username(), account.displayName(), hash, account.role(),
-                        account.siteIds(), id -> AuditEntry.of(clock.instant(), actor, "agent.create", "agent",
+                        account.siteIds(), mustChangePassword, id -> AuditEntry.of(clock.instant(), actor, "agent.create", "agent",
                                 String.valueOf(id), onlySite(account.siteIds()), null, created)))
                 .compose(this::agent);
     }
 
+    /**
+     * The agent chooses a new password, which must differ from the current one; a password an administrator set stops
+     * being one to change.
+     */
     public Future<Void> changePassword(Principal principal, String currentPassword, String newPassword) {
         AccessPolicy.require(principal, Action.CHANGE_OWN_PASSWORD, AccessPolicy.Scope.none());
         PasswordRules.require(newPassword, principal.username());
@@ -361,9 +377,14 @@ public final class Accounts {
                     if (!hasher.verify(current, stored)) {
                         throw Failure.notAllowed("invalid_credentials", "The current password is wrong.");
                     }
+                    if (current.equals(newPassword)) {
+                        throw Failure.invalid("same_password", "Choose a password other than the current one.");
+                    }
                     return hasher.hash(newPassword);
                 }))
-                .compose(hash -> agents.updatePassword(principal.agentId(), hash));
+                .compose(hash -> agents.updatePassword(principal.agentId(), hash))
+                // Remembered with the duty to change it: forgotten, so the next request of this session may go on.
+                .onSuccess(done -> authentication.forgetAgent(principal.agentId()));
     }
 
     /** An administrator gives an account of their sites a new password; its sessions end. */
@@ -372,7 +393,7 @@ public final class Accounts {
         PasswordRules.require(newPassword);
         return agent(agentId).compose(agent -> {
             AgentRules.requireManage(principal, agent);
-            return setPassword(agent, newPassword, AuditEntry.Actor.of(principal, address));
+            return setPassword(agent, newPassword, AuditEntry.Actor.of(principal, address), true);
         });
     }
 
@@ -381,15 +402,16 @@ public final class Accounts {
      * end, and with them what was opened with them, on every instance.
      */
     public Future<Void> setPassword(long agentId, String newPassword, AuditEntry.Actor actor) {
-        return agent(agentId).compose(agent -> setPassword(agent, newPassword, actor));
+        return agent(agentId).compose(agent -> setPassword(agent, newPassword, actor, false));
     }
 
-    private Future<Void> setPassword(Agent agent, String newPassword, AuditEntry.Actor actor) {
+    private Future<Void> setPassword(Agent agent, String newPassword, AuditEntry.Actor actor,
+                                     boolean mustChangePassword) {
         PasswordRules.require(newPassword, agent.username(), agent.displayName());
         AuditEntry entry = AuditEntry.of(clock.instant(), actor, "agent.password_reset", "agent",
                 String.valueOf(agent.id()), onlySite(agent.siteIds()), null, null);
         return hashing.run(() -> hasher.hash(newPassword))
-                .compose(hash -> agents.resetPassword(agent.id(), hash, entry))
+                .compose(hash -> agents.resetPassword(agent.id(), hash, mustChangePassword, entry))
                 .compose(keys -> throttle.forgetAccount(agent.username()).map(keys))
                 .onSuccess(keys -> keys.forEach(key -> {
                     authentication.forget(key);

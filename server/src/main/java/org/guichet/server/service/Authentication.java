@@ -54,6 +54,11 @@ public final class Authentication {
         return lookup.onSuccess(principal -> remembered.put(key, new Remembered(principal, nowMillis + REMEMBER_MILLIS)));
     }
 
+    /** Forgets what was remembered of every session of one agent (on this instance), e.g. after a change of theirs. */
+    public void forgetAgent(long agentId) {
+        remembered.values().removeIf(known -> known.principal().isAgent() && known.principal().agentId() == agentId);
+    }
+
     /** Forgets what was remembered of one token (by its {@link Tokens#key}). */
     public void forget(String tokenKey) {
         remembered.remove(tokenKey);
