@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoginFloodBenchmark {
 
     private static final String ADMIN_PASSWORD = "flood-benchmark-admin-password";
-    private static final String AGENT_PASSWORD = "flood-benchmark-agent-password";
+    /** The password the administrator gives each agent, replaced at first log-in by {@link #AGENT_PASSWORD}. */
+    private static final String GIVEN_PASSWORD = "flood-benchmark-agent-password";
+    private static final String AGENT_PASSWORD = Api.ownPassword(GIVEN_PASSWORD);
     private static final int SERVICES = 4;
     private static final int AGENTS = 8;
 
@@ -141,11 +143,8 @@ public final class LoginFloodBenchmark {
         String admin = api.login("admin", ADMIN_PASSWORD);
         for (int i = 0; i < AGENTS; i++) {
             api.send(HttpMethod.POST, "/api/v1/admin/agents", admin, new JsonObject().put("username", "agent" + i)
-                    .put("password", "initial-" + AGENT_PASSWORD).put("role", "agent")
-                    .put("siteIds", new JsonArray().add("flood")));
-            String token = api.login("agent" + i, "initial-" + AGENT_PASSWORD);
-            api.send(HttpMethod.POST, "/api/v1/auth/password", token, new JsonObject()
-                    .put("currentPassword", "initial-" + AGENT_PASSWORD).put("newPassword", AGENT_PASSWORD));
+                    .put("password", GIVEN_PASSWORD).put("role", "agent").put("siteIds", new JsonArray().add("flood")));
+            api.login("agent" + i, GIVEN_PASSWORD);
         }
         return api.send(HttpMethod.POST, "/api/v1/admin/devices/flood-kiosk/token", admin, null).bodyAsJsonObject()
                 .getString("token");
