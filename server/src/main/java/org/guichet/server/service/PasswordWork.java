@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Where passwords are hashed: a few worker threads of their own (half the processors, at least one), so that a flood of
  * log-ins queues there instead of taking every core from the event loops and the database; Vert.x's shared worker pool
  * (20 threads) would run 16 Argon2 hashes at once on 2 cores. Hashing for anyone (log-ins) is also held to a share of
- * the machine's time ({@link #DEFAULT_SHARE} of the processors, measured, with a second's worth in advance): a flood
- * of log-ins from many addresses, which per-address throttling cannot stop, gets that share and no more. A log-in
- * waits in line only while the line is short and the share is not spent; otherwise it is refused at once (429, try
- * again in a second), which costs no hashing. Thread-safe.
+ * the machine's time ({@link #DEFAULT_SHARE} of the processors, measured per hash, a second's worth in advance): when
+ * it is spent the next log-in's hash waits (its thread sleeps) until it is earned again, so a flood of log-ins from
+ * many addresses, which per-address throttling cannot stop, gets that share and no more. A log-in waits in line only
+ * while the line is short; otherwise it is refused at once (429, try again in a second), which costs no hashing.
+ * Thread-safe.
  */
 public final class PasswordWork {
 
@@ -77,14 +78,12 @@ public final class PasswordWork {
 
     /** Runs work that hashes for anyone (a log-in); refused as busy when the line is full. */
     public <T> Future<T> tryRun(Callable<T> work) {
-        if (!budgetLeft()) {
-            return busy();
-        }
         if (inFlight.incrementAndGet() > mostInFlight) {
             inFlight.decrementAndGet();
             return busy();
         }
         return workers.executeBlocking(counted(() -> {
+            awaitBudget();
             long start = THREADS.getCurrentThreadCpuTime();
             try {
                 return work.call();
@@ -103,7 +102,7 @@ public final class PasswordWork {
      * included), so that a flood refused for want of room costs next to nothing.
      */
     public boolean hasRoom() {
-        return inFlight.get() < mostInFlight && budgetLeft();
+        return inFlight.get() < mostInFlight;
     }
 
     /** A log-in refused for want of room. */
@@ -111,14 +110,22 @@ public final class PasswordWork {
         return Failure.tooManyAttempts("login_busy", "Too many log-ins at once; try again in a moment.", BUSY_RETRY);
     }
 
-    private synchronized boolean budgetLeft() {
+    /** On a hashing thread: sleeps until log-ins' share of processor time allows one more hash. */
+    private void awaitBudget() throws InterruptedException {
+        long waitNanos;
+        while ((waitNanos = nanosUntilBudget()) > 0) {
+            Thread.sleep(Math.max(1, waitNanos / 1_000_000));
+        }
+    }
+
+    private synchronized long nanosUntilBudget() {
         long now = System.nanoTime();
         long refill = (long) ((now - refilledAtNanos) / 1e9 * budgetPerSecond);
         if (refill > 0) {
             budgetNanos = Math.min(budgetPerSecond, budgetNanos + refill);
             refilledAtNanos = now;
         }
-        return budgetNanos > 0;
+        return budgetNanos > 0 ? 0 : (long) (-budgetNanos * 1e9 / budgetPerSecond) + 1;
     }
 
     private synchronized void spend(long nanos) {
