@@ -1,6 +1,7 @@
 // What the staff apps (supervision, administration) share: a failure said as a sentence, and their log-in form.
 
 import { Api, ApiError } from './api.js';
+import { h } from './dom.js';
 import { t } from './i18n.js';
 
 /**
@@ -51,11 +52,16 @@ export function logInForm(api, roles, deniedKey, enter) {
                 error.textContent = t(deniedKey);
                 return;
             }
+            const given = password.value;
             password.value = '';
+            if (session.mustChangePassword) {
+                await chooseOwnPassword(api, given);
+            }
             await enter();
         } catch (e) {
             error.textContent = e instanceof ApiError && (e.status === 400 || e.status === 401)
-                ? t('login.failed') : errorText(e);
+                ? t('login.failed')
+                : e instanceof ApiError && e.status === 429 ? t('login.throttled') : errorText(e);
         }
     };
 }
@@ -68,4 +74,46 @@ async function logInWithRole(api, username, password, roles) {
     }
     api.setToken(session.token);
     return session;
+}
+
+/**
+ * A password an administrator set (or generated) is replaced by the agent's own before anything else: a form takes
+ * the place of the log-in form (#login-form) until the server accepts the new password. The app registers the texts
+ * password.mustChange, password.new, password.confirm, password.mismatch, password.same, password.refused
+ * ({message}) and password.save.
+ */
+function chooseOwnPassword(api, current) {
+    return new Promise((resolve) => {
+        const loginForm = document.getElementById('login-form');
+        const fresh = h('input', { id: 'new-password', type: 'password', autocomplete: 'new-password', required: true });
+        const again = h('input', { id: 'new-password-again', type: 'password', autocomplete: 'new-password',
+            required: true });
+        const error = h('p', { id: 'password-change-error', class: 'error', role: 'alert' });
+        const form = h('form', { id: 'password-change-form' },
+            h('p', {}, t('password.mustChange')),
+            h('label', {}, h('span', {}, t('password.new')), fresh),
+            h('label', {}, h('span', {}, t('password.confirm')), again),
+            error,
+            h('button', { type: 'submit' }, t('password.save')));
+        form.addEventListener('submit', async (event) => {
+            event.preventDefault();
+            error.textContent = '';
+            if (fresh.value !== again.value) {
+                error.textContent = t('password.mismatch');
+                return;
+            }
+            try {
+                await api.post('/auth/password', { currentPassword: current, newPassword: fresh.value });
+                form.remove();
+                loginForm.hidden = false;
+                resolve();
+            } catch (e) {
+                error.textContent = !(e instanceof ApiError) || e.status !== 400 ? errorText(e)
+                    : e.code === 'same_password' ? t('password.same') : t('password.refused', { message: e.message });
+            }
+        });
+        loginForm.hidden = true;
+        loginForm.after(form);
+        fresh.focus();
+    });
 }

@@ -42,9 +42,23 @@ final class Api {
         }
     }
 
+    /**
+     * A session's token; when the password was set by an administrator, the agent first replaces it by
+     * {@link #ownPassword} of it, as the server asks, and the session goes on.
+     */
     String login(String username, String password) {
-        return send(HttpMethod.POST, "/api/v1/auth/login", null,
-                new JsonObject().put("username", username).put("password", password))
-                .bodyAsJsonObject().getString("token");
+        JsonObject session = send(HttpMethod.POST, "/api/v1/auth/login", null,
+                new JsonObject().put("username", username).put("password", password)).bodyAsJsonObject();
+        String token = session.getString("token");
+        if (session.getBoolean("mustChangePassword", false)) {
+            send(HttpMethod.POST, "/api/v1/auth/password", token, new JsonObject().put("currentPassword", password)
+                    .put("newPassword", ownPassword(password)));
+        }
+        return token;
+    }
+
+    /** The password an agent chooses at first log-in instead of the one an administrator gave. */
+    static String ownPassword(String given) {
+        return given + "-own";
     }
 }

@@ -757,11 +757,20 @@ final class NetworkDayRun {
                 .bodyAsJsonObject().getString("token");
     }
 
+    /** Logs the agent in; an imported account first replaces its password by its own, as the server asks. */
     private Future<Void> login(Node node, String username, String password, Agent agent) {
         return send(node, HttpMethod.POST, "/api/v1/auth/login", null, new JsonObject().put("username", username)
-                .put("password", password)).map(response -> {
-                    agent.token = expect(response, 200).bodyAsJsonObject().getString("token");
-                    return null;
+                .put("password", password)).compose(response -> {
+                    JsonObject session = expect(response, 200).bodyAsJsonObject();
+                    agent.token = session.getString("token");
+                    return session.getBoolean("mustChangePassword", false)
+                            ? send(node, HttpMethod.POST, "/api/v1/auth/password", agent.token, new JsonObject()
+                                    .put("currentPassword", password).put("newPassword", Api.ownPassword(password)))
+                                    .map(changed -> {
+                                        expect(changed, 204);
+                                        return null;
+                                    })
+                            : Future.succeededFuture(null);
                 });
     }
 

@@ -420,10 +420,16 @@ public final class ScreenBenchmark {
 
     // ---------------------------------------------------------------- HTTP
 
+    /** A session's token, once the agent has replaced a password an administrator set (as asked). */
     private String login(String username, String password) {
-        return ok(send(HttpMethod.POST, "/api/v1/auth/login", null,
-                new JsonObject().put("username", username).put("password", password)), 200)
-                .bodyAsJsonObject().getString("token");
+        JsonObject session = ok(send(HttpMethod.POST, "/api/v1/auth/login", null,
+                new JsonObject().put("username", username).put("password", password)), 200).bodyAsJsonObject();
+        String token = session.getString("token");
+        if (session.getBoolean("mustChangePassword", false)) {
+            send(HttpMethod.POST, "/api/v1/auth/password", token, new JsonObject().put("currentPassword", password)
+                    .put("newPassword", Api.ownPassword(password)));
+        }
+        return token;
     }
 
     private HttpResponse<Buffer> send(HttpMethod method, String path, String token, JsonObject body) {

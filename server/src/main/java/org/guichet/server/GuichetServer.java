@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.guichet.server.config.DemoSetup;
 import org.guichet.server.domain.AuditEntry;
+import org.guichet.server.domain.ClientAddress;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.http.HttpVerticle;
@@ -131,7 +132,7 @@ public final class GuichetServer {
                     HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
                             options.publicUrls(), metricsRoute, singleSignOn, options.privacy().toJson(
                             options.retention(), options.auditRetention().toDays(),
-                            options.sessionLifetime().toHours()));
+                            options.sessionLifetime().toHours()), ClientAddress.trusting(options.trustedProxies()));
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))
@@ -191,12 +192,12 @@ public final class GuichetServer {
             boolean fromEnvironment = options.adminPassword() != null && !options.adminPassword().isBlank();
             String password = fromEnvironment ? options.adminPassword() : Tokens.newPassword();
             return accounts.create(new Accounts.NewAccount("admin", "Administrateur", password, Role.ADMIN, List.of()),
-                            AuditEntry.Actor.system("first start"))
+                            AuditEntry.Actor.system("first start"), !fromEnvironment)
                     .map(created -> {
                         secrets.add(fromEnvironment
                                 ? "administrator 'admin' created with the password from GUICHET_ADMIN_PASSWORD"
                                 : "administrator 'admin' one-time password: " + password
-                                  + "  (change it: POST /api/v1/auth/password)");
+                                  + "  (to be changed at the first log-in)");
                         return null;
                     });
         });

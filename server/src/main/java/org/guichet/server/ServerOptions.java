@@ -30,15 +30,19 @@ import java.util.List;
  * @param privacy        who is responsible for the data and how to reach them, for the privacy notice ({@code privacy:})
  * @param deviceIssuing  how fast each device may issue ({@code issuing.deviceBurst},
  *                       {@code issuing.deviceRefillSeconds})
+ * @param trustedProxies the reverse proxies (IP addresses or CIDR networks, {@code http.trustedProxies}) whose
+ *                       X-Forwarded-For names the client; empty by default: the header is ignored
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                             AccessibilityStatement accessibility, List<String> publicUrls,
                             MetricsSettings metrics, SsoSettings sso, RetentionPolicy retention,
-                            PrivacyNotice privacy, IssuingRate deviceIssuing) {
+                            PrivacyNotice privacy, IssuingRate deviceIssuing,
+                            List<String> trustedProxies) {
 
     public ServerOptions {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         deviceIssuing = deviceIssuing == null ? IssuingRate.DEVICE_DEFAULT : deviceIssuing;
         sso = sso == null ? SsoSettings.off() : sso;
         privacy = privacy == null ? PrivacyNotice.unconfigured() : privacy;
@@ -58,7 +62,7 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                          Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                          AccessibilityStatement accessibility, List<String> publicUrls, MetricsSettings metrics) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null, null, null, null);
+                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null, null, null, null, null);
     }
 
     /** Options with no node addresses for screens and the metrics endpoint off. */
@@ -89,66 +93,72 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing);
+                retention, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing);
+                retention, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing);
+                retention, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing);
+                retention, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso,
-                retention, privacy, deviceIssuing);
+                retention, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing);
+                retention, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso,
-                retention, privacy, deviceIssuing);
+                retention, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withSso(SsoSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other,
-                retention, privacy, deviceIssuing);
+                retention, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withRetention(RetentionPolicy other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                other, privacy, deviceIssuing);
+                other, privacy, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withPrivacy(PrivacyNotice other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, other, deviceIssuing);
+                retention, other, deviceIssuing, trustedProxies);
     }
 
     public ServerOptions withDeviceIssuing(IssuingRate other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, other);
+                retention, privacy, other, trustedProxies);
+    }
+
+    public ServerOptions withTrustedProxies(List<String> other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy, deviceIssuing, other);
     }
 }

@@ -79,7 +79,8 @@ public final class ConfigLoader {
                 database.getInteger("poolSize", 16), true, auditRetention(config),
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
                 MetricsSettings.fromConfig(config), sso(config), retention(config),
-                PrivacyNotice.fromConfig(config.getJsonObject("privacy")), deviceIssuing(config));
+                PrivacyNotice.fromConfig(config.getJsonObject("privacy")), deviceIssuing(config),
+                trustedProxies(config));
     }
 
     /**
@@ -138,6 +139,27 @@ public final class ConfigLoader {
                     + "to 3600 (got " + refill + ").");
         }
         return new IssuingRate(whole.intValue(), Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
+    }
+
+    /**
+     * {@code http.trustedProxies} (a list) or GUICHET_TRUSTED_PROXIES (comma-separated, wins): the reverse proxies, as
+     * IP addresses or CIDR networks, whose X-Forwarded-For header names the client. Empty by default.
+     */
+    static List<String> trustedProxies(JsonObject config) {
+        Object listed = config.getValue("GUICHET_TRUSTED_PROXIES",
+                config.getJsonObject("http", new JsonObject()).getValue("trustedProxies"));
+        List<String> proxies = new ArrayList<>();
+        if (listed instanceof JsonArray array) {
+            array.forEach(proxy -> proxies.add(String.valueOf(proxy).trim()));
+        } else if (listed != null) {
+            for (String proxy : String.valueOf(listed).split(",")) {
+                proxies.add(proxy.trim());
+            }
+        }
+        proxies.removeIf(String::isEmpty);
+        // Checked now, so that a typo stops the start rather than trusting nothing (or the wrong network) silently.
+        org.guichet.server.domain.ClientAddress.trusting(proxies);
+        return List.copyOf(proxies);
     }
 
     /**

@@ -147,7 +147,7 @@ public final class AgentImport {
             return new Candidate(line.number(), line.username(), displayName, role, siteIds, newPassword.get(), true);
         }
         try {
-            PasswordRules.require(line.password());
+            PasswordRules.require(line.password(), line.username(), displayName);
         } catch (Failure weak) {
             return weak.getMessage();
         }

@@ -13,27 +13,33 @@ public final class Failure extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final Object current;
-    private final long retryAfterSeconds;
+    private final java.time.Duration retryAfter;
 
     private Failure(Kind kind, String code, String message) {
         this(kind, code, message, null);
     }
 
     private Failure(Kind kind, String code, String message, Object current) {
-        this(kind, code, message, current, 0);
+        this(kind, code, message, current, null);
     }
 
-    private Failure(Kind kind, String code, String message, Object current, long retryAfterSeconds) {
+    private Failure(Kind kind, String code, String message, Object current, java.time.Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.current = current;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.retryAfter = retryAfter;
     }
 
-    /** For too many attempts: the seconds after which to try again, when known; else 0. */
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    /** For too many attempts: how long until the next one may be tried; else null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Whole seconds, rounded up, at least 1 (what a Retry-After header and a message say): "0" would invite an
+     * immediate retry. */
+    public static long wholeSeconds(java.time.Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     public Kind kind() {
@@ -51,6 +57,10 @@ public final class Failure extends RuntimeException {
 
     public static Failure invalid(String message) {
         return new Failure(Kind.INVALID, "bad_request", message);
+    }
+
+    public static Failure invalid(String code, String message) {
+        return new Failure(Kind.INVALID, code, message);
     }
 
     public static Failure unauthenticated(String message) {
@@ -77,6 +87,11 @@ public final class Failure extends RuntimeException {
         return new Failure(Kind.NOT_FOUND, code, message);
     }
 
+    /** Too many attempts of something guessable for now; the message says when to try again. */
+    public static Failure tooManyAttempts(String code, String message) {
+        return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message);
+    }
+
     /**
      * Something that existed and is no longer shown (a visitor's status link after its day), with what may still be
      * said of it (a JSON object), e.g. the language to say so in.
@@ -85,14 +100,9 @@ public final class Failure extends RuntimeException {
         return new Failure(Kind.NOT_FOUND, "expired", message, current);
     }
 
-    /** Too many attempts of something guessable for now; the message says when to try again. */
-    public static Failure tooManyAttempts(String code, String message) {
-        return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message);
-    }
-
-    /** Too many attempts for now, and when to try again (seconds, at least 1), which the answer states. */
-    public static Failure tooManyAttempts(String code, String message, long retryAfterSeconds) {
-        return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message, null, Math.max(1, retryAfterSeconds));
+    /** Too many attempts for now; the next may come after {@code retryAfter} (said in a Retry-After header). */
+    public static Failure tooManyAttempts(String code, String message, java.time.Duration retryAfter) {
+        return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message, null, retryAfter);
     }
 
     /** Something the request needs is out of reach for now (the database): nothing was done, try again later. */

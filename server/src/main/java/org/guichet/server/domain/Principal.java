@@ -7,14 +7,22 @@ import java.util.Set;
  * one room; for a counter-top screen, one counter). What each may do is decided by {@link AccessPolicy}.
  */
 public record Principal(Long agentId, String username, Role role, Set<String> siteIds, String deviceId,
-                        String deviceKind, String roomId, String counterId) {
+                        String deviceKind, String roomId, String counterId, boolean mustChangePassword) {
 
     public static Principal agent(long agentId, String username, Role role, Set<String> siteIds) {
-        return new Principal(agentId, username, role, Set.copyOf(siteIds), null, null, null, null);
+        return new Principal(agentId, username, role, Set.copyOf(siteIds), null, null, null, null, false);
     }
 
     public static Principal device(String deviceId, String kind, String siteId, String roomId, String counterId) {
-        return new Principal(null, null, null, Set.of(siteId), deviceId, kind, roomId, counterId);
+        return new Principal(null, null, null, Set.of(siteId), deviceId, kind, roomId, counterId, false);
+    }
+
+    /**
+     * The same agent, who must (or need no longer) choose their own password before anything else: the password was
+     * set by an administrator or generated for them.
+     */
+    public Principal withMustChangePassword(boolean must) {
+        return new Principal(agentId, username, role, siteIds, deviceId, deviceKind, roomId, counterId, must);
     }
 
     public boolean isAgent() {

@@ -30,7 +30,7 @@ public final class AuthRoutes {
     private void login(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
         Reply.json(ctx, services.accounts().login(Json.requiredString(body, "username"),
-                Json.requiredString(body, "password")).map(AccountView::session));
+                Json.requiredString(body, "password"), Reply.address(ctx)).map(AccountView::session));
     }
 
     private void logout(RoutingContext ctx) {
@@ -40,7 +40,8 @@ public final class AuthRoutes {
     private void me(RoutingContext ctx) {
         Principal principal = Reply.principal(ctx);
         if (principal.isAgent()) {
-            Reply.json(ctx, services.accounts().me(principal).map(AccountView::agent));
+            Reply.json(ctx, services.accounts().me(principal).map(agent -> AccountView.agent(agent)
+                    .put("mustChangePassword", principal.mustChangePassword())));
         } else {
             Reply.json(ctx, services.devices().self(principal).map(AccountView::self));
         }

@@ -54,8 +54,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
         if (answer.status() == 503) {
             ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
-        if (failure instanceof Failure domain && domain.retryAfterSeconds() > 0) {
-            ctx.response().putHeader("Retry-After", String.valueOf(domain.retryAfterSeconds()));
+        if (failure instanceof Failure domain && domain.retryAfter() != null) {
+            ctx.response().putHeader("Retry-After", String.valueOf(Failure.wholeSeconds(domain.retryAfter())));
         }
         ctx.response()
                 .setStatusCode(answer.status())

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.ClientAddress;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PlanImage;
 import org.guichet.server.realtime.EventBusBridge;
@@ -36,6 +37,7 @@ public final class HttpVerticle extends VerticleBase {
     private final MetricsRoute metrics;
     private final SingleSignOn sso;
     private final JsonObject privacyNotice;
+    private final ClientAddress clientAddress;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
@@ -45,9 +47,11 @@ public final class HttpVerticle extends VerticleBase {
      * @param metrics       {@code GET /metrics}, or null when no metrics token is configured (then not found)
      * @param sso           agents' single sign-on (which answers that it is off when not configured)
      * @param privacyNotice the privacy notice's facts (who is responsible, the retention periods in force)
+     * @param clientAddress which proxies' X-Forwarded-For is believed (see {@link Reply#address})
      */
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
-                        MetricsRoute metrics, SingleSignOn sso, JsonObject privacyNotice) {
+                        MetricsRoute metrics, SingleSignOn sso, JsonObject privacyNotice,
+                        ClientAddress clientAddress) {
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
@@ -55,6 +59,7 @@ public final class HttpVerticle extends VerticleBase {
         this.metrics = metrics;
         this.sso = sso;
         this.privacyNotice = privacyNotice;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -68,6 +73,13 @@ public final class HttpVerticle extends VerticleBase {
         api.put("/admin/sites/:siteId/rooms/:code/plan").handler(BodyHandler.create(false)
                 .setBodyLimit(PlanImage.MAX_BYTES + 1024));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        api.route().handler(ctx -> {
+            var remote = ctx.request().remoteAddress();
+            ctx.put(Reply.CLIENT_ADDRESS, clientAddress.of(remote == null ? null : remote.hostAddress(),
+                    ctx.request().headers().getAll("X-Forwarded-For").isEmpty() ? null
+                            : String.join(",", ctx.request().headers().getAll("X-Forwarded-For"))));
+            ctx.next();
+        });
 
         new PublicRoutes(services, accessibility, privacyNotice).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);

@@ -9,6 +9,8 @@ import org.guichet.server.domain.Principal;
 public final class Reply {
 
     public static final String PRINCIPAL = "principal";
+    /** The client's address, put by the API router before any route. */
+    public static final String CLIENT_ADDRESS = "clientAddress";
 
     private Reply() {
     }
@@ -34,10 +36,15 @@ public final class Reply {
     }
 
     /**
-     * Where the request came from, for the audit log: the connection's remote address. Forwarding headers are not
-     * trusted, since no proxy is configured as trusted.
+     * Where the request came from, for the audit log and log-in throttling: the client's address as the API router
+     * found it ({@link org.guichet.server.domain.ClientAddress}: X-Forwarded-For only from a trusted proxy), else the
+     * connection's remote address.
      */
     public static String address(RoutingContext ctx) {
+        String client = ctx.get(CLIENT_ADDRESS);
+        if (client != null) {
+            return client;
+        }
         var remote = ctx.request().remoteAddress();
         return remote == null ? null : remote.hostAddress();
     }

@@ -41,8 +41,11 @@ public final class Accounts {
     public record NewAccount(String username, String displayName, String password, Role role, List<String> siteIds) {
     }
 
-    /** A successful log-in: the session's bearer token, when it expires, and who logged in. */
-    public record Session(String token, Instant expiresAt, Agent agent) {
+    /**
+     * A successful log-in: the session's bearer token, when it expires, who logged in, and whether they must choose
+     * their own password before anything else (an administrator set it, or it was generated).
+     */
+    public record Session(String token, Instant expiresAt, Agent agent, boolean mustChangePassword) {
     }
 
     /**
@@ -64,32 +67,44 @@ public final class Accounts {
     private final Catalogs catalogs;
     private final Authentication authentication;
     private final Announcements announcements;
+    private final PasswordWork hashing;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final Duration sessionLifetime;
     /** A hash of nothing in particular, to spend the same time on an unknown user; made once, off the event loop. */
     private volatile String dummyHash;
 
     public Accounts(Vertx vertx, AgentStore agents, Counters counters, Catalogs catalogs,
-                    Authentication authentication, Announcements announcements, PasswordHasher hasher, Clock clock,
-                    Duration sessionLifetime) {
+                    Authentication authentication, Announcements announcements, PasswordWork hashing,
+                    LoginThrottle throttle, Clock clock, Duration sessionLifetime) {
         this.vertx = vertx;
         this.agents = agents;
         this.counters = counters;
         this.catalogs = catalogs;
         this.authentication = authentication;
         this.announcements = announcements;
-        this.hasher = hasher;
+        this.hashing = hashing;
+        this.hasher = hashing.hasher();
+        this.throttle = throttle;
         this.clock = clock;
         this.sessionLifetime = sessionLifetime;
     }
 
-    public Future<Session> login(String username, String password) {
+    /**
+     * Logs in from {@code address} (the client's, null when unknown): refused before any hashing while the account or
+     * the address is throttled ({@link LoginThrottle}); a wrong password counts against both.
+     */
+    public Future<Session> login(String username, String password, String address) {
         if (username.length() > LONGEST_USERNAME_TRIED || PasswordRules.tooLongToTry(password)) {
             throw Failure.invalid("Username or password too long.");
         }
-        return agents.credentials(username)
-                .compose(found -> vertx.executeBlocking(() -> {
+        if (!hashing.hasRoom()) {
+            return Future.failedFuture(PasswordWork.busyFailure());
+        }
+        return throttle.check(username, address)
+                .compose(allowed -> agents.credentials(username))
+                .compose(found -> hashing.tryRun(() -> {
                     // Verify against a throwaway hash when the user is unknown, so timing does not reveal usernames.
                     boolean right = hasher.verify(password, found.map(AgentStore.Credentials::passwordHash)
                             .orElseGet(this::dummyHash));
@@ -101,14 +116,19 @@ public final class Accounts {
                         throw Failure.unauthenticated("account_deactivated",
                                 "This account has been deactivated; ask an administrator to reactivate it.");
                     }
-                    return found.get().agent();
-                }, false))
-                .compose(agent -> {
+                    return found.get();
+                }).recover(failure -> failure instanceof Failure refused
+                                      && "invalid_credentials".equals(refused.code())
+                        ? throttle.failed(username, address).transform(counted -> Future.failedFuture(failure))
+                        : Future.failedFuture(failure)))
+                .compose(credentials -> throttle.succeeded(username).map(credentials))
+                .compose(credentials -> {
                     String token = Tokens.newToken(Tokens.AGENT_PREFIX);
                     Instant now = clock.instant();
                     Instant expires = now.plus(sessionLifetime);
-                    return agents.insertSession(Tokens.hash(token), agent.id(), now, expires)
-                            .map(done -> new Session(token, expires, agent));
+                    return agents.insertSession(Tokens.hash(token), credentials.agent().id(), now, expires)
+                            .map(done -> new Session(token, expires, credentials.agent(),
+                                    credentials.mustChangePassword()));
                 });
     }
 
@@ -139,7 +159,7 @@ public final class Accounts {
         account.siteIds().forEach(siteId -> catalogs.get().site(siteId));
         AgentRules.requireManage(principal, account.role(), account.siteIds());
         AgentRules.requireUsername(account.username());
-        return create(account, AuditEntry.Actor.of(principal, address));
+        return create(account, AuditEntry.Actor.of(principal, address), true);
     }
 
     /** One account, if the principal may see it (it shares one of the principal's sites). */
@@ -246,7 +266,7 @@ public final class Accounts {
                         for (int i = 0; i < accepted.size(); i++) {
                             AgentImport.Candidate candidate = accepted.get(i);
                             rows.add(new AgentStore.NewAgent(candidate.username(), candidate.displayName(),
-                                    hashes.get(i), candidate.role(), candidate.siteIds()));
+                                    hashes.get(i), candidate.role(), candidate.siteIds(), true));
                         }
                         return agents.insertAll(rows, (index, id) -> {
                             AgentImport.Candidate candidate = accepted.get(index);
@@ -281,7 +301,7 @@ public final class Accounts {
         List<Future<List<String>>> parts = new ArrayList<>();
         for (int from = 0; from < passwords.size(); from += per) {
             List<String> part = passwords.subList(from, Math.min(passwords.size(), from + per));
-            parts.add(vertx.executeBlocking(() -> part.stream().map(hasher::hash).toList(), false));
+            parts.add(hashing.run(() -> part.stream().map(hasher::hash).toList()));
         }
         return Future.all(parts).map(all -> {
             List<String> hashes = new ArrayList<>(passwords.size());
@@ -317,42 +337,56 @@ public final class Accounts {
         return List.copyOf(sites);
     }
 
-    /** Creates an account without asking anyone (the first administrator, the demo), audited as made by the actor. */
+    /** Creates an account without asking anyone (the demo), audited as made by the actor. */
     public Future<Agent> create(NewAccount account, AuditEntry.Actor actor) {
-        PasswordRules.require(account.password());
+        return create(account, actor, false);
+    }
+
+    /**
+     * Creates an account, audited as made by the actor; {@code mustChangePassword}: its password was chosen for the
+     * agent (by an administrator, or generated), who must choose their own at first log-in.
+     */
+    public Future<Agent> create(NewAccount account, AuditEntry.Actor actor, boolean mustChangePassword) {
+        PasswordRules.require(account.password(), account.username(), account.displayName());
         if (account.role() != Role.ADMIN && account.siteIds().isEmpty()) {
             throw Failure.invalid("An agent or supervisor needs at least one site.");
         }
         JsonObject created = created(account.username(), account.displayName(), account.role(), account.siteIds());
-        return vertx.executeBlocking(() -> hasher.hash(account.password()), false)
+        return hashing.run(() -> hasher.hash(account.password()))
                 .compose(hash -> agents.insert(account.username(), account.displayName(), hash, account.role(),
-                        account.siteIds(), id -> AuditEntry.of(clock.instant(), actor, "agent.create", "agent",
+                        account.siteIds(), mustChangePassword, id -> AuditEntry.of(clock.instant(), actor, "agent.create", "agent",
                                 String.valueOf(id), onlySite(account.siteIds()), null, created)))
                 .compose(this::agent);
     }
 
     /**
-     * Changes one's own password, checked against the current one; every other session of the account ends (with
-     * what was opened with it, on every instance), the one making the change ({@code sessionToken}) stays.
+     * Changes one's own password, checked against the current one and which must differ from it; every other session
+     * of the account ends (with what was opened with it, on every instance), the one making the change
+     * ({@code sessionToken}) stays; a password an administrator set stops being one to change.
      */
     public Future<Void> changePassword(Principal principal, String sessionToken, String currentPassword,
                                        String newPassword) {
         AccessPolicy.require(principal, Action.CHANGE_OWN_PASSWORD, AccessPolicy.Scope.none());
-        PasswordRules.require(newPassword);
+        PasswordRules.require(newPassword, principal.username());
         String current = currentPassword == null ? "" : currentPassword;
         if (PasswordRules.tooLongToTry(current)) {
             throw Failure.invalid("Password too long.");
         }
         return agents.credentials(principal.agentId())
-                .compose(found -> vertx.executeBlocking(() -> {
+                .compose(found -> hashing.run(() -> {
                     String stored = found.map(AgentStore.Credentials::passwordHash).orElseGet(this::dummyHash);
                     if (!hasher.verify(current, stored)) {
                         throw Failure.notAllowed("invalid_credentials", "The current password is wrong.");
                     }
+                    if (current.equals(newPassword)) {
+                        throw Failure.invalid("same_password", "Choose a password other than the current one.");
+                    }
                     return hasher.hash(newPassword);
-                }, false))
+                }))
                 .compose(hash -> agents.changePassword(principal.agentId(), hash, Tokens.hash(sessionToken)))
-                .compose(this::revoked);
+                .compose(this::revoked)
+                // Remembered with the duty to change it: forgotten, so the next request of this session may go on.
+                .onSuccess(done -> authentication.forgetAgent(principal.agentId()));
     }
 
     /** An administrator gives an account of their sites a new password; its sessions end. */
@@ -361,7 +395,7 @@ public final class Accounts {
         PasswordRules.require(newPassword);
         return agent(agentId).compose(agent -> {
             AgentRules.requireManage(principal, agent);
-            return setPassword(agent, newPassword, AuditEntry.Actor.of(principal, address));
+            return setPassword(agent, newPassword, AuditEntry.Actor.of(principal, address), true);
         });
     }
 
@@ -370,14 +404,17 @@ public final class Accounts {
      * end, and with them what was opened with them, on every instance.
      */
     public Future<Void> setPassword(long agentId, String newPassword, AuditEntry.Actor actor) {
-        return agent(agentId).compose(agent -> setPassword(agent, newPassword, actor));
+        return agent(agentId).compose(agent -> setPassword(agent, newPassword, actor, false));
     }
 
-    private Future<Void> setPassword(Agent agent, String newPassword, AuditEntry.Actor actor) {
+    private Future<Void> setPassword(Agent agent, String newPassword, AuditEntry.Actor actor,
+                                     boolean mustChangePassword) {
+        PasswordRules.require(newPassword, agent.username(), agent.displayName());
         AuditEntry entry = AuditEntry.of(clock.instant(), actor, "agent.password_reset", "agent",
                 String.valueOf(agent.id()), onlySite(agent.siteIds()), null, null);
-        return vertx.executeBlocking(() -> hasher.hash(newPassword), false)
-                .compose(hash -> agents.resetPassword(agent.id(), hash, entry))
+        return hashing.run(() -> hasher.hash(newPassword))
+                .compose(hash -> agents.resetPassword(agent.id(), hash, mustChangePassword, entry))
+                .compose(keys -> throttle.forgetAccount(agent.username()).map(keys))
                 .compose(this::revoked);
     }
 
@@ -389,6 +426,11 @@ public final class Accounts {
     private Future<Void> revoked(List<String> sessionKeys) {
         sessionKeys.forEach(authentication::forget);
         return announcements.credentialsRevoked(sessionKeys);
+    }
+
+    /** Where this instance hashes passwords. */
+    public PasswordWork hashing() {
+        return hashing;
     }
 
     public Future<Optional<Long>> agentId(String username) {

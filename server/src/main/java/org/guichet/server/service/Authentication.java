@@ -65,6 +65,11 @@ public final class Authentication {
         });
     }
 
+    /** Forgets what was remembered of every session of one agent (on this instance), e.g. after a change of theirs. */
+    public void forgetAgent(long agentId) {
+        remembered.values().removeIf(known -> known.principal().isAgent() && known.principal().agentId() == agentId);
+    }
+
     /** Forgets what was remembered of one token (by its {@link Tokens#key}). */
     public void forget(String tokenKey) {
         forgotten.incrementAndGet(); // before the removal: a lookup ending in between must not put it back

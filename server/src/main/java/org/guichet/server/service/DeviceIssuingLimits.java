@@ -33,15 +33,10 @@ public final class DeviceIssuingLimits {
             return taken[0].left();
         });
         if (!taken[0].allowed()) {
-            long seconds = retryAfterSeconds(taken[0].waitFor());
+            long seconds = Failure.wholeSeconds(taken[0].waitFor());
             throw Failure.tooManyAttempts("issuing_throttled", "This device is issuing tickets faster than a "
-                    + "waiting room can; try again in " + seconds + (seconds == 1 ? " second." : " seconds."), seconds);
+                    + "waiting room can; try again in " + seconds + (seconds == 1 ? " second." : " seconds."),
+                    taken[0].waitFor());
         }
-    }
-
-    /** Whole seconds, rounded up, at least one: what Retry-After says. */
-    static long retryAfterSeconds(Duration wait) {
-        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
     }
 }

@@ -19,6 +19,7 @@ import org.guichet.server.store.RollupStats;
 import org.guichet.server.store.RoomPlanStore;
 import org.guichet.server.store.StatsRollups;
 import org.guichet.server.store.TemplateStore;
+import org.guichet.server.store.ThrottleStore;
 import org.guichet.server.store.TicketStore;
 
 import java.time.Clock;
@@ -101,7 +102,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         Authentication authentication = new Authentication(agents, deviceStore, clock);
         Counters counters = new Counters(counterStore, tickets, catalogs, clock, outlets.counters());
         Accounts accounts = new Accounts(vertx, agents, counters, catalogs, authentication, outlets.announcements(),
-                new PasswordHasher(), clock, sessionLifetime);
+                new PasswordWork(vertx, new PasswordHasher()), new LoginThrottle(new ThrottleStore(pool), clock), clock,
+                sessionLifetime);
         Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), catalogs, vertx, clock);
         DeploymentStore deploymentStore = new DeploymentStore(pool);
         Deployments deployments = new Deployments(deploymentStore, catalogs, devices, clock);

@@ -177,7 +177,7 @@ public final class SingleSignOn {
                 Instant expires = now.plus(sessionLifetime);
                 return agents.insertSession(Tokens.hash(token), account.id(), now, expires)
                         .compose(done -> provider())
-                        .map(found2 -> new SignedIn(new Accounts.Session(token, expires, account),
+                        .map(found2 -> new SignedIn(new Accounts.Session(token, expires, account, false),
                                 logoutUrl(found2.options(), handoff.idToken())));
             });
         });

@@ -31,6 +31,7 @@ public final class AgentStore {
 
     private static final String AGENTS_WITH_SITES = """
             SELECT a.id, a.username, a.display_name, a.password_hash, a.role, a.active, a.version,
+                   a.must_change_password,
                    coalesce(array_agg(s.site_id) FILTER (WHERE s.site_id IS NOT NULL), '{}') AS site_ids
             FROM agent a LEFT JOIN agent_site s ON s.agent_id = a.id
             """;
@@ -41,7 +42,7 @@ public final class AgentStore {
     static final String INSERT_SESSION =
             "INSERT INTO agent_session (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
     static final String SELECT_SESSION = """
-            SELECT a.id, a.username, a.role,
+            SELECT a.id, a.username, a.role, a.must_change_password,
                    coalesce(array_agg(s.site_id) FILTER (WHERE s.site_id IS NOT NULL), '{}') AS site_ids
             FROM agent_session ss
             JOIN agent a ON a.id = ss.agent_id AND a.active
@@ -52,10 +53,13 @@ public final class AgentStore {
     static final String DELETE_AGENT_SESSIONS =
             "DELETE FROM agent_session WHERE agent_id = $1 RETURNING token_hash";
     static final String INSERT_AGENT = """
-            INSERT INTO agent (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4)
+            INSERT INTO agent (username, display_name, password_hash, role, must_change_password)
+            VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (username) DO NOTHING RETURNING id""";
     static final String INSERT_AGENT_SITE = "INSERT INTO agent_site (agent_id, site_id) VALUES ($1, $2)";
-    static final String UPDATE_PASSWORD = "UPDATE agent SET password_hash = $2 WHERE id = $1";
+    /** $3: whether the agent must choose another password at the next log-in (one an administrator set). */
+    static final String UPDATE_PASSWORD =
+            "UPDATE agent SET password_hash = $2, must_change_password = $3 WHERE id = $1";
     static final String DELETE_OTHER_SESSIONS =
             "DELETE FROM agent_session WHERE agent_id = $1 AND token_hash <> $2 RETURNING token_hash";
     static final String COUNT_ADMINS = "SELECT count(*) FROM agent WHERE role = 'admin' AND active";
@@ -80,11 +84,12 @@ public final class AgentStore {
             UPDATE agent SET active = $2, version = version + 1 WHERE id = $1 AND active <> $2 RETURNING id""";
 
     /** An account with its stored password hash, for checking a password; never leaves the services. */
-    public record Credentials(Agent agent, String passwordHash) {
+    public record Credentials(Agent agent, String passwordHash, boolean mustChangePassword) {
     }
 
     /** An account to insert, its password already hashed. */
-    public record NewAgent(String username, String displayName, String passwordHash, Role role, List<String> siteIds) {
+    public record NewAgent(String username, String displayName, String passwordHash, Role role, List<String> siteIds,
+                           boolean mustChangePassword) {
     }
 
     /**
@@ -134,9 +139,9 @@ public final class AgentStore {
      * conflict when the username is taken.
      */
     public Future<Long> insert(String username, String displayName, String passwordHash, Role role,
-                               List<String> siteIds, LongFunction<AuditEntry> entry) {
+                               List<String> siteIds, boolean mustChangePassword, LongFunction<AuditEntry> entry) {
         return pool.withTransaction(conn -> conn.preparedQuery(INSERT_AGENT)
-                .execute(Tuple.of(username, displayName, passwordHash, role.dbName()))
+                .execute(Tuple.of(username, displayName, passwordHash, role.dbName(), mustChangePassword))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         throw Failure.conflict("username_taken", "Username '" + username + "' is taken.");
@@ -154,9 +159,10 @@ public final class AgentStore {
      * Gives the account a new password and ends its sessions, with the audit entry, in one transaction; answers the
      * {@link Tokens#key}s of the ended sessions, so that what was opened with them can end.
      */
-    public Future<List<String>> resetPassword(long agentId, String passwordHash, AuditEntry entry) {
+    public Future<List<String>> resetPassword(long agentId, String passwordHash, boolean mustChangePassword,
+                                              AuditEntry entry) {
         return pool.withTransaction(conn -> conn.preparedQuery(UPDATE_PASSWORD)
-                .execute(Tuple.of(agentId, passwordHash))
+                .execute(Tuple.of(agentId, passwordHash, mustChangePassword))
                 .compose(done -> conn.preparedQuery(DELETE_AGENT_SESSIONS).execute(Tuple.of(agentId)))
                 .compose(rows -> AuditStore.append(conn, List.of(entry)).map(done -> sessionKeys(rows))));
     }
@@ -232,7 +238,7 @@ public final class AgentStore {
             return Future.succeededFuture(List.of());
         }
         List<Tuple> rows = accounts.stream().map(account -> Tuple.of(account.username(), account.displayName(),
-                account.passwordHash(), account.role().dbName())).toList();
+                account.passwordHash(), account.role().dbName(), account.mustChangePassword())).toList();
         return pool.withTransaction(conn -> conn.preparedQuery(INSERT_AGENT).executeBatch(rows).compose(inserted -> {
             List<Long> ids = new ArrayList<>(accounts.size());
             int index = 0;
@@ -275,12 +281,13 @@ public final class AgentStore {
     }
 
     /**
-     * Gives the account a new password and ends its sessions but the one making the change, in one transaction;
-     * answers the {@link Tokens#key}s of the ended sessions, so that what was opened with them can end.
+     * Gives the account a new password, no longer one to change, and ends its sessions but the one making the change,
+     * in one transaction; answers the {@link Tokens#key}s of the ended sessions, so that what was opened with them
+     * can end.
      */
     public Future<List<String>> changePassword(long agentId, String passwordHash, byte[] keptSessionHash) {
         return pool.withTransaction(conn -> conn.preparedQuery(UPDATE_PASSWORD)
-                .execute(Tuple.of(agentId, passwordHash))
+                .execute(Tuple.of(agentId, passwordHash, false))
                 .compose(done -> conn.preparedQuery(DELETE_OTHER_SESSIONS)
                         .execute(Tuple.of(agentId, Buffer.buffer(keptSessionHash))))
                 .map(AgentStore::sessionKeys));
@@ -305,7 +312,8 @@ public final class AgentStore {
                     }
                     Row row = rows.iterator().next();
                     return Optional.of(Principal.agent(row.getLong("id"), row.getString("username"),
-                            Role.parse(row.getString("role")), Set.of(row.getArrayOfStrings("site_ids"))));
+                            Role.parse(row.getString("role")), Set.of(row.getArrayOfStrings("site_ids")))
+                            .withMustChangePassword(row.getBoolean("must_change_password")));
                 });
     }
 
@@ -324,7 +332,8 @@ public final class AgentStore {
             return Optional.empty();
         }
         Row row = rows.iterator().next();
-        return Optional.of(new Credentials(agent(row), row.getString("password_hash")));
+        return Optional.of(new Credentials(agent(row), row.getString("password_hash"),
+                row.getBoolean("must_change_password")));
     }
 
     private static Agent agent(Row row) {

@@ -64,7 +64,7 @@ public final class AccountView {
 
     public static JsonObject session(Accounts.Session session) {
         return new JsonObject().put("token", session.token()).put("expiresAt", session.expiresAt().toString())
-                .put("agent", agent(session.agent()));
+                .put("agent", agent(session.agent())).put("mustChangePassword", session.mustChangePassword());
     }
 
     /**

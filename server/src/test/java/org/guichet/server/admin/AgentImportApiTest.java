@@ -71,7 +71,7 @@ class AgentImportApiTest {
                 "5 Username 'jdupont' is already on line 2 of the file.",
                 "6 Username 'existing' is taken by an existing account.",
                 "7 Unknown site 's9'.",
-                "8 A password needs at least 10 characters.",
+                "8 A password needs at least 12 characters.",
                 "9 Missing field: role.");
         JsonObject jean = report.getJsonArray("created").getJsonObject(0);
         JsonObject marie = report.getJsonArray("created").getJsonObject(1);

@@ -29,7 +29,7 @@ class AgentLifecycleTest {
 
     private JsonObject create(String token, String username, String role, String... sites) {
         return TestServer.status(server.post(AGENTS, token, new JsonObject().put("username", username)
-                .put("displayName", username).put("password", TestServer.AGENT_PASSWORD).put("role", role)
+                .put("displayName", username).put("password", TestServer.INITIAL_AGENT_PASSWORD).put("role", role)
                 .put("siteIds", new JsonArray(List.of(sites)))), 201).bodyAsJsonObject();
     }
 
@@ -50,7 +50,7 @@ class AgentLifecycleTest {
         JsonObject created = create(server.adminToken(), "claire", "agent", "s1");
         long id = created.getLong("id");
         int version = created.getInteger("version");
-        String clairesToken = server.login("claire", TestServer.AGENT_PASSWORD);
+        String clairesToken = server.firstLogin("claire");
 
         // Two administrators read version 1; the first renames with If-Match, the second changes the role after.
         JsonObject renamed = ok(patch(server.adminToken(), id, "\"" + version + "\"",
@@ -152,7 +152,7 @@ class AgentLifecycleTest {
         assertThat(ok(server.get("/api/v1/auth/me", server.adminToken())).getBoolean("active")).isTrue();
 
         long second = create(server.adminToken(), "admin2", "admin").getLong("id");
-        String secondToken = server.login("admin2", TestServer.AGENT_PASSWORD);
+        String secondToken = server.firstLogin("admin2");
         assertThat(ok(server.post(AGENTS + "/" + adminId + "/deactivate", secondToken, null)).getBoolean("active"))
                 .isFalse();
         assertError(server.get("/api/v1/auth/me", server.adminToken()), 401, "session_expired");
@@ -162,7 +162,7 @@ class AgentLifecycleTest {
     @Test
     void a_site_administrator_manages_only_their_sites_and_supervisors_no_one() {
         create(server.adminToken(), "site1admin", "admin", "s1");
-        String siteAdmin = server.login("site1admin", TestServer.AGENT_PASSWORD);
+        String siteAdmin = server.firstLogin("site1admin");
         long inS2 = create(server.adminToken(), "zoe", "agent", "s2").getLong("id");
         long inBoth = create(server.adminToken(), "bea", "agent", "s1", "s2").getLong("id");
         long network = create(server.adminToken(), "root2", "admin").getLong("id");

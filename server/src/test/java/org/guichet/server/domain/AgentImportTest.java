@@ -68,7 +68,9 @@ class AgentImportTest {
                 "x6;No role;;s1;long-enough-password",
                 "x7;No site;agent;;long-enough-password",
                 "bad name;Bad;agent;s1;long-enough-password",
-                "ok2;Admin of s1;admin;s1;long-enough-password");
+                "ok2;Admin of s1;admin;s1;long-enough-password",
+                "x8;Common;agent;s1;Motdepasse2024",
+                "x9;Own name;agent;s1;Own-Name-2024!");
         AgentImport.Plan plan = plan(SITE_ADMIN, csv);
         assertThat(plan.accepted()).extracting(AgentImport.Candidate::username).containsExactly("ok1", "ok2");
         assertThat(plan.rejected()).extracting(r -> r.line() + " " + r.reason()).containsExactly(
@@ -78,11 +80,14 @@ class AgentImportTest {
                 "6 Unknown role 'boss'; use agent, supervisor or admin.",
                 "7 Your account does not cover site 's2'.",
                 "8 Only an administrator of every site can manage an account of every site.",
-                "9 A password needs at least 10 characters.",
+                "9 A password needs at least 12 characters.",
                 "10 Missing field: username.",
                 "11 Missing field: role.",
                 "12 Missing field: sites. An agent or supervisor needs at least one site.",
-                "13 A username has 2 to 64 letters, digits, dots, dashes or @.");
+                "13 A username has 2 to 64 letters, digits, dots, dashes or @.",
+                "15 This password is too common or too easy to guess; choose another (a few unrelated words make a "
+                + "good one).",
+                "16 A password may not be the account's username or name.");
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
 
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String AGENT_PASSWORD = "agent-password-for-tests";
+    /** The password an administrator gives a new agent in {@link #agent}, replaced at once by the agent's own. */
+    public static final String INITIAL_AGENT_PASSWORD = "initial-agent-password-for-tests";
 
     private enum Lifetime { CLASS, TEST, MANUAL }
 
@@ -252,15 +254,33 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         return response.bodyAsJsonObject().getString("token");
     }
 
-    /** Creates an agent (role agent, supervisor or admin) for the given sites and returns a logged-in token. */
+    /**
+     * Creates an agent (role agent, supervisor or admin) for the given sites and returns a logged-in token, once the
+     * agent has replaced the password the administrator set by {@link #AGENT_PASSWORD}, as a first log-in asks.
+     */
     public String agent(String username, String role, String... sites) {
         HttpResponse<Buffer> created = post("/api/v1/admin/agents", adminToken, new JsonObject()
-                .put("username", username).put("displayName", username).put("password", AGENT_PASSWORD)
+                .put("username", username).put("displayName", username).put("password", INITIAL_AGENT_PASSWORD)
                 .put("role", role).put("siteIds", new JsonArray(List.of(sites))));
         if (created.statusCode() != 201) {
             throw new IllegalStateException("could not create " + username + ": " + created.bodyAsString());
         }
-        return login(username, AGENT_PASSWORD);
+        return firstLogin(username);
+    }
+
+    /**
+     * The first log-in of an account an administrator created with {@link #INITIAL_AGENT_PASSWORD}: the agent replaces
+     * it by {@link #AGENT_PASSWORD}, as asked; returns the session's token.
+     */
+    public String firstLogin(String username) {
+        String token = login(username, INITIAL_AGENT_PASSWORD);
+        HttpResponse<Buffer> changed = post("/api/v1/auth/password", token, new JsonObject()
+                .put("currentPassword", INITIAL_AGENT_PASSWORD).put("newPassword", AGENT_PASSWORD));
+        if (changed.statusCode() != 200 && changed.statusCode() != 204) {
+            throw new IllegalStateException("could not change the password of " + username + ": "
+                                            + changed.bodyAsString());
+        }
+        return token;
     }
 
     /** A fresh token for a device of the test deployment. */
