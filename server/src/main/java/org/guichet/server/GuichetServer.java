@@ -123,7 +123,7 @@ public final class GuichetServer {
                 // jobs became verticles (measured: deployed after the jobs, HTTP issuing kept a smaller share).
                 .compose(done -> vertx.deployVerticle(() -> {
                     HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
-                            options.publicUrls(), metricsRoute);
+                            options.publicUrls(), metricsRoute, options.http());
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))

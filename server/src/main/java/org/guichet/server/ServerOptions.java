@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -21,12 +22,13 @@ import java.util.List;
  * @param publicUrls     every node's address as screens reach it ({@code http.publicUrls}), handed to screens so that
  *                       they move to another node when theirs is gone; empty: they stay with the one that served them
  * @param metrics        whether {@code GET /metrics} answers, and to which token ({@code metrics:}); off by default
+ * @param http           HTTP timeouts and trusted proxies ({@code http:}, see {@link HttpSettings})
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
                             Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
                             AccessibilityStatement accessibility, List<String> publicUrls,
-                            MetricsSettings metrics) {
+                            MetricsSettings metrics, HttpSettings http) {
 
     public ServerOptions {
         publicUrls = publicUrls == null ? List.of() : List.copyOf(publicUrls);
@@ -36,6 +38,16 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
         auditRetention = auditRetention == null ? Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS) : auditRetention;
         accessibility = accessibility == null ? AccessibilityStatement.unconfigured() : accessibility;
         metrics = metrics == null ? MetricsSettings.off() : metrics;
+        http = http == null ? HttpSettings.defaults() : http;
+    }
+
+    /** Options with the default HTTP timeouts and no trusted proxy. */
+    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
+                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
+                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
+                         AccessibilityStatement accessibility, List<String> publicUrls, MetricsSettings metrics) {
+        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
+                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null);
     }
 
     /** Options with no node addresses for screens and the metrics endpoint off. */
@@ -65,36 +77,41 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, http);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, http);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics);
+                other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, http);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, http);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, http);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics);
+                sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, http);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
-                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other);
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, http);
+    }
+
+    public ServerOptions withHttp(HttpSettings other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other);
     }
 }

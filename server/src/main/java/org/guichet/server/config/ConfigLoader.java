@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -69,7 +70,7 @@ public final class ConfigLoader {
                 demoReset, config.getString("GUICHET_ADMIN_PASSWORD"), null, null,
                 database.getInteger("poolSize", 16), true, auditRetention(config),
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
-                MetricsSettings.fromConfig(config));
+                MetricsSettings.fromConfig(config), HttpSettings.fromConfig(http));
     }
 
     /**

@@ -19,6 +19,7 @@ import org.guichet.server.service.DevicePresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventBusBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBusBridge.class);
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
     private final Authentication authentication;
@@ -71,9 +74,18 @@ public final class EventBusBridge {
                 .setPingTimeout(20_000);
     }
 
-    /** The router to mount under {@code /eventbus/*}. */
-    public Router router() {
-        SockJSHandlerOptions handlerOptions = new SockJSHandlerOptions().setHeartbeatInterval(10_000);
+    /**
+     * How often the bridge writes a heartbeat to each socket: every 10 s, or more often when the HTTP idle timeout is
+     * shorter than twice that, so that the idle timeout never closes a live socket.
+     */
+    public static Duration heartbeatWithin(Duration idleTimeout) {
+        Duration half = idleTimeout.dividedBy(2);
+        return half.compareTo(HEARTBEAT) < 0 ? half : HEARTBEAT;
+    }
+
+    /** The router to mount under {@code /eventbus/*}, writing a heartbeat to each socket at this interval. */
+    public Router router(Duration heartbeat) {
+        SockJSHandlerOptions handlerOptions = new SockJSHandlerOptions().setHeartbeatInterval(heartbeat.toMillis());
         return SockJSHandler.create(vertx, handlerOptions).bridge(options(), this::handle);
     }
 
