@@ -75,6 +75,18 @@ class SecurityHeadersTest {
         assertThat(response.getHeader("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
     }
 
+    /** Issue 16: /health showed the database's host and port to anyone; now a status is all an anonymous caller gets. */
+    @Test
+    void health_tells_the_anonymous_nothing_but_a_status() {
+        for (String path : List.of("/health", "/health/live", "/health/ready")) {
+            HttpResponse<Buffer> response = get(path, Map.of());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.bodyAsJsonObject()).as(path)
+                    .isEqualTo(new io.vertx.core.json.JsonObject().put("status", "UP"));
+            assertThat(response.getHeader("Cache-Control")).as(path).isEqualTo("no-store");
+        }
+    }
+
     private static Map<String, String> directives(String policy) {
         Map<String, String> directives = new java.util.LinkedHashMap<>();
         for (String directive : policy.split(";")) {
