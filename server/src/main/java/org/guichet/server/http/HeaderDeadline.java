@@ -21,8 +21,13 @@ final class HeaderDeadline {
     private final Vertx vertx;
     private final long firstHeadMillis;
     private final long nextHeadMillis;
-    /** Connections waiting for a request head, to the timer that closes them. */
-    private final Map<HttpConnection, Long> waiting = new HashMap<>();
+    /** Open connections, each with its requests under way and the timer that would close it (-1: none). */
+    private final Map<HttpConnection, Waiting> connections = new HashMap<>();
+
+    private static final class Waiting {
+        int requestsUnderWay;
+        long timer = -1;
+    }
 
     HeaderDeadline(Vertx vertx, Duration headerTimeout, Duration idleTimeout) {
         this.vertx = vertx;
@@ -32,35 +37,54 @@ final class HeaderDeadline {
 
     /** The server's connection handler. */
     void connected(HttpConnection connection) {
-        await(connection, firstHeadMillis);
-        connection.closeHandler(closed -> cancel(connection));
+        Waiting waiting = new Waiting();
+        connections.put(connection, waiting);
+        await(connection, waiting, firstHeadMillis);
+        connection.closeHandler(closed -> {
+            Waiting gone = connections.remove(connection);
+            if (gone != null) {
+                cancel(gone);
+            }
+        });
     }
 
     /**
-     * The router's first handler: a head has come in; the end of its answer starts the wait for the next, unless the
-     * connection became a WebSocket (it has its own heartbeat and the idle timeout).
+     * The router's first handler: a head has come in. When the last answer under way on the connection has ended
+     * (an answer sent from a file may end after the browser's next request is in), the wait for the next head starts,
+     * unless the connection became a WebSocket (it has its own heartbeat and the idle timeout).
      */
     void headReceived(RoutingContext ctx) {
         HttpConnection connection = ctx.request().connection();
-        cancel(connection);
-        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
-            ctx.addEndHandler(answered -> await(connection, nextHeadMillis));
+        Waiting waiting = connections.get(connection);
+        if (waiting != null) {
+            cancel(waiting);
+            waiting.requestsUnderWay++;
+            if (!"websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+                ctx.addEndHandler(answered -> {
+                    waiting.requestsUnderWay--;
+                    if (waiting.requestsUnderWay == 0 && connections.get(connection) == waiting) {
+                        await(connection, waiting, nextHeadMillis);
+                    }
+                });
+            }
         }
         ctx.next();
     }
 
-    private void await(HttpConnection connection, long millis) {
-        cancel(connection);
-        waiting.put(connection, vertx.setTimer(millis, fired -> {
-            waiting.remove(connection);
-            connection.close();
-        }));
+    private void await(HttpConnection connection, Waiting waiting, long millis) {
+        cancel(waiting);
+        waiting.timer = vertx.setTimer(millis, fired -> {
+            waiting.timer = -1;
+            if (waiting.requestsUnderWay == 0) {
+                connection.close();
+            }
+        });
     }
 
-    private void cancel(HttpConnection connection) {
-        Long timer = waiting.remove(connection);
-        if (timer != null) {
-            vertx.cancelTimer(timer);
+    private void cancel(Waiting waiting) {
+        if (waiting.timer >= 0) {
+            vertx.cancelTimer(waiting.timer);
+            waiting.timer = -1;
         }
     }
 }
