@@ -132,7 +132,7 @@ public final class GuichetServer {
                     HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
                             options.publicUrls(), metricsRoute, singleSignOn, options.privacy().toJson(
                             options.retention(), options.auditRetention().toDays(),
-                            options.sessionLifetime().toHours()), ClientAddress.trusting(options.trustedProxies()));
+                            options.sessionLifetime().toHours()), options.http());
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))

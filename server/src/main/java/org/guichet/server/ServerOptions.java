@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.domain.PrivacyNotice;
@@ -30,8 +31,7 @@ import java.util.List;
  * @param privacy        who is responsible for the data and how to reach them, for the privacy notice ({@code privacy:})
  * @param deviceIssuing  how fast each device may issue ({@code issuing.deviceBurst},
  *                       {@code issuing.deviceRefillSeconds})
- * @param trustedProxies the reverse proxies (IP addresses or CIDR networks, {@code http.trustedProxies}) whose
- *                       X-Forwarded-For names the client; empty by default: the header is ignored
+ * @param http           HTTP timeouts and the trusted reverse proxies ({@code http:}, see {@link HttpSettings})
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
@@ -39,10 +39,10 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                             AccessibilityStatement accessibility, List<String> publicUrls,
                             MetricsSettings metrics, SsoSettings sso, RetentionPolicy retention,
                             PrivacyNotice privacy, IssuingRate deviceIssuing,
-                            List<String> trustedProxies) {
+                            HttpSettings http) {
 
     public ServerOptions {
-        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        http = http == null ? HttpSettings.defaults() : http;
         deviceIssuing = deviceIssuing == null ? IssuingRate.DEVICE_DEFAULT : deviceIssuing;
         sso = sso == null ? SsoSettings.off() : sso;
         privacy = privacy == null ? PrivacyNotice.unconfigured() : privacy;
@@ -93,72 +93,77 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, trustedProxies);
+                retention, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, trustedProxies);
+                retention, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, trustedProxies);
+                retention, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, trustedProxies);
+                retention, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso,
-                retention, privacy, deviceIssuing, trustedProxies);
+                retention, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, trustedProxies);
+                retention, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso,
-                retention, privacy, deviceIssuing, trustedProxies);
+                retention, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withSso(SsoSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other,
-                retention, privacy, deviceIssuing, trustedProxies);
+                retention, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withRetention(RetentionPolicy other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                other, privacy, deviceIssuing, trustedProxies);
+                other, privacy, deviceIssuing, http);
     }
 
     public ServerOptions withPrivacy(PrivacyNotice other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, other, deviceIssuing, trustedProxies);
+                retention, other, deviceIssuing, http);
     }
 
     public ServerOptions withDeviceIssuing(IssuingRate other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, other, trustedProxies);
+                retention, privacy, other, http);
     }
 
-    public ServerOptions withTrustedProxies(List<String> other) {
+    public ServerOptions withHttp(HttpSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
                 retention, privacy, deviceIssuing, other);
+    }
+
+    /** The same HTTP settings but for the reverse proxies believed about the client (IP addresses or networks). */
+    public ServerOptions withTrustedProxies(List<String> proxies) {
+        return withHttp(new HttpSettings(http.idleTimeout(), http.headerTimeout(), proxies));
     }
 }

@@ -38,6 +38,7 @@ public final class KioskRoutes {
 
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
+        router.route().handler(KioskRoutes::securityHeaders);
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(4096));
         router.get("/").handler(this::toTouchUi);
         router.get("/api/state").handler(this::state);
@@ -49,6 +50,18 @@ public final class KioskRoutes {
         router.route("/shared/*").handler(StaticHandler.create("web/shared").setCachingEnabled(false));
         router.route("/api/*").failureHandler(this::failure);
         return router;
+    }
+
+    /** The touch screen loads only the kiosk's own files: no inline script or style, no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response().headers().set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .set("X-Content-Type-Options", "nosniff").set("Referrer-Policy", "no-referrer")
+                .set("X-Frame-Options", "DENY");
+        ctx.next();
     }
 
     private void toTouchUi(RoutingContext ctx) {

@@ -34,16 +34,30 @@ class KioskBrowserTest {
 
     private ChromeDriver browser;
 
+    /** Runs before the page's scripts: records what the Content-Security-Policy blocked. */
+    private static final String COLLECT_VIOLATIONS = """
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', event => window.__cspViolations.push(
+                event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline')), true);
+            """;
+
+    /** Every test's page, whatever it did, ran under the kiosk's policy without a violation. */
     @AfterEach
     void stop() {
         if (browser != null) {
-            browser.quit();
+            try {
+                Object violations = browser.executeScript("return window.__cspViolations");
+                assertThat(violations).as("Content-Security-Policy violations").isEqualTo(List.of());
+            } finally {
+                browser.quit();
+            }
         }
     }
 
     private void givenAKioskOnScreen(JsonObject config, int width, int height) {
         kiosk.start(config);
         browser = Browser.open(width, height);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COLLECT_VIOLATIONS));
         // The page gets exactly the kiosk screen's size, as in Chromium's kiosk mode (no window decorations).
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", false));
@@ -189,6 +203,16 @@ class KioskBrowserTest {
                 + "servicio: llamarán su número en cuanto abra una.");
         assertThat(new String(Files.readAllBytes(kiosk.printedDirectory().resolve("ticket-0001.bin")), PC858))
                 .contains("Aún no hay ventanilla abierta");
+    }
+
+    @Test
+    void the_touch_ui_runs_under_a_policy_that_blocks_inline_styles_and_scripts() {
+        givenAKioskOnScreen(kiosk.config(), 1280, 800);
+        waitFor("button[data-entry='m1']");
+        browser.executeScript("document.body.setAttribute('style', 'background: red')");
+        Eventually.await("the violation reported", () -> String.valueOf(
+                browser.executeScript("return window.__cspViolations.join(' | ')")), text -> text.contains("style-src"));
+        browser.executeScript("window.__cspViolations.length = 0");
     }
 
     @Test

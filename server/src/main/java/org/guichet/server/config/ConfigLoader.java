@@ -13,6 +13,7 @@ import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.domain.PrivacyNotice;
 import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.domain.IssuingRate;
+import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -40,7 +41,7 @@ public final class ConfigLoader {
             .add("GUICHET_SSO_LOCAL_PASSWORDS")
             .add("GUICHET_RETENTION_NOTES_DAYS")
             .add("GUICHET_RETENTION_PSEUDONYMISE_AFTER_DAYS").add("GUICHET_RETENTION_TICKET_MONTHS")
-            .add("GUICHET_RETENTION_AUDIT_DAYS");
+            .add("GUICHET_RETENTION_AUDIT_DAYS").add("GUICHET_TRUSTED_PROXIES");
 
     private ConfigLoader() {
     }
@@ -80,7 +81,7 @@ public final class ConfigLoader {
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
                 MetricsSettings.fromConfig(config), sso(config), retention(config),
                 PrivacyNotice.fromConfig(config.getJsonObject("privacy")), deviceIssuing(config),
-                trustedProxies(config));
+                HttpSettings.fromConfig(http(config)));
     }
 
     /**
@@ -141,25 +142,14 @@ public final class ConfigLoader {
         return new IssuingRate(whole.intValue(), Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
     }
 
-    /**
-     * {@code http.trustedProxies} (a list) or GUICHET_TRUSTED_PROXIES (comma-separated, wins): the reverse proxies, as
-     * IP addresses or CIDR networks, whose X-Forwarded-For header names the client. Empty by default.
-     */
-    static List<String> trustedProxies(JsonObject config) {
-        Object listed = config.getValue("GUICHET_TRUSTED_PROXIES",
-                config.getJsonObject("http", new JsonObject()).getValue("trustedProxies"));
-        List<String> proxies = new ArrayList<>();
-        if (listed instanceof JsonArray array) {
-            array.forEach(proxy -> proxies.add(String.valueOf(proxy).trim()));
-        } else if (listed != null) {
-            for (String proxy : String.valueOf(listed).split(",")) {
-                proxies.add(proxy.trim());
-            }
+    /** {@code http:}, its trusted proxies replaced by GUICHET_TRUSTED_PROXIES (comma-separated) when set. */
+    static JsonObject http(JsonObject config) {
+        JsonObject http = config.getJsonObject("http", new JsonObject()).copy();
+        Object proxies = config.getValue("GUICHET_TRUSTED_PROXIES");
+        if (proxies != null && !String.valueOf(proxies).isBlank()) {
+            http.put("trustedProxies", String.valueOf(proxies));
         }
-        proxies.removeIf(String::isEmpty);
-        // Checked now, so that a typo stops the start rather than trusting nothing (or the wrong network) silently.
-        org.guichet.server.domain.ClientAddress.trusting(proxies);
-        return List.copyOf(proxies);
+        return http;
     }
 
     /**

@@ -4,12 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.ClientAddress;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.domain.PlanImage;
 import org.guichet.server.realtime.EventBusBridge;
 import org.guichet.server.service.Services;
@@ -17,6 +19,7 @@ import org.guichet.server.service.SingleSignOn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * REST API under /api/v1, the event-bus bridge, and the static web apps: every jar on the class path may bring pages
@@ -38,6 +41,7 @@ public final class HttpVerticle extends VerticleBase {
     private final SingleSignOn sso;
     private final JsonObject privacyNotice;
     private final ClientAddress clientAddress;
+    private final HttpSettings settings;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
@@ -47,11 +51,10 @@ public final class HttpVerticle extends VerticleBase {
      * @param metrics       {@code GET /metrics}, or null when no metrics token is configured (then not found)
      * @param sso           agents' single sign-on (which answers that it is off when not configured)
      * @param privacyNotice the privacy notice's facts (who is responsible, the retention periods in force)
-     * @param clientAddress which proxies' X-Forwarded-For is believed (see {@link Reply#address})
+     * @param settings      timeouts, and the proxies whose X-Forwarded-For is believed (see {@link Reply#address})
      */
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
-                        MetricsRoute metrics, SingleSignOn sso, JsonObject privacyNotice,
-                        ClientAddress clientAddress) {
+                        MetricsRoute metrics, SingleSignOn sso, JsonObject privacyNotice, HttpSettings settings) {
         this.services = services;
         this.port = port;
         this.accessibility = accessibility;
@@ -59,12 +62,16 @@ public final class HttpVerticle extends VerticleBase {
         this.metrics = metrics;
         this.sso = sso;
         this.privacyNotice = privacyNotice;
-        this.clientAddress = clientAddress;
+        this.settings = settings;
+        this.clientAddress = settings.proxies();
     }
 
     @Override
     public Future<?> start() {
         Router root = Router.router(vertx);
+        HeaderDeadline headerDeadline = new HeaderDeadline(vertx, settings.headerTimeout(), settings.idleTimeout());
+        root.route().handler(headerDeadline::headReceived);
+        root.route().handler(new SecurityHeaders(publicUrls, settings));
         api = Router.router(vertx);
         // A whole network's deployment (250 sites) is larger than any other request; only that route takes one.
         api.put("/admin/deployment").handler(BodyHandler.create(false).setBodyLimit(MAX_DEPLOYMENT_BYTES));
@@ -106,31 +113,33 @@ public final class HttpVerticle extends VerticleBase {
         root.route("/api/v1/*").subRouter(api);
         // A visitor's ticket page, opened from the QR code printed on the ticket; a mistyped or cut address gets the
         // same page, which tells the visitor in their language that the ticket cannot be found.
-        root.getWithRegex(VISITOR_TICKET_PAGE).handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/ticket/index.html"));
+        root.getWithRegex(VISITOR_TICKET_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/ticket/index.html"));
         // The accessibility statement every public page links to, at the address the RGAA's readers look for.
-        root.get("/accessibilite").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/accessibilite/index.html"));
+        root.get("/accessibilite").handler(ctx -> CachePolicy.sendPage(ctx, "web/accessibilite/index.html"));
         // The privacy notice the visitor page and the kiosk point to.
-        root.get("/confidentialite").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/confidentialite/index.html"));
+        root.get("/confidentialite").handler(ctx -> CachePolicy.sendPage(ctx, "web/confidentialite/index.html"));
         // Where a screen redeems its pairing code (display-client's page).
-        root.get("/display/pair").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/html; charset=utf-8").sendFile("web/display/pair.html"));
+        root.get("/display/pair").handler(ctx -> CachePolicy.sendPage(ctx, "web/display/pair.html"));
         if (metrics != null) {
             root.get("/metrics").handler(metrics);
         }
-        root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
+        // WebJars have their version in their path; the apps' own files have none and are revalidated at each load.
+        root.route("/webjars/*").handler(CachePolicy::versioned)
+                .handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
         bridge = new EventBusBridge(vertx, services.authentication(), services.catalogs());
-        root.route("/eventbus/*").subRouter(bridge.router());
-        root.route("/*").handler(StaticHandler.create("web").setIndexPage("index.html"));
+        root.route("/eventbus/*").subRouter(bridge.router(EventBusBridge.heartbeatWithin(settings.idleTimeout())));
+        root.route("/*").handler(CachePolicy::revalidate)
+                .handler(StaticHandler.create("web").setIndexPage("index.html").setCachingEnabled(true));
         root.route().handler(NotFoundPage::handle);
         FailureHandler failureHandler = new FailureHandler();
         api.route().failureHandler(failureHandler);
         root.route().failureHandler(failureHandler);
 
         return bridge.start()
-                .compose(ready -> vertx.createHttpServer().requestHandler(root).listen(port))
+                .compose(ready -> vertx.createHttpServer(new HttpServerOptions()
+                                .setIdleTimeout((int) settings.idleTimeout().toMillis())
+                                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+                        .connectionHandler(headerDeadline::connected).requestHandler(root).listen(port))
                 .onSuccess(listening -> server = listening);
     }
 

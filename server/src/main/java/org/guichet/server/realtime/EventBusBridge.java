@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.service.Authentication;
@@ -19,6 +20,7 @@ import org.guichet.server.service.DevicePresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,10 @@ public final class EventBusBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBusBridge.class);
 
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /** How often refusals are summed up in the log (one line, when there were any). */
+    private static final Duration REFUSALS_PERIOD = Duration.ofMinutes(1);
+
     private final Vertx vertx;
     private final Authentication authentication;
     private final Catalogs catalogs;
@@ -44,7 +50,10 @@ public final class EventBusBridge {
     /** Sockets not closed yet: a registration whose token check ends after its socket closed counts no connection. */
     private final Set<SockJSSocket> openSockets = ConcurrentHashMap.newKeySet();
 
+    private final RefusalLog refusals = new RefusalLog();
+
     private MessageConsumer<String> revocations;
+    private long refusalsTimer = -1;
 
     public EventBusBridge(Vertx vertx, Authentication authentication, Catalogs catalogs) {
         this.vertx = vertx;
@@ -52,15 +61,31 @@ public final class EventBusBridge {
         this.catalogs = catalogs;
     }
 
-    /** Starts closing the sockets of revoked tokens; {@link #close()} stops it. */
+    /**
+     * Starts closing the sockets of revoked tokens, and summing up refusals in the log once a period;
+     * {@link #close()} stops both.
+     */
     public Future<Void> start() {
         revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_REVOKED,
                 message -> closeSocketsOf(message.body()));
+        refusalsTimer = vertx.setPeriodic(REFUSALS_PERIOD.toMillis(), tick -> logRefusals());
         return revocations.completion();
     }
 
     public Future<Void> close() {
+        if (refusalsTimer >= 0) {
+            vertx.cancelTimer(refusalsTimer);
+        }
+        logRefusals();
         return revocations == null ? Future.succeededFuture() : revocations.unregister();
+    }
+
+    /** One WARN line with what was refused since the last one, if anything was. */
+    void logRefusals() {
+        String summary = RefusalLog.summary(refusals.takeCounts(), REFUSALS_PERIOD.toSeconds());
+        if (summary != null) {
+            LOG.warn(summary);
+        }
     }
 
     public static SockJSBridgeOptions options() {
@@ -71,10 +96,22 @@ public final class EventBusBridge {
                 .setPingTimeout(20_000);
     }
 
-    /** The router to mount under {@code /eventbus/*}. */
-    public Router router() {
-        SockJSHandlerOptions handlerOptions = new SockJSHandlerOptions().setHeartbeatInterval(10_000);
-        return SockJSHandler.create(vertx, handlerOptions).bridge(options(), this::handle);
+    /**
+     * How often the bridge writes a heartbeat to each socket: every 10 s, or more often when the HTTP idle timeout is
+     * shorter than twice that, so that the idle timeout never closes a live socket.
+     */
+    public static Duration heartbeatWithin(Duration idleTimeout) {
+        Duration half = idleTimeout.dividedBy(2);
+        return half.compareTo(HEARTBEAT) < 0 ? half : HEARTBEAT;
+    }
+
+    /** The router to mount under {@code /eventbus/*}, writing a heartbeat to each socket at this interval. */
+    public Router router(Duration heartbeat) {
+        SockJSHandlerOptions handlerOptions = new SockJSHandlerOptions().setHeartbeatInterval(heartbeat.toMillis());
+        // What SockJSHandler.bridge does, with each socket guarded so that a bad frame closes it (see GuardedSocket).
+        EventBusBridgeImpl bridge = new EventBusBridgeImpl(vertx, null, options(), this::handle);
+        return SockJSHandler.create(vertx, handlerOptions)
+                .socketHandler(socket -> bridge.handle(new GuardedSocket(socket, refusals::count)));
     }
 
     private void handle(BridgeEvent event) {
@@ -88,6 +125,11 @@ public final class EventBusBridge {
             case SOCKET_CREATED -> {
                 openSockets.add(event.socket());
                 event.complete(true);
+            }
+            case SOCKET_IDLE -> {
+                // No ping for the ping timeout: closed here, as the bridge would (it expects its own socket class).
+                event.complete(false);
+                event.socket().close();
             }
             case SOCKET_CLOSED -> {
                 openSockets.remove(event.socket());
@@ -118,11 +160,14 @@ public final class EventBusBridge {
                     if (allowed) {
                         remember(event.socket(), token);
                         rememberDevice(event.socket(), who);
+                    } else {
+                        refusals.count(who == null ? "registration without a token" : "registration not allowed");
                     }
                     event.tryComplete(allowed);
                 })
                 .onFailure(failure -> {
                     LOG.debug("Bridge registration on {} refused: {}", address, failure.getMessage());
+                    refusals.count("registration with an invalid token");
                     event.tryComplete(false);
                 });
     }

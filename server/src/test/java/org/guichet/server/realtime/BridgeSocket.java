@@ -50,7 +50,12 @@ public final class BridgeSocket implements AutoCloseable {
     }
 
     public void send(JsonObject frame) {
-        TestServer.await(socket.writeTextMessage(frame.encode()));
+        sendText(frame.encode());
+    }
+
+    /** Any text as one message, JSON or not. */
+    public void sendText(String text) {
+        TestServer.await(socket.writeTextMessage(text));
     }
 
     /** The next frame, or fails after 10 s. */

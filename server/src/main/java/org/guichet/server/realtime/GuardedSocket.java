@@ -1,0 +1,161 @@
+package org.guichet.server.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+
+import java.util.function.Consumer;
+
+/**
+ * A bridge socket as the bridge sees it: every frame is checked by {@link BridgeFrames} before the bridge reads it, and
+ * a frame that is not one of ours, or that the transport could not take (over its size limit, after which every
+ * later frame fails too), closes the socket instead of reaching the bridge, which would answer or log each of them.
+ */
+final class GuardedSocket implements SockJSSocket {
+
+    private final SockJSSocket socket;
+    private final Consumer<String> closedFor;
+
+    /** @param closedFor told why, each time this socket is closed for a bad frame */
+    GuardedSocket(SockJSSocket socket, Consumer<String> closedFor) {
+        this.socket = socket;
+        this.closedFor = closedFor;
+    }
+
+    private void closeFor(String reason) {
+        closedFor.accept(reason);
+        socket.close();
+    }
+
+    @Override
+    public SockJSSocket handler(Handler<Buffer> handler) {
+        socket.handler(handler == null ? null : data -> {
+            String problem = BridgeFrames.problem(data.toString());
+            if (problem == null) {
+                handler.handle(data);
+            } else {
+                closeFor(problem);
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public SockJSSocket exceptionHandler(Handler<Throwable> handler) {
+        socket.exceptionHandler(handler == null ? null : failure -> closeFor("oversized or broken frame"));
+        return this;
+    }
+
+    @Override
+    public SockJSSocket pause() {
+        socket.pause();
+        return this;
+    }
+
+    @Override
+    public SockJSSocket resume() {
+        socket.resume();
+        return this;
+    }
+
+    @Override
+    public SockJSSocket fetch(long amount) {
+        socket.fetch(amount);
+        return this;
+    }
+
+    @Override
+    public SockJSSocket endHandler(Handler<Void> endHandler) {
+        socket.endHandler(endHandler);
+        return this;
+    }
+
+    @Override
+    public SockJSSocket closeHandler(Handler<Void> closeHandler) {
+        socket.closeHandler(closeHandler);
+        return this;
+    }
+
+    @Override
+    public Future<Void> write(Buffer data) {
+        return socket.write(data);
+    }
+
+    @Override
+    public SockJSSocket setWriteQueueMaxSize(int maxSize) {
+        socket.setWriteQueueMaxSize(maxSize);
+        return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return socket.writeQueueFull();
+    }
+
+    @Override
+    public SockJSSocket drainHandler(Handler<Void> handler) {
+        socket.drainHandler(handler);
+        return this;
+    }
+
+    @Override
+    public String writeHandlerID() {
+        return socket.writeHandlerID();
+    }
+
+    @Override
+    public Future<Void> end() {
+        return socket.end();
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    @Override
+    public void close(int statusCode, String reason) {
+        socket.close(statusCode, reason);
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return socket.remoteAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return socket.localAddress();
+    }
+
+    @Override
+    public MultiMap headers() {
+        return socket.headers();
+    }
+
+    @Override
+    public String uri() {
+        return socket.uri();
+    }
+
+    @Override
+    public RoutingContext routingContext() {
+        return socket.routingContext();
+    }
+
+    @Override
+    public Session webSession() {
+        return socket.webSession();
+    }
+
+    @Override
+    public User webUser() {
+        return socket.webUser();
+    }
+}
