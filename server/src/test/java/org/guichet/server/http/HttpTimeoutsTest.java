@@ -116,11 +116,13 @@ class HttpTimeoutsTest {
         ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
         AtomicBoolean bridgeClosed = new AtomicBoolean();
         // SockJS' WebSocket transport, as the apps' sockjs-client uses it: "o" on open, "h" heartbeats, "a[...]".
+        // The handlers are set before connecting: the server sends "o" at once, which would race a handler set after.
         var client = vertx.createWebSocketClient();
-        WebSocket socket = TestServer.await(client.connect(server.port(), "127.0.0.1",
+        var unconnected = client.webSocket();
+        unconnected.textMessageHandler(frames::add);
+        unconnected.closeHandler(v -> bridgeClosed.set(true));
+        WebSocket socket = TestServer.await(unconnected.connect(server.port(), "127.0.0.1",
                 "/eventbus/000/timeouts/websocket"));
-        socket.textMessageHandler(frames::add);
-        socket.closeHandler(v -> bridgeClosed.set(true));
         Eventually.await("the SockJS open frame", () -> frames.contains("o"));
         socket.writeTextMessage(new JsonArray().add(new JsonObject().put("type", "register")
                 .put("address", address).encode()).encode());
