@@ -51,6 +51,10 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        return RequestValidation.load(vertx).compose(this::start);
+    }
+
+    private Future<?> start(RequestValidation validation) {
         Router root = Router.router(vertx);
         api = Router.router(vertx);
         // A whole network's deployment (250 sites) is larger than any other request; only that route takes one.
@@ -60,6 +64,7 @@ public final class HttpVerticle extends VerticleBase {
         api.put("/admin/sites/:siteId/rooms/:code/plan").handler(BodyHandler.create(false)
                 .setBodyLimit(PlanImage.MAX_BYTES + 1024));
         api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        api.route().handler(validation);
 
         new PublicRoutes(services, accessibility).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);
