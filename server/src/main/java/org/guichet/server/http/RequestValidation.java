@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks every API request against openapi.json itself (vertx-openapi's {@link RequestValidator}), so the document
@@ -44,6 +46,8 @@ public final class RequestValidation implements Handler<RoutingContext> {
     private static final String JSON = "application/json";
     private static final int MAX_MESSAGE = 300;
     private static final String API_BASE = "/api/v1";
+    private static final Pattern EXTRA_PROPERTY = Pattern.compile(
+            "Property \"(.*)\" does not match additional properties schema\\.?");
 
     private final OpenAPIContract contract;
     private final RequestValidator validator;
@@ -150,7 +154,7 @@ public final class RequestValidation implements Handler<RoutingContext> {
                     }
                 })
                 .onFailure(failure -> ctx.fail(failure instanceof ValidatorException invalid
-                        ? Failure.invalid(message(invalid)) : failure));
+                        ? refusal(invalid) : failure));
     }
 
     /**
@@ -167,8 +171,31 @@ public final class RequestValidation implements Handler<RoutingContext> {
         }
         String type = ctx.request().getHeader("Content-Type");
         JsonObject document = type != null && type.toLowerCase(Locale.ROOT).contains("yaml")
-                ? YamlCodec.read(raw.toString()) : Json.body(ctx);
+                ? withoutNulls(YamlCodec.read(raw.toString())) : Json.body(ctx);
         return AdminRoutes.deploymentBlock(document).toBuffer();
+    }
+
+    /** In YAML a field left empty means the same as one left out. */
+    static JsonObject withoutNulls(JsonObject yaml) {
+        JsonObject kept = new JsonObject();
+        yaml.forEach(entry -> {
+            if (entry.getValue() != null) {
+                kept.put(entry.getKey(), withoutNulls(entry.getValue()));
+            }
+        });
+        return kept;
+    }
+
+    private static Object withoutNulls(Object value) {
+        if (value instanceof JsonObject object) {
+            return withoutNulls(object);
+        }
+        if (value instanceof JsonArray array) {
+            JsonArray kept = new JsonArray();
+            array.forEach(item -> kept.add(withoutNulls(item)));
+            return kept;
+        }
+        return value;
     }
 
     private static String problem(ValidatedRequest request) {
@@ -185,6 +212,16 @@ public final class RequestValidation implements Handler<RoutingContext> {
         return body == null || body.isNull() ? null : InputText.problem("", body.get());
     }
 
+    /**
+     * A path that does not fit the document (a part that is not one of its kinds, an id that is not a number) names
+     * nothing: 404, as it was before the check. Anything else that does not fit is a 400.
+     */
+    static Failure refusal(ValidatorException invalid) {
+        String message = message(invalid);
+        return invalid.getMessage() != null && invalid.getMessage().contains(" path parameter ")
+                ? Failure.notFound(message) : Failure.invalid(message);
+    }
+
     /** A plain sentence naming the field, never the value sent (which may be 100 KB long). */
     static String message(ValidatorException invalid) {
         String message;
@@ -198,13 +235,46 @@ public final class RequestValidation implements Handler<RoutingContext> {
     }
 
     private static String bodyMessage(OutputUnit result) {
-        OutputUnit relevant = result.getErrors() == null || result.getErrors().isEmpty() ? result
-                : result.getErrors().getLast();
+        OutputUnit relevant = mostRelevant(result);
         String location = relevant.getInstanceLocation() == null ? "" : relevant.getInstanceLocation();
         String field = fieldName(location);
         String reason = relevant.getError() == null ? "is invalid" : relevant.getError();
+        Matcher extra = EXTRA_PROPERTY.matcher(reason);
+        if (extra.matches()) {
+            String name = field.endsWith(extra.group(1)) ? field : (field.isEmpty() ? "" : field + ".") + extra.group(1);
+            return "Field '" + InputText.shortened(name) + "' is not allowed here.";
+        }
         return (field.isEmpty() ? "The request body" : "Field '" + InputText.shortened(field) + "'")
                 + ": " + reason + (reason.endsWith(".") ? "" : ".");
+    }
+
+    /**
+     * The error that says what is wrong rather than where: the deepest one that is not only a wrapper ("property x
+     * does not match additional properties schema" wraps the too-long string inside it).
+     */
+    private static OutputUnit mostRelevant(OutputUnit result) {
+        List<OutputUnit> errors = result.getErrors() == null || result.getErrors().isEmpty() ? List.of(result)
+                : result.getErrors();
+        OutputUnit best = deepest(errors, true);
+        return best != null ? best : deepest(errors, false);
+    }
+
+    private static OutputUnit deepest(List<OutputUnit> errors, boolean skipWrappers) {
+        OutputUnit best = null;
+        for (OutputUnit error : errors) {
+            String text = error.getError() == null ? "" : error.getError();
+            if (skipWrappers && (text.contains("does not match") || text.contains("did not match"))) {
+                continue;
+            }
+            if (best == null || depth(error) > depth(best)) {
+                best = error;
+            }
+        }
+        return best;
+    }
+
+    private static int depth(OutputUnit error) {
+        return error.getInstanceLocation() == null ? 0 : error.getInstanceLocation().length();
     }
 
     /** "/sites/0/services/1/targetWaitMinutes" → "sites[0].services[1].targetWaitMinutes". */
