@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.RequestValidator;
@@ -17,9 +18,11 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.service.YamlCodec;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,17 +48,22 @@ public final class RequestValidation implements Handler<RoutingContext> {
     private static final String YAML = "application/yaml";
     private static final String JSON = "application/json";
     private static final int MAX_MESSAGE = 300;
+    /** Bodies up to this size are checked on the event loop; larger ones (deployments) on a worker thread. */
+    private static final int SMALL_BODY_BYTES = 64 * 1024;
     private static final String API_BASE = "/api/v1";
     private static final Pattern EXTRA_PROPERTY = Pattern.compile(
             "Property \"(.*)\" does not match additional properties schema\\.?");
 
     private final OpenAPIContract contract;
     private final RequestValidator validator;
+    /** The same validator's steps, called directly (its public methods, in vertx-openapi's impl package). */
+    private final RequestValidatorImpl sameThread;
     private final Set<String> yamlOperations;
 
     private RequestValidation(Vertx vertx, OpenAPIContract contract, Set<String> yamlOperations) {
         this.contract = contract;
         this.validator = RequestValidator.create(vertx, contract);
+        this.sameThread = new RequestValidatorImpl(vertx, contract);
         this.yamlOperations = Set.copyOf(yamlOperations);
     }
 
@@ -142,9 +150,21 @@ public final class RequestValidation implements Handler<RoutingContext> {
             ctx.fail(failure);
             return;
         }
-        RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
-                .map(AsJson::new)
-                .compose(request -> validator.validate(request, operation.getOperationId()))
+        Future<ValidatableRequest> extracted = RequestUtils.extract(ctx.request(), operation,
+                () -> Future.succeededFuture(body)).map(AsJson::new);
+        if (body == null || body.length() <= SMALL_BODY_BYTES) {
+            // Small requests (all but deployments) are checked on the event loop: sending each to a worker
+            // thread, as RequestValidator.validate does, cost more than the check itself.
+            extracted.map(request -> checkNow(operation, request)).onComplete(result -> {
+                if (result.succeeded()) {
+                    accept(ctx, result.result());
+                } else {
+                    ctx.fail(result.cause() instanceof ValidatorException invalid ? refusal(invalid) : result.cause());
+                }
+            });
+            return;
+        }
+        extracted.compose(request -> validator.validate(request, operation.getOperationId()))
                 .onSuccess(validated -> {
                     String problem = problem(validated);
                     if (problem != null) {
@@ -196,6 +216,44 @@ public final class RequestValidation implements Handler<RoutingContext> {
             return kept;
         }
         return value;
+    }
+
+    private static void accept(RoutingContext ctx, String problem) {
+        if (problem != null) {
+            ctx.fail(Failure.invalid(problem));
+        } else {
+            ctx.next();
+        }
+    }
+
+    /** What {@link RequestValidator#validate} does, on the calling thread; the problem found, or null. */
+    private String checkNow(Operation operation, ValidatableRequest request) {
+        Map<String, RequestParameter> path = new HashMap<>();
+        Map<String, RequestParameter> query = new HashMap<>();
+        Map<String, RequestParameter> headers = new HashMap<>();
+        for (Parameter parameter : operation.getParameters()) {
+            switch (parameter.getIn()) {
+                case PATH -> path.put(parameter.getName(), sameThread.validateParameter(parameter,
+                        request.getPathParameters().get(parameter.getName())));
+                case QUERY -> query.put(parameter.getName(), sameThread.validateParameter(parameter,
+                        request.getQuery().get(parameter.getName())));
+                case HEADER -> headers.put(parameter.getName(), sameThread.validateParameter(parameter,
+                        request.getHeaders().get(parameter.getName())));
+                default -> {
+                    // no cookie parameter is documented
+                }
+            }
+        }
+        RequestParameter body = sameThread.validateBody(operation.getRequestBody(), request);
+        for (Map<String, RequestParameter> parameters : List.of(path, query, headers)) {
+            for (Map.Entry<String, RequestParameter> parameter : parameters.entrySet()) {
+                String problem = InputText.problem(parameter.getKey(), parameter.getValue().get());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return body == null || body.isNull() ? null : InputText.problem("", body.get());
     }
 
     private static String problem(ValidatedRequest request) {
