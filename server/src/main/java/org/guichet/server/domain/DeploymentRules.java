@@ -162,9 +162,10 @@ public final class DeploymentRules {
                     throw Failure.invalid(where + ": room '" + service.getString("room")
                             + "' is not a room of this site.");
                 }
-                Integer target = service.getInteger("targetWaitMinutes", DEFAULT_TARGET_WAIT_MINUTES);
-                if (target <= 0) {
-                    throw Failure.invalid(where + ": targetWaitMinutes must be positive.");
+                Object target = service.containsKey("targetWaitMinutes") ? service.getValue("targetWaitMinutes")
+                        : DEFAULT_TARGET_WAIT_MINUTES;
+                if (!(target instanceof Integer minutes) || minutes <= 0) {
+                    throw Failure.invalid(where + ": targetWaitMinutes must be a positive whole number.");
                 }
                 ticketServices.add(service.getString("id"));
             }

@@ -99,6 +99,11 @@ public final class AdminRoutes {
         String type = ctx.request().getHeader("Content-Type");
         JsonObject body = type != null && type.toLowerCase(Locale.ROOT).contains("yaml")
                 ? YamlCodec.read(Objects.requireNonNullElse(ctx.body().asString(), "")) : Json.body(ctx);
+        return deploymentBlock(body);
+    }
+
+    /** The deployment a body holds: itself, or the "deployment" block of a whole configuration file. */
+    static JsonObject deploymentBlock(JsonObject body) {
         Object block = body.getValue("deployment");
         return block instanceof JsonObject deployment && !body.containsKey("sites") ? deployment : body;
     }

@@ -71,7 +71,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
             return badRequest("The request body is not valid JSON.");
         }
         if (failure instanceof IllegalArgumentException) {
-            return badRequest(failure.getMessage() == null ? "Invalid request." : failure.getMessage());
+            return badRequest(plainMessage(failure));
         }
         if (failure instanceof ClassCastException) {
             return badRequest("A field has the wrong type.");
@@ -111,6 +111,20 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case TOO_MANY_ATTEMPTS -> 429;
             case UNAVAILABLE -> 503;
         };
+    }
+
+    /**
+     * The text of an IllegalArgumentException when this server wrote it for people ("unknown time zone"), else a
+     * plain sentence: a library's text (a NumberFormatException's "For input string", an enum's class name) is not
+     * for clients.
+     */
+    static String plainMessage(Throwable failure) {
+        String message = failure.getMessage();
+        if (failure.getClass() != IllegalArgumentException.class || message == null
+                || message.matches("(?s).*\\b(java|javax|io\\.vertx|org|com)\\.[a-z].*|(?s).*No enum constant.*")) {
+            return "Invalid request.";
+        }
+        return message;
     }
 
     private static Answer badRequest(String message) {

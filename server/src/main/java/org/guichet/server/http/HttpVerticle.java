@@ -68,6 +68,10 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        return RequestValidation.load(vertx).compose(this::start);
+    }
+
+    private Future<?> start(RequestValidation validation) {
         Router root = Router.router(vertx);
         HeaderDeadline headerDeadline = new HeaderDeadline(vertx, settings.headerTimeout(), settings.idleTimeout());
         root.route().handler(headerDeadline::headReceived);
@@ -87,6 +91,7 @@ public final class HttpVerticle extends VerticleBase {
                             : String.join(",", ctx.request().headers().getAll("X-Forwarded-For"))));
             ctx.next();
         });
+        api.route().handler(validation);
 
         new PublicRoutes(services, accessibility, privacyNotice).mount(root, api);
         AuthRoutes authRoutes = new AuthRoutes(services);

@@ -21,6 +21,10 @@ public final class Json {
         if (!(value instanceof JsonObject json)) {
             throw Failure.invalid("The request body must be a JSON object.");
         }
+        String problem = InputText.problem("", json);
+        if (problem != null) {
+            throw Failure.invalid(problem);
+        }
         return json;
     }
 
@@ -56,10 +60,12 @@ public final class Json {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-            throw Failure.invalid("Field '" + field + "' must be a whole number.");
+        // Only a JSON integer within int's range: 1.5, "3" or 1e300 are refused, and 4294967306 is not taken as 10.
+        if (!(value instanceof Integer number)) {
+            throw Failure.invalid("Field '" + field + "' must be a whole number from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + ".");
         }
-        return number.intValue();
+        return number;
     }
 
     public static int requiredInt(JsonObject json, String field) {

@@ -69,11 +69,12 @@ class SiteFooterTranslationsTest {
         assertThat(german.statusCode()).isEqualTo(400);
         assertThat(german.bodyAsJsonObject().getString("message")).contains("site s1").contains("fr, en, es, oc");
         assertThat(name.statusCode()).isEqualTo(400);
+        // openapi.json, which requests are checked against, allows only footer in a site's translation.
         assertThat(name.bodyAsJsonObject().getString("message"))
-                .isEqualTo("site s1: a translation holds {footer} only, not 'name'.");
+                .isEqualTo("Field 'sites[0].translations.en.name' is not allowed here.");
         assertThat(overlong.statusCode()).isEqualTo(400);
         assertThat(overlong.bodyAsJsonObject().getString("message"))
-                .isEqualTo("site s1 (oc): 'footer' must be text of at most 300 characters.");
+                .isEqualTo("Field 'sites[0].translations.oc.footer': String is too long (301 > 300).");
         assertThat(ok(server.get("/api/v1/sites/s1/menu", server.tokenOf("kiosk-1"))).getJsonObject("site")
                 .getJsonObject("translations")).as("nothing stored from a refused deployment").isEqualTo(TRANSLATIONS);
     }
