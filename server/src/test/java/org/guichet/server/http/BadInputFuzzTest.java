@@ -109,7 +109,11 @@ class BadInputFuzzTest {
                 });
             });
         });
-        assertThat(skipped).as("operations without input").hasSizeLessThan(12);
+        // A guard against a generator that finds no input where there is some: only these operations take none.
+        assertThat(skipped).as("operations without input").containsExactlyInAnyOrder("POST /auth/logout",
+                "GET /auth/me", "GET /openapi.json", "GET /rules", "GET /sites", "GET /admin/agents",
+                "POST /stats/rollups/rebuild", "GET /admin/templates", "GET /public/accessibility",
+                "GET /public/privacy", "GET /nodes", "GET /auth/sso");
 
         Map<String, String> before = digest();
         List<String> failures = new ArrayList<>();
