@@ -249,45 +249,7 @@ public final class LoginFloodBenchmark {
 
     /** The operation at {@link #rate} per second from {@link #clients} clients; latency from the scheduled send. */
     private Latencies paced(Duration duration, java.util.function.IntFunction<Future<Void>> operation) {
-        Latencies latencies = new Latencies();
-        long interval = (long) (1e9 * clients / rate);
-        long start = System.nanoTime() + 10_000_000;
-        long deadline = start + duration.toNanos();
-        List<Future<Void>> done = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Promise<Void> finished = Promise.promise();
-            step(i, start + i * interval / clients, interval, deadline, operation, latencies, finished);
-            done.add(finished.future());
-        }
-        try {
-            Future.join(done).await(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("issuing clients did not finish", e);
-        }
-        return latencies;
-    }
-
-    private void step(int client, long scheduled, long interval, long deadline,
-                      java.util.function.IntFunction<Future<Void>> operation, Latencies latencies,
-                      Promise<Void> finished) {
-        if (scheduled >= deadline) {
-            finished.complete();
-            return;
-        }
-        Runnable send = () -> operation.apply(client).onComplete(result -> {
-            if (result.succeeded()) {
-                latencies.record(System.nanoTime() - scheduled);
-            } else {
-                latencies.error();
-            }
-            step(client, scheduled + interval, interval, deadline, operation, latencies, finished);
-        });
-        long delayMillis = (scheduled - System.nanoTime()) / 1_000_000;
-        if (delayMillis >= 1) {
-            clientVertx.setTimer(delayMillis, id -> send.run());
-        } else {
-            clientVertx.runOnContext(v -> send.run());
-        }
+        return PacedLoad.run(clientVertx, duration, clients, rate, operation);
     }
 
     private static JsonObject deployment() {

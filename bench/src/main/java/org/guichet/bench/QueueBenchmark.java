@@ -347,47 +347,10 @@ public final class QueueBenchmark {
         return latencies;
     }
 
-    /**
-     * The same clients, each sending on a fixed schedule so that together they offer {@code ratePerSecond}: latency at
-     * a given load rather than at saturation. Latency counts from the scheduled send time, so a client that falls
-     * behind pays for the wait (no coordinated omission).
-     */
+    /** The same clients, together offering {@code ratePerSecond} (see {@link PacedLoad}). */
     private Latencies paced(Duration duration, int concurrency, double ratePerSecond,
                             java.util.function.IntFunction<Future<Void>> operation) {
-        Latencies latencies = new Latencies();
-        long interval = (long) (1e9 * concurrency / ratePerSecond);
-        long start = System.nanoTime() + 10_000_000;
-        long deadline = start + duration.toNanos();
-        List<Future<Void>> clientsDone = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            Promise<Void> done = Promise.promise();
-            pacedStep(i, start + i * interval / concurrency, interval, deadline, operation, latencies, done);
-            clientsDone.add(done.future());
-        }
-        return awaitClients(clientsDone, duration, latencies);
-    }
-
-    private void pacedStep(int worker, long scheduled, long interval, long deadline,
-                           java.util.function.IntFunction<Future<Void>> operation, Latencies latencies,
-                           Promise<Void> done) {
-        if (scheduled >= deadline) {
-            done.complete();
-            return;
-        }
-        Runnable send = () -> operation.apply(worker).onComplete(result -> {
-            if (result.succeeded()) {
-                latencies.record(System.nanoTime() - scheduled);
-            } else {
-                latencies.error();
-            }
-            pacedStep(worker, scheduled + interval, interval, deadline, operation, latencies, done);
-        });
-        long delayMillis = (scheduled - System.nanoTime()) / 1_000_000;
-        if (delayMillis >= 1) {
-            clientVertx.setTimer(delayMillis, id -> send.run());
-        } else {
-            clientVertx.runOnContext(v -> send.run());
-        }
+        return PacedLoad.run(clientVertx, duration, concurrency, ratePerSecond, operation);
     }
 
     private void loop(int worker, BiFunction<Integer, Latencies, Future<Void>> operation, Latencies latencies,
