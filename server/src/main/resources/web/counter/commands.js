@@ -36,6 +36,13 @@ export async function command(run) {
     }
 }
 
+let passwordChangeRequired = () => {};
+
+/** What to do when the server refuses a call until the agent has chosen their own password (session.js sets it). */
+export function whenPasswordChangeRequired(handler) {
+    passwordChangeRequired = handler;
+}
+
 /** Says why a command or a read failed, then shows what the server now holds. */
 export async function failed(error) {
     if (!(error instanceof ApiError)) {
@@ -48,6 +55,10 @@ export async function failed(error) {
     }
     if (error.status === 401) {
         return; // the session has ended: the agent is already back at the log-in form
+    }
+    if (error.code === 'password_change_required') {
+        passwordChangeRequired();
+        return;
     }
     showMessage('error', errorText(error), error.code);
     await refresh('all').catch(backgroundFailure);

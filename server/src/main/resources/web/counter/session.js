@@ -2,7 +2,7 @@
 // going back to the log-in form when the server says the session has ended.
 
 import { clearMessage, errorText, showMessage } from './banner.js';
-import { command, failed, setBusy } from './commands.js';
+import { command, failed, setBusy, whenPasswordChangeRequired } from './commands.js';
 import { connectLive, disconnectLive } from './connection.js';
 import { api, readSites, refresh } from './server.js';
 import { allCounters, counterName, mode, state, STORAGE } from './store.js';
@@ -12,6 +12,7 @@ import { renderLogin } from './views/login.js';
 import { $ } from './views/parts.js';
 import { ApiError } from '/shared/api.js';
 import { t } from '/shared/i18n.js';
+import { chooseOwnPassword } from '/shared/staff.js';
 import { leaveProvider, signOn } from '/shared/sso.js';
 import { SharedSession } from '/shared/tabs.js';
 
@@ -24,6 +25,7 @@ const tabs = new SharedSession(api, 'guichet.counter.session', { onLoggedOut: ()
 /** At start: back into the session this tab already has, or the log-in form. */
 export async function resumeSession() {
     api.onUnauthorized = sessionEnded;
+    whenPasswordChangeRequired(() => ownPasswordFirst(null).then(afterLogin).catch(failed));
     const signedOn = await signOn(api, 'counter');
     if (signedOn) {
         state.agent = signedOn.agent;
@@ -41,7 +43,11 @@ export async function resumeSession() {
         return;
     }
     try {
-        state.agent = await api.get('/auth/me');
+        const me = await api.get('/auth/me');
+        state.agent = me;
+        if (me.mustChangePassword) {
+            await ownPasswordFirst(null);
+        }
         await afterLogin();
     } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
@@ -59,12 +65,17 @@ export async function login(event) {
     }
     setBusy(true);
     try {
-        const session = await api.post('/auth/login', { username: $('#username').value.trim(),
-            password: $('#password').value });
+        const given = $('#password').value;
+        const session = await api.post('/auth/login', { username: $('#username').value.trim(), password: given });
         api.setToken(session.token);
         state.agent = session.agent;
         $('#password').value = '';
         clearMessage();
+        if (session.mustChangePassword) {
+            setBusy(false); // the form's button must answer; nothing else can be pressed meanwhile
+            await ownPasswordFirst(given);
+            setBusy(true);
+        }
         await afterLogin();
     } catch (error) {
         if (error instanceof ApiError && error.code === 'network') {
@@ -107,7 +118,33 @@ function sessionEnded() {
     $('#username').focus();
 }
 
+/**
+ * A password an administrator set is replaced by the agent's own before anything else (the server refuses every other
+ * call until then): the change-password form takes the place of the log-in form, then the app goes on. current: the
+ * password just typed at log-in, or null when this tab did not see it (the form then asks for it).
+ */
+async function ownPasswordFirst(current) {
+    if ($('#password-change-form')) {
+        return;
+    }
+    disconnectLive();
+    state.counter = null;
+    showLogin();
+    clearMessage();
+    await chooseOwnPassword(api, { hide: $('#login-form'), current, explain: passwordFailureText });
+    showMessage('info', t('password.changed'), 'password_changed');
+}
+
+function passwordFailureText(error) {
+    if (!(error instanceof ApiError)) {
+        return t('err.generic', { message: error.message });
+    }
+    return error.code === 'network' ? t('password.unreachable') : errorText(error);
+}
+
 function leave() {
+    $('#password-change-form')?.remove();
+    $('#login-form').hidden = false;
     api.setToken(null);
     disconnectLive();
     state.agent = null;

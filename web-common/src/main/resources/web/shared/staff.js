@@ -55,7 +55,7 @@ export function logInForm(api, roles, deniedKey, enter) {
             const given = password.value;
             password.value = '';
             if (session.mustChangePassword) {
-                await chooseOwnPassword(api, given);
+                await chooseOwnPassword(api, { hide: document.getElementById('login-form'), current: given });
             }
             await enter();
         } catch (e) {
@@ -77,20 +77,26 @@ async function logInWithRole(api, username, password, roles) {
 }
 
 /**
- * A password an administrator set (or generated) is replaced by the agent's own before anything else: a form takes
- * the place of the log-in form (#login-form) until the server accepts the new password. The app registers the texts
+ * A password an administrator set (or generated) is replaced by the agent's own before anything else: a form
+ * (#password-change-form) takes the place of the element hide (the log-in form) until the server accepts the new
+ * password; the promise then resolves. current: the password the agent has just logged in with, or null when the app
+ * did not see it (a session resumed, taken from another tab): the form then asks for it too. explain(error): the
+ * sentence for a failure other than a refused password (errorText by default). The app registers the texts
  * password.mustChange, password.new, password.confirm, password.mismatch, password.same, password.refused
- * ({message}) and password.save.
+ * ({message}) and password.save; and password.current and password.wrongCurrent when it may pass no current password.
  */
-function chooseOwnPassword(api, current) {
+export function chooseOwnPassword(api, { hide, current = null, explain = errorText }) {
     return new Promise((resolve) => {
-        const loginForm = document.getElementById('login-form');
+        const asked = current === null
+            ? h('input', { id: 'current-password', type: 'password', autocomplete: 'current-password', required: true })
+            : null;
         const fresh = h('input', { id: 'new-password', type: 'password', autocomplete: 'new-password', required: true });
         const again = h('input', { id: 'new-password-again', type: 'password', autocomplete: 'new-password',
             required: true });
         const error = h('p', { id: 'password-change-error', class: 'error', role: 'alert' });
         const form = h('form', { id: 'password-change-form' },
             h('p', {}, t('password.mustChange')),
+            asked ? h('label', {}, h('span', {}, t('password.current')), asked) : null,
             h('label', {}, h('span', {}, t('password.new')), fresh),
             h('label', {}, h('span', {}, t('password.confirm')), again),
             error,
@@ -103,17 +109,30 @@ function chooseOwnPassword(api, current) {
                 return;
             }
             try {
-                await api.post('/auth/password', { currentPassword: current, newPassword: fresh.value });
+                await api.post('/auth/password', { currentPassword: asked ? asked.value : current,
+                    newPassword: fresh.value });
                 form.remove();
-                loginForm.hidden = false;
+                hide.hidden = false;
                 resolve();
             } catch (e) {
-                error.textContent = !(e instanceof ApiError) || e.status !== 400 ? errorText(e)
-                    : e.code === 'same_password' ? t('password.same') : t('password.refused', { message: e.message });
+                error.textContent = refusalText(e, asked !== null, explain);
             }
         });
-        loginForm.hidden = true;
-        loginForm.after(form);
-        fresh.focus();
+        hide.hidden = true;
+        hide.after(form);
+        (asked ?? fresh).focus();
     });
+}
+
+function refusalText(error, currentAsked, explain) {
+    if (!(error instanceof ApiError)) {
+        return explain(error);
+    }
+    if (currentAsked && error.status === 403 && error.code === 'invalid_credentials') {
+        return t('password.wrongCurrent');
+    }
+    if (error.status !== 400) {
+        return explain(error);
+    }
+    return error.code === 'same_password' ? t('password.same') : t('password.refused', { message: error.message });
 }

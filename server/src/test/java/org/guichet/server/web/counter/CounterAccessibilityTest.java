@@ -1,5 +1,6 @@
 package org.guichet.server.web.counter;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.testing.TestServer;
 import org.guichet.server.web.Accessibility;
@@ -249,6 +250,66 @@ class CounterAccessibilityTest {
         tablet.driver.switchTo().window(first);
         tablet.waitForView("login");
         assertThat(tablet.script("return sessionStorage.getItem('guichet.counter.token')")).isNull();
+    }
+
+    /**
+     * An agent whose password an administrator set chooses their own on the tablet, with the keyboard alone, before
+     * anything else: the server refuses every other call until then. A weak password is refused there, said at once;
+     * a tab reloaded meanwhile asks for the given password too; then the agent chooses and opens a counter.
+     */
+    @Test
+    void an_agent_given_a_password_by_an_administrator_chooses_their_own_then_opens_a_counter() {
+        String agent = CounterFixture.uniqueName("first.day");
+        assertThat(server.post("/api/v1/admin/agents", server.adminToken(), new JsonObject()
+                .put("username", agent).put("displayName", agent).put("password", TestServer.INITIAL_AGENT_PASSWORD)
+                .put("role", "agent").put("siteIds", new JsonArray().add("s1"))).statusCode()).isEqualTo(201);
+
+        tablet.logIn(agent, TestServer.INITIAL_AGENT_PASSWORD);
+        tablet.waitFor("the change-password form", () -> shown("password-change-form"));
+        assertThat(shown("login-form")).as("the log-in form gives way").isFalse();
+        awaitFocusOn("new-password");
+        audited("the change-password form");
+
+        keys("aaaaaaaaaaaa", Keys.TAB);
+        awaitFocusOn("new-password-again");
+        keys("aaaaaaaaaaaa", Keys.ENTER);
+        String refusal = tablet.waitFor("the refusal", () -> present(tablet.text("password-change-error")));
+        assertThat(refusal).startsWith("Ce mot de passe n’est pas accepté (").doesNotContain("{message}");
+        assertThat(tablet.script("return document.getElementById('password-change-error').getAttribute('role')"))
+                .as("the refusal is said at once").isEqualTo("alert");
+        audited("the refusal");
+        assertThat(tablet.view()).isEqualTo("login");
+
+        tablet.reload();
+        tablet.waitFor("the form again, after a reload", () -> shown("current-password"));
+        awaitFocusOn("current-password");
+        audited("the change-password form asking for the given password");
+        keys("not the given one", Keys.TAB, "ardoise tournesol velo", Keys.TAB, "ardoise tournesol velo", Keys.ENTER);
+        assertThat(tablet.waitFor("the wrong given password", () -> present(tablet.text("password-change-error"))))
+                .isEqualTo("Le mot de passe donné par l’administrateur n’est pas celui-ci.");
+
+        tablet.driver.findElement(By.id("current-password")).clear();
+        tablet.script("document.getElementById('current-password').focus()");
+        keys(TestServer.INITIAL_AGENT_PASSWORD, Keys.ENTER);
+
+        tablet.waitForView("choose");
+        assertThat(tablet.driver.findElements(By.id("password-change-form"))).isEmpty();
+        assertThat(shown("login-form")).as("the log-in form is back for the next agent").isFalse();
+        tablet.choose("c1");
+        tablet.tap("btn-open");
+        tablet.waitForMode("idle");
+        assertThat(server.post("/api/v1/auth/login", null, new JsonObject().put("username", agent)
+                .put("password", "ardoise tournesol velo")).bodyAsJsonObject().getBoolean("mustChangePassword"))
+                .isFalse();
+    }
+
+    private static boolean shown(String id) {
+        List<org.openqa.selenium.WebElement> found = tablet.driver.findElements(By.id(id));
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
+    private static String present(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static void ok(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response) {
