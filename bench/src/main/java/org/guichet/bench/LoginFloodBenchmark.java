@@ -17,6 +17,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
+import org.guichet.server.domain.HttpSettings;
+import org.guichet.server.domain.IssuingRate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * help, the bounded hashing pool is what protects the rest). A real agent's log-in is tried during each flood.
  *
  * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.LoginFloodBenchmark \
- *     [--seconds 15] [--rate 100] [--clients 8] [--flooders 16]</pre>
+ *     [--seconds 15] [--rate 100] [--clients 8] [--flooders 16] [--refusal-delay-ms 1000]</pre>
  *
  * One server with its embedded PostgreSQL in a temporary directory, on 127.0.0.1; about 4 phases of {@code --seconds}
  * plus the set-up; stops by itself and deletes what it wrote.
@@ -62,21 +64,26 @@ public final class LoginFloodBenchmark {
     private HttpClient issuing;
     private HttpClient flooding;
 
-    private LoginFloodBenchmark(Duration phase, double rate, int clients, int flooders) {
+    private final Duration refusalDelay;
+
+    private LoginFloodBenchmark(Duration phase, double rate, int clients, int flooders, Duration refusalDelay) {
         this.phase = phase;
         this.rate = rate;
         this.clients = clients;
         this.flooders = flooders;
+        this.refusalDelay = refusalDelay;
     }
 
     public static void main(String[] args) {
         Map<String, String> options = Options.parse(args,
-                "LoginFloodBenchmark [--seconds N] [--rate N] [--clients N] [--flooders N]");
+                "LoginFloodBenchmark [--seconds N] [--rate N] [--clients N] [--flooders N] [--refusal-delay-ms N]");
         LoginFloodBenchmark benchmark = new LoginFloodBenchmark(
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15"))),
                 Double.parseDouble(options.getOrDefault("rate", "100")),
                 Integer.parseInt(options.getOrDefault("clients", "8")),
-                Integer.parseInt(options.getOrDefault("flooders", "16")));
+                Integer.parseInt(options.getOrDefault("flooders", "16")),
+                Duration.ofMillis(Long.parseLong(options.getOrDefault("refusal-delay-ms",
+                        String.valueOf(HttpSettings.DEFAULT_REFUSED_LOGIN_DELAY.toMillis())))));
         int status = 0;
         try {
             benchmark.run();
@@ -96,7 +103,10 @@ public final class LoginFloodBenchmark {
         try {
             GuichetServer server = GuichetServer.start(serverVertx, new ServerOptions(0, null, data, deployment(),
                             false, false, ADMIN_PASSWORD, null, null, 16, false)
-                            .withTrustedProxies(List.of("127.0.0.1")))
+                            .withHttp(HttpSettings.defaults().withRefusedLoginDelay(refusalDelay))
+                            .withTrustedProxies(List.of("127.0.0.1"))
+                            // Its one kiosk token issues for a whole network's kiosks: no per-device limit.
+                            .withDeviceIssuing(new IssuingRate(Integer.MAX_VALUE, Duration.ofNanos(1))))
                     .await(180, TimeUnit.SECONDS);
             PoolOptions pool = new PoolOptions().setHttp1MaxSize(Math.max(clients, flooders) + 4);
             HttpClientOptions to = new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port())
@@ -107,8 +117,9 @@ public final class LoginFloodBenchmark {
                     .setDefaultPort(server.port())), 0);
             String kiosk = setUp(api);
             System.out.printf("Guichet log-in flood benchmark: issue at %.0f/s offered by %d clients, %d flooders, "
-                    + "%d s phases, %d cores, one server and its embedded PostgreSQL on 127.0.0.1%n", rate, clients,
-                    flooders, phase.toSeconds(), Runtime.getRuntime().availableProcessors());
+                    + "%d s phases, a refused log-in answered after %d ms, %d cores, one server and its embedded "
+                    + "PostgreSQL on 127.0.0.1%n", rate, clients, flooders, phase.toSeconds(), refusalDelay.toMillis(),
+                    Runtime.getRuntime().availableProcessors());
 
             paced(Duration.ofSeconds(3), i -> issue(kiosk, i)); // warm-up, not reported
             Latencies alone = paced(phase, i -> issue(kiosk, i));

@@ -164,6 +164,6 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
 
     /** The same HTTP settings but for the reverse proxies believed about the client (IP addresses or networks). */
     public ServerOptions withTrustedProxies(List<String> proxies) {
-        return withHttp(new HttpSettings(http.idleTimeout(), http.headerTimeout(), proxies));
+        return withHttp(new HttpSettings(http.idleTimeout(), http.headerTimeout(), proxies, http.refusedLoginDelay()));
     }
 }

@@ -17,8 +17,14 @@ import java.util.List;
  * @param trustedProxies  the reverse proxies, IP addresses or networks such as 10.0.0.0/8, whose
  *                        {@code X-Forwarded-For} names the client and whose {@code X-Forwarded-Proto} says the
  *                        browser came over TLS ({@code trustedProxies}, default none; see {@link ClientAddress})
+ * @param refusedLoginDelay how long a log-in refused for throttling or a full hashing line waits before its 429
+ *                        ({@code refusedLoginDelayMillis}, default 1 s): a flood that waits for each answer is slowed
+ *                        to a few tries a second per connection, instead of taking the processors with cheap refusals
  */
-public record HttpSettings(Duration idleTimeout, Duration headerTimeout, List<String> trustedProxies) {
+public record HttpSettings(Duration idleTimeout, Duration headerTimeout, List<String> trustedProxies,
+                           Duration refusedLoginDelay) {
+
+    public static final Duration DEFAULT_REFUSED_LOGIN_DELAY = Duration.ofSeconds(1);
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(20);
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
@@ -29,6 +35,10 @@ public record HttpSettings(Duration idleTimeout, Duration headerTimeout, List<St
             throw new IllegalArgumentException("HTTP timeouts must be positive");
         }
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        refusedLoginDelay = refusedLoginDelay == null ? DEFAULT_REFUSED_LOGIN_DELAY : refusedLoginDelay;
+        if (refusedLoginDelay.isNegative()) {
+            throw new IllegalArgumentException("The delay of a refused log-in cannot be negative");
+        }
         // Checked now, so that a typo stops the start rather than trusting nothing (or the wrong network) silently.
         ClientAddress.trusting(trustedProxies);
     }
@@ -36,6 +46,16 @@ public record HttpSettings(Duration idleTimeout, Duration headerTimeout, List<St
     /** Who is believed about the client's address and about TLS. */
     public ClientAddress proxies() {
         return ClientAddress.trusting(trustedProxies);
+    }
+
+    /** With the default delay of a refused log-in. */
+    public HttpSettings(Duration idleTimeout, Duration headerTimeout, List<String> trustedProxies) {
+        this(idleTimeout, headerTimeout, trustedProxies, null);
+    }
+
+    /** The same, but a refused log-in waits {@code delay} before its answer. */
+    public HttpSettings withRefusedLoginDelay(Duration delay) {
+        return new HttpSettings(idleTimeout, headerTimeout, trustedProxies, delay);
     }
 
     public static HttpSettings defaults() {
@@ -57,8 +77,15 @@ public record HttpSettings(Duration idleTimeout, Duration headerTimeout, List<St
             throw new IllegalArgumentException("http.trustedProxies must list IP addresses (got " + listed + ").");
         }
         proxies.removeIf(String::isEmpty);
+        Object delay = config.getValue("refusedLoginDelayMillis", DEFAULT_REFUSED_LOGIN_DELAY.toMillis());
+        if (!(delay instanceof Number millis) || millis.doubleValue() != Math.rint(millis.doubleValue())
+            || millis.longValue() < 0 || millis.longValue() > 10_000) {
+            throw new IllegalArgumentException("http.refusedLoginDelayMillis must be a whole number of milliseconds "
+                    + "from 0 to 10000 (got " + delay + ").");
+        }
         return new HttpSettings(seconds(config, "idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT),
-                seconds(config, "headerTimeoutSeconds", DEFAULT_HEADER_TIMEOUT), proxies);
+                seconds(config, "headerTimeoutSeconds", DEFAULT_HEADER_TIMEOUT), proxies,
+                Duration.ofMillis(millis.longValue()));
     }
 
     private static Duration seconds(JsonObject config, String key, Duration fallback) {

@@ -94,7 +94,7 @@ public final class HttpVerticle extends VerticleBase {
         api.route().handler(validation);
 
         new PublicRoutes(services, accessibility, privacyNotice).mount(root, api);
-        AuthRoutes authRoutes = new AuthRoutes(services);
+        AuthRoutes authRoutes = new AuthRoutes(services, settings.refusedLoginDelay());
         new SsoRoutes(sso).mountPublic(api);
         authRoutes.mountPublic(api);
         DeviceRoutes deviceRoutes = new DeviceRoutes(services);

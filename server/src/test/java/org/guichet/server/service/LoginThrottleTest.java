@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginThrottleTest {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
+    /** Shorter than the default second, so that the many refusals below do not make the test long. */
+    private static final Duration REFUSAL_DELAY = Duration.ofMillis(100);
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withOptions(options -> options.withClock(clock)
-            .withSessionLifetime(Duration.ofDays(400)).withTrustedProxies(List.of("127.0.0.1")));
+            .withSessionLifetime(Duration.ofDays(400))
+            .withHttp(HttpSettings.defaults().withRefusedLoginDelay(REFUSAL_DELAY))
+            .withTrustedProxies(List.of("127.0.0.1")));
 
     private static HttpResponse<Buffer> login(String username, String password, String from) {
         return server.send(HttpMethod.POST, "/api/v1/auth/login", null,
@@ -65,6 +70,24 @@ class LoginThrottleTest {
         // A successful log-in forgets the account's failures: the next mistake is free again.
         assertThat(login("throttle.one", "wrong-password-x", "203.0.113.9").statusCode()).isEqualTo(401);
         assertThat(login("throttle.one", TestServer.AGENT_PASSWORD, "203.0.113.9").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_refused_log_in_is_answered_only_after_the_refusal_delay() {
+        server.agent("throttle.slow", "agent", "s1");
+        for (int i = 0; i < 10; i++) {
+            login("throttle.slow", "wrong-password-" + i, "192.0.2.150");
+            clock.advance(Duration.ofSeconds(17));
+        }
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            HttpResponse<Buffer> refused = login("throttle.slow", "wrong-password-z", "192.0.2.151");
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(refused.statusCode()).isEqualTo(429);
+            // A lower bound only: the answer waits for a timer of that length, which never fires early.
+            assertThat(tookMillis).as("a flood that waits for its answers is slowed").isGreaterThanOrEqualTo(
+                    REFUSAL_DELAY.toMillis());
+        }
     }
 
     @Test
