@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.store.DatabaseSettings;
 
 import java.io.IOException;
@@ -112,7 +113,9 @@ public final class FailoverDrill {
             int addressPort = address.listen().await(10, TimeUnit.SECONDS);
             server = GuichetServer.start(vertx, new ServerOptions(0,
                     new DatabaseSettings("127.0.0.1", addressPort, "guichet", "postgres", "unused"),
-                    scratch.resolve("server"), deployment(), false, false, ADMIN_PASSWORD, null, null, 16, false))
+                    scratch.resolve("server"), deployment(), false, false, ADMIN_PASSWORD, null, null, 16, false)
+                    // Its kiosks issue faster than a hall's, to find a lost ticket sooner: no per-device limit.
+                    .withDeviceIssuing(new IssuingRate(Integer.MAX_VALUE, Duration.ofNanos(1))))
                     .await(180, TimeUnit.SECONDS);
             http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(server.port()), new PoolOptions().setHttp1MaxSize(kiosks + 4));
