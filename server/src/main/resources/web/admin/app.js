@@ -15,7 +15,7 @@ import { DevicesView } from './devices.js';
 import { SitesView } from './sites.js';
 import { TemplatesView } from './templates.js';
 import { Api, ApiError } from '/shared/api.js';
-import { errorText, logInForm, showError } from '/shared/staff.js';
+import { enterSignedOn, errorText, logInForm, showError } from '/shared/staff.js';
 import { leaveProvider, signOn } from '/shared/sso.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
@@ -140,13 +140,7 @@ async function start() {
         }
     });
     if (await signOn(api, 'admin')) {
-        try {
-            await enter();
-        } catch (e) {
-            await api.post('/auth/logout').catch(() => null);
-            api.setToken(null);
-            showLogin(errorText(e));
-        }
+        await enterSignedOn(api, enter, showLogin);
         return;
     }
     if (!api.token) {

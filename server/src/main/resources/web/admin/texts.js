@@ -1,5 +1,6 @@
 // Administrators read French first, English on demand.
 import { registerTexts } from '/shared/i18n.js';
+import '/shared/password-texts.js';
 
 registerTexts('fr', {
     'lang.name': 'Français',
@@ -18,13 +19,6 @@ registerTexts('fr', {
     'login.submit': 'Se connecter',
     'login.failed': 'Identifiant ou mot de passe incorrect.',
     'login.throttled': "Trop d'essais : réessayez dans quelques instants.",
-    'password.mustChange': 'Ce mot de passe vous a été donné par un administrateur : choisissez le vôtre pour continuer (12 caractères au moins ; quelques mots sans lien font un bon mot de passe).',
-    'password.new': 'Nouveau mot de passe',
-    'password.confirm': 'Le même, une seconde fois',
-    'password.mismatch': 'Les deux mots de passe ne sont pas identiques.',
-    'password.same': 'Choisissez un mot de passe différent de celui qui vous a été donné.',
-    'password.refused': "Ce mot de passe n'est pas accepté ({message}).",
-    'password.save': 'Enregistrer et continuer',
     'login.notAdmin': 'Ce compte n’est pas un compte d’administrateur.',
     'who.network': '{name} – tous les sites',
     'who.sites': '{name} – {sites}',
@@ -282,13 +276,6 @@ registerTexts('en', {
     'login.submit': 'Log in',
     'login.failed': 'Wrong username or password.',
     'login.throttled': 'Too many attempts: try again in a moment.',
-    'password.mustChange': 'An administrator gave you this password: choose your own to go on (at least 12 characters; a few unrelated words make a good one).',
-    'password.new': 'New password',
-    'password.confirm': 'The same again',
-    'password.mismatch': 'The two passwords differ.',
-    'password.same': 'Choose a password other than the one you were given.',
-    'password.refused': 'This password is not accepted ({message}).',
-    'password.save': 'Save and go on',
     'login.notAdmin': 'This account is not an administrator’s.',
     'who.network': '{name} – every site',
     'who.sites': '{name} – {sites}',

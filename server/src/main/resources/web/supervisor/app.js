@@ -4,7 +4,7 @@ import './texts.js';
 import { LiveView } from './live.js';
 import { StatsView } from './stats.js';
 import { Api } from '/shared/api.js';
-import { errorText, logInForm, showError } from '/shared/staff.js';
+import { enterSignedOn, errorText, logInForm, showError } from '/shared/staff.js';
 import { leaveProvider, signOn } from '/shared/sso.js';
 import { h } from '/shared/dom.js';
 import { EventBus } from '/shared/eventbus.js';
@@ -133,13 +133,7 @@ async function start() {
     $('#site').addEventListener('change', changeSite);
     window.addEventListener('hashchange', route);
     if (await signOn(api, 'supervisor')) {
-        try {
-            await enter();
-        } catch (e) {
-            await api.post('/auth/logout').catch(() => null);
-            api.setToken(null);
-            showLogin(errorText(e));
-        }
+        await enterSignedOn(api, enter, showLogin);
         return;
     }
     if (!api.token && !await tabs.join()) {

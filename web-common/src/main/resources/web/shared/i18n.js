@@ -22,7 +22,8 @@ let current = null;
 let memoryKey = null;
 
 export function registerTexts(language, texts) {
-    dictionaries.set(language, texts);
+    // Added to what the language has already, so that a shared module may register the texts of a shared form.
+    dictionaries.set(language, { ...(dictionaries.get(language) ?? {}), ...texts });
     current ??= language;
 }
 

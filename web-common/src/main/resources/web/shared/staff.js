@@ -136,3 +136,17 @@ function refusalText(error, currentAsked, explain) {
     }
     return error.code === 'same_password' ? t('password.same') : t('password.refused', { message: error.message });
 }
+
+/**
+ * Enters the app with the session a sign-on has just given; when the app refuses it (an account without a role
+ * here), ends that session and shows the log-in form saying why.
+ */
+export async function enterSignedOn(api, enter, showLogin) {
+    try {
+        await enter();
+    } catch (e) {
+        await api.post('/auth/logout').catch(() => null);
+        api.setToken(null);
+        showLogin(errorText(e));
+    }
+}
