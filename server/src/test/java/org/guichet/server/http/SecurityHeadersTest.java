@@ -32,6 +32,14 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void the_policy_lets_a_screen_reach_the_other_nodes_and_their_event_bus_and_nothing_else() {
+        String policy = SecurityHeaders.policy(List.of("http://guichet-b:8080", "https://guichet-c"), "'none'");
+        assertThat(policy).contains("connect-src 'self' http://guichet-b:8080 ws://guichet-b:8080 https://guichet-c "
+                                    + "wss://guichet-c;");
+        assertThat(SecurityHeaders.policy(List.of(), "'none'")).contains("connect-src 'self';");
+    }
+
+    @Test
     void every_page_and_api_answer_carries_a_strict_policy_nosniff_and_a_referrer_policy() {
         for (String path : concat(PAGES, List.of("/api/v1/rules", "/health", "/counter/app.js",
                 "/webjars/sockjs-client/1.6.1/dist/sockjs.min.js"))) {

@@ -126,7 +126,7 @@ class NetworkSetUpBrowserTest {
         type("agent-new-name", "Camille Martin");
         new Select(driver.findElement(By.id("agent-new-role"))).selectByValue("agent");
         driver.findElement(By.cssSelector("input.agent-new-site[value='maison-1']")).click();
-        type("agent-new-password", TestServer.AGENT_PASSWORD);
+        type("agent-new-password", TestServer.INITIAL_AGENT_PASSWORD);
         driver.findElement(By.cssSelector("#agent-new button[type=submit]")).click();
         shown("tr[data-agent='agent.carmaux']");
 
@@ -157,7 +157,7 @@ class NetworkSetUpBrowserTest {
         assertThat(menu.getJsonArray("entries")).isNotEmpty();
 
         // 5. A visitor's ticket, called by the new agent at the new counter, reaches the new screen.
-        String agent = server.login("agent.carmaux", TestServer.AGENT_PASSWORD);
+        String agent = server.firstLogin("agent.carmaux");
         ok(server.post("/api/v1/counters/g9/open", agent, null));
         JsonObject ticket = server.issue(kiosk, "maison-1:svc-a");
         ok(server.post("/api/v1/counters/g9/call-next", agent, null));

@@ -69,8 +69,12 @@ class NodeKilledTest {
             String screen = post(base, "/api/v1/admin/devices/screen-1/token", admin, null).getString("token");
             post(base, "/api/v1/admin/agents", admin, new JsonObject().put("username", "kill.agent")
                     .put("displayName", "Kill Agent").put("role", "agent").put("siteIds", new io.vertx.core.json.JsonArray().add("s1"))
-                    .put("password", TestServer.AGENT_PASSWORD));
-            String agent = login(base, "kill.agent", TestServer.AGENT_PASSWORD);
+                    .put("password", TestServer.INITIAL_AGENT_PASSWORD));
+            // A password an administrator gives must be replaced at the first log-in.
+            String agent = login(base, "kill.agent", TestServer.INITIAL_AGENT_PASSWORD);
+            assertThat(send(base, "/api/v1/auth/password", agent, new JsonObject()
+                    .put("currentPassword", TestServer.INITIAL_AGENT_PASSWORD)
+                    .put("newPassword", TestServer.AGENT_PASSWORD)).statusCode()).isBetween(200, 204);
             post(base, "/api/v1/counters/c1/open", agent, null);
 
             ScreenPage.inBrowser(1280, 720, page -> {
