@@ -103,7 +103,8 @@ class MetricsTest {
                 s -> s.value("guichet_queue_waiting", "service", "svc-a", "site", "s1") == 2
                      && s.value("guichet_devices", "kind", "counter_screen", "site", "s1", "state", "silent") == 1
                      && s.value("guichet_devices", "kind", "kiosk", "site", "s1", "state", "online") == 1
-                     && s.value("guichet_kiosk_printer_ready", "kiosk", "kiosk-1", "site", "s1") == 1);
+                     && s.value("guichet_kiosk_printer_ready", "kiosk", "kiosk-1", "site", "s1") == 1
+                     && s.value("guichet_observation_age_seconds") == 0);
 
         assertThat(scrape.value("guichet_tickets_issued_total", "service", "svc-a", "site", "s1")).isEqualTo(3);
         assertThat(scrape.value("guichet_tickets_issued_total", "service", "svc-b", "site", "s1")).isEqualTo(1);
