@@ -56,38 +56,12 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
         metrics = metrics == null ? MetricsSettings.off() : metrics;
     }
 
-    /** Options with the default retention periods. */
-    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
-                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
-                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
-                         AccessibilityStatement accessibility, List<String> publicUrls, MetricsSettings metrics) {
-        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, null, null, null, null, null);
-    }
-
-    /** Options with no node addresses for screens and the metrics endpoint off. */
-    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
-                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
-                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention,
-                         AccessibilityStatement accessibility) {
-        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, accessibility, null, null);
-    }
-
-    /** Options with no accessibility statement filled in. */
-    public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
-                         boolean demo, boolean demoReset, String adminPassword, Clock clock,
-                         Duration sessionLifetime, int poolSize, boolean printSecrets, Duration auditRetention) {
-        this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, auditRetention, null);
-    }
-
-    /** Options with the default audit retention. */
+    /** Options with every other setting at its default (see each component's compact-constructor default). */
     public ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                          boolean demo, boolean demoReset, String adminPassword, Clock clock,
                          Duration sessionLifetime, int poolSize, boolean printSecrets) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, null);
+                poolSize, printSecrets, null, null, null, null, null, null, null, null, null);
     }
 
     public ServerOptions withClock(Clock other) {

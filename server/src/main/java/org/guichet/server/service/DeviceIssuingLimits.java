@@ -4,7 +4,6 @@ import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.IssuingRate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

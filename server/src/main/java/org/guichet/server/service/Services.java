@@ -75,19 +75,14 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         return new Base(clock, catalogs, tickets, waitingQueues, new QueueSummaries(waitingQueues, catalogs, clock));
     }
 
+    /** Services with the default retention periods and device issuing rate. */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime) {
-        return assemble(vertx, pool, base, outlets, sessionLifetime,
-                Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS));
-    }
-
-    /** @param auditRetention how long audit entries are kept */
-    public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
-                                    Duration auditRetention) {
-        return assemble(vertx, pool, base, outlets, sessionLifetime, auditRetention, RetentionPolicy.defaults(),
-                IssuingRate.DEVICE_DEFAULT);
+        return assemble(vertx, pool, base, outlets, sessionLifetime, Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS),
+                RetentionPolicy.defaults(), IssuingRate.DEVICE_DEFAULT);
     }
 
     /**
+     * @param auditRetention how long audit entries are kept
      * @param retention     how long notes, linkable tickets and tickets are kept
      * @param deviceIssuing how fast each device may issue tickets (on this node)
      */
