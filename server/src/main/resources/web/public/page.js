@@ -34,3 +34,29 @@ function showLanguageSwitch(nav, current) {
     }
     nav.replaceChildren(list);
 }
+
+/**
+ * Fills #contact-ways with the ways to reach someone (an e-mail link, a postal address, a form), each labelled with
+ * {prefix}.email, {prefix}.address, {prefix}.form; hidden when there is none. Answers how many there are.
+ */
+export function showContactWays(prefix, { email, address, url }) {
+    const ways = [];
+    if (email) {
+        ways.push([t(`${prefix}.email`), Object.assign(document.createElement('a'), {
+            href: `mailto:${email}`, textContent: email })]);
+    }
+    if (address) {
+        ways.push([t(`${prefix}.address`), address]);
+    }
+    if (url) {
+        ways.push([Object.assign(document.createElement('a'), { href: url, textContent: t(`${prefix}.form`) })]);
+    }
+    const list = document.getElementById('contact-ways');
+    list.replaceChildren(...ways.map(parts => {
+        const item = document.createElement('li');
+        item.append(...parts);
+        return item;
+    }));
+    list.hidden = ways.length === 0;
+    return ways.length;
+}

@@ -1,7 +1,7 @@
 // The privacy notice (GDPR articles 13 and 14): the fixed parts are the texts; who is responsible, how to reach its
 // data protection officer and the retention periods in force come from the server.
 
-import { startPublicPage } from './page.js';
+import { showContactWays, startPublicPage } from './page.js';
 import { t } from '/shared/i18n.js';
 
 const $ = id => document.getElementById(id);
@@ -29,26 +29,9 @@ function show(notice) {
 }
 
 function showContact(notice) {
-    const ways = [];
-    if (notice.dpoEmail) {
-        ways.push([t('privacy.contact.email'), Object.assign(document.createElement('a'), {
-            href: `mailto:${notice.dpoEmail}`, textContent: notice.dpoEmail })]);
-    }
-    const address = notice.dpoAddress ?? notice.controllerAddress;
-    if (address) {
-        ways.push([t('privacy.contact.address'), address]);
-    }
-    if (notice.contactUrl) {
-        ways.push([Object.assign(document.createElement('a'), {
-            href: notice.contactUrl, textContent: t('privacy.contact.form') })]);
-    }
-    $('contact').textContent = ways.length > 0 ? t('privacy.contact.dpo') : t('privacy.contact.desk');
-    $('contact-ways').replaceChildren(...ways.map(parts => {
-        const item = document.createElement('li');
-        item.append(...parts);
-        return item;
-    }));
-    $('contact-ways').hidden = ways.length === 0;
+    const ways = showContactWays('privacy.contact', { email: notice.dpoEmail,
+        address: notice.dpoAddress ?? notice.controllerAddress, url: notice.contactUrl });
+    $('contact').textContent = ways > 0 ? t('privacy.contact.dpo') : t('privacy.contact.desk');
 }
 
 startPublicPage();

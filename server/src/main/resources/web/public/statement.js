@@ -1,7 +1,7 @@
 // The accessibility statement, in the RGAA's form: the fixed parts are the texts, the organisation's own parts
 // (who, how to reach it, its last audit) come from the server's configuration.
 
-import { startPublicPage } from './page.js';
+import { showContactWays, startPublicPage } from './page.js';
 import { locales, t } from '/shared/i18n.js';
 import { readStatement } from './accessibility-link.js';
 
@@ -50,27 +50,10 @@ function list(element, items) {
 }
 
 function showContact(statement, organisation) {
-    const ways = [];
-    if (statement.contactEmail) {
-        const link = Object.assign(document.createElement('a'), {
-            href: `mailto:${statement.contactEmail}`, textContent: statement.contactEmail });
-        ways.push([t('statement.contact.email'), link]);
-    }
-    if (statement.contactAddress) {
-        ways.push([t('statement.contact.address'), statement.contactAddress]);
-    }
-    if (statement.contactUrl) {
-        ways.push([Object.assign(document.createElement('a'), {
-            href: statement.contactUrl, textContent: t('statement.contact.form') })]);
-    }
-    $('contact').textContent = ways.length > 0 ? t('statement.contact.text', { organisation })
+    const ways = showContactWays('statement.contact', { email: statement.contactEmail,
+        address: statement.contactAddress, url: statement.contactUrl });
+    $('contact').textContent = ways > 0 ? t('statement.contact.text', { organisation })
         : t('statement.contact.desk');
-    $('contact-ways').replaceChildren(...ways.map(parts => {
-        const item = document.createElement('li');
-        item.append(...parts);
-        return item;
-    }));
-    $('contact-ways').hidden = ways.length === 0;
 }
 
 startPublicPage();

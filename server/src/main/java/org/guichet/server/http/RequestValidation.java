@@ -19,6 +19,7 @@ import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
+import org.guichet.server.domain.DeploymentRules;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.service.YamlCodec;
 
@@ -191,31 +192,8 @@ public final class RequestValidation implements Handler<RoutingContext> {
         }
         String type = ctx.request().getHeader("Content-Type");
         JsonObject document = type != null && type.toLowerCase(Locale.ROOT).contains("yaml")
-                ? withoutNulls(YamlCodec.read(raw.toString())) : Json.body(ctx);
+                ? DeploymentRules.withoutEmptyFields(YamlCodec.read(raw.toString())) : Json.body(ctx);
         return AdminRoutes.deploymentBlock(document).toBuffer();
-    }
-
-    /** In YAML a field left empty means the same as one left out. */
-    static JsonObject withoutNulls(JsonObject yaml) {
-        JsonObject kept = new JsonObject();
-        yaml.forEach(entry -> {
-            if (entry.getValue() != null) {
-                kept.put(entry.getKey(), withoutNulls(entry.getValue()));
-            }
-        });
-        return kept;
-    }
-
-    private static Object withoutNulls(Object value) {
-        if (value instanceof JsonObject object) {
-            return withoutNulls(object);
-        }
-        if (value instanceof JsonArray array) {
-            JsonArray kept = new JsonArray();
-            array.forEach(item -> kept.add(withoutNulls(item)));
-            return kept;
-        }
-        return value;
     }
 
     private static void accept(RoutingContext ctx, String problem) {
