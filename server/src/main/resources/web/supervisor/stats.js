@@ -13,8 +13,20 @@ const PRESETS = ['today', '7d', 'month', 'lastMonth', 'year', 'custom'];
 const COLORS = { bars: '#0b4f8a', line: '#b3261e', p90: '#8a5a00', serving: '#1b5e20', calling: '#0b4f8a',
     idle: '#8d96a8', paused: '#c77d00' };
 
-function isoDate(date) {
-    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+/** A UTC-midnight Date standing for a calendar day, written as "2026-11-03". */
+function isoDate(day) {
+    return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Today at the site, as a UTC-midnight Date: the statistics count days in the site's time zone, which is not the
+ * browser's when a supervisor follows a site of another zone (or a machine runs in UTC).
+ */
+function siteToday(timeZone) {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date());
+    const part = type => Number(parts.find(p => p.type === type).value);
+    return new Date(Date.UTC(part('year'), part('month') - 1, part('day')));
 }
 
 function days(from, to) {
@@ -77,6 +89,9 @@ export class StatsView {
             this.load();
         } else if (this.stale) {
             this.stale = false;
+            if ($('#preset').value !== 'custom') {
+                this.applyPreset();
+            }
             await this.siteOptions();
             this.load();
         }
@@ -113,19 +128,22 @@ export class StatsView {
     }
 
     applyPreset() {
-        const today = new Date();
+        const site = this.sites().find(s => s.id === this.siteId());
+        const today = siteToday(site?.timeZone);
+        const year = today.getUTCFullYear();
+        const month = today.getUTCMonth();
         const preset = $('#preset').value;
-        let from = new Date(today);
-        let to = new Date(today);
+        let from = today;
+        let to = today;
         if (preset === '7d') {
-            from.setDate(today.getDate() - 6);
+            from = new Date(Date.UTC(year, month, today.getUTCDate() - 6));
         } else if (preset === 'month') {
-            from = new Date(today.getFullYear(), today.getMonth(), 1);
+            from = new Date(Date.UTC(year, month, 1));
         } else if (preset === 'lastMonth') {
-            from = new Date(today.getFullYear(), today.getMonth() - 1, 1);
-            to = new Date(today.getFullYear(), today.getMonth(), 0);
+            from = new Date(Date.UTC(year, month - 1, 1));
+            to = new Date(Date.UTC(year, month, 0));
         } else if (preset === 'year') {
-            from = new Date(today.getFullYear(), 0, 1);
+            from = new Date(Date.UTC(year, 0, 1));
         } else if (preset === 'custom') {
             return;
         }

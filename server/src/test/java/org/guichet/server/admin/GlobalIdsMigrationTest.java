@@ -34,7 +34,7 @@ class GlobalIdsMigrationTest {
             INSERT INTO device (id, site_id, kind, name, room_id) VALUES ('screen', 'old', 'screen', 'Écran', 'hall');
             INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
                                 status_token, arrival_at, issued_at)
-            VALUES ('old', 'info', 'hall', 'I', 1, current_date, 'NORMAL', 'fr', 'WAITING',
+            VALUES ('old', 'info', 'hall', 'I', 1, (now() AT TIME ZONE 'Europe/Paris')::date, 'NORMAL', 'fr', 'WAITING',
                     'old-status-token-0123456789', now(), now());
             """;
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -39,6 +40,16 @@ public final class Browser {
 
     /** With more Chromium switches, e.g. "--lang=en-US" for a browser whose own language is not the app's. */
     public static ChromeDriver open(int width, int height, String... moreArguments) {
+        return open(Map.of(), width, height, moreArguments);
+    }
+
+    /** With a time zone of its own (TZ), unlike the sites': pages must count days in the site's zone. */
+    public static ChromeDriver openInTimeZone(String zone, int width, int height, String... moreArguments) {
+        return open(Map.of("TZ", zone), width, height, moreArguments);
+    }
+
+    private static ChromeDriver open(Map<String, String> environment, int width, int height,
+                                     String... moreArguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver "
                     + "(apt-get install chromium chromium-driver); .ci/run installs them.");
@@ -55,6 +66,7 @@ public final class Browser {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
+                    .withEnvironment(environment)
                     .build();
             return new ChromeDriver(service, options);
         } catch (IOException e) {

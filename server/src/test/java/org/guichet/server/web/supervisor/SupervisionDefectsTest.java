@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ class SupervisionDefectsTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     /** A duration as the app writes it: "45 s", "7 min", "1 h 05". */
     private static final String DURATION = "\\d+ s|\\d+ min|\\d+ h \\d{2}";
+    private static final String BROWSER_ZONE = "Pacific/Kiritimati";
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);
@@ -45,7 +47,8 @@ class SupervisionDefectsTest {
         String kiosk = server.deviceToken("kiosk-1");
         ServedTickets.serve(server, CLOCK, kiosk, agent, 3, Duration.ofMinutes(2), Duration.ofSeconds(30),
                 Duration.ofMinutes(5));
-        driver = Browser.open(1280, 1000, "--lang=en-US", "--accept-lang=en-US");
+        // UTC+14: from 11:00 to midnight in Paris, the browser's day is already the next one.
+        driver = Browser.openInTimeZone(BROWSER_ZONE, 1280, 1000, "--lang=en-US", "--accept-lang=en-US");
     }
 
     @AfterAll
@@ -138,8 +141,20 @@ class SupervisionDefectsTest {
     }
 
     @Test
+    void the_periods_count_the_sites_days_not_the_browsers() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        logIn();
+        statistics();
+        new Select(driver.findElement(By.id("preset"))).selectByValue("today");
+        String day = today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        assertThat(driver.findElement(By.id("from")).getDomProperty("value"))
+                .as("today at the site (the browser's zone is %s)", BROWSER_ZONE).isEqualTo(day);
+        assertThat(driver.findElement(By.id("to")).getDomProperty("value")).isEqualTo(day);
+    }
+
+    @Test
     void date_fields_follow_the_apps_language_not_the_browsers() {
-        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris")); // the site's day, not the machine's
         logIn();
         statistics();
         WebElement from = driver.findElement(By.id("from"));
