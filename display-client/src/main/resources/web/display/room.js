@@ -222,7 +222,7 @@ function showNext() {
 function show() {
     const ticket = state.current;
     state.shownAt = performance.now();
-    record('shown', ticket);
+    record('shown', ticket, state.shownAt);
     state.fresh = true;
     renderCalls();
     flash($('current'), () => {
@@ -239,9 +239,12 @@ function show() {
     }
 }
 
-/** What the board did and when (performance.now()), for diagnosis and the tests: shown, leaving, cleared. */
-function record(event, ticket) {
-    state.shown.push({ event, number: ticket?.number ?? null, at: performance.now() });
+/**
+ * What the board did and when (performance.now()), for diagnosis and the tests: shown, leaving, cleared. A call is
+ * recorded shown at the very instant its hold is counted from (two readings of the clock may differ by its jitter).
+ */
+function record(event, ticket, at = performance.now()) {
+    state.shown.push({ event, number: ticket?.number ?? null, at });
     if (state.shown.length > 100) {
         state.shown.splice(0, state.shown.length - 100);
     }
