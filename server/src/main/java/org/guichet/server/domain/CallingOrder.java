@@ -3,7 +3,9 @@ package org.guichet.server.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which waiting ticket a counter calls next. Pure: the engine reads the waiting tickets, orders them here, then locks the
@@ -33,6 +35,31 @@ public final class CallingOrder {
                 .filter(ticket -> callableAt(ticket, counterId, counterServices))
                 .sorted(comparator)
                 .toList();
+    }
+
+    /**
+     * The part of an ordered list that is surely the head of the calling order over every waiting ticket, when only
+     * the oldest {@code normalPerService} normal tickets of each service were read (and every other waiting ticket):
+     * it ends at the last read normal ticket of the first service that may have more, one that gave as many as were
+     * read. A ticket left unread comes after that one, because normal tickets of a service only compete by arrival.
+     */
+    public static List<WaitingTicket> certainHead(List<WaitingTicket> ordered, int normalPerService) {
+        Map<String, Integer> read = new HashMap<>();
+        ordered.stream().filter(CallingOrder::readByService).forEach(t -> read.merge(t.serviceId(), 1, Integer::sum));
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            WaitingTicket ticket = ordered.get(i);
+            if (readByService(ticket) && read.get(ticket.serviceId()) >= normalPerService
+                && seen.merge(ticket.serviceId(), 1, Integer::sum) == normalPerService) {
+                return ordered.subList(0, i + 1);
+            }
+        }
+        return ordered;
+    }
+
+    /** Normal tickets not sent to one counter: the ones read per service, oldest first, a few at a time. */
+    private static boolean readByService(WaitingTicket ticket) {
+        return ticket.priority() == PriorityClass.NORMAL && ticket.targetCounterId() == null;
     }
 
     static boolean callableAt(WaitingTicket ticket, String counterId, List<String> counterServices) {

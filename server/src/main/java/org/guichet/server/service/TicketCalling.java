@@ -31,6 +31,13 @@ public final class TicketCalling {
     static final int LOCK_CANDIDATES = 32;
     /** How many times the candidates are read again when other counters took every one of them meanwhile. */
     static final int MAX_ATTEMPTS = 21;
+    /**
+     * Normal tickets read per service at the first attempt, doubled at each next one up to {@link #MOST_PER_SERVICE}:
+     * enough for the tickets other counters are calling at the same moment, few enough that a counter of 20 services
+     * does not read 400 rows to call one.
+     */
+    static final int FIRST_PER_SERVICE = 8;
+    static final int MOST_PER_SERVICE = 64;
 
     private final TicketStore tickets;
     private final CounterStore counters;
@@ -63,7 +70,7 @@ public final class TicketCalling {
             if (!ticket.siteId().equals(counter.siteId())) {
                 throw Failure.notAllowed("Ticket " + ticket.number() + " belongs to another site.");
             }
-            return transitions.apply(ticket, TicketAction.CALL, counter.id(), agentId, null, null);
+            return transitions.apply(ticket, TicketAction.CALL, counter.id(), agentId, null);
         }));
     }
 
@@ -72,8 +79,9 @@ public final class TicketCalling {
         Catalog catalog = catalogs.get();
         Catalog.Site site = catalog.site(counter.siteId());
         Instant now = clock.instant();
+        int perService = Math.min(FIRST_PER_SERVICE << Math.min(attempt - 1, 16), MOST_PER_SERVICE);
         return tickets.candidates(site.id(), counter.serviceIds().toArray(String[]::new), counter.id(),
-                        ServiceDay.of(now, site.zone()), catalog::targetWait)
+                        ServiceDay.of(now, site.zone()), perService, catalog::targetWait)
                 .compose(candidates -> {
                     long agentId = requireOpenBy(principal, counter, candidates.counterStatus(),
                             candidates.counterAgentId());
@@ -83,7 +91,8 @@ public final class TicketCalling {
                         return Future.succeededFuture(Optional.<Ticket>empty());
                     }
                     // The head of the order is enough: more would only lengthen the lock statement's work.
-                    Long[] ids = ordered.stream().limit(LOCK_CANDIDATES).map(WaitingTicket::id).toArray(Long[]::new);
+                    Long[] ids = CallingOrder.certainHead(ordered, perService).stream().limit(LOCK_CANDIDATES)
+                            .map(WaitingTicket::id).toArray(Long[]::new);
                     return tickets.callFirstUnlocked(ids, counter.id(), agentId, now).compose(called -> {
                         if (called.isPresent()) {
                             events.ticketChanged(called.get(), TicketAction.CALL);

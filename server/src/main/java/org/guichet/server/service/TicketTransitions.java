@@ -7,6 +7,7 @@ import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketAction;
 import org.guichet.server.domain.TicketLifecycle;
@@ -36,31 +37,34 @@ public final class TicketTransitions {
     }
 
     public Future<Ticket> recall(Principal principal, long ticketId) {
-        return held(principal, ticketId, TicketAction.RECALL, null, null);
+        return atItsCounter(principal, ticketId, TicketAction.RECALL, null, null);
     }
 
     public Future<Ticket> start(Principal principal, long ticketId) {
-        return held(principal, ticketId, TicketAction.START, null, null);
+        return atItsCounter(principal, ticketId, TicketAction.START, null, null);
     }
 
     public Future<Ticket> finish(Principal principal, long ticketId, String outcome) {
-        return held(principal, ticketId, TicketAction.FINISH,
+        return atItsCounter(principal, ticketId, TicketAction.FINISH,
                 outcome == null ? null : new JsonObject().put("outcome", outcome), outcome);
     }
 
     public Future<Ticket> noShow(Principal principal, long ticketId) {
-        return held(principal, ticketId, TicketAction.NO_SHOW, null, null);
+        return atItsCounter(principal, ticketId, TicketAction.NO_SHOW, null, null);
     }
 
     /** Sends a called ticket back to the waiting list at its original place (arrival time unchanged). */
     public Future<Ticket> requeue(Principal principal, long ticketId) {
-        return held(principal, ticketId, TicketAction.REQUEUE, null, null);
+        return load(ticketId).compose(ticket -> {
+            requireHolder(principal, ticket);
+            return apply(ticket, TicketAction.REQUEUE, ticket.counterId(), principal.agentId(), null);
+        });
     }
 
     public Future<Ticket> cancel(Principal principal, long ticketId) {
         return load(ticketId).compose(ticket -> {
             AccessPolicy.require(principal, Action.CANCEL_TICKET, AccessPolicy.Scope.site(ticket.siteId()));
-            return apply(ticket, TicketAction.CANCEL, null, principal.agentId(), null, null);
+            return apply(ticket, TicketAction.CANCEL, null, principal.agentId(), null);
         });
     }
 
@@ -120,11 +124,10 @@ public final class TicketTransitions {
      * Applies an action to a ticket read just before; fails with a conflict when the ticket is not (or no longer) in
      * a state the action is allowed from.
      */
-    Future<Ticket> apply(Ticket ticket, TicketAction action, String counterId, Long agentId, JsonObject data,
-                         String outcome) {
+    Future<Ticket> apply(Ticket ticket, TicketAction action, String counterId, Long agentId, JsonObject data) {
         requireLegal(ticket, action);
         Instant now = clock.instant();
-        return tickets.transition(action, ticket.id(), now, counterId, agentId, data, outcome).compose(changed -> {
+        return tickets.transition(action, ticket.id(), now, counterId, agentId, data).compose(changed -> {
             if (changed.isEmpty()) {
                 return changedMeanwhile(ticket.id(), action);
             }
@@ -133,11 +136,33 @@ public final class TicketTransitions {
         });
     }
 
-    private Future<Ticket> held(Principal principal, long ticketId, TicketAction action, JsonObject data,
-                                String outcome) {
+    /**
+     * An action of the agent holding the ticket (or a supervisor of its site) that leaves it at its counter, in one
+     * statement that checks the holder and the state as it changes them. Only when nothing matched is the ticket read,
+     * to say why: not found, held by another agent, or not in a state the action is allowed from.
+     */
+    private Future<Ticket> atItsCounter(Principal principal, long ticketId, TicketAction action, JsonObject data,
+                                        String outcome) {
+        if (!principal.isAgent()) {
+            return whyNot(principal, ticketId, action);
+        }
+        Long holderId = principal.role().atLeast(Role.SUPERVISOR) ? null : principal.agentId();
+        String[] siteIds = principal.coversEverySite() ? null : principal.siteIds().toArray(String[]::new);
+        return tickets.heldTransition(action, ticketId, clock.instant(), principal.agentId(), holderId, siteIds, data,
+                outcome).compose(changed -> {
+            if (changed.isEmpty()) {
+                return whyNot(principal, ticketId, action);
+            }
+            events.ticketChanged(changed.get(), action);
+            return Future.succeededFuture(changed.get());
+        });
+    }
+
+    /** The failure of an action on a held ticket that did not apply: not found, not allowed, or not possible now. */
+    private Future<Ticket> whyNot(Principal principal, long ticketId, TicketAction action) {
         return load(ticketId).compose(ticket -> {
             requireHolder(principal, ticket);
-            return apply(ticket, action, ticket.counterId(), principal.agentId(), data, outcome);
+            return Future.failedFuture(illegal(ticket, action));
         });
     }
 

@@ -39,9 +39,6 @@ public final class TicketStore {
             arrival_at, issued_at, first_called_at, called_at, started_at, ended_at, counter_id, agent_id,
             recall_count, outcome, note, target_counter_id, transferred_from""";
 
-    /** Normal tickets read per service when choosing whom to call; see {@link #SELECT_CANDIDATES}. */
-    static final int NORMAL_CANDIDATES_PER_SERVICE = 20;
-
     /**
      * How many elements PostgreSQL assumes an array parameter holds when it plans a statement for any parameters (a
      * generic plan). A counter's services are sent as at least this many (nulls, which match nothing, fill the list):
@@ -55,9 +52,8 @@ public final class TicketStore {
      * Whom a counter may call, read with the counter's state ($3 the counter) so that calling the next ticket is two
      * statements, not three: the first row always carries the counter's status and agent (null when never opened), and
      * the candidates follow on the same rows (none: a single row whose ticket columns are null). The candidates are
-     * every priority, appointment and targeted ticket, plus the oldest normal tickets of each of its services. The head
-     * of the calling order over all waiting tickets is always among these, because within a service normal tickets
-     * only ever compete by arrival.
+     * every priority, appointment and targeted ticket, plus the oldest $4 normal tickets of each of its services. How
+     * much of the calling order over all waiting tickets these surely give is {@code CallingOrder.certainHead}.
      */
     static final String SELECT_CANDIDATES = """
             SELECT cs.status AS counter_status, cs.agent_id AS counter_agent_id,
@@ -106,7 +102,7 @@ public final class TicketStore {
      * The transitions. Parameters, the same for each: $1 ticket, $2 the states the action is NOT allowed from (see
      * TicketLifecycle.notAllowedFromNames: no partial index on a status can then serve the lookup, so the ticket is
      * always found by its primary key), $3 now, $4 and $5 the counter and agent (of the ticket for CALL, of the event
-     * otherwise), $6 the event's data; FINISH also takes $7, the outcome.
+     * otherwise), $6 the event's data. The actions on a held ticket that leave it at its counter follow them.
      */
     static final String CALL = """
             WITH t AS (
@@ -116,42 +112,6 @@ public final class TicketStore {
             ), e AS (
                 INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)
                 SELECT id, site_id, service_id, 'CALL', $3, $4, $5, $6 FROM t
-            )
-            SELECT * FROM t""";
-    static final String RECALL = """
-            WITH t AS (
-                UPDATE ticket SET status = 'CALLED', recall_count = recall_count + 1, called_at = $3
-                WHERE id = $1 AND status <> ALL($2) RETURNING *
-            ), e AS (
-                INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)
-                SELECT id, site_id, service_id, 'RECALL', $3, $4, $5, $6 FROM t
-            )
-            SELECT * FROM t""";
-    static final String START = """
-            WITH t AS (
-                UPDATE ticket SET status = 'SERVING', started_at = $3
-                WHERE id = $1 AND status <> ALL($2) RETURNING *
-            ), e AS (
-                INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)
-                SELECT id, site_id, service_id, 'START', $3, $4, $5, $6 FROM t
-            )
-            SELECT * FROM t""";
-    static final String FINISH = """
-            WITH t AS (
-                UPDATE ticket SET status = 'DONE', ended_at = $3, outcome = $7::text
-                WHERE id = $1 AND status <> ALL($2) RETURNING *
-            ), e AS (
-                INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)
-                SELECT id, site_id, service_id, 'FINISH', $3, $4, $5, $6 FROM t
-            )
-            SELECT * FROM t""";
-    static final String NO_SHOW = """
-            WITH t AS (
-                UPDATE ticket SET status = 'NO_SHOW', ended_at = $3
-                WHERE id = $1 AND status <> ALL($2) RETURNING *
-            ), e AS (
-                INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)
-                SELECT id, site_id, service_id, 'NO_SHOW', $3, $4, $5, $6 FROM t
             )
             SELECT * FROM t""";
     /** Back to the waiting list at its original place: the arrival time is unchanged. */
@@ -185,6 +145,24 @@ public final class TicketStore {
 
     /** The statement of each transition the agents' actions apply (ISSUE has its own, see {@link #ISSUE_BATCH}). */
     static final Map<TicketAction, String> TRANSITIONS = transitions();
+
+    /*
+     * What an agent does to the ticket they hold, without moving it from its counter: the holder's check is in the
+     * statement, so the ticket is not read first (one statement and one round trip per action, and no window between
+     * the check and the change). Parameters: $1 ticket, $2 the states the action is NOT allowed from, $3 now, $4 the
+     * agent acting, $5 the agent who must hold it (null: any, for a supervisor), $6 the sites it must be at (null: any,
+     * for an administrator of every site), $7 the event's data; FINISH also takes $8, the outcome.
+     */
+    static final String RECALL = heldTransition(TicketAction.RECALL,
+            "status = 'CALLED', recall_count = recall_count + 1, called_at = $3");
+    static final String START = heldTransition(TicketAction.START, "status = 'SERVING', started_at = $3");
+    static final String FINISH = heldTransition(TicketAction.FINISH,
+            "status = 'DONE', ended_at = $3, outcome = $8::text");
+    static final String NO_SHOW = heldTransition(TicketAction.NO_SHOW, "status = 'NO_SHOW', ended_at = $3");
+
+    /** The statement of each action on a held ticket that leaves it at its counter. */
+    static final Map<TicketAction, String> HELD_TRANSITIONS = Map.of(TicketAction.RECALL, RECALL,
+            TicketAction.START, START, TicketAction.FINISH, FINISH, TicketAction.NO_SHOW, NO_SHOW);
 
     /** A transferred ticket's successor: same number, status link and arrival, waiting in its new service. */
     static final String INSERT_TRANSFERRED = """
@@ -400,10 +378,10 @@ public final class TicketStore {
     }
 
     public Future<Candidates> candidates(String siteId, String[] serviceIds, String counterId, LocalDate serviceDay,
-                                         Function<String, Duration> targetWaitOf) {
+                                         int normalPerService, Function<String, Duration> targetWaitOf) {
         String[] services = java.util.Arrays.copyOf(serviceIds, Math.max(serviceIds.length, PLANNED_ARRAY_LENGTH));
         return pool.preparedQuery(SELECT_CANDIDATES)
-                .execute(Tuple.of(siteId, services, counterId, NORMAL_CANDIDATES_PER_SERVICE, serviceDay))
+                .execute(Tuple.of(siteId, services, counterId, normalPerService, serviceDay))
                 .map(rows -> {
                     List<WaitingTicket> waiting = new ArrayList<>(rows.size());
                     String status = null;
@@ -438,12 +416,29 @@ public final class TicketStore {
      *
      * @param counterId for CALL the counter that calls; otherwise the counter recorded on the event
      * @param agentId   for CALL the agent who calls; otherwise the agent recorded on the event
-     * @param outcome   FINISH only: what came of the visit
      */
     public Future<Optional<Ticket>> transition(TicketAction action, long ticketId, Instant now, String counterId,
-                                               Long agentId, JsonObject eventData, String outcome) {
-        return pool.preparedQuery(TRANSITIONS.get(action)).execute(transitionParams(action, ticketId, now, counterId,
-                        agentId, eventData, outcome))
+                                               Long agentId, JsonObject eventData) {
+        return pool.preparedQuery(TRANSITIONS.get(action))
+                .execute(transitionParams(action, ticketId, now, counterId, agentId, eventData))
+                .recover(TicketStore::heldElsewhere)
+                .map(TicketStore::first);
+    }
+
+    /**
+     * Applies an action of {@link #HELD_TRANSITIONS} with its event, only if the ticket is in a state the action is
+     * allowed from, held by {@code holderId} (null: by anyone) and at one of {@code siteIds} (null: at any site);
+     * empty otherwise.
+     *
+     * @param outcome FINISH only: what came of the visit
+     */
+    public Future<Optional<Ticket>> heldTransition(TicketAction action, long ticketId, Instant now, long agentId,
+                                                   Long holderId, String[] siteIds, JsonObject eventData,
+                                                   String outcome) {
+        Tuple params = Tuple.of(ticketId, TicketLifecycle.notAllowedFromNames(action), Sql.utc(now), agentId, holderId,
+                siteIds, eventData);
+        return pool.preparedQuery(HELD_TRANSITIONS.get(action))
+                .execute(action == TicketAction.FINISH ? params.addValue(outcome) : params)
                 .recover(TicketStore::heldElsewhere)
                 .map(TicketStore::first);
     }
@@ -453,7 +448,7 @@ public final class TicketStore {
                                                JsonObject eventData, String toServiceId, String toRoomId,
                                                String toCounterId, String note) {
         return pool.withTransaction(conn -> conn.preparedQuery(TRANSFER)
-                .execute(transitionParams(TicketAction.TRANSFER, ticketId, now, counterId, agentId, eventData, null))
+                .execute(transitionParams(TicketAction.TRANSFER, ticketId, now, counterId, agentId, eventData))
                 .compose(ended -> {
                     if (ended.size() == 0) {
                         return Future.succeededFuture(Optional.<Ticket[]>empty());
@@ -466,10 +461,9 @@ public final class TicketStore {
     }
 
     private static Tuple transitionParams(TicketAction action, long ticketId, Instant now, String counterId,
-                                          Long agentId, JsonObject eventData, String outcome) {
-        Tuple params = Tuple.of(ticketId, TicketLifecycle.notAllowedFromNames(action), Sql.utc(now), counterId,
-                agentId, eventData);
-        return action == TicketAction.FINISH ? params.addValue(outcome) : params;
+                                          Long agentId, JsonObject eventData) {
+        return Tuple.of(ticketId, TicketLifecycle.notAllowedFromNames(action), Sql.utc(now), counterId, agentId,
+                eventData);
     }
 
     public Future<Optional<Ticket>> load(long ticketId) {
@@ -569,13 +563,23 @@ public final class TicketStore {
                 row.getString("target_counter_id"), row.getLong("transferred_from"));
     }
 
+    private static String heldTransition(TicketAction action, String set) {
+        return """
+                WITH t AS (
+                    UPDATE ticket SET %s
+                    WHERE id = $1 AND status <> ALL($2)
+                      AND ($5::bigint IS NULL OR agent_id = $5) AND ($6::text[] IS NULL OR site_id = ANY($6))
+                    RETURNING *
+                ), e AS (
+                    INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)
+                    SELECT id, site_id, service_id, '%s', $3, counter_id, $4, $7 FROM t
+                )
+                SELECT * FROM t""".formatted(set, action.name());
+    }
+
     private static Map<TicketAction, String> transitions() {
         Map<TicketAction, String> statements = new EnumMap<>(TicketAction.class);
         statements.put(TicketAction.CALL, CALL);
-        statements.put(TicketAction.RECALL, RECALL);
-        statements.put(TicketAction.START, START);
-        statements.put(TicketAction.FINISH, FINISH);
-        statements.put(TicketAction.NO_SHOW, NO_SHOW);
         statements.put(TicketAction.REQUEUE, REQUEUE);
         statements.put(TicketAction.TRANSFER, TRANSFER);
         statements.put(TicketAction.CANCEL, CANCEL);

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,7 +122,7 @@ class CallingOrderTest {
                 .filter(t -> t.priority() != PriorityClass.NORMAL).toList());
         for (String service : SERVICES) {
             all.stream().filter(t -> t.priority() == PriorityClass.NORMAL && t.serviceId().equals(service))
-                    .sorted(java.util.Comparator.comparing(WaitingTicket::arrivalAt)).limit(limit)
+                    .sorted(Comparator.comparing(WaitingTicket::arrivalAt)).limit(limit)
                     .forEach(candidates::add);
         }
         for (int now = 49; now < 80; now += 5) {
@@ -135,5 +138,61 @@ class CallingOrderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CallingPolicy(1.5, false))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_certain_head_ends_at_the_last_ticket_read_of_the_first_service_that_may_have_more() {
+        // Two normal tickets read per service: "a" gave two (it may have more), "b" gave one (it has no more).
+        var ordered = new CallingOrder(CallingPolicy.DEFAULT).order(List.of(priority(9, "b", 5), normal(1, "a", 0),
+                normal(2, "b", 1), normal(3, "a", 2)), "c1", SERVICES, T0.plus(Duration.ofMinutes(6)));
+        assertThat(ids(ordered)).containsExactly(9L, 1L, 2L, 3L);
+        assertThat(ids(CallingOrder.certainHead(ordered, 2))).containsExactly(9L, 1L, 2L, 3L);
+
+        var more = new ArrayList<>(List.of(priority(9, "b", 5), normal(1, "a", 0), normal(2, "a", 1),
+                normal(3, "b", 2), normal(4, "b", 3)));
+        var orderedMore = new CallingOrder(CallingPolicy.DEFAULT).order(more, "c1", SERVICES,
+                T0.plus(Duration.ofMinutes(6)));
+        // "a"'s third ticket, unread, may have arrived before "b"'s tickets 3 and 4: they are not certain.
+        assertThat(ids(CallingOrder.certainHead(orderedMore, 2))).containsExactly(9L, 1L, 2L);
+        assertThat(ids(CallingOrder.certainHead(orderedMore, 3))).containsExactly(9L, 1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void the_certain_head_is_the_true_head_whatever_the_number_read_per_service() {
+        Random random = new Random(17);
+        Instant now = T0.plus(Duration.ofMinutes(40));
+        List<String> services = List.of("a", "b", "c");
+        for (int round = 0; round < 200; round++) {
+            CallingOrder order = new CallingOrder(new CallingPolicy(0.75, round % 2 == 0));
+            List<WaitingTicket> all = new ArrayList<>();
+            for (int id = 1; id <= 60; id++) {
+                String service = services.get(random.nextInt(random.nextBoolean() ? 1 : 3));
+                PriorityClass priority = random.nextInt(10) == 0 ? PriorityClass.PRIORITY : PriorityClass.NORMAL;
+                all.add(new WaitingTicket(id, service, priority, T0.plus(Duration.ofSeconds(random.nextInt(2400))),
+                        Duration.ofMinutes(10 + 10 * services.indexOf(service)), null));
+            }
+            List<WaitingTicket> full = order.order(all, "c1", services, now);
+            for (int perService = 1; perService <= 12; perService++) {
+                List<WaitingTicket> read = readAsTheStoreDoes(all, perService);
+                List<WaitingTicket> head = CallingOrder.certainHead(order.order(read, "c1", services, now),
+                        perService);
+                assertThat(head).isNotEmpty();
+                assertThat(ids(head)).as("round %d, %d per service", round, perService)
+                        .isEqualTo(ids(full.subList(0, head.size())));
+            }
+        }
+    }
+
+    /** Every non-normal ticket, and the oldest normal ones of each service (by arrival, then id). */
+    private static List<WaitingTicket> readAsTheStoreDoes(List<WaitingTicket> all, int perService) {
+        List<WaitingTicket> read = new ArrayList<>(all.stream().filter(t -> t.priority() != PriorityClass.NORMAL)
+                .toList());
+        all.stream().filter(t -> t.priority() == PriorityClass.NORMAL)
+                .collect(Collectors.groupingBy(WaitingTicket::serviceId))
+                .values().forEach(tickets -> read.addAll(tickets.stream()
+                        .sorted(Comparator.comparing(WaitingTicket::arrivalAt)
+                                .thenComparingLong(WaitingTicket::id))
+                        .limit(perService).toList()));
+        return read;
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.sqlclient.Row;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,5 +237,36 @@ class TicketLifecycleApiTest {
         JsonObject called = ok(act(id(ticket), "call", agent1, new JsonObject().put("counterId", "c1")));
         assertThat(act(called.getLong("id"), "start", agent2, null).statusCode()).isEqualTo(403);
         ok(act(called.getLong("id"), "no-show", agent1, null));
+    }
+
+    @Test
+    void only_the_holder_or_a_supervisor_of_its_site_acts_on_a_held_ticket_and_a_refusal_changes_nothing() {
+        String supervisor = server.agent("life.supervisor", "supervisor", "s1");
+        String otherSiteSupervisor = server.agent("life.supervisor.s2", "supervisor", "s2");
+        JsonObject called = ok(act(id(server.issue(kiosk, "svc-a")), "call", agent1,
+                new JsonObject().put("counterId", "c1")));
+        long id = id(called);
+
+        for (String action : List.of("recall", "start", "finish", "no-show")) {
+            assertThat(act(id, action, agent2, null).statusCode()).as(action + " by another agent").isEqualTo(403);
+            assertThat(act(id, action, otherSiteSupervisor, null).statusCode()).as(action + " from another site")
+                    .isEqualTo(403);
+            assertThat(act(id, action, kiosk, null).statusCode()).as(action + " by a kiosk").isEqualTo(403);
+        }
+        assertThat(act(999_999_999L, "start", agent1, null).statusCode()).isEqualTo(404);
+        assertThat(history(id)).containsExactly("ISSUE", "CALL");
+
+        ok(act(id, "start", supervisor, null));
+        JsonObject finished = ok(act(id, "finish", agent1, new JsonObject().put("outcome", "dossier complet")));
+        assertThat(finished.getString("status")).isEqualTo("DONE");
+        assertThat(history(id)).containsExactly("ISSUE", "CALL", "START", "FINISH");
+        List<Row> events = server.sql("SELECT kind, counter_id, agent_id, data->>'outcome' AS outcome"
+                + " FROM ticket_event WHERE ticket_id = $1 AND kind IN ('START', 'FINISH') ORDER BY id", id);
+        long holder = server.sql("SELECT agent_id FROM ticket WHERE id = $1", id).get(0).getLong("agent_id");
+        assertThat(events).extracting(row -> row.getString("counter_id")).containsExactly("c1", "c1");
+        assertThat(events.get(0).getLong("agent_id")).isNotEqualTo(holder);
+        assertThat(events.get(1).getLong("agent_id")).isEqualTo(holder);
+        assertThat(events.get(1).getString("outcome")).isEqualTo("dossier complet");
+        assertThat(act(id, "finish", agent1, null).statusCode()).isEqualTo(409);
     }
 }

@@ -40,7 +40,7 @@ class CandidatesPlanTest {
             TicketStore tickets = new TicketStore(oneConnection);
             for (int i = 0; i < CALLS; i++) {
                 TicketStore.Candidates candidates = TestServer.await(tickets.candidates("s1",
-                        new String[]{"svc-a", "svc-b"}, "c1", today, service -> Duration.ofMinutes(15)));
+                        new String[]{"svc-a", "svc-b"}, "c1", today, 8, service -> Duration.ofMinutes(15)));
                 assertThat(candidates.waiting()).hasSize(2);
             }
             Row plans = TestServer.await(oneConnection.preparedQuery(

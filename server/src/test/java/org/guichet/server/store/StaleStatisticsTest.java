@@ -76,11 +76,10 @@ class StaleStatisticsTest {
 
     @Test
     void choosing_whom_to_call_reads_the_oldest_tickets_only() {
-        Object[] candidates = {"s1", new String[]{"svc-a", "svc-b"}, "c1",
-                TicketStore.NORMAL_CANDIDATES_PER_SERVICE, today};
+        int perService = 20;
+        Object[] candidates = {"s1", new String[]{"svc-a", "svc-b"}, "c1", perService, today};
 
-        assertThat(server.sql(TicketStore.SELECT_CANDIDATES, candidates)).hasSize(
-                TicketStore.NORMAL_CANDIDATES_PER_SERVICE);
+        assertThat(server.sql(TicketStore.SELECT_CANDIDATES, candidates)).hasSize(perService);
         assertThat(pagesRead(TicketStore.SELECT_CANDIDATES, candidates)).isLessThan(FEW_PAGES);
     }
 

@@ -26,8 +26,10 @@ class TicketStatementsTest {
     @ParameterizedTest
     @EnumSource(value = TicketAction.class, names = "ISSUE", mode = EnumSource.Mode.EXCLUDE)
     void the_statement_of_each_action_applies_the_lifecycle(TicketAction action) {
-        String sql = TicketStore.TRANSITIONS.get(action);
+        String sql = TicketStore.TRANSITIONS.getOrDefault(action, TicketStore.HELD_TRANSITIONS.get(action));
         assertThat(sql).as(action.name()).isNotNull();
+        assertThat(TicketStore.TRANSITIONS.containsKey(action) && TicketStore.HELD_TRANSITIONS.containsKey(action))
+                .as(action + " has one statement").isFalse();
         Matcher sets = SETS_STATUS.matcher(sql);
         assertThat(sets.find()).as(action + " sets a status").isTrue();
         Set<TicketStatus> targets = EnumSet.noneOf(TicketStatus.class);
@@ -42,7 +44,14 @@ class TicketStatementsTest {
 
     @Test
     void only_finish_takes_an_outcome() {
-        TicketStore.TRANSITIONS.forEach((action, sql) -> assertThat(sql.contains("$7"))
+        TicketStore.TRANSITIONS.forEach((action, sql) -> assertThat(sql).as(action.name()).doesNotContain("$7"));
+        TicketStore.HELD_TRANSITIONS.forEach((action, sql) -> assertThat(sql.contains("outcome = $8"))
                 .as(action.name()).isEqualTo(action == TicketAction.FINISH));
+    }
+
+    @Test
+    void the_actions_on_a_held_ticket_check_its_holder_and_site_as_they_change_it() {
+        TicketStore.HELD_TRANSITIONS.forEach((action, sql) -> assertThat(sql).as(action.name())
+                .contains("AND ($5::bigint IS NULL OR agent_id = $5) AND ($6::text[] IS NULL OR site_id = ANY($6))"));
     }
 }
