@@ -112,6 +112,23 @@ public final class AccessPolicy {
     private AccessPolicy() {
     }
 
+    /**
+     * What a held ticket must be for the principal to act on it ({@link Action#ACT_ON_HELD_TICKET}), so that the
+     * statement changing it can check this as it does: held by {@code holderId} (null: by anyone) at one of
+     * {@code siteIds} (null: at any site). Empty for a principal who may act on no held ticket.
+     */
+    public record HeldTicketFilter(Long holderId, Set<String> siteIds) {
+    }
+
+    public static Optional<HeldTicketFilter> heldTicketFilter(Principal principal) {
+        Rule rule = RULES.get(Action.ACT_ON_HELD_TICKET);
+        if (principal.isDevice() || !principal.role().atLeast(rule.agentRole())) {
+            return Optional.empty();
+        }
+        return Optional.of(new HeldTicketFilter(principal.role().atLeast(Role.SUPERVISOR) ? null : principal.agentId(),
+                principal.coversEverySite() ? null : principal.siteIds()));
+    }
+
     public static boolean allows(Principal principal, Action action, Scope scope) {
         return refusal(principal, action, scope).isEmpty();
     }

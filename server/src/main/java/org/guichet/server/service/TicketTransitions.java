@@ -7,7 +7,6 @@ import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
-import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketAction;
 import org.guichet.server.domain.TicketLifecycle;
@@ -143,13 +142,13 @@ public final class TicketTransitions {
      */
     private Future<Ticket> atItsCounter(Principal principal, long ticketId, TicketAction action, JsonObject data,
                                         String outcome) {
-        if (!principal.isAgent()) {
+        AccessPolicy.HeldTicketFilter filter = AccessPolicy.heldTicketFilter(principal).orElse(null);
+        if (filter == null) {
             return whyNot(principal, ticketId, action);
         }
-        Long holderId = principal.role().atLeast(Role.SUPERVISOR) ? null : principal.agentId();
-        String[] siteIds = principal.coversEverySite() ? null : principal.siteIds().toArray(String[]::new);
-        return tickets.heldTransition(action, ticketId, clock.instant(), principal.agentId(), holderId, siteIds, data,
-                outcome).compose(changed -> {
+        String[] siteIds = filter.siteIds() == null ? null : filter.siteIds().toArray(String[]::new);
+        return tickets.heldTransition(action, ticketId, clock.instant(), principal.agentId(), filter.holderId(),
+                siteIds, data, outcome).compose(changed -> {
             if (changed.isEmpty()) {
                 return whyNot(principal, ticketId, action);
             }

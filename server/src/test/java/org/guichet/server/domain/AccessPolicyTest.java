@@ -191,4 +191,22 @@ class AccessPolicyTest {
             assertThat(failure.getMessage()).isNotBlank();
         }
     }
+
+    @Test
+    void the_held_ticket_filter_says_what_the_policy_says_for_every_principal_site_and_holder() {
+        for (Principal principal : WHO.values()) {
+            for (String site : List.of("s1", "s2")) {
+                for (Long holder : List.of(AGENT_ID, COLLEAGUE_ID, 2L, 3L, 4L)) {
+                    boolean allowed = AccessPolicy.allows(principal, Action.ACT_ON_HELD_TICKET,
+                            Scope.heldBy(site, holder));
+                    boolean filtered = AccessPolicy.heldTicketFilter(principal)
+                            .map(filter -> (filter.holderId() == null || filter.holderId().equals(holder))
+                                           && (filter.siteIds() == null || filter.siteIds().contains(site)))
+                            .orElse(false);
+                    assertThat(filtered).as("%s on a ticket of %s held by %d", principal.username() == null
+                            ? principal.deviceId() : principal.username(), site, holder).isEqualTo(allowed);
+                }
+            }
+        }
+    }
 }
