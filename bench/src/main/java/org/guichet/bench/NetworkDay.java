@@ -14,7 +14,7 @@ import java.util.Random;
  *   <li>sites open 08:30 to 16:30; arrivals by half hour follow a Monday profile: a rush from opening to 10:30,
  *       a lunch dip, a quieter afternoon ({@link #ARRIVAL_PROFILE});</li>
  *   <li>each site has a size between 0.5 and 1.5, and gets visitors in proportion; services A, B and C take 50, 30
- *       and 20 % of them; 5 % are priority tickets and 2 % appointments;</li>
+ *       and 20 % of them; 5 % are priority tickets and 2 % appointments (issued by an agent of the site);</li>
  *   <li>at the counter: the visitor walks up in 15 to 60 s; is served in a lognormal time (median 2.5 min, sigma
  *       0.5: most visits take 1 to 6 min); 4 % never come (no-show) and 3 % are transferred to another service
  *       after being served, where they wait again.</li>

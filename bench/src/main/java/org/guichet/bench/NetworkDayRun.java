@@ -431,7 +431,12 @@ final class NetworkDayRun {
         JsonObject body = new JsonObject().put("serviceId", serviceId(visitor.site(), visitor.service()))
                 .put("priority", visitor.priority()).put("idempotencyKey", "v" + visitor.index());
         issuesPending.incrementAndGet();
-        timed("issue", send(kioskNode(kiosk), HttpMethod.POST, "/api/v1/tickets", kioskTokens.get(kiosk), body), 201)
+        // An appointment's ticket is given by an agent of the site (a kiosk may only self-declare a priority).
+        Agent receptionist = "APPOINTMENT".equals(visitor.priority()) ? agents.get(visitor.site()) : null;
+        Future<HttpResponse<Buffer>> sent = receptionist != null
+                ? send(receptionist.node, HttpMethod.POST, "/api/v1/tickets", receptionist.token, body)
+                : send(kioskNode(kiosk), HttpMethod.POST, "/api/v1/tickets", kioskTokens.get(kiosk), body);
+        timed("issue", sent, 201)
                 .onComplete(answered -> {
                     if (issuesPending.decrementAndGet() == 0 && allSent) {
                         allIssued = true;

@@ -105,7 +105,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets(),
                 new DeviceIssuingLimits(deviceIssuing, clock));
         TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets());
-        TicketCalling calling = new TicketCalling(tickets, counterStore, catalogs, transitions, clock,
+        TicketCalling calling = new TicketCalling(vertx, tickets, counterStore, catalogs, transitions, clock,
                 outlets.tickets());
         TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), clock);
         AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,

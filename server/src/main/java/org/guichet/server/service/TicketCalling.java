@@ -1,6 +1,8 @@
 package org.guichet.server.service;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.CallingOrder;
@@ -32,6 +34,14 @@ public final class TicketCalling {
     /** How many times the candidates are read again when other counters took every one of them meanwhile. */
     static final int MAX_ATTEMPTS = 21;
     /**
+     * The pause before reading them again, growing by this much per attempt after the second, up to
+     * {@link #MOST_PAUSE_MILLIS}: candidates still locked are being called by other counters whose commits have not
+     * come yet (they can take a hundred milliseconds on a loaded database), and reading again at once would only see
+     * them waiting and locked again. About 0.7 s in all before answering "busy".
+     */
+    static final long PAUSE_STEP_MILLIS = 5;
+    static final long MOST_PAUSE_MILLIS = 50;
+    /**
      * Normal tickets read per service at the first attempt, doubled at each next one up to {@link #MOST_PER_SERVICE}:
      * enough for the tickets other counters are calling at the same moment, few enough that a counter of 20 services
      * does not read 400 rows to call one.
@@ -39,6 +49,7 @@ public final class TicketCalling {
     static final int FIRST_PER_SERVICE = 8;
     static final int MOST_PER_SERVICE = 64;
 
+    private final Vertx vertx;
     private final TicketStore tickets;
     private final CounterStore counters;
     private final Catalogs catalogs;
@@ -46,8 +57,9 @@ public final class TicketCalling {
     private final Clock clock;
     private final TicketEvents events;
 
-    public TicketCalling(TicketStore tickets, CounterStore counters, Catalogs catalogs, TicketTransitions transitions,
-                         Clock clock, TicketEvents events) {
+    public TicketCalling(Vertx vertx, TicketStore tickets, CounterStore counters, Catalogs catalogs,
+                         TicketTransitions transitions, Clock clock, TicketEvents events) {
+        this.vertx = vertx;
         this.tickets = tickets;
         this.counters = counters;
         this.catalogs = catalogs;
@@ -99,12 +111,23 @@ public final class TicketCalling {
                             return Future.succeededFuture(called);
                         }
                         if (attempt < MAX_ATTEMPTS) {
-                            return callNextAttempt(principal, counter, attempt + 1);
+                            return pause(attempt).compose(paused -> callNextAttempt(principal, counter, attempt + 1));
                         }
                         return Future.failedFuture(Failure.conflict("busy",
                                 "Other counters are calling the same tickets; please try again."));
                     });
                 });
+    }
+
+    /** None after the first attempt (others took the candidates: new ones wait), then longer each time. */
+    private Future<Void> pause(int attempt) {
+        long millis = Math.min(PAUSE_STEP_MILLIS * (attempt - 1), MOST_PAUSE_MILLIS);
+        if (millis == 0) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> paused = Promise.promise();
+        vertx.setTimer(millis, id -> paused.complete());
+        return paused.future();
     }
 
     /** The agent's id, once the counter is known to be open and held by this agent. */

@@ -4,7 +4,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import org.guichet.server.store.Database;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -268,5 +272,36 @@ class TicketLifecycleApiTest {
         assertThat(events.get(1).getLong("agent_id")).isEqualTo(holder);
         assertThat(events.get(1).getString("outcome")).isEqualTo("dossier complet");
         assertThat(act(id, "finish", agent1, null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void a_ticket_locked_by_a_call_still_in_flight_is_waited_for_not_refused_as_busy() {
+        for (Row held : server.sql("SELECT id, status FROM ticket WHERE counter_id = 'c2'"
+                                   + " AND status IN ('CALLED', 'SERVING')")) {
+            ok(act(held.getLong("id"), "SERVING".equals(held.getString("status")) ? "finish" : "no-show", agent2,
+                    null));
+        }
+        long waiting = id(server.issue(kiosk, "svc-a"));
+        // Another counter's call holds every waiting ticket of the site, and its commit is slow to come (here it
+        // never does: it is rolled back 300 ms later, and the tickets wait again).
+        Pool other = Database.pool(server.vertx(), server.database(), 1);
+        try {
+            SqlConnection connection = TestServer.await(other.getConnection());
+            Transaction transaction = TestServer.await(connection.begin());
+            TestServer.await(connection.query("SELECT id FROM ticket WHERE site_id = 's1' AND status = 'WAITING'"
+                                              + " FOR UPDATE").execute());
+            server.vertx().setTimer(300, id -> transaction.rollback().onComplete(done -> connection.close()));
+
+            HttpResponse<Buffer> called = server.post("/api/v1/counters/c2/call-next", agent2, null);
+
+            assertThat(called.statusCode()).as(called.bodyAsString()).isEqualTo(200);
+            JsonObject ticket = called.bodyAsJsonObject();
+            assertThat(ticket.getString("status")).isEqualTo("CALLED");
+            assertThat(server.sql("SELECT status FROM ticket WHERE id = $1", waiting).get(0).getString("status"))
+                    .isIn("WAITING", "CALLED");
+            ok(act(id(ticket), "no-show", agent2, null));
+        } finally {
+            TestServer.await(other.close());
+        }
     }
 }
