@@ -21,6 +21,7 @@ import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.store.Database;
 import org.guichet.server.store.DatabaseSettings;
@@ -203,8 +204,12 @@ final class NetworkDayRun {
                 // The day runs `speed` times faster: so may each kiosk, as it would at the real pace.
                 .withDeviceIssuing(IssuingRate.DEVICE_DEFAULT.faster(settings.speed())))
                 .await(180, TimeUnit.SECONDS);
+        // Kept-alive connections are given up before the server's idle timeout closes them: a request sent on one
+        // just as the server closes it fails ("Connection was closed"), and the agent it was for got stuck.
         WebClient http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-                .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(128));
+                .setDefaultPort(server.port()).setKeepAlive(true)
+                .setKeepAliveTimeout((int) HttpSettings.DEFAULT_IDLE_TIMEOUT.dividedBy(2).toSeconds()),
+                new PoolOptions().setHttp1MaxSize(128));
         return new Node(vertx, server, http);
     }
 
