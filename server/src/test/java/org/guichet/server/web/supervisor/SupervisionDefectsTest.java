@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +35,12 @@ class SupervisionDefectsTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     /** A duration as the app writes it: "45 s", "7 min", "1 h 05". */
     private static final String DURATION = "\\d+ s|\\d+ min|\\d+ h \\d{2}";
-    private static final String BROWSER_ZONE = "Pacific/Kiritimati";
+    /**
+     * A browser whose day is not the site's (Paris) when the class runs: 12 hours behind before noon in Paris
+     * (UTC-12), 13 ahead from noon (UTC+14), so the periods it computes would be a day off if it counted its own.
+     */
+    private static final String BROWSER_ZONE = LocalTime.now(ZoneId.of("Europe/Paris")).getHour() < 12
+            ? "Etc/GMT+12" : "Pacific/Kiritimati";
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);
@@ -47,7 +53,6 @@ class SupervisionDefectsTest {
         String kiosk = server.deviceToken("kiosk-1");
         ServedTickets.serve(server, CLOCK, kiosk, agent, 3, Duration.ofMinutes(2), Duration.ofSeconds(30),
                 Duration.ofMinutes(5));
-        // UTC+14: from 11:00 to midnight in Paris, the browser's day is already the next one.
         driver = Browser.openInTimeZone(BROWSER_ZONE, 1280, 1000, "--lang=en-US", "--accept-lang=en-US");
     }
 
@@ -145,6 +150,9 @@ class SupervisionDefectsTest {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         logIn();
         statistics();
+        assertThat(driver.executeScript("return new Date().toLocaleDateString('en-CA')"))
+                .as("the browser's own day, which must differ for this test to mean anything")
+                .isNotEqualTo(today.toString());
         new Select(driver.findElement(By.id("preset"))).selectByValue("today");
         String day = today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         assertThat(driver.findElement(By.id("from")).getDomProperty("value"))
