@@ -183,6 +183,14 @@ public final class OpeningCalendar {
                 nextOpening(now, zone));
     }
 
+    /**
+     * The site's openings on a local date, in order: none when closed that day (closure, public holiday, no hours
+     * that weekday); midnight to midnight when the site declares no hours.
+     */
+    public List<Range> openingsOn(LocalDate day) {
+        return closedReason(day) != null ? List.of() : rangesOf(day);
+    }
+
     private ZonedDateTime nextOpening(Instant now, ZoneId zone) {
         LocalDate day = now.atZone(zone).toLocalDate();
         for (int i = 0; i <= DAYS_AHEAD; i++, day = day.plusDays(1)) {

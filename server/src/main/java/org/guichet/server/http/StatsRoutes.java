@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.stats.StatsQuery;
 import org.guichet.server.service.Services;
+import org.guichet.server.view.StaffingView;
 import org.guichet.server.view.StatsCsv;
 import org.guichet.server.view.StatsView;
 
@@ -40,6 +41,7 @@ public final class StatsRoutes {
         api.get("/stats/hours").handler(this::hours);
         api.get("/stats/occupancy").handler(this::occupancy);
         api.get("/stats/live").handler(this::live);
+        api.get("/stats/staffing").handler(this::staffing);
         api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
     }
 
@@ -72,6 +74,11 @@ public final class StatsRoutes {
     private void live(RoutingContext ctx) {
         Reply.json(ctx, services.stats().live(Reply.principal(ctx), ctx.queryParams().get("siteId"), params(ctx))
                 .map(live -> StatsView.live(live, services.catalogs().get())));
+    }
+
+    private void staffing(RoutingContext ctx) {
+        Reply.json(ctx, services.staffing().advise(Reply.principal(ctx), params(ctx))
+                .map(advice -> StaffingView.advice(advice, services.catalogs().get())));
     }
 
     private void rebuildRollups(RoutingContext ctx) {

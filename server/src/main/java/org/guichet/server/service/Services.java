@@ -36,7 +36,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        TicketIssuer issuer, TicketCalling calling, TicketTransitions transitions,
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
                        StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
-                       SiteEditor siteEditor, DataRetention retention) {
+                       SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -112,8 +112,10 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 outlets.alerts(), new DevicePresence(vertx));
         StatsRollups rollups = new StatsRollups(pool);
         DataRetention dataRetention = new DataRetention(new RetentionStore(pool), rollups, retention, clock);
-        StatsService stats = new StatsService(new FactStats(pool), new RollupStats(pool), rollups,
-                new OccupancyStats(new OccupancyStore(pool)), new LiveSupervision(counters, base.summaries()), alerts,
+        FactStats facts = new FactStats(pool);
+        OccupancyStore occupancy = new OccupancyStore(pool);
+        StatsService stats = new StatsService(facts, new RollupStats(pool), rollups, new OccupancyStats(occupancy),
+                new LiveSupervision(counters, base.summaries()), alerts,
                 agents, catalogs, new StatsPlanner(StatsPlanner.DEFAULT_FACTS_SITE_DAY_LIMIT), clock,
                 dataRetention::firstDayWithTickets);
         return new Services(clock, catalogs, new Health(pool), authentication, accounts, devices, deployments,
@@ -122,6 +124,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new AuditLog(new AuditStore(pool), clock, auditRetention),
                 new RoomPlans(new RoomPlanStore(pool), catalogs, clock),
                 new SiteTemplates(new TemplateStore(pool), deploymentStore, deployments, catalogs, clock),
-                new SiteEditor(deploymentStore, deployments, catalogs), dataRetention);
+                new SiteEditor(deploymentStore, deployments, catalogs), dataRetention,
+                new StaffingAdvisor(facts, occupancy, catalogs, clock));
     }
 }

@@ -3,14 +3,18 @@ package org.guichet.server.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.stats.DurationStats;
 import org.guichet.server.domain.stats.HourProfile;
 import org.guichet.server.domain.stats.Metrics;
+import org.guichet.server.domain.stats.StaffingPlan;
 import org.guichet.server.domain.stats.StatsQuery;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +59,34 @@ public final class FactStats {
             SELECT false, local_dow, count(*) FILTER (WHERE origin = 'ISSUE'), count(wait_s), coalesce(sum(wait_s), 0)
             FROM f GROUP BY local_dow""";
 
+    /** Tickets that joined each queue, by weekday and hour of their local queued instant. */
+    private static final String ARRIVALS_BY_SLOT = IN_SCOPE + """
+            SELECT service_id, local_dow, local_hour, count(*) AS arrivals FROM f GROUP BY 1, 2, 3""";
+    /** Days on which the scope received visitors, by weekday. */
+    private static final String DAYS_WITH_VISITORS = IN_SCOPE + """
+            SELECT local_dow, count(DISTINCT local_day) AS days FROM f GROUP BY 1""";
+    /** A counter's time per visitor served: from the call that brought them (walk) to the end of the service. */
+    private static final String HANDLING = IN_SCOPE + """
+            SELECT service_id, count(*) AS visitors, avg(coalesce(walk_s, 0) + service_s)::float8 AS seconds
+            FROM f WHERE service_s IS NOT NULL GROUP BY 1""";
+    private static final String CALLED_BY_DAY_AND_HOUR = IN_SCOPE + """
+            SELECT local_day, local_hour, count(wait_s) AS called,
+                   count(*) FILTER (WHERE wait_s <= target_s) AS within_target
+            FROM f GROUP BY 1, 2""";
+
+    /**
+     * What the staffing advice rests on, over a period.
+     *
+     * @param arrivals   per service, by ISO weekday − 1 and local hour
+     * @param sampleDays by ISO weekday − 1, the days with visitors
+     */
+    public record Demand(Map<String, long[][]> arrivals, int[] sampleDays, Map<String, StaffingPlan.Handling> handling) {
+    }
+
+    /** Called tickets and those called within their target, by local day and hour of arrival. */
+    public record CalledInHour(LocalDate day, int hour, long called, long withinTarget) {
+    }
+
     private final Pool pool;
 
     public FactStats(Pool pool) {
@@ -86,6 +118,35 @@ public final class FactStats {
                         row.getLong("called"), row.getLong("wait_sum"));
             }
             return profile;
+        });
+    }
+
+    public Future<Demand> demand(StatsQuery query) {
+        Tuple scope = scope(query);
+        Future<RowSet<Row>> slots = pool.preparedQuery(ARRIVALS_BY_SLOT).execute(scope);
+        Future<RowSet<Row>> days = pool.preparedQuery(DAYS_WITH_VISITORS).execute(scope);
+        Future<RowSet<Row>> handled = pool.preparedQuery(HANDLING).execute(scope);
+        return Future.all(slots, days, handled).map(done -> {
+            Map<String, long[][]> arrivals = new HashMap<>();
+            for (Row row : slots.result()) {
+                arrivals.computeIfAbsent(row.getString("service_id"), id -> new long[7][24])
+                        [row.getInteger("local_dow") - 1][row.getInteger("local_hour")] = row.getLong("arrivals");
+            }
+            int[] sampleDays = new int[7];
+            days.result().forEach(row -> sampleDays[row.getInteger("local_dow") - 1] = row.getInteger("days"));
+            Map<String, StaffingPlan.Handling> handling = new HashMap<>();
+            handled.result().forEach(row -> handling.put(row.getString("service_id"),
+                    new StaffingPlan.Handling(row.getDouble("seconds"), row.getLong("visitors"))));
+            return new Demand(arrivals, sampleDays, handling);
+        });
+    }
+
+    public Future<List<CalledInHour>> calledByHour(StatsQuery query) {
+        return pool.preparedQuery(CALLED_BY_DAY_AND_HOUR).execute(scope(query)).map(rows -> {
+            List<CalledInHour> hours = new ArrayList<>();
+            rows.forEach(row -> hours.add(new CalledInHour(row.getLocalDate("local_day"), row.getInteger("local_hour"),
+                    row.getLong("called"), row.getLong("within_target"))));
+            return hours;
         });
     }
 

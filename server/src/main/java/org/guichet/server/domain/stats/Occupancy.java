@@ -136,6 +136,29 @@ public final class Occupancy {
         return new Result(open, paused, calling, serving, calls);
     }
 
+    /**
+     * The same figures over consecutive windows (e.g. the hours of a day): window i runs from {@code boundaries[i]}
+     * to {@code boundaries[i + 1]}, with the counter in the status its events left it in at the window's start.
+     *
+     * @param statusBefore the counter's status at the first boundary
+     */
+    public static List<Result> compute(String statusBefore, List<CounterEvent> counterEvents,
+                                       List<TicketEvent> ticketEvents, List<Instant> boundaries) {
+        List<CounterEvent> ordered = new ArrayList<>(counterEvents);
+        ordered.sort(Comparator.comparing(CounterEvent::at));
+        List<Result> results = new ArrayList<>();
+        String status = statusBefore == null ? "CLOSED" : statusBefore;
+        int next = 0;
+        for (int i = 0; i + 1 < boundaries.size(); i++) {
+            Instant start = boundaries.get(i);
+            while (next < ordered.size() && ordered.get(next).at().isBefore(start)) {
+                status = statusAfter(ordered.get(next++).kind(), status);
+            }
+            results.add(compute(status, ordered, ticketEvents, start, boundaries.get(i + 1)));
+        }
+        return results;
+    }
+
     /** The status a counter is in after one of its events. */
     public static String statusAfter(String kind, String current) {
         return switch (kind) {

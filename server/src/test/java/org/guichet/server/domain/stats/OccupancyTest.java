@@ -93,4 +93,26 @@ class OccupancyTest {
         assertThat(result.occupancy()).isNull();
         assertThat(Occupancy.compute("OPEN", List.of(), List.of(), END, START)).isEqualTo(Occupancy.Result.NONE);
     }
+
+    @Test
+    void hour_by_hour_each_window_starts_in_the_status_the_events_left() {
+        // opens 08:30, paused 09:40-10:20, closes 11:30; one visitor called 09:50 and served 10:00-10:45
+        List<Occupancy.Result> hours = Occupancy.compute("CLOSED",
+                List.of(counter("CLOSE", "11:30:00"), counter("OPEN", "08:30:00"), counter("PAUSE", "09:40:00"),
+                        counter("RESUME", "10:20:00")),
+                List.of(ticket(1, "CALL", "09:50:00"), ticket(1, "START", "10:00:00"), ticket(1, "FINISH", "10:45:00")),
+                List.of(at("08:00:00"), at("09:00:00"), at("10:00:00"), at("11:00:00"), at("12:00:00")));
+
+        assertThat(hours).extracting(Occupancy.Result::openSeconds).containsExactly(1800L, 3600L, 3600L, 1800L);
+        assertThat(hours).extracting(Occupancy.Result::pausedSeconds).containsExactly(0L, 1200L, 1200L, 0L);
+        assertThat(hours).extracting(Occupancy.Result::callingSeconds).containsExactly(0L, 600L, 0L, 0L);
+        assertThat(hours).extracting(Occupancy.Result::servingSeconds).containsExactly(0L, 0L, 2700L, 0L);
+        // the whole morning in one window gives the sums
+        Occupancy.Result morning = Occupancy.compute("CLOSED",
+                List.of(counter("OPEN", "08:30:00"), counter("PAUSE", "09:40:00"), counter("RESUME", "10:20:00"),
+                        counter("CLOSE", "11:30:00")),
+                List.of(ticket(1, "CALL", "09:50:00"), ticket(1, "START", "10:00:00"), ticket(1, "FINISH", "10:45:00")),
+                at("08:00:00"), at("12:00:00"));
+        assertThat(hours.stream().reduce(Occupancy.Result.NONE, Occupancy.Result::plus)).isEqualTo(morning);
+    }
 }
