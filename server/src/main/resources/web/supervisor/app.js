@@ -2,6 +2,7 @@
 
 import './texts.js';
 import { LiveView } from './live.js';
+import { StaffingView } from './staffing.js';
 import { StatsView } from './stats.js';
 import { Api } from '/shared/api.js';
 import { enterSignedOn, errorText, logInForm, showError } from '/shared/staff.js';
@@ -15,7 +16,7 @@ const SITE_KEY = 'guichet.supervisor.site';
 const ROLES = ['supervisor', 'admin'];
 const $ = (selector) => document.querySelector(selector);
 
-const state = { me: null, rules: null, sites: [], siteId: null, bus: null, live: null, stats: null };
+const state = { me: null, rules: null, sites: [], siteId: null, bus: null, live: null, stats: null, staffing: null };
 const api = new Api({
     tokenStorageKey: 'guichet.supervisor.token',
     onUnauthorized: () => logout(t('error.session')),
@@ -24,7 +25,7 @@ const api = new Api({
 const tabs = new SharedSession(api, 'guichet.supervisor.session', { onLoggedOut: () => logout() });
 
 function showLogin(message = '') {
-    for (const id of ['#live-view', '#stats-view', '#tabs', '#site-choice', '#logout', '#bus-state']) {
+    for (const id of ['#live-view', '#stats-view', '#staffing-view', '#tabs', '#site-choice', '#logout', '#bus-state']) {
         $(id).hidden = true;
     }
     $('#login-view').hidden = false;
@@ -77,28 +78,43 @@ async function enter() {
     });
     state.live = new LiveView(api, state.bus, showError);
     state.stats = new StatsView(api, showError, () => state.sites, () => state.siteId, state.rules.stats);
+    state.staffing = new StaffingView(api, showError, () => state.siteId);
     state.bus.start();
     route();
     // The log-in form is gone: the view's first heading takes the focus, not the page's start.
-    (location.hash === '#stats' ? $('#summary-title') : $('#alerts-title')).focus();
+    $(FIRST_HEADINGS[currentView()]).focus();
+}
+
+const VIEWS = ['live', 'stats', 'staffing'];
+const FIRST_HEADINGS = { live: '#alerts-title', stats: '#summary-title', staffing: '#staffing-title' };
+
+function currentView() {
+    const view = location.hash.slice(1);
+    return VIEWS.includes(view) ? view : 'live';
 }
 
 function route() {
     if (!state.me) {
         return;
     }
-    const view = location.hash === '#stats' ? 'stats' : 'live';
-    $('#live-view').hidden = view !== 'live';
-    $('#stats-view').hidden = view !== 'stats';
-    $('#tab-live').toggleAttribute('aria-current', view === 'live');
-    $('#tab-stats').toggleAttribute('aria-current', view === 'stats');
+    const view = currentView();
+    for (const name of VIEWS) {
+        $(`#${name}-view`).hidden = view !== name;
+        if (view === name) {
+            $(`#tab-${name}`).setAttribute('aria-current', 'page');
+        } else {
+            $(`#tab-${name}`).removeAttribute('aria-current');
+        }
+    }
     if (view === 'live') {
-        $('#tab-live').setAttribute('aria-current', 'page');
         state.live.show(state.sites.find(site => site.id === state.siteId));
-    } else {
-        $('#tab-stats').setAttribute('aria-current', 'page');
-        state.live.stop();
+        return;
+    }
+    state.live.stop();
+    if (view === 'stats') {
         state.stats.show();
+    } else {
+        state.staffing.show();
     }
 }
 
@@ -106,6 +122,7 @@ function changeSite() {
     state.siteId = $('#site').value;
     localStorage.setItem(SITE_KEY, state.siteId);
     state.stats.siteChanged();
+    state.staffing.siteChanged();
     route();
 }
 
@@ -116,6 +133,7 @@ function toggleLanguage() {
     if (state.me) {
         state.live.rerender();
         state.stats.rerender();
+        state.staffing.rerender();
     }
 }
 

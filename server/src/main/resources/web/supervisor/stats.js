@@ -1,11 +1,11 @@
 // Statistics of a period: figures, charts (Chart.js from its WebJar) and the tables behind them, CSV downloads.
 
 import { dayFieldFormat, formatDayField, minuteStep, parseDayField } from './dates.js';
-import { kpi, table } from './widgets.js';
+import { chartOptions, kpi, table } from './widgets.js';
 import { h } from '/shared/dom.js';
 import {
     decimalMark, formatDay, formatDuration, formatMinutes, formatMonth, formatNumber, formatPercent, language,
-    locales, localName, NONE, t,
+    localName, NONE, t,
 } from '/shared/i18n.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -509,20 +509,4 @@ function durationAxis(options, stepMinutes) {
     options.scales.x.ticks = { ...options.scales.x.ticks, stepSize: stepMinutes, callback: asDuration };
     options.plugins.tooltip = { callbacks: { label: item => t('chart.durationOf', { label: item.dataset.label, duration: asDuration(item.raw) }) } };
     return options;
-}
-
-function chartOptions({ indexAxis = 'x', stacked = false, unit = null } = {}) {
-    return {
-        indexAxis,
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        locale: locales()[0],
-        plugins: { legend: { labels: { color: '#1a1f2b' } } },
-        scales: {
-            x: { stacked, beginAtZero: true, ticks: { color: '#1a1f2b' },
-                title: unit ? { display: true, text: unit, color: '#1a1f2b' } : undefined },
-            y: { stacked, ticks: { color: '#1a1f2b' } },
-        },
-    };
 }
