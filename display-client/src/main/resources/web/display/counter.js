@@ -7,10 +7,14 @@ import { t } from '/shared/i18n.js';
 
 /** Actions after which the counter no longer has this ticket. */
 const ENDING = new Set(['finish', 'no-show', 'requeue', 'transfer', 'cancel']);
+/** How long the details of a partner the visitor was oriented to stay up, unless the next visitor is called first. */
+const ORIENTATION_MS = 3 * 60 * 1000;
 
 const state = {
     name: '', ticket: null, status: 'CLOSED', connection: 'connecting', syncs: 0, timeZone: null, fresh: false,
+    orientation: null,
 };
+let orientationTimer = null;
 const $ = id => document.getElementById(id);
 
 window.guichetCounterScreen = state;
@@ -42,11 +46,16 @@ function onMessage(message) {
         applyCounter(message.counter);
         return;
     }
+    if (message.type === 'orientation') {
+        showOrientation(message.partner);
+        return;
+    }
     const ticket = message.ticket;
     if (!ticket) {
         return;
     }
     if (message.type === 'call' || message.type === 'recall') {
+        showOrientation(null);
         state.ticket = ticket;
         state.status = state.status === 'CLOSED' ? 'OPEN' : state.status;
         state.fresh = true;
@@ -64,7 +73,50 @@ function onMessage(message) {
     }
 }
 
+/**
+ * Where the visitor just served should go next, handed over on the screen they face: the partner's name, address,
+ * hours, phone and web site, with a QR code of the site for their phone. Null hides it.
+ */
+function showOrientation(partner) {
+    clearTimeout(orientationTimer);
+    state.orientation = partner;
+    if (partner) {
+        orientationTimer = setTimeout(() => showOrientation(null), ORIENTATION_MS);
+    }
+    render();
+}
+
+function renderOrientation() {
+    const partner = state.orientation;
+    $('orientation').hidden = !partner;
+    if (!partner) {
+        return;
+    }
+    $('orientation-title').textContent = t('orientation.title');
+    $('orientation-name').textContent = partner.name;
+    $('orientation-kind').textContent = partner.kind;
+    const line = (id, key, value) => {
+        $(id).hidden = !value;
+        $(id).textContent = value ? t(key, { value }) : '';
+    };
+    line('orientation-address', 'orientation.address', partner.address);
+    line('orientation-hours', 'orientation.hours', partner.hours);
+    line('orientation-phone', 'orientation.phone', partner.phone);
+    line('orientation-web', 'orientation.web', partner.web);
+    const qr = $('orientation-qr');
+    qr.hidden = !partner.webQr;
+    qr.alt = partner.webQr ? t('orientation.qr', { web: partner.web }) : '';
+    if (partner.webQr) {
+        qr.src = partner.webQr;
+    } else {
+        qr.removeAttribute('src');
+    }
+}
+
 function render() {
+    renderOrientation();
+    const oriented = Boolean(state.orientation) && !state.ticket;
+    document.body.classList.toggle('oriented', oriented);
     $('counter-name').textContent = state.name;
     const ticket = state.ticket;
     const status = ticket ? 'TICKET' : state.status;
@@ -85,5 +137,5 @@ function render() {
         : { OPEN: t('free'), PAUSED: t('paused') }[status] ?? t('closed');
     $('label').hidden = !ticket;
     $('number').hidden = !ticket;
-    $('status').hidden = Boolean(ticket);
+    $('status').hidden = Boolean(ticket) || oriented;
 }

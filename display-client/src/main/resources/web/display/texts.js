@@ -4,6 +4,9 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'orientation.title': 'Pour votre demande, adressez-vous à :', 'orientation.address': 'Adresse : {value}',
+    'orientation.hours': 'Horaires : {value}', 'orientation.phone': 'Téléphone : {value}',
+    'orientation.web': 'Site : {value}', 'orientation.qr': 'QR code du site {web}',
     'newCall': 'Nouvel appel', 'recalled': 'Rappel', 'callEnding': 'Fin de l’appel',
     'ticket': 'Ticket', 'lastCalls': 'Derniers appels', 'waiting': 'En attente', 'noCall': 'Bienvenue',
     'noCallDetail': 'Les appels s’afficheront ici.', 'reconnecting': 'reconnexion…', 'nobody': 'personne n’attend',
@@ -48,6 +51,9 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'orientation.title': 'For your request, please contact:', 'orientation.address': 'Address: {value}',
+    'orientation.hours': 'Opening hours: {value}', 'orientation.phone': 'Phone: {value}',
+    'orientation.web': 'Website: {value}', 'orientation.qr': 'QR code of the website {web}',
     'newCall': 'New call', 'recalled': 'Called again', 'callEnding': 'Call ending',
     'ticket': 'Ticket', 'lastCalls': 'Last calls', 'waiting': 'Waiting', 'noCall': 'Welcome',
     'noCallDetail': 'Calls will be shown here.', 'reconnecting': 'reconnecting…', 'nobody': 'nobody waiting',
@@ -92,6 +98,9 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'orientation.title': 'Para su trámite, diríjase a:', 'orientation.address': 'Dirección: {value}',
+    'orientation.hours': 'Horario: {value}', 'orientation.phone': 'Teléfono: {value}',
+    'orientation.web': 'Sitio web: {value}', 'orientation.qr': 'Código QR del sitio {web}',
     'newCall': 'Nueva llamada', 'recalled': 'Llamada de nuevo', 'callEnding': 'Fin de la llamada',
     'ticket': 'Número', 'lastCalls': 'Últimas llamadas', 'waiting': 'En espera', 'noCall': 'Bienvenido',
     'noCallDetail': 'Las llamadas aparecerán aquí.', 'reconnecting': 'reconectando…', 'nobody': 'nadie espera',
@@ -101,6 +110,9 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'orientation.title': 'Per vòstra demanda, adreçatz-vos a :', 'orientation.address': 'Adreça : {value}',
+    'orientation.hours': 'Oraris : {value}', 'orientation.phone': 'Telefòn : {value}',
+    'orientation.web': 'Site : {value}', 'orientation.qr': 'Còdi QR del site {web}',
     'newCall': 'Apèl novèl', 'recalled': 'Rapèl', 'callEnding': 'Fin de l’apèl',
     'ticket': 'Tiquet', 'lastCalls': 'Darrièrs apèls', 'waiting': 'En espèra', 'noCall': 'Benvenguda',
     'noCallDetail': 'Los apèls s’afichan aicí.', 'reconnecting': 'reconnexion…', 'nobody': 'degun espèra',

@@ -4,6 +4,7 @@
 //   agents.js      agents' accounts: find, create, edit, deactivate, reset a password, import a CSV list
 //   devices.js     kiosks and screens: health, token, pairing with a code
 //   templates.js   site templates: save, make a site from one, push a change
+//   directory.js   the orientation directory shared by every site (administrators of the whole network)
 //   deployment.js  export (YAML) and import (checked, then applied)
 //   audit.js       who changed what, filtered, page by page
 
@@ -12,6 +13,7 @@ import { AgentsView } from './agents.js';
 import { AuditView } from './audit.js';
 import { DeploymentView } from './deployment.js';
 import { DevicesView } from './devices.js';
+import { DirectoryView } from './directory.js';
 import { SitesView } from './sites.js';
 import { TemplatesView } from './templates.js';
 import { Api, ApiError } from '/shared/api.js';
@@ -19,7 +21,7 @@ import { enterSignedOn, errorText, logInForm, showError } from '/shared/staff.js
 import { leaveProvider, signOn } from '/shared/sso.js';
 import { nameNextLanguage, nextLanguage, rememberLanguage, setLanguage, t, translatePage } from '/shared/i18n.js';
 
-const VIEWS = ['sites', 'agents', 'devices', 'templates', 'deployment', 'audit'];
+const VIEWS = ['sites', 'agents', 'devices', 'templates', 'directory', 'deployment', 'audit'];
 const $ = (selector) => document.querySelector(selector);
 
 const state = { me: null, sites: [], views: null };
@@ -62,6 +64,7 @@ async function enter() {
         agents: new AgentsView(api, showError, () => state.sites),
         devices: new DevicesView(api, showError, () => state.sites),
         templates: new TemplatesView(api, showError, () => state.sites, sitesChanged),
+        directory: new DirectoryView(api, showError),
         deployment: new DeploymentView(api, showError, sitesChanged),
         audit: new AuditView(api, showError, () => state.sites),
     };
@@ -69,6 +72,8 @@ async function enter() {
     for (const id of ['#tabs', '#logout', '#who']) {
         $(id).hidden = false;
     }
+    // The directory is the whole network's: only its administrators keep it.
+    $('#tab-directory').hidden = (state.me.siteIds ?? []).length > 0;
     showWho();
     route();
     focusViewHeading();

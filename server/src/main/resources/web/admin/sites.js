@@ -232,6 +232,16 @@ SitesView.prototype.saveService = async function saveService(event) {
             }
         }
     }
+    if (service.kind === 'service') {
+        const outcomes = parseOutcomes(lines('service-outcomes'));
+        if (outcomes === null) {
+            this.showError(new Error(t('site.outcomesFormat')));
+            return;
+        }
+        service.outcomes = outcomes;
+    } else {
+        delete service.outcomes;
+    }
     service.translations = { ...(existing.translations ?? {}) };
     for (const language of TRANSLATED) {
         const value = $('service-' + language).value.trim();
@@ -306,6 +316,29 @@ SitesView.prototype.apply = async function apply(change) {
 const KINDS = ['service', 'menu', 'orientation'];
 const HOLIDAYS = ['FR', 'FR-ALSACE-MOSELLE', 'NONE'];
 
+/** "complet = Dossier complet | Complete file", one per line; null when a line lacks its "=". */
+function parseOutcomes(texts) {
+    const outcomes = [];
+    for (const text of texts) {
+        const equals = text.indexOf('=');
+        if (equals < 1) {
+            return null;
+        }
+        const [name, english] = text.slice(equals + 1).split('|').map(part => part.trim());
+        const outcome = { id: text.slice(0, equals).trim(), name };
+        if (english) {
+            outcome.translations = { en: english };
+        }
+        outcomes.push(outcome);
+    }
+    return outcomes;
+}
+
+function outcomeLines(outcomes) {
+    return (outcomes ?? []).map(outcome => `${outcome.id} = ${outcome.name}`
+        + (outcome.translations?.en ? ` | ${outcome.translations.en}` : '')).join('\n');
+}
+
 function lines(id) {
     return $(id).value.split('\n').map(line => line.trim()).filter(Boolean);
 }
@@ -333,9 +366,10 @@ function renderServices(site) {
     showOrientationFields();
 }
 
-/** An orientation entry says where to send the visitor instead of giving a ticket. */
+/** An orientation entry says where to send the visitor instead of giving a ticket; only a ticket service has outcomes. */
 function showOrientationFields() {
     $('orientation-fields').hidden = $('service-kind').value !== 'orientation';
+    $('service-outcomes-field').hidden = $('service-kind').value !== 'service';
 }
 
 function fillService(site, service) {
@@ -350,6 +384,7 @@ function fillService(site, service) {
         $('service-' + language).value = service.translations?.[language] ?? '';
     }
     $('service-active').checked = service.active !== false;
+    $('service-outcomes').value = outcomeLines(service.outcomes);
     const orientation = service.orientation ?? {};
     $('orientation-authority').value = orientation.authority ?? '';
     $('orientation-address').value = [].concat(orientation.address ?? []).join('\n');

@@ -118,8 +118,11 @@ export function issueTicket(body) {
     });
 }
 
-/** action on the current ticket ('start', 'recall', 'finish', 'transfer'…); doneMessage a text key, or none. */
-export function ticketAction(action, body = {}, doneMessage = null) {
+/**
+ * action on the current ticket ('start', 'recall', 'finish', 'transfer'…); doneMessage a text key, or none, said with
+ * the ticket's number and any other params.
+ */
+export function ticketAction(action, body = {}, doneMessage = null, params = {}) {
     const ticket = state.counter?.currentTicket;
     if (!ticket) {
         return Promise.resolve();
@@ -127,7 +130,7 @@ export function ticketAction(action, body = {}, doneMessage = null) {
     return command(async () => {
         await api.post(`/tickets/${ticket.id}/${action}`, body);
         if (doneMessage) {
-            showMessage('info', t(doneMessage, { number: ticket.number }), action);
+            showMessage('info', t(doneMessage, { number: ticket.number, ...params }), action);
         } else {
             clearMessage();
         }

@@ -30,7 +30,7 @@ export const state = {
 
     // What the views keep between two drawings.
     drawn: new Map(),   // section → signature of what it shows
-    outcome: { ticketId: null, value: '' },
+    outcome: { ticketId: null, value: '', code: null },
     bannerTimer: null,
     keyboardUsed: false,  // the agent's last gesture was a key, not a tap: focus follows the commands
     focusActions: false,  // the focus was on a command button that a redrawing removed

@@ -3,6 +3,19 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'action.orient': 'Orienter',
+    'action.confirmOrient': 'Orienter et terminer',
+    'outcome.choose': 'Issue de la visite',
+    'orient.title': 'Orienter le visiteur du ticket {number}',
+    'orient.search': 'Organisme, démarche ou mot-clé',
+    'orient.placeholder': 'ex. RSA, carte grise, CAF',
+    'orient.results': 'Organismes trouvés',
+    'orient.count': { zero: 'Aucun organisme trouvé.', one: '1 organisme.', other: '{count} organismes.' },
+    'orient.needPartner': 'Choisissez l’organisme vers lequel orienter le visiteur.',
+    'orient.searchFailed': 'La recherche n’a pas abouti : réessayez.',
+    'msg.oriented': 'Ticket {number} terminé : visiteur orienté vers {partner}. Ses coordonnées s’affichent sur l’écran du guichet.',
+    'err.unknown_outcome': 'Cette issue n’existe plus pour ce service ; l’écran est maintenant à jour.',
+    'err.unknown_partner': 'Cet organisme n’est plus dans l’annuaire : choisissez-en un autre.',
     'app.title': 'Guichet – poste agent',
     'app.heading': 'Poste agent',
     'ticket.panel': 'Visiteur au guichet',
@@ -157,6 +170,19 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'action.orient': 'Orient',
+    'action.confirmOrient': 'Orient and finish',
+    'outcome.choose': 'Outcome of the visit',
+    'orient.title': 'Orient the visitor of ticket {number}',
+    'orient.search': 'Body, procedure or keyword',
+    'orient.placeholder': 'e.g. RSA, car registration, CAF',
+    'orient.results': 'Bodies found',
+    'orient.count': { zero: 'No body found.', one: '1 body.', other: '{count} bodies.' },
+    'orient.needPartner': 'Choose where to orient the visitor.',
+    'orient.searchFailed': 'The search failed: try again.',
+    'msg.oriented': 'Ticket {number} finished: visitor oriented to {partner}. Its details are on the counter screen.',
+    'err.unknown_outcome': 'This outcome no longer exists for this service; the screen is now up to date.',
+    'err.unknown_partner': 'This body is no longer in the directory: choose another one.',
     'app.title': 'Guichet – counter',
     'app.heading': 'Counter desk',
     'ticket.panel': 'Visitor at the counter',

@@ -227,11 +227,12 @@ export class StatsView {
         const siteCount = $('#scope').value === 'all' ? this.sites().length : 1;
         const seriesBy = span <= this.limits.maxDaysByDay ? 'day' : 'month';
         const withOccupancy = span * siteCount <= this.limits.maxOccupancySiteDays;
+        const withOutcomes = span * siteCount <= this.limits.maxOutcomeSiteDays;
         const run = ++this.loading;
         $('#stats-status').textContent = t('stats.loading');
         try {
             const get = (path, extra) => this.api.get(`${path}?${this.params(extra)}`);
-            const [overview, series, hours, byService, byCounter, byAgent, occupancy] = await Promise.all([
+            const [overview, series, hours, byService, byCounter, byAgent, occupancy, outcomes] = await Promise.all([
                 get('/stats/overview'),
                 get('/stats/breakdown', { by: seriesBy }),
                 get('/stats/hours'),
@@ -239,11 +240,12 @@ export class StatsView {
                 get('/stats/breakdown', { by: 'counter' }),
                 get('/stats/breakdown', { by: 'agent' }),
                 withOccupancy ? get('/stats/occupancy', { serviceId: null, agentId: null }) : Promise.resolve(null),
+                withOutcomes ? get('/stats/outcomes', { thresholdMinutes: null }) : Promise.resolve(null),
             ]);
             if (run !== this.loading) {
                 return;
             }
-            this.result = { overview, series, seriesBy, hours, byService, byCounter, byAgent, occupancy,
+            this.result = { overview, series, seriesBy, hours, byService, byCounter, byAgent, occupancy, outcomes,
                 multiSite: siteCount > 1 };
             this.showError(null);
             $('#stats-status').textContent = '';
@@ -299,6 +301,7 @@ export class StatsView {
         this.charts.clear();
         $('#panels').replaceChildren(
             this.seriesPanel(), this.hoursPanel(), this.weekdaysPanel(), this.occupancyPanel(), this.groupPanel(),
+            this.outcomesPanel(),
             this.tablePanel('counters', t('stats.byCounter'), r.byCounter, 'counter', t('noCounter')),
             this.tablePanel('agents', t('stats.byAgent'), r.byAgent, 'agent', t('noAgent')));
     }
@@ -405,6 +408,40 @@ export class StatsView {
             table(h('table', { class: 'data' }), null, metricColumns(t('col.label'), report.thresholdMinutes),
                 rows.map(row => metricCells(row.key === null ? noneLabel : (row.label ?? row.key), row))),
             rows.length ? null : t('stats.noData'));
+    }
+
+    /** What came of the visits: each outcome and each orientation, with its share of visitors served and peak hour. */
+    outcomesPanel() {
+        const outcomes = this.result.outcomes;
+        if (!outcomes) {
+            return this.panel('outcomes', t('stats.outcomes'), null, null, null,
+                t('stats.outcomes.unavailable', { siteDays: this.limits.maxOutcomeSiteDays }));
+        }
+        const total = outcomes.total;
+        const rows = [
+            ...total.outcomes.map(row => ({ ...row, kind: t('stats.outcomes.outcome') })),
+            ...total.orientations.map(row => ({ ...row, kind: t('stats.outcomes.orientation') })),
+        ];
+        const peak = row => {
+            const most = Math.max(...row.hours);
+            const hour = row.hours.indexOf(most);
+            return `${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00`;
+        };
+        const chart = rows.length ? {
+            type: 'bar',
+            data: {
+                labels: rows.map(row => `${row.label} (${row.kind})`),
+                datasets: [{ label: t('chart.visits'), data: rows.map(row => row.count), backgroundColor: COLORS.bars,
+                    maxBarThickness: 28 }],
+            },
+            options: chartOptions({ indexAxis: 'y' }),
+        } : null;
+        return this.panel('outcomes', t('stats.outcomes'), null, chart,
+            table(h('table', { class: 'data' }), t('stats.outcomes.served', { count: total.served }), [
+                { label: t('col.label') }, { label: t('col.kind') }, { label: t('col.visits'), numeric: true },
+                { label: t('col.shareServed'), numeric: true }, { label: t('col.peakHour') },
+            ], rows.map(row => [row.label, row.kind, formatNumber(row.count), formatPercent(row.share), peak(row)])),
+            rows.length ? null : t('stats.outcomes.none'));
     }
 
     occupancyPanel() {

@@ -4,6 +4,17 @@ import { registerTexts } from '/shared/i18n.js';
 import '/shared/password-texts.js';
 
 registerTexts('fr', {
+    'stats.outcomes': 'Issues des visites et orientations',
+    'stats.outcomes.unavailable': 'Les issues se calculent pour au plus {siteDays} journées-sites : choisissez moins de sites ou une période plus courte.',
+    'stats.outcomes.none': 'Aucune issue ni orientation enregistrée sur cette période.',
+    'stats.outcomes.outcome': 'issue',
+    'stats.outcomes.orientation': 'orienté vers',
+    'stats.outcomes.served': { one: '{count} visiteur servi sur la période', other: '{count} visiteurs servis sur la période' },
+    'chart.visits': 'Visites',
+    'col.kind': 'Type',
+    'col.visits': 'Visites',
+    'col.shareServed': 'Part des servis',
+    'col.peakHour': 'Heure la plus chargée',
     'app.title': 'Guichet – Supervision',
     'app.brand': 'Supervision',
     'lang.name': 'Français',
@@ -217,6 +228,17 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'stats.outcomes': 'Outcomes of visits and orientations',
+    'stats.outcomes.unavailable': 'Outcomes cover at most {siteDays} site-days: choose fewer sites or a shorter period.',
+    'stats.outcomes.none': 'No outcome or orientation recorded in this period.',
+    'stats.outcomes.outcome': 'outcome',
+    'stats.outcomes.orientation': 'oriented to',
+    'stats.outcomes.served': { one: '{count} visitor served in the period', other: '{count} visitors served in the period' },
+    'chart.visits': 'Visits',
+    'col.kind': 'Kind',
+    'col.visits': 'Visits',
+    'col.shareServed': 'Share of served',
+    'col.peakHour': 'Busiest hour',
     'app.title': 'Guichet – Supervision',
     'app.brand': 'Supervision',
     'lang.name': 'English',

@@ -25,6 +25,7 @@ import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.service.IssueRequest;
 import org.guichet.server.service.Services;
+import org.guichet.server.service.TicketTransitions;
 import org.guichet.server.store.Database;
 
 import java.nio.file.Files;
@@ -183,7 +184,7 @@ public final class QueueBenchmark {
             return measured(latencies, () -> engine.calling().callNext(agent, "bench-c" + (i % counters)))
                     .compose(called -> called
                             .map(ticket -> engine.transitions().start(agent, ticket.id())
-                                    .compose(started -> engine.transitions().finish(agent, ticket.id(), null))
+                                    .compose(started -> engine.transitions().finish(agent, ticket.id(), TicketTransitions.Closing.NONE))
                                     .<Void>mapEmpty())
                             .orElse(Future.succeededFuture()));
         };

@@ -3,11 +3,11 @@
 
 import { callNext, counterAction, ticketAction } from '../commands.js';
 import { showChooser } from '../session.js';
-import { mode, state } from '../store.js';
-import { openPauseDialog, openTransferDialog } from './dialogs.js';
+import { currentSite, mode, state } from '../store.js';
+import { openOrientDialog, openPauseDialog, openTransferDialog } from './dialogs.js';
 import { $, actionButton, changed } from './parts.js';
 import { h } from '/shared/dom.js';
-import { t } from '/shared/i18n.js';
+import { language, t } from '/shared/i18n.js';
 
 export function renderActions() {
     const ticket = state.counter?.currentTicket;
@@ -46,11 +46,14 @@ export function renderActions() {
                 onClick: () => ticketAction('requeue', undefined, 'msg.requeued') }),
             transfer(),
         ],
-        // The outcome code before the button that sends it, in reading and in tab order.
+        // The outcome before the button that sends it, in reading and in tab order: one tap on one of the service's
+        // outcomes, or words.
         serving: () => [
+            outcomeChoices(ticket),
             outcomeField(ticket),
             button('btn-finish', 'action.finish', { keys: ['f'], kind: 'primary big',
                 onClick: () => ticketAction('finish', outcomeBody(), 'msg.finished') }),
+            button('btn-orient', 'action.orient', { keys: ['o'], onClick: openOrientDialog }),
             transfer(),
         ],
     }[currentMode];
@@ -59,7 +62,7 @@ export function renderActions() {
     // Focus that was on a command, or nowhere, would be lost with the old buttons: it goes to the new first one.
     state.focusActions ||= !focused || focused === document.body || actions.contains(focused);
     actions.dataset.mode = currentMode;
-    actions.replaceChildren(...(buttons ? buttons() : []));
+    actions.replaceChildren(...(buttons ? buttons().filter(Boolean) : []));
     focusFirstAction();
 }
 
@@ -72,21 +75,53 @@ export function focusFirstAction() {
     if (!state.focusActions || state.busy || !state.keyboardUsed || document.querySelector('dialog[open]')) {
         return;
     }
-    // A button, not the outcome field: a letter typed there would be text, not the shortcut the agent meant.
-    const first = $('#actions').querySelector('button:not(:disabled)');
+    // A command, not the outcome field or an outcome choice: a letter typed there would be text, not the shortcut the
+    // agent meant, and a choice is not a command.
+    const first = $('#actions').querySelector('button.act:not(:disabled)');
     if (first) {
         state.focusActions = false;
         first.focus();
     }
 }
 
-/** The outcome code survives redrawings for the same ticket, and starts empty for the next one. */
-function outcomeField(ticket) {
+/** The outcome chosen or typed survives redrawings for the same ticket, and starts empty for the next one. */
+function outcomeFor(ticket) {
     const outcome = state.outcome;
     if (outcome.ticketId !== ticket.id) {
         outcome.ticketId = ticket.id;
         outcome.value = '';
+        outcome.code = null;
     }
+    return outcome;
+}
+
+function outcomeName(outcome) {
+    return language() === 'fr' ? outcome.name : outcome.translations?.[language()] ?? outcome.name;
+}
+
+/** The outcomes of the ticket's service, as toggle buttons: one tap picks one (again: none), Finish sends it. */
+function outcomeChoices(ticket) {
+    const outcomes = currentSite()?.services.find(service => service.id === ticket.serviceId)?.outcomes ?? [];
+    if (!outcomes.length) {
+        return null;
+    }
+    const outcome = outcomeFor(ticket);
+    const choices = outcomes.map(choice => h('button', {
+        type: 'button', class: 'outcome-choice', id: `outcome-${choice.id}`, 'data-outcome': choice.id,
+        'aria-pressed': String(outcome.code === choice.id),
+        onclick: (event) => {
+            outcome.code = outcome.code === choice.id ? null : choice.id;
+            event.currentTarget.closest('fieldset').querySelectorAll('button.outcome-choice').forEach(button => {
+                button.setAttribute('aria-pressed', String(button.dataset.outcome === outcome.code));
+            });
+        },
+    }, outcomeName(choice)));
+    return h('fieldset', { class: 'outcome-choices', id: 'outcome-choices' },
+        h('legend', {}, t('outcome.choose')), ...choices);
+}
+
+function outcomeField(ticket) {
+    const outcome = outcomeFor(ticket);
     return h('label', { class: 'outcome' }, h('span', {}, t('outcome.label')),
         h('input', {
             id: 'outcome', type: 'text', maxlength: 64, autocomplete: 'off', value: outcome.value,
@@ -101,7 +136,15 @@ function outcomeField(ticket) {
         }));
 }
 
-function outcomeBody() {
+/** What Finish (or Orient) sends of the outcome: the code chosen, the words typed, each when given. */
+export function outcomeBody() {
+    const body = {};
     const value = state.outcome.value.trim();
-    return value ? { outcome: value } : {};
+    if (value) {
+        body.outcome = value;
+    }
+    if (state.outcome.code) {
+        body.outcomeId = state.outcome.code;
+    }
+    return body;
 }

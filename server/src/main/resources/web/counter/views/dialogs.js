@@ -1,10 +1,12 @@
 // The pause dialog (a reason: break, meal, paperwork, meeting or the agent's own words), the transfer dialog (to
-// another service or to a given counter, with a note that follows the ticket) and the new-ticket dialog (a ticket for a
-// visitor already inside, at any hour). All are <dialog>s in index.html.
+// another service or to a given counter, with a note that follows the ticket), the orientation dialog (a partner of the
+// directory, found by a word; the visit ends oriented there and the counter-top screen shows where to go) and the
+// new-ticket dialog (a ticket for a visitor already inside, at any hour). All are <dialog>s in index.html.
 
 import { counterAction, issueTicket, ticketAction } from '../commands.js';
 import { api } from '../server.js';
 import { currentSite, state } from '../store.js';
+import { outcomeBody } from './actions.js';
 import { $ } from './parts.js';
 import { h } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
@@ -16,6 +18,11 @@ export function setUpDialogs() {
         $('#pause-dialog input[name="reason"][value="other"]').checked = true;
     });
     $('#transfer-form').addEventListener('submit', submitTransfer);
+    $('#orient-form').addEventListener('submit', submitOrient);
+    $('#orient-search').addEventListener('input', () => {
+        clearTimeout(orientSearch.timer);
+        orientSearch.timer = setTimeout(searchPartners, ORIENT_SEARCH_DELAY_MS);
+    });
     $('#issue-form').addEventListener('submit', submitIssue);
     $('#new-ticket').addEventListener('click', openIssueDialog);
     document.querySelectorAll('input[name="transfer-to"]').forEach((radio) => {
@@ -97,6 +104,68 @@ function submitTransfer(event) {
     const ticket = state.counter?.currentTicket;
     if (ticket && String(ticket.id) === dialog.dataset.ticketId) {
         ticketAction('transfer', body, 'msg.transferred');
+    }
+}
+
+/** Typing pauses this long before the directory is searched; each search answers only if it is still the last one. */
+const ORIENT_SEARCH_DELAY_MS = 200;
+const ORIENT_RESULTS = 30;
+const orientSearch = { timer: null, run: 0 };
+
+export function openOrientDialog() {
+    const ticket = state.counter?.currentTicket;
+    if (state.busy || !ticket) {
+        return;
+    }
+    const dialog = $('#orient-dialog');
+    dialog.dataset.ticketId = ticket.id;
+    dialog.querySelector('#orient-title').textContent = t('orient.title', { number: ticket.number });
+    dialog.querySelector('#orient-search').value = '';
+    dialog.querySelector('#orient-error').textContent = '';
+    dialog.querySelector('#orient-results').replaceChildren();
+    dialog.querySelector('#orient-count').textContent = '';
+    dialog.showModal();
+    searchPartners();
+}
+
+async function searchPartners() {
+    const run = ++orientSearch.run;
+    const query = $('#orient-search').value.trim();
+    let partners;
+    try {
+        partners = (await api.get(`/directory${query ? `?q=${encodeURIComponent(query)}` : ''}`)).partners;
+    } catch (e) {
+        if (run === orientSearch.run) {
+            $('#orient-error').textContent = t('orient.searchFailed');
+        }
+        return;
+    }
+    if (run !== orientSearch.run) {
+        return;
+    }
+    $('#orient-error').textContent = '';
+    $('#orient-count').textContent = t('orient.count', { count: partners.length });
+    $('#orient-results').replaceChildren(...partners.slice(0, ORIENT_RESULTS).map(partner =>
+        h('label', { class: 'option partner' },
+            h('input', { type: 'radio', name: 'orient-partner', value: partner.id, 'data-name': partner.name }),
+            h('span', {}, h('strong', {}, partner.name), ' ',
+                h('span', { class: 'hint' }, [partner.kind, partner.address, partner.phone].filter(Boolean)
+                    .join(' · '))))));
+}
+
+function submitOrient(event) {
+    event.preventDefault();
+    const dialog = $('#orient-dialog');
+    const chosen = dialog.querySelector('input[name="orient-partner"]:checked');
+    if (!chosen) {
+        dialog.querySelector('#orient-error').textContent = t('orient.needPartner');
+        return;
+    }
+    dialog.close();
+    const ticket = state.counter?.currentTicket;
+    if (ticket && String(ticket.id) === dialog.dataset.ticketId) {
+        ticketAction('finish', { ...outcomeBody(), orientedTo: chosen.value }, 'msg.oriented',
+            { partner: chosen.dataset.name });
     }
 }
 

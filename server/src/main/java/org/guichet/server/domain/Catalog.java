@@ -1,10 +1,12 @@
 package org.guichet.server.domain;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,9 +68,28 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
         }
     }
 
+    /**
+     * @param outcomes what agents pick from, in one tap, when they finish a visit of this service ("dossier complet",
+     *                 "pièce manquante"), in the order shown
+     */
     public record Service(String id, String siteId, String parentId, String kind, String name, JsonObject translations,
                           String prefix, String roomId, int targetWaitMinutes, int menuOrder, JsonObject orientation,
-                          boolean active) {
+                          boolean active, List<Outcome> outcomes) {
+
+        public Service {
+            outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        }
+
+        public Service(String id, String siteId, String parentId, String kind, String name, JsonObject translations,
+                       String prefix, String roomId, int targetWaitMinutes, int menuOrder, JsonObject orientation,
+                       boolean active) {
+            this(id, siteId, parentId, kind, name, translations, prefix, roomId, targetWaitMinutes, menuOrder,
+                    orientation, active, List.of());
+        }
+
+        public Optional<Outcome> outcome(String outcomeId) {
+            return outcomes.stream().filter(outcome -> outcome.id().equals(outcomeId)).findFirst();
+        }
 
         public boolean issuesTickets() {
             return "service".equals(kind) && active;
@@ -76,6 +97,30 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
 
         public String name(String language) {
             return translations.getString(language, name);
+        }
+    }
+
+    /** One outcome of a service's visits: a code statistics count, its French name and its other names by language. */
+    public record Outcome(String id, String name, JsonObject translations) {
+
+        public static List<Outcome> fromJson(JsonArray outcomes) {
+            List<Outcome> list = new ArrayList<>();
+            if (outcomes != null) {
+                outcomes.forEach(item -> {
+                    JsonObject outcome = (JsonObject) item;
+                    list.add(new Outcome(outcome.getString("id"), outcome.getString("name"),
+                            outcome.getJsonObject("translations", new JsonObject())));
+                });
+            }
+            return list;
+        }
+
+        public String name(String language) {
+            return translations.getString(language, name);
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("id", id).put("name", name).put("translations", translations.copy());
         }
     }
 

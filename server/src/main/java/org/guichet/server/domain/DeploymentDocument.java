@@ -93,6 +93,17 @@ public final class DeploymentDocument {
                 .put("translations", copy(service.getJsonObject("translations", new JsonObject())));
         JsonObject orientation = service.getJsonObject("orientation");
         putIfPresent(normalized, "orientation", orientation == null ? null : orientation.copy());
+        JsonArray outcomes = DeploymentRules.list(service, "outcomes");
+        if (!outcomes.isEmpty()) {
+            JsonArray normalizedOutcomes = new JsonArray();
+            outcomes.forEach(item -> {
+                JsonObject outcome = (JsonObject) item;
+                normalizedOutcomes.add(new JsonObject().put("id", outcome.getString("id"))
+                        .put("name", outcome.getString("name"))
+                        .put("translations", copy(outcome.getJsonObject("translations", new JsonObject()))));
+            });
+            normalized.put("outcomes", normalizedOutcomes);
+        }
         return normalized.put("active", service.getBoolean("active", true));
     }
 

@@ -29,6 +29,8 @@ public final class DeploymentRules {
     private static final int MAX_PLACE = 100;
     private static final int MAX_DIRECTIONS = 500;
     private static final int MAX_FOOTER = 300;
+    private static final int MAX_OUTCOMES = 20;
+    private static final int MAX_OUTCOME_NAME = 80;
     /** What a room's translation may hold, and how long each. */
     private static final Map<String, Integer> ROOM_TRANSLATED = Map.of("name", MAX_PLACE, "directions", MAX_DIRECTIONS);
     /** What a site's translation may hold: its ticket footer, for tickets in other languages than French. */
@@ -172,6 +174,7 @@ public final class DeploymentRules {
             if (kind.equals("orientation") && service.getJsonObject("orientation") == null) {
                 throw Failure.invalid(where + ": an orientation entry needs an 'orientation' block.");
             }
+            outcomes(service, kind, where);
         });
         list(site, "counters").forEach(item -> {
             JsonObject counter = asObject(item, "counter");
@@ -209,6 +212,50 @@ public final class DeploymentRules {
                         + ".");
             }
         });
+    }
+
+    /**
+     * {@code outcomes}: for a ticket service, at most {@value #MAX_OUTCOMES} choices agents pick from when they finish,
+     * each {@code {id, name, translations: {en: …}}} (agents read French and English).
+     */
+    private static void outcomes(JsonObject service, String kind, String where) {
+        JsonArray outcomes = list(service, "outcomes");
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        if (!kind.equals("service")) {
+            throw Failure.invalid(where + ": only a ticket service has outcomes.");
+        }
+        if (outcomes.size() > MAX_OUTCOMES) {
+            throw Failure.invalid(where + ": at most " + MAX_OUTCOMES + " outcomes.");
+        }
+        Set<String> ids = new HashSet<>();
+        for (Object item : outcomes) {
+            JsonObject outcome = asObject(item, "outcome");
+            String id = id(outcome, "outcome of " + where);
+            if (!ids.add(id)) {
+                throw Failure.invalid(where + ": outcome '" + id + "' is declared twice.");
+            }
+            String name = required(outcome, "name", where + ", outcome " + id);
+            if (name.length() > MAX_OUTCOME_NAME) {
+                throw Failure.invalid(where + ", outcome " + id + ": the name has at most " + MAX_OUTCOME_NAME
+                        + " characters.");
+            }
+            Object translations = outcome.getValue("translations");
+            if (translations != null) {
+                if (!(translations instanceof JsonObject names)) {
+                    throw Failure.invalid(where + ", outcome " + id + ": 'translations' must map en to a name.");
+                }
+                for (String language : names.fieldNames()) {
+                    if (!Languages.AGENT.contains(language) || language.equals(Languages.DEFAULT)
+                            || !(names.getValue(language) instanceof String text) || text.isBlank()
+                            || text.length() > MAX_OUTCOME_NAME) {
+                        throw Failure.invalid(where + ", outcome " + id + ": 'translations' must map en to a name of"
+                                + " at most " + MAX_OUTCOME_NAME + " characters.");
+                    }
+                }
+            }
+        }
     }
 
     private static String id(JsonObject json, String what) {

@@ -109,6 +109,7 @@ public final class HttpVerticle extends VerticleBase {
         new AgentRoutes(services).mount(api);
         new AdminRoutes(services).mount(api);
         new TemplateRoutes(services).mount(api);
+        new DirectoryRoutes(services).mount(api);
         new SiteAdminRoutes(services).mount(api);
         new StatsRoutes(services).mount(api);
         new NodeRoutes(publicUrls).mount(api);

@@ -10,6 +10,7 @@ import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.domain.stats.StatsQueryParser;
 import org.guichet.server.service.OccupancyStats;
+import org.guichet.server.service.StatsService;
 import org.guichet.server.service.Services;
 import org.guichet.server.view.TicketView;
 
@@ -29,6 +30,7 @@ public final class PublicRoutes {
                     .put("maxDays", StatsQueryParser.MAX_DAYS)
                     .put("maxDaysByDay", StatsQueryParser.MAX_DAYS_BY_DAY)
                     .put("maxOccupancySiteDays", OccupancyStats.MAX_SITE_DAYS)
+                    .put("maxOutcomeSiteDays", StatsService.MAX_OUTCOME_SITE_DAYS)
                     .put("defaultThresholdMinutes", StatsQueryParser.DEFAULT_THRESHOLD_MINUTES)
                     .put("thresholdMinutes", new JsonObject().put("min", 1)
                             .put("fineUpTo", StatsQueryParser.THRESHOLD_FINE_UP_TO)

@@ -42,6 +42,7 @@ public final class StatsRoutes {
         api.get("/stats/occupancy").handler(this::occupancy);
         api.get("/stats/live").handler(this::live);
         api.get("/stats/staffing").handler(this::staffing);
+        api.get("/stats/outcomes").handler(this::outcomes);
         api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
     }
 
@@ -79,6 +80,12 @@ public final class StatsRoutes {
     private void staffing(RoutingContext ctx) {
         Reply.json(ctx, services.staffing().advise(Reply.principal(ctx), params(ctx))
                 .map(advice -> StaffingView.advice(advice, services.catalogs().get())));
+    }
+
+    private void outcomes(RoutingContext ctx) {
+        StatsQuery query = query(ctx);
+        Reply.json(ctx, services.stats().outcomes(query).compose(counts -> services.directory().names()
+                .map(partners -> StatsView.outcomes(query, counts, services.catalogs().get(), partners))));
     }
 
     private void rebuildRollups(RoutingContext ctx) {

@@ -5,10 +5,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Partner;
 import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.service.IssueRequest;
 import org.guichet.server.service.Services;
+import org.guichet.server.service.TicketTransitions;
 import org.guichet.server.view.TicketView;
 
 /** Tickets: issue, read, and every lifecycle action. */
@@ -16,6 +18,7 @@ public final class TicketRoutes {
 
     private static final int MAX_IDEMPOTENCY_KEY = 100;
     private static final int MAX_OUTCOME = 64;
+    private static final int MAX_CODE = 64;
     private static final int MAX_NOTE = 500;
 
     private final Services services;
@@ -76,9 +79,16 @@ public final class TicketRoutes {
         agent(ctx, services.transitions().start(Reply.principal(ctx), Json.pathLong(ctx, "ticketId")));
     }
 
+    /** Body, each optional: {outcome (words), outcomeId (one of the service's outcomes), orientedTo (a partner)}. */
     private void finish(RoutingContext ctx) {
-        String outcome = Json.optionalString(Json.body(ctx), "outcome", MAX_OUTCOME);
-        agent(ctx, services.transitions().finish(Reply.principal(ctx), Json.pathLong(ctx, "ticketId"), outcome));
+        JsonObject body = Json.body(ctx);
+        String outcome = Json.optionalString(body, "outcome", MAX_OUTCOME);
+        String outcomeId = Json.optionalString(body, "outcomeId", MAX_CODE);
+        String orientedTo = Json.optionalString(body, "orientedTo", MAX_CODE);
+        Future<Partner> partner = orientedTo == null ? Future.succeededFuture()
+                : services.directory().activePartner(orientedTo);
+        agent(ctx, partner.compose(oriented -> services.transitions().finish(Reply.principal(ctx),
+                Json.pathLong(ctx, "ticketId"), new TicketTransitions.Closing(outcome, outcomeId, oriented))));
     }
 
     private void noShow(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.CounterState;
+import org.guichet.server.domain.Partner;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketAction;
 import org.guichet.server.domain.stats.Alerts;
@@ -12,6 +13,7 @@ import org.guichet.server.service.Catalogs;
 import org.guichet.server.service.CounterEvents;
 import org.guichet.server.service.TicketEvents;
 import org.guichet.server.view.CounterView;
+import org.guichet.server.view.QrSvg;
 import org.guichet.server.view.TicketView;
 
 import java.time.Clock;
@@ -73,6 +75,17 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
     public void counterChanged(CounterState state) {
         eventBus.publish(Addresses.counter(state.counter().id()), new JsonObject().put("type", "state")
                 .put("at", clock.instant().toString()).put("counter", CounterView.forScreen(state, catalogs.get())));
+    }
+
+    /** What the visitor is handed: the partner's public details, and a QR code of its web site when it has one. */
+    @Override
+    public void visitorOriented(String counterId, Partner partner) {
+        JsonObject details = partner.forVisitor();
+        if (partner.web() != null) {
+            details.put("webQr", QrSvg.dataUrl(partner.web()));
+        }
+        eventBus.publish(Addresses.counter(counterId), new JsonObject().put("type", "orientation")
+                .put("at", clock.instant().toString()).put("partner", details));
     }
 
     @Override

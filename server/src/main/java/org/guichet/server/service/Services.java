@@ -12,6 +12,7 @@ import org.guichet.server.store.CatalogStore;
 import org.guichet.server.store.CounterStore;
 import org.guichet.server.store.DeploymentStore;
 import org.guichet.server.store.DeviceStore;
+import org.guichet.server.store.DirectoryStore;
 import org.guichet.server.store.FactStats;
 import org.guichet.server.store.OccupancyStore;
 import org.guichet.server.store.RetentionStore;
@@ -36,7 +37,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        TicketIssuer issuer, TicketCalling calling, TicketTransitions transitions,
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
                        StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
-                       SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing) {
+                       SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing,
+                       Directory directory) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -104,7 +106,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         Deployments deployments = new Deployments(deploymentStore, catalogs, devices, clock);
         TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets(),
                 new DeviceIssuingLimits(deviceIssuing, clock));
-        TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets());
+        TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets(),
+                outlets.counters());
         TicketCalling calling = new TicketCalling(vertx, tickets, counterStore, catalogs, transitions, clock,
                 outlets.tickets());
         TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), clock);
@@ -125,6 +128,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new RoomPlans(new RoomPlanStore(pool), catalogs, clock),
                 new SiteTemplates(new TemplateStore(pool), deploymentStore, deployments, catalogs, clock),
                 new SiteEditor(deploymentStore, deployments, catalogs), dataRetention,
-                new StaffingAdvisor(facts, occupancy, catalogs, clock));
+                new StaffingAdvisor(facts, occupancy, catalogs, clock),
+                new Directory(new DirectoryStore(pool), clock));
     }
 }

@@ -9,6 +9,7 @@ import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.ServiceDay;
 import org.guichet.server.domain.stats.HourProfile;
 import org.guichet.server.domain.stats.Metrics;
+import org.guichet.server.domain.stats.OutcomeCounts;
 import org.guichet.server.domain.stats.StatsPlanner;
 import org.guichet.server.domain.stats.StatsQuery;
 import org.guichet.server.domain.stats.StatsQueryParser;
@@ -98,6 +99,18 @@ public final class StatsService {
         boolean rollup = planner.useRollup(total, firstDayWithFacts.get());
         return (rollup ? rollupStats.hours(total) : facts.hours(total))
                 .map(profile -> new Hours(total, rollup, profile));
+    }
+
+    /** Outcomes read per-ticket facts: this bounds one request (a month of 250 sites). */
+    public static final int MAX_OUTCOME_SITE_DAYS = 8_000;
+
+    /** Visitors served, with each outcome code, and oriented to each partner, by site and local hour of arrival. */
+    public Future<OutcomeCounts> outcomes(StatsQuery query) {
+        if (query.siteDays() > MAX_OUTCOME_SITE_DAYS) {
+            throw Failure.invalid("Outcomes cover at most " + MAX_OUTCOME_SITE_DAYS
+                    + " site-days; choose fewer sites or a shorter period.");
+        }
+        return facts.outcomes(query.withBy(StatsQuery.Breakdown.NONE));
     }
 
     public Future<OccupancyStats.Report> occupancy(StatsQuery query) {

@@ -6,6 +6,7 @@ import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Partner;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketAction;
@@ -27,29 +28,63 @@ public final class TicketTransitions {
     private final Catalogs catalogs;
     private final Clock clock;
     private final TicketEvents events;
+    private final CounterEvents counterEvents;
 
-    public TicketTransitions(TicketStore tickets, Catalogs catalogs, Clock clock, TicketEvents events) {
+    public TicketTransitions(TicketStore tickets, Catalogs catalogs, Clock clock, TicketEvents events,
+                             CounterEvents counterEvents) {
         this.tickets = tickets;
         this.catalogs = catalogs;
         this.clock = clock;
         this.events = events;
+        this.counterEvents = counterEvents;
+    }
+
+    /**
+     * What the agent says of a visit as it ends: in words ({@code outcome}, erased with notes by the retention), and as
+     * codes that statistics count: one of its service's outcomes, and the partner the visitor was oriented to. Each may
+     * be null.
+     */
+    public record Closing(String outcome, String outcomeId, Partner orientedTo) {
+
+        public static final Closing NONE = new Closing(null, null, null);
+
+        JsonObject eventData() {
+            if (outcome == null && outcomeId == null && orientedTo == null) {
+                return null;
+            }
+            JsonObject data = new JsonObject();
+            if (outcome != null) {
+                data.put("outcome", outcome);
+            }
+            if (outcomeId != null) {
+                data.put("outcomeId", outcomeId);
+            }
+            if (orientedTo != null) {
+                data.put("orientedTo", orientedTo.id());
+            }
+            return data;
+        }
     }
 
     public Future<Ticket> recall(Principal principal, long ticketId) {
-        return atItsCounter(principal, ticketId, TicketAction.RECALL, null, null);
+        return atItsCounter(principal, ticketId, TicketAction.RECALL, Closing.NONE);
     }
 
     public Future<Ticket> start(Principal principal, long ticketId) {
-        return atItsCounter(principal, ticketId, TicketAction.START, null, null);
+        return atItsCounter(principal, ticketId, TicketAction.START, Closing.NONE);
     }
 
-    public Future<Ticket> finish(Principal principal, long ticketId, String outcome) {
-        return atItsCounter(principal, ticketId, TicketAction.FINISH,
-                outcome == null ? null : new JsonObject().put("outcome", outcome), outcome);
+    /** Ends a visit; an outcome code must be one its service offers (400 {@code unknown_outcome} otherwise). */
+    public Future<Ticket> finish(Principal principal, long ticketId, Closing closing) {
+        return atItsCounter(principal, ticketId, TicketAction.FINISH, closing).onSuccess(ticket -> {
+            if (closing.orientedTo() != null && ticket.counterId() != null) {
+                counterEvents.visitorOriented(ticket.counterId(), closing.orientedTo());
+            }
+        });
     }
 
     public Future<Ticket> noShow(Principal principal, long ticketId) {
-        return atItsCounter(principal, ticketId, TicketAction.NO_SHOW, null, null);
+        return atItsCounter(principal, ticketId, TicketAction.NO_SHOW, Closing.NONE);
     }
 
     /** Sends a called ticket back to the waiting list at its original place (arrival time unchanged). */
@@ -140,27 +175,45 @@ public final class TicketTransitions {
      * statement that checks the holder and the state as it changes them. Only when nothing matched is the ticket read,
      * to say why: not found, held by another agent, or not in a state the action is allowed from.
      */
-    private Future<Ticket> atItsCounter(Principal principal, long ticketId, TicketAction action, JsonObject data,
-                                        String outcome) {
+    private Future<Ticket> atItsCounter(Principal principal, long ticketId, TicketAction action, Closing closing) {
+        String[] outcomeServices = closing.outcomeId() == null ? null : servicesOffering(closing.outcomeId());
         AccessPolicy.HeldTicketFilter filter = AccessPolicy.heldTicketFilter(principal).orElse(null);
         if (filter == null) {
-            return whyNot(principal, ticketId, action);
+            return whyNot(principal, ticketId, action, closing.outcomeId());
         }
         String[] siteIds = filter.siteIds() == null ? null : filter.siteIds().toArray(String[]::new);
         return tickets.heldTransition(action, ticketId, clock.instant(), principal.agentId(), filter.holderId(),
-                siteIds, data, outcome).compose(changed -> {
+                siteIds, closing.eventData(), closing.outcome(), outcomeServices).compose(changed -> {
             if (changed.isEmpty()) {
-                return whyNot(principal, ticketId, action);
+                return whyNot(principal, ticketId, action, closing.outcomeId());
             }
             events.ticketChanged(changed.get(), action);
             return Future.succeededFuture(changed.get());
         });
     }
 
-    /** The failure of an action on a held ticket that did not apply: not found, not allowed, or not possible now. */
-    private Future<Ticket> whyNot(Principal principal, long ticketId, TicketAction action) {
+    /** The services that offer an outcome code; refused at once when none does. */
+    private String[] servicesOffering(String outcomeId) {
+        String[] services = catalogs.get().services().values().stream()
+                .filter(service -> service.outcome(outcomeId).isPresent()).map(Catalog.Service::id)
+                .toArray(String[]::new);
+        if (services.length == 0) {
+            throw Failure.invalid("unknown_outcome", "No service offers the outcome '" + outcomeId + "'.");
+        }
+        return services;
+    }
+
+    /**
+     * The failure of an action on a held ticket that did not apply: not found, not allowed, not possible now, or (the
+     * action being possible) an outcome its service does not offer.
+     */
+    private Future<Ticket> whyNot(Principal principal, long ticketId, TicketAction action, String outcomeId) {
         return load(ticketId).compose(ticket -> {
             requireHolder(principal, ticket);
+            if (outcomeId != null && TicketLifecycle.next(ticket.status(), action).isPresent()) {
+                return Future.failedFuture(Failure.invalid("unknown_outcome", "Service '" + ticket.serviceId()
+                        + "' has no outcome '" + outcomeId + "'."));
+            }
             return Future.failedFuture(illegal(ticket, action));
         });
     }

@@ -1,6 +1,7 @@
 package org.guichet.server.store;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -25,7 +26,7 @@ public final class CatalogStore {
             "SELECT id, site_id, name, building, floor, directions, translations FROM waiting_room";
     static final String SELECT_SERVICES = """
             SELECT id, site_id, parent_id, kind, name, translations, prefix, room_id, target_wait_minutes, menu_order,
-                   orientation, active
+                   orientation, active, outcomes
             FROM service""";
     static final String SELECT_COUNTERS = """
             SELECT c.id, c.site_id, c.room_id, c.name, c.active,
@@ -71,7 +72,8 @@ public final class CatalogStore {
                                 row.getString("name"), json(row, "translations"), row.getString("prefix"),
                                 row.getString("room_id"), row.getInteger("target_wait_minutes"),
                                 row.getInteger("menu_order"), (JsonObject) row.getValue("orientation"),
-                                row.getBoolean("active")));
+                                row.getBoolean("active"),
+                                Catalog.Outcome.fromJson((JsonArray) row.getValue("outcomes"))));
                     }
                     return pool.query(SELECT_COUNTERS).execute();
                 })

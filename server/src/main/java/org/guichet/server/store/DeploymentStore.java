@@ -52,10 +52,11 @@ public final class DeploymentStore {
             WHERE waiting_room.site_id = $2""";
     static final String UPSERT_SERVICE = """
             INSERT INTO service (id, site_id, kind, name, translations, prefix, room_id, target_wait_minutes,
-                                 menu_order, orientation, active, code)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                 menu_order, orientation, active, code, outcomes)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             ON CONFLICT (id) DO UPDATE SET kind = $3, name = $4, translations = $5, prefix = $6, room_id = $7,
-                                           target_wait_minutes = $8, menu_order = $9, orientation = $10, active = $11
+                                           target_wait_minutes = $8, menu_order = $9, orientation = $10, active = $11,
+                                           outcomes = $13
             WHERE service.site_id = $2""";
     static final String SET_SERVICE_PARENT = "UPDATE service SET parent_id = $2 WHERE id = $1 AND site_id = $3";
     static final String UPSERT_COUNTER = """
@@ -99,7 +100,7 @@ public final class DeploymentStore {
             ORDER BY site_id, code""";
     static final String SELECT_SERVICES = """
             SELECT s.code, s.site_id, p.code AS parent, s.kind, s.name, s.translations, s.prefix, r.code AS room,
-                   s.target_wait_minutes, s.menu_order, s.orientation, s.active
+                   s.target_wait_minutes, s.menu_order, s.orientation, s.active, s.outcomes
             FROM service s LEFT JOIN service p ON p.id = s.parent_id LEFT JOIN waiting_room r ON r.id = s.room_id
             WHERE $1::text[] IS NULL OR s.site_id = ANY($1) ORDER BY s.site_id, s.menu_order, s.code""";
     static final String SELECT_COUNTERS = """
@@ -228,6 +229,10 @@ public final class DeploymentStore {
                                 .put("order", row.getInteger("menu_order"))
                                 .put("translations", row.getValue("translations"));
                         putIfPresent(service, "orientation", row.getValue("orientation"));
+                        JsonArray outcomes = (JsonArray) row.getValue("outcomes");
+                        if (!outcomes.isEmpty()) {
+                            service.put("outcomes", outcomes);
+                        }
                         add(byId, row, "services", service.put("active", row.getBoolean("active")));
                     });
                     return conn.preparedQuery(SELECT_COUNTERS).execute(sites);
@@ -351,7 +356,8 @@ public final class DeploymentStore {
                             service.getString("prefix"), service.getString("room"),
                             service.getInteger("targetWaitMinutes", DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES))
                     .addValue(service.getInteger("order", order)).addValue(service.getJsonObject("orientation"))
-                    .addValue(service.getBoolean("active", true)).addValue(service.getString("code")));
+                    .addValue(service.getBoolean("active", true)).addValue(service.getString("code"))
+                    .addValue(service.getJsonArray("outcomes", new JsonArray())));
             parents.add(Tuple.of(service.getString("id"), service.getString("parent"), siteId));
         }
         chain = batch(conn, chain, UPSERT_SERVICE, services);

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.stats.DurationStats;
 import org.guichet.server.domain.stats.HourProfile;
 import org.guichet.server.domain.stats.Metrics;
+import org.guichet.server.domain.stats.OutcomeCounts;
 import org.guichet.server.domain.stats.StaffingPlan;
 import org.guichet.server.domain.stats.StatsQuery;
 
@@ -26,7 +27,7 @@ import java.util.Map;
 public final class FactStats {
 
     private static final String FACT_COLUMNS = "site_id, room_id, service_id, counter_id, agent_id, origin, outcome, "
-            + "local_day, local_hour, local_dow, wait_s, walk_s, service_s, target_s";
+            + "local_day, local_hour, local_dow, wait_s, walk_s, service_s, target_s, outcome_id, oriented_to";
     private static final String FILTERS = "site_id = ANY($1) AND local_day BETWEEN $2 AND $3"
             + " AND ($4::text IS NULL OR room_id = $4) AND ($5::text IS NULL OR service_id = $5)"
             + " AND ($6::text IS NULL OR counter_id = $6) AND ($7::bigint IS NULL OR agent_id = $7)";
@@ -73,6 +74,17 @@ public final class FactStats {
             SELECT local_day, local_hour, count(wait_s) AS called,
                    count(*) FILTER (WHERE wait_s <= target_s) AS within_target
             FROM f GROUP BY 1, 2""";
+
+    /** Visitors served, served with each outcome code, and oriented to each partner, by site and local hour. */
+    private static final String OUTCOMES = IN_SCOPE + """
+            SELECT site_id, 'SERVED' AS kind, NULL AS code, local_hour, count(*) AS visits FROM f
+            WHERE outcome = 'DONE' GROUP BY site_id, local_hour
+            UNION ALL
+            SELECT site_id, 'OUTCOME', outcome_id, local_hour, count(*) FROM f
+            WHERE outcome = 'DONE' AND outcome_id IS NOT NULL GROUP BY site_id, outcome_id, local_hour
+            UNION ALL
+            SELECT site_id, 'PARTNER', oriented_to, local_hour, count(*) FROM f
+            WHERE oriented_to IS NOT NULL GROUP BY site_id, oriented_to, local_hour""";
 
     /**
      * What the staffing advice rests on, over a period.
@@ -138,6 +150,15 @@ public final class FactStats {
             handled.result().forEach(row -> handling.put(row.getString("service_id"),
                     new StaffingPlan.Handling(row.getDouble("seconds"), row.getLong("visitors"))));
             return new Demand(arrivals, sampleDays, handling);
+        });
+    }
+
+    public Future<OutcomeCounts> outcomes(StatsQuery query) {
+        return pool.preparedQuery(OUTCOMES).execute(scope(query)).map(rows -> {
+            OutcomeCounts counts = new OutcomeCounts();
+            rows.forEach(row -> counts.add(row.getString("site_id"), OutcomeCounts.Kind.valueOf(row.getString("kind")),
+                    row.getString("code"), row.getInteger("local_hour"), row.getLong("visits")));
+            return counts;
         });
     }
 

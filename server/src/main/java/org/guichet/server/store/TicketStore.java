@@ -151,13 +151,14 @@ public final class TicketStore {
      * statement, so the ticket is not read first (one statement and one round trip per action, and no window between
      * the check and the change). Parameters: $1 ticket, $2 the states the action is NOT allowed from, $3 now, $4 the
      * agent acting, $5 the agent who must hold it (null: any, for a supervisor), $6 the sites it must be at (null: any,
-     * for an administrator of every site), $7 the event's data; FINISH also takes $8, the outcome.
+     * for an administrator of every site), $7 the event's data; FINISH also takes $8, the outcome, and $9, the
+     * services whose tickets may end with the chosen outcome code (null: no code chosen).
      */
     static final String RECALL = heldTransition(TicketAction.RECALL,
             "status = 'CALLED', recall_count = recall_count + 1, called_at = $3");
     static final String START = heldTransition(TicketAction.START, "status = 'SERVING', started_at = $3");
     static final String FINISH = heldTransition(TicketAction.FINISH,
-            "status = 'DONE', ended_at = $3, outcome = $8::text");
+            "status = 'DONE', ended_at = $3, outcome = $8::text", "AND ($9::text[] IS NULL OR service_id = ANY($9))");
     static final String NO_SHOW = heldTransition(TicketAction.NO_SHOW, "status = 'NO_SHOW', ended_at = $3");
 
     /** The statement of each action on a held ticket that leaves it at its counter. */
@@ -430,15 +431,16 @@ public final class TicketStore {
      * allowed from, held by {@code holderId} (null: by anyone) and at one of {@code siteIds} (null: at any site);
      * empty otherwise.
      *
-     * @param outcome FINISH only: what came of the visit
+     * @param outcome         FINISH only: what came of the visit, in words
+     * @param outcomeServices FINISH only: the services offering the outcome code chosen, or null when none was
      */
     public Future<Optional<Ticket>> heldTransition(TicketAction action, long ticketId, Instant now, long agentId,
                                                    Long holderId, String[] siteIds, JsonObject eventData,
-                                                   String outcome) {
+                                                   String outcome, String[] outcomeServices) {
         Tuple params = Tuple.of(ticketId, TicketLifecycle.notAllowedFromNames(action), Sql.utc(now), agentId, holderId,
                 siteIds, eventData);
         return pool.preparedQuery(HELD_TRANSITIONS.get(action))
-                .execute(action == TicketAction.FINISH ? params.addValue(outcome) : params)
+                .execute(action == TicketAction.FINISH ? params.addValue(outcome).addValue(outcomeServices) : params)
                 .recover(TicketStore::heldElsewhere)
                 .map(TicketStore::first);
     }
@@ -564,17 +566,21 @@ public final class TicketStore {
     }
 
     private static String heldTransition(TicketAction action, String set) {
+        return heldTransition(action, set, "");
+    }
+
+    private static String heldTransition(TicketAction action, String set, String condition) {
         return """
                 WITH t AS (
                     UPDATE ticket SET %s
                     WHERE id = $1 AND status <> ALL($2)
-                      AND ($5::bigint IS NULL OR agent_id = $5) AND ($6::text[] IS NULL OR site_id = ANY($6))
+                      AND ($5::bigint IS NULL OR agent_id = $5) AND ($6::text[] IS NULL OR site_id = ANY($6)) %s
                     RETURNING *
                 ), e AS (
                     INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id, agent_id, data)
                     SELECT id, site_id, service_id, '%s', $3, counter_id, $4, $7 FROM t
                 )
-                SELECT * FROM t""".formatted(set, action.name());
+                SELECT * FROM t""".formatted(set, condition, action.name());
     }
 
     private static Map<TicketAction, String> transitions() {

@@ -116,7 +116,7 @@ public final class SiteView {
     }
 
     private static JsonObject entry(Catalog.Service service) {
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("id", service.id())
                 .put("kind", service.kind())
                 .put("name", service.name())
@@ -126,6 +126,12 @@ public final class SiteView {
                 .put("roomId", service.roomId())
                 .put("targetWaitMinutes", service.targetWaitMinutes())
                 .put("orientation", service.orientation());
+        if (!service.outcomes().isEmpty()) {
+            JsonArray outcomes = new JsonArray();
+            service.outcomes().forEach(outcome -> outcomes.add(outcome.toJson()));
+            json.put("outcomes", outcomes);
+        }
+        return json;
     }
 
     /** What a waiting-room screen needs after (re)connecting: the last calls and the waiting counts. */

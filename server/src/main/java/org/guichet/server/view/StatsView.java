@@ -3,11 +3,15 @@ package org.guichet.server.view;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.stats.OutcomeCounts;
 import org.guichet.server.domain.stats.StatsQuery;
 import org.guichet.server.service.AgentDays;
 import org.guichet.server.service.LiveSupervision;
 import org.guichet.server.service.OccupancyStats;
 import org.guichet.server.service.StatsService;
+
+import java.util.Map;
+import java.util.Optional;
 
 /** Statistics as JSON, each answer in the same envelope: period, sites, filters, threshold, source. */
 public final class StatsView {
@@ -28,6 +32,17 @@ public final class StatsView {
 
     public static JsonObject hours(StatsService.Hours hours) {
         return envelope(hours.query(), hours.fromRollup()).mergeIn(hours.profile().toJson());
+    }
+
+    /** Outcomes and orientations, labelled: an outcome by its service's name for it, a partner by its name. */
+    public static JsonObject outcomes(StatsQuery query, OutcomeCounts counts, Catalog catalog,
+                                      Map<String, String> partners) {
+        JsonObject json = envelope(query, false).mergeIn(counts.toJson(
+                (siteId, code) -> catalog.servicesOf(siteId).stream().map(service -> service.outcome(code))
+                        .flatMap(Optional::stream).map(Catalog.Outcome::name).findFirst().orElse(code),
+                code -> partners.getOrDefault(code, code)));
+        json.remove("thresholdMinutes");
+        return json;
     }
 
     public static JsonObject occupancy(OccupancyStats.Report report) {

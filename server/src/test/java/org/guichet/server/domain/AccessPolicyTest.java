@@ -116,6 +116,8 @@ class AccessPolicyTest {
             READ_STATS             s1                   -     Y     Y     Y     -     -      -
             READ_STATS             s2                   -     -     -     Y     -     -      -
             REBUILD_ROLLUPS        none                 -     -     Y     Y     -     -      -
+            READ_DIRECTORY         none                 Y     Y     Y     Y     -     -      -
+            MANAGE_DIRECTORY       every site           -     -     -     Y     -     -      -
             READ_AUDIT             none                 -     -     Y     Y     -     -      -
             READ_AUDIT             s1                   -     -     Y     Y     -     -      -
             READ_AUDIT             s2                   -     -     -     Y     -     -      -

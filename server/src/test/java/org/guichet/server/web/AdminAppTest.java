@@ -138,6 +138,53 @@ class AdminAppTest {
         logIn("admin.s1", TestServer.AGENT_PASSWORD);
         assertThat(siteRows()).containsExactly("s1");
         assertThat(shown("#who").getText()).isEqualTo("admin.s1 – s1");
+        assertThat(browser.findElement(By.id("tab-directory")).isDisplayed())
+                .as("the directory is the whole network's").isFalse();
+    }
+
+    @Test
+    void a_network_administrator_keeps_the_orientation_directory_and_a_services_outcomes() {
+        logIn("admin", TestServer.ADMIN_PASSWORD);
+        shown("#tab-directory").click();
+        shown("#partner-form");
+        for (String[] field : new String[][] {{"partner-id", "caf-81"}, {"partner-name", "CAF du Tarn"},
+                {"partner-kind", "Organisme social"}, {"partner-phone", "3230"},
+                {"partner-web", "https://www.caf.fr/"}, {"partner-keywords", "RSA, prime d'activité"}}) {
+            browser.findElement(By.id(field[0])).sendKeys(field[1]);
+        }
+        browser.findElement(By.cssSelector("#partner-form button[type=submit]")).click();
+        waitForText("#partner-saved", "« CAF du Tarn » est enregistré.");
+        waitForText("#partners tr[data-partner='caf-81']", "Actif");
+        JsonObject stored = ok("/api/v1/admin/directory").getJsonArray("partners").getJsonObject(0);
+        assertThat(stored.getJsonArray("keywords")).containsExactly("RSA", "prime d'activité");
+        assertThat(stored.getString("web")).isEqualTo("https://www.caf.fr/");
+
+        shown("#partners tr[data-partner='caf-81'] button.row-link").click();
+        assertThat(browser.findElement(By.id("partner-id")).getDomProperty("readOnly")).isEqualTo("true");
+        browser.findElement(By.id("partner-active")).click();
+        browser.findElement(By.cssSelector("#partner-form button[type=submit]")).click();
+        waitForText("#partners tr[data-partner='caf-81']", "Désactivé");
+        assertThat(ok("/api/v1/admin/directory").getJsonArray("partners").getJsonObject(0).getBoolean("active"))
+                .isFalse();
+
+        browser.get(server.baseUrl() + "/admin/#sites");
+        shown("#sites tr[data-site='s1'] button[data-action='edit']").click();
+        shown("#site-services tr[data-service='svc-a'] button").click();
+        WebElement outcomes = shown("#service-outcomes");
+        outcomes.sendKeys("complet = Dossier complet | Complete file\npiece = Pièce manquante");
+        browser.findElement(By.cssSelector("#service-form button[type=submit]")).click();
+        Eventually.await("the outcomes stored", () -> ok("/api/v1/sites/s1").getJsonArray("services").stream()
+                .map(JsonObject.class::cast).filter(service -> service.getString("id").equals("svc-a")).findFirst()
+                .orElseThrow().getJsonArray("outcomes"), found -> found != null && found.size() == 2);
+        JsonArray saved = ok("/api/v1/sites/s1").getJsonArray("services").stream().map(JsonObject.class::cast)
+                .filter(service -> service.getString("id").equals("svc-a")).findFirst().orElseThrow()
+                .getJsonArray("outcomes");
+        assertThat(saved.getJsonObject(0)).isEqualTo(new JsonObject().put("id", "complet")
+                .put("name", "Dossier complet").put("translations", new JsonObject().put("en", "Complete file")));
+        assertThat(saved.getJsonObject(1).getString("name")).isEqualTo("Pièce manquante");
+        shown("#site-services tr[data-service='svc-a'] button").click();
+        assertThat(shown("#service-outcomes").getDomProperty("value"))
+                .isEqualTo("complet = Dossier complet | Complete file\npiece = Pièce manquante");
     }
 
     @Test
