@@ -3,6 +3,7 @@ package org.guichet.server.config;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AuditEntry;
+import org.guichet.server.domain.Partner;
 import org.guichet.server.domain.Role;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.service.Accounts;
@@ -31,6 +32,23 @@ public final class DemoSetup {
             new DemoAgent("agent.c1", "Jean Dupuy", Role.AGENT, List.of("hdd-c")),
             new DemoAgent("superviseur", "Nadia Roussel", Role.SUPERVISOR, List.of("hdd-a", "hdd-b", "hdd-c")));
 
+    /** Where the demo's agents orient visitors; public bodies' real web sites, the rest of the details made up. */
+    private static final List<Partner> DIRECTORY = List.of(
+            new Partner("caf", "CAF – Caisse d'allocations familiales", "Organisme social",
+                    "2 rue de la République (exemple)", "lun.-ven. 8:30-16:30", "3230", "https://www.caf.fr/",
+                    List.of("allocations", "prime d'activité", "APL", "RSA versement"), true),
+            new Partner("cpam", "CPAM – Assurance maladie", "Organisme social", "8 avenue de la Gare (exemple)",
+                    "lun.-ven. 8:30-17:00", "3646", "https://www.ameli.fr/",
+                    List.of("carte vitale", "remboursement", "complémentaire santé solidaire"), true),
+            new Partner("ants", "Préfecture – titres en ligne (ANTS)", "État", null, null, "3400",
+                    "https://ants.gouv.fr/", List.of("carte grise", "permis de conduire", "passeport"), true),
+            new Partner("france-travail", "France Travail", "Emploi", "15 boulevard du Nord (exemple)",
+                    "lun.-ven. 8:30-16:30", "3949", "https://www.francetravail.fr/",
+                    List.of("emploi", "chômage", "inscription"), true),
+            new Partner("mairie", "Mairie – état civil", "Commune", "Place de l'Hôtel de ville (exemple)",
+                    "lun.-sam. 9:00-12:00", null, null, List.of("acte de naissance", "mariage", "carte d'identité"),
+                    true));
+
     private final Services services;
 
     public DemoSetup(Services services) {
@@ -50,6 +68,7 @@ public final class DemoSetup {
                     applied.deviceTokens().forEach((id, token) -> lines.add("demo device " + id + " token: " + token));
                     return null;
                 })
+                .compose(done -> services.directory().addMissing(DIRECTORY, DEMO))
                 .compose(done -> {
                     Future<Void> chain = Future.succeededFuture();
                     for (DemoAgent agent : AGENTS) {

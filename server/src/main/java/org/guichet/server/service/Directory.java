@@ -12,6 +12,7 @@ import org.guichet.server.store.DirectoryStore;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +70,22 @@ public final class Directory {
             Map<String, String> names = new HashMap<>();
             partners.forEach(partner -> names.put(partner.id(), partner.name()));
             return names;
+        });
+    }
+
+    /** Adds the entries the directory does not have yet (the demo's); an entry kept by an administrator stays as is. */
+    public Future<Void> addMissing(List<Partner> partners, AuditEntry.Actor actor) {
+        return store.all().compose(existing -> {
+            Set<String> ids = new HashSet<>();
+            existing.forEach(partner -> ids.add(partner.id()));
+            Future<Void> chain = Future.succeededFuture();
+            for (Partner partner : partners) {
+                if (!ids.contains(partner.id())) {
+                    chain = chain.compose(done -> store.save(partner, clock.instant(), AuditEntry.of(clock.instant(),
+                            actor, "partner.create", "partner", partner.id(), null, null, partner.toJson())).mapEmpty());
+                }
+            }
+            return chain;
         });
     }
 

@@ -34,6 +34,10 @@ class RetentionTest {
 
     @Test
     void each_kind_of_data_goes_after_its_period_and_the_statistics_stay_the_same() {
+        JsonObject deployment = TestServer.deployment();
+        deployment.getJsonArray("sites").getJsonObject(0).getJsonArray("services").getJsonObject(0).put("outcomes",
+                new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "apa").put("name", "Dossier APA")));
+        ok(server.put("/api/v1/admin/deployment", server.adminToken(), deployment));
         String agent = server.agent("ret.agent", "agent", "s1");
         server.agent("ret.supervisor", "supervisor", "s1");
         History h = new History(server, clock, server.deviceToken("kiosk-1"));
@@ -46,7 +50,8 @@ class RetentionTest {
         h.at("2026-03-10T08:05:00Z").call(t1, agent, "c1");
         h.at("2026-03-10T08:06:00Z").act(t1, "start", agent);
         clock.set(Instant.parse("2026-03-10T08:16:00Z"));
-        ok(server.post("/api/v1/tickets/" + t1 + "/finish", agent, new JsonObject().put("outcome", OUTCOME)));
+        ok(server.post("/api/v1/tickets/" + t1 + "/finish", agent, new JsonObject().put("outcome", OUTCOME)
+                .put("outcomeId", "apa")));
         h.at("2026-03-10T08:20:00Z").call(t2, agent, "c1");
         h.at("2026-03-10T08:21:00Z").act(t2, "start", agent);
         clock.set(Instant.parse("2026-03-10T08:25:00Z"));
@@ -90,6 +95,9 @@ class RetentionTest {
         assertThat(month.pauseReasonsErased()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM counter_event WHERE reason IS NOT NULL")).isZero();
         assertThat(freeText()).isZero();
+        // The outcome's code names nobody: it stays, and the statistics still count it.
+        assertThat(count("SELECT count(*) FROM ticket_event WHERE data ->> 'outcomeId' = 'apa'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ticket_fact WHERE outcome_id = 'apa'")).isEqualTo(1);
         assertThat(TestServer.await(server.services().audit().deleteExpired())).isPositive();
         assertThat(count("SELECT count(*) FROM audit_log WHERE at < '2026-03-11'")).isZero();
         assertThat(count("SELECT count(*) FROM ticket WHERE status_token <> ''")).isEqualTo(4);
@@ -106,6 +114,8 @@ class RetentionTest {
         assertThat(count("SELECT count(*) FROM counter_event")).isEqualTo(4);
         supervisor = server.login("ret.supervisor", TestServer.AGENT_PASSWORD);
         assertThat(figures(supervisor)).isEqualTo(before);
+        assertThat(ok(server.get("/api/v1/stats/outcomes?" + DAY, supervisor)).getJsonObject("total")
+                .getJsonArray("outcomes").getJsonObject(0).getLong("count")).isEqualTo(1);
 
         // 13 months on: the day's ended tickets, their events and facts, and the counter events are gone; the
         // rollups answer alone. The ticket never ended stays, pseudonymised: the statistics count it as in progress.
