@@ -3,18 +3,24 @@
 // (GET /api/v1/counters/<id> and guichet.counter.<id> carry no agent, pause reason, note or outcome for a screen).
 
 import { flash, startScreen, stopFlash } from './screen.js';
+import { face, SCORES } from '/shared/faces.js';
 import { t } from '/shared/i18n.js';
 
 /** Actions after which the counter no longer has this ticket. */
 const ENDING = new Set(['finish', 'no-show', 'requeue', 'transfer', 'cancel']);
 /** How long the details of a partner the visitor was oriented to stay up, unless the next visitor is called first. */
 const ORIENTATION_MS = 3 * 60 * 1000;
+/** How long the visitor just served may rate the visit on this screen (the server accepts it for 10 minutes). */
+const RATING_MS = 90 * 1000;
+const THANKS_MS = 5 * 1000;
 
 const state = {
     name: '', ticket: null, status: 'CLOSED', connection: 'connecting', syncs: 0, timeZone: null, fresh: false,
-    orientation: null,
+    orientation: null, rating: null,
 };
 let orientationTimer = null;
+let ratingTimer = null;
+let api = null;
 const $ = id => document.getElementById(id);
 
 window.guichetCounterScreen = state;
@@ -26,7 +32,8 @@ startScreen({
     channel: me => (me.counterId ? `guichet.counter.${me.counterId}` : null),
     notice: { key: 'notCounter', otherKind: 'screen', otherPage: '/display/' },
     state,
-    identified: async ({ me, api }) => {
+    identified: async ({ me, api: screenApi }) => {
+        api = screenApi;
         state.timeZone = (await api.get(`/sites/${encodeURIComponent(me.siteId)}`).catch(() => null))?.timeZone;
     },
     load: async ({ me, api }) => applyCounter(await api.get(`/counters/${encodeURIComponent(me.counterId)}`)),
@@ -56,6 +63,7 @@ function onMessage(message) {
     }
     if (message.type === 'call' || message.type === 'recall') {
         showOrientation(null);
+        showRating(null);
         state.ticket = ticket;
         state.status = state.status === 'CLOSED' ? 'OPEN' : state.status;
         state.fresh = true;
@@ -70,6 +78,59 @@ function onMessage(message) {
     } else if (ENDING.has(message.type) && state.ticket && state.ticket.id === ticket.id) {
         state.ticket = null;
         render();
+        if (message.type === 'finish') {
+            showRating({ ticketId: ticket.id, thanked: false });
+        }
+    }
+}
+
+/** After a visit served here, its visitor may tap a face: one answer, anonymous, then thanks. Null hides it. */
+function showRating(rating) {
+    clearTimeout(ratingTimer);
+    state.rating = rating;
+    if (rating) {
+        ratingTimer = setTimeout(() => showRating(null), rating.thanked ? THANKS_MS : RATING_MS);
+    }
+    renderRating();
+}
+
+async function rate(score) {
+    const rating = state.rating;
+    if (!rating || rating.thanked || !api) {
+        return;
+    }
+    try {
+        await api.post('/satisfaction', { ticketId: rating.ticketId, score });
+        showRating({ ...rating, thanked: true });
+    } catch (error) {
+        // Too late, or rated already: nothing the visitor can do about it here.
+        showRating(null);
+    }
+}
+
+function renderRating() {
+    const rating = state.rating;
+    $('rating').hidden = !rating;
+    document.body.classList.toggle('rating', Boolean(rating));
+    if (!rating) {
+        return;
+    }
+    $('rating-question').textContent = rating.thanked ? '' : t('rating.question');
+    $('rating-question').hidden = rating.thanked;
+    $('rating-thanks').textContent = rating.thanked ? t('rating.thanks') : '';
+    $('rating-faces').hidden = rating.thanked;
+    if (!rating.thanked) {
+        $('rating-faces').replaceChildren(...SCORES.map(score => {
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.id = `rate-${score}`;
+            button.className = 'rate';
+            const label = document.createElement('span');
+            label.textContent = t(`rating.${score}`);
+            button.append(face(score), label);
+            button.addEventListener('click', () => rate(score));
+            return button;
+        }));
     }
 }
 

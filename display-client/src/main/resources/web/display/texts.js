@@ -4,6 +4,9 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'rating.question': 'Êtes-vous satisfait de votre visite ?', 'rating.thanks': 'Merci pour votre avis !',
+    'rating.1': 'Très mécontent', 'rating.2': 'Mécontent', 'rating.3': 'Moyen', 'rating.4': 'Satisfait',
+    'rating.5': 'Très satisfait',
     'orientation.title': 'Pour votre demande, adressez-vous à :', 'orientation.address': 'Adresse : {value}',
     'orientation.hours': 'Horaires : {value}', 'orientation.phone': 'Téléphone : {value}',
     'orientation.web': 'Site : {value}', 'orientation.qr': 'QR code du site {web}',
@@ -51,6 +54,9 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'rating.question': 'Were you satisfied with your visit?', 'rating.thanks': 'Thank you for your feedback!',
+    'rating.1': 'Very unhappy', 'rating.2': 'Unhappy', 'rating.3': 'So-so', 'rating.4': 'Satisfied',
+    'rating.5': 'Very satisfied',
     'orientation.title': 'For your request, please contact:', 'orientation.address': 'Address: {value}',
     'orientation.hours': 'Opening hours: {value}', 'orientation.phone': 'Phone: {value}',
     'orientation.web': 'Website: {value}', 'orientation.qr': 'QR code of the website {web}',
@@ -98,6 +104,9 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'rating.question': '¿Está satisfecho con su visita?', 'rating.thanks': '¡Gracias por su opinión!',
+    'rating.1': 'Muy insatisfecho', 'rating.2': 'Insatisfecho', 'rating.3': 'Regular', 'rating.4': 'Satisfecho',
+    'rating.5': 'Muy satisfecho',
     'orientation.title': 'Para su trámite, diríjase a:', 'orientation.address': 'Dirección: {value}',
     'orientation.hours': 'Horario: {value}', 'orientation.phone': 'Teléfono: {value}',
     'orientation.web': 'Sitio web: {value}', 'orientation.qr': 'Código QR del sitio {web}',
@@ -110,6 +119,9 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'rating.question': 'Sètz satisfach de vòstra visita ?', 'rating.thanks': 'Mercé per vòstre avís !',
+    'rating.1': 'Fòrça malcontent', 'rating.2': 'Malcontent', 'rating.3': 'Mejan', 'rating.4': 'Satisfach',
+    'rating.5': 'Fòrça satisfach',
     'orientation.title': 'Per vòstra demanda, adreçatz-vos a :', 'orientation.address': 'Adreça : {value}',
     'orientation.hours': 'Oraris : {value}', 'orientation.phone': 'Telefòn : {value}',
     'orientation.web': 'Site : {value}', 'orientation.qr': 'Còdi QR del site {web}',

@@ -232,7 +232,9 @@ export class StatsView {
         $('#stats-status').textContent = t('stats.loading');
         try {
             const get = (path, extra) => this.api.get(`${path}?${this.params(extra)}`);
-            const [overview, series, hours, byService, byCounter, byAgent, occupancy, outcomes] = await Promise.all([
+            const agentChosen = Boolean($('#agent').value);
+            const [overview, series, hours, byService, byCounter, byAgent, occupancy, outcomes, satisfaction]
+                = await Promise.all([
                 get('/stats/overview'),
                 get('/stats/breakdown', { by: seriesBy }),
                 get('/stats/hours'),
@@ -241,12 +243,15 @@ export class StatsView {
                 get('/stats/breakdown', { by: 'agent' }),
                 withOccupancy ? get('/stats/occupancy', { serviceId: null, agentId: null }) : Promise.resolve(null),
                 withOutcomes ? get('/stats/outcomes', { thresholdMinutes: null }) : Promise.resolve(null),
+                // Answers are anonymous: an agent filter has no satisfaction figures (the server refuses it).
+                agentChosen ? Promise.resolve(null) : get('/stats/satisfaction',
+                    { thresholdMinutes: null, by: siteCount > 1 ? 'site' : 'service' }),
             ]);
             if (run !== this.loading) {
                 return;
             }
             this.result = { overview, series, seriesBy, hours, byService, byCounter, byAgent, occupancy, outcomes,
-                multiSite: siteCount > 1 };
+                satisfaction, multiSite: siteCount > 1 };
             this.showError(null);
             $('#stats-status').textContent = '';
             this.rerender();
@@ -296,12 +301,13 @@ export class StatsView {
             kpi(t('kpi.withinThreshold', { minutes: totals.withinThreshold.minutes }),
                 formatPercent(totals.withinThreshold.share)),
             kpi(t('kpi.avgWalk'), formatMinutes(totals.walk.averageSeconds)),
-            kpi(t('kpi.avgService'), formatMinutes(totals.service.averageSeconds)));
+            kpi(t('kpi.avgService'), formatMinutes(totals.service.averageSeconds)),
+            ...satisfactionKpis(r.satisfaction));
         this.charts.forEach(chart => chart.destroy());
         this.charts.clear();
         $('#panels').replaceChildren(
             this.seriesPanel(), this.hoursPanel(), this.weekdaysPanel(), this.occupancyPanel(), this.groupPanel(),
-            this.outcomesPanel(),
+            this.outcomesPanel(), this.satisfactionPanel(),
             this.tablePanel('counters', t('stats.byCounter'), r.byCounter, 'counter', t('noCounter')),
             this.tablePanel('agents', t('stats.byAgent'), r.byAgent, 'agent', t('noAgent')));
     }
@@ -444,6 +450,43 @@ export class StatsView {
             rows.length ? null : t('stats.outcomes.none'));
     }
 
+    /** Five faces' counts, the figures per group, and what visitors wrote lately (erased after 30 days). */
+    satisfactionPanel() {
+        const satisfaction = this.result.satisfaction;
+        if (!satisfaction) {
+            return this.panel('satisfaction', t('stats.satisfaction'), null, null, null,
+                t('stats.satisfaction.anonymous'));
+        }
+        const totals = satisfaction.totals;
+        const chart = totals.answers ? {
+            type: 'bar',
+            data: {
+                labels: [1, 2, 3, 4, 5].map(score => t(`satisfaction.${score}`)),
+                datasets: [{ label: t('chart.answers'), data: totals.distribution, backgroundColor: COLORS.bars,
+                    maxBarThickness: 56 }],
+            },
+            options: chartOptions(),
+        } : null;
+        const rows = satisfaction.rows.map(row => [row.label ?? row.key ?? '—', formatNumber(row.answers),
+            row.averageScore === null ? NONE : formatNumber(row.averageScore, 2), formatPercent(row.satisfiedShare)]);
+        const comments = satisfaction.comments.map(comment => h('li', {},
+            h('span', { class: 'score' }, t('satisfaction.scoreOf', { score: comment.score })), ' ',
+            h('q', {}, comment.comment), ' ',
+            h('small', {}, [formatDay(comment.day), comment.service, comment.counter].filter(Boolean).join(' · '))));
+        const body = h('div', {},
+            table(h('table', { class: 'data' }), t('stats.satisfaction.caption', { answers: totals.answers,
+                served: totals.served }), [
+                { label: t(satisfaction.by === 'site' ? 'stats.scope' : 'col.label') },
+                { label: t('col.answers'), numeric: true }, { label: t('col.averageScore'), numeric: true },
+                { label: t('col.satisfied'), numeric: true },
+            ], rows),
+            h('h3', {}, t('stats.satisfaction.comments')),
+            comments.length ? h('ul', { class: 'comments' }, comments)
+                : h('p', { class: 'empty' }, t('stats.satisfaction.noComment')));
+        return this.panel('satisfaction', t('stats.satisfaction'), null, chart, body,
+            totals.answers ? null : t('stats.satisfaction.none'));
+    }
+
     occupancyPanel() {
         const occupancy = this.result.occupancy;
         if (!occupancy) {
@@ -481,6 +524,20 @@ export class StatsView {
                 formatPercent(row.occupancy)])),
             rows.length ? null : t('stats.noData'));
     }
+}
+
+/** The AFNOR-style indicators: share satisfied (4 or 5 of 5), mean score, response rate. */
+function satisfactionKpis(satisfaction) {
+    if (!satisfaction) {
+        return [];
+    }
+    const totals = satisfaction.totals;
+    return [
+        kpi(t('kpi.satisfied'), formatPercent(totals.satisfiedShare),
+            totals.satisfiedShare !== null && totals.satisfiedShare < 0.8),
+        kpi(t('kpi.averageScore'), totals.averageScore === null ? NONE : `${formatNumber(totals.averageScore, 1)} / 5`),
+        kpi(t('kpi.responseRate'), formatPercent(totals.responseRate)),
+    ];
 }
 
 function flatten(entries) {

@@ -3,6 +3,14 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'rating.question': 'Êtes-vous satisfait de votre visite ?',
+    'rating.1': 'Très mécontent', 'rating.2': 'Mécontent', 'rating.3': 'Moyen', 'rating.4': 'Satisfait',
+    'rating.5': 'Très satisfait',
+    'rating.comment': 'Un commentaire ? (facultatif, sans nom ni numéro de dossier)',
+    'rating.send': 'Envoyer mon avis',
+    'rating.thanks': 'Merci pour votre avis.',
+    'rating.choose': 'Choisissez d’abord un visage.',
+    'rating.failed': 'Votre avis n’a pas pu être envoyé. Réessayez dans un instant.',
     'page.title': 'Votre ticket – Guichet',
     'waiting': { zero: 'Vous êtes le prochain.', one: '{count} personne avant vous.', other: '{count} personnes avant vous.' },
     'waiting.detail': 'Gardez cette page ouverte : elle se met à jour toute seule.',
@@ -19,6 +27,14 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'rating.question': 'Were you satisfied with your visit?',
+    'rating.1': 'Very unhappy', 'rating.2': 'Unhappy', 'rating.3': 'So-so', 'rating.4': 'Satisfied',
+    'rating.5': 'Very satisfied',
+    'rating.comment': 'Any comment? (optional; please no name or file number)',
+    'rating.send': 'Send my feedback',
+    'rating.thanks': 'Thank you for your feedback.',
+    'rating.choose': 'Please choose a face first.',
+    'rating.failed': 'Your feedback could not be sent. Please try again in a moment.',
     'page.title': 'Your ticket – Guichet',
     'waiting': { zero: 'You are next.', one: '{count} person ahead of you.', other: '{count} people ahead of you.' },
     'waiting.detail': 'Keep this page open: it updates by itself.',
@@ -35,6 +51,14 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'rating.question': '¿Está satisfecho con su visita?',
+    'rating.1': 'Muy insatisfecho', 'rating.2': 'Insatisfecho', 'rating.3': 'Regular', 'rating.4': 'Satisfecho',
+    'rating.5': 'Muy satisfecho',
+    'rating.comment': '¿Algún comentario? (opcional; sin nombre ni número de expediente)',
+    'rating.send': 'Enviar mi opinión',
+    'rating.thanks': 'Gracias por su opinión.',
+    'rating.choose': 'Elija primero una cara.',
+    'rating.failed': 'No se pudo enviar su opinión. Inténtelo de nuevo en un momento.',
     'page.title': 'Su número – Guichet',
     'waiting': { zero: 'Es usted el siguiente.', one: '{count} persona delante de usted.',
         other: '{count} personas delante de usted.' },
@@ -52,6 +76,14 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'rating.question': 'Sètz satisfach de vòstra visita ?',
+    'rating.1': 'Fòrça malcontent', 'rating.2': 'Malcontent', 'rating.3': 'Mejan', 'rating.4': 'Satisfach',
+    'rating.5': 'Fòrça satisfach',
+    'rating.comment': 'Un comentari ? (facultatiu, sens nom ni numèro de dorsièr)',
+    'rating.send': 'Mandar mon avís',
+    'rating.thanks': 'Mercé per vòstre avís.',
+    'rating.choose': 'Causissètz d’en primièr una cara.',
+    'rating.failed': 'Vòstre avís a pas pogut èsser mandat. Tornatz ensajar dins un moment.',
     'page.title': 'Vòstre tiquet – Guichet',
     'waiting': { zero: 'Sètz lo seguent.', one: '{count} persona davant vos.', other: '{count} personas davant vos.' },
     'waiting.detail': 'Gardatz aquesta pagina dobèrta : se met a jorn tota sola.',

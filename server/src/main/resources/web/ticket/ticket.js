@@ -5,6 +5,7 @@
 import './texts.js';
 import { Api, ApiError } from '/shared/api.js';
 import { EventBus } from '/shared/eventbus.js';
+import { face, SCORES } from '/shared/faces.js';
 import { language, setLanguage, t, translatePage } from '/shared/i18n.js';
 import { showAccessibilityLink } from '/public/accessibility-link.js';
 
@@ -75,9 +76,73 @@ async function refresh() {
     const [state, detail] = sentences(ticket);
     $('state').textContent = state;
     $('detail').textContent = detail;
+    showRating(ticket);
+}
+
+/**
+ * Once served, the visitor may say what they thought: five faces and an optional comment, once. The form is drawn
+ * once and only shown or hidden as the ticket is read again, so that nothing typed is lost.
+ */
+function showRating(ticket) {
+    const served = ticket.status === 'DONE';
+    $('rating').hidden = !served;
+    if (!served) {
+        return;
+    }
+    $('rating-form').hidden = ticket.rated;
+    $('rating-thanks').hidden = !ticket.rated;
+    if (!$('rating-faces').childElementCount) {
+        $('rating-faces').replaceChildren(...SCORES.map(score => {
+            const input = document.createElement('input');
+            input.type = 'radio';
+            input.name = 'score';
+            input.value = String(score);
+            input.id = `score-${score}`;
+            input.addEventListener('change', () => { $('rating-error').textContent = ''; });
+            const label = document.createElement('label');
+            label.htmlFor = input.id;
+            label.className = 'face-choice';
+            const words = document.createElement('span');
+            words.dataset.i18n = `rating.${score}`;
+            words.textContent = t(`rating.${score}`);
+            label.append(face(score), words);
+            const choice = document.createElement('div');
+            choice.append(input, label);
+            return choice;
+        }));
+    }
+}
+
+async function sendRating(event) {
+    event.preventDefault();
+    const chosen = document.querySelector('input[name="score"]:checked');
+    if (!chosen) {
+        $('rating-error').textContent = t('rating.choose');
+        return;
+    }
+    const body = { score: Number(chosen.value) };
+    const comment = $('rating-comment').value.trim();
+    if (comment) {
+        body.comment = comment;
+    }
+    $('rating-send').disabled = true;
+    try {
+        await api.post(`/public/tickets/${encodeURIComponent(token)}/satisfaction`, body);
+    } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'already_rated')) {
+            $('rating-error').textContent = t('rating.failed');
+            $('rating-send').disabled = false;
+            return;
+        }
+    }
+    $('rating-error').textContent = '';
+    $('rating-form').hidden = true;
+    $('rating-thanks').hidden = false;
+    $('rating-thanks').focus();
 }
 
 showFooterLinks();
+$('rating-form').addEventListener('submit', sendRating);
 const bus = new EventBus('/eventbus');
 bus.onState(state => {
     $('connection').hidden = state !== 'closed';

@@ -104,7 +104,7 @@ public final class GuichetServer {
         TicketEvents ticketEvents = metrics == null ? publisher : metrics.counting(publisher);
         Services services = Services.assemble(vertx, pool, base,
                 new Services.Outlets(internalBus, ticketEvents, publisher, publisher), options.sessionLifetime(),
-                options.auditRetention(), options.retention(), options.deviceIssuing());
+                options.auditRetention(), options.retention(), options.deviceIssuing(), options.satisfaction());
         if (metrics != null) {
             metrics.observe(new NodeMetrics.Sources(services.catalogs()::get, services.alerts()::lastObservation,
                     services.health()::database));

@@ -7,6 +7,7 @@ import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.domain.PrivacyNotice;
 import org.guichet.server.domain.RetentionPolicy;
+import org.guichet.server.domain.SatisfactionSettings;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
 import org.guichet.server.store.DatabaseSettings;
@@ -32,6 +33,7 @@ import java.util.List;
  * @param deviceIssuing  how fast each device may issue ({@code issuing.deviceBurst},
  *                       {@code issuing.deviceRefillSeconds})
  * @param http           HTTP timeouts and the trusted reverse proxies ({@code http:}, see {@link HttpSettings})
+ * @param satisfaction   who may read visitors' satisfaction answers ({@code satisfaction:})
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
@@ -39,9 +41,10 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                             AccessibilityStatement accessibility, List<String> publicUrls,
                             MetricsSettings metrics, SsoSettings sso, RetentionPolicy retention,
                             PrivacyNotice privacy, IssuingRate deviceIssuing,
-                            HttpSettings http) {
+                            HttpSettings http, SatisfactionSettings satisfaction) {
 
     public ServerOptions {
+        satisfaction = satisfaction == null ? SatisfactionSettings.defaults() : satisfaction;
         http = http == null ? HttpSettings.defaults() : http;
         deviceIssuing = deviceIssuing == null ? IssuingRate.DEVICE_DEFAULT : deviceIssuing;
         sso = sso == null ? SsoSettings.off() : sso;
@@ -61,83 +64,89 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                          boolean demo, boolean demoReset, String adminPassword, Clock clock,
                          Duration sessionLifetime, int poolSize, boolean printSecrets) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, null, null, null, null, null, null, null, null, null);
+                poolSize, printSecrets, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http);
+                retention, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http);
+                retention, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http);
+                retention, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http);
+                retention, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso,
-                retention, privacy, deviceIssuing, http);
+                retention, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http);
+                retention, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso,
-                retention, privacy, deviceIssuing, http);
+                retention, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withSso(SsoSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other,
-                retention, privacy, deviceIssuing, http);
+                retention, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withRetention(RetentionPolicy other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                other, privacy, deviceIssuing, http);
+                other, privacy, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withPrivacy(PrivacyNotice other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, other, deviceIssuing, http);
+                retention, other, deviceIssuing, http, satisfaction);
     }
 
     public ServerOptions withDeviceIssuing(IssuingRate other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, other, http);
+                retention, privacy, other, http, satisfaction);
     }
 
     public ServerOptions withHttp(HttpSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, other);
+                retention, privacy, deviceIssuing, other, satisfaction);
     }
 
     /** The same HTTP settings but for the reverse proxies believed about the client (IP addresses or networks). */
     public ServerOptions withTrustedProxies(List<String> proxies) {
         return withHttp(new HttpSettings(http.idleTimeout(), http.headerTimeout(), proxies, http.refusedLoginDelay()));
+    }
+
+    public ServerOptions withSatisfaction(SatisfactionSettings other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy, deviceIssuing, http, other);
     }
 }

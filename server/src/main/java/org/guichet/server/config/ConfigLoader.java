@@ -11,6 +11,7 @@ import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.domain.PrivacyNotice;
+import org.guichet.server.domain.SatisfactionSettings;
 import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.HttpSettings;
@@ -81,7 +82,7 @@ public final class ConfigLoader {
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
                 MetricsSettings.fromConfig(config), sso(config), retention(config),
                 PrivacyNotice.fromConfig(config.getJsonObject("privacy")), deviceIssuing(config),
-                HttpSettings.fromConfig(http(config)));
+                HttpSettings.fromConfig(http(config)), SatisfactionSettings.fromConfig(config));
     }
 
     /**

@@ -99,6 +99,8 @@ public final class HttpVerticle extends VerticleBase {
         authRoutes.mountPublic(api);
         DeviceRoutes deviceRoutes = new DeviceRoutes(services);
         deviceRoutes.mountPublic(api);
+        SatisfactionRoutes satisfactionRoutes = new SatisfactionRoutes(services);
+        satisfactionRoutes.mountPublic(api);
 
         api.route().handler(new Authenticator(services.authentication()));
         authRoutes.mount(api);
@@ -110,6 +112,7 @@ public final class HttpVerticle extends VerticleBase {
         new AdminRoutes(services).mount(api);
         new TemplateRoutes(services).mount(api);
         new DirectoryRoutes(services).mount(api);
+        satisfactionRoutes.mount(api);
         new SiteAdminRoutes(services).mount(api);
         new StatsRoutes(services).mount(api);
         new NodeRoutes(publicUrls).mount(api);

@@ -1,5 +1,6 @@
 package org.guichet.server.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.domain.AccessibilityStatement;
 import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.PasswordRules;
+import org.guichet.server.domain.TicketStatus;
 import org.guichet.server.domain.stats.StatsQueryParser;
 import org.guichet.server.service.OccupancyStats;
 import org.guichet.server.service.StatsService;
@@ -98,8 +100,12 @@ public final class PublicRoutes {
         Reply.send(ctx, 200, RULES);
     }
 
+    /** The visitor's ticket; once served, whether they have rated the visit ({@code rated}). */
     private void ticketStatus(RoutingContext ctx) {
-        Reply.json(ctx, services.queries().visitorTicket(ctx.pathParam("statusToken"))
-                .map(visitor -> TicketView.forVisitor(visitor, services.catalogs().get())));
+        Reply.json(ctx, services.queries().visitorTicket(ctx.pathParam("statusToken")).compose(visitor -> {
+            JsonObject json = TicketView.forVisitor(visitor, services.catalogs().get());
+            return visitor.ticket().status() != TicketStatus.DONE ? Future.succeededFuture(json)
+                    : services.satisfaction().answered(visitor.ticket().id()).map(rated -> json.put("rated", rated));
+        }));
     }
 }

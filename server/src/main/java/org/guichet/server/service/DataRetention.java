@@ -29,11 +29,12 @@ public final class DataRetention {
     /** What one run did. */
     public record Report(int notesErased, int eventNotesErased, int pauseReasonsErased, int ticketsPseudonymised,
                          int counterEventsPseudonymised, int ticketsDeleted, int counterEventsDeleted,
-                         int sessionsDeleted) {
+                         int sessionsDeleted, int commentsErased) {
 
         public boolean changedAnything() {
-            return notesErased + eventNotesErased + pauseReasonsErased + ticketsPseudonymised + counterEventsPseudonymised + ticketsDeleted
-                   + counterEventsDeleted + sessionsDeleted > 0;
+            return notesErased + eventNotesErased + pauseReasonsErased + ticketsPseudonymised
+                   + counterEventsPseudonymised + ticketsDeleted + counterEventsDeleted + sessionsDeleted
+                   + commentsErased > 0;
         }
     }
 
@@ -67,7 +68,7 @@ public final class DataRetention {
         Instant now = clock.instant();
         RetentionPolicy.Cutoffs cutoffs = policy.cutoffs(now);
         Instant deleteBefore = cutoffs.deleteBeforeDay().atStartOfDay(ZoneOffset.UTC).toInstant();
-        int[] counts = new int[8];
+        int[] counts = new int[9];
         return drain(size -> store.eraseTicketFreeText(cutoffs.notesBefore(), size), batch)
                 .compose(n -> {
                     counts[0] = n;
@@ -77,6 +78,9 @@ public final class DataRetention {
                     return drain(size -> store.erasePauseReasons(cutoffs.notesBefore(), size), batch);
                 }).compose(n -> {
                     counts[2] = n;
+                    return drain(size -> store.eraseSatisfactionComments(cutoffs.notesBefore(), size), batch);
+                }).compose(n -> {
+                    counts[8] = n;
                     return drain(size -> store.pseudonymiseTickets(cutoffs.pseudonymiseBefore(), size), batch);
                 }).compose(n -> {
                     counts[3] = n;
@@ -96,7 +100,7 @@ public final class DataRetention {
                 .map(n -> {
                     counts[7] = n;
                     Report report = new Report(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-                            counts[6], counts[7]);
+                            counts[6], counts[7], counts[8]);
                     if (report.changedAnything()) {
                         LOG.info("Data retention: {}", report);
                     }

@@ -3,6 +3,7 @@ package org.guichet.server.service;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.guichet.server.domain.RetentionPolicy;
+import org.guichet.server.domain.SatisfactionSettings;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.domain.stats.StatsPlanner;
@@ -14,6 +15,7 @@ import org.guichet.server.store.DeploymentStore;
 import org.guichet.server.store.DeviceStore;
 import org.guichet.server.store.DirectoryStore;
 import org.guichet.server.store.FactStats;
+import org.guichet.server.store.SatisfactionStore;
 import org.guichet.server.store.OccupancyStore;
 import org.guichet.server.store.RetentionStore;
 import org.guichet.server.store.RollupStats;
@@ -38,7 +40,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
                        StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
                        SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing,
-                       Directory directory) {
+                       Directory directory, SatisfactionSurvey satisfaction) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -80,7 +82,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     /** Services with the default retention periods and device issuing rate. */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime) {
         return assemble(vertx, pool, base, outlets, sessionLifetime, Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS),
-                RetentionPolicy.defaults(), IssuingRate.DEVICE_DEFAULT);
+                RetentionPolicy.defaults(), IssuingRate.DEVICE_DEFAULT, SatisfactionSettings.defaults());
     }
 
     /**
@@ -89,7 +91,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
      * @param deviceIssuing how fast each device may issue tickets (on this node)
      */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
-                                    Duration auditRetention, RetentionPolicy retention, IssuingRate deviceIssuing) {
+                                    Duration auditRetention, RetentionPolicy retention, IssuingRate deviceIssuing,
+                                    SatisfactionSettings satisfaction) {
         Clock clock = base.clock();
         Catalogs catalogs = base.catalogs();
         TicketStore tickets = base.tickets();
@@ -129,6 +132,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new SiteTemplates(new TemplateStore(pool), deploymentStore, deployments, catalogs, clock),
                 new SiteEditor(deploymentStore, deployments, catalogs), dataRetention,
                 new StaffingAdvisor(facts, occupancy, catalogs, clock),
-                new Directory(new DirectoryStore(pool), clock));
+                new Directory(new DirectoryStore(pool), clock),
+                new SatisfactionSurvey(new SatisfactionStore(pool), tickets, queries, catalogs, satisfaction, clock));
     }
 }

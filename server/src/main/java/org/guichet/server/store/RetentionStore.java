@@ -29,6 +29,11 @@ public final class RetentionStore {
             WHERE id IN (SELECT id FROM ticket_event
                          WHERE (data ? 'note' OR data ? 'outcome') AND at < $1
                          ORDER BY at LIMIT $2)""";
+    /** What visitors wrote with their satisfaction answers before $1 (the answer and its score stay). */
+    static final String ERASE_SATISFACTION_COMMENTS = """
+            UPDATE satisfaction SET comment = NULL
+            WHERE ticket_id IN (SELECT ticket_id FROM satisfaction WHERE comment IS NOT NULL AND answered_at < $1
+                                ORDER BY answered_at LIMIT $2)""";
     /** The reasons agents typed for their pauses before $1 (free text too: "rendez-vous médical"). */
     static final String ERASE_PAUSE_REASONS = """
             UPDATE counter_event SET reason = NULL
@@ -101,6 +106,10 @@ public final class RetentionStore {
 
     public Future<Integer> eraseEventFreeText(Instant before, int batch) {
         return run(ERASE_EVENT_FREE_TEXT, Tuple.of(Sql.utc(before), batch));
+    }
+
+    public Future<Integer> eraseSatisfactionComments(Instant before, int batch) {
+        return run(ERASE_SATISFACTION_COMMENTS, Tuple.of(Sql.utc(before), batch));
     }
 
     public Future<Integer> erasePauseReasons(Instant before, int batch) {
