@@ -2,6 +2,7 @@ package org.guichet.server.web;
 
 import org.guichet.server.testing.Eventually;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -91,6 +92,28 @@ public final class Browser {
             return Eventually.await(String.valueOf(condition), timeout, () -> condition.apply(driver),
                     Eventually::present);
         }
+    }
+
+    /** True once a counter-top screen page has its live connection and has read its counter at least once. */
+    public static final String COUNTER_SCREEN_READY = "return !!window.guichetCounterScreen"
+            + " && window.guichetCounterScreen.connection === 'open' && window.guichetCounterScreen.syncs > 0";
+
+    /** Whether Chart.js drew a chart on the canvas. */
+    public static boolean hasChart(WebDriver driver, String canvasId) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return !!window.Chart && !!window.Chart.getChart(document.getElementById(arguments[0]));", canvasId));
+    }
+
+    /** Pixels of the canvas that are not fully transparent. */
+    public static long paintedPixels(WebDriver driver, String canvasId) {
+        Object count = ((JavascriptExecutor) driver).executeScript("""
+                const canvas = document.getElementById(arguments[0]);
+                if (!canvas || !canvas.width || !canvas.height) { return 0; }
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let painted = 0;
+                for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) { painted++; } }
+                return painted;""", canvasId);
+        return ((Number) count).longValue();
     }
 
     public static Path screenshot(ChromeDriver driver, String name) {

@@ -73,8 +73,7 @@ class SatisfactionBrowserTest {
     void a_tap_on_the_counter_screen_a_form_on_the_visitors_page_and_the_figures_in_supervision() {
         browser.get(server.baseUrl() + "/display/counter.html?token=" + server.deviceToken("cscreen-1"));
         Eventually.await("the counter screen ready", () -> ((JavascriptExecutor) browser).executeScript(
-                "return !!window.guichetCounterScreen && window.guichetCounterScreen.connection === 'open'"
-                        + " && window.guichetCounterScreen.syncs > 0"), Boolean.TRUE::equals);
+                Browser.COUNTER_SCREEN_READY), Boolean.TRUE::equals);
         assertThat(shown("rating")).isFalse();
 
         long first = server.issue(kiosk, "svc-a").getLong("id");

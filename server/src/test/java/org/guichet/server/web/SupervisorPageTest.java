@@ -178,19 +178,10 @@ class SupervisorPageTest {
     }
 
     private static boolean hasChart(String canvasId) {
-        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                "return !!window.Chart && !!window.Chart.getChart(document.getElementById(arguments[0]));", canvasId));
+        return Browser.hasChart(driver, canvasId);
     }
 
-    /** Pixels of the canvas that are not fully transparent. */
     private static long paintedPixels(String canvasId) {
-        Object count = ((JavascriptExecutor) driver).executeScript("""
-                const canvas = document.getElementById(arguments[0]);
-                if (!canvas || !canvas.width || !canvas.height) { return 0; }
-                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                let painted = 0;
-                for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) { painted++; } }
-                return painted;""", canvasId);
-        return ((Number) count).longValue();
+        return Browser.paintedPixels(driver, canvasId);
     }
 }

@@ -94,9 +94,7 @@ class CounterOutcomeBrowserTest {
         tablet.driver.switchTo().newWindow(WindowType.TAB);
         String screenTab = tablet.driver.getWindowHandle();
         tablet.driver.get(server.baseUrl() + "/display/counter.html?token=" + server.deviceToken("cscreen-1"));
-        tablet.waitFor("the counter screen", () -> Boolean.TRUE.equals(tablet.script(
-                "return !!window.guichetCounterScreen && window.guichetCounterScreen.connection === 'open'"
-                        + " && window.guichetCounterScreen.syncs > 0")));
+        tablet.waitFor("the counter screen", () -> Boolean.TRUE.equals(tablet.script(Browser.COUNTER_SCREEN_READY)));
         assertThat(tablet.driver.findElement(By.id("orientation")).isDisplayed()).isFalse();
         tablet.driver.switchTo().window(tabletTab);
 
@@ -152,8 +150,7 @@ class CounterOutcomeBrowserTest {
         tablet.driver.findElement(By.id("username")).sendKeys("outcome.supervisor");
         tablet.driver.findElement(By.id("password")).sendKeys(TestServer.AGENT_PASSWORD);
         tablet.driver.findElement(By.cssSelector("#login-form button")).click();
-        tablet.waitFor("the outcomes chart", () -> Boolean.TRUE.equals(tablet.script(
-                "return !!window.Chart && !!window.Chart.getChart(document.getElementById('chart-outcomes'))")));
+        tablet.waitFor("the outcomes chart", () -> Browser.hasChart(tablet.driver, "chart-outcomes") ? true : null);
         tablet.driver.findElement(By.cssSelector("#panel-outcomes summary")).click();
         assertThat(tablet.text("panel-outcomes")).contains("Issues des visites et orientations",
                 "2 visiteurs servis sur la période", "Pièce manquante", "issue", "orienté vers", "50 %");

@@ -103,9 +103,7 @@ final class ScreenPage {
     }
 
     void awaitCounterReady() {
-        await(Duration.ofSeconds(30), d -> Boolean.TRUE.equals(script(
-                "return !!window.guichetCounterScreen && window.guichetCounterScreen.connection === 'open'"
-                        + " && window.guichetCounterScreen.syncs > 0")));
+        await(Duration.ofSeconds(30), d -> Boolean.TRUE.equals(script(Browser.COUNTER_SCREEN_READY)));
     }
 
     long syncs() {

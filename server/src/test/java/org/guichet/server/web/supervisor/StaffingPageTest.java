@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -101,7 +100,8 @@ class StaffingPageTest {
         // The first day with advice is shown: Tuesday, 2 counters at 9 where 1 was open today, in amber
         assertThat(driver.findElement(By.id("staffing-day")).getDomProperty("value")).isEqualTo("2026-12-08");
         assertThat(text("#staffing-day-title")).isEqualTo("mardi 8 déc. : guichets conseillés, comparés au 1 déc.");
-        waitUpTo(10).until(d -> hasChart() && paintedPixels() > 500);
+        waitUpTo(10).until(d -> Browser.hasChart(driver, "staffing-chart")
+                && Browser.paintedPixels(driver, "staffing-chart") > 500);
         List<WebElement> hours = driver.findElements(By.cssSelector("#staffing-hours tbody tr"));
         assertThat(hours).hasSize(1);
         assertThat(cells("#staffing-hours tbody tr")).containsExactly("09:00–10:00", "2", "1,0",
@@ -127,21 +127,5 @@ class StaffingPageTest {
         assertThat(text("#staffing-days caption")).isEqualTo("Counter-hours advised and opened, day by day");
         assertThat(Accessibility.violations(driver)).as("staffing view, English").isEmpty();
         driver.findElement(By.id("language")).click();
-    }
-
-    private static boolean hasChart() {
-        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                "return !!window.Chart && !!window.Chart.getChart(document.getElementById('staffing-chart'));"));
-    }
-
-    private static long paintedPixels() {
-        Object count = ((JavascriptExecutor) driver).executeScript("""
-                const canvas = document.getElementById('staffing-chart');
-                if (!canvas || !canvas.width || !canvas.height) { return 0; }
-                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                let painted = 0;
-                for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) { painted++; } }
-                return painted;""");
-        return ((Number) count).longValue();
     }
 }
