@@ -32,6 +32,8 @@ public final class HttpVerticle extends VerticleBase {
     private static final int MAX_DEPLOYMENT_BYTES = 8 * 1024 * 1024;
     /** /ticket/ and anything under it but the page's own scripts and style sheet. */
     static final String VISITOR_TICKET_PAGE = "/ticket/(?![A-Za-z0-9_-]+\\.(?:js|css)$).*";
+    /** /indicateurs/ (the network) and /indicateurs/<site id>; its scripts and style sheet are files. */
+    static final String INDICATORS_PAGE = "/indicateurs(/[a-z0-9_-]*)?/?";
 
     private final Services services;
     private final int port;
@@ -125,6 +127,13 @@ public final class HttpVerticle extends VerticleBase {
         root.getWithRegex(VISITOR_TICKET_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/ticket/index.html"));
         // The accessibility statement every public page links to, at the address the RGAA's readers look for.
         root.get("/accessibilite").handler(ctx -> CachePolicy.sendPage(ctx, "web/accessibilite/index.html"));
+        // The published indicators ("Services Publics+"), for anyone: the network at /indicateurs/, a site at
+        // /indicateurs/<site>; any site may embed them in a frame.
+        root.getWithRegex(INDICATORS_PAGE).handler(ctx -> {
+            ctx.response().headers().set("Content-Security-Policy", SecurityHeaders.policy(publicUrls, "*"))
+                    .remove("X-Frame-Options");
+            CachePolicy.sendPage(ctx, "web/indicateurs/index.html");
+        });
         // The privacy notice the visitor page and the kiosk point to.
         root.get("/confidentialite").handler(ctx -> CachePolicy.sendPage(ctx, "web/confidentialite/index.html"));
         // Where a screen redeems its pairing code (display-client's page).

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.PasswordRules;
 import org.guichet.server.domain.TicketStatus;
@@ -14,6 +15,7 @@ import org.guichet.server.domain.stats.StatsQueryParser;
 import org.guichet.server.service.OccupancyStats;
 import org.guichet.server.service.StatsService;
 import org.guichet.server.service.Services;
+import org.guichet.server.view.IndicatorsView;
 import org.guichet.server.view.TicketView;
 
 /**
@@ -21,6 +23,9 @@ import org.guichet.server.view.TicketView;
  * the accessibility statement and the privacy notice.
  */
 public final class PublicRoutes {
+
+    /** Seconds a published figure may be cached: the live waits are a minute old at most. */
+    static final int INDICATORS_MAX_AGE = 60;
 
     /** The rules the web apps check before asking (each is defined once, on the server). */
     static final JsonObject RULES = new JsonObject()
@@ -58,6 +63,9 @@ public final class PublicRoutes {
         api.get("/openapi.json").handler(this::openApi);
         api.get("/rules").handler(this::rules);
         api.get("/public/tickets/:statusToken").handler(this::ticketStatus);
+        api.get("/public/indicators").handler(this::networkIndicators);
+        api.get("/public/indicators/opendata").handler(this::openData);
+        api.get("/public/indicators/:siteId").handler(this::siteIndicators);
         api.get("/public/rooms/:roomId/plan").handler(this::roomPlan);
         api.get("/public/accessibility").handler(this::accessibilityStatement);
         api.get("/public/privacy").handler(ctx -> Reply.send(ctx, 200, privacyNotice.copy()));
@@ -98,6 +106,39 @@ public final class PublicRoutes {
 
     private void rules(RoutingContext ctx) {
         Reply.send(ctx, 200, RULES);
+    }
+
+    /** A site's published indicators: anyone may read them, a minute old at most. */
+    private void siteIndicators(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "public, max-age=" + INDICATORS_MAX_AGE);
+        Reply.json(ctx, services.indicators().site(ctx.pathParam("siteId")).map(indicators ->
+                IndicatorsView.site(indicators, services.catalogs().get(), services.clock().instant())));
+    }
+
+    private void networkIndicators(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "public, max-age=" + INDICATORS_MAX_AGE);
+        Reply.json(ctx, services.indicators().network(ctx.queryParams().get("month"))
+                .map(indicators -> IndicatorsView.network(indicators, services.clock().instant())));
+    }
+
+    /** The month's indicators of every site as open data: format=csv (default) or json, month=YYYY-MM. */
+    private void openData(RoutingContext ctx) {
+        String format = ctx.queryParams().get("format");
+        boolean json = "json".equals(format);
+        if (format != null && !json && !"csv".equals(format)) {
+            throw Failure.invalid("format must be csv or json.");
+        }
+        services.indicators().network(ctx.queryParams().get("month")).onSuccess(indicators -> {
+            String name = "guichet-indicateurs-" + indicators.month();
+            ctx.response().putHeader("Cache-Control", "public, max-age=" + INDICATORS_MAX_AGE)
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + name + (json ? ".json" : ".csv") + "\"");
+            if (json) {
+                Reply.send(ctx, 200, IndicatorsView.network(indicators, services.clock().instant()));
+            } else {
+                ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                        .end(IndicatorsView.openDataCsv(indicators));
+            }
+        }).onFailure(ctx::fail);
     }
 
     /** The visitor's ticket; once served, whether they have rated the visit ({@code rated}). */

@@ -2,6 +2,7 @@ package org.guichet.server.service;
 
 import io.vertx.core.Future;
 import org.guichet.server.domain.Device;
+import org.guichet.server.domain.stats.SatisfactionFigures;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.SatisfactionAnswer;
@@ -24,8 +25,8 @@ import java.util.Map;
 public final class SatisfactionSurvey {
 
     /** The answers of a scope: totals, groups, the latest comments, and the served visits they answer for. */
-    public record Report(StatsQuery query, String by, SatisfactionStore.Figures total, long served,
-                         List<SatisfactionStore.Figures> rows, List<SatisfactionStore.Comment> comments,
+    public record Report(StatsQuery query, String by, SatisfactionFigures total, long served,
+                         List<SatisfactionFigures> rows, List<SatisfactionFigures.Comment> comments,
                          boolean byAgentAllowed) {
     }
 
@@ -109,12 +110,12 @@ public final class SatisfactionSurvey {
                     "Satisfaction per agent is switched off (satisfaction.byAgent in the server's configuration).");
         }
         StatsQuery scope = query.withBy(StatsQuery.Breakdown.NONE);
-        Future<List<SatisfactionStore.Figures>> total = store.figures(scope, "none");
-        Future<List<SatisfactionStore.Figures>> rows = by.equals("none") ? total : store.figures(scope, by);
+        Future<List<SatisfactionFigures>> total = store.figures(scope, "none");
+        Future<List<SatisfactionFigures>> rows = by.equals("none") ? total : store.figures(scope, by);
         Future<Long> served = store.served(scope);
-        Future<List<SatisfactionStore.Comment>> comments = store.latestComments(scope, LATEST_COMMENTS);
+        Future<List<SatisfactionFigures.Comment>> comments = store.latestComments(scope, LATEST_COMMENTS);
         return Future.all(total, rows, served, comments).map(done -> new Report(scope, by,
-                total.result().isEmpty() ? new SatisfactionStore.Figures("all", 0, null, 0, new long[5])
+                total.result().isEmpty() ? SatisfactionFigures.none("all")
                         : total.result().get(0), served.result(), rows.result(), comments.result(),
                 settings.byAgent()));
     }

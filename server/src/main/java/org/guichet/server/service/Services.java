@@ -40,7 +40,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
                        StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
                        SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing,
-                       Directory directory, SatisfactionSurvey satisfaction) {
+                       Directory directory, SatisfactionSurvey satisfaction, PublishedIndicators indicators) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -119,6 +119,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         StatsRollups rollups = new StatsRollups(pool);
         DataRetention dataRetention = new DataRetention(new RetentionStore(pool), rollups, retention, clock);
         FactStats facts = new FactStats(pool);
+        SatisfactionStore answers = new SatisfactionStore(pool);
         OccupancyStore occupancy = new OccupancyStore(pool);
         StatsService stats = new StatsService(facts, new RollupStats(pool), rollups, new OccupancyStats(occupancy),
                 new LiveSupervision(counters, base.summaries()), alerts,
@@ -133,6 +134,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new SiteEditor(deploymentStore, deployments, catalogs), dataRetention,
                 new StaffingAdvisor(facts, occupancy, catalogs, clock),
                 new Directory(new DirectoryStore(pool), clock),
-                new SatisfactionSurvey(new SatisfactionStore(pool), tickets, queries, catalogs, satisfaction, clock));
+                new SatisfactionSurvey(answers, tickets, queries, catalogs, satisfaction, clock),
+                new PublishedIndicators(stats, facts, answers, base.summaries(), catalogs, clock));
     }
 }

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.SatisfactionAnswer;
+import org.guichet.server.domain.stats.SatisfactionFigures;
 import org.guichet.server.domain.stats.StatsQuery;
 
 import java.time.Instant;
@@ -49,13 +50,6 @@ public final class SatisfactionStore {
             + " FROM satisfaction a WHERE " + FILTERS + " AND a.comment IS NOT NULL"
             + " ORDER BY a.answered_at DESC LIMIT $6";
 
-    /** Answers of one group: how many, their mean, how many 4 or 5, and how many of each score (index 0 = 1). */
-    public record Figures(String key, long answers, Double average, long satisfied, long[] distribution) {
-    }
-
-    public record Comment(int score, String comment, String serviceId, String counterId, java.time.LocalDate day) {
-    }
-
     private final Pool pool;
 
     public SatisfactionStore(Pool pool) {
@@ -75,12 +69,12 @@ public final class SatisfactionStore {
     }
 
     /** @param by none, site, service, counter or agent */
-    public Future<List<Figures>> figures(StatsQuery query, String by) {
+    public Future<List<SatisfactionFigures>> figures(StatsQuery query, String by) {
         String sql = by.equals("agent") ? FIGURES_BY_AGENT : FIGURES;
         return pool.preparedQuery(sql).execute(scope(query).addValue(by)).map(rows -> {
-            List<Figures> figures = new ArrayList<>();
+            List<SatisfactionFigures> figures = new ArrayList<>();
             for (Row row : rows) {
-                figures.add(new Figures(row.getString("key"), row.getLong("answers"), row.getDouble("average"),
+                figures.add(new SatisfactionFigures(row.getString("key"), row.getLong("answers"), row.getDouble("average"),
                         row.getLong("satisfied"), new long[] {row.getLong("s1"), row.getLong("s2"),
                         row.getLong("s3"), row.getLong("s4"), row.getLong("s5")}));
             }
@@ -93,10 +87,10 @@ public final class SatisfactionStore {
                 .map(rows -> rows.iterator().next().getLong("served"));
     }
 
-    public Future<List<Comment>> latestComments(StatsQuery query, int limit) {
+    public Future<List<SatisfactionFigures.Comment>> latestComments(StatsQuery query, int limit) {
         return pool.preparedQuery(LATEST_COMMENTS).execute(scope(query).addValue(limit)).map(rows -> {
-            List<Comment> comments = new ArrayList<>();
-            rows.forEach(row -> comments.add(new Comment(row.getInteger("score"), row.getString("comment"),
+            List<SatisfactionFigures.Comment> comments = new ArrayList<>();
+            rows.forEach(row -> comments.add(new SatisfactionFigures.Comment(row.getInteger("score"), row.getString("comment"),
                     row.getString("service_id"), row.getString("counter_id"), row.getLocalDate("local_day"))));
             return comments;
         });

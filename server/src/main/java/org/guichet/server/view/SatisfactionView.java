@@ -3,8 +3,8 @@ package org.guichet.server.view;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.stats.SatisfactionFigures;
 import org.guichet.server.service.SatisfactionSurvey;
-import org.guichet.server.store.SatisfactionStore;
 
 /**
  * Satisfaction figures, in the statistics envelope: answers, response rate (answers over visitors served), mean score
@@ -34,16 +34,13 @@ public final class SatisfactionView {
         return json;
     }
 
-    private static JsonObject figures(SatisfactionStore.Figures figures) {
+    private static JsonObject figures(SatisfactionFigures figures) {
         JsonArray distribution = new JsonArray();
         for (long count : figures.distribution()) {
             distribution.add(count);
         }
-        return new JsonObject().put("answers", figures.answers())
-                .put("averageScore", figures.average() == null ? null : Math.round(figures.average() * 100) / 100.0)
-                .put("satisfiedShare", figures.answers() == 0 ? null
-                        : round((double) figures.satisfied() / figures.answers()))
-                .put("distribution", distribution);
+        return new JsonObject().put("answers", figures.answers()).put("averageScore", figures.averageScore())
+                .put("satisfiedShare", figures.satisfiedShare()).put("distribution", distribution);
     }
 
     private static String label(String by, String key, Catalog catalog) {
