@@ -15,6 +15,8 @@ registerTexts('fr', {
     'home.admin': 'Administration',
     'home.adminWhat': 'Sites, import et export du déploiement, journal des modifications.',
     'home.docs': 'Description de l’API',
+    'home.indicators': 'Indicateurs publics',
+    'home.indicatorsWhat': 'Attente et satisfaction de chaque site, pour tous, sans compte.',
     'home.docsWhat': 'Toutes les opérations du serveur (OpenAPI), pour l’automatisation et les intégrations.',
     'home.devices': 'Écrans et bornes',
     'home.devicesWhat': 'Un écran de salle d’attente ouvre /display/ avec son jeton ; une borne a son propre programme. '
@@ -33,6 +35,8 @@ registerTexts('en', {
     'home.admin': 'Administration',
     'home.adminWhat': 'Sites, deployment import and export, audit log.',
     'home.docs': 'API description',
+    'home.indicators': 'Public indicators',
+    'home.indicatorsWhat': 'Waits and satisfaction of each site, for everyone, without an account.',
     'home.docsWhat': 'Every operation of the server (OpenAPI), for automation and integrations.',
     'home.devices': 'Screens and kiosks',
     'home.devicesWhat': 'A waiting-room screen opens /display/ with its token; a kiosk runs its own program. '

@@ -52,7 +52,8 @@ class HomePageTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(text("language")).isEqualTo("Français");
 
-        for (String app : List.of("counter", "supervisor", "admin")) {
+        assertThat(text("app-indicators")).startsWith("Public indicators");
+        for (String app : List.of("counter", "supervisor", "admin", "indicators")) {
             String href = browser.findElement(By.id("app-" + app)).getAttribute("href");
             assertThat(server.get(href.substring(server.baseUrl().length()), null).statusCode()).isEqualTo(200);
         }
