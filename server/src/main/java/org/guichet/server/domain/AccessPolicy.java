@@ -19,7 +19,7 @@ public final class AccessPolicy {
         READ_SITE, READ_ROOM_DISPLAY, SEND_HEARTBEAT, CHANGE_OWN_PASSWORD,
         CONFIGURE_SITES, LIST_AGENTS, READ_AGENT, MANAGE_AGENT, LIST_DEVICES, READ_DEVICE, MANAGE_DEVICE,
         READ_STATS, REBUILD_ROLLUPS, READ_AUDIT, READ_DIRECTORY, MANAGE_DIRECTORY,
-        LISTEN_ROOM, LISTEN_COUNTER, LISTEN_SITE_QUEUE, LISTEN_ALERTS
+        LISTEN_ROOM, LISTEN_COUNTER, LISTEN_SITE_QUEUE, LISTEN_ALERTS, PRACTISE, RUN_TRAINING
     }
 
     /** How much of a device's binding must match the scope. */
@@ -65,6 +65,8 @@ public final class AccessPolicy {
         rule(Action.LISTEN_COUNTER, Role.AGENT, Set.of(Device.COUNTER_SCREEN), Binding.COUNTER);
         rule(Action.LISTEN_SITE_QUEUE, Role.AGENT, Set.of(Device.SCREEN, Device.KIOSK), Binding.SITE);
         rule(Action.LISTEN_ALERTS, Role.SUPERVISOR, NO_DEVICE, Binding.SITE);
+        rule(Action.PRACTISE, Role.AGENT, NO_DEVICE, Binding.SITE);
+        rule(Action.RUN_TRAINING, Role.SUPERVISOR, NO_DEVICE, Binding.SITE);
     }
 
     private static void rule(Action action, Role agentRole, Set<String> deviceKinds, Binding binding) {
@@ -128,7 +130,7 @@ public final class AccessPolicy {
             return Optional.empty();
         }
         return Optional.of(new HeldTicketFilter(principal.role().atLeast(Role.SUPERVISOR) ? null : principal.agentId(),
-                principal.coversEverySite() ? null : principal.siteIds()));
+                principal.coversEverySite() ? null : TrainingSites.withCopies(principal.siteIds())));
     }
 
     public static boolean allows(Principal principal, Action action, Scope scope) {

@@ -42,8 +42,10 @@ public record Principal(Long agentId, String username, Role role, Set<String> si
         return isAgent() && role == Role.ADMIN && siteIds.isEmpty();
     }
 
+    /** A site of the principal, or for an agent the training copy of one. */
     public boolean coversSite(String siteId) {
-        return coversEverySite() || siteIds.contains(siteId);
+        return coversEverySite() || siteIds.contains(siteId)
+               || isAgent() && TrainingSites.realSiteOf(siteId).filter(siteIds::contains).isPresent();
     }
 
     /** The one site of a device, or of an agent with a single site; null otherwise. */

@@ -114,6 +114,7 @@ public final class HttpVerticle extends VerticleBase {
         new AdminRoutes(services).mount(api);
         new TemplateRoutes(services).mount(api);
         new DirectoryRoutes(services).mount(api);
+        new TrainingRoutes(services).mount(api);
         satisfactionRoutes.mount(api);
         new SiteAdminRoutes(services).mount(api);
         new StatsRoutes(services).mount(api);

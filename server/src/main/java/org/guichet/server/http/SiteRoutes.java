@@ -25,7 +25,8 @@ public final class SiteRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Reply.send(ctx, 200, SiteView.sites(services.sites().sites(Reply.principal(ctx))));
+        Reply.send(ctx, 200, SiteView.sites(services.sites().sites(Reply.principal(ctx),
+                "true".equals(ctx.queryParams().get("training")))));
     }
 
     private void get(RoutingContext ctx) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * Jobs whose work is shared by every instance and needs doing once: rebuilding the statistics rollups marked dirty,
  * deleting audit entries older than the retention, applying the data retention periods (notes, pseudonymisation,
- * old tickets, expired sessions). One instance of this verticle runs per server; each job takes an
+ * old tickets, expired sessions), drawing the simulated visitors of training copies. One instance of this verticle runs per server; each job takes an
  * advisory lock, so two servers on one database never do it at once.
  */
 public final class ClusterJobsVerticle extends VerticleBase {
@@ -22,10 +22,14 @@ public final class ClusterJobsVerticle extends VerticleBase {
      */
     public static final Duration DATA_RETENTION_INTERVAL = Duration.ofHours(1);
 
+    /** How often simulated visitors of training copies arrive (each draw covers the time since the last). */
+    public static final Duration TRAINING_INTERVAL = Duration.ofSeconds(3);
+
     private final Services services;
     private Periodic rollups;
     private Periodic auditRetention;
     private Periodic dataRetention;
+    private Periodic training;
 
     public ClusterJobsVerticle(Services services) {
         this.services = services;
@@ -39,11 +43,13 @@ public final class ClusterJobsVerticle extends VerticleBase {
                 () -> services.audit().deleteExpired());
         dataRetention = Periodic.start(vertx, "data retention", DATA_RETENTION_INTERVAL,
                 () -> services.retention().run());
+        training = Periodic.start(vertx, "simulated visitors", TRAINING_INTERVAL,
+                () -> services.training().drawSimulations());
         return Future.succeededFuture();
     }
 
     @Override
     public Future<?> stop() {
-        return Future.join(rollups.cancel(), auditRetention.cancel(), dataRetention.cancel());
+        return Future.join(rollups.cancel(), auditRetention.cancel(), dataRetention.cancel(), training.cancel());
     }
 }

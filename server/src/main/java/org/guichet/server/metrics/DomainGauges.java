@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Device;
+import org.guichet.server.domain.TrainingSites;
 import org.guichet.server.domain.WaitingQueue;
 import org.guichet.server.domain.stats.Alerts;
 
@@ -46,11 +47,17 @@ final class DomainGauges {
     static List<Tags> queueKeys(Catalog catalog, List<WaitingQueue> queues) {
         Map<String, Tags> keys = new TreeMap<>();
         catalog.services().values().stream().filter(Catalog.Service::issuesTickets)
+                .filter(service -> measured(service.siteId()))
                 .forEach(service -> keys.put(service.siteId() + "\u0000" + service.id(),
                         queueTags(service.siteId(), service.id())));
-        queues.forEach(queue -> keys.putIfAbsent(queue.siteId() + "\u0000" + queue.serviceId(),
+        queues.stream().filter(queue -> measured(queue.siteId())).forEach(queue -> keys.putIfAbsent(queue.siteId() + "\u0000" + queue.serviceId(),
                 queueTags(queue.siteId(), queue.serviceId())));
         return List.copyOf(keys.values());
+    }
+
+    /** Training copies are practice: none of their queues, devices or tickets is measured. */
+    static boolean measured(String siteId) {
+        return !TrainingSites.isCopy(siteId);
     }
 
     static Tags queueTags(String siteId, String serviceId) {
@@ -78,6 +85,7 @@ final class DomainGauges {
     /** Each ticket service's target wait, in seconds, so that a rule compares the longest wait with it. */
     static List<Sample> targetWait(Catalog catalog) {
         return catalog.services().values().stream().filter(Catalog.Service::issuesTickets)
+                .filter(service -> measured(service.siteId()))
                 .sorted(Comparator.comparing(Catalog.Service::siteId).thenComparing(Catalog.Service::id))
                 .map(service -> new Sample(queueTags(service.siteId(), service.id()),
                         catalog.targetWait(service.id()).toSeconds()))
@@ -91,7 +99,7 @@ final class DomainGauges {
     static List<Sample> devices(List<Alerts.Device> devices, Instant now) {
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (Alerts.Device device : devices) {
-            if (!DEVICE_KINDS.contains(device.kind())) {
+            if (!DEVICE_KINDS.contains(device.kind()) || !measured(device.siteId())) {
                 continue;
             }
             counts.computeIfAbsent(device.siteId(), site -> {

@@ -153,6 +153,9 @@ public final class NodeMetrics {
     }
 
     private void count(Ticket ticket, TicketAction action) {
+        if (!DomainGauges.measured(ticket.siteId())) {
+            return;
+        }
         if (action == TicketAction.ISSUE && ticket.transferredFrom() == null) {
             counter(issued, "guichet.tickets.issued", "Tickets issued by this node", ticket.siteId(),
                     ticket.serviceId()).increment();
@@ -202,7 +205,8 @@ public final class NodeMetrics {
         Catalog catalog = from.catalog().get();
         AlertMonitor.Observation observation = from.observation().get();
         databaseUp.set(up == null ? Double.NaN : up ? 1.0 : 0.0);
-        catalog.services().values().stream().filter(Catalog.Service::issuesTickets).forEach(service -> {
+        catalog.services().values().stream().filter(Catalog.Service::issuesTickets)
+                .filter(service -> DomainGauges.measured(service.siteId())).forEach(service -> {
             counter(issued, "guichet.tickets.issued", "Tickets issued by this node", service.siteId(), service.id());
             counter(called, "guichet.tickets.called", "Tickets called to a counter through this node (recalls not "
                     + "counted)", service.siteId(), service.id());

@@ -6,6 +6,7 @@ import org.guichet.server.domain.stats.SatisfactionFigures;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.QueueSummary;
 import org.guichet.server.domain.ServiceDay;
+import org.guichet.server.domain.TrainingSites;
 import org.guichet.server.domain.stats.Metrics;
 import org.guichet.server.domain.stats.StatsQuery;
 import org.guichet.server.domain.stats.StatsQueryParser;
@@ -71,7 +72,7 @@ public final class PublishedIndicators {
     /** A site's page: 404 for a site that is unknown or archived. */
     public Future<SiteIndicators> site(String siteId) {
         Catalog.Site site = catalogs.get().sites().get(siteId);
-        if (site == null || !site.active()) {
+        if (site == null || !site.active() || TrainingSites.isCopy(site.id())) {
             throw Failure.notFound("No site '" + siteId + "'.");
         }
         LocalDate today = ServiceDay.of(clock.instant(), site.zone());
@@ -93,6 +94,7 @@ public final class PublishedIndicators {
         YearMonth last = YearMonth.from(ServiceDay.of(clock.instant(), NETWORK_ZONE)).minusMonths(1);
         YearMonth month = monthText == null ? last : month(monthText, last);
         List<Catalog.Site> sites = catalogs.get().sites().values().stream().filter(Catalog.Site::active)
+                .filter(site -> !TrainingSites.isCopy(site.id()))
                 .sorted(Comparator.comparing(Catalog.Site::name)).toList();
         if (sites.isEmpty()) {
             return Future.succeededFuture(new NetworkIndicators(month,

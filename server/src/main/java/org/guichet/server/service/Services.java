@@ -24,6 +24,7 @@ import org.guichet.server.store.StatsRollups;
 import org.guichet.server.store.TemplateStore;
 import org.guichet.server.store.ThrottleStore;
 import org.guichet.server.store.TicketStore;
+import org.guichet.server.store.TrainingStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        TicketQueries queries, Counters counters, AgentDays agentDays, AlertMonitor alerts,
                        StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
                        SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing,
-                       Directory directory, SatisfactionSurvey satisfaction, PublishedIndicators indicators) {
+                       Directory directory, SatisfactionSurvey satisfaction, PublishedIndicators indicators,
+                       Training training) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -135,6 +137,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new StaffingAdvisor(facts, occupancy, catalogs, clock),
                 new Directory(new DirectoryStore(pool), clock),
                 new SatisfactionSurvey(answers, tickets, queries, catalogs, satisfaction, clock),
-                new PublishedIndicators(stats, facts, answers, base.summaries(), catalogs, clock));
+                new PublishedIndicators(stats, facts, answers, base.summaries(), catalogs, clock),
+                new Training(new TrainingStore(pool), catalogs, devices, issuer, clock));
     }
 }

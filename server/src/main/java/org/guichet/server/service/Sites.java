@@ -6,6 +6,7 @@ import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Menu;
 import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.TrainingSites;
 import org.guichet.server.domain.QueueSummary;
 
 import java.time.Clock;
@@ -30,9 +31,10 @@ public final class Sites {
         this.clock = clock;
     }
 
-    /** The sites the principal covers. */
-    public List<Catalog.Site> sites(Principal principal) {
+    /** The sites the principal covers: the real ones, or with {@code training} their training copies. */
+    public List<Catalog.Site> sites(Principal principal, boolean training) {
         return catalogs.get().sites().values().stream()
+                .filter(site -> TrainingSites.isCopy(site.id()) == training)
                 .filter(site -> AccessPolicy.allows(principal, Action.READ_SITE, AccessPolicy.Scope.site(site.id())))
                 .sorted(Comparator.comparing(Catalog.Site::id))
                 .toList();

@@ -92,7 +92,7 @@ public final class DeploymentStore {
             SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id, active,
                    revision, translations
             FROM site
-            WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id""";
+            WHERE training_of IS NULL AND ($1::text[] IS NULL OR id = ANY($1)) ORDER BY id""";
     // Read back by code, as the deployment declares them: every reference too is the code of what it names.
     static final String SELECT_ROOMS = """
             SELECT code, site_id, name, building, floor, directions, translations FROM waiting_room
@@ -256,8 +256,12 @@ public final class DeploymentStore {
                 });
     }
 
+    /** Adds the entity to its site, unless its site was not read (a training copy). */
     private static void add(Map<String, JsonObject> sites, Row row, String part, JsonObject entity) {
-        sites.get(row.getString("site_id")).getJsonArray(part).add(entity);
+        JsonObject site = sites.get(row.getString("site_id"));
+        if (site != null) {
+            site.getJsonArray(part).add(entity);
+        }
     }
 
     private static void putIfPresent(JsonObject json, String field, Object value) {

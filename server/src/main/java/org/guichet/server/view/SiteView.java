@@ -6,6 +6,7 @@ import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.Menu;
 import org.guichet.server.domain.OpeningCalendar;
+import org.guichet.server.domain.TrainingSites;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.service.Sites;
 import org.guichet.server.service.TicketQueries;
@@ -25,6 +26,7 @@ public final class SiteView {
     public static JsonObject site(Catalog.Site site) {
         return new JsonObject().put("id", site.id()).put("name", site.name()).put("address", site.address())
                 .put("timeZone", site.zone().getId()).put("active", site.active())
+                .put("training", TrainingSites.isCopy(site.id()))
                 .put("openingHours", site.opening().openingHoursJson())
                 .put("calendar", site.opening().calendarJson()).put("footer", site.footer())
                 .put("translations", site.translations().copy()).put("callingPolicy", site.policy().toJson());

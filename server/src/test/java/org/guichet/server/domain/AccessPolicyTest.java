@@ -54,7 +54,11 @@ class AccessPolicyTest {
             Map.entry("held by nobody", Scope.heldBy("s1", null)),
             Map.entry("held by me", Scope.heldBy("s1", AGENT_ID)),
             Map.entry("held by a colleague", Scope.heldBy("s1", COLLEAGUE_ID)),
-            Map.entry("held in s2", Scope.heldBy("s2", COLLEAGUE_ID)));
+            Map.entry("held in s2", Scope.heldBy("s2", COLLEAGUE_ID)),
+            Map.entry("copy of s1", Scope.site("formation:s1")),
+            Map.entry("copy of s2", Scope.site("formation:s2")),
+            Map.entry("room r1 of copy s1", Scope.room("formation:s1", "formation:s1:r1")),
+            Map.entry("held by me in copy s1", Scope.heldBy("formation:s1", AGENT_ID)));
 
     /*
      * action                 scope                agent super admin admin kiosk screen counter
@@ -131,6 +135,15 @@ class AccessPolicyTest {
             LISTEN_SITE_QUEUE      s2                   -     -     -     Y     -     -      -
             LISTEN_ALERTS          s1                   -     Y     Y     Y     -     -      -
             LISTEN_ALERTS          s2                   -     -     -     Y     -     -      -
+            PRACTISE               s1                   Y     Y     Y     Y     -     -      -
+            PRACTISE               s2                   -     -     -     Y     -     -      -
+            RUN_TRAINING           copy of s1           -     Y     Y     Y     -     -      -
+            RUN_TRAINING           copy of s2           -     -     -     Y     -     -      -
+            ISSUE_TICKET           copy of s1           Y     Y     Y     Y     -     -      -
+            CALL_TICKET            copy of s1           Y     Y     Y     Y     -     -      -
+            CALL_TICKET            copy of s2           -     -     -     Y     -     -      -
+            ACT_ON_HELD_TICKET     held by me in copy s1  Y   Y     Y     Y     -     -      -
+            LISTEN_ROOM            room r1 of copy s1   Y     Y     Y     Y     -     -      -
             """;
 
     private record Row(Action action, String scope, List<Boolean> allowed) {
@@ -197,7 +210,7 @@ class AccessPolicyTest {
     @Test
     void the_held_ticket_filter_says_what_the_policy_says_for_every_principal_site_and_holder() {
         for (Principal principal : WHO.values()) {
-            for (String site : List.of("s1", "s2")) {
+            for (String site : List.of("s1", "s2", "formation:s1")) {
                 for (Long holder : List.of(AGENT_ID, COLLEAGUE_ID, 2L, 3L, 4L)) {
                     boolean allowed = AccessPolicy.allows(principal, Action.ACT_ON_HELD_TICKET,
                             Scope.heldBy(site, holder));

@@ -3,6 +3,7 @@ package org.guichet.server.domain.stats;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.TrainingSites;
 import org.guichet.server.domain.WaitingQueue;
 
 import java.time.Duration;
@@ -73,7 +74,9 @@ public final class Alerts {
                                                     List<Device> devices,
                                                     Instant now) {
         Map<String, List<Alert>> bySite = new TreeMap<>();
-        catalog.sites().keySet().forEach(siteId -> bySite.put(siteId, new ArrayList<>()));
+        // A training copy raises no alert: its queues are practice, not visitors waiting.
+        catalog.sites().keySet().stream().filter(siteId -> !TrainingSites.isCopy(siteId))
+                .forEach(siteId -> bySite.put(siteId, new ArrayList<>()));
         for (WaitingQueue queue : waiting) {
             Catalog.Service service = catalog.services().get(queue.serviceId());
             List<Alert> alerts = bySite.get(queue.siteId());

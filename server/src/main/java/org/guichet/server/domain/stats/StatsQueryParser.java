@@ -4,6 +4,7 @@ import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.TrainingSites;
 import org.guichet.server.domain.ServiceDay;
 
 import java.time.Instant;
@@ -51,6 +52,10 @@ public final class StatsQueryParser {
 
     /** ... of the sites they cover. */
     public static void requireSite(Principal principal, String siteId) {
+        if (TrainingSites.isCopy(siteId)) {
+            throw Failure.invalid("training_copy", "'" + siteId + "' is a training copy: its tickets are never "
+                    + "counted in statistics.");
+        }
         AccessPolicy.require(principal, AccessPolicy.Action.READ_STATS, AccessPolicy.Scope.site(siteId));
     }
 
@@ -76,7 +81,8 @@ public final class StatsQueryParser {
                 siteIds);
         Long agentId = agentId(single(params, "agentId"));
         if (siteIds.isEmpty()) {
-            catalog.sites().keySet().stream().filter(principal::coversSite).sorted().forEach(siteIds::add);
+            catalog.sites().keySet().stream().filter(siteId -> !TrainingSites.isCopy(siteId))
+                    .filter(principal::coversSite).sorted().forEach(siteIds::add);
             if (siteIds.isEmpty()) {
                 throw Failure.notAllowed("Your account covers no site.");
             }
