@@ -15,7 +15,7 @@ import { backgroundFailure, reconnecting } from './connection.js';
 import { setUpShortcuts } from './keyboard.js';
 import { refresh } from './server.js';
 import { login, logout, resumeSession } from './session.js';
-import { onStateRead, state, STORAGE } from './store.js';
+import { currentSite, onStateRead, state, STORAGE, TRAINING } from './store.js';
 import { renderAll, renderCounter, renderWaitingOnly, tick } from './views/counter.js';
 import { setUpDialogs } from './views/dialogs.js';
 import { $ } from './views/parts.js';
@@ -31,7 +31,28 @@ function readAgain() {
     }
 }
 
+/** In training mode: the mark on every view, the way back, and the copy's kiosk in another tab. */
+function setUpTraining() {
+    document.body.dataset.training = String(TRAINING);
+    $('#training-mark').hidden = !TRAINING;
+    const link = $('#training-switch');
+    link.href = TRAINING ? './' : '?formation';
+    link.dataset.i18n = TRAINING ? 'training.leave' : 'training.enter';
+    if (TRAINING) {
+        $('#choose-none').dataset.i18n = 'training.none';
+    }
+    const kiosk = $('#training-kiosk');
+    kiosk.hidden = !TRAINING;
+    kiosk.addEventListener('click', () => {
+        const copyId = currentSite()?.id ?? state.sites[0]?.id;
+        if (copyId) {
+            window.open(`/formation/borne.html?copy=${encodeURIComponent(copyId)}`, '_blank');
+        }
+    });
+}
+
 function start() {
+    setUpTraining();
     rememberLanguage(STORAGE.language);
     translatePage();
     onStateRead(kind => (kind === 'waiting' ? renderWaitingOnly() : renderCounter()));

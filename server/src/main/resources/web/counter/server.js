@@ -1,7 +1,7 @@
 // Reading the server's state into the store. Commands (commands.js) and live messages (connection.js) never change the
 // store themselves: they ask for a read, so what the screen shows is always what the server holds.
 
-import { siteIdOf, state, stateRead, STORAGE } from './store.js';
+import { siteIdOf, state, stateRead, STORAGE, TRAINING } from './store.js';
 import { Api } from '/shared/api.js';
 
 /** The agent's REST client; session.js sets what happens on a 401. */
@@ -13,7 +13,7 @@ export const api = new Api({ tokenStorageKey: STORAGE.token });
  */
 /** Every site of the agent with its layout (counters, services, rooms): what the choices and dialogs offer. */
 export async function readSites() {
-    const sites = await api.get('/sites');
+    const sites = await api.get(TRAINING ? '/sites?training=true' : '/sites');
     state.sites = await Promise.all(sites.map(site => api.get(`/sites/${encodeURIComponent(site.id)}`)));
 }
 

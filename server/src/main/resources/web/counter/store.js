@@ -1,9 +1,15 @@
 // The tablet's one state object, and what follows from it. Every module reads and writes this object; none keeps state
 // of its own. What the server holds is only ever copied here from a REST answer (server.js), never guessed.
 
+/**
+ * Training mode (/counter/?formation): the tablet offers the counters of the training copies of the agent's sites,
+ * whose tickets count nowhere, and remembers its counter apart from the real one.
+ */
+export const TRAINING = new URLSearchParams(location.search).has('formation');
+
 export const STORAGE = {
-    counterId: 'guichet.counter.id',
-    counterName: 'guichet.counter.name',
+    counterId: TRAINING ? 'guichet.counter.training.id' : 'guichet.counter.id',
+    counterName: TRAINING ? 'guichet.counter.training.name' : 'guichet.counter.name',
     language: 'guichet.counter.language',
     token: 'guichet.counter.token',
 };

@@ -4,6 +4,7 @@ import './texts.js';
 import { LiveView } from './live.js';
 import { StaffingView } from './staffing.js';
 import { StatsView } from './stats.js';
+import { TrainingView } from './training.js';
 import { Api } from '/shared/api.js';
 import { enterSignedOn, errorText, logInForm, showError } from '/shared/staff.js';
 import { leaveProvider, signOn } from '/shared/sso.js';
@@ -16,7 +17,8 @@ const SITE_KEY = 'guichet.supervisor.site';
 const ROLES = ['supervisor', 'admin'];
 const $ = (selector) => document.querySelector(selector);
 
-const state = { me: null, rules: null, sites: [], siteId: null, bus: null, live: null, stats: null, staffing: null };
+const state = { me: null, rules: null, sites: [], siteId: null, bus: null, live: null, stats: null, staffing: null,
+    training: null };
 const api = new Api({
     tokenStorageKey: 'guichet.supervisor.token',
     onUnauthorized: () => logout(t('error.session')),
@@ -25,7 +27,8 @@ const api = new Api({
 const tabs = new SharedSession(api, 'guichet.supervisor.session', { onLoggedOut: () => logout() });
 
 function showLogin(message = '') {
-    for (const id of ['#live-view', '#stats-view', '#staffing-view', '#tabs', '#site-choice', '#logout', '#bus-state']) {
+    for (const id of ['#live-view', '#stats-view', '#staffing-view', '#training-view', '#tabs', '#site-choice',
+        '#logout', '#bus-state']) {
         $(id).hidden = true;
     }
     $('#login-view').hidden = false;
@@ -45,6 +48,7 @@ async function logout(message = '') {
     state.bus?.close();
     state.bus = null;
     state.live?.stop();
+    state.training?.stop();
     showError(null);
     showLogin(message);
     if (asked) {
@@ -79,14 +83,16 @@ async function enter() {
     state.live = new LiveView(api, state.bus, showError);
     state.stats = new StatsView(api, showError, () => state.sites, () => state.siteId, state.rules.stats);
     state.staffing = new StaffingView(api, showError, () => state.siteId);
+    state.training = new TrainingView(api, showError, () => state.siteId);
     state.bus.start();
     route();
     // The log-in form is gone: the view's first heading takes the focus, not the page's start.
     $(FIRST_HEADINGS[currentView()]).focus();
 }
 
-const VIEWS = ['live', 'stats', 'staffing'];
-const FIRST_HEADINGS = { live: '#alerts-title', stats: '#summary-title', staffing: '#staffing-title' };
+const VIEWS = ['live', 'stats', 'staffing', 'training'];
+const FIRST_HEADINGS = { live: '#alerts-title', stats: '#summary-title', staffing: '#staffing-title',
+    training: '#training-title' };
 
 function currentView() {
     const view = location.hash.slice(1);
@@ -106,6 +112,7 @@ function route() {
             $(`#tab-${name}`).removeAttribute('aria-current');
         }
     }
+    state.training.stop();
     if (view === 'live') {
         state.live.show(state.sites.find(site => site.id === state.siteId));
         return;
@@ -113,8 +120,10 @@ function route() {
     state.live.stop();
     if (view === 'stats') {
         state.stats.show();
-    } else {
+    } else if (view === 'staffing') {
         state.staffing.show();
+    } else {
+        state.training.show();
     }
 }
 
@@ -123,6 +132,7 @@ function changeSite() {
     localStorage.setItem(SITE_KEY, state.siteId);
     state.stats.siteChanged();
     state.staffing.siteChanged();
+    state.training.siteChanged();
     route();
 }
 
@@ -134,6 +144,7 @@ function toggleLanguage() {
         state.live.rerender();
         state.stats.rerender();
         state.staffing.rerender();
+        state.training.rerender();
     }
 }
 
