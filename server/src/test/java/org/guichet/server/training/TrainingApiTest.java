@@ -165,7 +165,10 @@ class TrainingApiTest {
             ok(server.post("/api/v1/counters/" + path(COPY + ":c1") + "/call-next", trainee, null));
             trainingScreen.nextOn(trainingRoom, "call");
             ok(server.post("/api/v1/tickets/" + absent.getLong("id") + "/no-show", trainee, null));
-            trainingTicket();
+            JsonObject left = trainingTicket();
+            assertThat(server.post("/api/v1/tickets/" + left.getLong("id") + "/call", agent,
+                    new JsonObject().put("counterId", "c1")).statusCode())
+                    .as("a real counter cannot call a training ticket").isEqualTo(403);
 
             // Meanwhile, at the real site, one visitor is served.
             JsonObject real = server.issue(kiosk, "svc-a");
