@@ -154,10 +154,18 @@ function ticketScreen() {
                 ticket.priority === 'PRIORITY' ? h('p', { class: 'badge' }, w('priorityTicket')) : null),
             h('p', { class: 'sub' }, w('ahead', { count: ticket.peopleAhead })),
             waitSentence(ticket),
+            whereToWait(ticket),
             h('p', { class: 'hint' }, w('watchScreen')),
         ],
         controls: [doneButton()],
     };
+}
+
+/** The room, building and floor, and the way there, as the ticket prints them; nothing when the site says none. */
+function whereToWait(ticket) {
+    const [place, directions] = ticket.where || [];
+    return place ? h('p', { class: 'sub wait-in', id: 'wait-in' }, `${w('waitIn')} `, h('strong', {}, place),
+        directions ? `. ${directions}` : '') : null;
 }
 
 /** No estimate from the server means that no counter serving the service is open yet: say so, promise nothing. */

@@ -120,7 +120,7 @@ export function issueTicket(body) {
 
 /**
  * action on the current ticket ('start', 'recall', 'finish', 'transfer'…); doneMessage a text key, or none, said with
- * the ticket's number and any other params.
+ * the ticket's number and any other params; or a function of the server's answer giving [key, params].
  */
 export function ticketAction(action, body = {}, doneMessage = null, params = {}) {
     const ticket = state.counter?.currentTicket;
@@ -128,9 +128,10 @@ export function ticketAction(action, body = {}, doneMessage = null, params = {})
         return Promise.resolve();
     }
     return command(async () => {
-        await api.post(`/tickets/${ticket.id}/${action}`, body);
-        if (doneMessage) {
-            showMessage('info', t(doneMessage, { number: ticket.number, ...params }), action);
+        const answer = await api.post(`/tickets/${ticket.id}/${action}`, body);
+        const [key, more] = typeof doneMessage === 'function' ? doneMessage(answer) : [doneMessage, params];
+        if (key) {
+            showMessage('info', t(key, { number: ticket.number, ...more }), action);
         } else {
             clearMessage();
         }

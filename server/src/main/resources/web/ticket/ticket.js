@@ -29,6 +29,16 @@ function sentences(ticket) {
     }[ticket.status] || ['', ''];
 }
 
+/** Where to wait (the room of the ticket's service, after a transfer the new one), while there is a wait. */
+function showWhere(ticket) {
+    const where = ticket.where;
+    const place = where ? [where.room, where.building, where.floor].filter(Boolean).join(', ') : '';
+    const shown = place !== '' && ['WAITING', 'TRANSFERRED', 'CALLED'].includes(ticket.status);
+    $('where').hidden = !shown;
+    $('where').textContent = shown
+        ? [t('where', { place }), where.directions].filter(Boolean).join(' ') : '';
+}
+
 /** Switches the page to the ticket's language (the one the visitor chose at the kiosk). */
 function speak(ticketLanguage) {
     if (ticketLanguage && ticketLanguage !== language()) {
@@ -76,6 +86,7 @@ async function refresh() {
     const [state, detail] = sentences(ticket);
     $('state').textContent = state;
     $('detail').textContent = detail;
+    showWhere(ticket);
     showRating(ticket);
 }
 

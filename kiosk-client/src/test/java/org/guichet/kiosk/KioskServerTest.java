@@ -7,8 +7,10 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.guichet.kiosk.testing.FakeEscPosPrinter;
 import org.guichet.kiosk.testing.FaultProxy;
 import org.guichet.kiosk.testing.KioskExtension;
+import org.guichet.kiosk.testing.PrintedSlip;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.testing.Eventually;
+import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -149,6 +151,35 @@ class KioskServerTest {
         assertThat(kiosk.state().getJsonObject("opening").getBoolean("issuing")).isFalse();
         assertThat(kiosk.database().ticketCount()).isZero();
         assertThat(kiosk.printouts()).isEmpty();
+    }
+
+    @Test
+    void the_ticket_says_where_to_wait_on_screen_and_on_paper_in_the_visitors_language() throws IOException {
+        JsonObject deployment = TestServer.deployment();
+        deployment.getJsonArray("sites").getJsonObject(0).getJsonArray("rooms").getJsonObject(0)
+                .put("building", "Bâtiment B").put("floor", "1er étage").put("directions", "Suivre la ligne verte")
+                .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Room 1")
+                        .put("directions", "Follow the green line")));
+        TestServer.ok(kiosk.server().put("/api/v1/admin/deployment", kiosk.server().adminToken(), deployment));
+        kiosk.start(kiosk.config());
+        kiosk.awaitReady();
+
+        JsonObject english = ok(kiosk.take("svc-a", "NORMAL", "en", "where-en-1"));
+        JsonObject french = ok(kiosk.take("svc-b", "NORMAL", "fr", "where-fr-1"));
+        JsonObject elsewhere = ok(kiosk.take("svc-c", "NORMAL", "fr", "where-fr-2"));
+
+        assertThat(english.getJsonArray("where")).containsExactly("Room 1, Bâtiment B, 1er étage",
+                "Follow the green line");
+        assertThat(french.getJsonArray("where")).containsExactly("Salle 1, Bâtiment B, 1er étage",
+                "Suivre la ligne verte");
+        assertThat(elsewhere.getJsonArray("where")).as("a room with no building, floor or directions")
+                .containsExactly("Salle 1 bis");
+        List<String> englishSlip = PrintedSlip.read(Files.readAllBytes(kiosk.printouts().get(0))).texts();
+        assertThat(englishSlip).containsSubsequence("Please wait in:", "Room 1, Bâtiment B, 1er étage",
+                "Follow the green line");
+        List<String> frenchSlip = PrintedSlip.read(Files.readAllBytes(kiosk.printouts().get(1))).texts();
+        assertThat(frenchSlip).containsSubsequence("Attendez en :", "Salle 1, Bâtiment B, 1er étage",
+                "Suivre la ligne verte");
     }
 
     @Test

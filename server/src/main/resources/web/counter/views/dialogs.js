@@ -103,8 +103,18 @@ function submitTransfer(event) {
     // The ticket may have left the counter while the dialog was open: transfer only the one it was opened for.
     const ticket = state.counter?.currentTicket;
     if (ticket && String(ticket.id) === dialog.dataset.ticketId) {
-        ticketAction('transfer', body, 'msg.transferred');
+        ticketAction('transfer', body, answer => transferMessage(ticket, answer));
     }
+}
+
+/** Where to send the visitor when the transfer takes them to another room (or building): the agent tells them. */
+function transferMessage(ticket, transferred) {
+    const where = transferred?.where;
+    if (!where || where.roomId === ticket.where?.roomId) {
+        return ['msg.transferred', {}];
+    }
+    const place = [where.room, where.building, where.floor].filter(Boolean).join(', ');
+    return ['msg.transferredTo', { place: where.directions ? `${place}. ${where.directions}` : place }];
 }
 
 /** Typing pauses this long before the directory is searched; each search answers only if it is still the last one. */

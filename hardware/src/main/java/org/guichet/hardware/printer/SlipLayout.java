@@ -58,6 +58,13 @@ final class SlipLayout {
             line(escpos, bold, messages.peopleAhead(slip.peopleAhead()));
             line(escpos, text, slip.estimatedWaitMinutes() == null ? messages.noCounterOpen()
                     : messages.estimatedWait(slip.estimatedWaitMinutes()));
+            if (!slip.whereToWait().isEmpty()) {
+                escpos.feed(1);
+                line(escpos, text, messages.waitIn());
+                for (String where : slip.whereToWait()) {
+                    line(escpos, bold, where);
+                }
+            }
             if (isPresent(slip.statusUrl())) {
                 escpos.feed(1);
                 qrCode(escpos, slip.statusUrl());

@@ -27,6 +27,7 @@ public final class TicketMessages {
         PRIORITY,
         ISSUED_AT,
         FOLLOW_ON_PHONE,
+        WAIT_IN,
         NOT_HANDLED_HERE,
         GO_TO,
         OPENING_HOURS,
@@ -48,6 +49,7 @@ public final class TicketMessages {
                     "Ticket prioritaire",
                     "Le %s à %s",
                     "Suivez votre tour sur votre téléphone",
+                    "Attendez en :",
                     "Cette démarche ne se fait pas ici",
                     "Adressez-vous à :",
                     "Horaires :",
@@ -63,6 +65,7 @@ public final class TicketMessages {
                     "Priority ticket",
                     "%s at %s",
                     "Follow your turn on your phone",
+                    "Please wait in:",
                     "This matter is not handled here",
                     "Please go to:",
                     "Opening hours:",
@@ -78,6 +81,7 @@ public final class TicketMessages {
                     "Ticket prioritario",
                     "El %s a las %s",
                     "Siga su turno en su teléfono",
+                    "Espere en:",
                     "Este trámite no se realiza aquí",
                     "Diríjase a:",
                     "Horario:",
@@ -93,6 +97,7 @@ public final class TicketMessages {
                     "Bilhet prioritari",
                     "Lo %s a %s",
                     "Seguissètz vòstre torn sus vòstre telefòn",
+                    "Esperatz dins :",
                     "Aquesta demarcha se fa pas aquí",
                     "Adreçatz-vos a :",
                     "Oraris :",
@@ -150,6 +155,11 @@ public final class TicketMessages {
 
     public String issuedAt(ZonedDateTime issuedAt) {
         return templates.get(Key.ISSUED_AT).formatted(DATE.format(issuedAt), TIME.format(issuedAt));
+    }
+
+    /** Said before where to wait: the room, building and floor, and the way there. */
+    public String waitIn() {
+        return template(Key.WAIT_IN);
     }
 
     public String followOnPhone() {

@@ -1,6 +1,7 @@
 package org.guichet.hardware.printer;
 
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param priority             a priority ticket (reduced mobility, disability, pregnancy): the ticket says so, as the
  *                             kiosk's screen did
  * @param largePrint           every line printed at double width and height (for low vision), the number still larger
+ * @param whereToWait          where to wait, a line each (room, building and floor; directions), in the ticket's
+ *                             language; empty for a site that says nothing of its rooms
  */
 public record TicketSlip(
         String siteName,
@@ -31,7 +34,16 @@ public record TicketSlip(
         String footer,
         String language,
         boolean priority,
-        boolean largePrint) {
+        boolean largePrint,
+        List<String> whereToWait) {
+
+    /** A ticket that says nothing of where to wait. */
+    public TicketSlip(String siteName, String serviceName, String number, ZonedDateTime issuedAt, int peopleAhead,
+                      Integer estimatedWaitMinutes, String statusUrl, String footer, String language,
+                      boolean priority, boolean largePrint) {
+        this(siteName, serviceName, number, issuedAt, peopleAhead, estimatedWaitMinutes, statusUrl, footer, language,
+                priority, largePrint, List.of());
+    }
 
     /** An ordinary ticket. */
     public TicketSlip(String siteName, String serviceName, String number, ZonedDateTime issuedAt, int peopleAhead,
@@ -62,5 +74,7 @@ public record TicketSlip(
         if (estimatedWaitMinutes != null && estimatedWaitMinutes < 0) {
             throw new IllegalArgumentException("estimatedWaitMinutes must be 0 or more, was " + estimatedWaitMinutes);
         }
+        whereToWait = whereToWait == null ? List.of()
+                : whereToWait.stream().filter(line -> line != null && !line.isBlank()).toList();
     }
 }

@@ -157,6 +157,25 @@ class TicketPrinterBytesTest {
     }
 
     @Test
+    void where_to_wait_is_printed_in_bold_after_the_wait_in_the_visitors_language() throws IOException {
+        TicketSlip slip = new TicketSlip("Hôtel du Département", "Autonomie (APA, PCH)", "P007", ISSUED_AT, 2, 10,
+                STATUS_URL, null, "es", false, false,
+                List.of("Sala Autonomía - Edificio B, 1.er piso", "Siga la línea verde", " "));
+        EscPosStream stream = EscPosStream.parse(print(slip));
+
+        List<String> printedLines = stream.lines(CP858).stream().filter(line -> !line.isBlank()).toList();
+        assertThat(printedLines).containsSubsequence("Espera estimada: unos 10 min", "Espere en:",
+                "Sala Autonomía - Edificio B, 1.er piso", "Siga la línea verde", "Siga su turno en su teléfono");
+        int where = stream.indexOfText("Sala Autonomía - Edificio B, 1.er piso", CP858);
+        Command style = stream.elements().subList(0, where).stream().filter(Command.class::isInstance)
+                .map(Command.class::cast).filter(command -> command.name().equals("ESC E"))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(style.parameter(0)).as("bold").isEqualTo(1);
+        assertThat(EscPosStream.parse(print(ticket("es"))).lines(CP858)).as("a site that says nothing of its rooms")
+                .doesNotContain("Espere en:");
+    }
+
+    @Test
     void english_spanish_and_occitan_tickets_are_localised() throws IOException {
         assertThat(EscPosStream.parse(print(ticket("en"))).lines(CP858))
                 .contains("Your number", "3 people ahead of you", "Estimated wait: about 15 min", "05/03/2025 at 14:07");

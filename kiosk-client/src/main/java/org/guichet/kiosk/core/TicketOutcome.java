@@ -30,7 +30,8 @@ public record TicketOutcome(IssuedTicket ticket, MenuEntry orientationEntry, Str
             return new JsonObject().put("kind", "ticket").put("number", ticket.number())
                     .put("serviceName", ticket.serviceName()).put("peopleAhead", ticket.peopleAhead())
                     .put("estimatedWaitMinutes", ticket.estimatedWaitMinutes()).put("priority", ticket.priority())
-                    .put("language", language).put("printed", printed);
+                    .put("language", language).put("printed", printed)
+                    .put("where", new JsonArray(ticket.whereToWait()));
         }
         Orientation where = orientationEntry.orientation();
         JsonObject json = new JsonObject().put("kind", "orientation").put("entryId", orientationEntry.id())

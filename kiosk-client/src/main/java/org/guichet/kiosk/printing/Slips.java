@@ -19,7 +19,7 @@ public final class Slips {
 
     /**
      * The visitor's ticket: site, service in the ticket's language, number, issue time in the site's time zone,
-     * people ahead, estimated wait, the status page address (QR code) on the public server, the site's footer (see
+     * people ahead, estimated wait, where to wait, the status page address (QR code) on the public server, the site's footer (see
      * {@link #footerFor}), and whether it is a priority ticket.
      */
     public static TicketSlip ticket(Menu menu, IssuedTicket ticket, URI publicServerUrl) {
@@ -33,7 +33,7 @@ public final class Slips {
         return new TicketSlip(menu.siteName(), ticket.serviceName(), ticket.number(),
                 ticket.issuedAt().atZone(menu.zone()), ticket.peopleAhead(), ticket.estimatedWaitMinutes(), statusUrl,
                 footerFor(menu, ticket.language()), ticket.language(), "PRIORITY".equals(ticket.priority()),
-                largePrint);
+                largePrint, ticket.whereToWait());
     }
 
     /**

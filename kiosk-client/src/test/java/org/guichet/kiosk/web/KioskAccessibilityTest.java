@@ -4,6 +4,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import io.vertx.core.json.JsonObject;
 import org.guichet.kiosk.testing.FakeEscPosPrinter;
 import org.guichet.kiosk.testing.KioskExtension;
+import org.guichet.server.testing.TestServer;
 import org.guichet.server.web.Accessibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +103,12 @@ class KioskAccessibilityTest {
 
     @Test
     void accessible_mode_on_home_and_confirmation() {
+        JsonObject deployment = TestServer.deployment();
+        deployment.getJsonArray("sites").getJsonObject(0).getJsonArray("rooms").getJsonObject(0)
+                .put("building", "Bâtiment B").put("floor", "1er étage").put("directions", "Suivre la ligne verte")
+                .put("translations", new JsonObject().put("es", new JsonObject().put("name", "Sala 1")
+                        .put("directions", "Siga la línea verde.")));
+        TestServer.ok(kiosk.server().put("/api/v1/admin/deployment", kiosk.server().adminToken(), deployment));
         givenAKiosk(kiosk.config());
         page.waitFor("#accessible").click();
         page.awaitAccessibleMode(true);
@@ -113,6 +120,7 @@ class KioskAccessibilityTest {
         page.waitForText("#prompt", "¿Por qué viene?");
         page.waitFor("button[data-entry='svc-a']").click();
         page.waitFor("#take-ticket");
+        assertThat(page.text("#wait-in")).isEqualTo("Espere en: Sala 1, Bâtiment B, 1er étage. Siga la línea verde.");
         assertNoViolations("accessible confirmation, in Spanish (the longest wording)");
         assertContrastOfSevenToOne("confirmation");
     }

@@ -37,7 +37,8 @@ public final class TicketView {
                 .put("outcome", ticket.outcome())
                 .put("note", ticket.note())
                 .put("targetCounterId", ticket.targetCounterId())
-                .put("transferredFrom", ticket.transferredFrom());
+                .put("transferredFrom", ticket.transferredFrom())
+                .put("where", where(catalog, ticket.roomId(), null));
     }
 
     /** An entry of a counter's waiting list, for its agent. */
@@ -88,7 +89,23 @@ public final class TicketView {
                 .put("statusToken", ticket.statusToken())
                 .put("statusPath", "/ticket/" + ticket.statusToken())
                 .put("peopleAhead", issued.peopleAhead())
-                .put("estimatedWaitMinutes", issued.estimatedWaitMinutes());
+                .put("estimatedWaitMinutes", issued.estimatedWaitMinutes())
+                .put("where", where(catalog, ticket.roomId(), ticket.language()));
+    }
+
+    /**
+     * Where to wait for a ticket: its room (after a transfer, the new service's), the building and floor, and the way
+     * there, in the language given (the configured texts for null).
+     */
+    public static JsonObject where(Catalog catalog, String roomId, String language) {
+        Catalog.Room room = catalog.rooms().get(roomId);
+        if (room == null) {
+            return null;
+        }
+        return new JsonObject().put("roomId", room.id())
+                .put("room", language == null ? room.name() : room.name(language))
+                .put("building", room.where().building()).put("floor", room.where().floor())
+                .put("directions", language == null ? room.where().directions() : room.where().directions(language));
     }
 
     /** The visitor's page, opened from the ticket's QR code. */
@@ -103,7 +120,8 @@ public final class TicketView {
                 .put("peopleAhead", visitor.peopleAhead())
                 .put("counterName", catalog.counterName(ticket.counterId()))
                 .put("issuedAt", text(ticket.issuedAt()))
-                .put("calledAt", text(ticket.calledAt()));
+                .put("calledAt", text(ticket.calledAt()))
+                .put("where", where(catalog, ticket.roomId(), ticket.language()));
     }
 
     /** What the visitor's page hears live: the change only; the page then reads its ticket again. */

@@ -62,6 +62,35 @@ class WayfindingTest {
     }
 
     @Test
+    void a_ticket_says_where_to_wait_in_its_language_and_after_a_transfer_where_to_go_next() {
+        String kiosk = server.deviceToken("kiosk-1");
+        JsonObject direct = TestServer.status(server.post("/api/v1/tickets", kiosk, new JsonObject()
+                .put("serviceId", "svc-c").put("language", "en")), 201).bodyAsJsonObject();
+        assertThat(direct.getJsonObject("where")).isEqualTo(new JsonObject().put("roomId", "r1b")
+                .put("room", "Room 1 bis").put("building", "Bâtiment B").put("floor", "1er étage")
+                .put("directions", "Follow the green line"));
+
+        JsonObject ticket = TestServer.status(server.post("/api/v1/tickets", kiosk, new JsonObject()
+                .put("serviceId", "svc-b").put("language", "en")), 201).bodyAsJsonObject();
+        JsonObject first = ok(server.get("/api/v1/public/tickets/" + ticket.getString("statusToken"), null));
+        assertThat(first.getJsonObject("where").getString("room")).isEqualTo("Salle 1");
+        assertThat(first.getJsonObject("where").getString("building")).isNull();
+
+        String agent = server.agentAtCounter("wayfinding.agent", "s1", "c1");
+        long id = ticket.getLong("id");
+        ok(server.post("/api/v1/tickets/" + id + "/call", agent, new JsonObject().put("counterId", "c1")));
+        ok(server.post("/api/v1/tickets/" + id + "/start", agent, null));
+        JsonObject successor = ok(server.post("/api/v1/tickets/" + id + "/transfer", agent,
+                new JsonObject().put("serviceId", "svc-c")));
+        assertThat(successor.getJsonObject("where").getString("building")).as("for the agent, as configured")
+                .isEqualTo("Bâtiment B");
+        assertThat(successor.getJsonObject("where").getString("directions")).isEqualTo("Suivre la ligne verte");
+        JsonObject next = ok(server.get("/api/v1/public/tickets/" + ticket.getString("statusToken"), null));
+        assertThat(next.getJsonObject("where")).as("the visitor's page, in the ticket's language")
+                .isEqualTo(direct.getJsonObject("where"));
+    }
+
+    @Test
     void translations_in_other_languages_or_fields_and_overlong_directions_are_refused() {
         JsonObject german = withWayfinding();
         german.getJsonArray("sites").getJsonObject(0).getJsonArray("rooms").getJsonObject(0)

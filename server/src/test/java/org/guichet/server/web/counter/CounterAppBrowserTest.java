@@ -188,6 +188,8 @@ class CounterAppBrowserTest {
             tablet.transfer("service", "svc-c", "Dossier APA à compléter");
             tablet.waitForMode("idle");
             assertThat(tablet.bannerCode()).isEqualTo("transfer");
+            assertThat(tablet.bannerText()).as("another room: where to send the visitor")
+                    .contains("envoyez le visiteur en Salle 1 bis");
         }
         assertThat(status(server, ticket.getLong("id"))).isEqualTo("TRANSFERRED");
         JsonObject atC3 = ok(server.post("/api/v1/counters/c3/call-next", colleague, null));

@@ -25,6 +25,12 @@ class VisitorTicketPageTest {
 
     @BeforeAll
     static void setUp() {
+        JsonObject deployment = TestServer.deployment();
+        deployment.getJsonArray("sites").getJsonObject(0).getJsonArray("rooms").getJsonObject(0)
+                .put("building", "Bâtiment A").put("floor", "rez-de-chaussée").put("directions", "Suivre la ligne bleue")
+                .put("translations", new JsonObject().put("es", new JsonObject().put("name", "Sala 1")
+                        .put("directions", "Siga la línea azul.")));
+        TestServer.ok(server.put("/api/v1/admin/deployment", server.adminToken(), deployment));
         phone = Browser.open(412, 915);
     }
 
@@ -52,6 +58,7 @@ class VisitorTicketPageTest {
         Browser.waitUpTo(phone, Duration.ofSeconds(5)).until(driver -> text("number").equals(mine.getString("number")));
         assertThat(text("state")).isEqualTo("1 persona delante de usted.");
         assertThat(text("site")).isEqualTo("Site Un – bâtiment A");
+        assertThat(text("where")).isEqualTo("Espere en: Sala 1, Bâtiment A, rez-de-chaussée. Siga la línea azul.");
 
         server.post("/api/v1/counters/c2/call-next", agent, null);
         server.post("/api/v1/tickets/" + (mine.getLong("id") - 1) + "/no-show", agent, null);
@@ -65,6 +72,7 @@ class VisitorTicketPageTest {
         server.post("/api/v1/tickets/" + mine.getLong("id") + "/start", agent, null);
         server.post("/api/v1/tickets/" + mine.getLong("id") + "/finish", agent, new JsonObject());
         Browser.waitUpTo(phone, Duration.ofSeconds(3)).until(driver -> text("state").startsWith("Su visita"));
+        assertThat(phone.findElement(By.id("where")).isDisplayed()).as("no more wait: no more room").isFalse();
         assertThat(Accessibility.violations(phone)).isEmpty();
     }
 
