@@ -10,6 +10,11 @@ import { language, setLanguage, t, translatePage } from '/shared/i18n.js';
 import { showAccessibilityLink } from '/public/accessibility-link.js';
 
 const RE_READ_MILLIS = 20000;
+/** The visitor is warned when this many people or fewer are before them. */
+const WARN_AHEAD = 3;
+/** What the page did to warn the visitor, for whoever checks it (a test): 'shown', 'vibrated', 'sound'… */
+const visitor = { warned: false, alerts: [] };
+window.guichetVisitor = visitor;
 
 const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
 const api = new Api();
@@ -86,8 +91,86 @@ async function refresh() {
     const [state, detail] = sentences(ticket);
     $('state').textContent = state;
     $('detail').textContent = detail;
+    showEstimate(ticket);
     showWhere(ticket);
+    warnWhenClose(ticket);
     showRating(ticket);
+}
+
+/** The estimate the kiosk gave, worked out again by the same estimator; none promised while no counter is open. */
+function showEstimate(ticket) {
+    const waiting = ticket.status === 'WAITING';
+    $('estimate').hidden = !waiting;
+    if (!waiting) {
+        return;
+    }
+    const minutes = ticket.estimatedWaitMinutes;
+    $('estimate').textContent = minutes === null || minutes === undefined ? t('estimate.noCounter')
+        : minutes === 0 ? t('estimate.now') : t('estimate', { m: minutes });
+}
+
+/**
+ * "3 people before you: come back to the waiting room", once, when the queue comes down to that: said on the page
+ * (an alert for screen readers), by a vibration and a short sound, and by a notification when the visitor allowed it.
+ * Only while the page is open: a closed page cannot warn.
+ */
+function warnWhenClose(ticket) {
+    const close = ticket.status === 'WAITING' && ticket.peopleAhead <= WARN_AHEAD;
+    $('soon').hidden = !close;
+    $('notify').hidden = ticket.status !== 'WAITING' || close || !('Notification' in window)
+        || Notification.permission !== 'default';
+    if (!close) {
+        return;
+    }
+    const sentence = t('soon', { count: ticket.peopleAhead });
+    if ($('soon').textContent !== sentence) {
+        $('soon').textContent = sentence;
+    }
+    if (visitor.warned) {
+        return;
+    }
+    visitor.warned = true;
+    visitor.alerts.push('shown');
+    if (navigator.vibrate && navigator.vibrate([300, 150, 300])) {
+        visitor.alerts.push('vibrated');
+    }
+    if (chime()) {
+        visitor.alerts.push('sound');
+    }
+    if ('Notification' in window && Notification.permission === 'granted') {
+        new Notification(ticket.number, { body: sentence, lang: language(), tag: `guichet-${token}` });
+        visitor.alerts.push('notification');
+    }
+}
+
+/** Two short tones; false where the browser plays no sound without a touch first. */
+function chime() {
+    try {
+        const audio = new AudioContext();
+        if (audio.state !== 'running') {
+            audio.close();
+            return false;
+        }
+        [[880, 0], [660, 0.25]].forEach(([frequency, start]) => {
+            const tone = audio.createOscillator();
+            const volume = audio.createGain();
+            tone.frequency.value = frequency;
+            volume.gain.setValueAtTime(0.3, audio.currentTime + start);
+            volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + start + 0.2);
+            tone.connect(volume).connect(audio.destination);
+            tone.start(audio.currentTime + start);
+            tone.stop(audio.currentTime + start + 0.2);
+        });
+        setTimeout(() => audio.close(), 1000);
+        return true;
+    } catch (unavailable) {
+        return false;
+    }
+}
+
+async function askToNotify() {
+    await Notification.requestPermission();
+    $('notify').hidden = Notification.permission !== 'default';
 }
 
 /**
@@ -154,6 +237,7 @@ async function sendRating(event) {
 
 showFooterLinks();
 $('rating-form').addEventListener('submit', sendRating);
+$('notify').addEventListener('click', askToNotify);
 const bus = new EventBus('/eventbus');
 bus.onState(state => {
     $('connection').hidden = state !== 'closed';

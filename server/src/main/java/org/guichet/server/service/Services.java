@@ -109,13 +109,15 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         Devices devices = new Devices(deviceStore, authentication, outlets.announcements(), catalogs, vertx, clock);
         DeploymentStore deploymentStore = new DeploymentStore(pool);
         Deployments deployments = new Deployments(deploymentStore, catalogs, devices, clock);
-        TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, new WaitEstimator(60, 8), outlets.tickets(),
+        // One estimator for every way a ticket is promised a wait: the issuing answer, the visitor's page.
+        WaitEstimator estimator = new WaitEstimator(60, 8);
+        TicketIssuer issuer = new TicketIssuer(tickets, catalogs, clock, estimator, outlets.tickets(),
                 new DeviceIssuingLimits(deviceIssuing, clock));
         TicketTransitions transitions = new TicketTransitions(tickets, catalogs, clock, outlets.tickets(),
                 outlets.counters());
         TicketCalling calling = new TicketCalling(vertx, tickets, counterStore, catalogs, transitions, clock,
                 outlets.tickets());
-        TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), clock);
+        TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), estimator, clock);
         AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,
                 outlets.alerts(), new DevicePresence(vertx));
         StatsRollups rollups = new StatsRollups(pool);

@@ -2,8 +2,8 @@ package org.guichet.server.service;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.CallingOrder;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
@@ -12,15 +12,19 @@ import org.guichet.server.domain.QueueSummary;
 import org.guichet.server.domain.ServiceDay;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketEvent;
+import org.guichet.server.domain.TicketStatus;
+import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.domain.WaitingQueue;
 import org.guichet.server.domain.WaitingTicket;
 import org.guichet.server.store.TicketStore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /** Reading tickets: one by id, its history, a counter's waiting list, a visitor's own ticket, a room's last calls. */
@@ -35,7 +39,11 @@ public final class TicketQueries {
     }
 
     /** A visitor's ticket and how many wait before it. */
-    public record VisitorTicket(Ticket ticket, int peopleAhead) {
+    /**
+     * @param estimatedWaitMinutes what the issuing answer said, worked out again now by the same estimator: null when
+     *                             no counter serving the service is open, or when the ticket no longer waits
+     */
+    public record VisitorTicket(Ticket ticket, int peopleAhead, Integer estimatedWaitMinutes) {
     }
 
     /** What a waiting-room screen needs after (re)connecting: the room, its last calls, its waiting counts. */
@@ -45,10 +53,13 @@ public final class TicketQueries {
     private final TicketStore tickets;
     private final Catalogs catalogs;
     private final QueueSummaries summaries;
+    private final WaitEstimator estimator;
     private final Clock clock;
 
-    public TicketQueries(TicketStore tickets, Catalogs catalogs, QueueSummaries summaries, Clock clock) {
+    public TicketQueries(TicketStore tickets, Catalogs catalogs, QueueSummaries summaries, WaitEstimator estimator,
+                         Clock clock) {
         this.tickets = tickets;
+        this.estimator = estimator;
         this.catalogs = catalogs;
         this.summaries = summaries;
         this.clock = clock;
@@ -107,7 +118,16 @@ public final class TicketQueries {
                 throw Failure.expired("This ticket's link expired at the end of its day.",
                         new JsonObject().put("language", ticket.language()));
             }
-            return tickets.peopleAhead(ticket).map(ahead -> new VisitorTicket(ticket, ahead));
+            if (ticket.status() != TicketStatus.WAITING) {
+                return Future.succeededFuture(new VisitorTicket(ticket, 0, null));
+            }
+            Instant windowStart = clock.instant().minus(Duration.ofMinutes(estimator.windowMinutes()));
+            return tickets.peopleAhead(ticket).compose(ahead -> tickets.waitRate(ticket.serviceId(), windowStart)
+                    .map(rate -> {
+                        OptionalInt minutes = estimator.estimateMinutes(ahead, rate.recentCalls(),
+                                rate.countersServing());
+                        return new VisitorTicket(ticket, ahead, minutes.isPresent() ? minutes.getAsInt() : null);
+                    }));
         });
     }
 

@@ -241,17 +241,16 @@ public final class TicketStore {
                 INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, data)
                 SELECT id, site_id, service_id, 'ISSUE', issued_at, jsonb_build_object('priority', priority) FROM t
             ), rate AS (
-                SELECT q.service_id,
-                       (SELECT count(*) FROM ticket_event c
-                        WHERE c.service_id = q.service_id AND c.kind = 'CALL' AND c.at > $12) AS recent_calls,
-                       (SELECT count(*) FROM counter_state cs JOIN counter_service cv ON cv.counter_id = cs.counter_id
-                        WHERE cv.service_id = q.service_id AND cs.status = 'OPEN') AS counters_serving
+                SELECT q.service_id, %s
                 FROM (SELECT DISTINCT service_id FROM fresh) q
             )
-            SELECT t.*, rate.recent_calls, rate.counters_serving FROM t JOIN rate USING (service_id)""";
+            SELECT t.*, rate.recent_calls, rate.counters_serving FROM t JOIN rate USING (service_id)"""
+            .formatted(waitRate("q.service_id", "$12"));
 
     static final String SELECT_BY_IDEMPOTENCY_KEY =
             "SELECT " + COLUMNS + " FROM ticket WHERE site_id = $1 AND idempotency_key = $2";
+    /** What the wait estimator reads of a service now: its calls since $2 and the counters open serving it. */
+    static final String SELECT_WAIT_RATE = "SELECT " + waitRate("$1", "$2");
     static final String COUNT_WAITING_AHEAD = """
             SELECT count(*) FROM ticket
             WHERE site_id = $1 AND service_id = $2 AND service_day = $5 AND status = 'WAITING'
@@ -590,5 +589,28 @@ public final class TicketStore {
         statements.put(TicketAction.TRANSFER, TRANSFER);
         statements.put(TicketAction.CANCEL, CANCEL);
         return Map.copyOf(statements);
+    }
+
+    /**
+     * The wait estimator's inputs for a service, as columns {@code recent_calls} and {@code counters_serving}: the
+     * same for a ticket being issued and for a visitor's page reading its ticket again.
+     */
+    private static String waitRate(String serviceId, String since) {
+        return """
+                (SELECT count(*) FROM ticket_event c
+                 WHERE c.service_id = %1$s AND c.kind = 'CALL' AND c.at > %2$s) AS recent_calls,
+                (SELECT count(*) FROM counter_state cs JOIN counter_service cv ON cv.counter_id = cs.counter_id
+                 WHERE cv.service_id = %1$s AND cs.status = 'OPEN') AS counters_serving""".formatted(serviceId, since);
+    }
+
+    /** The calls of a service since a time and the counters open serving it: the wait estimator's inputs. */
+    public record WaitRate(int recentCalls, int countersServing) {
+    }
+
+    public Future<WaitRate> waitRate(String serviceId, Instant since) {
+        return pool.preparedQuery(SELECT_WAIT_RATE).execute(Tuple.of(serviceId, Sql.utc(since))).map(rows -> {
+            Row row = rows.iterator().next();
+            return new WaitRate(row.getLong("recent_calls").intValue(), row.getLong("counters_serving").intValue());
+        });
     }
 }

@@ -118,6 +118,7 @@ public final class TicketView {
                 .put("siteName", catalog.site(ticket.siteId()).name())
                 .put("language", ticket.language())
                 .put("peopleAhead", visitor.peopleAhead())
+                .put("estimatedWaitMinutes", visitor.estimatedWaitMinutes())
                 .put("counterName", catalog.counterName(ticket.counterId()))
                 .put("issuedAt", text(ticket.issuedAt()))
                 .put("calledAt", text(ticket.calledAt()))

@@ -12,8 +12,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /** The page a visitor opens from the QR code on the ticket: where they stand, then where to go, live. */
 class VisitorTicketPageTest {
@@ -73,6 +76,39 @@ class VisitorTicketPageTest {
         server.post("/api/v1/tickets/" + mine.getLong("id") + "/finish", agent, new JsonObject());
         Browser.waitUpTo(phone, Duration.ofSeconds(3)).until(driver -> text("state").startsWith("Su visita"));
         assertThat(phone.findElement(By.id("where")).isDisplayed()).as("no more wait: no more room").isFalse();
+        assertThat(Accessibility.violations(phone)).isEmpty();
+    }
+
+    @Test
+    void the_visitor_is_told_the_estimated_wait_then_warned_when_three_people_are_left_before_them() {
+        String kiosk = server.deviceToken("kiosk-1");
+        String agent = server.agentAtCounter("ticket.page.warned", "s1", "c3");
+        List<Long> before = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            before.add(server.issue(kiosk, "svc-c").getLong("id"));
+        }
+        JsonObject mine = server.post("/api/v1/tickets", kiosk, new JsonObject().put("serviceId", "svc-c")
+                .put("language", "fr")).bodyAsJsonObject();
+        assertThat(mine.getInteger("estimatedWaitMinutes")).isEqualTo(40);
+
+        phone.get(server.baseUrl() + "/ticket/" + mine.getString("statusToken"));
+        Browser.waitUpTo(phone, Duration.ofSeconds(5)).until(driver -> text("number").equals(mine.getString("number")));
+        assertThat(text("state")).isEqualTo("5 personnes avant vous.");
+        assertThat(text("estimate")).as("the kiosk's estimate, from the same estimator")
+                .isEqualTo("Attente estimée : environ 40 min.");
+        assertThat(phone.findElement(By.id("soon")).isDisplayed()).isFalse();
+
+        for (long other : before.subList(0, 2)) {
+            ok(server.post("/api/v1/counters/c3/call-next", agent, null));
+            ok(server.post("/api/v1/tickets/" + other + "/no-show", agent, null));
+        }
+        // Others' calls are not this ticket's news: the page reads its ticket again every 20 s.
+        Browser.waitUpTo(phone, Duration.ofSeconds(30)).until(driver -> phone.findElement(By.id("soon")).isDisplayed());
+        assertThat(text("soon")).isEqualTo("Plus que 3 personnes avant vous : revenez dans la salle d’attente.");
+        assertThat(text("state")).isEqualTo("3 personnes avant vous.");
+        assertThat(phone.findElement(By.id("soon")).getAttribute("role")).isEqualTo("alert");
+        assertThat(String.valueOf(phone.executeScript("return window.guichetVisitor.alerts[0]"))).isEqualTo("shown");
+        Browser.screenshot(phone, "visitor-ticket-soon");
         assertThat(Accessibility.violations(phone)).isEmpty();
     }
 
