@@ -105,6 +105,11 @@ public final class Failure extends RuntimeException {
         return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message, null, retryAfter);
     }
 
+    /** Too many, and what the caller already holds (a JSON object) that it may use instead. */
+    public static Failure tooManyAttempts(String code, String message, Object current) {
+        return new Failure(Kind.TOO_MANY_ATTEMPTS, code, message, current);
+    }
+
     /** Something the request needs is out of reach for now (the database): nothing was done, try again later. */
     public static Failure unavailable(String code, String message) {
         return new Failure(Kind.UNAVAILABLE, code, message);

@@ -33,6 +33,8 @@ public final class HttpVerticle extends VerticleBase {
     /** /ticket/ and anything under it but the page's own scripts and style sheet. */
     static final String VISITOR_TICKET_PAGE = "/ticket/(?![A-Za-z0-9_-]+\\.(?:js|css)$).*";
     /** /indicateurs/ (the network) and /indicateurs/<site id>; its scripts and style sheet are files. */
+    /** /prendre/<site id>: its scripts and style sheet are files, whose names have a dot. */
+    static final String PHONE_PAGE = "/prendre/[a-z0-9_-]+/?";
     static final String INDICATORS_PAGE = "/indicateurs(/[a-z0-9_-]*)?/?";
 
     private final Services services;
@@ -103,6 +105,7 @@ public final class HttpVerticle extends VerticleBase {
         deviceRoutes.mountPublic(api);
         SatisfactionRoutes satisfactionRoutes = new SatisfactionRoutes(services);
         satisfactionRoutes.mountPublic(api);
+        new PhoneRoutes(services).mountPublic(api);
 
         api.route().handler(new Authenticator(services.authentication()));
         authRoutes.mount(api);
@@ -127,6 +130,8 @@ public final class HttpVerticle extends VerticleBase {
         // same page, which tells the visitor in their language that the ticket cannot be found.
         root.getWithRegex(VISITOR_TICKET_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/ticket/index.html"));
         // The accessibility statement every public page links to, at the address the RGAA's readers look for.
+        // A site's page for taking a ticket on one's own phone (the QR code of a poster in the hall).
+        root.getWithRegex(PHONE_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/prendre/index.html"));
         root.get("/accessibilite").handler(ctx -> CachePolicy.sendPage(ctx, "web/accessibilite/index.html"));
         // The published indicators ("Services Publics+"), for anyone: the network at /indicateurs/, a site at
         // /indicateurs/<site>; any site may embed them in a frame.

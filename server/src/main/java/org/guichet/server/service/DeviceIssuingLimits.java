@@ -26,16 +26,23 @@ public final class DeviceIssuingLimits {
 
     /** Takes one ticket from the device's allowance; fails as too many attempts, saying when to try again. */
     public void take(String deviceId) {
+        take(deviceId, "issuing_throttled", "This device is issuing tickets faster than a waiting room can");
+    }
+
+    /**
+     * Takes one ticket from the allowance kept under {@code key}; fails as too many attempts with this code and
+     * sentence, followed by when to try again.
+     */
+    public void take(String key, String code, String refusal) {
         IssuingRate.Taken[] taken = new IssuingRate.Taken[1];
-        allowances.compute(deviceId, (id, before) -> {
+        allowances.compute(key, (id, before) -> {
             taken[0] = rate.take(before == null ? rate.full(clock.instant()) : before, clock.instant());
             return taken[0].left();
         });
         if (!taken[0].allowed()) {
             long seconds = Failure.wholeSeconds(taken[0].waitFor());
-            throw Failure.tooManyAttempts("issuing_throttled", "This device is issuing tickets faster than a "
-                    + "waiting room can; try again in " + seconds + (seconds == 1 ? " second." : " seconds."),
-                    taken[0].waitFor());
+            throw Failure.tooManyAttempts(code, refusal + "; try again in " + seconds
+                    + (seconds == 1 ? " second." : " seconds."), taken[0].waitFor());
         }
     }
 }

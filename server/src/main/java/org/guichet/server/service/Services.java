@@ -23,6 +23,7 @@ import org.guichet.server.store.RoomPlanStore;
 import org.guichet.server.store.StatsRollups;
 import org.guichet.server.store.TemplateStore;
 import org.guichet.server.store.ThrottleStore;
+import org.guichet.server.store.PhoneTicketStore;
 import org.guichet.server.store.TicketStore;
 import org.guichet.server.store.TrainingStore;
 
@@ -42,7 +43,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
                        SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing,
                        Directory directory, SatisfactionSurvey satisfaction, PublishedIndicators indicators,
-                       Training training) {
+                       Training training, PhoneTickets phoneTickets) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -140,6 +141,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new Directory(new DirectoryStore(pool), clock),
                 new SatisfactionSurvey(answers, tickets, queries, catalogs, satisfaction, clock),
                 new PublishedIndicators(stats, facts, answers, base.summaries(), catalogs, clock),
-                new Training(new TrainingStore(pool), catalogs, devices, issuer, clock));
+                new Training(new TrainingStore(pool), catalogs, devices, issuer, clock),
+                new PhoneTickets(issuer, new PhoneTicketStore(pool), catalogs, clock));
     }
 }

@@ -89,6 +89,32 @@ public final class TicketIssuer {
         Catalog catalog = catalogs.get();
         Catalog.Service service = catalog.service(request.serviceId());
         AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(service.siteId()));
+        Catalog.Site site = issuingSite(catalog, service, request);
+        Instant arrival = clock.instant();
+        if (!principal.isAgent()) {
+            requireVisitorRequest(site, request, arrival);
+            deviceLimits.take(principal.deviceId());
+        }
+        return submit(site, service, request, arrival, principal.deviceId());
+    }
+
+    /**
+     * Issues a ticket a visitor takes on their own phone, held to what a kiosk may issue: while the site issues, and
+     * no priority but the one a visitor may declare. The caller keeps the phone's own limits.
+     */
+    public Future<Issued> issueForPhone(String siteId, IssueRequest request) {
+        Catalog catalog = catalogs.get();
+        Catalog.Service service = catalog.service(request.serviceId());
+        if (!service.siteId().equals(siteId)) {
+            throw Failure.notFound("No service '" + request.serviceId() + "' at this site.");
+        }
+        Catalog.Site site = issuingSite(catalog, service, request);
+        Instant arrival = clock.instant();
+        requireVisitorRequest(site, request, arrival);
+        return submit(site, service, request, arrival, null);
+    }
+
+    private static Catalog.Site issuingSite(Catalog catalog, Catalog.Service service, IssueRequest request) {
         Catalog.Site site = catalog.site(service.siteId());
         if (request.siteId() != null && !request.siteId().equals(site.id())) {
             throw Failure.invalid("Service '" + service.id() + "' does not belong to site '" + request.siteId() + "'.");
@@ -100,18 +126,23 @@ public final class TicketIssuer {
         if (!site.active()) {
             throw Failure.conflict("site_archived", site.name() + " is archived: it issues no ticket any more.");
         }
-        Instant arrival = clock.instant();
-        if (!principal.isAgent()) {
-            requireIssuing(site, arrival);
-            if (!request.priority().selfDeclared()) {
-                throw Failure.notAllowed("priority_not_allowed", "A device may issue NORMAL or PRIORITY tickets; "
-                        + request.priority().name() + " is given by an agent.");
-            }
-            deviceLimits.take(principal.deviceId());
+        return site;
+    }
+
+    /** What a visitor asks for themselves (at a kiosk or on a phone): while the site issues, a priority they may claim. */
+    private static void requireVisitorRequest(Catalog.Site site, IssueRequest request, Instant arrival) {
+        requireIssuing(site, arrival);
+        if (!request.priority().selfDeclared()) {
+            throw Failure.notAllowed("priority_not_allowed", "A device may issue NORMAL or PRIORITY tickets; "
+                    + request.priority().name() + " is given by an agent.");
         }
+    }
+
+    private Future<Issued> submit(Catalog.Site site, Catalog.Service service, IssueRequest request, Instant arrival,
+                                  String deviceId) {
         TicketStore.NewTicket ticket = new TicketStore.NewTicket(site.id(), service.id(), service.roomId(),
                 service.prefix(), ServiceDay.of(arrival, site.zone()), request.priority(), request.language(),
-                Tokens.newStatusToken(), arrival, principal.deviceId(), request.idempotencyKey());
+                Tokens.newStatusToken(), arrival, deviceId, request.idempotencyKey());
         Promise<Issued> promise = Promise.promise();
         batcher.submit(new PendingIssue(ticket, promise, Vertx.currentContext()));
         return promise.future();

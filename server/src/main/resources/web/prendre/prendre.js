@@ -1,0 +1,125 @@
+// A site's page for taking a ticket on one's own phone: /prendre/<site>, from the QR code of a poster in the hall.
+// One button per service; the ticket then shows on the visitor's ticket page (/ticket/<token>), which warns them when
+// their turn is near. The phone keeps a random key, by which the server holds it to one ticket in progress here.
+
+import './texts.js';
+import { startPublicPage } from '/public/page.js';
+import { Api, ApiError } from '/shared/api.js';
+import { language, localName, t } from '/shared/i18n.js';
+
+const KEY_STORAGE = 'guichet.phone.key';
+const siteId = decodeURIComponent(location.pathname.replace(/^\/prendre\/?/, '').replace(/\/$/, ''));
+const mineStorage = `guichet.phone.ticket.${siteId}`;
+const api = new Api();
+const $ = id => document.getElementById(id);
+
+/** The phone's own random key, made once: 24 characters of base64url. */
+function phoneKey() {
+    let key = localStorage.getItem(KEY_STORAGE);
+    if (!key) {
+        const bytes = crypto.getRandomValues(new Uint8Array(18));
+        key = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+        localStorage.setItem(KEY_STORAGE, key);
+    }
+    return key;
+}
+
+function say(text) {
+    $('status').textContent = text;
+}
+
+/** The ticket this phone took here today, to find it again. */
+function showMine() {
+    const mine = JSON.parse(localStorage.getItem(mineStorage) || 'null');
+    const today = new Date().toISOString().slice(0, 10);
+    const shown = mine && mine.day === today;
+    $('mine').hidden = !shown;
+    if (shown) {
+        $('mine-link').href = mine.statusPath;
+    }
+}
+
+function button(entry) {
+    const choice = document.createElement('button');
+    choice.type = 'button';
+    choice.className = 'entry';
+    choice.textContent = localName(entry);
+    choice.addEventListener('click', () => take(entry));
+    return choice;
+}
+
+/** Services at the top, and each sub-menu's services under its name; orientation entries are for the kiosk. */
+function showEntries(entries) {
+    const groups = [];
+    const top = entries.filter(entry => entry.kind === 'service');
+    if (top.length) {
+        const group = document.createElement('div');
+        group.className = 'entries-group';
+        group.append(...top.map(button));
+        groups.push(group);
+    }
+    entries.filter(entry => entry.kind === 'menu' && entry.children?.some(child => child.kind === 'service'))
+        .forEach(menu => {
+            const group = document.createElement('section');
+            group.className = 'entries-group';
+            const title = document.createElement('h3');
+            title.textContent = localName(menu);
+            group.append(title, ...menu.children.filter(child => child.kind === 'service').map(button));
+            groups.push(group);
+        });
+    $('entries').replaceChildren(...groups);
+}
+
+function closedSentence(opening) {
+    const next = opening.nextOpening;
+    if (!next) {
+        return t('phone.closed');
+    }
+    const [year, month, day] = next.date.split('-').map(Number);
+    const dayText = new Intl.DateTimeFormat(language(), { weekday: 'long', day: 'numeric', month: 'long',
+        timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+    return t('phone.reopens', { day: dayText, time: next.time.slice(0, 5) });
+}
+
+async function take(service) {
+    say(t('phone.taking'));
+    try {
+        const ticket = await api.post(`/public/sites/${encodeURIComponent(siteId)}/tickets`, {
+            serviceId: service.id, language: language(), phoneKey: phoneKey(),
+            priority: $('priority').checked ? 'PRIORITY' : 'NORMAL' });
+        localStorage.setItem(mineStorage, JSON.stringify({ statusPath: ticket.statusPath,
+            day: new Date().toISOString().slice(0, 10) }));
+        location.assign(ticket.statusPath);
+    } catch (error) {
+        if (error instanceof ApiError && error.code === 'phone_has_ticket' && error.current?.statusPath) {
+            location.assign(error.current.statusPath);
+        } else if (error instanceof ApiError && error.code === 'too_many_tickets') {
+            say(t('phone.tooMany'));
+        } else if (error instanceof ApiError && error.code === 'site_closed') {
+            await load();
+        } else {
+            say(t('phone.failed'));
+        }
+    }
+}
+
+async function load() {
+    let menu;
+    try {
+        menu = await api.get(`/public/sites/${encodeURIComponent(siteId)}/menu`);
+    } catch (error) {
+        say(error instanceof ApiError && error.status === 404 ? t('phone.unknown') : t('phone.failed'));
+        return;
+    }
+    $('site-name').textContent = menu.site.name;
+    const issuing = menu.opening.issuing;
+    $('menu').hidden = !issuing;
+    say(issuing ? '' : closedSentence(menu.opening));
+    if (issuing) {
+        showEntries(menu.entries);
+    }
+}
+
+startPublicPage();
+showMine();
+load();
