@@ -74,6 +74,7 @@ SitesView.prototype.edit = async function edit(siteId) {
     }
     const site = this.editing;
     $('site-edit-title').textContent = t('site.editTitle', { name: site.name });
+    $('site-poster').href = `/prendre/${encodeURIComponent(site.id)}/affiche`;
     $('site-name').value = site.name;
     $('site-address').value = site.address ?? '';
     $('site-zone').value = site.timeZone;

@@ -35,6 +35,8 @@ public final class HttpVerticle extends VerticleBase {
     /** /indicateurs/ (the network) and /indicateurs/<site id>; its scripts and style sheet are files. */
     /** /prendre/<site id>: its scripts and style sheet are files, whose names have a dot. */
     static final String PHONE_PAGE = "/prendre/[a-z0-9_-]+/?";
+    /** /prendre/<site id>/affiche: the poster to print for the hall. */
+    static final String PHONE_POSTER = "/prendre/[a-z0-9_-]+/affiche/?";
     static final String INDICATORS_PAGE = "/indicateurs(/[a-z0-9_-]*)?/?";
 
     private final Services services;
@@ -132,6 +134,7 @@ public final class HttpVerticle extends VerticleBase {
         // The accessibility statement every public page links to, at the address the RGAA's readers look for.
         // A site's page for taking a ticket on one's own phone (the QR code of a poster in the hall).
         root.getWithRegex(PHONE_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/prendre/index.html"));
+        root.getWithRegex(PHONE_POSTER).handler(ctx -> CachePolicy.sendPage(ctx, "web/prendre/affiche.html"));
         root.get("/accessibilite").handler(ctx -> CachePolicy.sendPage(ctx, "web/accessibilite/index.html"));
         // The published indicators ("Services Publics+"), for anyone: the network at /indicateurs/, a site at
         // /indicateurs/<site>; any site may embed them in a frame.

@@ -3,13 +3,19 @@ package org.guichet.server.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.service.Services;
+import org.guichet.server.view.QrSvg;
 import org.guichet.server.view.SiteView;
 import org.guichet.server.view.TicketView;
 
-/** A site's public page for taking a ticket on one's own phone: its menu, and the ticket. No account. */
+import java.util.regex.Pattern;
+
+/** A site's public page for taking a ticket on one's own phone: its menu, the ticket, its poster's QR code. */
 public final class PhoneRoutes {
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]{1,200}(:[0-9]{1,5})?");
 
     private final Services services;
 
@@ -20,6 +26,21 @@ public final class PhoneRoutes {
     public void mountPublic(Router api) {
         api.get("/public/sites/:siteId/menu").handler(this::menu);
         api.post("/public/sites/:siteId/tickets").handler(this::take);
+        api.get("/public/sites/:siteId/poster-qr.svg").handler(this::posterQr);
+    }
+
+    /**
+     * The QR code of the site's page for a poster in the hall: {@code origin} (the address visitors reach, as the
+     * poster page was opened at) followed by /prendre/&lt;site&gt;. Only that page's address, for a known site.
+     */
+    private void posterQr(RoutingContext ctx) {
+        String origin = ctx.queryParams().get("origin");
+        if (origin == null || !ORIGIN.matcher(origin).matches()) {
+            throw Failure.invalid("'origin' must be an address such as https://accueil.example.fr (no path).");
+        }
+        String siteId = services.phoneTickets().menu(ctx.pathParam("siteId")).site().id();
+        ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
+                .end(QrSvg.svg(origin + "/prendre/" + siteId));
     }
 
     private void menu(RoutingContext ctx) {

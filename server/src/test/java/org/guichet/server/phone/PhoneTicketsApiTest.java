@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.guichet.server.service.PhoneTickets;
 import org.guichet.server.testing.TestServer;
+import org.guichet.server.view.QrSvg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -62,6 +63,22 @@ class PhoneTicketsApiTest {
         assertThat(server.sql("SELECT count(*) AS n FROM phone_ticket").get(0).getLong("n")).isEqualTo(3);
         assertThat(server.sql("SELECT count(*) AS n FROM phone_ticket WHERE phone_key = convert_to($1, 'UTF8')",
                 phone(1)).get(0).getLong("n")).as("the key is kept hashed").isZero();
+    }
+
+    @Test
+    void the_posters_qr_code_is_the_sites_phone_page_at_the_address_given_and_nothing_else() {
+        HttpResponse<Buffer> svg = server.get("/api/v1/public/sites/s1/poster-qr.svg?origin="
+                + "https%3A%2F%2Faccueil.example.fr", null);
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.getHeader("Content-Type")).isEqualTo("image/svg+xml");
+        assertThat(svg.bodyAsString()).isEqualTo(QrSvg.svg("https://accueil.example.fr/prendre/s1"));
+        for (String origin : List.of("", "javascript:alert(1)", "https%3A%2F%2Fa.fr%2Fother%2Fpath",
+                "https%3A%2F%2Fa.fr%3Fq%3D1")) {
+            assertThat(server.get("/api/v1/public/sites/s1/poster-qr.svg?origin=" + origin, null).statusCode())
+                    .as(origin).isEqualTo(400);
+        }
+        assertThat(server.get("/api/v1/public/sites/nowhere/poster-qr.svg?origin=https%3A%2F%2Fa.fr", null)
+                .statusCode()).isEqualTo(404);
     }
 
     @Test

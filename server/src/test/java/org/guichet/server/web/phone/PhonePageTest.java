@@ -90,6 +90,22 @@ class PhonePageTest {
     }
 
     @Test
+    void the_poster_for_the_hall_shows_the_qr_code_of_the_sites_phone_page_in_four_languages() {
+        phone.get(server.baseUrl() + "/prendre/s1/affiche");
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("site-name"), "Site Un – bâtiment A"));
+        waitUpTo(10).until(driver -> Boolean.TRUE.equals(phone.executeScript(
+                "const qr = document.getElementById('qr'); return qr.complete && qr.naturalWidth > 0;")));
+        assertThat(text("address")).isEqualTo(server.baseUrl() + "/prendre/s1");
+        assertThat(phone.findElement(By.id("qr")).getAttribute("alt")).isEqualTo("Code QR : " + server.baseUrl()
+                + "/prendre/s1");
+        assertThat(phone.findElement(By.tagName("main")).getText()).contains("Prenez votre ticket sur votre téléphone",
+                "Take your ticket on your phone", "Saque su tique en su teléfono",
+                "Prenètz vòstre tiquet sus vòstre telefòn");
+        assertThat(Accessibility.violations(phone)).as("the poster").isEmpty();
+        Browser.screenshot(phone, "phone-poster");
+    }
+
+    @Test
     void a_wrong_address_says_so_plainly_in_the_visitors_language() {
         phone.get(server.baseUrl() + "/prendre/nowhere?lang=es");
         waitUpTo(10).until(ExpectedConditions.textToBe(By.id("status"),
