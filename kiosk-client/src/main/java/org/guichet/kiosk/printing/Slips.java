@@ -19,8 +19,8 @@ public final class Slips {
 
     /**
      * The visitor's ticket: site, service in the ticket's language, number, issue time in the site's time zone,
-     * people ahead, estimated wait, where to wait, the status page address (QR code) on the public server, the site's footer (see
-     * {@link #footerFor}), and whether it is a priority ticket.
+     * people ahead, estimated wait, where to wait, the status page address (QR code) on the public server, the
+     * site's footer (see {@link #footerFor}), and whether it is a priority ticket.
      */
     public static TicketSlip ticket(Menu menu, IssuedTicket ticket, URI publicServerUrl) {
         return ticket(menu, ticket, publicServerUrl, false);

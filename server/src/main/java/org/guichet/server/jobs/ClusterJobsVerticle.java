@@ -9,8 +9,9 @@ import java.time.Duration;
 /**
  * Jobs whose work is shared by every instance and needs doing once: rebuilding the statistics rollups marked dirty,
  * deleting audit entries older than the retention, applying the data retention periods (notes, pseudonymisation,
- * old tickets, expired sessions), drawing the simulated visitors of training copies. One instance of this verticle runs per server; each job takes an
- * advisory lock, so two servers on one database never do it at once.
+ * old tickets, expired sessions), drawing the simulated visitors of training copies. One instance of this verticle
+ * runs per server; each job takes an advisory lock (or locks its rows), so two servers on one database never do it
+ * at once.
  */
 public final class ClusterJobsVerticle extends VerticleBase {
 

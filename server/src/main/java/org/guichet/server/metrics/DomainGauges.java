@@ -50,7 +50,8 @@ final class DomainGauges {
                 .filter(service -> measured(service.siteId()))
                 .forEach(service -> keys.put(service.siteId() + "\u0000" + service.id(),
                         queueTags(service.siteId(), service.id())));
-        queues.stream().filter(queue -> measured(queue.siteId())).forEach(queue -> keys.putIfAbsent(queue.siteId() + "\u0000" + queue.serviceId(),
+        queues.stream().filter(queue -> measured(queue.siteId())).forEach(queue -> keys.putIfAbsent(
+                queue.siteId() + "\u0000" + queue.serviceId(),
                 queueTags(queue.siteId(), queue.serviceId())));
         return List.copyOf(keys.values());
     }

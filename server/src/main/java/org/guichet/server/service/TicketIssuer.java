@@ -129,7 +129,7 @@ public final class TicketIssuer {
         return site;
     }
 
-    /** What a visitor asks for themselves (at a kiosk or on a phone): while the site issues, a priority they may claim. */
+    /** What a visitor asks for at a kiosk or on a phone: while the site issues, a priority they may claim. */
     private static void requireVisitorRequest(Catalog.Site site, IssueRequest request, Instant arrival) {
         requireIssuing(site, arrival);
         if (!request.priority().selfDeclared()) {

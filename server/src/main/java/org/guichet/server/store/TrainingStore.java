@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Training copies of sites ({@link org.guichet.server.domain.TrainingSites}): made or brought up to date from their
@@ -29,8 +30,8 @@ public final class TrainingStore {
     static final String UPSERT_SITE = """
             INSERT INTO site (id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, active,
                               translations, training_of, updated_at)
-            SELECT $2::text, name || ' (formation)', time_zone, '{}', '{}', calling_policy, NULL, address, true, translations,
-                   id, now()
+            SELECT $2::text, name || ' (formation)', time_zone, '{}', '{}', calling_policy, NULL, address, true,
+                   translations, id, now()
             FROM site WHERE id = $1 AND training_of IS NULL
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone,
                                            calling_policy = EXCLUDED.calling_policy, address = EXCLUDED.address,
@@ -76,7 +77,8 @@ public final class TrainingStore {
     /** One screen per room of the copy ($1), opened in a browser by whoever trains. */
     static final String INSERT_SCREENS = """
             INSERT INTO device (id, site_id, kind, name, room_id, language, code)
-            SELECT $1::text || ':ecran-' || code, $1, 'screen', 'Écran de formation, ' || name, id, 'fr', 'ecran-' || code
+            SELECT $1::text || ':ecran-' || code, $1, 'screen', 'Écran de formation, ' || name, id, 'fr',
+                   'ecran-' || code
             FROM waiting_room WHERE site_id = $1
             ON CONFLICT (id) DO NOTHING""";
     static final String SCREEN_OF_ROOM =
@@ -182,7 +184,7 @@ public final class TrainingStore {
      *
      * @param draw issues a simulation's arrivals from its last draw to the given instant; answers how many
      */
-    public Future<Integer> drawDue(Instant now, java.util.function.BiFunction<Simulation, Instant, Future<Integer>> draw) {
+    public Future<Integer> drawDue(Instant now, BiFunction<Simulation, Instant, Future<Integer>> draw) {
         return pool.withTransaction(conn -> conn.preparedQuery(DUE_SIMULATIONS).execute(Tuple.of(Sql.utc(now)))
                 .compose(rows -> {
                     List<Simulation> due = new ArrayList<>();
