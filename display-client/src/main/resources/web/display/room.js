@@ -14,6 +14,8 @@ import { h } from '/shared/dom.js';
 import { language, localName, t } from '/shared/i18n.js';
 
 const RECENT_COUNT = 6;
+/** How long a "go to that room" notice stays in the footer. */
+const MOVED_MS = 60000;
 const ANNOUNCED_KEPT = 1000;
 /** How long an ended call is still shown (everyone): about the time of its chime, voice and flash. */
 const ENDED_SHOWN_MILLIS = 10000;
@@ -44,6 +46,8 @@ const state = {
     announced: new Set(),
     syncs: 0,
     connection: 'connecting',
+    footer: '',
+    moved: null,
 };
 let announcer = null;
 const $ = id => document.getElementById(id);
@@ -93,9 +97,8 @@ function applyDisplay(display, settings) {
     state.pending = [];
     state.recent = calls.slice(stillCalled ? 1 : 0, (stillCalled ? 1 : 0) + RECENT_COUNT);
     state.queue = display.queue || null;
-    const message = settings.message || display.site.footer;
-    $('message').textContent = message || '';
-    $('message').hidden = !message;
+    state.footer = settings.message || display.site.footer || '';
+    showFooter();
     renderCalls();
     renderQueue();
 }
@@ -108,6 +111,9 @@ function onMessage(message) {
         ended(message.ticket);
     } else if (TAKEN_BACK.has(type)) {
         takenBack(message.ticket);
+        if (message.next) {
+            moved(message.ticket, message.next);
+        }
     } else if (type === 'queue') {
         state.queue = message.room;
         renderQueue();
@@ -121,6 +127,7 @@ function announcementKey(ticket) {
 const sameTicket = ticket => other => other.id === ticket.id;
 const otherTicket = ticket => other => other.id !== ticket.id;
 let boardTimer = null;
+let movedTimer = null;
 
 function called(ticket) {
     if (state.current && state.current.id === ticket.id && !state.leaving) {
@@ -150,6 +157,28 @@ function ended(ticket) {
 }
 
 /** A called ticket sent back to the queue, or to another service or counter, is no longer called: it leaves the board. */
+/**
+ * A visitor transferred to a service that waits in another room: where to go, in the footer, for a minute (or until
+ * the next such notice), then the footer's own message again.
+ */
+function moved(ticket, next) {
+    const place = [next.room, next.building, next.floor].filter(Boolean).join(', ');
+    state.moved = t('moved', { number: ticket.number, place: next.directions ? `${place}. ${next.directions}` : place });
+    showFooter();
+    clearTimeout(movedTimer);
+    movedTimer = setTimeout(() => {
+        state.moved = null;
+        showFooter();
+    }, MOVED_MS);
+}
+
+function showFooter() {
+    const text = state.moved || state.footer;
+    $('message').textContent = text;
+    $('message').hidden = !text;
+    $('message').classList.toggle('moved', Boolean(state.moved));
+}
+
 function takenBack(ticket) {
     state.recent = state.recent.filter(otherTicket(ticket));
     state.pending = state.pending.filter(otherTicket(ticket));

@@ -146,9 +146,19 @@ public final class NodeMetrics {
 
     /** The ticket events, counted on their way: an issued ticket (not a transfer's arrival) and a first call. */
     public TicketEvents counting(TicketEvents next) {
-        return (ticket, action, leftCounterId) -> {
-            count(ticket, action);
-            next.ticketChanged(ticket, action, leftCounterId);
+        return new TicketEvents() {
+            @Override
+            public void ticketChanged(Ticket ticket, TicketAction action, String leftCounterId) {
+                count(ticket, action);
+                next.ticketChanged(ticket, action, leftCounterId);
+            }
+
+            @Override
+            public void ticketTransferred(Ticket ended, Ticket successor, String leftCounterId) {
+                count(ended, TicketAction.TRANSFER);
+                count(successor, TicketAction.ISSUE);
+                next.ticketTransferred(ended, successor, leftCounterId);
+            }
         };
     }
 

@@ -51,12 +51,31 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
 
     @Override
     public void ticketChanged(Ticket ticket, TicketAction action, String leftCounterId) {
+        publish(ticket, action, leftCounterId, null);
+    }
+
+    /**
+     * The ended ticket's screens hear where the visitor goes next ({@code next}: room, building, floor, directions)
+     * when the new service waits in another room.
+     */
+    @Override
+    public void ticketTransferred(Ticket ended, Ticket successor, String leftCounterId) {
+        JsonObject next = successor.roomId().equals(ended.roomId()) ? null
+                : TicketView.where(catalogs.get(), successor.roomId(), null);
+        publish(ended, TicketAction.TRANSFER, leftCounterId, next);
+        ticketChanged(successor, TicketAction.ISSUE);
+    }
+
+    private void publish(Ticket ticket, TicketAction action, String leftCounterId, JsonObject next) {
         Catalog catalog = catalogs.get();
         boolean forRooms = ROOM_ACTIONS.contains(action);
         String counterId = ticket.counterId() != null ? ticket.counterId() : leftCounterId;
         if (forRooms || counterId != null) {
             // Only calls and counter-side changes go to screens; a fresh ticket is only the visitor's news.
             JsonObject message = TicketView.screenMessage(ticket, action, clock.instant(), catalog);
+            if (next != null) {
+                message.put("next", next);
+            }
             if (forRooms) {
                 Catalog.Counter counter = ticket.counterId() == null ? null : catalog.counters().get(ticket.counterId());
                 Set<String> rooms = counter == null || counter.roomId().equals(ticket.roomId())

@@ -16,4 +16,13 @@ public interface TicketEvents {
     default void ticketChanged(Ticket ticket, TicketAction action) {
         ticketChanged(ticket, action, null);
     }
+
+    /**
+     * A transfer: the ticket ended (TRANSFER, taken from {@code leftCounterId}) and its successor queued in the new
+     * service (ISSUE), told together so that whoever hears the first may say where the visitor goes next.
+     */
+    default void ticketTransferred(Ticket ended, Ticket successor, String leftCounterId) {
+        ticketChanged(ended, TicketAction.TRANSFER, leftCounterId);
+        ticketChanged(successor, TicketAction.ISSUE);
+    }
 }

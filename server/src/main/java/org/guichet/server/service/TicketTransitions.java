@@ -142,8 +142,7 @@ public final class TicketTransitions {
                         if (pair.isEmpty()) {
                             return changedMeanwhile(ticket.id(), TicketAction.TRANSFER);
                         }
-                        events.ticketChanged(pair.get()[0], TicketAction.TRANSFER, ticket.counterId());
-                        events.ticketChanged(pair.get()[1], TicketAction.ISSUE);
+                        events.ticketTransferred(pair.get()[0], pair.get()[1], ticket.counterId());
                         return Future.succeededFuture(pair.get()[1]);
                     });
         });

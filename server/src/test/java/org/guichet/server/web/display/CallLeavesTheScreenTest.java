@@ -102,6 +102,29 @@ class CallLeavesTheScreenTest {
         });
     }
 
+    @Test
+    void a_visitor_transferred_to_another_room_is_told_on_the_room_screen_where_to_go() {
+        ScreenPage.inBrowser(1280, 720, page -> {
+            page.open(server.baseUrl() + "/display/?token=" + screen);
+            page.awaitRoomReady();
+            freeCounter();
+            String footer = page.text("message");
+            JsonObject ticket = server.issue(agent, "svc-b");
+            RoomScene.call(server, agent, ticket, "c1");
+            post(ticket, "start", null);
+            JsonObject next = ok(server.post("/api/v1/tickets/" + ticket.getLong("id") + "/transfer", agent,
+                    new JsonObject().put("serviceId", "svc-c")));
+
+            String expected = ticket.getString("number") + " : rendez-vous en Salle 1 bis";
+            page.await(Duration.ofSeconds(5), d -> expected.equals(page.text("message")));
+            assertThat(page.text("recent-list")).doesNotContain(ticket.getString("number"));
+            assertThat(page.script("return document.getElementById('message').classList.contains('moved')"))
+                    .isEqualTo(true);
+            assertThat(footer).isNotEqualTo(expected);
+            cleanUp(next);
+        });
+    }
+
     /** Ends whatever counter c1 still has called or in service (a test that failed half-way leaves one). */
     private static void freeCounter() {
         JsonObject current = ok(server.get("/api/v1/counters/c1", agent)).getJsonObject("currentTicket");
