@@ -41,6 +41,12 @@ public record IssuingRate(int burst, Duration refillEvery) {
         return new Allowance(burst, now);
     }
 
+    /** Whether the allowance has refilled completely by {@code now}: the same as a holder never seen. */
+    public boolean isFull(Allowance allowance, Instant now) {
+        double elapsed = Math.max(0, Duration.between(allowance.at(), now).toNanos());
+        return allowance.tickets() + elapsed / refillEvery.toNanos() >= burst;
+    }
+
     /** The same rate with time running {@code speed} times faster (benchmarks that compress a day). */
     public IssuingRate faster(double speed) {
         return new IssuingRate(burst, Duration.ofNanos(Math.max(1, (long) (refillEvery.toNanos() / speed))));

@@ -38,7 +38,7 @@ public final class PhoneRoutes {
         if (origin == null || !ORIGIN.matcher(origin).matches()) {
             throw Failure.invalid("'origin' must be an address such as https://accueil.example.fr (no path).");
         }
-        String siteId = services.phoneTickets().menu(ctx.pathParam("siteId")).site().id();
+        String siteId = services.phoneTickets().site(ctx.pathParam("siteId")).id();
         ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
                 .end(QrSvg.svg(origin + "/prendre/" + siteId));
     }
@@ -48,12 +48,19 @@ public final class PhoneRoutes {
         Reply.send(ctx, 200, SiteView.menu(services.phoneTickets().menu(ctx.pathParam("siteId"))));
     }
 
-    /** Body {serviceId, phoneKey, priority?, language?}: 201 with the ticket as a kiosk gets it. */
+    /**
+     * Body {serviceId, phoneKey, priority?, language?, idempotencyKey?}: 201 with the ticket as a kiosk gets it (200
+     * when the same tap's key was answered already).
+     */
     private void take(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
-        Reply.json(ctx, 201, services.phoneTickets().take(ctx.pathParam("siteId"), Json.requiredString(body,
-                        "serviceId"), PriorityClass.parse(Json.optionalString(body, "priority")), Json.language(body),
-                Json.requiredString(body, "phoneKey"), Reply.address(ctx))
-                .map(issued -> TicketView.issued(issued, services.catalogs().get())));
+        services.phoneTickets().take(ctx.pathParam("siteId"), Json.requiredString(body, "serviceId"),
+                        PriorityClass.parse(Json.optionalString(body, "priority")), Json.language(body),
+                        Json.requiredString(body, "phoneKey"),
+                        Json.optionalString(body, "idempotencyKey", TicketRoutes.MAX_IDEMPOTENCY_KEY),
+                        Reply.address(ctx))
+                .onSuccess(issued -> Reply.send(ctx, issued.replayed() ? 200 : 201,
+                        TicketView.issued(issued, services.catalogs().get())))
+                .onFailure(ctx::fail);
     }
 }

@@ -16,7 +16,7 @@ import org.guichet.server.view.TicketView;
 /** Tickets: issue, read, and every lifecycle action. */
 public final class TicketRoutes {
 
-    private static final int MAX_IDEMPOTENCY_KEY = 100;
+    static final int MAX_IDEMPOTENCY_KEY = 100;
     private static final int MAX_OUTCOME = 64;
     private static final int MAX_CODE = 64;
     private static final int MAX_NOTE = 500;

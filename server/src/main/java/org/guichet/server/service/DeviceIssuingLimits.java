@@ -4,20 +4,28 @@ import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.IssuingRate;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Each device's issuing allowance on this node ({@link IssuingRate}); agents are not limited. Per node: behind a load
  * balancer spreading one kiosk's requests over n nodes, the kiosk may issue up to n times the rate — still bounded,
- * and a kiosk's requests normally stay on one node. Thread-safe (one holder per node, shared by its HTTP verticles);
- * one entry per device that ever issued, so its size is bounded by the registered devices.
+ * and a kiosk's requests normally stay on one node. Thread-safe (one holder per node, shared by its HTTP verticles).
+ * Also holds other keys' allowances (the addresses of visitors' phones): past {@link #FORGET_FULL_ABOVE} entries, those
+ * refilled completely are forgotten (the same as never seen), so that the map stays as small as the keys active now.
  */
 public final class DeviceIssuingLimits {
+
+    static final int FORGET_FULL_ABOVE = 1_000;
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
 
     private final IssuingRate rate;
     private final Clock clock;
     private final Map<String, IssuingRate.Allowance> allowances = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> sweptAt = new AtomicReference<>(Instant.MIN);
 
     public DeviceIssuingLimits(IssuingRate rate, Clock clock) {
         this.rate = rate;
@@ -34,6 +42,7 @@ public final class DeviceIssuingLimits {
      * sentence, followed by when to try again.
      */
     public void take(String key, String code, String refusal) {
+        forgetFullAllowances();
         IssuingRate.Taken[] taken = new IssuingRate.Taken[1];
         allowances.compute(key, (id, before) -> {
             taken[0] = rate.take(before == null ? rate.full(clock.instant()) : before, clock.instant());
@@ -44,5 +53,23 @@ public final class DeviceIssuingLimits {
             throw Failure.tooManyAttempts(code, refusal + "; try again in " + seconds
                     + (seconds == 1 ? " second." : " seconds."), taken[0].waitFor());
         }
+    }
+
+    /** How many holders have an allowance here. */
+    int holders() {
+        return allowances.size();
+    }
+
+    /** At most every {@link #SWEEP_EVERY}, and only past {@link #FORGET_FULL_ABOVE} entries. */
+    private void forgetFullAllowances() {
+        if (allowances.size() <= FORGET_FULL_ABOVE) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = sweptAt.get();
+        if (now.isBefore(last.plus(SWEEP_EVERY)) || !sweptAt.compareAndSet(last, now)) {
+            return;
+        }
+        allowances.values().removeIf(allowance -> rate.isFull(allowance, now));
     }
 }

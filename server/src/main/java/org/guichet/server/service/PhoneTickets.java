@@ -52,25 +52,28 @@ public final class PhoneTickets {
      * address's allowance; as a kiosk is refused otherwise (closed, unknown service, priority).
      */
     public Future<Issued> take(String siteId, String serviceId, PriorityClass priority, String language,
-                               String phoneKey, String address) {
+                               String phoneKey, String idempotencyKey, String address) {
         Catalog.Site site = site(siteId);
         if (phoneKey == null || !PHONE_KEY.matcher(phoneKey).matches()) {
             throw Failure.invalid("'phoneKey' must be 22 to 64 letters, digits, - or _ (the page makes it).");
         }
+        // Before any query: a script refused costs nothing.
+        addresses.take(address == null ? "unknown" : address, "too_many_tickets",
+                "Too many tickets were taken from this address");
         byte[] key = Tokens.hash(phoneKey);
         return phones.inProgress(site.id(), key).compose(current -> {
             if (current.isPresent()) {
                 throw Failure.tooManyAttempts("phone_has_ticket", "This phone already has a ticket in progress here.",
                         new JsonObject().put("statusPath", "/ticket/" + current.get()));
             }
-            addresses.take("phone " + address, "too_many_tickets",
-                    "Too many tickets were taken from this address");
-            return issuer.issueForPhone(site.id(), new IssueRequest(site.id(), serviceId, priority, language, null))
+            // The page's key for this tap: a tap sent twice (a double tap, a retry) gets the same ticket.
+            return issuer.issueForPhone(new IssueRequest(site.id(), serviceId, priority, language, idempotencyKey))
                     .compose(issued -> phones.record(issued.ticket().id(), site.id(), key).map(issued));
         });
     }
 
-    private Catalog.Site site(String siteId) {
+    /** A site a visitor may take tickets for (active, not a training copy), or 404. */
+    public Catalog.Site site(String siteId) {
         Catalog.Site site = siteId == null ? null : catalogs.get().sites().get(siteId);
         if (site == null || !site.active() || TrainingSites.isCopy(site.id())) {
             throw Failure.notFound("No site '" + siteId + "'.");

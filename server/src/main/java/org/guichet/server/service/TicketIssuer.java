@@ -102,10 +102,10 @@ public final class TicketIssuer {
      * Issues a ticket a visitor takes on their own phone, held to what a kiosk may issue: while the site issues, and
      * no priority but the one a visitor may declare. The caller keeps the phone's own limits.
      */
-    public Future<Issued> issueForPhone(String siteId, IssueRequest request) {
+    public Future<Issued> issueForPhone(IssueRequest request) {
         Catalog catalog = catalogs.get();
         Catalog.Service service = catalog.service(request.serviceId());
-        if (!service.siteId().equals(siteId)) {
+        if (!service.siteId().equals(request.siteId())) {
             throw Failure.notFound("No service '" + request.serviceId() + "' at this site.");
         }
         Catalog.Site site = issuingSite(catalog, service, request);

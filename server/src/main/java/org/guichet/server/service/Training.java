@@ -112,9 +112,7 @@ public final class Training {
         }
         Instant now = clock.instant();
         return store.startSimulation(copy.id(), perHour, now, now.plus(Duration.ofMinutes(minutes)),
-                        principal.agentId())
-                .compose(started -> store.simulation(copy.id()))
-                .map(Optional::orElseThrow);
+                principal.agentId());
     }
 
     public Future<Void> stopSimulation(Principal principal, String copyId) {
@@ -124,10 +122,12 @@ public final class Training {
     public Future<Followed> follow(Principal principal, String copyId) {
         Catalog.Site copy = runnable(principal, copyId);
         Instant since = ServiceDay.of(clock.instant(), copy.zone()).atStartOfDay(copy.zone()).toInstant();
-        return store.counters(copy.id()).compose(counters -> store.agentFigures(copy.id(), since)
-                .compose(agents -> store.latestActions(copy.id(), since, LATEST_ACTIONS)
-                        .compose(actions -> store.simulation(copy.id())
-                                .map(simulation -> new Followed(copy, counters, agents, actions, simulation)))));
+        Future<List<TrainingActivity.CounterRow>> counters = store.counters(copy.id());
+        Future<List<TrainingActivity.AgentFigures>> agents = store.agentFigures(copy.id(), since);
+        Future<List<TrainingActivity.Action>> actions = store.latestActions(copy.id(), since, LATEST_ACTIONS);
+        Future<Optional<TrainingActivity.Simulation>> simulation = store.simulation(copy.id());
+        return Future.all(counters, agents, actions, simulation).map(done -> new Followed(copy, counters.result(),
+                agents.result(), actions.result(), simulation.result()));
     }
 
     /** Issues the visitors due to every running simulation, as the cluster's job does every few seconds. */

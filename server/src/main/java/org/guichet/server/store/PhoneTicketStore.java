@@ -10,10 +10,16 @@ import java.util.Optional;
 /** Which phone took which ticket ({@code phone_ticket}), to hold each phone to one ticket in progress per site. */
 public final class PhoneTicketStore {
 
-    static final String INSERT = "INSERT INTO phone_ticket (ticket_id, site_id, phone_key) VALUES ($1, $2, $3)";
-    /** The phone's ticket at the site still waiting, called or being served, if any. */
+    /** Nothing for a ticket already linked (the same tap answered again). */
+    static final String INSERT = "INSERT INTO phone_ticket (ticket_id, site_id, phone_key) VALUES ($1, $2, $3)"
+            + " ON CONFLICT (ticket_id) DO NOTHING";
+    /**
+     * The phone's ticket at the site still waiting, called or being served, if any; after a transfer, its successor
+     * (which shares its status token).
+     */
     static final String IN_PROGRESS = """
-            SELECT t.status_token FROM phone_ticket p JOIN ticket t ON t.id = p.ticket_id
+            SELECT t.status_token FROM phone_ticket p JOIN ticket o ON o.id = p.ticket_id
+                 JOIN ticket t ON t.status_token = o.status_token
             WHERE p.site_id = $1 AND p.phone_key = $2 AND t.status IN ('WAITING', 'CALLED', 'SERVING')
             ORDER BY t.id DESC LIMIT 1""";
 

@@ -14,9 +14,7 @@ import org.guichet.server.domain.TrainingActivity.Simulation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -88,17 +86,24 @@ public final class TrainingStore {
             INSERT INTO training_simulation (site_id, per_hour, started_at, until, last_at, issued, started_by)
             VALUES ($1, $2, $3, $4, $3, 0, $5)
             ON CONFLICT (site_id) DO UPDATE SET per_hour = $2, started_at = $3, until = $4, last_at = $3, issued = 0,
-                                                started_by = $5""";
+                                                started_by = $5
+            RETURNING site_id, per_hour, started_at, until, last_at, issued, started_by""";
     static final String STOP_SIMULATION = "DELETE FROM training_simulation WHERE site_id = $1";
     static final String SELECT_SIMULATION =
             "SELECT site_id, per_hour, started_at, until, last_at, issued, started_by FROM training_simulation"
                     + " WHERE site_id = $1";
-    /** The simulations with time elapsed since their last draw, each taken until its draw is recorded. */
-    static final String DUE_SIMULATIONS = """
-            SELECT site_id, per_hour, started_at, until, last_at, issued, started_by FROM training_simulation
-            WHERE last_at < least(until, $1) FOR UPDATE SKIP LOCKED""";
-    static final String RECORD_DRAW =
-            "UPDATE training_simulation SET last_at = $2, issued = issued + $3 WHERE site_id = $1";
+    /**
+     * Claims the time elapsed since each simulation's last draw, up to $1 (or its end), in one statement: a node
+     * that claimed a window draws it, and no other node (nor a later run) draws it again, whatever happens next.
+     * Answers each claimed window's start as {@code last_at}.
+     */
+    static final String CLAIM_DUE = """
+            UPDATE training_simulation s SET last_at = least(s.until, $1)
+            FROM (SELECT site_id, last_at FROM training_simulation WHERE last_at < least(until, $1)
+                  FOR UPDATE SKIP LOCKED) due
+            WHERE s.site_id = due.site_id
+            RETURNING s.site_id, s.per_hour, s.started_at, s.until, due.last_at, s.issued, s.started_by""";
+    static final String COUNT_ISSUED = "UPDATE training_simulation SET issued = issued + $2 WHERE site_id = $1";
     static final String DELETE_ENDED = "DELETE FROM training_simulation WHERE until <= $1";
 
     static final String COUNTERS = """
@@ -164,9 +169,10 @@ public final class TrainingStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("id")));
     }
 
-    public Future<Void> startSimulation(String copyId, int perHour, Instant now, Instant until, long agentId) {
+    public Future<Simulation> startSimulation(String copyId, int perHour, Instant now, Instant until, long agentId) {
         return pool.preparedQuery(START_SIMULATION)
-                .execute(Tuple.of(copyId, perHour, Sql.utc(now), Sql.utc(until), agentId)).mapEmpty();
+                .execute(Tuple.of(copyId, perHour, Sql.utc(now), Sql.utc(until), agentId))
+                .map(rows -> simulation(rows.iterator().next()));
     }
 
     public Future<Void> stopSimulation(String copyId) {
@@ -179,26 +185,25 @@ public final class TrainingStore {
     }
 
     /**
-     * Runs {@code draw} on each simulation with time to draw for, at most one node at a time for each, and records
-     * how far it drew and how many it issued; deletes the simulations that ended.
+     * Claims every simulation's elapsed window (one node each), runs {@code draw} on each outside any transaction,
+     * counts what it issued, and deletes the simulations that ended. A draw that fails loses its window: practice
+     * visitors are never issued twice.
      *
-     * @param draw issues a simulation's arrivals from its last draw to the given instant; answers how many
+     * @param draw issues a simulation's arrivals from its last draw ({@code lastAt}) to the given instant; answers
+     *             how many
      */
     public Future<Integer> drawDue(Instant now, BiFunction<Simulation, Instant, Future<Integer>> draw) {
-        return pool.withTransaction(conn -> conn.preparedQuery(DUE_SIMULATIONS).execute(Tuple.of(Sql.utc(now)))
-                .compose(rows -> {
-                    List<Simulation> due = new ArrayList<>();
-                    rows.forEach(row -> due.add(simulation(row)));
-                    Future<Integer> chain = Future.succeededFuture(0);
-                    for (Simulation simulation : due) {
-                        Instant to = now.isBefore(simulation.until()) ? now : simulation.until();
-                        chain = chain.compose(total -> draw.apply(simulation, to).compose(issued -> conn
-                                .preparedQuery(RECORD_DRAW).execute(Tuple.of(simulation.siteId(), Sql.utc(to), issued))
-                                .map(done -> total + issued)));
-                    }
-                    return chain;
-                })
-                .compose(total -> conn.preparedQuery(DELETE_ENDED).execute(Tuple.of(Sql.utc(now))).map(done -> total)));
+        return pool.preparedQuery(CLAIM_DUE).execute(Tuple.of(Sql.utc(now))).compose(rows -> {
+            List<Future<Integer>> draws = new ArrayList<>();
+            rows.forEach(row -> {
+                Simulation simulation = simulation(row);
+                Instant to = now.isBefore(simulation.until()) ? now : simulation.until();
+                draws.add(draw.apply(simulation, to).compose(issued -> issued == 0 ? Future.succeededFuture(0)
+                        : pool.preparedQuery(COUNT_ISSUED).execute(Tuple.of(simulation.siteId(), issued))
+                        .map(done -> issued)));
+            });
+            return Future.all(draws).map(done -> draws.stream().mapToInt(Future::result).sum());
+        }).compose(total -> pool.preparedQuery(DELETE_ENDED).execute(Tuple.of(Sql.utc(now))).map(done -> total));
     }
 
     public Future<List<CounterRow>> counters(String copyId) {
@@ -213,13 +218,12 @@ public final class TrainingStore {
 
     public Future<List<AgentFigures>> agentFigures(String copyId, Instant since) {
         return pool.preparedQuery(AGENT_FIGURES).execute(Tuple.of(copyId, Sql.utc(since))).map(rows -> {
-            Map<Long, AgentFigures> figures = new LinkedHashMap<>();
-            rows.forEach(row -> figures.put(row.getLong("agent_id"), new AgentFigures(row.getLong("agent_id"),
-                    row.getString("display_name"), row.getLong("calls").intValue(),
-                    row.getLong("finished").intValue(), row.getLong("no_shows").intValue(),
-                    row.getLong("transfers").intValue(), row.getLong("recalls").intValue(),
-                    row.getDouble("mean_service_s"))));
-            return List.copyOf(figures.values());
+            List<AgentFigures> figures = new ArrayList<>();
+            rows.forEach(row -> figures.add(new AgentFigures(row.getLong("agent_id"), row.getString("display_name"),
+                    row.getLong("calls").intValue(), row.getLong("finished").intValue(),
+                    row.getLong("no_shows").intValue(), row.getLong("transfers").intValue(),
+                    row.getLong("recalls").intValue(), row.getDouble("mean_service_s"))));
+            return figures;
         });
     }
 
