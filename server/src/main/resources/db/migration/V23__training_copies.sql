@@ -1,7 +1,8 @@
 -- Training mode (issue 17): a site's training copy is a site of its own (key 'formation:<site>'), with the same rooms,
 -- services and counters under keys of their own, always open, where agents practise on simulated visitors. Its
 -- tickets are real rows (the queues, calls and screens work as they do), but never become statistics: no fact is
--- recorded for them, so no rollup, export, open data or published indicator can count them.
+-- recorded for them, so no rollup, export, open data or published indicator can count them: the trigger that records
+-- facts does not even run for them (a copy's key starts with 'formation:', which the CHECK below ties to training_of).
 ALTER TABLE site ADD COLUMN training_of text UNIQUE REFERENCES site (id);
 ALTER TABLE site ADD CONSTRAINT site_training_key CHECK (training_of IS NULL OR id = 'formation:' || training_of);
 
@@ -16,25 +17,9 @@ CREATE TABLE training_simulation (
     started_by bigint      REFERENCES agent (id) ON DELETE SET NULL
 );
 
-CREATE OR REPLACE FUNCTION record_ticket_fact() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    fact_site text;
-    fact_day  date;
-BEGIN
-    INSERT INTO ticket_fact (ticket_id, site_id, room_id, service_id, counter_id, agent_id, priority, origin, outcome,
-                             queued_at, ended_at, local_day, local_hour, local_dow, wait_s, walk_s, service_s,
-                             total_s, target_s, recalls, requeues, outcome_id, oriented_to)
-    SELECT ticket_id, site_id, room_id, service_id, counter_id, agent_id, priority, origin, outcome,
-           queued_at, ended_at, local_day, local_hour, local_dow, wait_s, walk_s, service_s,
-           total_s, target_s, recalls, requeues, outcome_id, oriented_to
-    FROM ticket_fact_source f
-    WHERE f.ticket_id = NEW.ticket_id
-      AND NOT EXISTS (SELECT 1 FROM site s WHERE s.id = f.site_id AND s.training_of IS NOT NULL)
-    ON CONFLICT (ticket_id) DO NOTHING
-    RETURNING site_id, local_day INTO fact_site, fact_day;
-    IF fact_site IS NOT NULL THEN
-        INSERT INTO stats_dirty_log (site_id, local_day) VALUES (fact_site, fact_day);
-    END IF;
-    RETURN NULL;
-END
-$$;
+DROP TRIGGER ticket_event_records_fact ON ticket_event;
+CREATE TRIGGER ticket_event_records_fact
+    AFTER INSERT ON ticket_event
+    FOR EACH ROW
+    WHEN (NEW.kind IN ('FINISH', 'NO_SHOW', 'CANCEL', 'TRANSFER') AND NEW.site_id NOT LIKE 'formation:%')
+    EXECUTE FUNCTION record_ticket_fact();

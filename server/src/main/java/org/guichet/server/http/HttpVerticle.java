@@ -32,11 +32,11 @@ public final class HttpVerticle extends VerticleBase {
     private static final int MAX_DEPLOYMENT_BYTES = 8 * 1024 * 1024;
     /** /ticket/ and anything under it but the page's own scripts and style sheet. */
     static final String VISITOR_TICKET_PAGE = "/ticket/(?![A-Za-z0-9_-]+\\.(?:js|css)$).*";
-    /** /indicateurs/ (the network) and /indicateurs/<site id>; its scripts and style sheet are files. */
     /** /prendre/<site id>: its scripts and style sheet are files, whose names have a dot. */
     static final String PHONE_PAGE = "/prendre/[a-z0-9_-]+/?";
     /** /prendre/<site id>/affiche: the poster to print for the hall. */
     static final String PHONE_POSTER = "/prendre/[a-z0-9_-]+/affiche/?";
+    /** /indicateurs/ (the network) and /indicateurs/<site id>; its scripts and style sheet are files. */
     static final String INDICATORS_PAGE = "/indicateurs(/[a-z0-9_-]*)?/?";
 
     private final Services services;
@@ -131,10 +131,10 @@ public final class HttpVerticle extends VerticleBase {
         // A visitor's ticket page, opened from the QR code printed on the ticket; a mistyped or cut address gets the
         // same page, which tells the visitor in their language that the ticket cannot be found.
         root.getWithRegex(VISITOR_TICKET_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/ticket/index.html"));
-        // The accessibility statement every public page links to, at the address the RGAA's readers look for.
         // A site's page for taking a ticket on one's own phone (the QR code of a poster in the hall).
         root.getWithRegex(PHONE_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/prendre/index.html"));
         root.getWithRegex(PHONE_POSTER).handler(ctx -> CachePolicy.sendPage(ctx, "web/prendre/affiche.html"));
+        // The accessibility statement every public page links to, at the address the RGAA's readers look for.
         root.get("/accessibilite").handler(ctx -> CachePolicy.sendPage(ctx, "web/accessibilite/index.html"));
         // The published indicators ("Services Publics+"), for anyone: the network at /indicateurs/, a site at
         // /indicateurs/<site>; any site may embed them in a frame.

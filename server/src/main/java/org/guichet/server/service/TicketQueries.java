@@ -38,8 +38,9 @@ public final class TicketQueries {
     public record Waiting(Ticket ticket, long waitedSeconds, int targetWaitMinutes, boolean overTarget) {
     }
 
-    /** A visitor's ticket and how many wait before it. */
     /**
+     * A visitor's ticket and how many wait before it.
+     *
      * @param estimatedWaitMinutes what the issuing answer said, worked out again now by the same estimator: null when
      *                             no counter serving the service is open, or when the ticket no longer waits
      */
@@ -122,12 +123,11 @@ public final class TicketQueries {
                 return Future.succeededFuture(new VisitorTicket(ticket, 0, null));
             }
             Instant windowStart = clock.instant().minus(Duration.ofMinutes(estimator.windowMinutes()));
-            return tickets.peopleAhead(ticket).compose(ahead -> tickets.waitRate(ticket.serviceId(), windowStart)
-                    .map(rate -> {
-                        OptionalInt minutes = estimator.estimateMinutes(ahead, rate.recentCalls(),
-                                rate.countersServing());
-                        return new VisitorTicket(ticket, ahead, minutes.isPresent() ? minutes.getAsInt() : null);
-                    }));
+            return tickets.waitingPosition(ticket, windowStart).map(place -> {
+                OptionalInt minutes = estimator.estimateMinutes(place.ahead(), place.recentCalls(),
+                        place.countersServing());
+                return new VisitorTicket(ticket, place.ahead(), minutes.isPresent() ? minutes.getAsInt() : null);
+            });
         });
     }
 

@@ -88,32 +88,35 @@ public final class DeploymentStore {
             UNION ALL SELECT 'DEVICE', site_id, code, id FROM device WHERE site_id = ANY($1) OR id = ANY($2)""";
     /** Applies wait for each other, so that what one reads as "before" is not half another's "after". */
     static final String LOCK_DEPLOYMENT = "SELECT pg_advisory_xact_lock(hashtext('guichet.deployment'))";
+    /** The sites of a deployment ($1, or all when null): training copies are not part of it. */
+    private static final String DEPLOYED = "training_of IS NULL AND ($1::text[] IS NULL OR id = ANY($1))";
     static final String SELECT_SITES = """
             SELECT id, name, time_zone, opening_hours, calendar, calling_policy, footer, address, template_id, active,
                    revision, translations
             FROM site
-            WHERE training_of IS NULL AND ($1::text[] IS NULL OR id = ANY($1)) ORDER BY id""";
+            WHERE %s ORDER BY id""".formatted(DEPLOYED);
+    private static final String OF_DEPLOYED_SITES = "site_id IN (SELECT id FROM site WHERE " + DEPLOYED + ")";
     // Read back by code, as the deployment declares them: every reference too is the code of what it names.
     static final String SELECT_ROOMS = """
             SELECT code, site_id, name, building, floor, directions, translations FROM waiting_room
-            WHERE $1::text[] IS NULL OR site_id = ANY($1)
-            ORDER BY site_id, code""";
+            WHERE %s
+            ORDER BY site_id, code""".formatted(OF_DEPLOYED_SITES);
     static final String SELECT_SERVICES = """
             SELECT s.code, s.site_id, p.code AS parent, s.kind, s.name, s.translations, s.prefix, r.code AS room,
                    s.target_wait_minutes, s.menu_order, s.orientation, s.active, s.outcomes
             FROM service s LEFT JOIN service p ON p.id = s.parent_id LEFT JOIN waiting_room r ON r.id = s.room_id
-            WHERE $1::text[] IS NULL OR s.site_id = ANY($1) ORDER BY s.site_id, s.menu_order, s.code""";
+            WHERE s.%s ORDER BY s.site_id, s.menu_order, s.code""".formatted(OF_DEPLOYED_SITES);
     static final String SELECT_COUNTERS = """
             SELECT c.code, c.site_id, r.code AS room, c.name, c.active,
                    coalesce(array_agg(s.code ORDER BY cs.rank) FILTER (WHERE s.code IS NOT NULL), '{}') AS services
             FROM counter c JOIN waiting_room r ON r.id = c.room_id
                  LEFT JOIN counter_service cs ON cs.counter_id = c.id LEFT JOIN service s ON s.id = cs.service_id
-            WHERE $1::text[] IS NULL OR c.site_id = ANY($1)
-            GROUP BY c.id, r.code ORDER BY c.site_id, c.code""";
+            WHERE c.%s
+            GROUP BY c.id, r.code ORDER BY c.site_id, c.code""".formatted(OF_DEPLOYED_SITES);
     static final String SELECT_DEVICES = """
             SELECT d.code, d.site_id, d.kind, d.name, r.code AS room, c.code AS counter, d.language
             FROM device d LEFT JOIN waiting_room r ON r.id = d.room_id LEFT JOIN counter c ON c.id = d.counter_id
-            WHERE $1::text[] IS NULL OR d.site_id = ANY($1) ORDER BY d.site_id, d.code""";
+            WHERE d.%s ORDER BY d.site_id, d.code""".formatted(OF_DEPLOYED_SITES);
 
     /**
      * What an apply did: the devices that need a token, every declared device (by key), each site's changes, and the
@@ -256,12 +259,8 @@ public final class DeploymentStore {
                 });
     }
 
-    /** Adds the entity to its site, unless its site was not read (a training copy). */
     private static void add(Map<String, JsonObject> sites, Row row, String part, JsonObject entity) {
-        JsonObject site = sites.get(row.getString("site_id"));
-        if (site != null) {
-            site.getJsonArray(part).add(entity);
-        }
+        sites.get(row.getString("site_id")).getJsonArray(part).add(entity);
     }
 
     private static void putIfPresent(JsonObject json, String field, Object value) {

@@ -249,12 +249,13 @@ public final class TicketStore {
 
     static final String SELECT_BY_IDEMPOTENCY_KEY =
             "SELECT " + COLUMNS + " FROM ticket WHERE site_id = $1 AND idempotency_key = $2";
-    /** What the wait estimator reads of a service now: its calls since $2 and the counters open serving it. */
-    static final String SELECT_WAIT_RATE = "SELECT " + waitRate("$1", "$2");
     static final String COUNT_WAITING_AHEAD = """
             SELECT count(*) FROM ticket
             WHERE site_id = $1 AND service_id = $2 AND service_day = $5 AND status = 'WAITING'
               AND (arrival_at, id) < ($3, $4)""";
+    /** A waiting ticket's place and the wait estimator's inputs for its service (calls since $6), in one read. */
+    static final String SELECT_WAITING_POSITION = "SELECT (" + COUNT_WAITING_AHEAD + ") AS ahead, "
+            + waitRate("$2", "$6");
     static final String SELECT_TICKET = "SELECT " + COLUMNS + " FROM ticket WHERE id = $1";
     /** A transferred ticket's successor shares the status token: the newest is the visitor's ticket now. */
     static final String SELECT_BY_STATUS_TOKEN =
@@ -603,14 +604,21 @@ public final class TicketStore {
                  WHERE cv.service_id = %1$s AND cs.status = 'OPEN') AS counters_serving""".formatted(serviceId, since);
     }
 
-    /** The calls of a service since a time and the counters open serving it: the wait estimator's inputs. */
-    public record WaitRate(int recentCalls, int countersServing) {
+    /**
+     * A waiting ticket's place: who waits before it, and the wait estimator's inputs for its service (its calls
+     * since {@code since}, the counters open serving it).
+     */
+    public record WaitingPosition(int ahead, int recentCalls, int countersServing) {
     }
 
-    public Future<WaitRate> waitRate(String serviceId, Instant since) {
-        return pool.preparedQuery(SELECT_WAIT_RATE).execute(Tuple.of(serviceId, Sql.utc(since))).map(rows -> {
-            Row row = rows.iterator().next();
-            return new WaitRate(row.getLong("recent_calls").intValue(), row.getLong("counters_serving").intValue());
-        });
+    public Future<WaitingPosition> waitingPosition(Ticket ticket, Instant since) {
+        return pool.preparedQuery(SELECT_WAITING_POSITION)
+                .execute(Tuple.of(ticket.siteId(), ticket.serviceId(), Sql.utc(ticket.arrivalAt()), ticket.id(),
+                        ticket.serviceDay(), Sql.utc(since)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new WaitingPosition(row.getLong("ahead").intValue(),
+                            row.getLong("recent_calls").intValue(), row.getLong("counters_serving").intValue());
+                });
     }
 }
