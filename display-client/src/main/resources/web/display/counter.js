@@ -96,15 +96,17 @@ function showRating(rating) {
 
 async function rate(score) {
     const rating = state.rating;
-    if (!rating || rating.thanked || !api) {
+    if (!rating || rating.thanked || rating.sending || !api) {
         return;
     }
+    rating.sending = true;
     try {
         await api.post('/satisfaction', { ticketId: rating.ticketId, score });
-        showRating({ ...rating, thanked: true });
+        showRating({ ...rating, sending: false, thanked: true });
     } catch (error) {
-        // Too late, or rated already: nothing the visitor can do about it here.
-        showRating(null);
+        // Rated already (from this screen a moment ago, or on the visitor's page): thanked all the same. Too late, or
+        // anything else: nothing the visitor can do about it here.
+        showRating(error?.code === 'already_rated' ? { ...rating, sending: false, thanked: true } : null);
     }
 }
 

@@ -11,7 +11,7 @@
 import { Announcer } from './announcer.js';
 import { flash, startScreen, stopFlash } from './screen.js';
 import { h } from '/shared/dom.js';
-import { language, localName, t } from '/shared/i18n.js';
+import { language, localName, placeOf, t } from '/shared/i18n.js';
 
 const RECENT_COUNT = 6;
 /** How long a "go to that room" notice stays in the footer. */
@@ -156,14 +156,12 @@ function ended(ticket) {
     }
 }
 
-/** A called ticket sent back to the queue, or to another service or counter, is no longer called: it leaves the board. */
 /**
  * A visitor transferred to a service that waits in another room: where to go, in the footer, for a minute (or until
  * the next such notice), then the footer's own message again.
  */
 function moved(ticket, next) {
-    const place = [next.room, next.building, next.floor].filter(Boolean).join(', ');
-    state.moved = t('moved', { number: ticket.number, place: next.directions ? `${place}. ${next.directions}` : place });
+    state.moved = t('moved', { number: ticket.number, place: placeOf(next, { withDirections: true }) });
     showFooter();
     clearTimeout(movedTimer);
     movedTimer = setTimeout(() => {
@@ -179,6 +177,7 @@ function showFooter() {
     $('message').classList.toggle('moved', Boolean(state.moved));
 }
 
+/** A called ticket sent back to the queue, or to another service or counter, is no longer called: it leaves the board. */
 function takenBack(ticket) {
     state.recent = state.recent.filter(otherTicket(ticket));
     state.pending = state.pending.filter(otherTicket(ticket));

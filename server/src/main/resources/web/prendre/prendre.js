@@ -13,13 +13,35 @@ const mineStorage = `guichet.phone.ticket.${siteId}`;
 const api = new Api();
 const $ = id => document.getElementById(id);
 
-/** The phone's own random key, made once: 24 characters of base64url. */
+/** The browser's storage, when it lets the page use it (a private window may not): else nothing is kept. */
+function stored(key) {
+    try {
+        return localStorage.getItem(key);
+    } catch (blocked) {
+        return null;
+    }
+}
+
+function store(key, value) {
+    try {
+        localStorage.setItem(key, value);
+    } catch (blocked) {
+        // Not kept: the phone gets a new key next time, and the address's allowance still holds.
+    }
+}
+
+/** 24 random characters of base64url. */
+function randomKey() {
+    const bytes = crypto.getRandomValues(new Uint8Array(18));
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** The phone's own random key, made once. */
 function phoneKey() {
-    let key = localStorage.getItem(KEY_STORAGE);
+    let key = stored(KEY_STORAGE);
     if (!key) {
-        const bytes = crypto.getRandomValues(new Uint8Array(18));
-        key = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
-        localStorage.setItem(KEY_STORAGE, key);
+        key = randomKey();
+        store(KEY_STORAGE, key);
     }
     return key;
 }
@@ -30,7 +52,12 @@ function say(text) {
 
 /** The ticket this phone took here today, to find it again. */
 function showMine() {
-    const mine = JSON.parse(localStorage.getItem(mineStorage) || 'null');
+    let mine = null;
+    try {
+        mine = JSON.parse(stored(mineStorage) || 'null');
+    } catch (unreadable) {
+        mine = null;
+    }
     const today = new Date().toISOString().slice(0, 10);
     const shown = mine && mine.day === today;
     $('mine').hidden = !shown;
@@ -81,13 +108,19 @@ function closedSentence(opening) {
     return t('phone.reopens', { day: dayText, time: next.time.slice(0, 5) });
 }
 
+/**
+ * This page's request key, the same for every tap until a ticket is taken: a double tap, or a tap again after an
+ * answer was lost, gets the same ticket.
+ */
+const requestKey = randomKey();
+
 async function take(service) {
     say(t('phone.taking'));
     try {
         const ticket = await api.post(`/public/sites/${encodeURIComponent(siteId)}/tickets`, {
-            serviceId: service.id, language: language(), phoneKey: phoneKey(),
+            serviceId: service.id, language: language(), phoneKey: phoneKey(), idempotencyKey: requestKey,
             priority: $('priority').checked ? 'PRIORITY' : 'NORMAL' });
-        localStorage.setItem(mineStorage, JSON.stringify({ statusPath: ticket.statusPath,
+        store(mineStorage, JSON.stringify({ statusPath: ticket.statusPath,
             day: new Date().toISOString().slice(0, 10) }));
         location.assign(ticket.statusPath);
     } catch (error) {

@@ -96,6 +96,10 @@ export class TrainingView {
     async openScreen(room) {
         // Opened at once (a pop-up blocker lets through only what a click opens), then sent to the screen's page.
         const screen = window.open('about:blank', '_blank');
+        if (!screen) {
+            this.showError(new Error(t('training.popupBlocked')));
+            return;
+        }
         try {
             const opened = await this.api.post(`/training/rooms/${encodeURIComponent(room.id)}/screen`);
             screen.location = opened.url;

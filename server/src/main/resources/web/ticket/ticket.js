@@ -6,14 +6,17 @@ import './texts.js';
 import { Api, ApiError } from '/shared/api.js';
 import { EventBus } from '/shared/eventbus.js';
 import { face, SCORES } from '/shared/faces.js';
-import { language, setLanguage, t, translatePage } from '/shared/i18n.js';
+import { language, placeOf, setLanguage, t, translatePage } from '/shared/i18n.js';
 import { showAccessibilityLink } from '/public/accessibility-link.js';
 
 const RE_READ_MILLIS = 20000;
 /** The visitor is warned when this many people or fewer are before them. */
 const WARN_AHEAD = 3;
-/** What the page did to warn the visitor, for whoever checks it (a test): 'shown', 'vibrated', 'sound'… */
-const visitor = { warned: false, alerts: [] };
+/**
+ * What the page did to warn the visitor, for whoever checks it (a test): 'shown', 'vibrated', 'sound'…; and a way to
+ * read the ticket again now rather than at the next periodic read.
+ */
+const visitor = { warned: false, alerts: [], refresh: () => refresh() };
 window.guichetVisitor = visitor;
 
 const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
@@ -37,7 +40,7 @@ function sentences(ticket) {
 /** Where to wait (the room of the ticket's service, after a transfer the new one), while there is a wait. */
 function showWhere(ticket) {
     const where = ticket.where;
-    const place = where ? [where.room, where.building, where.floor].filter(Boolean).join(', ') : '';
+    const place = placeOf(where);
     const shown = place !== '' && ['WAITING', 'TRANSFERRED', 'CALLED'].includes(ticket.status);
     $('where').hidden = !shown;
     $('where').textContent = shown
@@ -62,6 +65,9 @@ function showFooterLinks() {
 function showGone(sentence) {
     for (const id of ['site', 'service', 'number', 'detail']) {
         $(id).textContent = '';
+    }
+    for (const id of ['estimate', 'where', 'soon', 'notify', 'rating']) {
+        $(id).hidden = true;
     }
     $('ticket').classList.remove('called');
     $('state').textContent = sentence;
@@ -138,8 +144,12 @@ function warnWhenClose(ticket) {
         visitor.alerts.push('sound');
     }
     if ('Notification' in window && Notification.permission === 'granted') {
-        new Notification(ticket.number, { body: sentence, lang: language(), tag: `guichet-${token}` });
-        visitor.alerts.push('notification');
+        try {
+            new Notification(ticket.number, { body: sentence, lang: language(), tag: `guichet-${token}` });
+            visitor.alerts.push('notification');
+        } catch (onlyFromAServiceWorker) {
+            // Chrome on Android shows notifications from a service worker only: the page's alert and sound remain.
+        }
     }
 }
 

@@ -91,6 +91,15 @@ export function localName(named) {
     return named?.translations?.[current] || named?.name || '';
 }
 
+/**
+ * Where a room is, as tickets say it ({room, building, floor, directions} from the server): "Salle 2, Bâtiment B,
+ * 1er étage", then ". Suivre la ligne verte" when asked for the directions and there are some.
+ */
+export function placeOf(where, { withDirections = false } = {}) {
+    const place = [where?.room, where?.building, where?.floor].filter(Boolean).join(', ');
+    return withDirections && where?.directions ? `${place}. ${where.directions}` : place;
+}
+
 export function hasText(key) {
     return lookup(current, key) !== undefined || lookup(languages()[0], key) !== undefined;
 }

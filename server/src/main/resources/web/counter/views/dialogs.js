@@ -9,7 +9,7 @@ import { currentSite, state } from '../store.js';
 import { outcomeBody } from './actions.js';
 import { $ } from './parts.js';
 import { h } from '/shared/dom.js';
-import { t } from '/shared/i18n.js';
+import { placeOf, t } from '/shared/i18n.js';
 
 /** Listens to the dialogs' forms once, at start. */
 export function setUpDialogs() {
@@ -113,8 +113,7 @@ function transferMessage(ticket, transferred) {
     if (!where || where.roomId === ticket.where?.roomId) {
         return ['msg.transferred', {}];
     }
-    const place = [where.room, where.building, where.floor].filter(Boolean).join(', ');
-    return ['msg.transferredTo', { place: where.directions ? `${place}. ${where.directions}` : place }];
+    return ['msg.transferredTo', { place: placeOf(where, { withDirections: true }) }];
 }
 
 /** Typing pauses this long before the directory is searched; each search answers only if it is still the last one. */
