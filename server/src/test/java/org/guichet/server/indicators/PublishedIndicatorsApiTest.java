@@ -78,10 +78,11 @@ class PublishedIndicatorsApiTest {
         assertThat(month.getLong("tickets")).isEqualTo(totals.getLong("issued") + totals.getLong("transferredIn"))
                 .isEqualTo(4);
         assertThat(month.getLong("served")).isEqualTo(totals.getLong("served"));
+        // waits of 5, 14, 23 and 32 minutes; the third is Service B's, over its 10-minute target, the fourth over 20
         assertThat(month.getDouble("averageWaitSeconds"))
-                .isEqualTo(totals.getJsonObject("wait").getDouble("averageSeconds"));
+                .isEqualTo(totals.getJsonObject("wait").getDouble("averageSeconds")).isEqualTo(1110.0);
         assertThat(month.getDouble("withinTargetShare"))
-                .isEqualTo(totals.getJsonObject("withinTarget").getDouble("share"));
+                .isEqualTo(totals.getJsonObject("withinTarget").getDouble("share")).isEqualTo(0.5);
         JsonObject answers = statistics("satisfaction?siteId=s1&" + FEBRUARY).getJsonObject("totals");
         assertThat(month.getLong("answers")).isEqualTo(answers.getLong("answers")).isEqualTo(2);
         assertThat(month.getDouble("satisfiedShare")).isEqualTo(answers.getDouble("satisfiedShare")).isEqualTo(0.5);
@@ -104,8 +105,10 @@ class PublishedIndicatorsApiTest {
                 .filter(site -> site.getString("siteId").equals("s1")).findFirst().orElseThrow();
         JsonObject row = bySite.getJsonArray("rows").getJsonObject(0);
         assertThat(row.getString("key")).isEqualTo("s1");
-        assertThat(s1.getDouble("averageWaitSeconds")).isEqualTo(row.getJsonObject("wait").getDouble("averageSeconds"));
-        assertThat(s1.getDouble("withinTargetShare")).isEqualTo(row.getJsonObject("withinTarget").getDouble("share"));
+        assertThat(s1.getDouble("averageWaitSeconds")).isEqualTo(row.getJsonObject("wait").getDouble("averageSeconds"))
+                .isEqualTo(1110.0);
+        assertThat(s1.getDouble("withinTargetShare")).isEqualTo(row.getJsonObject("withinTarget").getDouble("share"))
+                .isEqualTo(0.5);
         JsonObject s2 = network.getJsonArray("sites").stream().map(JsonObject.class::cast)
                 .filter(site -> site.getString("siteId").equals("s2")).findFirst().orElseThrow();
         assertThat(s2.getLong("tickets")).isZero();

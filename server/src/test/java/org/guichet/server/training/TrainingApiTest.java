@@ -192,7 +192,7 @@ class TrainingApiTest {
         JsonObject statsAfter = ok(server.get("/api/v1/stats/overview", admin)).getJsonObject("totals");
         assertThat(statsAfter.getLong("issued") - statsBefore.getLong("issued")).isEqualTo(1);
         assertThat(statsAfter.getLong("served") - statsBefore.getLong("served")).isEqualTo(1);
-        assertThat(statsAfter.getLong("noShow")).isEqualTo(statsBefore.getLong("noShow"));
+        assertThat(statsAfter.getLong("noShow") - statsBefore.getLong("noShow")).isZero();
         assertThat(server.sql("SELECT count(*) AS n FROM ticket_fact WHERE site_id = $1", COPY).get(0).getLong("n"))
                 .as("no statistics fact for a training ticket").isZero();
         assertThat(server.sql("SELECT count(*) AS n FROM ticket WHERE site_id = $1", COPY).get(0).getLong("n"))
@@ -203,9 +203,9 @@ class TrainingApiTest {
         assertThat(server.get("/api/v1/stats/staffing?siteId=" + path(COPY), admin).statusCode()).isEqualTo(400);
         assertThat(server.get("/api/v1/stats/outcomes?siteId=" + path(COPY), admin).statusCode()).isEqualTo(400);
         JsonObject satisfactionAfter = ok(server.get("/api/v1/stats/satisfaction", admin));
-        assertThat(satisfactionAfter.getJsonObject("totals").getLong("answers"))
-                .as("the training rating is not counted")
-                .isEqualTo(satisfactionBefore.getJsonObject("totals").getLong("answers"));
+        assertThat(satisfactionAfter.getJsonObject("totals").getLong("answers")
+                - satisfactionBefore.getJsonObject("totals").getLong("answers"))
+                .as("the training rating is not counted").isZero();
         String stats = String.join("\n", List.of("overview", "breakdown?by=site", "breakdown?by=counter",
                 "breakdown?by=agent", "hours", "occupancy", "live?siteId=s1", "outcomes", "satisfaction?by=site")
                 .stream().map(query -> ok(server.get("/api/v1/stats/" + query, admin)).encode()).toList());

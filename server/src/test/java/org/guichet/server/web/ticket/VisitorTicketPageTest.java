@@ -102,12 +102,18 @@ class VisitorTicketPageTest {
             ok(server.post("/api/v1/counters/c3/call-next", agent, null));
             ok(server.post("/api/v1/tickets/" + other + "/no-show", agent, null));
         }
-        // Others' calls are not this ticket's news: the page reads its ticket again every 20 s.
-        Browser.waitUpTo(phone, Duration.ofSeconds(30)).until(driver -> phone.findElement(By.id("soon")).isDisplayed());
+        // Others' calls are not this ticket's news: the page reads its ticket again every 20 s, here at once.
+        phone.executeScript("window.guichetVisitor.refresh()");
+        Browser.waitUpTo(phone, Duration.ofSeconds(5)).until(driver -> phone.findElement(By.id("soon")).isDisplayed());
         assertThat(text("soon")).isEqualTo("Plus que 3 personnes avant vous : revenez dans la salle d’attente.");
         assertThat(text("state")).isEqualTo("3 personnes avant vous.");
         assertThat(phone.findElement(By.id("soon")).getAttribute("role")).isEqualTo("alert");
         assertThat(String.valueOf(phone.executeScript("return window.guichetVisitor.alerts[0]"))).isEqualTo("shown");
+        long alerts = (Long) phone.executeScript("return window.guichetVisitor.alerts.length");
+        phone.executeScript("return window.guichetVisitor.refresh()");
+        assertThat(text("soon")).isEqualTo("Plus que 3 personnes avant vous : revenez dans la salle d’attente.");
+        assertThat((Long) phone.executeScript("return window.guichetVisitor.alerts.length"))
+                .as("warned once, not at every read").isEqualTo(alerts);
         Browser.screenshot(phone, "visitor-ticket-soon");
         assertThat(Accessibility.violations(phone)).isEmpty();
     }
