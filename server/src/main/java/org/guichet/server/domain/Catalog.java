@@ -115,10 +115,6 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
             return list;
         }
 
-        public String name(String language) {
-            return translations.getString(language, name);
-        }
-
         public JsonObject toJson() {
             return new JsonObject().put("id", id).put("name", name).put("translations", translations.copy());
         }

@@ -96,12 +96,7 @@ public final class DeploymentDocument {
         JsonArray outcomes = DeploymentRules.list(service, "outcomes");
         if (!outcomes.isEmpty()) {
             JsonArray normalizedOutcomes = new JsonArray();
-            outcomes.forEach(item -> {
-                JsonObject outcome = (JsonObject) item;
-                normalizedOutcomes.add(new JsonObject().put("id", outcome.getString("id"))
-                        .put("name", outcome.getString("name"))
-                        .put("translations", copy(outcome.getJsonObject("translations", new JsonObject()))));
-            });
+            Catalog.Outcome.fromJson(outcomes).forEach(outcome -> normalizedOutcomes.add(outcome.toJson()));
             normalized.put("outcomes", normalizedOutcomes);
         }
         return normalized.put("active", service.getBoolean("active", true));

@@ -93,12 +93,8 @@ public record Partner(String id, String name, String kind, String address, Strin
     }
 
     public JsonObject toJson() {
-        JsonObject json = new JsonObject().put("id", id).put("name", name).put("kind", kind);
-        putIfPresent(json, "address", address);
-        putIfPresent(json, "hours", hours);
-        putIfPresent(json, "phone", phone);
-        putIfPresent(json, "web", web);
-        return json.put("keywords", new JsonArray(keywords)).put("active", active);
+        return new JsonObject().put("id", id).mergeIn(forVisitor()).put("keywords", new JsonArray(keywords))
+                .put("active", active);
     }
 
     /** What the visitor is handed: no keyword, no state. */

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class FactStats {
 
     private static final String FACT_COLUMNS = "site_id, room_id, service_id, counter_id, agent_id, origin, outcome, "
-            + "local_day, local_hour, local_dow, wait_s, walk_s, service_s, target_s, outcome_id, oriented_to";
+            + "local_day, local_hour, local_dow, wait_s, walk_s, service_s, target_s";
     private static final String FILTERS = "site_id = ANY($1) AND local_day BETWEEN $2 AND $3"
             + " AND ($4::text IS NULL OR room_id = $4) AND ($5::text IS NULL OR service_id = $5)"
             + " AND ($6::text IS NULL OR counter_id = $6) AND ($7::bigint IS NULL OR agent_id = $7)";
@@ -75,8 +75,11 @@ public final class FactStats {
                    count(*) FILTER (WHERE wait_s <= target_s) AS within_target
             FROM f GROUP BY 1, 2""";
 
-    /** Visitors served, served with each outcome code, and oriented to each partner, by site and local hour. */
-    private static final String OUTCOMES = IN_SCOPE + """
+    /**
+     * Visitors served, served with each outcome code, and oriented to each partner, by site and local hour. Facts
+     * only: a ticket still open has no outcome yet. Parameters $1 to $7 are those of {@link #scope(StatsQuery)}.
+     */
+    private static final String OUTCOMES = "WITH f AS (SELECT * FROM ticket_fact WHERE " + FILTERS + ")\n" + """
             SELECT site_id, 'SERVED' AS kind, NULL AS code, local_hour, count(*) AS visits FROM f
             WHERE outcome = 'DONE' GROUP BY site_id, local_hour
             UNION ALL
