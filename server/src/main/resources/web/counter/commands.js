@@ -5,10 +5,10 @@
 import { clearMessage, errorText, showMessage } from './banner.js';
 import { retryUntilReachable, backgroundFailure } from './connection.js';
 import { api, refresh } from './server.js';
-import { state } from './store.js';
+import { currentSite, state } from './store.js';
 import { focusFirstAction } from './views/actions.js';
 import { ApiError } from '/shared/api.js';
-import { t } from '/shared/i18n.js';
+import { formatClock, t } from '/shared/i18n.js';
 
 /** While a command is in flight every command button is disabled, in place (see changed() in views/parts.js). */
 export function setBusy(busy) {
@@ -135,6 +135,40 @@ export function ticketAction(action, body = {}, doneMessage = null, params = {})
         } else {
             clearMessage();
         }
+        await refresh('all');
+    });
+}
+
+// ------------------------------------------------------------------ call-backs
+
+/** Takes a call-back to make now: the given one, or the earliest due of the counter's services. */
+export function takeCallback(callbackId = null) {
+    return command(async () => {
+        const taken = await api.post(counterPath('callbacks/take'), callbackId ? { callbackId } : {});
+        if (taken) {
+            showMessage('info', t('msg.callbackTaken', { phone: taken.phone?.national ?? '' }), 'callback');
+        } else {
+            showMessage('info', t('msg.noCallbackDue'), 'nobody_waiting');
+        }
+        await refresh('all');
+    });
+}
+
+/** outcome: 'answered', 'no_answer' or 'wrong_number'; said with when the request comes back, if it does. */
+export function callbackOutcome(callback, outcome) {
+    return command(async () => {
+        const after = await api.post(`/callbacks/${callback.id}/outcome`, { outcome });
+        showMessage('info', after.status === 'WAITING'
+            ? t('msg.callbackAgain', { time: formatClock(after.notBefore, currentSite()?.timeZone) })
+            : t(`msg.callback.${after.status}`), 'callback');
+        await refresh('all');
+    });
+}
+
+export function releaseCallback(callback) {
+    return command(async () => {
+        await api.post(`/callbacks/${callback.id}/release`);
+        clearMessage();
         await refresh('all');
     });
 }

@@ -44,17 +44,19 @@ async function read(kind) {
     }
     const path = `/counters/${encodeURIComponent(counterId)}`;
     if (kind === 'waiting') {
-        const waiting = await api.get(`${path}/waiting`);
+        const [waiting, callbacks] = await Promise.all([api.get(`${path}/waiting`), api.get(`${path}/callbacks`)]);
         if (counterId === state.counterId) {
             state.waiting = waiting;
+            state.callbacks = callbacks;
             state.waitingReadAt = Date.now();
             stateRead('waiting');
         }
         return;
     }
-    const [counter, waiting, today] = await Promise.all([
+    const [counter, waiting, callbacks, today] = await Promise.all([
         api.get(path),
         api.get(`${path}/waiting`),
+        api.get(`${path}/callbacks`),
         api.get(`/agents/me/today?siteId=${encodeURIComponent(siteIdOf(counterId))}`),
     ]);
     const readAt = Date.now();
@@ -64,6 +66,7 @@ async function read(kind) {
     }
     state.counter = counter;
     state.waiting = waiting;
+    state.callbacks = callbacks;
     state.waitingReadAt = readAt;
     state.today = today;
     state.clockOffsetMs = Date.parse(today.at) - readAt;

@@ -21,6 +21,7 @@ export const state = {
     counterId: null,
     counter: null,      // GET /counters/<id>
     waiting: [],        // GET /counters/<id>/waiting
+    callbacks: { held: null, open: [] }, // GET /counters/<id>/callbacks: the one being made (with its number), the others
     waitingReadAt: 0,   // Date.now() when the waiting list was read: waited times keep counting from there
     today: null,        // GET /agents/me/today
     history: [],        // events of the current ticket (and of the ticket it was transferred from)

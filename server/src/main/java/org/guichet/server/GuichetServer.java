@@ -21,6 +21,7 @@ import org.guichet.server.realtime.InternalBus;
 import org.guichet.server.realtime.Publisher;
 import org.guichet.server.realtime.SummaryPublisher;
 import org.guichet.server.service.Accounts;
+import org.guichet.server.service.ContactCipher;
 import org.guichet.server.service.Services;
 import org.guichet.server.service.SingleSignOn;
 import org.guichet.server.store.AgentStore;
@@ -103,8 +104,9 @@ public final class GuichetServer {
                 ? NodeMetrics.create(vertx, options.metrics(), options.clock()) : null;
         TicketEvents ticketEvents = metrics == null ? publisher : metrics.counting(publisher);
         Services services = Services.assemble(vertx, pool, base,
-                new Services.Outlets(internalBus, ticketEvents, publisher, publisher), options.sessionLifetime(),
-                options.auditRetention(), options.retention(), options.deviceIssuing(), options.satisfaction());
+                new Services.Outlets(internalBus, ticketEvents, publisher, publisher, publisher),
+                options.sessionLifetime(), options.auditRetention(), options.retention(), options.deviceIssuing(),
+                options.satisfaction(), options.callbacks(), contactCipher(options));
         if (metrics != null) {
             metrics.observe(new NodeMetrics.Sources(services.catalogs()::get, services.alerts()::lastObservation,
                     services.health()::database));
@@ -169,6 +171,16 @@ public final class GuichetServer {
      * One HTTP verticle per core, sharing the port (Vert.x balances connections between them), so the API and the
      * bridge's sockets are not all on one event loop.
      */
+    /** The key sealing callers' numbers, read from its file (made there at the first start). */
+    private static ContactCipher contactCipher(ServerOptions options) {
+        try {
+            return ContactCipher.fromKeyFile(options.contactKey());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The contact key file " + options.contactKey() + " cannot be read or made ("
+                    + e.getClass().getSimpleName() + ").", e);
+        }
+    }
+
     private static int httpInstancesCount() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }

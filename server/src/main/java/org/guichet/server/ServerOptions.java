@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.CallbackSettings;
 import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.SsoSettings;
@@ -34,6 +35,9 @@ import java.util.List;
  *                       {@code issuing.deviceRefillSeconds})
  * @param http           HTTP timeouts and the trusted reverse proxies ({@code http:}, see {@link HttpSettings})
  * @param satisfaction   who may read visitors' satisfaction answers ({@code satisfaction:})
+ * @param callbacks      call-backs: how long callers' numbers are kept, retries ({@code callbacks:})
+ * @param contactKeyFile the key sealing callers' numbers ({@code contactKeyFile}, GUICHET_CONTACT_KEY_FILE); null:
+ *                       {@code contact.key} in the data directory, made at the first start
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
@@ -41,9 +45,11 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                             AccessibilityStatement accessibility, List<String> publicUrls,
                             MetricsSettings metrics, SsoSettings sso, RetentionPolicy retention,
                             PrivacyNotice privacy, IssuingRate deviceIssuing,
-                            HttpSettings http, SatisfactionSettings satisfaction) {
+                            HttpSettings http, SatisfactionSettings satisfaction, CallbackSettings callbacks,
+                            Path contactKeyFile) {
 
     public ServerOptions {
+        callbacks = callbacks == null ? CallbackSettings.defaults() : callbacks;
         satisfaction = satisfaction == null ? SatisfactionSettings.defaults() : satisfaction;
         http = http == null ? HttpSettings.defaults() : http;
         deviceIssuing = deviceIssuing == null ? IssuingRate.DEVICE_DEFAULT : deviceIssuing;
@@ -64,79 +70,79 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                          boolean demo, boolean demoReset, String adminPassword, Clock clock,
                          Duration sessionLifetime, int poolSize, boolean printSecrets) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, null, null, null, null, null, null, null, null, null, null);
+                poolSize, printSecrets, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso,
-                retention, privacy, deviceIssuing, http, satisfaction);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withSso(SsoSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other,
-                retention, privacy, deviceIssuing, http, satisfaction);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withRetention(RetentionPolicy other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                other, privacy, deviceIssuing, http, satisfaction);
+                other, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withPrivacy(PrivacyNotice other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, other, deviceIssuing, http, satisfaction);
+                retention, other, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withDeviceIssuing(IssuingRate other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, other, http, satisfaction);
+                retention, privacy, other, http, satisfaction, callbacks, contactKeyFile);
     }
 
     public ServerOptions withHttp(HttpSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, other, satisfaction);
+                retention, privacy, deviceIssuing, other, satisfaction, callbacks, contactKeyFile);
     }
 
     /** The same HTTP settings but for the reverse proxies believed about the client (IP addresses or networks). */
@@ -147,6 +153,23 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
     public ServerOptions withSatisfaction(SatisfactionSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, other);
+                retention, privacy, deviceIssuing, http, other, callbacks, contactKeyFile);
+    }
+
+    public ServerOptions withCallbacks(CallbackSettings other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy, deviceIssuing, http, satisfaction, other, contactKeyFile);
+    }
+
+    public ServerOptions withContactKeyFile(Path other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, other);
+    }
+
+    /** Where the key sealing callers' numbers is read (and made, the first time). */
+    public Path contactKey() {
+        return contactKeyFile != null ? contactKeyFile : dataDirectory.resolve("contact.key");
     }
 }

@@ -5,6 +5,7 @@ import { announce } from '../banner.js';
 import { enterCounter } from '../session.js';
 import { mode, state } from '../store.js';
 import { renderActions } from './actions.js';
+import { renderCallbacks } from './callbacks.js';
 import { renderChooser } from './chooser.js';
 import { renderHeader } from './header.js';
 import { renderLogin } from './login.js';
@@ -65,8 +66,9 @@ export function renderAll() {
     }
 }
 
-/** Every second: elapsed times and over-target marks move on without asking the server. */
+/** Every second: elapsed times, over-target marks and call-backs coming due move on without asking the server. */
 export function tick() {
     tickTicket();
     tickWaiting();
+    renderCallbacks();
 }

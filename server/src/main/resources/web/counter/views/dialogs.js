@@ -3,8 +3,9 @@
 // directory, found by a word; the visit ends oriented there and the counter-top screen shows where to go) and the
 // new-ticket dialog (a ticket for a visitor already inside, at any hour). All are <dialog>s in index.html.
 
-import { counterAction, issueTicket, ticketAction } from '../commands.js';
-import { api } from '../server.js';
+import { counterAction, failed, issueTicket, setBusy, ticketAction } from '../commands.js';
+import { errorText, showMessage } from '../banner.js';
+import { api, refresh } from '../server.js';
 import { currentSite, state } from '../store.js';
 import { outcomeBody } from './actions.js';
 import { $ } from './parts.js';
@@ -25,6 +26,8 @@ export function setUpDialogs() {
     });
     $('#issue-form').addEventListener('submit', submitIssue);
     $('#new-ticket').addEventListener('click', openIssueDialog);
+    $('#callback-form').addEventListener('submit', submitCallback);
+    $('#new-callback').addEventListener('click', openCallbackDialog);
     document.querySelectorAll('input[name="transfer-to"]').forEach((radio) => {
         radio.addEventListener('change', showTransferTarget);
     });
@@ -216,4 +219,61 @@ function submitIssue(event) {
     dialog.close();
     issueTicket({ serviceId, language: dialog.querySelector('#issue-language').value,
         priority: dialog.querySelector('#issue-priority').checked ? 'PRIORITY' : 'NORMAL' });
+}
+
+/** A call-back asked for a caller on the line (phone reception): service, number, subject, and when to call. */
+export async function openCallbackDialog() {
+    const site = currentSite();
+    if (state.busy || !site) {
+        return;
+    }
+    const languages = await visitorLanguages().catch(() => null);
+    if (!languages) {
+        return;
+    }
+    const dialog = $('#callback-dialog');
+    const option = (value, label) => h('option', { value }, label);
+    dialog.querySelector('#callback-service').replaceChildren(option('', t('transfer.choose')),
+        ...site.services.filter(service => service.kind === 'service')
+            .map(service => option(service.id, `${service.prefix ?? ''} · ${service.name}`)));
+    dialog.querySelector('#callback-language').replaceChildren(...languages
+        .map(language => option(language, t('issue.lang.' + language))));
+    ['#callback-phone', '#callback-subject', '#callback-date', '#callback-from', '#callback-to']
+        .forEach((field) => { dialog.querySelector(field).value = ''; });
+    dialog.querySelector('#callback-error').textContent = '';
+    dialog.showModal();
+}
+
+/** A refusal of what was typed is said in the dialog, which stays open; anything else as every command's is. */
+async function submitCallback(event) {
+    event.preventDefault();
+    const dialog = $('#callback-dialog');
+    const value = field => dialog.querySelector(field).value.trim() || undefined;
+    if (!value('#callback-service')) {
+        dialog.querySelector('#callback-error').textContent = t('issue.needService');
+        return;
+    }
+    if (state.busy) {
+        return;
+    }
+    setBusy(true);
+    try {
+        const made = await api.post(`/sites/${encodeURIComponent(currentSite().id)}/callbacks`, {
+            serviceId: value('#callback-service'), phone: value('#callback-phone'),
+            subject: value('#callback-subject'), language: value('#callback-language'), date: value('#callback-date'),
+            from: value('#callback-from'), to: value('#callback-to'),
+        });
+        dialog.close();
+        showMessage('info', t('msg.callbackRequested', { service: made.serviceName ?? '' }), 'callback');
+        await refresh('all');
+    } catch (error) {
+        if (error.status === 400) {
+            dialog.querySelector('#callback-error').textContent = errorText(error);
+        } else {
+            dialog.close();
+            await failed(error);
+        }
+    } finally {
+        setBusy(false);
+    }
 }

@@ -52,6 +52,7 @@ class ArchitectureTest {
             .layer("Realtime").definedBy("org.guichet.server.realtime..")
             .layer("View").definedBy("org.guichet.server.view..")
             .layer("Service").definedBy("org.guichet.server.service..")
+            .layer("Sms").definedBy("org.guichet.server.sms..")
             .layer("Store").definedBy("org.guichet.server.store..")
             .layer("Domain").definedBy("org.guichet.server.domain..")
             .whereLayer("Start").mayOnlyBeAccessedByLayers("Config")
@@ -64,8 +65,9 @@ class ArchitectureTest {
             .whereLayer("Service").mayOnlyBeAccessedByLayers("Start", "Config", "Http", "Jobs", "Metrics", "Realtime",
                     "View")
             .whereLayer("Store").mayOnlyBeAccessedByLayers("Start", "Config", "Service")
+            .whereLayer("Sms").mayOnlyBeAccessedByLayers("Start", "Config", "Service")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Start", "Config", "Http", "Jobs", "Metrics", "Realtime",
-                    "View", "Service", "Store");
+                    "View", "Service", "Store", "Sms");
 
     @ArchTest
     static final ArchRule the_domain_depends_on_nothing = classes()

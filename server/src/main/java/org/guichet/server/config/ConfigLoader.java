@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.CallbackSettings;
 import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.domain.PrivacyNotice;
 import org.guichet.server.domain.SatisfactionSettings;
@@ -42,7 +43,7 @@ public final class ConfigLoader {
             .add("GUICHET_SSO_LOCAL_PASSWORDS")
             .add("GUICHET_RETENTION_NOTES_DAYS")
             .add("GUICHET_RETENTION_PSEUDONYMISE_AFTER_DAYS").add("GUICHET_RETENTION_TICKET_MONTHS")
-            .add("GUICHET_RETENTION_AUDIT_DAYS").add("GUICHET_TRUSTED_PROXIES");
+            .add("GUICHET_RETENTION_AUDIT_DAYS").add("GUICHET_TRUSTED_PROXIES").add("GUICHET_CONTACT_KEY_FILE");
 
     private ConfigLoader() {
     }
@@ -82,7 +83,14 @@ public final class ConfigLoader {
                 AccessibilityStatement.fromConfig(config.getJsonObject("accessibility")), publicUrls(config),
                 MetricsSettings.fromConfig(config), sso(config), retention(config),
                 PrivacyNotice.fromConfig(config.getJsonObject("privacy")), deviceIssuing(config),
-                HttpSettings.fromConfig(http(config)), SatisfactionSettings.fromConfig(config));
+                HttpSettings.fromConfig(http(config)), SatisfactionSettings.fromConfig(config),
+                CallbackSettings.fromConfig(config), contactKeyFile(config));
+    }
+
+    /** GUICHET_CONTACT_KEY_FILE, else {@code contactKeyFile}; null: the data directory's contact.key. */
+    static Path contactKeyFile(JsonObject config) {
+        Object file = config.getValue("GUICHET_CONTACT_KEY_FILE", config.getValue("contactKeyFile"));
+        return file == null || String.valueOf(file).isBlank() ? null : Path.of(String.valueOf(file).trim());
     }
 
     /**

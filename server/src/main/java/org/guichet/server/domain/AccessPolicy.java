@@ -19,7 +19,8 @@ public final class AccessPolicy {
         READ_SITE, READ_ROOM_DISPLAY, SEND_HEARTBEAT, CHANGE_OWN_PASSWORD,
         CONFIGURE_SITES, LIST_AGENTS, READ_AGENT, MANAGE_AGENT, LIST_DEVICES, READ_DEVICE, MANAGE_DEVICE,
         READ_STATS, REBUILD_ROLLUPS, READ_AUDIT, READ_DIRECTORY, MANAGE_DIRECTORY,
-        LISTEN_ROOM, LISTEN_COUNTER, LISTEN_SITE_QUEUE, LISTEN_ALERTS, PRACTISE, RUN_TRAINING
+        LISTEN_ROOM, LISTEN_COUNTER, LISTEN_SITE_QUEUE, LISTEN_ALERTS, PRACTISE, RUN_TRAINING,
+        REQUEST_CALLBACK, CALL_BACK
     }
 
     /** How much of a device's binding must match the scope. */
@@ -40,6 +41,8 @@ public final class AccessPolicy {
         rule(Action.CALL_TICKET, Role.AGENT, NO_DEVICE, Binding.SITE);
         rule(Action.ACT_ON_HELD_TICKET, Role.AGENT, NO_DEVICE, Binding.SITE);
         rule(Action.CANCEL_TICKET, Role.AGENT, NO_DEVICE, Binding.SITE);
+        rule(Action.REQUEST_CALLBACK, Role.AGENT, NO_DEVICE, Binding.SITE);
+        rule(Action.CALL_BACK, Role.AGENT, NO_DEVICE, Binding.SITE);
         rule(Action.READ_COUNTER, Role.AGENT, Set.of(Device.COUNTER_SCREEN), Binding.COUNTER);
         rule(Action.READ_WAITING_LIST, Role.AGENT, NO_DEVICE, Binding.SITE);
         rule(Action.OPERATE_COUNTER, Role.AGENT, NO_DEVICE, Binding.SITE);

@@ -91,6 +91,10 @@ public final class DeploymentDocument {
                         service.getInteger("targetWaitMinutes", DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES))
                 .put("order", service.getInteger("order", position))
                 .put("translations", copy(service.getJsonObject("translations", new JsonObject())));
+        if (service.getValue("callbackTargetMinutes") != null
+            && !service.getValue("callbackTargetMinutes").equals(DeploymentRules.DEFAULT_CALLBACK_TARGET_MINUTES)) {
+            normalized.put("callbackTargetMinutes", service.getValue("callbackTargetMinutes"));
+        }
         JsonObject orientation = service.getJsonObject("orientation");
         putIfPresent(normalized, "orientation", orientation == null ? null : orientation.copy());
         JsonArray outcomes = DeploymentRules.list(service, "outcomes");

@@ -21,6 +21,8 @@ public final class DeploymentRules {
     public static final String DEFAULT_TIME_ZONE = "Europe/Paris";
     /** A service's target wait when the deployment does not give one. */
     public static final int DEFAULT_TARGET_WAIT_MINUTES = 15;
+    /** How soon a caller asking for a call-back should be called back, unless the service says otherwise. */
+    public static final int DEFAULT_CALLBACK_TARGET_MINUTES = 240;
 
     private static final Set<String> KINDS = Set.of("service", "menu", "orientation");
     private static final Set<String> DEVICE_KINDS = Set.of(Device.KIOSK, Device.SCREEN, Device.COUNTER_SCREEN);
@@ -168,6 +170,11 @@ public final class DeploymentRules {
                         : DEFAULT_TARGET_WAIT_MINUTES;
                 if (!(target instanceof Integer minutes) || minutes <= 0) {
                     throw Failure.invalid(where + ": targetWaitMinutes must be a positive whole number.");
+                }
+                Object callbackTarget = service.getValue("callbackTargetMinutes", DEFAULT_CALLBACK_TARGET_MINUTES);
+                if (!(callbackTarget instanceof Integer callbackMinutes) || callbackMinutes < 1 || callbackMinutes > 20_160) {
+                    throw Failure.invalid(where + ": callbackTargetMinutes must be a whole number of minutes from 1 "
+                                          + "to 20160 (two weeks).");
                 }
                 ticketServices.add(service.getString("id"));
             }

@@ -108,6 +108,8 @@ public final class HttpVerticle extends VerticleBase {
         SatisfactionRoutes satisfactionRoutes = new SatisfactionRoutes(services);
         satisfactionRoutes.mountPublic(api);
         new PhoneRoutes(services).mountPublic(api);
+        CallbackRoutes callbackRoutes = new CallbackRoutes(services);
+        callbackRoutes.mountPublic(api);
 
         api.route().handler(new Authenticator(services.authentication()));
         authRoutes.mount(api);
@@ -120,6 +122,7 @@ public final class HttpVerticle extends VerticleBase {
         new TemplateRoutes(services).mount(api);
         new DirectoryRoutes(services).mount(api);
         new TrainingRoutes(services).mount(api);
+        callbackRoutes.mount(api);
         satisfactionRoutes.mount(api);
         new SiteAdminRoutes(services).mount(api);
         new StatsRoutes(services).mount(api);

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.stats.StatsQuery;
 import org.guichet.server.service.Services;
+import org.guichet.server.view.CallbackView;
 import org.guichet.server.view.StaffingView;
 import org.guichet.server.view.StatsCsv;
 import org.guichet.server.view.StatsView;
@@ -43,6 +44,7 @@ public final class StatsRoutes {
         api.get("/stats/live").handler(this::live);
         api.get("/stats/staffing").handler(this::staffing);
         api.get("/stats/outcomes").handler(this::outcomes);
+        api.get("/stats/callbacks").handler(this::callbacks);
         api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
     }
 
@@ -86,6 +88,14 @@ public final class StatsRoutes {
         StatsQuery query = query(ctx);
         Reply.json(ctx, services.stats().outcomes(query).compose(counts -> services.directory().names()
                 .map(partners -> StatsView.outcomes(query, counts, services.catalogs().get(), partners))));
+    }
+
+    /** Call-back delays against each service's call-back target, and how the requests ended. */
+    private void callbacks(RoutingContext ctx) {
+        StatsQuery query = query(ctx);
+        Reply.json(ctx, services.callbacks().figures(query)
+                .map(figures -> CallbackView.figures(figures, services.catalogs().get())
+                        .put("from", query.from().toString()).put("to", query.to().toString())));
     }
 
     private void rebuildRollups(RoutingContext ctx) {

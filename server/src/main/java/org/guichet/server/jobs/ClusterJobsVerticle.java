@@ -43,7 +43,7 @@ public final class ClusterJobsVerticle extends VerticleBase {
         auditRetention = Periodic.start(vertx, "audit log retention", AUDIT_RETENTION_INTERVAL,
                 () -> services.audit().deleteExpired());
         dataRetention = Periodic.start(vertx, "data retention", DATA_RETENTION_INTERVAL,
-                () -> services.retention().run());
+                () -> services.retention().run().compose(report -> services.callbacks().eraseDue()));
         training = Periodic.start(vertx, "simulated visitors", TRAINING_INTERVAL,
                 () -> services.training().drawSimulations());
         return Future.succeededFuture();

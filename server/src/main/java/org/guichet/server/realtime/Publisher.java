@@ -9,6 +9,7 @@ import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketAction;
 import org.guichet.server.domain.stats.Alerts;
 import org.guichet.server.service.AlertEvents;
+import org.guichet.server.service.CallbackEvents;
 import org.guichet.server.service.Catalogs;
 import org.guichet.server.service.CounterEvents;
 import org.guichet.server.service.TicketEvents;
@@ -29,7 +30,7 @@ import java.util.Set;
  * heard by screens and visitors: they only ever get the screen's or the visitor's view. Tablets and supervision take
  * a counter's message as a cue to read it again over REST, where they get the agent's view.
  */
-public final class Publisher implements TicketEvents, CounterEvents, AlertEvents {
+public final class Publisher implements TicketEvents, CounterEvents, AlertEvents, CallbackEvents {
 
     /**
      * What a waiting room's screens hear about: calls to announce, calls taken back (requeue, transfer), and the end of
@@ -47,6 +48,16 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
         this.catalogs = catalogs;
         this.summaries = summaries;
         this.clock = clock;
+    }
+
+    /**
+     * Tablets of the site read their call-backs again. The site's queue channel is also heard by its screens and
+     * kiosks: the message says which service, nothing of the caller (no siteId: supervision takes it for no summary).
+     */
+    @Override
+    public void callbacksChanged(String siteId, String serviceId) {
+        eventBus.publish(Addresses.siteQueue(siteId), new JsonObject().put("type", "callbacks")
+                .put("serviceId", serviceId));
     }
 
     @Override

@@ -109,7 +109,7 @@ public final class DataRetention {
     }
 
     /** Runs a batch statement until it changes fewer rows than a batch; answers the total. */
-    private static Future<Integer> drain(IntFunction<Future<Integer>> statement, int batch) {
+    static Future<Integer> drain(IntFunction<Future<Integer>> statement, int batch) {
         return drainFrom(statement, batch, 0);
     }
 

@@ -2,6 +2,7 @@ package org.guichet.server.service;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import org.guichet.server.domain.CallbackSettings;
 import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.domain.SatisfactionSettings;
 import org.guichet.server.domain.IssuingRate;
@@ -9,6 +10,7 @@ import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.domain.stats.StatsPlanner;
 import org.guichet.server.store.AgentStore;
 import org.guichet.server.store.AuditStore;
+import org.guichet.server.store.CallbackStore;
 import org.guichet.server.store.CatalogStore;
 import org.guichet.server.store.CounterStore;
 import org.guichet.server.store.DeploymentStore;
@@ -43,11 +45,17 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        StatsService stats, AuditLog audit, RoomPlans roomPlans, SiteTemplates templates,
                        SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing,
                        Directory directory, SatisfactionSurvey satisfaction, PublishedIndicators indicators,
-                       Training training, PhoneTickets phoneTickets) {
+                       Training training, PhoneTickets phoneTickets,
+                       Callbacks callbacks) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
-                          AlertEvents alerts) {
+                          AlertEvents alerts, CallbackEvents callbacks) {
+
+        public Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
+                       AlertEvents alerts) {
+            this(announcements, tickets, counters, alerts, CallbackEvents.NONE);
+        }
 
         /** Tells nobody anything. */
         public static final Outlets NONE = new Outlets(new Announcements() {
@@ -85,17 +93,21 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     /** Services with the default retention periods and device issuing rate. */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime) {
         return assemble(vertx, pool, base, outlets, sessionLifetime, Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS),
-                RetentionPolicy.defaults(), IssuingRate.DEVICE_DEFAULT, SatisfactionSettings.defaults());
+                RetentionPolicy.defaults(), IssuingRate.DEVICE_DEFAULT, SatisfactionSettings.defaults(),
+                CallbackSettings.defaults(), ContactCipher.withFreshKey());
     }
 
     /**
      * @param auditRetention how long audit entries are kept
      * @param retention     how long notes, linkable tickets and tickets are kept
      * @param deviceIssuing how fast each device may issue tickets (on this node)
+     * @param callbacks     how long callers' numbers are kept, and when an unanswered call-back comes back
+     * @param contactCipher seals callers' numbers with this server's key
      */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
                                     Duration auditRetention, RetentionPolicy retention, IssuingRate deviceIssuing,
-                                    SatisfactionSettings satisfaction) {
+                                    SatisfactionSettings satisfaction, CallbackSettings callbacks,
+                                    ContactCipher contactCipher) {
         Clock clock = base.clock();
         Catalogs catalogs = base.catalogs();
         TicketStore tickets = base.tickets();
@@ -142,6 +154,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new SatisfactionSurvey(answers, tickets, queries, catalogs, satisfaction, clock),
                 new PublishedIndicators(stats, facts, answers, base.summaries(), catalogs, clock),
                 new Training(new TrainingStore(pool), catalogs, devices, issuer, clock),
-                new PhoneTickets(issuer, new PhoneTicketStore(pool), catalogs, clock));
+                new PhoneTickets(issuer, new PhoneTicketStore(pool), catalogs, clock),
+                new Callbacks(new CallbackStore(pool), catalogs, calling, contactCipher, callbacks, retention,
+                        outlets.callbacks(), clock));
     }
 }

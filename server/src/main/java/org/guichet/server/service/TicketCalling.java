@@ -131,7 +131,7 @@ public final class TicketCalling {
     }
 
     /** The agent's id, once the counter is known to be open and held by this agent. */
-    private Future<Long> requireOpenBy(Principal principal, Catalog.Counter counter) {
+    Future<Long> requireOpenBy(Principal principal, Catalog.Counter counter) {
         AccessPolicy.require(principal, Action.CALL_TICKET, AccessPolicy.Scope.site(counter.siteId()));
         return counters.states(counter.id()).map(states -> {
             CounterStore.StateRow found = states.get(counter.id());

@@ -52,11 +52,11 @@ public final class DeploymentStore {
             WHERE waiting_room.site_id = $2""";
     static final String UPSERT_SERVICE = """
             INSERT INTO service (id, site_id, kind, name, translations, prefix, room_id, target_wait_minutes,
-                                 menu_order, orientation, active, code, outcomes)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                 menu_order, orientation, active, code, outcomes, callback_target_minutes)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
             ON CONFLICT (id) DO UPDATE SET kind = $3, name = $4, translations = $5, prefix = $6, room_id = $7,
                                            target_wait_minutes = $8, menu_order = $9, orientation = $10, active = $11,
-                                           outcomes = $13
+                                           outcomes = $13, callback_target_minutes = $14
             WHERE service.site_id = $2""";
     static final String SET_SERVICE_PARENT = "UPDATE service SET parent_id = $2 WHERE id = $1 AND site_id = $3";
     static final String UPSERT_COUNTER = """
@@ -103,7 +103,8 @@ public final class DeploymentStore {
             ORDER BY site_id, code""".formatted(OF_DEPLOYED_SITES);
     static final String SELECT_SERVICES = """
             SELECT s.code, s.site_id, p.code AS parent, s.kind, s.name, s.translations, s.prefix, r.code AS room,
-                   s.target_wait_minutes, s.menu_order, s.orientation, s.active, s.outcomes
+                   s.target_wait_minutes, s.menu_order, s.orientation, s.active, s.outcomes,
+                   s.callback_target_minutes
             FROM service s LEFT JOIN service p ON p.id = s.parent_id LEFT JOIN waiting_room r ON r.id = s.room_id
             WHERE s.%s ORDER BY s.site_id, s.menu_order, s.code""".formatted(OF_DEPLOYED_SITES);
     static final String SELECT_COUNTERS = """
@@ -231,6 +232,10 @@ public final class DeploymentStore {
                         service.put("targetWaitMinutes", row.getInteger("target_wait_minutes"))
                                 .put("order", row.getInteger("menu_order"))
                                 .put("translations", row.getValue("translations"));
+                        int callbackTarget = row.getInteger("callback_target_minutes");
+                        if (callbackTarget != DeploymentRules.DEFAULT_CALLBACK_TARGET_MINUTES) {
+                            service.put("callbackTargetMinutes", callbackTarget);
+                        }
                         putIfPresent(service, "orientation", row.getValue("orientation"));
                         JsonArray outcomes = (JsonArray) row.getValue("outcomes");
                         if (!outcomes.isEmpty()) {
@@ -360,7 +365,9 @@ public final class DeploymentStore {
                             service.getInteger("targetWaitMinutes", DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES))
                     .addValue(service.getInteger("order", order)).addValue(service.getJsonObject("orientation"))
                     .addValue(service.getBoolean("active", true)).addValue(service.getString("code"))
-                    .addValue(service.getJsonArray("outcomes", new JsonArray())));
+                    .addValue(service.getJsonArray("outcomes", new JsonArray()))
+                    .addValue(service.getInteger("callbackTargetMinutes",
+                            DeploymentRules.DEFAULT_CALLBACK_TARGET_MINUTES)));
             parents.add(Tuple.of(service.getString("id"), service.getString("parent"), siteId));
         }
         chain = batch(conn, chain, UPSERT_SERVICE, services);

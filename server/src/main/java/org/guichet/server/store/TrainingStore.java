@@ -44,16 +44,18 @@ public final class TrainingStore {
                                            translations = EXCLUDED.translations""";
     static final String UPSERT_SERVICES = """
             INSERT INTO service (id, site_id, kind, name, translations, prefix, room_id, target_wait_minutes,
-                                 menu_order, orientation, active, code, outcomes)
+                                 menu_order, orientation, active, code, outcomes, callback_target_minutes)
             SELECT $2::text || ':' || s.code, $2, s.kind, s.name, s.translations, s.prefix, $2::text || ':' || r.code,
-                   s.target_wait_minutes, s.menu_order, s.orientation, s.active, s.code, s.outcomes
+                   s.target_wait_minutes, s.menu_order, s.orientation, s.active, s.code, s.outcomes,
+                   s.callback_target_minutes
             FROM service s LEFT JOIN waiting_room r ON r.id = s.room_id WHERE s.site_id = $1
             ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
                                            translations = EXCLUDED.translations, prefix = EXCLUDED.prefix,
                                            room_id = EXCLUDED.room_id,
                                            target_wait_minutes = EXCLUDED.target_wait_minutes,
                                            menu_order = EXCLUDED.menu_order, orientation = EXCLUDED.orientation,
-                                           active = EXCLUDED.active, outcomes = EXCLUDED.outcomes""";
+                                           active = EXCLUDED.active, outcomes = EXCLUDED.outcomes,
+                                           callback_target_minutes = EXCLUDED.callback_target_minutes""";
     static final String SET_SERVICE_PARENTS = """
             UPDATE service c SET parent_id = CASE WHEN p.code IS NULL THEN NULL ELSE $2::text || ':' || p.code END
             FROM service s LEFT JOIN service p ON p.id = s.parent_id

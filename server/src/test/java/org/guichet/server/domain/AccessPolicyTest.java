@@ -139,6 +139,10 @@ class AccessPolicyTest {
             PRACTISE               s2                   -     -     -     Y     -     -      -
             RUN_TRAINING           copy of s1           -     Y     Y     Y     -     -      -
             RUN_TRAINING           copy of s2           -     -     -     Y     -     -      -
+            REQUEST_CALLBACK       s1                   Y     Y     Y     Y     -     -      -
+            REQUEST_CALLBACK       s2                   -     -     -     Y     -     -      -
+            CALL_BACK              s1                   Y     Y     Y     Y     -     -      -
+            CALL_BACK              s2                   -     -     -     Y     -     -      -
             ISSUE_TICKET           copy of s1           Y     Y     Y     Y     -     -      -
             CALL_TICKET            copy of s1           Y     Y     Y     Y     -     -      -
             CALL_TICKET            copy of s2           -     -     -     Y     -     -      -
