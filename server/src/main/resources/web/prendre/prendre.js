@@ -119,13 +119,17 @@ async function take(service) {
     try {
         const ticket = await api.post(`/public/sites/${encodeURIComponent(siteId)}/tickets`, {
             serviceId: service.id, language: language(), phoneKey: phoneKey(), idempotencyKey: requestKey,
-            priority: $('priority').checked ? 'PRIORITY' : 'NORMAL' });
+            priority: $('priority').checked ? 'PRIORITY' : 'NORMAL',
+            smsPhone: $('sms').hidden ? undefined : $('sms-phone').value.trim() || undefined });
         store(mineStorage, JSON.stringify({ statusPath: ticket.statusPath,
             day: new Date().toISOString().slice(0, 10) }));
         location.assign(ticket.statusPath);
     } catch (error) {
         if (error instanceof ApiError && error.code === 'phone_has_ticket' && error.current?.statusPath) {
             location.assign(error.current.statusPath);
+        } else if (error instanceof ApiError && error.code === 'bad_phone_number') {
+            say(t('phone.badNumber'));
+            $('sms-phone').focus();
         } else if (error instanceof ApiError && error.code === 'too_many_tickets') {
             say(t('phone.tooMany'));
         } else if (error instanceof ApiError && error.code === 'site_closed') {
@@ -147,6 +151,7 @@ async function load() {
     $('site-name').textContent = menu.site.name;
     const issuing = menu.opening.issuing;
     $('menu').hidden = !issuing;
+    $('sms').hidden = !menu.smsReminders;
     say(issuing ? '' : closedSentence(menu.opening));
     if (issuing) {
         showEntries(menu.entries);

@@ -3,6 +3,9 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'phone.sms': 'Recevoir un SMS quand mon tour approche (facultatif) : numéro de portable',
+    'phone.smsPrivacy': 'Le numéro est chiffré et effacé dès l’envoi du SMS.',
+    'phone.badNumber': 'Ce numéro de portable n’est pas valide : par exemple 06 12 34 56 78, ou +34 612 345 678. Laissez le champ vide pour ne pas recevoir de SMS.',
     'phone.title': 'Prendre un ticket',
     'phone.choose': 'Quel est le motif de votre visite ?',
     'phone.priority': 'Accès prioritaire (mobilité réduite, handicap, grossesse)',
@@ -17,6 +20,9 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'phone.sms': 'Get a text message when my turn is near (optional): mobile number',
+    'phone.smsPrivacy': 'The number is encrypted and erased as soon as the text is sent.',
+    'phone.badNumber': 'This mobile number is not valid: for example 06 12 34 56 78, or +34 612 345 678. Leave the field empty for no text message.',
     'phone.title': 'Take a ticket',
     'phone.choose': 'What is your visit about?',
     'phone.priority': 'Priority access (reduced mobility, disability, pregnancy)',
@@ -31,6 +37,9 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'phone.sms': 'Recibir un SMS cuando se acerque mi turno (opcional): número de móvil',
+    'phone.smsPrivacy': 'El número se cifra y se borra en cuanto se envía el SMS.',
+    'phone.badNumber': 'Este número de móvil no es válido: por ejemplo 06 12 34 56 78, o +34 612 345 678. Deje el campo vacío para no recibir SMS.',
     'phone.title': 'Sacar un tique',
     'phone.choose': '¿Cuál es el motivo de su visita?',
     'phone.priority': 'Acceso prioritario (movilidad reducida, discapacidad, embarazo)',
@@ -45,6 +54,9 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'phone.sms': 'Recebre un SMS quand mon torn s’apròcha (facultatiu) : numèro de portable',
+    'phone.smsPrivacy': 'Lo numèro es chifrat e escafat tre que lo SMS es mandat.',
+    'phone.badNumber': 'Aqueste numèro de portable es pas valid : per exemple 06 12 34 56 78, o +34 612 345 678. Daissatz lo camp void per recebre pas de SMS.',
     'phone.title': 'Prendre un tiquet',
     'phone.choose': 'Quina es la rason de vòstra visita ?',
     'phone.priority': 'Accès prioritari (mobilitat reducha, handicap, gròssesa)',

@@ -12,6 +12,10 @@ const $ = (selector) => document.querySelector(selector);
 const PRESETS = ['today', '7d', 'month', 'lastMonth', 'year', 'custom'];
 const COLORS = { bars: '#0b4f8a', line: '#b3261e', p90: '#8a5a00', serving: '#1b5e20', calling: '#0b4f8a',
     idle: '#8d96a8', paused: '#c77d00' };
+/** Below this share of waits (or call-backs) within target, the figure shows as missed. */
+const TARGET_SHARE = 0.95;
+/** How call-back requests ended (or not yet), in the columns' order. */
+const CALLBACK_COUNTS = ['requests', 'calledBack', 'answered', 'wrongNumber', 'unreached', 'expired', 'open'];
 
 /** A UTC-midnight Date standing for a calendar day, written as "2026-11-03". */
 function isoDate(day) {
@@ -233,8 +237,8 @@ export class StatsView {
         try {
             const get = (path, extra) => this.api.get(`${path}?${this.params(extra)}`);
             const agentChosen = Boolean($('#agent').value);
-            const [overview, series, hours, byService, byCounter, byAgent, occupancy, outcomes, satisfaction]
-                = await Promise.all([
+            const [overview, series, hours, byService, byCounter, byAgent, occupancy, outcomes, satisfaction,
+                callbacks] = await Promise.all([
                 get('/stats/overview'),
                 get('/stats/breakdown', { by: seriesBy }),
                 get('/stats/hours'),
@@ -246,12 +250,14 @@ export class StatsView {
                 // Answers are anonymous: an agent filter has no satisfaction figures (the server refuses it).
                 agentChosen ? Promise.resolve(null) : get('/stats/satisfaction',
                     { thresholdMinutes: null, by: siteCount > 1 ? 'site' : 'service' }),
+                // Call-backs are counted per service: none per counter or agent.
+                agentChosen || $('#counter').value ? Promise.resolve(null) : get('/stats/callbacks'),
             ]);
             if (run !== this.loading) {
                 return;
             }
             this.result = { overview, series, seriesBy, hours, byService, byCounter, byAgent, occupancy, outcomes,
-                satisfaction, multiSite: siteCount > 1 };
+                satisfaction, callbacks, multiSite: siteCount > 1 };
             this.showError(null);
             $('#stats-status').textContent = '';
             this.rerender();
@@ -297,7 +303,7 @@ export class StatsView {
             kpi(t('kpi.avgWait'), formatMinutes(totals.wait.averageSeconds)),
             kpi(t('kpi.medianWait'), formatMinutes(totals.wait.medianSeconds)),
             kpi(t('kpi.p90Wait'), formatMinutes(totals.wait.p90Seconds)),
-            kpi(t('kpi.withinTarget'), formatPercent(targetShare), targetShare !== null && targetShare < 0.95),
+            kpi(t('kpi.withinTarget'), formatPercent(targetShare), missed(targetShare)),
             kpi(t('kpi.withinThreshold', { minutes: totals.withinThreshold.minutes }),
                 formatPercent(totals.withinThreshold.share)),
             kpi(t('kpi.avgWalk'), formatMinutes(totals.walk.averageSeconds)),
@@ -307,7 +313,7 @@ export class StatsView {
         this.charts.clear();
         $('#panels').replaceChildren(
             this.seriesPanel(), this.hoursPanel(), this.weekdaysPanel(), this.occupancyPanel(), this.groupPanel(),
-            this.outcomesPanel(), this.satisfactionPanel(),
+            this.outcomesPanel(), this.satisfactionPanel(), this.callbacksPanel(),
             this.tablePanel('counters', t('stats.byCounter'), r.byCounter, 'counter', t('noCounter')),
             this.tablePanel('agents', t('stats.byAgent'), r.byAgent, 'agent', t('noAgent')));
     }
@@ -487,6 +493,33 @@ export class StatsView {
             totals.answers ? null : t('stats.satisfaction.none'));
     }
 
+    /** Phone call-backs per service: how the requests ended, and the delay from when the caller expected the call. */
+    callbacksPanel() {
+        const callbacks = this.result.callbacks;
+        if (!callbacks) {
+            return this.panel('callbacks', t('stats.callbacks'), null, null, null, t('stats.callbacks.perService'));
+        }
+        const { rows, total } = callbacks;
+        const site = id => this.sites().find(s => s.id === id)?.name ?? id;
+        const counts = row => CALLBACK_COUNTS.map(key => formatNumber(row[key]));
+        const sums = Object.fromEntries(CALLBACK_COUNTS.map(key =>
+            [key, rows.reduce((sum, row) => sum + row[key], 0)]));
+        const shares = [...rows.map(row => row.shareWithinTarget), total.shareWithinTarget];
+        return this.panel('callbacks', t('stats.callbacks'), null, null,
+            table(h('table', { class: 'data' }), t('stats.callbacks.delay'), [
+                { label: t('stats.service') }, ...[...CALLBACK_COUNTS, 'meanDelay', 'p90Delay', 'target']
+                    .map(key => ({ label: t(`col.callbacks.${key}`), numeric: true })),
+                { label: t('col.withinTarget'), numeric: true },
+            ], [
+                ...rows.map(row => [
+                    this.result.multiSite ? `${site(row.siteId)} · ${row.serviceName}` : row.serviceName,
+                    ...counts(row), minuteCell(row.meanDelaySeconds), minuteCell(row.p90DelaySeconds),
+                    formatNumber(row.targetMinutes), formatPercent(row.shareWithinTarget)]),
+                [t('stats.callbacks.total'), ...counts(sums), NONE, NONE, NONE, formatPercent(total.shareWithinTarget)],
+            ], index => missed(shares[index]) ? 'over' : null),
+            total.requests ? null : t('stats.callbacks.none'));
+    }
+
     occupancyPanel() {
         const occupancy = this.result.occupancy;
         if (!occupancy) {
@@ -559,11 +592,21 @@ function metricColumns(first, thresholdMinutes) {
     ];
 }
 
+/** Seconds as the tables write them: minutes with one decimal, the unit in the column's heading. */
+function minuteCell(seconds) {
+    return seconds === null || seconds === undefined ? NONE : formatNumber(seconds / 60, 1);
+}
+
+/** Whether a share within target (null: nothing to judge) falls short of what the page asks. */
+function missed(share) {
+    return share !== null && share !== undefined && share < TARGET_SHARE;
+}
+
 function metricCells(label, row) {
-    const m = seconds => (seconds === null || seconds === undefined ? NONE : formatNumber(seconds / 60, 1));
     return [label, formatNumber(row.issued + row.transferredIn), formatNumber(row.served), formatNumber(row.noShow),
-        m(row.wait.averageSeconds), m(row.wait.medianSeconds), m(row.wait.p90Seconds),
-        formatPercent(row.withinTarget.share), formatPercent(row.withinThreshold.share), m(row.service.averageSeconds)];
+        minuteCell(row.wait.averageSeconds), minuteCell(row.wait.medianSeconds), minuteCell(row.wait.p90Seconds),
+        formatPercent(row.withinTarget.share), formatPercent(row.withinThreshold.share),
+        minuteCell(row.service.averageSeconds)];
 }
 
 function slotColumns(first) {

@@ -11,6 +11,7 @@ import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.domain.SatisfactionSettings;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
+import org.guichet.server.sms.SmsSettings;
 import org.guichet.server.store.DatabaseSettings;
 
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ import java.util.List;
  * @param callbacks      call-backs: how long callers' numbers are kept, retries ({@code callbacks:})
  * @param contactKeyFile the key sealing callers' numbers ({@code contactKeyFile}, GUICHET_CONTACT_KEY_FILE); null:
  *                       {@code contact.key} in the data directory, made at the first start
+ * @param sms            the SMS gateway for visitors' reminders ({@code sms:}); off by default
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
@@ -46,10 +48,11 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                             MetricsSettings metrics, SsoSettings sso, RetentionPolicy retention,
                             PrivacyNotice privacy, IssuingRate deviceIssuing,
                             HttpSettings http, SatisfactionSettings satisfaction, CallbackSettings callbacks,
-                            Path contactKeyFile) {
+                            Path contactKeyFile, SmsSettings sms) {
 
     public ServerOptions {
         callbacks = callbacks == null ? CallbackSettings.defaults() : callbacks;
+        sms = sms == null ? SmsSettings.off() : sms;
         satisfaction = satisfaction == null ? SatisfactionSettings.defaults() : satisfaction;
         http = http == null ? HttpSettings.defaults() : http;
         deviceIssuing = deviceIssuing == null ? IssuingRate.DEVICE_DEFAULT : deviceIssuing;
@@ -70,79 +73,79 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                          boolean demo, boolean demoReset, String adminPassword, Clock clock,
                          Duration sessionLifetime, int poolSize, boolean printSecrets) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, null, null, null, null, null, null, null, null, null, null, null, null);
+                poolSize, printSecrets, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withSso(SsoSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withRetention(RetentionPolicy other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                other, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                other, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withPrivacy(PrivacyNotice other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, other, deviceIssuing, http, satisfaction, callbacks, contactKeyFile);
+                retention, other, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withDeviceIssuing(IssuingRate other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, other, http, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, other, http, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withHttp(HttpSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, other, satisfaction, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, other, satisfaction, callbacks, contactKeyFile, sms);
     }
 
     /** The same HTTP settings but for the reverse proxies believed about the client (IP addresses or networks). */
@@ -153,19 +156,25 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
     public ServerOptions withSatisfaction(SatisfactionSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, other, callbacks, contactKeyFile);
+                retention, privacy, deviceIssuing, http, other, callbacks, contactKeyFile, sms);
     }
 
     public ServerOptions withCallbacks(CallbackSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, other, contactKeyFile);
+                retention, privacy, deviceIssuing, http, satisfaction, other, contactKeyFile, sms);
     }
 
     public ServerOptions withContactKeyFile(Path other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, other);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, other, sms);
+    }
+
+    public ServerOptions withSms(SmsSettings other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, other);
     }
 
     /** Where the key sealing callers' numbers is read (and made, the first time). */

@@ -18,6 +18,7 @@ import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.service.AuditLog;
+import org.guichet.server.sms.SmsSettings;
 import org.guichet.server.store.DatabaseSettings;
 
 import java.net.URI;
@@ -43,7 +44,8 @@ public final class ConfigLoader {
             .add("GUICHET_SSO_LOCAL_PASSWORDS")
             .add("GUICHET_RETENTION_NOTES_DAYS")
             .add("GUICHET_RETENTION_PSEUDONYMISE_AFTER_DAYS").add("GUICHET_RETENTION_TICKET_MONTHS")
-            .add("GUICHET_RETENTION_AUDIT_DAYS").add("GUICHET_TRUSTED_PROXIES").add("GUICHET_CONTACT_KEY_FILE");
+            .add("GUICHET_RETENTION_AUDIT_DAYS").add("GUICHET_TRUSTED_PROXIES").add("GUICHET_CONTACT_KEY_FILE")
+            .add("GUICHET_SMS_URL").add("GUICHET_SMS_API_KEY").add("GUICHET_SMS_API_KEY_FILE");
 
     private ConfigLoader() {
     }
@@ -84,7 +86,7 @@ public final class ConfigLoader {
                 MetricsSettings.fromConfig(config), sso(config), retention(config),
                 PrivacyNotice.fromConfig(config.getJsonObject("privacy")), deviceIssuing(config),
                 HttpSettings.fromConfig(http(config)), SatisfactionSettings.fromConfig(config),
-                CallbackSettings.fromConfig(config), contactKeyFile(config));
+                CallbackSettings.fromConfig(config), contactKeyFile(config), SmsSettings.fromConfig(config));
     }
 
     /** GUICHET_CONTACT_KEY_FILE, else {@code contactKeyFile}; null: the data directory's contact.key. */

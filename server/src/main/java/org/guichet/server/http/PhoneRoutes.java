@@ -45,11 +45,13 @@ public final class PhoneRoutes {
 
     private void menu(RoutingContext ctx) {
         ctx.response().putHeader("Cache-Control", "no-cache");
-        Reply.send(ctx, 200, SiteView.menu(services.phoneTickets().menu(ctx.pathParam("siteId"))));
+        Reply.send(ctx, 200, SiteView.menu(services.phoneTickets().menu(ctx.pathParam("siteId")))
+                .put("smsReminders", services.reminders().enabled()));
     }
 
     /**
-     * Body {serviceId, phoneKey, priority?, language?, idempotencyKey?}: 201 with the ticket as a kiosk gets it (200
+     * Body {serviceId, phoneKey, priority?, language?, idempotencyKey?, smsPhone? (for an SMS when 3 people are
+     * left before the ticket, where SMS are on)}: 201 with the ticket as a kiosk gets it (200
      * when the same tap's key was answered already).
      */
     private void take(RoutingContext ctx) {
@@ -58,7 +60,7 @@ public final class PhoneRoutes {
                         PriorityClass.parse(Json.optionalString(body, "priority")), Json.language(body),
                         Json.requiredString(body, "phoneKey"),
                         Json.optionalString(body, "idempotencyKey", TicketRoutes.MAX_IDEMPOTENCY_KEY),
-                        Reply.address(ctx))
+                        Reply.address(ctx), Json.optionalString(body, "smsPhone", 40))
                 .onSuccess(issued -> Reply.send(ctx, issued.replayed() ? 200 : 201,
                         TicketView.issued(issued, services.catalogs().get())))
                 .onFailure(ctx::fail);

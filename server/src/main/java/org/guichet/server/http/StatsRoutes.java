@@ -45,6 +45,7 @@ public final class StatsRoutes {
         api.get("/stats/staffing").handler(this::staffing);
         api.get("/stats/outcomes").handler(this::outcomes);
         api.get("/stats/callbacks").handler(this::callbacks);
+        api.get("/stats/sms-reminders").handler(this::smsReminders);
         api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
     }
 
@@ -96,6 +97,11 @@ public final class StatsRoutes {
         Reply.json(ctx, services.callbacks().figures(query)
                 .map(figures -> CallbackView.figures(figures, services.catalogs().get())
                         .put("from", query.from().toString()).put("to", query.to().toString())));
+    }
+
+    /** Whether SMS reminders are on, what this node sent, failed and retried, and the reminders' statuses. */
+    private void smsReminders(RoutingContext ctx) {
+        Reply.json(ctx, services.reminders().report(Reply.principal(ctx)));
     }
 
     private void rebuildRollups(RoutingContext ctx) {

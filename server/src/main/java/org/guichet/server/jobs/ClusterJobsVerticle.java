@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import org.guichet.server.service.Services;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Jobs whose work is shared by every instance and needs doing once: rebuilding the statistics rollups marked dirty,
@@ -25,12 +26,15 @@ public final class ClusterJobsVerticle extends VerticleBase {
 
     /** How often simulated visitors of training copies arrive (each draw covers the time since the last). */
     public static final Duration TRAINING_INTERVAL = Duration.ofSeconds(3);
+    /** How often pending SMS reminders are checked: a visitor is told within this of the third place. */
+    public static final Duration REMINDER_INTERVAL = Duration.ofSeconds(10);
 
     private final Services services;
     private Periodic rollups;
     private Periodic auditRetention;
     private Periodic dataRetention;
     private Periodic training;
+    private Periodic reminders;
 
     public ClusterJobsVerticle(Services services) {
         this.services = services;
@@ -46,11 +50,13 @@ public final class ClusterJobsVerticle extends VerticleBase {
                 () -> services.retention().run().compose(report -> services.callbacks().eraseDue()));
         training = Periodic.start(vertx, "simulated visitors", TRAINING_INTERVAL,
                 () -> services.training().drawSimulations());
+        reminders = Periodic.start(vertx, "SMS reminders", REMINDER_INTERVAL, () -> services.reminders().sendDue());
         return Future.succeededFuture();
     }
 
     @Override
     public Future<?> stop() {
-        return Future.join(rollups.cancel(), auditRetention.cancel(), dataRetention.cancel(), training.cancel());
+        return Future.join(List.of(rollups.cancel(), auditRetention.cancel(), dataRetention.cancel(), training.cancel(),
+                reminders.cancel()));
     }
 }

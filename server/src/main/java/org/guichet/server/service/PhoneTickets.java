@@ -6,6 +6,7 @@ import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.Menu;
+import org.guichet.server.domain.PhoneNumber;
 import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.domain.Tokens;
 import org.guichet.server.domain.TrainingSites;
@@ -31,10 +32,13 @@ public final class PhoneTickets {
     private final PhoneTicketStore phones;
     private final Catalogs catalogs;
     private final DeviceIssuingLimits addresses;
+    private final SmsReminders reminders;
     private final Clock clock;
 
-    public PhoneTickets(TicketIssuer issuer, PhoneTicketStore phones, Catalogs catalogs, Clock clock) {
+    public PhoneTickets(TicketIssuer issuer, PhoneTicketStore phones, Catalogs catalogs, SmsReminders reminders,
+                        Clock clock) {
         this.issuer = issuer;
+        this.reminders = reminders;
         this.phones = phones;
         this.catalogs = catalogs;
         this.addresses = new DeviceIssuingLimits(PER_ADDRESS, clock);
@@ -52,8 +56,9 @@ public final class PhoneTickets {
      * address's allowance; as a kiosk is refused otherwise (closed, unknown service, priority).
      */
     public Future<Issued> take(String siteId, String serviceId, PriorityClass priority, String language,
-                               String phoneKey, String idempotencyKey, String address) {
+                               String phoneKey, String idempotencyKey, String address, String smsPhone) {
         Catalog.Site site = site(siteId);
+        PhoneNumber reminderNumber = reminders.numberFor(smsPhone);
         if (phoneKey == null || !PHONE_KEY.matcher(phoneKey).matches()) {
             throw Failure.invalid("'phoneKey' must be 22 to 64 letters, digits, - or _ (the page makes it).");
         }
@@ -68,7 +73,10 @@ public final class PhoneTickets {
             }
             // The page's key for this tap: a tap sent twice (a double tap, a retry) gets the same ticket.
             return issuer.issueForPhone(new IssueRequest(site.id(), serviceId, priority, language, idempotencyKey))
-                    .compose(issued -> phones.record(issued.ticket().id(), site.id(), key).map(issued));
+                    .compose(issued -> phones.record(issued.ticket().id(), site.id(), key)
+                            .compose(recorded -> reminderNumber == null || issued.replayed() ? Future.succeededFuture()
+                                    : reminders.register(issued.ticket().id(), site.id(), reminderNumber))
+                            .map(issued));
         });
     }
 

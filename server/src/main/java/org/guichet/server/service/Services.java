@@ -10,7 +10,11 @@ import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.domain.stats.StatsPlanner;
 import org.guichet.server.store.AgentStore;
 import org.guichet.server.store.AuditStore;
+import org.guichet.server.sms.SmsCounters;
+import org.guichet.server.sms.SmsGateway;
+import org.guichet.server.sms.SmsSettings;
 import org.guichet.server.store.CallbackStore;
+import org.guichet.server.store.ReminderStore;
 import org.guichet.server.store.CatalogStore;
 import org.guichet.server.store.CounterStore;
 import org.guichet.server.store.DeploymentStore;
@@ -46,7 +50,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing,
                        Directory directory, SatisfactionSurvey satisfaction, PublishedIndicators indicators,
                        Training training, PhoneTickets phoneTickets,
-                       Callbacks callbacks) {
+                       Callbacks callbacks, SmsReminders reminders) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -94,7 +98,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime) {
         return assemble(vertx, pool, base, outlets, sessionLifetime, Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS),
                 RetentionPolicy.defaults(), IssuingRate.DEVICE_DEFAULT, SatisfactionSettings.defaults(),
-                CallbackSettings.defaults(), ContactCipher.withFreshKey());
+                CallbackSettings.defaults(), ContactCipher.withFreshKey(), SmsSettings.off());
     }
 
     /**
@@ -103,11 +107,12 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
      * @param deviceIssuing how fast each device may issue tickets (on this node)
      * @param callbacks     how long callers' numbers are kept, and when an unanswered call-back comes back
      * @param contactCipher seals callers' numbers with this server's key
+     * @param sms           the gateway of SMS reminders, or off
      */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
                                     Duration auditRetention, RetentionPolicy retention, IssuingRate deviceIssuing,
                                     SatisfactionSettings satisfaction, CallbackSettings callbacks,
-                                    ContactCipher contactCipher) {
+                                    ContactCipher contactCipher, SmsSettings sms) {
         Clock clock = base.clock();
         Catalogs catalogs = base.catalogs();
         TicketStore tickets = base.tickets();
@@ -131,6 +136,10 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
         TicketCalling calling = new TicketCalling(vertx, tickets, counterStore, catalogs, transitions, clock,
                 outlets.tickets());
         TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), estimator, clock);
+        SmsCounters smsCounters = new SmsCounters();
+        SmsReminders reminders = new SmsReminders(new ReminderStore(pool), queries, catalogs, contactCipher,
+                sms.enabled() ? sms.create(vertx, smsCounters, (to, failure) -> { }) : SmsGateway.off(), smsCounters,
+                sms.enabled(), clock);
         AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,
                 outlets.alerts(), new DevicePresence(vertx));
         StatsRollups rollups = new StatsRollups(pool);
@@ -154,8 +163,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new SatisfactionSurvey(answers, tickets, queries, catalogs, satisfaction, clock),
                 new PublishedIndicators(stats, facts, answers, base.summaries(), catalogs, clock),
                 new Training(new TrainingStore(pool), catalogs, devices, issuer, clock),
-                new PhoneTickets(issuer, new PhoneTicketStore(pool), catalogs, clock),
+                new PhoneTickets(issuer, new PhoneTicketStore(pool), catalogs, reminders, clock),
                 new Callbacks(new CallbackStore(pool), catalogs, calling, contactCipher, callbacks, retention,
-                        outlets.callbacks(), clock));
+                        outlets.callbacks(), clock), reminders);
     }
 }

@@ -40,6 +40,10 @@ class PhoneTicketsApiTest {
         JsonObject menu = ok(server.get("/api/v1/public/sites/s1/menu", null));
         assertThat(menu.getJsonObject("site").getString("name")).isEqualTo("Site Un – bâtiment A");
         assertThat(menu.getJsonObject("opening").getBoolean("issuing")).isTrue();
+        assertThat(menu.getBoolean("smsReminders")).as("SMS are off by default").isFalse();
+        assertThat(server.post("/api/v1/public/sites/s1/tickets", null, new JsonObject().put("serviceId", "svc-a")
+                .put("phoneKey", phone(9)).put("smsPhone", "06 12 34 56 78")).bodyAsJsonObject().getString("error"))
+                .isEqualTo("sms_off");
 
         JsonObject ticket = TestServer.status(take("svc-a", phone(1)), 201).bodyAsJsonObject();
         assertThat(ticket.getString("number")).isEqualTo("A001");

@@ -13,25 +13,30 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.ok;
 
 /**
  * Supervision for a supervisor at the keyboard and with a screen reader: every view (log-in, live with wait and device
- * alerts, statistics with data, in French and English) passes axe-core's WCAG 2.1 A and AA rules; focus goes to the
- * view after logging in; a new alert is said politely; every control has a name.
+ * alerts, statistics with data and a phone call-back, in French and English) passes axe-core's WCAG 2.1 A and AA
+ * rules; focus goes to the view after logging in; a new alert is said politely; every control has a name; the
+ * call-back's figures show in their section, and a service without any says so.
  */
 class SupervisionAccessibilityTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass().withClock(CLOCK);
+    static final TestServer server = TestServer.perClass().withClock(CLOCK)
+            .withOptions(options -> options.withContactKeyFile(Path.of("target/callback-tests/contact.key")));
     private static ChromeDriver driver;
 
     @BeforeAll
@@ -41,6 +46,13 @@ class SupervisionAccessibilityTest {
         String kiosk = server.deviceToken("kiosk-1");
         ServedTickets.serve(server, CLOCK, kiosk, agent, 3, Duration.ofMinutes(3), Duration.ZERO,
                 Duration.ofMinutes(4));
+        // Phone reception asks for a call-back of service A; the agent at c1 takes it at once and reaches the caller.
+        long callback = TestServer.status(server.post("/api/v1/sites/s1/callbacks",
+                server.agent("a11y.phone", "agent", "s1"), new JsonObject().put("serviceId", "svc-a")
+                        .put("phone", "06 12 34 56 78").put("subject", "Objet")), 201).bodyAsJsonObject().getLong("id");
+        TestServer.status(server.post("/api/v1/counters/c1/callbacks/take", agent, null), 200);
+        ok(server.post("/api/v1/callbacks/" + callback + "/outcome", agent,
+                new JsonObject().put("outcome", "answered")));
         server.issue(kiosk, "svc-b");
         server.post("/api/v1/devices/heartbeat", kiosk, new JsonObject().put("kind", "kiosk").put("state", "READY"));
         driver = Browser.open(1280, 1000);
@@ -55,6 +67,14 @@ class SupervisionAccessibilityTest {
 
     private static void audited(String state) {
         assertThat(Accessibility.violations(driver)).as(state).isEmpty();
+    }
+
+    /** The call-backs' table, row by row, every space in a cell (narrow, no-break) written as a plain one. */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> callbackRows() {
+        return (List<List<String>>) driver.executeScript("""
+                return [...document.querySelectorAll('#panel-callbacks tbody tr')]
+                    .map(tr => [...tr.cells].map(cell => cell.textContent.replace(/\\s/g, ' ')));""");
     }
 
     private static void keys(CharSequence... keys) {
@@ -106,12 +126,27 @@ class SupervisionAccessibilityTest {
                 summary.click();
             }
         });
+        assertThat(driver.findElement(By.id("title-callbacks")).getText()).isEqualTo("Rappels téléphoniques");
+        assertThat(callbackRows()).as("answered at once: no delay, within svc-a's 240-minute target").containsExactly(
+                List.of("Service A", "1", "1", "1", "0", "0", "0", "0", "0,0", "0,0", "240", "100 %"),
+                List.of("Total", "1", "1", "1", "0", "0", "0", "0", "—", "—", "—", "100 %"));
+        assertThat(driver.findElements(By.cssSelector("#panel-callbacks tr.over"))).as("within target").isEmpty();
         audited("statistics with data, tables open");
 
         driver.findElement(By.id("language")).click();
         Browser.waitUpTo(driver, Duration.ofSeconds(5)).until(d -> "Statistics".equals(
                 d.findElement(By.id("tab-stats")).getText()));
+        assertThat(driver.findElement(By.id("title-callbacks")).getText()).isEqualTo("Phone call-backs");
+        assertThat(driver.findElement(By.cssSelector("#panel-callbacks thead")).getText())
+                .contains("Requests", "Called back", "Answered", "Still open", "P90 delay (min)", "Within target");
         audited("statistics in English");
+
+        new Select(driver.findElement(By.id("service"))).selectByValue("svc-b");
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        Browser.waitUpTo(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("panel-callbacks")).getText()
+                .contains("No call-back request over the period."));
+        assertThat(callbackRows()).as("service B has no call-back: a sentence, no table").isEmpty();
+        audited("statistics of a service without call-backs");
         driver.findElement(By.id("tab-live")).click();
         Browser.shown(driver, "#alerts li[data-key='never:screen-1b']");
         audited("live view in English");
