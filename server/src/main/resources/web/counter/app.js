@@ -41,6 +41,7 @@ function setUpTraining() {
     if (TRAINING) {
         $('#choose-none').dataset.i18n = 'training.none';
     }
+    $('#callbacks-panel').hidden = TRAINING;
     const kiosk = $('#training-kiosk');
     kiosk.hidden = !TRAINING;
     kiosk.addEventListener('click', () => {

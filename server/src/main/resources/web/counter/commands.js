@@ -146,7 +146,7 @@ export function takeCallback(callbackId = null) {
     return command(async () => {
         const taken = await api.post(counterPath('callbacks/take'), callbackId ? { callbackId } : {});
         if (taken) {
-            showMessage('info', t('msg.callbackTaken', { phone: taken.phone?.national ?? '' }), 'callback');
+            showMessage('info', t('msg.callbackTaken'), 'callback');
         } else {
             showMessage('info', t('msg.noCallbackDue'), 'nobody_waiting');
         }

@@ -44,7 +44,7 @@ async function read(kind) {
     }
     const path = `/counters/${encodeURIComponent(counterId)}`;
     if (kind === 'waiting') {
-        const [waiting, callbacks] = await Promise.all([api.get(`${path}/waiting`), api.get(`${path}/callbacks`)]);
+        const [waiting, callbacks] = await Promise.all([api.get(`${path}/waiting`), readCallbacks(path)]);
         if (counterId === state.counterId) {
             state.waiting = waiting;
             state.callbacks = callbacks;
@@ -56,7 +56,7 @@ async function read(kind) {
     const [counter, waiting, callbacks, today] = await Promise.all([
         api.get(path),
         api.get(`${path}/waiting`),
-        api.get(`${path}/callbacks`),
+        readCallbacks(path),
         api.get(`/agents/me/today?siteId=${encodeURIComponent(siteIdOf(counterId))}`),
     ]);
     const readAt = Date.now();
@@ -73,6 +73,22 @@ async function read(kind) {
     state.history = history;
     localStorage.setItem(STORAGE.counterName, counter.name);
     stateRead('all');
+}
+
+/**
+ * The counter's call-backs; none in training mode (copies take none). A refusal leaves the last ones shown rather
+ * than stopping the counter's read: the waiting list and the current ticket matter more.
+ */
+function readCallbacks(path) {
+    if (TRAINING) {
+        return Promise.resolve({ held: null, open: [] });
+    }
+    return api.get(`${path}/callbacks`).catch((error) => {
+        if (error?.status === 401 || error?.code === 'network') {
+            throw error;
+        }
+        return state.callbacks;
+    });
 }
 
 /** The ticket's events, preceded by those of the ticket it was transferred from, so the story follows the visitor. */

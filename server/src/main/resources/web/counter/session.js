@@ -149,6 +149,7 @@ function leave() {
     disconnectLive();
     state.agent = null;
     state.counter = null;
+    forgetCallbacks();
     showLogin();
 }
 
@@ -167,9 +168,17 @@ async function afterLogin() {
     }
 }
 
+/** A caller's number never stays in the page once its agent has left the counter. */
+function forgetCallbacks() {
+    state.callbacks = { held: null, open: [] };
+    $('#callback-held').replaceChildren();
+    $('#announce-status').textContent = '';
+}
+
 export function showChooser() {
     disconnectLive();
     state.counter = null;
+    forgetCallbacks();
     showView('choose');
     renderChooser(enterCounter);
     $('#counter-choices button')?.focus();

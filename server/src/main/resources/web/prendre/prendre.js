@@ -5,7 +5,8 @@
 import './texts.js';
 import { startPublicPage } from '/public/page.js';
 import { Api, ApiError } from '/shared/api.js';
-import { language, localName, t } from '/shared/i18n.js';
+import { h } from '/shared/dom.js';
+import { formatClock, language, localName, t } from '/shared/i18n.js';
 
 const KEY_STORAGE = 'guichet.phone.key';
 const siteId = decodeURIComponent(location.pathname.replace(/^\/prendre\/?/, '').replace(/\/$/, ''));
@@ -140,6 +141,56 @@ async function take(service) {
     }
 }
 
+/** Every service of the menu, sub-menus included, for the call-back form. */
+function services(entries) {
+    return entries.flatMap(entry => (entry.kind === 'service' ? [entry]
+        : entry.kind === 'menu' ? services(entry.children ?? []) : []));
+}
+
+function showCallbackForm(menu) {
+    const offered = services(menu.entries);
+    $('callback').hidden = offered.length === 0;
+    $('callback-service').replaceChildren(...offered.map(service => h('option', { value: service.id },
+        localName(service))));
+    siteTimeZone = menu.site.timeZone;
+}
+
+let siteTimeZone = null;
+
+/** "le 2 déc. entre 08:30 et 17:00", in the site's time. */
+function when(callback) {
+    const day = new Intl.DateTimeFormat(language(), { weekday: 'long', day: 'numeric', month: 'long',
+        timeZone: siteTimeZone || undefined }).format(new Date(callback.preferredFrom));
+    return t('callback.when', { day, from: formatClock(callback.preferredFrom, siteTimeZone),
+        to: formatClock(callback.preferredTo, siteTimeZone) });
+}
+
+const CALLBACK_REFUSALS = { bad_phone_number: 'callback.badNumber', callback_exists: 'callback.exists',
+    too_many_requests: 'callback.tooMany', outside_opening_hours: 'callback.closed', bad_window: 'callback.closed' };
+
+async function askCallback(event) {
+    event.preventDefault();
+    const phone = $('callback-phone').value.trim();
+    const subject = $('callback-subject').value.trim();
+    if (!phone || !subject) {
+        $('callback-status').textContent = t(phone ? 'callback.needSubject' : 'callback.badNumber');
+        (phone ? $('callback-subject') : $('callback-phone')).focus();
+        return;
+    }
+    $('callback-send').disabled = true;
+    try {
+        const callback = await api.post(`/public/sites/${encodeURIComponent(siteId)}/callbacks`, {
+            serviceId: $('callback-service').value, phone, subject, language: language() });
+        $('callback-form').reset();
+        $('callback-status').textContent = t('callback.done', { when: when(callback) });
+    } catch (error) {
+        const key = error instanceof ApiError ? CALLBACK_REFUSALS[error.code] : null;
+        $('callback-status').textContent = t(key ?? 'callback.failed');
+    } finally {
+        $('callback-send').disabled = false;
+    }
+}
+
 async function load() {
     let menu;
     try {
@@ -149,6 +200,7 @@ async function load() {
         return;
     }
     $('site-name').textContent = menu.site.name;
+    showCallbackForm(menu);
     const issuing = menu.opening.issuing;
     $('menu').hidden = !issuing;
     $('sms').hidden = !menu.smsReminders;
@@ -158,6 +210,7 @@ async function load() {
     }
 }
 
+$('callback-form').addEventListener('submit', askCallback);
 startPublicPage();
 showMine();
 load();

@@ -3,6 +3,20 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'callback.title': 'Être rappelé plutôt que de venir',
+    'callback.hint': 'Un agent du service vous rappelle aux heures d’ouverture. Votre numéro est chiffré, vu du seul agent qui vous rappelle, puis effacé.',
+    'callback.service': 'Service',
+    'callback.phone': 'Votre numéro de téléphone',
+    'callback.subject': 'En quelques mots, votre demande',
+    'callback.send': 'Demander à être rappelé',
+    'callback.done': 'Demande enregistrée : un agent vous rappellera {when}.',
+    'callback.when': 'le {day} entre {from} et {to}',
+    'callback.badNumber': 'Ce numéro n’est pas valide : par exemple 06 12 34 56 78, ou +34 612 345 678.',
+    'callback.needSubject': 'Dites en quelques mots l’objet de votre appel.',
+    'callback.exists': 'Une demande de rappel pour ce numéro attend déjà : un agent vous rappellera.',
+    'callback.tooMany': 'Trop de demandes depuis ce réseau. Réessayez dans quelques minutes.',
+    'callback.closed': 'Le site est fermé sur cette période : réessayez plus tard.',
+    'callback.failed': 'La demande n’a pas pu être enregistrée. Réessayez, ou appelez l’accueil.',
     'phone.sms': 'Recevoir un SMS quand mon tour approche (facultatif) : numéro de portable',
     'phone.smsPrivacy': 'Le numéro est chiffré et effacé dès l’envoi du SMS.',
     'phone.badNumber': 'Ce numéro de portable n’est pas valide : par exemple 06 12 34 56 78, ou +34 612 345 678. Laissez le champ vide pour ne pas recevoir de SMS.',
@@ -20,6 +34,20 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'callback.title': 'Be called back instead of coming',
+    'callback.hint': 'An agent of the service calls you back during opening hours. Your number is encrypted, seen only by the agent calling you, then erased.',
+    'callback.service': 'Service',
+    'callback.phone': 'Your phone number',
+    'callback.subject': 'Your request, in a few words',
+    'callback.send': 'Ask to be called back',
+    'callback.done': 'Request saved: an agent will call you back {when}.',
+    'callback.when': 'on {day} between {from} and {to}',
+    'callback.badNumber': 'This number is not valid: for example 06 12 34 56 78, or +34 612 345 678.',
+    'callback.needSubject': 'Say in a few words what your call is about.',
+    'callback.exists': 'A call-back request for this number is already waiting: an agent will call you.',
+    'callback.tooMany': 'Too many requests from this network. Try again in a few minutes.',
+    'callback.closed': 'The site is closed over that period: try again later.',
+    'callback.failed': 'The request could not be saved. Try again, or call the reception.',
     'phone.sms': 'Get a text message when my turn is near (optional): mobile number',
     'phone.smsPrivacy': 'The number is encrypted and erased as soon as the text is sent.',
     'phone.badNumber': 'This mobile number is not valid: for example 06 12 34 56 78, or +34 612 345 678. Leave the field empty for no text message.',
@@ -37,6 +65,20 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'callback.title': 'Que le llamen en lugar de venir',
+    'callback.hint': 'Un agente del servicio le llama en horario de apertura. Su número se cifra, solo lo ve el agente que le llama, y luego se borra.',
+    'callback.service': 'Servicio',
+    'callback.phone': 'Su número de teléfono',
+    'callback.subject': 'Su consulta, en pocas palabras',
+    'callback.send': 'Pedir que me llamen',
+    'callback.done': 'Solicitud registrada: un agente le llamará {when}.',
+    'callback.when': 'el {day} entre las {from} y las {to}',
+    'callback.badNumber': 'Este número no es válido: por ejemplo 06 12 34 56 78, o +34 612 345 678.',
+    'callback.needSubject': 'Diga en pocas palabras el motivo de su llamada.',
+    'callback.exists': 'Ya hay una solicitud para este número: un agente le llamará.',
+    'callback.tooMany': 'Demasiadas solicitudes desde esta red. Vuelva a intentarlo en unos minutos.',
+    'callback.closed': 'El centro está cerrado en ese periodo: vuelva a intentarlo más tarde.',
+    'callback.failed': 'No se ha podido registrar la solicitud. Vuelva a intentarlo, o llame a la recepción.',
     'phone.sms': 'Recibir un SMS cuando se acerque mi turno (opcional): número de móvil',
     'phone.smsPrivacy': 'El número se cifra y se borra en cuanto se envía el SMS.',
     'phone.badNumber': 'Este número de móvil no es válido: por ejemplo 06 12 34 56 78, o +34 612 345 678. Deje el campo vacío para no recibir SMS.',
@@ -54,6 +96,20 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'callback.title': 'Èsser rapelat puslèu que de venir',
+    'callback.hint': 'Un agent del servici vos rapèla a las oras de dubertura. Vòstre numèro es chifrat, vist sonque per l’agent que vos rapèla, puèi escafat.',
+    'callback.service': 'Servici',
+    'callback.phone': 'Vòstre numèro de telefòn',
+    'callback.subject': 'En qualques mots, vòstra demanda',
+    'callback.send': 'Demandar d’èsser rapelat',
+    'callback.done': 'Demanda enregistrada : un agent vos rapelarà {when}.',
+    'callback.when': 'lo {day} entre {from} e {to}',
+    'callback.badNumber': 'Aqueste numèro es pas valid : per exemple 06 12 34 56 78, o +34 612 345 678.',
+    'callback.needSubject': 'Digatz en qualques mots l’objècte de vòstra sonada.',
+    'callback.exists': 'Una demanda de rapèl per aqueste numèro espèra ja : un agent vos rapelarà.',
+    'callback.tooMany': 'Tròp de demandas dempuèi aqueste malhum. Ensajatz tornamai dins qualques minutas.',
+    'callback.closed': 'Lo site es tampat sus aquel periòde : ensajatz tornamai mai tard.',
+    'callback.failed': 'La demanda se podiá pas enregistrar. Ensajatz tornamai, o sonatz l’acuèlh.',
     'phone.sms': 'Recebre un SMS quand mon torn s’apròcha (facultatiu) : numèro de portable',
     'phone.smsPrivacy': 'Lo numèro es chifrat e escafat tre que lo SMS es mandat.',
     'phone.badNumber': 'Aqueste numèro de portable es pas valid : per exemple 06 12 34 56 78, o +34 612 345 678. Daissatz lo camp void per recebre pas de SMS.',

@@ -3,6 +3,7 @@ package org.guichet.server;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.config.ConfigLoader;
+import org.guichet.server.service.ContactCipher;
 import org.guichet.server.store.BackupStore;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.store.EmbeddedDatabase;
@@ -265,6 +266,14 @@ public final class BackupCommand {
             BackupStore.Tickets after = BackupStore.tickets(target.settings());
             out.println("Restored " + file + " into " + target.description() + ": " + describe(after)
                         + (migrated > 0 ? "; " + migrated + " migrations of this version applied" : "") + ".");
+            Path keyFile = options.contactKey();
+            BackupStore.eraseContactsSealedWithAnotherKey(target.settings(), Files.exists(keyFile)
+                    ? ContactCipher.fromKeyFile(keyFile).fingerprint() : null)
+                    .filter(erased -> erased.callbacks() + erased.reminders() > 0).ifPresent(erased -> out.println(
+                    "The dump's callers' numbers were sealed with another key than " + keyFile + " (a backup never "
+                    + "holds the key): " + erased.callbacks() + " call-back number(s) and " + erased.reminders()
+                    + " SMS reminder(s) are erased; the requests stay, without numbers. Restore that key file "
+                    + "first to keep them."));
             return OK;
         } catch (PostgresTools.ToolException e) {
             throw new Failure("Restore failed, the database is as it was before: " + e.getMessage());

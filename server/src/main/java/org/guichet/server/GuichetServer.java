@@ -22,6 +22,7 @@ import org.guichet.server.realtime.Publisher;
 import org.guichet.server.realtime.SummaryPublisher;
 import org.guichet.server.service.Accounts;
 import org.guichet.server.service.ContactCipher;
+import org.guichet.server.store.ContactKeyStore;
 import org.guichet.server.service.Services;
 import org.guichet.server.service.SingleSignOn;
 import org.guichet.server.store.AgentStore;
@@ -103,10 +104,12 @@ public final class GuichetServer {
         NodeMetrics metrics = options.metrics().enabled()
                 ? NodeMetrics.create(vertx, options.metrics(), options.clock()) : null;
         TicketEvents ticketEvents = metrics == null ? publisher : metrics.counting(publisher);
+        boolean keyMadeNow = !java.nio.file.Files.exists(options.contactKey());
+        ContactCipher contactCipher = contactCipher(options);
         Services services = Services.assemble(vertx, pool, base,
                 new Services.Outlets(internalBus, ticketEvents, publisher, publisher, publisher),
                 options.sessionLifetime(), options.auditRetention(), options.retention(), options.deviceIssuing(),
-                options.satisfaction(), options.callbacks(), contactCipher(options), options.sms());
+                options.satisfaction(), options.callbacks(), contactCipher, options.sms());
         if (metrics != null) {
             metrics.observe(new NodeMetrics.Sources(services.catalogs()::get, services.alerts()::lastObservation,
                     services.health()::database));
@@ -122,7 +125,8 @@ public final class GuichetServer {
         // Asked for 0 (tests, benchmarks): a negative port makes this server's instances share one random port; each
         // server takes its own negative value, or two servers in one Vert.x would share theirs.
         int port = options.httpPort() == 0 ? SHARED_RANDOM_PORTS.decrementAndGet() : options.httpPort();
-        return services.catalogs().reload()
+        return checkContactKey(pool, contactCipher, options.contactKey(), keyMadeNow)
+                .compose(checked -> services.catalogs().reload())
                 .compose(catalog -> applyDeployment(services, options.deployment(), secrets))
                 .compose(done -> bootstrapAdmin(services.accounts(), options, secrets))
                 .compose(done -> options.demo()
@@ -171,6 +175,29 @@ public final class GuichetServer {
      * One HTTP verticle per core, sharing the port (Vert.x balances connections between them), so the API and the
      * bridge's sockets are not all on one event loop.
      */
+    /**
+     * Refuses to start with a key other than the one the database's contact details are sealed with: this node could
+     * neither open its peers' numbers nor seal numbers they can open. A key made just now for nothing is removed.
+     */
+    private static Future<Void> checkContactKey(Pool pool, ContactCipher cipher, java.nio.file.Path file,
+                                                boolean madeNow) {
+        return new ContactKeyStore(pool).recordOrRead(cipher.fingerprint()).compose(recorded -> {
+            if (java.util.Arrays.equals(recorded, cipher.fingerprint())) {
+                return Future.succeededFuture();
+            }
+            if (madeNow) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException e) {
+                    LOG.warn("The contact key file {} made for nothing could not be removed", file);
+                }
+            }
+            return Future.failedFuture(new IllegalStateException("This database's contact details are sealed with "
+                    + "another key than " + file + (madeNow ? " (which did not exist)" : "") + ": give this node the "
+                    + "key file of the other nodes (contactKeyFile, GUICHET_CONTACT_KEY_FILE), or restore it."));
+        });
+    }
+
     /** The key sealing callers' numbers, read from its file (made there at the first start). */
     private static ContactCipher contactCipher(ServerOptions options) {
         try {

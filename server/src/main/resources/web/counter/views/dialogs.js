@@ -27,6 +27,8 @@ export function setUpDialogs() {
     $('#issue-form').addEventListener('submit', submitIssue);
     $('#new-ticket').addEventListener('click', openIssueDialog);
     $('#callback-form').addEventListener('submit', submitCallback);
+    // What was typed (a caller's number) does not stay in the page once the dialog is closed.
+    $('#callback-dialog').addEventListener('close', () => $('#callback-form').reset());
     $('#new-callback').addEventListener('click', openCallbackDialog);
     document.querySelectorAll('input[name="transfer-to"]').forEach((radio) => {
         radio.addEventListener('change', showTransferTarget);
@@ -238,8 +240,6 @@ export async function openCallbackDialog() {
             .map(service => option(service.id, `${service.prefix ?? ''} · ${service.name}`)));
     dialog.querySelector('#callback-language').replaceChildren(...languages
         .map(language => option(language, t('issue.lang.' + language))));
-    ['#callback-phone', '#callback-subject', '#callback-date', '#callback-from', '#callback-to']
-        .forEach((field) => { dialog.querySelector(field).value = ''; });
     dialog.querySelector('#callback-error').textContent = '';
     dialog.showModal();
 }

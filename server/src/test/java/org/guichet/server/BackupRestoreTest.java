@@ -40,6 +40,9 @@ class BackupRestoreTest {
     Path work;
     private DatabaseSettings database;
     private Path config;
+    /** The commands run as the server would: with its key sealing callers' numbers (see ContactKeyTest). */
+    private static final String SERVERS_KEY = "contactKeyFile: "
+            + TestServer.options(null, 0).contactKey().toAbsolutePath() + "\n";
     private TestServer server;
     private final BackupConsole console = new BackupConsole();
 
@@ -59,7 +62,7 @@ class BackupRestoreTest {
         config = work.resolve("guichet.yaml");
         Files.writeString(config, "database:\n  url: postgresql://" + database.host() + ":" + database.port() + "/"
                 + database.database() + "\n  user: " + database.user() + "\n  password: " + database.password()
-                + "\n");
+                + "\n" + SERVERS_KEY);
         server = TestServer.start(vertx, TestServer.options(database, 0));
     }
 
@@ -149,7 +152,7 @@ class BackupRestoreTest {
         }
         database = new DatabaseSettings(database.host(), database.port(), owner, owner, "owner-password");
         Files.writeString(config, "database:\n  url: postgresql://" + database.host() + ":" + database.port() + "/"
-                + owner + "\n  user: " + owner + "\n  password: owner-password\n");
+                + owner + "\n  user: " + owner + "\n  password: owner-password\n" + SERVERS_KEY);
         server = TestServer.start(vertx, TestServer.options(database, 0));
         issueTickets();
         Path dump = work.resolve("owner.dump");

@@ -62,6 +62,9 @@ class EmbeddedBackupTest {
         for (int i = 0; i < 3; i++) {
             issued.add(server.issue(server.tokenOf("kiosk-1"), "svc-a"));
         }
+        TestServer.status(server.post("/api/v1/sites/s1/callbacks", server.agent("reception", "agent", "s1"),
+                new JsonObject().put("serviceId", "svc-a").put("phone", "06 12 34 56 78").put("subject", "Rappel")),
+                201);
         Path dump = work.resolve("embedded.dump");
 
         assertThat(console.run("backup", "--config", config.toString(), "--to", dump.toString()))
@@ -82,9 +85,13 @@ class EmbeddedBackupTest {
 
         assertThat(console.run("restore", "--config", config.toString(), "--from", dump.toString()))
                 .as(console.said()).isEqualTo(BackupCommand.OK);
-        assertThat(console.said()).contains("3 tickets");
+        assertThat(console.said()).contains("3 tickets")
+                .as("the key went with the data directory: the number it sealed cannot be kept")
+                .contains("1 call-back number(s) and 0 SMS reminder(s) are erased");
 
         startServer();
+        assertThat(TestServer.ok(server.get("/api/v1/counters/c1/callbacks", server.agentAtCounter("after", "s1", "c1")))
+                .getJsonArray("open")).as("the request ended with its number").isEmpty();
         for (JsonObject ticket : issued) {
             JsonObject found = TestServer.ok(server.get("/api/v1/tickets/" + ticket.getLong("id"),
                     server.adminToken()));

@@ -50,21 +50,20 @@ public final class CallbackRules {
     public static Window window(LocalDate date, LocalTime from, LocalTime to, Instant now, ZoneId zone,
                                 OpeningCalendar calendar) {
         LocalDate today = now.atZone(zone).toLocalDate();
-        LocalDate day = date == null ? today : date;
+        LocalDate day = date == null ? firstDayStillOpen(today, to, now, zone, calendar) : date;
         if (day.isBefore(today) || day.isAfter(today.plusDays(MOST_DAYS_AHEAD))) {
             throw Failure.invalid("bad_window", "The day must be today or within the next " + MOST_DAYS_AHEAD
                     + " days.");
         }
-        List<OpeningCalendar.Range> openings = calendar.hasHours() ? calendar.openingsOn(day) : null;
-        if (openings != null && openings.isEmpty()) {
+        List<OpeningCalendar.Range> openings = calendar.openingsOn(day);
+        if (openings.isEmpty()) {
             throw Failure.invalid("outside_opening_hours", "The site is closed on " + day + ": choose another day.");
         }
-        LocalTime start = from != null ? from : openings == null ? LocalTime.MIN : openings.get(0).opens();
+        LocalTime start = from != null ? from : openings.get(0).opens();
         ZonedDateTime end = to != null ? day.atTime(to).atZone(zone)
-                : openings == null ? day.plusDays(1).atStartOfDay(zone)
                 : day.atTime(openings.get(openings.size() - 1).closes()).atZone(zone);
         Instant startAt = day.atTime(start).atZone(zone).toInstant();
-        if (from == null && startAt.isBefore(now)) {
+        if (startAt.isBefore(now)) {
             startAt = now;
         }
         if (!end.toInstant().isAfter(now)) {
@@ -74,13 +73,33 @@ public final class CallbackRules {
             throw Failure.invalid("bad_window", "The end of the time range must come after its start.");
         }
         Instant windowStart = startAt;
-        if (openings != null && openings.stream().noneMatch(range ->
+        if (openings.stream().noneMatch(range ->
                 day.atTime(range.opens()).atZone(zone).toInstant().isBefore(end.toInstant())
                 && day.atTime(range.closes()).atZone(zone).toInstant().isAfter(windowStart))) {
             throw Failure.invalid("outside_opening_hours", "The time range is outside the site's opening hours that "
                     + "day.");
         }
         return new Window(startAt, end.toInstant());
+    }
+
+    /**
+     * Without a day: today while the site still opens later today (or the time asked for is still to come), else
+     * the next day it opens, within {@value #MOST_DAYS_AHEAD} days; an evening caller is called back tomorrow.
+     */
+    private static LocalDate firstDayStillOpen(LocalDate today, LocalTime to, Instant now, ZoneId zone,
+                                               OpeningCalendar calendar) {
+        for (int ahead = 0; ahead <= MOST_DAYS_AHEAD; ahead++) {
+            LocalDate day = today.plusDays(ahead);
+            List<OpeningCalendar.Range> openings = calendar.openingsOn(day);
+            if (openings.isEmpty()) {
+                continue;
+            }
+            LocalTime closes = to != null ? to : openings.get(openings.size() - 1).closes();
+            if (day.atTime(closes).atZone(zone).toInstant().isAfter(now)) {
+                return day;
+            }
+        }
+        return today;
     }
 
     /** When the caller wishes to be called: [from, to). */

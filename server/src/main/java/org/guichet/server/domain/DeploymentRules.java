@@ -171,12 +171,13 @@ public final class DeploymentRules {
                 if (!(target instanceof Integer minutes) || minutes <= 0) {
                     throw Failure.invalid(where + ": targetWaitMinutes must be a positive whole number.");
                 }
-                Object callbackTarget = service.getValue("callbackTargetMinutes", DEFAULT_CALLBACK_TARGET_MINUTES);
-                if (!(callbackTarget instanceof Integer callbackMinutes) || callbackMinutes < 1 || callbackMinutes > 20_160) {
-                    throw Failure.invalid(where + ": callbackTargetMinutes must be a whole number of minutes from 1 "
-                                          + "to 20160 (two weeks).");
-                }
                 ticketServices.add(service.getString("id"));
+            }
+            Object callbackTarget = service.getValue("callbackTargetMinutes", DEFAULT_CALLBACK_TARGET_MINUTES);
+            if (!(callbackTarget instanceof Integer callbackMinutes) || callbackMinutes < 1
+                || callbackMinutes > 20_160) {
+                throw Failure.invalid(where + ": callbackTargetMinutes must be a whole number of minutes from 1 to "
+                                      + "20160 (two weeks).");
             }
             if (kind.equals("orientation") && service.getJsonObject("orientation") == null) {
                 throw Failure.invalid(where + ": an orientation entry needs an 'orientation' block.");

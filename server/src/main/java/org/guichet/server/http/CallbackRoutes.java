@@ -50,6 +50,7 @@ public final class CallbackRoutes {
     }
 
     private void forCounter(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "no-store");
         Reply.json(ctx, services.callbacks().forCounter(Reply.principal(ctx), ctx.pathParam("counterId"))
                 .map(list -> CallbackView.forCounter(list, services.catalogs().get(), services.clock().instant())));
     }
@@ -57,7 +58,12 @@ public final class CallbackRoutes {
     /** Body {callbackId?}: 200 with the request and the number to dial, or 204 when none is due. */
     private void take(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
-        Long callbackId = body.getValue("callbackId") == null ? null : (long) Json.requiredInt(body, "callbackId");
+        Object given = body.getValue("callbackId");
+        if (given != null && !(given instanceof Integer || given instanceof Long)) {
+            throw Failure.invalid("'callbackId' must be a call-back's id (a whole number).");
+        }
+        Long callbackId = given == null ? null : ((Number) given).longValue();
+        ctx.response().putHeader("Cache-Control", "no-store");
         Reply.json(ctx, services.callbacks().take(Reply.principal(ctx), ctx.pathParam("counterId"), callbackId)
                 .map(taken -> taken.map(shown -> CallbackView.item(shown, services.catalogs().get(),
                         services.clock().instant())).orElse(null)));

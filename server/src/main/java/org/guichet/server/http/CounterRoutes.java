@@ -52,8 +52,11 @@ public final class CounterRoutes {
         agent(ctx, services.counters().open(Reply.principal(ctx), ctx.pathParam("counterId")));
     }
 
+    /** What the counter was calling back goes back to the others with it. */
     private void close(RoutingContext ctx) {
-        agent(ctx, services.counters().close(Reply.principal(ctx), ctx.pathParam("counterId")));
+        String counterId = ctx.pathParam("counterId");
+        agent(ctx, services.counters().close(Reply.principal(ctx), counterId)
+                .compose(state -> services.callbacks().releaseAtCounter(counterId).map(state)));
     }
 
     private void pause(RoutingContext ctx) {

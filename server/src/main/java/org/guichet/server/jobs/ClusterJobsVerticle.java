@@ -28,6 +28,8 @@ public final class ClusterJobsVerticle extends VerticleBase {
     public static final Duration TRAINING_INTERVAL = Duration.ofSeconds(3);
     /** How often pending SMS reminders are checked: a visitor is told within this of the third place. */
     public static final Duration REMINDER_INTERVAL = Duration.ofSeconds(10);
+    /** How often callers' numbers past their date are erased and forgotten holds released. */
+    public static final Duration CALLBACK_INTERVAL = Duration.ofMinutes(1);
 
     private final Services services;
     private Periodic rollups;
@@ -35,6 +37,7 @@ public final class ClusterJobsVerticle extends VerticleBase {
     private Periodic dataRetention;
     private Periodic training;
     private Periodic reminders;
+    private Periodic callbacks;
 
     public ClusterJobsVerticle(Services services) {
         this.services = services;
@@ -47,7 +50,9 @@ public final class ClusterJobsVerticle extends VerticleBase {
         auditRetention = Periodic.start(vertx, "audit log retention", AUDIT_RETENTION_INTERVAL,
                 () -> services.audit().deleteExpired());
         dataRetention = Periodic.start(vertx, "data retention", DATA_RETENTION_INTERVAL,
-                () -> services.retention().run().compose(report -> services.callbacks().eraseDue()));
+                () -> services.retention().run());
+        callbacks = Periodic.start(vertx, "call-back numbers and holds", CALLBACK_INTERVAL,
+                () -> services.callbacks().eraseDue());
         training = Periodic.start(vertx, "simulated visitors", TRAINING_INTERVAL,
                 () -> services.training().drawSimulations());
         reminders = Periodic.start(vertx, "SMS reminders", REMINDER_INTERVAL, () -> services.reminders().sendDue());
@@ -57,6 +62,6 @@ public final class ClusterJobsVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return Future.join(List.of(rollups.cancel(), auditRetention.cancel(), dataRetention.cancel(), training.cancel(),
-                reminders.cancel()));
+                reminders.cancel(), callbacks.cancel()));
     }
 }

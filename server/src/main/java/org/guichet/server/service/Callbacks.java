@@ -40,14 +40,19 @@ public final class Callbacks {
     public static final int LIST_LIMIT = 100;
     public static final int ERASE_BATCH = 1000;
     public static final IssuingRate PER_ADDRESS = new IssuingRate(5, Duration.ofMinutes(2));
+    /** A request taken this long ago and never said how it went (a tablet lost, an agent gone) goes back. */
+    public static final Duration STALE_HOLD = Duration.ofMinutes(30);
 
     /** What a caller or an agent asks for. */
     public record Request(String serviceId, String phone, String subject, String language, LocalDate date,
                           LocalTime from, LocalTime to) {
     }
 
-    /** A request with its service's target, and the caller's number when the one asking is calling back. */
-    public record Shown(Callback callback, int targetMinutes, PhoneNumber number) {
+    /**
+     * A request with its service's target, and the caller's number when the one asking is calling back
+     * ({@code unreadable} when this server's key cannot open it).
+     */
+    public record Shown(Callback callback, int targetMinutes, PhoneNumber number, boolean unreadable) {
     }
 
     /** A counter's call-backs: the one it is calling now (with the number), and those waiting for its services. */
@@ -112,8 +117,10 @@ public final class Callbacks {
         String language = request.language() == null ? Languages.DEFAULT : request.language();
         Callback callback = new Callback(0, site.id(), service.id(), Callback.Status.WAITING, subject, language,
                 window.from(), window.to(), now, channel, window.from(), 0, null, null, null, null, true);
-        Instant eraseAfter = now.plus(Duration.ofDays(settings.keepDays()));
-        return store.insert(callback, cipher.seal(number.e164(), purpose(site.id())), agentId, eraseAfter)
+        // Kept for keepDays after the caller's time range, however far ahead it is.
+        Instant eraseAfter = (window.to().isAfter(now) ? window.to() : now).plus(Duration.ofDays(settings.keepDays()));
+        return store.nextId().compose(id -> store.insert(id, callback, cipher.seal(number.e164(),
+                                purpose(site.id(), id)), cipher.index(number.e164(), "callback"), agentId, eraseAfter))
                 .onSuccess(stored -> events.callbacksChanged(stored.siteId(), stored.serviceId()));
     }
 
@@ -121,9 +128,10 @@ public final class Callbacks {
     public Future<ForCounter> forCounter(Principal principal, String counterId) {
         Catalog.Counter counter = catalogs.get().counter(counterId);
         AccessPolicy.require(principal, Action.READ_WAITING_LIST, AccessPolicy.Scope.site(counter.siteId()));
-        return store.heldAt(counter.id()).compose(held -> store.openFor(counter.serviceIds(), LIST_LIMIT)
+        return store.heldAt(counter.id()).compose(held -> store.openFor(counter.serviceIds(), LIST_LIMIT,
+                        clock.instant())
                 .map(open -> new ForCounter(held.map(stored -> shown(stored, principal)),
-                        open.stream().map(stored -> new Shown(stored.callback(), stored.targetMinutes(), null))
+                        open.stream().map(stored -> new Shown(stored.callback(), stored.targetMinutes(), null, false))
                                 .toList())));
     }
 
@@ -146,15 +154,23 @@ public final class Callbacks {
                                       + "a colleague, is not due yet, or is over.");
                         });
                     }
+                    Optional<Shown> shown = taken.map(stored -> shown(stored, principal));
+                    if (shown.isPresent() && shown.get().unreadable()) {
+                        // Nobody here can call it: back to the list, and the administrator must mend the key.
+                        return store.release(shown.get().callback().id(), principal.agentId()).map(released -> {
+                            throw Failure.conflict("number_unreadable", "This caller's number cannot be read with "
+                                    + "this server's key (a key file that differs between nodes?).");
+                        });
+                    }
                     taken.ifPresent(stored -> events.callbacksChanged(counter.siteId(),
                             stored.callback().serviceId()));
-                    return Future.succeededFuture(taken.map(stored -> shown(stored, principal)));
+                    return Future.succeededFuture(shown);
                 });
     }
 
     /** The agent calling back says how it went; "no answer" puts the request back for later (or ends it). */
     public Future<Callback> record(Principal principal, long callbackId, CallbackOutcome outcome) {
-        return held(principal, callbackId).compose(stored -> {
+        return held(principal, callbackId, false).compose(stored -> {
             Instant now = clock.instant();
             CallbackRules.Next next = CallbackRules.after(outcome, stored.callback().attempts() + 1, now, settings);
             return store.recordAttempt(callbackId, outcome, next, principal.agentId(),
@@ -166,13 +182,28 @@ public final class Callbacks {
         });
     }
 
-    /** Gives a request taken by mistake back to the others, as it was. */
+    /**
+     * Gives a request back to the others, as it was: one taken by mistake (by its agent), or one a colleague left
+     * held (by a supervisor of the site).
+     */
     public Future<Void> release(Principal principal, long callbackId) {
-        return held(principal, callbackId).compose(stored -> store.release(callbackId, principal.agentId())
+        return held(principal, callbackId, true).compose(stored -> store.release(callbackId,
+                        stored.callback().holderAgentId())
                 .map(released -> {
+                    if (!released) {
+                        throw notHeld(callbackId);
+                    }
                     events.callbacksChanged(stored.callback().siteId(), stored.callback().serviceId());
                     return null;
                 }));
+    }
+
+    /** A counter closes: what it was calling back goes back to the others. */
+    public Future<Void> releaseAtCounter(String counterId) {
+        return store.releaseAtCounter(counterId).map(released -> {
+            tell(released);
+            return null;
+        });
     }
 
     /** Figures per service over the statistics query's days and sites. */
@@ -188,24 +219,43 @@ public final class Callbacks {
         Instant now = clock.instant();
         RetentionPolicy.Cutoffs cutoffs = retention.cutoffs(now);
         Instant deleteBefore = cutoffs.deleteBeforeDay().atStartOfDay(ZoneOffset.UTC).toInstant();
-        return DataRetention.drain(batch -> store.eraseDue(now, batch), ERASE_BATCH).compose(numbers ->
-                DataRetention.drain(batch -> store.eraseSubjectsClosedBefore(cutoffs.notesBefore(), batch), ERASE_BATCH)
-                        .compose(subjects -> DataRetention.drain(batch -> store.deleteCreatedBefore(deleteBefore,
+        return DataRetention.drain(batch -> store.eraseDue(now, batch).map(erased -> tell(erased).size()),
+                        ERASE_BATCH)
+                .compose(numbers -> store.releaseTakenBefore(now.minus(STALE_HOLD)).map(this::tell)
+                        .compose(released -> DataRetention.drain(batch -> store.eraseSubjectsClosedBefore(
+                                cutoffs.notesBefore(), batch), ERASE_BATCH))
+                        .compose(subjects -> DataRetention.drain(batch -> store.forgetAgentsBefore(
+                                cutoffs.pseudonymiseBefore(), batch), ERASE_BATCH))
+                        .compose(forgotten -> DataRetention.drain(batch -> store.deleteCreatedBefore(deleteBefore,
                                 batch), ERASE_BATCH))
                         .map(numbers));
     }
 
-    private Future<CallbackStore.Stored> held(Principal principal, long callbackId) {
+    /** Tells the tablets of each service concerned, once. */
+    private List<String[]> tell(List<String[]> services) {
+        services.stream().map(java.util.Arrays::asList).distinct()
+                .forEach(service -> events.callbacksChanged(service.get(0), service.get(1)));
+        return services;
+    }
+
+    /** The request this agent is calling back; or, {@code orSupervisor}, one a colleague holds in their site. */
+    private Future<CallbackStore.Stored> held(Principal principal, long callbackId, boolean orSupervisor) {
         if (!principal.isAgent()) {
             throw Failure.notAllowed("Only agents call back.");
         }
         return store.one(callbackId).map(found -> {
             CallbackStore.Stored stored = found.orElseThrow(() -> Failure.notFound("No call-back " + callbackId
                     + "."));
-            AccessPolicy.require(principal, Action.CALL_BACK, AccessPolicy.Scope.site(stored.callback().siteId()));
-            if (stored.callback().status() != Callback.Status.CALLING
-                || !principal.agentId().equals(stored.callback().holderAgentId())) {
+            Callback callback = stored.callback();
+            AccessPolicy.require(principal, Action.CALL_BACK, AccessPolicy.Scope.site(callback.siteId()));
+            if (callback.status() != Callback.Status.CALLING) {
                 throw notHeld(callbackId);
+            }
+            if (!principal.agentId().equals(callback.holderAgentId())) {
+                if (!orSupervisor || !AccessPolicy.allows(principal, Action.ACT_ON_HELD_TICKET,
+                        AccessPolicy.Scope.heldBy(callback.siteId(), callback.holderAgentId()))) {
+                    throw notHeld(callbackId);
+                }
             }
             return stored;
         });
@@ -218,16 +268,16 @@ public final class Callbacks {
     private Shown shown(CallbackStore.Stored stored, Principal principal) {
         Callback callback = stored.callback();
         boolean holder = principal.isAgent() && principal.agentId().equals(callback.holderAgentId());
-        PhoneNumber number = null;
-        if (holder && stored.sealedNumber() != null) {
-            try {
-                number = PhoneNumber.parse(cipher.open(stored.sealedNumber(), purpose(callback.siteId())));
-            } catch (ContactCipher.Unreadable unreadable) {
-                throw Failure.conflict("number_unreadable", "This caller's number cannot be read with this "
-                        + "server's key (a key file that differs between nodes?).");
-            }
+        if (!holder || stored.sealedNumber() == null) {
+            return new Shown(callback, stored.targetMinutes(), null, false);
         }
-        return new Shown(callback, stored.targetMinutes(), number);
+        try {
+            return new Shown(callback, stored.targetMinutes(),
+                    PhoneNumber.parse(cipher.open(stored.sealedNumber(), purpose(callback.siteId(), callback.id()))),
+                    false);
+        } catch (ContactCipher.Unreadable unreadable) {
+            return new Shown(callback, stored.targetMinutes(), null, true);
+        }
     }
 
     private Catalog.Site site(String siteId) {
@@ -238,7 +288,8 @@ public final class Callbacks {
         return site;
     }
 
-    static String purpose(String siteId) {
-        return "callback:" + siteId;
+    /** What a number is sealed for: this request of this site, and nothing else. */
+    static String purpose(String siteId, long callbackId) {
+        return "callback:" + siteId + ":" + callbackId;
     }
 }

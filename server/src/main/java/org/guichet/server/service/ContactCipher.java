@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -18,8 +19,8 @@ import java.util.Base64;
 /**
  * Seals a visitor's contact details (a phone number to call back) before they reach the database, with AES-256-GCM
  * and a key kept outside it, in a file of the server (so that a database dump or backup alone reveals no number).
- * Each value gets a fresh 96-bit nonce; the purpose ("callback:&lt;site&gt;") is authenticated with it, so a value
- * copied into another row or purpose does not open.
+ * Each value gets a fresh 96-bit nonce; the purpose ("callback:&lt;site&gt;:&lt;request&gt;") is authenticated with
+ * it, so a value copied into another row or purpose does not open.
  */
 public final class ContactCipher {
 
@@ -29,6 +30,7 @@ public final class ContactCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
+    private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
 
     public ContactCipher(byte[] key) {
@@ -36,6 +38,15 @@ public final class ContactCipher {
             throw new IllegalArgumentException("A contact key is " + KEY_BYTES + " bytes.");
         }
         this.key = new SecretKeySpec(key.clone(), "AES");
+        // A key of its own for the index, so that the hash and the cipher never share one.
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key, "HmacSHA256"));
+            this.indexKey = new SecretKeySpec(derive.doFinal("guichet contact index".getBytes(StandardCharsets.UTF_8)),
+                    "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     /** A cipher with a key of its own, kept nowhere: for a benchmark or a test whose numbers need not outlive it. */
@@ -51,17 +62,7 @@ public final class ContactCipher {
      */
     public static ContactCipher fromKeyFile(Path file) throws IOException {
         if (!Files.exists(file)) {
-            byte[] fresh = new byte[KEY_BYTES];
-            new SecureRandom().nextBytes(fresh);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-            } catch (FileAlreadyExistsException made) {
-                // another node of this machine made it first: read theirs
-            } catch (UnsupportedOperationException noPosix) {
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-            }
+            make(file);
         }
         byte[] key;
         try {
@@ -74,6 +75,58 @@ public final class ContactCipher {
                     + KEY_BYTES + " bytes (make one with: head -c 32 /dev/urandom | base64).");
         }
         return new ContactCipher(key);
+    }
+
+    /**
+     * A fresh key, written whole to a private temporary file and then moved into place: another process never reads
+     * a half-written key, and when two make one at once the first move wins and the other reads it.
+     */
+    private static void make(Path file) throws IOException {
+        byte[] fresh = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(directory, ".contact-key-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException noPosix) {
+            temporary = Files.createTempFile(directory, ".contact-key-", ".tmp");
+        }
+        try {
+            Files.writeString(temporary, Base64.getEncoder().encodeToString(fresh) + "\n");
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException madeMeanwhile) {
+            // another process made it first: theirs is read
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * What tells this key apart without revealing it: the start of an HMAC of a fixed label. Stored in the database,
+     * it lets a node with another key refuse to start.
+     */
+    public byte[] fingerprint() {
+        return Arrays.copyOf(mac("guichet contact key fingerprint"), 16);
+    }
+
+    /**
+     * A keyed hash of a number for one purpose, equal for equal numbers: lets the database hold one open request
+     * per number without the number. Useless without the key.
+     */
+    public byte[] index(String text, String purpose) {
+        return mac(purpose + "\u0000" + text);
+    }
+
+    private byte[] mac(String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     public byte[] seal(String text, String purpose) {

@@ -38,8 +38,9 @@ public record SmsSettings(String url, String apiKey, String sender, int attempts
         if (sender == null || !SENDER.matcher(sender).matches()) {
             throw new IllegalArgumentException("sms.sender must be 3 to 11 letters or digits, without spaces.");
         }
-        if (attempts < 1 || attempts > 10) {
-            throw new IllegalArgumentException("sms.attempts must be a whole number from 1 to 10.");
+        // At most 6 attempts 60 s apart at first (then 120, 240…): a reminder later than half an hour is of no use.
+        if (attempts < 1 || attempts > 6) {
+            throw new IllegalArgumentException("sms.attempts must be a whole number from 1 to 6.");
         }
         if (firstRetry == null || firstRetry.isNegative() || firstRetry.isZero() || timeout == null
             || timeout.isNegative() || timeout.isZero()) {
@@ -120,14 +121,14 @@ public record SmsSettings(String url, String apiKey, String sender, int attempts
         if (value instanceof Number number && number.doubleValue() == number.intValue()) {
             return number.intValue();
         }
-        throw new IllegalArgumentException("sms.attempts must be a whole number from 1 to 10.");
+        throw new IllegalArgumentException("sms.attempts must be a whole number from 1 to 6.");
     }
 
     private static Duration seconds(String key, Object value) {
-        if (value instanceof Number number && number.doubleValue() > 0 && number.doubleValue() <= 3600) {
+        if (value instanceof Number number && number.doubleValue() > 0 && number.doubleValue() <= 60) {
             return Duration.ofMillis(Math.max(1, Math.round(number.doubleValue() * 1000)));
         }
-        throw new IllegalArgumentException("sms." + key + " must be a number of seconds above 0, at most 3600.");
+        throw new IllegalArgumentException("sms." + key + " must be a number of seconds above 0, at most 60.");
     }
 
     private static boolean httpAddress(String url) {

@@ -71,6 +71,22 @@ public final class BackupStore {
             END
             $wipe$""";
 
+    static final String CONTACT_KEY = "SELECT fingerprint FROM contact_key";
+    static final String ERASE_SEALED_CALLBACKS = """
+            UPDATE callback_request SET phone_cipher = NULL, phone_index = NULL, holder_agent_id = NULL,
+                   holder_counter = NULL, taken_at = NULL, closed_at = coalesce(closed_at, now()),
+                   status = CASE WHEN status IN ('WAITING', 'CALLING') THEN 'EXPIRED' ELSE status END
+            WHERE phone_cipher IS NOT NULL""";
+    static final String DROP_SEALED_REMINDERS = """
+            UPDATE ticket_reminder SET status = 'DROPPED', phone_cipher = NULL, done_at = now(),
+                   failure = 'the contact key was not restored'
+            WHERE phone_cipher IS NOT NULL""";
+    static final String FORGET_CONTACT_KEY = "DELETE FROM contact_key";
+
+    /** What was erased because the restored numbers were sealed with another key than this server's. */
+    public record ErasedContacts(int callbacks, int reminders) {
+    }
+
     /** How many tickets a database holds, and the last day it issued any (empty before the first). */
     public record Tickets(long count, Optional<LocalDate> lastDay) {
 
@@ -111,6 +127,40 @@ public final class BackupStore {
             }
         }
         return sessions;
+    }
+
+    /**
+     * After a restore: when the dump's contact details were sealed with another key than {@code fingerprint} (this
+     * server's, or null when it has none yet), erases them in one transaction (they could never be opened) and
+     * forgets that key, so that the server starts with its own. Empty when the keys match or nothing was sealed.
+     */
+    public static Optional<ErasedContacts> eraseContactsSealedWithAnotherKey(DatabaseSettings settings,
+                                                                             byte[] fingerprint) throws SQLException {
+        try (Connection connection = connect(settings)) {
+            connection.setAutoCommit(false);
+            byte[] recorded = null;
+            try (PreparedStatement query = connection.prepareStatement(CONTACT_KEY);
+                 ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    recorded = row.getBytes(1);
+                }
+            }
+            if (recorded == null || java.util.Arrays.equals(recorded, fingerprint)) {
+                connection.rollback();
+                return Optional.empty();
+            }
+            int callbacks;
+            int reminders;
+            try (PreparedStatement erase = connection.prepareStatement(ERASE_SEALED_CALLBACKS);
+                 PreparedStatement drop = connection.prepareStatement(DROP_SEALED_REMINDERS);
+                 PreparedStatement forget = connection.prepareStatement(FORGET_CONTACT_KEY)) {
+                callbacks = erase.executeUpdate();
+                reminders = drop.executeUpdate();
+                forget.executeUpdate();
+            }
+            connection.commit();
+            return Optional.of(new ErasedContacts(callbacks, reminders));
+        }
     }
 
     /** The statement psql runs first in a restore's transaction (see {@link #WIPE_PUBLIC_SCHEMA}). */

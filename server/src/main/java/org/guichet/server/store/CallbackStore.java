@@ -27,16 +27,18 @@ public final class CallbackStore {
             r.created_at, r.channel, r.not_before, r.attempts, r.holder_agent_id, r.holder_counter,
             r.first_attempt_at, r.closed_at, r.phone_cipher IS NOT NULL AS has_number""";
     private static final String RETURNING = COLUMNS.replace("r.", "");
+    static final String NEXT_ID = "SELECT nextval(pg_get_serial_sequence('callback_request', 'id')) AS id";
     static final String INSERT = """
-            INSERT INTO callback_request (site_id, service_id, phone_cipher, subject, language, preferred_from,
-                                          preferred_to, created_at, created_by, channel, not_before, erase_after)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $6, $11)
+            INSERT INTO callback_request (id, site_id, service_id, phone_cipher, phone_index, subject, language,
+                                          preferred_from, preferred_to, created_at, created_by, channel, not_before,
+                                          erase_after)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $8, $13)
             RETURNING\s""" + RETURNING;
     /** The open requests of these services (a counter's), the earliest due first, with each service's target. */
     static final String OPEN_FOR_SERVICES = "SELECT " + COLUMNS + """
             , s.callback_target_minutes
             FROM callback_request r JOIN service s ON s.id = r.service_id
-            WHERE r.service_id = ANY($1) AND r.status IN ('WAITING', 'CALLING')
+            WHERE r.service_id = ANY($1) AND r.status IN ('WAITING', 'CALLING') AND r.erase_after > $3
             ORDER BY r.not_before, r.id LIMIT $2""";
     static final String SELECT_ONE = "SELECT " + COLUMNS + ", s.callback_target_minutes, r.phone_cipher"
             + " FROM callback_request r JOIN service s ON s.id = r.service_id WHERE r.id = $1";
@@ -52,37 +54,59 @@ public final class CallbackStore {
             FROM service s
             WHERE s.id = r.service_id AND r.id = (
                 SELECT w.id FROM callback_request w
-                WHERE w.status = 'WAITING' AND w.not_before <= $5
+                WHERE w.status = 'WAITING' AND w.not_before <= $5 AND w.erase_after > $5
                   AND ($1::bigint IS NULL OR w.id = $1) AND w.service_id = ANY($2)
                 ORDER BY w.not_before, w.id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING\s""" + COLUMNS + ", s.callback_target_minutes, r.phone_cipher";
     /**
      * Records the attempt of the agent holding the request and moves it on, in one statement: $2 the new status,
-     * $3 when it may be called again (null: unchanged), $4 now; the number is erased unless it waits again.
+     * $3 when it may be called again (null: unchanged), $4 now; the number is erased unless it waits again. The
+     * attempt counts from when the agent took the request (and dialled), not from when they said how it went.
      */
     static final String RECORD_ATTEMPT = """
-            WITH moved AS (
-                UPDATE callback_request SET status = $2, attempts = attempts + 1,
-                       not_before = coalesce($3, not_before), holder_agent_id = NULL, holder_counter = NULL,
-                       taken_at = NULL, first_attempt_at = coalesce(first_attempt_at, $4),
+            WITH held AS (
+                SELECT id, taken_at FROM callback_request
+                WHERE id = $1 AND status = 'CALLING' AND holder_agent_id = $5 FOR UPDATE),
+            moved AS (
+                UPDATE callback_request r SET status = $2, attempts = r.attempts + 1,
+                       not_before = coalesce($3, r.not_before), holder_agent_id = NULL, holder_counter = NULL,
+                       taken_at = NULL, first_attempt_at = coalesce(r.first_attempt_at, held.taken_at),
                        closed_at = CASE WHEN $2 = 'WAITING' THEN NULL ELSE $4 END,
-                       phone_cipher = CASE WHEN $2 = 'WAITING' THEN phone_cipher END
-                WHERE id = $1 AND status = 'CALLING' AND holder_agent_id = $5
-                RETURNING *),
+                       phone_cipher = CASE WHEN $2 = 'WAITING' THEN r.phone_cipher END,
+                       phone_index = CASE WHEN $2 = 'WAITING' THEN r.phone_index END
+                FROM held WHERE r.id = held.id
+                RETURNING r.*, held.taken_at AS dialled_at),
             attempt AS (
                 INSERT INTO callback_attempt (callback_id, attempt, at, agent_id, counter_id, outcome)
-                SELECT id, attempts, $4, $5, $6, $7 FROM moved)
+                SELECT id, attempts, dialled_at, $5, $6, $7 FROM moved)
             SELECT\s""" + COLUMNS + " FROM moved r";
     static final String RELEASE = "UPDATE callback_request SET status = 'WAITING', holder_agent_id = NULL,"
             + " holder_counter = NULL, taken_at = NULL WHERE id = $1 AND status = 'CALLING' AND holder_agent_id = $2"
             + " RETURNING id";
+    /** Requests held at a counter being closed, or taken before $1 and never said how they went, go back. */
+    static final String RELEASE_AT_COUNTER = "UPDATE callback_request SET status = 'WAITING', holder_agent_id = NULL,"
+            + " holder_counter = NULL, taken_at = NULL WHERE holder_counter = $1 AND status = 'CALLING'"
+            + " RETURNING site_id, service_id";
+    static final String RELEASE_STALE = "UPDATE callback_request SET status = 'WAITING', holder_agent_id = NULL,"
+            + " holder_counter = NULL, taken_at = NULL WHERE status = 'CALLING' AND taken_at < $1"
+            + " RETURNING site_id, service_id";
     /** Erases, a batch at a time, the numbers kept past their date; a request still open then is EXPIRED. */
     static final String ERASE_DUE = """
-            UPDATE callback_request SET phone_cipher = NULL, holder_agent_id = NULL, holder_counter = NULL,
+            UPDATE callback_request SET phone_cipher = NULL, phone_index = NULL, holder_agent_id = NULL,
+                   holder_counter = NULL, taken_at = NULL,
                    status = CASE WHEN status IN ('WAITING', 'CALLING') THEN 'EXPIRED' ELSE status END,
                    closed_at = coalesce(closed_at, $1)
             WHERE id IN (SELECT id FROM callback_request WHERE phone_cipher IS NOT NULL AND erase_after <= $1
-                         LIMIT $2)""";
+                         LIMIT $2)
+            RETURNING site_id, service_id""";
+    /** Who asked and who called, forgotten after the pseudonymisation period, as for tickets. */
+    static final String FORGET_AGENTS = """
+            UPDATE callback_request SET created_by = NULL
+            WHERE id IN (SELECT id FROM callback_request WHERE closed_at < $1 AND created_by IS NOT NULL LIMIT $2)""";
+    static final String FORGET_ATTEMPT_AGENTS = """
+            UPDATE callback_attempt SET agent_id = NULL
+            WHERE (callback_id, attempt) IN (SELECT callback_id, attempt FROM callback_attempt
+                                             WHERE at < $1 AND agent_id IS NOT NULL LIMIT $2)""";
     /** Empties the subjects (free text) of requests over before $1. */
     static final String ERASE_SUBJECTS = """
             UPDATE callback_request SET subject = ''
@@ -111,8 +135,8 @@ public final class CallbackStore {
                        AS p90_delay,
                    count(*) FILTER (WHERE r.first_attempt_at <= r.due + make_interval(mins => r.target))
                        AS within_target,
-                   count(*) FILTER (WHERE r.first_attempt_at IS NULL AND r.status IN ('WAITING', 'CALLING')
-                                    AND $4 > r.due + make_interval(mins => r.target)) AS overdue
+                   count(*) FILTER (WHERE r.first_attempt_at IS NULL AND r.taken_at IS NULL AND (r.status = 'EXPIRED'
+                                    OR $4 > r.due + make_interval(mins => r.target))) AS overdue
             FROM r GROUP BY r.site_id, r.service_id, r.target ORDER BY r.site_id, r.service_id""";
 
     /** A request with its service's target (minutes) and, where read for the agent calling back, its sealed number. */
@@ -125,17 +149,32 @@ public final class CallbackStore {
         this.pool = pool;
     }
 
-    public Future<Callback> insert(Callback request, byte[] sealedNumber, Long createdBy, Instant eraseAfter) {
-        return pool.preparedQuery(INSERT).execute(Tuple.of(request.siteId(), request.serviceId(),
-                        Buffer.buffer(sealedNumber), request.subject(), request.language(),
-                        Sql.utc(request.preferredFrom()), Sql.utc(request.preferredTo()), Sql.utc(request.createdAt()),
-                        createdBy, request.channel().name())
-                .addValue(Sql.utc(eraseAfter)))
-                .map(rows -> callback(rows.iterator().next()));
+    /** A new request's id, drawn before it is stored: its number is sealed for that row alone. */
+    public Future<Long> nextId() {
+        return pool.preparedQuery(NEXT_ID).execute().map(rows -> rows.iterator().next().getLong("id"));
     }
 
-    public Future<List<Stored>> openFor(List<String> serviceIds, int limit) {
-        return pool.preparedQuery(OPEN_FOR_SERVICES).execute(Tuple.of(serviceIds.toArray(String[]::new), limit))
+    /** The request stored; 409 {@code callback_exists} when this number already has one open for the service. */
+    public Future<Callback> insert(long id, Callback request, byte[] sealedNumber, byte[] numberIndex, Long createdBy,
+                                   Instant eraseAfter) {
+        return pool.preparedQuery(INSERT).execute(Tuple.of(id, request.siteId(), request.serviceId(),
+                        Buffer.buffer(sealedNumber), Buffer.buffer(numberIndex), request.subject())
+                .addValue(request.language()).addValue(Sql.utc(request.preferredFrom()))
+                .addValue(Sql.utc(request.preferredTo())).addValue(Sql.utc(request.createdAt())).addValue(createdBy)
+                .addValue(request.channel().name()).addValue(Sql.utc(eraseAfter)))
+                .map(rows -> callback(rows.iterator().next()))
+                .recover(failure -> {
+                    if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                        return Future.failedFuture(Failure.conflict("callback_exists", "A call-back to this number "
+                                + "is already waiting for this service."));
+                    }
+                    return Future.failedFuture(failure);
+                });
+    }
+
+    public Future<List<Stored>> openFor(List<String> serviceIds, int limit, Instant now) {
+        return pool.preparedQuery(OPEN_FOR_SERVICES).execute(Tuple.of(serviceIds.toArray(String[]::new), limit,
+                        Sql.utc(now)))
                 .map(CallbackStore::stored);
     }
 
@@ -174,8 +213,29 @@ public final class CallbackStore {
         return pool.preparedQuery(RELEASE).execute(Tuple.of(id, agentId)).map(rows -> rows.rowCount() > 0);
     }
 
-    public Future<Integer> eraseDue(Instant now, int batch) {
-        return pool.preparedQuery(ERASE_DUE).execute(Tuple.of(Sql.utc(now), batch)).map(RowSet::rowCount);
+    /** The service (site, service) of each request whose number was erased. */
+    public Future<List<String[]>> eraseDue(Instant now, int batch) {
+        return pool.preparedQuery(ERASE_DUE).execute(Tuple.of(Sql.utc(now), batch)).map(CallbackStore::services);
+    }
+
+    public Future<List<String[]>> releaseAtCounter(String counterId) {
+        return pool.preparedQuery(RELEASE_AT_COUNTER).execute(Tuple.of(counterId)).map(CallbackStore::services);
+    }
+
+    public Future<List<String[]>> releaseTakenBefore(Instant cutoff) {
+        return pool.preparedQuery(RELEASE_STALE).execute(Tuple.of(Sql.utc(cutoff))).map(CallbackStore::services);
+    }
+
+    public Future<Integer> forgetAgentsBefore(Instant cutoff, int batch) {
+        return pool.preparedQuery(FORGET_AGENTS).execute(Tuple.of(Sql.utc(cutoff), batch)).map(RowSet::rowCount)
+                .compose(requests -> pool.preparedQuery(FORGET_ATTEMPT_AGENTS)
+                        .execute(Tuple.of(Sql.utc(cutoff), batch)).map(rows -> requests + rows.rowCount()));
+    }
+
+    private static List<String[]> services(RowSet<Row> rows) {
+        List<String[]> services = new ArrayList<>();
+        rows.forEach(row -> services.add(new String[] {row.getString("site_id"), row.getString("service_id")}));
+        return services;
     }
 
     public Future<Integer> eraseSubjectsClosedBefore(Instant cutoff, int batch) {

@@ -42,6 +42,9 @@ public final class CallbackView {
                 .put("waitedSeconds", callback.due().isAfter(now) ? 0 : waited)
                 .put("overTarget", callback.firstAttemptAt() == null && !callback.due().isAfter(now)
                                    && waited > shown.targetMinutes() * 60L);
+        if (shown.unreadable()) {
+            json.put("unreadable", true);
+        }
         if (shown.number() != null) {
             json.put("phone", new JsonObject().put("national", shown.number().national())
                     .put("e164", shown.number().e164()));

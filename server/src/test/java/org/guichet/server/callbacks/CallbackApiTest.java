@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.guichet.server.testing.TestServer.ok;
 
 /**
@@ -60,9 +61,13 @@ class CallbackApiTest {
         agent = server.agentAtCounter("business.agent", "s1", "c1");
     }
 
+    private int asked;
+
+    /** The first caller of a test has {@link #NUMBER}; the next ones their own numbers. */
     private JsonObject ask(String serviceId, String subject) {
+        String phone = asked++ == 0 ? NUMBER : "07 11 22 33 %02d".formatted(asked);
         return TestServer.status(server.post("/api/v1/sites/s1/callbacks", phoneAgent, new JsonObject()
-                .put("serviceId", serviceId).put("phone", NUMBER).put("subject", subject)), 201).bodyAsJsonObject();
+                .put("serviceId", serviceId).put("phone", phone).put("subject", subject)), 201).bodyAsJsonObject();
     }
 
     private HttpResponse<Buffer> take(String token, String counterId) {
@@ -88,8 +93,10 @@ class CallbackApiTest {
         byte[] sealed = stored(id).getBuffer("phone_cipher").getBytes();
         String raw = new String(sealed, StandardCharsets.ISO_8859_1);
         NUMBER_FORMS.forEach(form -> assertThat(raw).as("the raw column").doesNotContain(form));
-        assertThat(ContactCipher.fromKeyFile(KEY).open(sealed, "callback:s1"))
-                .as("sealed with the server's key file").isEqualTo("+33612345678");
+        assertThat(ContactCipher.fromKeyFile(KEY).open(sealed, "callback:s1:" + id))
+                .as("sealed with the server's key file, for this request").isEqualTo("+33612345678");
+        assertThatThrownBy(() -> ContactCipher.fromKeyFile(KEY).open(sealed, "callback:s1:" + (id + 1)))
+                .as("copied into another row, it does not open").isInstanceOf(ContactCipher.Unreadable.class);
 
         JsonObject listed = ok(server.get("/api/v1/counters/c1/callbacks", agent));
         assertThat(listed.getValue("held")).isNull();
@@ -293,7 +300,8 @@ class CallbackApiTest {
         assertThat(server.sql("SELECT count(*) AS n FROM callback_request").get(0).getLong("n")).isZero();
 
         for (int n = 0; n < 5; n++) {
-            TestServer.status(server.post("/api/v1/public/sites/s1/callbacks", null, base), 201);
+            TestServer.status(server.post("/api/v1/public/sites/s1/callbacks", null, base.copy()
+                    .put("phone", "06 55 44 33 2" + n)), 201);
         }
         HttpResponse<Buffer> limited = server.post("/api/v1/public/sites/s1/callbacks", null, base);
         assertThat(limited.statusCode()).isEqualTo(429);
@@ -303,5 +311,50 @@ class CallbackApiTest {
                 .getLong("n")).isEqualTo(5);
         assertThat(server.post("/api/v1/public/sites/formation:s1/callbacks", null, base).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void one_open_request_per_number_and_service_and_held_requests_never_stay_stuck() {
+        long first = ask("svc-a", "Premier appel").getLong("id");
+        HttpResponse<Buffer> twice = server.post("/api/v1/sites/s1/callbacks", phoneAgent, new JsonObject()
+                .put("serviceId", "svc-a").put("phone", "+33 6 12 34 56 78").put("subject", "Encore"));
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.bodyAsJsonObject().getString("error")).isEqualTo("callback_exists");
+        TestServer.status(server.post("/api/v1/sites/s1/callbacks", phoneAgent, new JsonObject()
+                .put("serviceId", "svc-b").put("phone", NUMBER).put("subject", "Autre service, même numéro")), 201);
+
+        TestServer.status(take(agent, "c1"), 200);
+        ok(server.post("/api/v1/counters/c1/close", agent, null));
+        assertThat(stored(first).getString("status")).as("closing the counter gives it back").isEqualTo("WAITING");
+
+        String colleague = server.agentAtCounter("colleague.two", "s1", "c2");
+        TestServer.status(take(colleague, "c2"), 200);
+        assertThat(server.post("/api/v1/callbacks/" + first + "/release", agent, null).statusCode())
+                .as("an agent may not give back a colleague's").isEqualTo(409);
+        String supervisor = server.agent("callback.supervisor", "supervisor", "s1");
+        TestServer.status(server.post("/api/v1/callbacks/" + first + "/release", supervisor, null), 204);
+        assertThat(stored(first).getString("status")).as("a supervisor may").isEqualTo("WAITING");
+
+        TestServer.status(take(colleague, "c2"), 200);
+        clock.advance(Duration.ofMinutes(31));
+        TestServer.await(server.services().callbacks().eraseDue());
+        assertThat(stored(first).getString("status")).as("taken 31 minutes ago and never said how it went")
+                .isEqualTo("WAITING");
+        assertThat(stored(first).getInteger("attempts")).isZero();
+    }
+
+    @Test
+    void a_request_for_a_later_day_is_kept_until_keep_days_after_it() {
+        String later = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")).plusDays(10).toString();
+        long id = TestServer.status(server.post("/api/v1/sites/s1/callbacks", phoneAgent, new JsonObject()
+                .put("serviceId", "svc-a").put("phone", NUMBER).put("subject", "Dans dix jours").put("date", later)
+                .put("from", "09:00").put("to", "11:00")), 201).bodyAsJsonObject().getLong("id");
+        clock.advance(Duration.ofDays(8));
+        TestServer.await(server.services().callbacks().eraseDue());
+        assertThat(stored(id).getString("status")).as("not erased before its day").isEqualTo("WAITING");
+        clock.advance(Duration.ofDays(10));
+        TestServer.await(server.services().callbacks().eraseDue());
+        assertThat(stored(id).getString("status")).isEqualTo("EXPIRED");
+        assertThat(stored(id).getValue("phone_cipher")).isNull();
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -63,6 +65,7 @@ class PhonePageTest {
                 .containsExactly("Service A", "Service B", "Service C");
         assertThat(text("entries")).contains("Menu");
         assertThat(phone.findElement(By.id("mine")).isDisplayed()).isFalse();
+        assertThat(phone.findElement(By.id("sms")).isDisplayed()).as("SMS reminders are off here").isFalse();
         assertThat(Accessibility.violations(phone)).as("the phone page").isEmpty();
         Browser.screenshot(phone, "phone-take");
 
@@ -114,5 +117,34 @@ class PhonePageTest {
         assertThat(phone.findElement(By.id("menu")).isDisplayed()).isFalse();
         JsonObject none = server.get("/api/v1/public/sites/nowhere/menu", null).bodyAsJsonObject();
         assertThat(none.getString("error")).isEqualTo("not_found");
+    }
+
+    @Test
+    void a_caller_asks_to_be_called_back_from_the_phone_page_and_an_agent_finds_the_request() {
+        phone.get(server.baseUrl() + "/prendre/s1?lang=es");
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("callback-title"), "Que le llamen en lugar de venir"));
+        new Select(phone.findElement(By.id("callback-service"))).selectByVisibleText("Service C");
+        phone.findElement(By.id("callback-phone")).sendKeys("06 12 34");
+        phone.findElement(By.id("callback-subject")).sendKeys("Ayuda a domicilio");
+        phone.findElement(By.id("callback-send")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("callback-status"),
+                "Este número no es válido: por ejemplo 06 12 34 56 78, o +34 612 345 678."));
+        WebElement number = phone.findElement(By.id("callback-phone"));
+        number.clear();
+        number.sendKeys("+34 612 345 678");
+        phone.findElement(By.id("callback-send")).click();
+        waitUpTo(10).until(driver -> text("callback-status").startsWith("Solicitud registrada: un agente le llamará el "));
+        assertThat(phone.findElement(By.id("callback-phone")).getDomProperty("value")).as("the form is emptied")
+                .isEmpty();
+        assertThat(Accessibility.violations(phone)).as("the call-back form").isEmpty();
+
+        io.vertx.sqlclient.Row stored = server.sql("SELECT channel, language, service_id, subject FROM callback_request")
+                .get(0);
+        assertThat(stored.getString("channel")).isEqualTo("PHONE_PAGE");
+        assertThat(stored.getString("language")).isEqualTo("es");
+        assertThat(stored.getString("subject")).isEqualTo("Ayuda a domicilio");
+        String agent = server.agentAtCounter("callback.page.agent", "s1", "c3");
+        JsonObject taken = ok(server.post("/api/v1/counters/c3/callbacks/take", agent, null));
+        assertThat(taken.getJsonObject("phone").getString("e164")).isEqualTo("+34612345678");
     }
 }
