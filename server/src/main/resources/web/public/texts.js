@@ -81,6 +81,7 @@ registerTexts('fr', {
     'privacy.what.note': 'Si vous êtes orienté vers un autre service, l’agent peut écrire une courte note pour son '
         + 'collègue, et noter la suite donnée à votre visite. Ces notes ne s’affichent jamais sur les écrans de la '
         + 'salle d’attente ni sur votre page de suivi.',
+    'privacy.what.phone': 'Si vous demandez à être rappelé, ou un SMS quand votre tour approche, votre numéro de téléphone est enregistré chiffré, vu du seul agent qui vous rappelle (ou transmis au seul prestataire qui envoie le SMS), puis effacé dès que le rappel est fait ou le SMS envoyé, et au plus tard 7 jours après le créneau demandé.',
     'privacy.why': 'Pourquoi',
     'privacy.why.text': 'Pour vous appeler à votre tour, vous orienter vers le bon guichet, et mesurer les temps '
         + 'd’attente afin d’améliorer l’accueil.',
@@ -184,6 +185,7 @@ registerTexts('en', {
     'privacy.what.note': 'If you are sent to another service, the agent may write a short note for their colleague, '
         + 'and note what came of your visit. These notes are never shown on the waiting-room screens nor on your '
         + 'ticket page.',
+    'privacy.what.phone': 'If you ask to be called back, or for a text message when your turn is near, your phone number is stored encrypted, seen only by the agent who calls you back (or passed only to the provider that sends the text), then erased as soon as you have been called or the text sent, and 7 days after the time you asked for at the latest.',
     'privacy.why': 'Why',
     'privacy.why.text': 'To call you in turn, send you to the right counter, and measure waiting times so as to '
         + 'improve the reception.',
@@ -290,6 +292,7 @@ registerTexts('es', {
     'privacy.what.note': 'Si se le orienta a otro servicio, el agente puede escribir una breve nota para su compañero '
         + 'y anotar el resultado de su visita. Estas notas nunca aparecen en las pantallas de la sala de espera ni en '
         + 'su página de seguimiento.',
+    'privacy.what.phone': 'Si pide que le llamen, o un SMS cuando se acerque su turno, su número de teléfono se guarda cifrado, solo lo ve el agente que le llama (o solo se transmite al proveedor que envía el SMS), y se borra en cuanto se le ha llamado o se ha enviado el SMS, y como muy tarde 7 días después de la franja pedida.',
     'privacy.why': 'Por qué',
     'privacy.why.text': 'Para llamarle cuando sea su turno, orientarle a la ventanilla adecuada y medir los tiempos '
         + 'de espera para mejorar la atención.',
@@ -394,6 +397,7 @@ registerTexts('oc', {
     'privacy.what.note': 'Se sètz orientat cap a un autre servici, l’agent pòt escriure una nòta corta per son '
         + 'collèga, e notar la seguida donada a vòstra visita. Aquelas nòtas s’afichan pas jamai suls ecrans de la '
         + 'sala d’espèra ni sus vòstra pagina de seguiment.',
+    'privacy.what.phone': 'Se demandatz d’èsser rapelat, o un SMS quand vòstre torn s’apròcha, vòstre numèro de telefòn es enregistrat chifrat, vist sonque per l’agent que vos rapèla (o transmés sonque al prestatari que manda lo SMS), puèi escafat tre que lo rapèl es fach o lo SMS mandat, e al mai tard 7 jorns aprèp lo crenèl demandat.',
     'privacy.why': 'Perqué',
     'privacy.why.text': 'Per vos apelar a vòstre torn, vos orientar cap al bon guichet, e mesurar los temps d’espèra '
         + 'per melhorar l’acuèlh.',

@@ -208,6 +208,10 @@ public final class Callbacks {
 
     /** Figures per service over the statistics query's days and sites. */
     public Future<List<CallbackFigures>> figures(StatsQuery query) {
+        if (query.roomId() != null || query.counterId() != null || query.agentId() != null) {
+            throw Failure.invalid("per_service", "Call-backs are counted per service: no room, counter or agent "
+                    + "filter.");
+        }
         return store.figures(query, clock.instant());
     }
 
