@@ -8,12 +8,15 @@ import { hasText, languages, setLanguage, t, textIn, translatePage } from '/shar
 import { asSentences, spellNumber, Voice } from './speech.js';
 
 const POLL_MILLIS = 2000;
+/** The letters and digits of appointment codes (none that reads as another): the keypad's keys. */
+const CODE_KEYS = 'ACDEFGHJKMNPQRTUVWXY34679';
+const CODE_LENGTH = 6;
 const LOCAL_ATTEMPTS = 3;
 const LOCAL_RETRY_MILLIS = 1000;
 
 // The start screen speaks the first language registered: French, in the usual (not the accessible) mode.
 const home = () => ({ lang: languages()[0], priority: false, path: [], screen: 'menu', result: null, failure: null,
-    pending: null, accessible: false, largePrint: true });
+    pending: null, accessible: false, largePrint: true, code: '' });
 
 let view = home();
 let kiosk = null;             // last answer of GET /api/state
@@ -86,6 +89,9 @@ function menuScreen() {
         controls: [
             back,
             h('div', { class: 'entries' + (entries.length > 4 ? ' many' : '') }, buttons),
+            view.path.length === 0 ? h('button', { type: 'button', class: 'appointment-open', id: 'appointment-open',
+                onclick: () => { view.screen = 'appointment'; view.code = ''; render(); } }, w('appointmentOpen'))
+                : null,
             view.path.length === 0 ? h('button', { type: 'button', class: 'privacy-open', id: 'privacy-open',
                 onclick: () => { view.screen = 'privacy'; render(); } }, w('privacyOpen')) : null,
         ],
@@ -115,6 +121,63 @@ function privacyScreen() {
             h('button', { type: 'button', class: 'action', id: 'privacy-close',
                 onclick: () => { view.screen = 'menu'; render(); } }, w('back')))],
     };
+}
+
+/**
+ * The appointment's code: typed on the keypad, or read by a scanner (which types it into the field and presses
+ * Enter). Letters and digits only; six of them.
+ */
+function appointmentScreen() {
+    const field = h('input', { id: 'appointment-code', class: 'code-field', value: view.code, maxlength: '12',
+        autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', 'aria-label': w('appointmentCode'),
+        oninput: (event) => { view.code = cleanCode(event.target.value); },
+        onkeydown: (event) => {
+            if (event.key === 'Enter') {
+                view.code = cleanCode(event.target.value);
+                checkIn();
+            }
+        } });
+    const key = (label, id, onclick, extra = '') => h('button', { type: 'button', class: 'key' + extra, id, onclick },
+        label);
+    return {
+        info: [
+            h('p', { class: 'prompt', id: 'appointment-prompt' }, w('appointmentPrompt')),
+            field,
+        ],
+        controls: [
+            h('div', { class: 'keypad', role: 'group', 'aria-label': w('appointmentCode') },
+                ...CODE_KEYS.split('').map((letter) => key(letter, `key-${letter}`, () => typeKey(letter)))),
+            h('div', { class: 'actions' },
+                key(w('appointmentErase'), 'key-erase', () => typeKey(null), ' action secondary'),
+                h('button', { type: 'button', class: 'action', id: 'appointment-submit', onclick: checkIn },
+                    w('appointmentSubmit')),
+                h('button', { type: 'button', class: 'action secondary', id: 'appointment-back', onclick: reset },
+                    w('back'))),
+        ],
+    };
+}
+
+function cleanCode(text) {
+    return text.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12);
+}
+
+/** A key of the keypad: one more letter, or (null) the last one erased. */
+function typeKey(letter) {
+    view.code = letter === null ? view.code.slice(0, -1) : (view.code + letter).slice(0, CODE_LENGTH);
+    const field = $('appointment-code');
+    if (field) {
+        field.value = view.code;
+    }
+}
+
+function checkIn() {
+    if (view.code.length < CODE_LENGTH) {
+        $('appointment-prompt').textContent = w('appointmentShort');
+        return;
+    }
+    view.pending = { kind: 'check-in', code: view.code, language: view.lang,
+        largePrint: view.accessible && view.largePrint, key: newActionKey() };
+    submit();
 }
 
 function workingScreen() {
@@ -257,7 +320,11 @@ function failureScreen() {
         starting: 'starting',
         service_unavailable: 'serviceUnavailable',
         busy: 'busy',
+        appointment_unknown: 'appointmentUnknown',
+        appointment_too_early: 'appointmentTooEarly',
+        appointment_missed: 'appointmentMissed',
     }[view.failure] || 'genericError';
+    const again = view.failure === 'appointment_unknown';
     const canRetry = ['server_unreachable', 'starting', 'network', 'internal', 'busy'].includes(view.failure);
     return {
         info: [
@@ -269,6 +336,9 @@ function failureScreen() {
             h('div', { class: 'actions' },
                 canRetry ? h('button', { type: 'button', class: 'action', id: 'retry', onclick: () => submit() },
                     w('retry')) : null,
+                again ? h('button', { type: 'button', class: 'action', id: 'code-again',
+                    onclick: () => { view.screen = 'appointment'; view.code = ''; render(); } },
+                w('appointmentAgain')) : null,
                 h('button', { type: 'button', class: 'action secondary', id: 'start-again', onclick: reset },
                     w('startAgain'))),
         ],
@@ -284,6 +354,7 @@ function doneButton() {
 
 function screenName() {
     if (['working', 'ticket', 'orientation', 'failure', 'privacy'].includes(view.screen)) return view.screen;
+    if (view.screen === 'appointment' && kiosk && kiosk.canIssue) return 'appointment';
     if (!kiosk) return 'fault-STARTING';
     if (!kiosk.canIssue) return 'fault-' + kiosk.reason;
     if (kiosk.opening && !kiosk.opening.issuing) return 'closed';
@@ -308,6 +379,7 @@ function render(force = false) {
     if (name === 'ticket') $('title').textContent = t('yourTicket');
     if (name === 'orientation') $('title').textContent = t('yourSlip');
     if (name === 'privacy') $('title').textContent = t('privacyTitle');
+    if (name === 'appointment') $('title').textContent = t('appointmentTitle');
 
     const chromeVisible = name === 'menu' || name.startsWith('fault') || name === 'failure' || name === 'closed';
     $('priority').hidden = name !== 'menu';
@@ -332,10 +404,14 @@ function render(force = false) {
         : name === 'orientation' ? orientationScreen()
         : name === 'failure' ? failureScreen()
         : name === 'privacy' ? privacyScreen()
+        : name === 'appointment' ? appointmentScreen()
         : name === 'closed' ? closedScreen()
         : faultScreen(name.slice('fault-'.length));
     screen.replaceChildren(...content.info.filter((node) => node !== null));
     $('controls').replaceChildren(...content.controls.filter((node) => node !== null));
+    if (name === 'appointment') {
+        $('appointment-code').focus(); // a scanner types where the focus is
+    }
     if (view.accessible) {
         sayScreen();
     }
@@ -504,15 +580,18 @@ async function submit() {
  * same ticket, printed once.
  */
 async function requestTicket(request) {
-    const body = { entryId: request.entryId, priority: request.priority, language: request.language,
-        key: request.key, largePrint: request.largePrint };
+    const checkingIn = request.kind === 'check-in';
+    const body = checkingIn ? { code: request.code, language: request.language, key: request.key,
+        largePrint: request.largePrint }
+        : { entryId: request.entryId, priority: request.priority, language: request.language,
+            key: request.key, largePrint: request.largePrint };
     let failure = null;
     for (let attempt = 1; attempt <= LOCAL_ATTEMPTS; attempt++) {
         if (attempt > 1) {
             await new Promise((resolve) => setTimeout(resolve, LOCAL_RETRY_MILLIS));
         }
         try {
-            const result = await api.post('/tickets', body);
+            const result = await api.post(checkingIn ? '/check-in' : '/tickets', body);
             // An empty answer holds no ticket: the kiosk's own fault, which the visitor may retry.
             return result ? { result, failure: null } : { result: null, failure: 'internal' };
         } catch (error) {

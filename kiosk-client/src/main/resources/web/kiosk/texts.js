@@ -5,6 +5,17 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'appointmentOpen': 'J’ai un rendez-vous',
+    'appointmentTitle': 'Votre rendez-vous',
+    'appointmentPrompt': 'Tapez le code de votre rendez-vous, ou présentez son QR code au lecteur.',
+    'appointmentCode': 'Code du rendez-vous',
+    'appointmentErase': 'Effacer',
+    'appointmentSubmit': 'Valider',
+    'appointmentShort': 'Le code a six lettres et chiffres : complétez-le.',
+    'appointmentUnknown': 'Ce code ne correspond à aucun rendez-vous aujourd’hui. Vérifiez-le, ou demandez à l’accueil.',
+    'appointmentTooEarly': 'Il est trop tôt pour ce rendez-vous : revenez à la borne un peu avant l’heure.',
+    'appointmentMissed': 'L’heure de ce rendez-vous est passée : prenez un ticket ordinaire, ou demandez à l’accueil.',
+    'appointmentAgain': 'Taper le code à nouveau',
     languageName: 'Français',
     welcome: 'Bienvenue',
     choose: 'Touchez le motif de votre visite',
@@ -110,6 +121,17 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'appointmentOpen': 'I have an appointment',
+    'appointmentTitle': 'Your appointment',
+    'appointmentPrompt': 'Type your appointment’s code, or show its QR code to the reader.',
+    'appointmentCode': 'Appointment code',
+    'appointmentErase': 'Erase',
+    'appointmentSubmit': 'Confirm',
+    'appointmentShort': 'The code has six letters and digits: complete it.',
+    'appointmentUnknown': 'This code matches no appointment today. Check it, or ask at the reception desk.',
+    'appointmentTooEarly': 'It is too early for this appointment: come back to the kiosk a little before the time.',
+    'appointmentMissed': 'The time of this appointment has passed: take an ordinary ticket, or ask at the reception desk.',
+    'appointmentAgain': 'Type the code again',
     languageName: 'English',
     welcome: 'Welcome',
     choose: 'Touch the reason for your visit',
@@ -213,6 +235,17 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'appointmentOpen': 'Tengo cita',
+    'appointmentTitle': 'Su cita',
+    'appointmentPrompt': 'Escriba el código de su cita, o muestre su código QR al lector.',
+    'appointmentCode': 'Código de la cita',
+    'appointmentErase': 'Borrar',
+    'appointmentSubmit': 'Confirmar',
+    'appointmentShort': 'El código tiene seis letras y cifras: complételo.',
+    'appointmentUnknown': 'Este código no corresponde a ninguna cita de hoy. Compruébelo, o pregunte en la recepción.',
+    'appointmentTooEarly': 'Es demasiado pronto para esta cita: vuelva al terminal un poco antes de la hora.',
+    'appointmentMissed': 'La hora de esta cita ya pasó: saque un tique normal, o pregunte en la recepción.',
+    'appointmentAgain': 'Escribir el código de nuevo',
     languageName: 'Español',
     welcome: 'Le damos la bienvenida',
     choose: 'Toque el motivo de su visita',
@@ -317,6 +350,17 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'appointmentOpen': 'Ai un rendètz-vos',
+    'appointmentTitle': 'Vòstre rendètz-vos',
+    'appointmentPrompt': 'Picatz lo còdi de vòstre rendètz-vos, o mostratz son còdi QR al lector.',
+    'appointmentCode': 'Còdi del rendètz-vos',
+    'appointmentErase': 'Escafar',
+    'appointmentSubmit': 'Validar',
+    'appointmentShort': 'Lo còdi a sièis letras e chifras : completatz-lo.',
+    'appointmentUnknown': 'Aqueste còdi correspond a cap de rendètz-vos uèi. Verificatz-lo, o demandatz a l’acuèlh.',
+    'appointmentTooEarly': 'Es tròp lèu per aqueste rendètz-vos : tornatz a la bòrna un pauc abans l’ora.',
+    'appointmentMissed': 'L’ora d’aqueste rendètz-vos es passada : prenètz un tiquet ordinari, o demandatz a l’acuèlh.',
+    'appointmentAgain': 'Picar lo còdi tornamai',
     languageName: 'Occitan',
     welcome: 'Benvenguda',
     choose: 'Tocatz lo motiu de vòstra visita',

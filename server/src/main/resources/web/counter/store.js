@@ -70,6 +70,9 @@ export function mode() {
     if (counter.currentTicket) {
         return counter.currentTicket.status === 'SERVING' ? 'serving' : 'called';
     }
+    if (counter.status === 'OPEN' && state.callbacks.held?.phone) {
+        return 'callback'; // calling someone back: how it went is said in the call-back's panel
+    }
     return { CLOSED: 'closed', PAUSED: 'paused', OPEN: 'idle' }[counter.status];
 }
 

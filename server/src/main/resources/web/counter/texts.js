@@ -3,6 +3,17 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'appointment.open': 'Rendez-vous',
+    'appointment.title': 'Prendre un rendez-vous pour un visiteur',
+    'appointment.slot': 'Heure',
+    'appointment.name': 'Nom du visiteur (facultatif)',
+    'appointment.confirm': 'Réserver',
+    'appointment.places': '{time} ({count} place(s))',
+    'appointment.none': 'Plus de place ce jour-là pour ce service.',
+    'msg.appointmentBooked': 'Rendez-vous réservé à {time} pour {service}. Code à donner au visiteur : {code}.',
+    'err.slot_full': 'Cette heure vient d’être prise : choisissez-en une autre.',
+    'err.bad_slot': 'Cette heure n’est pas un créneau du service.',
+    'err.no_appointments': 'Ce service ne prend pas de rendez-vous.',
     'callbacks.title': 'Rappels',
     'callbacks.open': 'Demande de rappel',
     'callbacks.empty': 'Aucun rappel en attente pour ce guichet.',
@@ -153,6 +164,7 @@ registerTexts('fr', {
     'waiting.overTarget': 'Objectif dépassé',
     'waiting.forThisCounter': 'Pour ce guichet',
     'waiting.transferred': 'Transféré',
+    'waiting.appointmentAt': 'RDV {time}',
     'today.title': 'Ma journée',
     'today.served': 'servis',
     'today.averageService': 'durée moyenne',
@@ -218,6 +230,17 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'appointment.open': 'Appointment',
+    'appointment.title': 'Book an appointment for a visitor',
+    'appointment.slot': 'Time',
+    'appointment.name': 'Visitor’s name (optional)',
+    'appointment.confirm': 'Book',
+    'appointment.places': '{time} ({count} place(s))',
+    'appointment.none': 'No place left that day for this service.',
+    'msg.appointmentBooked': 'Appointment booked at {time} for {service}. Code to give the visitor: {code}.',
+    'err.slot_full': 'That time has just been taken: choose another.',
+    'err.bad_slot': 'That time is not one of the service’s slots.',
+    'err.no_appointments': 'This service takes no appointments.',
     'callbacks.title': 'Call-backs',
     'callbacks.open': 'Call-back request',
     'callbacks.empty': 'No call-back waiting for this counter.',
@@ -368,6 +391,7 @@ registerTexts('en', {
     'waiting.overTarget': 'Over target',
     'waiting.forThisCounter': 'For this counter',
     'waiting.transferred': 'Transferred',
+    'waiting.appointmentAt': 'Appt. {time}',
     'today.title': 'My day',
     'today.served': 'served',
     'today.averageService': 'average service',

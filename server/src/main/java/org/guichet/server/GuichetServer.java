@@ -109,7 +109,8 @@ public final class GuichetServer {
         Services services = Services.assemble(vertx, pool, base,
                 new Services.Outlets(internalBus, ticketEvents, publisher, publisher, publisher),
                 options.sessionLifetime(), options.auditRetention(), options.retention(), options.deviceIssuing(),
-                options.satisfaction(), options.callbacks(), contactCipher, options.sms());
+                options.satisfaction(), options.callbacks(), contactCipher, options.sms(),
+                options.appointments());
         if (metrics != null) {
             metrics.observe(new NodeMetrics.Sources(services.catalogs()::get, services.alerts()::lastObservation,
                     services.health()::database));

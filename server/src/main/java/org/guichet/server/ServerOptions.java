@@ -2,6 +2,7 @@ package org.guichet.server;
 
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.AppointmentSettings;
 import org.guichet.server.domain.CallbackSettings;
 import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.domain.IssuingRate;
@@ -40,6 +41,7 @@ import java.util.List;
  * @param contactKeyFile the key sealing callers' numbers ({@code contactKeyFile}, GUICHET_CONTACT_KEY_FILE); null:
  *                       {@code contact.key} in the data directory, made at the first start
  * @param sms            the SMS gateway for visitors' reminders ({@code sms:}); off by default
+ * @param appointments   when visitors with an appointment may check in ({@code appointments:})
  */
 public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDirectory, JsonObject deployment,
                             boolean demo, boolean demoReset, String adminPassword, Clock clock,
@@ -48,11 +50,12 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                             MetricsSettings metrics, SsoSettings sso, RetentionPolicy retention,
                             PrivacyNotice privacy, IssuingRate deviceIssuing,
                             HttpSettings http, SatisfactionSettings satisfaction, CallbackSettings callbacks,
-                            Path contactKeyFile, SmsSettings sms) {
+                            Path contactKeyFile, SmsSettings sms, AppointmentSettings appointments) {
 
     public ServerOptions {
         callbacks = callbacks == null ? CallbackSettings.defaults() : callbacks;
         sms = sms == null ? SmsSettings.off() : sms;
+        appointments = appointments == null ? AppointmentSettings.defaults() : appointments;
         satisfaction = satisfaction == null ? SatisfactionSettings.defaults() : satisfaction;
         http = http == null ? HttpSettings.defaults() : http;
         deviceIssuing = deviceIssuing == null ? IssuingRate.DEVICE_DEFAULT : deviceIssuing;
@@ -73,79 +76,79 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
                          boolean demo, boolean demoReset, String adminPassword, Clock clock,
                          Duration sessionLifetime, int poolSize, boolean printSecrets) {
         this(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock, sessionLifetime,
-                poolSize, printSecrets, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                poolSize, printSecrets, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ServerOptions withClock(Clock other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, other,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withDeployment(JsonObject other) {
         return new ServerOptions(httpPort, database, dataDirectory, other, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withSessionLifetime(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 other, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withAuditRetention(Duration other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, other, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withPublicUrls(List<String> other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, other, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withAccessibility(AccessibilityStatement other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, other, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withMetrics(MetricsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, other, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withSso(SsoSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, other,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withRetention(RetentionPolicy other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                other, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                other, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withPrivacy(PrivacyNotice other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, other, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, other, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withDeviceIssuing(IssuingRate other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, other, http, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, other, http, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withHttp(HttpSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, other, satisfaction, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, other, satisfaction, callbacks, contactKeyFile, sms, appointments);
     }
 
     /** The same HTTP settings but for the reverse proxies believed about the client (IP addresses or networks). */
@@ -156,25 +159,31 @@ public record ServerOptions(int httpPort, DatabaseSettings database, Path dataDi
     public ServerOptions withSatisfaction(SatisfactionSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, other, callbacks, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, other, callbacks, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withCallbacks(CallbackSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, other, contactKeyFile, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, other, contactKeyFile, sms, appointments);
     }
 
     public ServerOptions withContactKeyFile(Path other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, other, sms);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, other, sms, appointments);
     }
 
     public ServerOptions withSms(SmsSettings other) {
         return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
                 sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
-                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, other);
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, other, appointments);
+    }
+
+    public ServerOptions withAppointments(AppointmentSettings other) {
+        return new ServerOptions(httpPort, database, dataDirectory, deployment, demo, demoReset, adminPassword, clock,
+                sessionLifetime, poolSize, printSecrets, auditRetention, accessibility, publicUrls, metrics, sso,
+                retention, privacy, deviceIssuing, http, satisfaction, callbacks, contactKeyFile, sms, other);
     }
 
     /** Where the key sealing callers' numbers is read (and made, the first time). */

@@ -35,6 +35,7 @@ export function renderActions() {
             button('btn-pause', 'action.pause', { keys: ['p'], onClick: openPauseDialog }),
             button('btn-close', 'action.close', { onClick: () => counterAction('close') }),
         ],
+        callback: () => [],
         called: () => [
             button('btn-start', 'action.start', { keys: ['s'], kind: 'primary big',
                 onClick: () => ticketAction('start') }),

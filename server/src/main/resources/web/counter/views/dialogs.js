@@ -8,7 +8,7 @@ import { errorText, showMessage } from '../banner.js';
 import { api, refresh } from '../server.js';
 import { currentSite, state } from '../store.js';
 import { outcomeBody } from './actions.js';
-import { $ } from './parts.js';
+import { $, clockTime } from './parts.js';
 import { h } from '/shared/dom.js';
 import { placeOf, t } from '/shared/i18n.js';
 
@@ -30,6 +30,11 @@ export function setUpDialogs() {
     // What was typed (a caller's number) does not stay in the page once the dialog is closed.
     $('#callback-dialog').addEventListener('close', () => $('#callback-form').reset());
     $('#new-callback').addEventListener('click', openCallbackDialog);
+    $('#appointment-form').addEventListener('submit', submitAppointment);
+    $('#new-appointment').addEventListener('click', openAppointmentDialog);
+    $('#appointment-service').addEventListener('change', readSlots);
+    $('#appointment-day').addEventListener('change', readSlots);
+    $('#appointment-dialog').addEventListener('close', () => $('#appointment-form').reset());
     document.querySelectorAll('input[name="transfer-to"]').forEach((radio) => {
         radio.addEventListener('change', showTransferTarget);
     });
@@ -269,6 +274,75 @@ async function submitCallback(event) {
     } catch (error) {
         if (error.status === 400) {
             dialog.querySelector('#callback-error').textContent = errorText(error);
+        } else {
+            dialog.close();
+            await failed(error);
+        }
+    } finally {
+        setBusy(false);
+    }
+}
+
+/** An appointment booked for a visitor (on the phone, or at the counter): the banner gives its code to pass on. */
+export async function openAppointmentDialog() {
+    const site = currentSite();
+    if (state.busy || !site) {
+        return;
+    }
+    const languages = await visitorLanguages().catch(() => null);
+    if (!languages) {
+        return;
+    }
+    const dialog = $('#appointment-dialog');
+    const option = (value, label) => h('option', { value }, label);
+    dialog.querySelector('#appointment-service').replaceChildren(...site.services
+        .filter(service => service.appointments).map(service => option(service.id, service.name)));
+    dialog.querySelector('#appointment-language').replaceChildren(...languages
+        .map(language => option(language, t('issue.lang.' + language))));
+    dialog.querySelector('#appointment-day').value = new Intl.DateTimeFormat('en-CA', { timeZone: site.timeZone,
+        year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + state.clockOffsetMs));
+    dialog.querySelector('#appointment-error').textContent = '';
+    dialog.showModal();
+    await readSlots();
+}
+
+/** The day's free slots of the service chosen. */
+async function readSlots() {
+    const site = currentSite();
+    const serviceId = $('#appointment-service').value;
+    const day = $('#appointment-day').value;
+    const slots = serviceId && day ? await api.get(`/public/sites/${encodeURIComponent(site.id)}/appointments/slots`
+        + `?serviceId=${encodeURIComponent(serviceId)}&date=${day}`).catch(() => []) : [];
+    const free = slots.filter(slot => slot.remaining > 0);
+    $('#appointment-slot').replaceChildren(...(free.length ? free.map(slot => h('option', { value: slot.startsAt },
+        t('appointment.places', { time: clockTime(slot.startsAt), count: slot.remaining })))
+        : [h('option', { value: '' }, t('appointment.none'))]));
+}
+
+async function submitAppointment(event) {
+    event.preventDefault();
+    const dialog = $('#appointment-dialog');
+    const startsAt = dialog.querySelector('#appointment-slot').value;
+    if (!startsAt) {
+        dialog.querySelector('#appointment-error').textContent = t('appointment.none');
+        return;
+    }
+    if (state.busy) {
+        return;
+    }
+    setBusy(true);
+    try {
+        const booked = await api.post(`/sites/${encodeURIComponent(currentSite().id)}/appointments`, {
+            serviceId: dialog.querySelector('#appointment-service').value, startsAt,
+            name: dialog.querySelector('#appointment-name').value.trim() || undefined,
+            language: dialog.querySelector('#appointment-language').value });
+        dialog.close();
+        showMessage('info', t('msg.appointmentBooked', { code: `${booked.code.slice(0, 3)} ${booked.code.slice(3)}`,
+            time: clockTime(booked.startsAt), service: booked.serviceName ?? '' }), 'appointment');
+    } catch (error) {
+        if (error.status === 400 || error.status === 409) {
+            dialog.querySelector('#appointment-error').textContent = errorText(error);
+            await readSlots();
         } else {
             dialog.close();
             await failed(error);

@@ -3,7 +3,7 @@
 
 import { callTicket } from '../commands.js';
 import { mode, state } from '../store.js';
-import { $, actionButton, changed, priorityBadge } from './parts.js';
+import { $, actionButton, changed, clockTime, priorityBadge } from './parts.js';
 import { h } from '/shared/dom.js';
 import { formatDuration, t } from '/shared/i18n.js';
 
@@ -11,7 +11,7 @@ export function renderWaiting() {
     const list = $('#waiting-list');
     const callable = mode() === 'idle';
     const rows = state.waiting.map(ticket => [ticket.id, ticket.number, ticket.serviceName, ticket.priority,
-        ticket.targetCounterId, ticket.transferredFrom, ticket.note, ticket.targetWaitMinutes]);
+        ticket.targetCounterId, ticket.transferredFrom, ticket.note, ticket.targetWaitMinutes, ticket.appointmentAt]);
     if (!changed('waiting', callable, rows)) {
         // Waited times still move on: tickWaiting() reads them from here.
         state.waiting.forEach((ticket) => {
@@ -33,6 +33,8 @@ export function renderWaiting() {
     h('span', { class: 'waited', dataset: { waited: ticket.waitedSeconds } }),
     h('span', { class: 'marks' },
         priorityBadge(ticket.priority),
+        ticket.appointmentAt ? h('span', { class: 'badge appointment-time' },
+            t('waiting.appointmentAt', { time: clockTime(ticket.appointmentAt) })) : null,
         ticket.targetCounterId ? h('span', { class: 'badge for-counter' }, t('waiting.forThisCounter')) : null,
         ticket.transferredFrom ? h('span', { class: 'badge transferred', title: ticket.note ?? '' },
             `↪ ${t('waiting.transferred')}`) : null,

@@ -224,6 +224,76 @@ public final class Kiosk {
                 });
     }
 
+    /**
+     * Checks a visitor in with their appointment's code and prints their ticket; one check-in at a time, as tickets,
+     * and the same action key again gets the same outcome.
+     */
+    public Future<TicketOutcome> checkIn(String code, String language, String actionKey, boolean largePrint) {
+        Future<TicketOutcome> known = recentActions.get(actionKey);
+        if (known != null) {
+            return known;
+        }
+        Future<TicketOutcome> outcome = lastRequest.transform(previous -> serveCheckIn(code, language, largePrint));
+        lastRequest = outcome;
+        recentActions.put(actionKey, outcome);
+        outcome.onFailure(failure -> recentActions.remove(actionKey, outcome));
+        return outcome;
+    }
+
+    private Future<TicketOutcome> serveCheckIn(String code, String language, boolean largePrint) {
+        Menu current = menu;
+        KioskHealth.Reason serverReason = health.withPrinter(PrinterStatus.online()).reason();
+        if (current == null || siteId == null || serverReason != KioskHealth.Reason.NONE) {
+            return refused(KioskFailure.forReason(current == null ? health.reason() : serverReason));
+        }
+        return printer.readStatus().compose(status -> {
+            notePrinterStatus(status);
+            if (!health.printerReady()) {
+                return refused(KioskFailure.forReason(KioskHealth.Reason.PRINTER));
+            }
+            updateHealth(health.withPrinting(true));
+            return server.checkIn(siteId, code, language, config.server().issueAttempts(),
+                            config.server().retryDelay())
+                    .recover(failure -> {
+                        noteServerFailure(failure);
+                        return refused(checkInRefusal(failure));
+                    })
+                    .compose(ticket -> {
+                        LOG.info("Ticket {} issued for an appointment ({})", ticket.number(), ticket.language());
+                        return printer.print(Slips.ticket(current, ticket, config.server().publicUrl(), largePrint))
+                                .map(printed -> TicketOutcome.ticket(ticket, true))
+                                .recover(printFailure -> {
+                                    LOG.error("Ticket {} was issued but could not be printed", ticket.number());
+                                    pollPrinter();
+                                    return Future.succeededFuture(TicketOutcome.ticket(ticket, false));
+                                });
+                    })
+                    .eventually(() -> {
+                        updateHealth(health.withPrinting(false));
+                        return Future.succeededFuture();
+                    });
+        });
+    }
+
+    /** What the visitor is told when the server refuses a check-in. */
+    private static KioskFailure checkInRefusal(Throwable failure) {
+        if (!(failure instanceof ServerCallException call)) {
+            return KioskFailure.forReason(KioskHealth.Reason.SERVER);
+        }
+        return switch (call.kind()) {
+            case UNREACHABLE -> KioskFailure.forReason(KioskHealth.Reason.SERVER);
+            case UNAUTHORISED -> KioskFailure.forReason(KioskHealth.Reason.NOT_REGISTERED);
+            case REJECTED -> ServerCallException.hasCode(failure, "appointment_too_early")
+                    ? new KioskFailure(KioskFailure.Code.APPOINTMENT_TOO_EARLY, "Check-in refused: too early")
+                    : ServerCallException.hasCode(failure, "appointment_missed")
+                    ? new KioskFailure(KioskFailure.Code.APPOINTMENT_MISSED, "Check-in refused: appointment missed")
+                    : ServerCallException.hasCode(failure, "issuing_throttled")
+                    ? new KioskFailure(KioskFailure.Code.BUSY, "Check-in refused: this kiosk issued too many tickets")
+                    : new KioskFailure(KioskFailure.Code.APPOINTMENT_UNKNOWN, "Check-in refused: "
+                                       + call.errorCode());
+        };
+    }
+
     private Future<TicketOutcome> printOrientation(MenuEntry entry, String language) {
         return printer.print(Slips.orientation(entry, language))
                 .map(printed -> {

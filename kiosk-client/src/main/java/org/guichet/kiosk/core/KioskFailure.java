@@ -18,7 +18,13 @@ public final class KioskFailure extends RuntimeException {
         UNKNOWN_ENTRY(404),
         NOT_ISSUABLE(400),
         /** The server says this kiosk issued too many tickets just now: the visitor tries again in a moment. */
-        BUSY(429);
+        BUSY(429),
+        /** No appointment waits with the code typed (or it is not a code at all). */
+        APPOINTMENT_UNKNOWN(404),
+        /** The appointment is later: the kiosk checks in from the allowed time before it. */
+        APPOINTMENT_TOO_EARLY(409),
+        /** The appointment is past its lateness allowance: the visitor takes an ordinary ticket. */
+        APPOINTMENT_MISSED(409);
 
         private final int httpStatus;
 

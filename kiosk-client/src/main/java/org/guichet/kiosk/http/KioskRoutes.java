@@ -13,6 +13,7 @@ import org.guichet.kiosk.config.KioskConfig;
 import org.guichet.kiosk.core.Kiosk;
 import org.guichet.kiosk.core.KioskFailure;
 import org.guichet.kiosk.core.KioskHealth;
+import org.guichet.kiosk.core.TicketOutcome;
 import org.guichet.kiosk.core.VisitorRequest;
 import org.guichet.kiosk.server.ServerCallException;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ public final class KioskRoutes {
         router.get("/").handler(this::toTouchUi);
         router.get("/api/state").handler(this::state);
         router.post("/api/tickets").handler(this::takeTicket);
+        router.post("/api/check-in").handler(this::checkIn);
         router.post("/api/pair").handler(this::pair);
         router.get("/api/buttons").handler(this::screenButtons);
         router.route("/kiosk/*").handler(StaticHandler.create("web/kiosk").setCachingEnabled(false));
@@ -147,8 +149,12 @@ public final class KioskRoutes {
             send(ctx, 400, error("bad_request", e.getMessage()));
             return;
         }
-        kiosk.take(request)
-                .onSuccess(outcome -> send(ctx, 200, outcome.toJson()))
+        reply(ctx, kiosk.take(request));
+    }
+
+    /** The visitor's outcome, or why none: a refusal as its code and the kiosk's health. */
+    private void reply(RoutingContext ctx, io.vertx.core.Future<TicketOutcome> outcome) {
+        outcome.onSuccess(served -> send(ctx, 200, served.toJson()))
                 .onFailure(failure -> {
                     if (failure instanceof KioskFailure refusal) {
                         send(ctx, refusal.code().httpStatus(), error(refusal.code().apiName(), refusal.getMessage())
@@ -157,6 +163,28 @@ public final class KioskRoutes {
                         ctx.fail(failure);
                     }
                 });
+    }
+
+    /**
+     * Body {code, language, key, largePrint}: checks a visitor in with their appointment's code (typed on the screen
+     * or read by a scanner); the ticket as for a menu entry, or why not (appointment_unknown, _too_early, _missed).
+     */
+    private void checkIn(RoutingContext ctx) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            body = null;
+        }
+        String code = body == null ? null : body.getString("code");
+        String language = body == null ? null : body.getString("language", "fr");
+        String key = body == null ? null : body.getString("key");
+        if (code == null || code.isBlank() || code.length() > 20 || !KioskConfig.LANGUAGES.contains(language)
+            || key == null || !key.matches("[A-Za-z0-9_-]{8,100}")) {
+            send(ctx, 400, error("bad_request", "Send {code, language, key}."));
+            return;
+        }
+        reply(ctx, kiosk.checkIn(code.strip(), language, key, body.getBoolean("largePrint", false)));
     }
 
     /**

@@ -139,6 +139,25 @@ public final class ServerApi {
         });
     }
 
+    /**
+     * POST /api/v1/sites/{siteId}/appointments/check-in: the ticket of a visitor with an appointment. Sent again as
+     * it is when no answer came: the server gives one ticket per appointment however many times it is asked.
+     */
+    public Future<IssuedTicket> checkIn(String siteId, String code, String language, int attempts,
+                                        Duration firstDelay) {
+        String path = "/api/v1/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8) + "/appointments/check-in";
+        return call(HttpMethod.POST, path, new JsonObject().put("code", code).put("language", language), "check-in")
+                .map(response -> IssuedTicket.fromJson(response.bodyAsJsonObject(), false))
+                .recover(failure -> {
+                    if (attempts <= 1 || !ServerCallException.isUnreachable(failure)) {
+                        return Future.failedFuture(failure);
+                    }
+                    return vertx.timer(Math.max(1, firstDelay.toMillis()))
+                            .compose(waited -> checkIn(siteId, code, language, attempts - 1,
+                                    firstDelay.multipliedBy(2)));
+                });
+    }
+
     /** POST /api/v1/devices/heartbeat */
     public Future<Void> heartbeat(JsonObject health) {
         return call(HttpMethod.POST, "/api/v1/devices/heartbeat", health, "heartbeat").mapEmpty();

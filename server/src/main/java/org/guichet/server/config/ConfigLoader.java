@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.domain.AccessibilityStatement;
+import org.guichet.server.domain.AppointmentSettings;
 import org.guichet.server.domain.CallbackSettings;
 import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.domain.PrivacyNotice;
@@ -86,7 +87,8 @@ public final class ConfigLoader {
                 MetricsSettings.fromConfig(config), sso(config), retention(config),
                 PrivacyNotice.fromConfig(config.getJsonObject("privacy")), deviceIssuing(config),
                 HttpSettings.fromConfig(http(config)), SatisfactionSettings.fromConfig(config),
-                CallbackSettings.fromConfig(config), contactKeyFile(config), SmsSettings.fromConfig(config));
+                CallbackSettings.fromConfig(config), contactKeyFile(config), SmsSettings.fromConfig(config),
+                AppointmentSettings.fromConfig(config));
     }
 
     /** GUICHET_CONTACT_KEY_FILE, else {@code contactKeyFile}; null: the data directory's contact.key. */

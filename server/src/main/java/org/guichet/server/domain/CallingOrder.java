@@ -11,9 +11,11 @@ import java.util.Map;
  * Which waiting ticket a counter calls next. Pure: the engine reads the waiting tickets, orders them here, then locks the
  * first one no other counter holds.
  *
- * <p>Two tiers. The front tier holds priority and appointment tickets, tickets transferred to this very counter, and
- * normal tickets that have waited past {@code ageingShare} of their service's target. Everything else is in the second
- * tier. Within a tier: by the counter's service order if the policy says so, then by arrival, then by id.
+ * <p>Four tiers. First, visitors with an appointment whose booked time has come: they booked that time. Then
+ * priority tickets, tickets transferred to this very counter, and normal tickets that have waited past
+ * {@code ageingShare} of their service's target. Then every other normal ticket; last, visitors who checked in early
+ * for an appointment, called before their time only when nobody else waits. Within a tier: by the counter's service
+ * order if the policy says so, then by booked time for appointments and arrival for the others, then by id.
  */
 public final class CallingOrder {
 
@@ -30,7 +32,7 @@ public final class CallingOrder {
         if (policy.followCounterOrder()) {
             comparator = comparator.thenComparingInt(ticket -> serviceRank(ticket, counterServices));
         }
-        comparator = comparator.thenComparing(WaitingTicket::arrivalAt).thenComparingLong(WaitingTicket::id);
+        comparator = comparator.thenComparing(WaitingTicket::queuedAt).thenComparingLong(WaitingTicket::id);
         return waiting.stream()
                 .filter(ticket -> callableAt(ticket, counterId, counterServices))
                 .sorted(comparator)
@@ -70,10 +72,13 @@ public final class CallingOrder {
     }
 
     int tier(WaitingTicket ticket, String counterId, Instant now) {
-        if (ticket.priority() != PriorityClass.NORMAL || counterId.equals(ticket.targetCounterId())) {
-            return 0;
+        if (ticket.appointmentAt() != null && !counterId.equals(ticket.targetCounterId())) {
+            return now.isBefore(ticket.appointmentAt()) ? 3 : 0;
         }
-        return hasAged(ticket, now) ? 0 : 1;
+        if (ticket.priority() != PriorityClass.NORMAL || counterId.equals(ticket.targetCounterId())) {
+            return 1;
+        }
+        return hasAged(ticket, now) ? 1 : 2;
     }
 
     boolean hasAged(WaitingTicket ticket, Instant now) {

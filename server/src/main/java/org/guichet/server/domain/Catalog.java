@@ -74,10 +74,22 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
      */
     public record Service(String id, String siteId, String parentId, String kind, String name, JsonObject translations,
                           String prefix, String roomId, int targetWaitMinutes, int menuOrder, JsonObject orientation,
-                          boolean active, List<Outcome> outcomes) {
+                          boolean active, List<Outcome> outcomes, Appointments appointments) {
 
         public Service {
             outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        }
+
+        public Service(String id, String siteId, String parentId, String kind, String name, JsonObject translations,
+                       String prefix, String roomId, int targetWaitMinutes, int menuOrder, JsonObject orientation,
+                       boolean active, List<Outcome> outcomes) {
+            this(id, siteId, parentId, kind, name, translations, prefix, roomId, targetWaitMinutes, menuOrder,
+                    orientation, active, outcomes, null);
+        }
+
+        /** Whether visitors may book appointments with it. */
+        public boolean takesAppointments() {
+            return appointments != null && issuesTickets();
         }
 
         public Service(String id, String siteId, String parentId, String kind, String name, JsonObject translations,
@@ -118,6 +130,10 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
         public JsonObject toJson() {
             return new JsonObject().put("id", id).put("name", name).put("translations", translations.copy());
         }
+    }
+
+    /** How a service takes appointments: slots of this length, each for this many visitors. */
+    public record Appointments(int slotMinutes, int capacity) {
     }
 
     public record Counter(String id, String siteId, String roomId, String name, List<String> serviceIds,

@@ -91,6 +91,11 @@ public final class DeploymentDocument {
                         service.getInteger("targetWaitMinutes", DeploymentRules.DEFAULT_TARGET_WAIT_MINUTES))
                 .put("order", service.getInteger("order", position))
                 .put("translations", copy(service.getJsonObject("translations", new JsonObject())));
+        JsonObject appointments = service.getJsonObject("appointments");
+        if (appointments != null) {
+            normalized.put("appointments", new JsonObject().put("slotMinutes", appointments.getValue("slotMinutes"))
+                    .put("capacity", appointments.getValue("capacity", 1)));
+        }
         if (service.getValue("callbackTargetMinutes") != null
             && !service.getValue("callbackTargetMinutes").equals(DeploymentRules.DEFAULT_CALLBACK_TARGET_MINUTES)) {
             normalized.put("callbackTargetMinutes", service.getValue("callbackTargetMinutes"));

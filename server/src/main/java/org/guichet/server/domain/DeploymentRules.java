@@ -173,6 +173,16 @@ public final class DeploymentRules {
                 }
                 ticketServices.add(service.getString("id"));
             }
+            if (service.containsKey("appointments")) {
+                Object appointments = service.getValue("appointments");
+                if (!kind.equals("service") || !(appointments instanceof JsonObject offer)
+                    || !(offer.getValue("slotMinutes") instanceof Integer slot) || slot < 5 || slot > 240
+                    || !(offer.getValue("capacity", 1) instanceof Integer capacity) || capacity < 1
+                    || capacity > 100) {
+                    throw Failure.invalid(where + ": appointments must be {slotMinutes: 5 to 240, capacity: 1 to "
+                                          + "100}, on a service.");
+                }
+            }
             Object callbackTarget = service.getValue("callbackTargetMinutes", DEFAULT_CALLBACK_TARGET_MINUTES);
             if (!(callbackTarget instanceof Integer callbackMinutes) || callbackMinutes < 1
                 || callbackMinutes > 20_160) {

@@ -119,6 +119,11 @@ public final class Failure extends RuntimeException {
         return new Failure(Kind.CONFLICT, code, message);
     }
 
+    /** A conflict with what the person needs to see to act on it (JSON). */
+    public static Failure conflict(String code, String message, io.vertx.core.json.JsonObject current) {
+        return new Failure(Kind.CONFLICT, code, message, current);
+    }
+
     /**
      * A change made from an old copy of an entity: someone changed it meanwhile. Carries the entity as now stored, so
      * that the person can see what changed and decide again.

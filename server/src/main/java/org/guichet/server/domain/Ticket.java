@@ -11,7 +11,8 @@ public record Ticket(long id, String siteId, String serviceId, String roomId, St
                      LocalDate serviceDay, PriorityClass priority, String language, TicketStatus status,
                      String statusToken, Instant arrivalAt, Instant issuedAt, Instant firstCalledAt, Instant calledAt,
                      Instant startedAt, Instant endedAt, String counterId, Long agentId, int recallCount,
-                     String outcome, String note, String targetCounterId, Long transferredFrom) {
+                     String outcome, String note, String targetCounterId, Long transferredFrom,
+                     Instant appointmentAt) {
 
     public String number() {
         return TicketNumber.format(prefix, seq);

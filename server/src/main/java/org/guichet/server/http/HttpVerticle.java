@@ -36,6 +36,8 @@ public final class HttpVerticle extends VerticleBase {
     static final String PHONE_PAGE = "/prendre/[a-z0-9_-]+/?";
     /** /prendre/<site id>/affiche: the poster to print for the hall. */
     static final String PHONE_POSTER = "/prendre/[a-z0-9_-]+/affiche/?";
+    /** /rdv/<site id>: booking an appointment; /rdv/a/<token>: an appointment's own page. */
+    static final String BOOKING_PAGE = "/rdv/(?:[a-z0-9_-]+|a/[A-Za-z0-9_-]+)/?";
     /** /indicateurs/ (the network) and /indicateurs/<site id>; its scripts and style sheet are files. */
     static final String INDICATORS_PAGE = "/indicateurs(/[a-z0-9_-]*)?/?";
 
@@ -110,6 +112,8 @@ public final class HttpVerticle extends VerticleBase {
         new PhoneRoutes(services).mountPublic(api);
         CallbackRoutes callbackRoutes = new CallbackRoutes(services);
         callbackRoutes.mountPublic(api);
+        AppointmentRoutes appointmentRoutes = new AppointmentRoutes(services);
+        appointmentRoutes.mountPublic(api);
 
         api.route().handler(new Authenticator(services.authentication()));
         authRoutes.mount(api);
@@ -123,6 +127,7 @@ public final class HttpVerticle extends VerticleBase {
         new DirectoryRoutes(services).mount(api);
         new TrainingRoutes(services).mount(api);
         callbackRoutes.mount(api);
+        appointmentRoutes.mount(api);
         satisfactionRoutes.mount(api);
         new SiteAdminRoutes(services).mount(api);
         new StatsRoutes(services).mount(api);
@@ -137,6 +142,7 @@ public final class HttpVerticle extends VerticleBase {
         // A site's page for taking a ticket on one's own phone (the QR code of a poster in the hall).
         root.getWithRegex(PHONE_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/prendre/index.html"));
         root.getWithRegex(PHONE_POSTER).handler(ctx -> CachePolicy.sendPage(ctx, "web/prendre/affiche.html"));
+        root.getWithRegex(BOOKING_PAGE).handler(ctx -> CachePolicy.sendPage(ctx, "web/rdv/index.html"));
         // The accessibility statement every public page links to, at the address the RGAA's readers look for.
         root.get("/accessibilite").handler(ctx -> CachePolicy.sendPage(ctx, "web/accessibilite/index.html"));
         // The published indicators ("Services Publics+"), for anyone: the network at /indicateurs/, a site at

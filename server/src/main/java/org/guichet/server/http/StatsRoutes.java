@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.stats.StatsQuery;
 import org.guichet.server.service.Services;
+import org.guichet.server.view.AppointmentView;
 import org.guichet.server.view.CallbackView;
 import org.guichet.server.view.StaffingView;
 import org.guichet.server.view.StatsCsv;
@@ -46,6 +47,7 @@ public final class StatsRoutes {
         api.get("/stats/outcomes").handler(this::outcomes);
         api.get("/stats/callbacks").handler(this::callbacks);
         api.get("/stats/sms-reminders").handler(this::smsReminders);
+        api.get("/stats/appointments").handler(this::appointments);
         api.post("/stats/rollups/rebuild").handler(this::rebuildRollups);
     }
 
@@ -96,6 +98,14 @@ public final class StatsRoutes {
         StatsQuery query = query(ctx);
         Reply.json(ctx, services.callbacks().figures(query)
                 .map(figures -> CallbackView.figures(figures, services.catalogs().get())
+                        .put("from", query.from().toString()).put("to", query.to().toString())));
+    }
+
+    /** Appointments per service: booked, cancelled, missed, checked in, called against the booked time, share. */
+    private void appointments(RoutingContext ctx) {
+        StatsQuery query = query(ctx);
+        Reply.json(ctx, services.appointments().figures(query)
+                .map(figures -> AppointmentView.figures(figures, services.catalogs().get())
                         .put("from", query.from().toString()).put("to", query.to().toString())));
     }
 

@@ -51,8 +51,8 @@ public final class ClusterJobsVerticle extends VerticleBase {
                 () -> services.audit().deleteExpired());
         dataRetention = Periodic.start(vertx, "data retention", DATA_RETENTION_INTERVAL,
                 () -> services.retention().run());
-        callbacks = Periodic.start(vertx, "call-back numbers and holds", CALLBACK_INTERVAL,
-                () -> services.callbacks().eraseDue());
+        callbacks = Periodic.start(vertx, "call-back numbers and holds, missed appointments", CALLBACK_INTERVAL,
+                () -> Future.join(services.callbacks().eraseDue(), services.appointments().tidy()));
         training = Periodic.start(vertx, "simulated visitors", TRAINING_INTERVAL,
                 () -> services.training().drawSimulations());
         reminders = Periodic.start(vertx, "SMS reminders", REMINDER_INTERVAL, () -> services.reminders().sendDue());

@@ -62,6 +62,7 @@ public final class Callbacks {
     private final CallbackStore store;
     private final Catalogs catalogs;
     private final TicketCalling calling;
+    private final Counters counters;
     private final ContactCipher cipher;
     private final CallbackSettings settings;
     private final RetentionPolicy retention;
@@ -69,11 +70,13 @@ public final class Callbacks {
     private final Clock clock;
     private final DeviceIssuingLimits addresses;
 
-    public Callbacks(CallbackStore store, Catalogs catalogs, TicketCalling calling, ContactCipher cipher,
+    public Callbacks(CallbackStore store, Catalogs catalogs, TicketCalling calling, Counters counters,
+                     ContactCipher cipher,
                      CallbackSettings settings, RetentionPolicy retention, CallbackEvents events, Clock clock) {
         this.store = store;
         this.catalogs = catalogs;
         this.calling = calling;
+        this.counters = counters;
         this.cipher = cipher;
         this.settings = settings;
         this.retention = retention;
@@ -143,6 +146,12 @@ public final class Callbacks {
         Catalog.Counter counter = catalogs.get().counter(counterId);
         AccessPolicy.require(principal, Action.CALL_BACK, AccessPolicy.Scope.site(counter.siteId()));
         return calling.requireOpenBy(principal, counter)
+                .compose(agentId -> counters.state(principal, counter.id()).map(state -> {
+                    if (state.currentTicket().isPresent()) {
+                        throw Failure.conflict("counter_busy", "Finish with the visitor at the counter first.");
+                    }
+                    return agentId;
+                }))
                 .compose(agentId -> store.take(callbackId, counter.serviceIds(), agentId, counter.id(),
                         clock.instant()))
                 .compose(taken -> {

@@ -2,6 +2,7 @@ package org.guichet.server.service;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import org.guichet.server.domain.AppointmentSettings;
 import org.guichet.server.domain.CallbackSettings;
 import org.guichet.server.domain.RetentionPolicy;
 import org.guichet.server.domain.SatisfactionSettings;
@@ -9,6 +10,7 @@ import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.WaitEstimator;
 import org.guichet.server.domain.stats.StatsPlanner;
 import org.guichet.server.store.AgentStore;
+import org.guichet.server.store.AppointmentStore;
 import org.guichet.server.store.AuditStore;
 import org.guichet.server.sms.SmsCounters;
 import org.guichet.server.sms.SmsGateway;
@@ -50,7 +52,7 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                        SiteEditor siteEditor, DataRetention retention, StaffingAdvisor staffing,
                        Directory directory, SatisfactionSurvey satisfaction, PublishedIndicators indicators,
                        Training training, PhoneTickets phoneTickets,
-                       Callbacks callbacks, SmsReminders reminders) {
+                       Callbacks callbacks, SmsReminders reminders, Appointments appointments) {
 
     /** What the services tell the outside world: the realtime layer, or nothing (benchmarks, some tests). */
     public record Outlets(Announcements announcements, TicketEvents tickets, CounterEvents counters,
@@ -98,7 +100,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime) {
         return assemble(vertx, pool, base, outlets, sessionLifetime, Duration.ofDays(AuditLog.DEFAULT_RETENTION_DAYS),
                 RetentionPolicy.defaults(), IssuingRate.DEVICE_DEFAULT, SatisfactionSettings.defaults(),
-                CallbackSettings.defaults(), ContactCipher.withFreshKey(), SmsSettings.off());
+                CallbackSettings.defaults(), ContactCipher.withFreshKey(), SmsSettings.off(),
+                AppointmentSettings.defaults());
     }
 
     /**
@@ -108,11 +111,13 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
      * @param callbacks     how long callers' numbers are kept, and when an unanswered call-back comes back
      * @param contactCipher seals callers' numbers with this server's key
      * @param sms           the gateway of SMS reminders, or off
+     * @param appointments  when visitors with an appointment may check in
      */
     public static Services assemble(Vertx vertx, Pool pool, Base base, Outlets outlets, Duration sessionLifetime,
                                     Duration auditRetention, RetentionPolicy retention, IssuingRate deviceIssuing,
                                     SatisfactionSettings satisfaction, CallbackSettings callbacks,
-                                    ContactCipher contactCipher, SmsSettings sms) {
+                                    ContactCipher contactCipher, SmsSettings sms,
+                                    AppointmentSettings appointments) {
         Clock clock = base.clock();
         Catalogs catalogs = base.catalogs();
         TicketStore tickets = base.tickets();
@@ -164,7 +169,8 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new PublishedIndicators(stats, facts, answers, base.summaries(), catalogs, clock),
                 new Training(new TrainingStore(pool), catalogs, devices, issuer, clock),
                 new PhoneTickets(issuer, new PhoneTicketStore(pool), catalogs, reminders, clock),
-                new Callbacks(new CallbackStore(pool), catalogs, calling, contactCipher, callbacks, retention,
-                        outlets.callbacks(), clock), reminders);
+                new Callbacks(new CallbackStore(pool), catalogs, calling, counters, contactCipher, callbacks,
+                        retention, outlets.callbacks(), clock), reminders,
+                new Appointments(new AppointmentStore(pool), catalogs, issuer, appointments, retention, clock));
     }
 }

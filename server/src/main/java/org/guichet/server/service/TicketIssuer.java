@@ -6,11 +6,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.Appointment;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.OpeningCalendar;
 import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.PriorityClass;
 import org.guichet.server.domain.ServiceDay;
 import org.guichet.server.domain.Ticket;
 import org.guichet.server.domain.TicketAction;
@@ -112,6 +114,30 @@ public final class TicketIssuer {
         Instant arrival = clock.instant();
         requireVisitorRequest(site, request, arrival);
         return submit(site, service, request, arrival, null);
+    }
+
+    /**
+     * The ticket of a visitor checking in for an appointment, at a kiosk or by an agent of the site: priority
+     * APPOINTMENT, carrying the booked time; one per appointment (its id is the request's key), however many times
+     * the check-in is sent.
+     */
+    public Future<Issued> issueForAppointment(Principal principal, Appointment appointment, String language) {
+        Catalog catalog = catalogs.get();
+        Catalog.Service service = catalog.service(appointment.serviceId());
+        AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(service.siteId()));
+        Catalog.Site site = issuingSite(catalog, service, new IssueRequest(appointment.siteId(), service.id(),
+                PriorityClass.APPOINTMENT, language, null));
+        Instant arrival = clock.instant();
+        if (!principal.isAgent()) {
+            deviceLimits.take(principal.deviceId());
+        }
+        TicketStore.NewTicket ticket = new TicketStore.NewTicket(site.id(), service.id(), service.roomId(),
+                service.prefix(), ServiceDay.of(arrival, site.zone()), PriorityClass.APPOINTMENT, language,
+                Tokens.newStatusToken(), arrival, principal.deviceId(), "appointment-" + appointment.id(),
+                appointment.startsAt());
+        Promise<Issued> promise = Promise.promise();
+        batcher.submit(new PendingIssue(ticket, promise, Vertx.currentContext()));
+        return promise.future();
     }
 
     private static Catalog.Site issuingSite(Catalog catalog, Catalog.Service service, IssueRequest request) {

@@ -91,7 +91,8 @@ public final class TicketQueries {
                     waiting.forEach(ticket -> byId.put(ticket.id(), ticket));
                     List<WaitingTicket> order = waiting.stream().map(ticket -> new WaitingTicket(ticket.id(),
                             ticket.serviceId(), ticket.priority(), ticket.arrivalAt(),
-                            catalog.targetWait(ticket.serviceId()), ticket.targetCounterId())).toList();
+                            catalog.targetWait(ticket.serviceId()), ticket.targetCounterId(), ticket.appointmentAt()))
+                            .toList();
                     return new CallingOrder(site.policy()).order(order, counter.id(), counter.serviceIds(), now)
                             .stream().map(next -> waiting(byId.get(next.id()), catalog, now)).toList();
                 });

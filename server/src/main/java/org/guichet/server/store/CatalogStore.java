@@ -26,7 +26,7 @@ public final class CatalogStore {
             "SELECT id, site_id, name, building, floor, directions, translations FROM waiting_room";
     static final String SELECT_SERVICES = """
             SELECT id, site_id, parent_id, kind, name, translations, prefix, room_id, target_wait_minutes, menu_order,
-                   orientation, active, outcomes
+                   orientation, active, outcomes, appointment_slot_minutes, appointment_capacity
             FROM service""";
     static final String SELECT_COUNTERS = """
             SELECT c.id, c.site_id, c.room_id, c.name, c.active,
@@ -73,7 +73,10 @@ public final class CatalogStore {
                                 row.getString("room_id"), row.getInteger("target_wait_minutes"),
                                 row.getInteger("menu_order"), (JsonObject) row.getValue("orientation"),
                                 row.getBoolean("active"),
-                                Catalog.Outcome.fromJson((JsonArray) row.getValue("outcomes"))));
+                                Catalog.Outcome.fromJson((JsonArray) row.getValue("outcomes")),
+                                row.getInteger("appointment_slot_minutes") == null ? null
+                                : new Catalog.Appointments(row.getInteger("appointment_slot_minutes"),
+                                        row.getInteger("appointment_capacity"))));
                     }
                     return pool.query(SELECT_COUNTERS).execute();
                 })

@@ -52,11 +52,13 @@ public final class DeploymentStore {
             WHERE waiting_room.site_id = $2""";
     static final String UPSERT_SERVICE = """
             INSERT INTO service (id, site_id, kind, name, translations, prefix, room_id, target_wait_minutes,
-                                 menu_order, orientation, active, code, outcomes, callback_target_minutes)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                 menu_order, orientation, active, code, outcomes, callback_target_minutes,
+                                 appointment_slot_minutes, appointment_capacity)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
             ON CONFLICT (id) DO UPDATE SET kind = $3, name = $4, translations = $5, prefix = $6, room_id = $7,
                                            target_wait_minutes = $8, menu_order = $9, orientation = $10, active = $11,
-                                           outcomes = $13, callback_target_minutes = $14
+                                           outcomes = $13, callback_target_minutes = $14,
+                                           appointment_slot_minutes = $15, appointment_capacity = $16
             WHERE service.site_id = $2""";
     static final String SET_SERVICE_PARENT = "UPDATE service SET parent_id = $2 WHERE id = $1 AND site_id = $3";
     static final String UPSERT_COUNTER = """
@@ -104,7 +106,7 @@ public final class DeploymentStore {
     static final String SELECT_SERVICES = """
             SELECT s.code, s.site_id, p.code AS parent, s.kind, s.name, s.translations, s.prefix, r.code AS room,
                    s.target_wait_minutes, s.menu_order, s.orientation, s.active, s.outcomes,
-                   s.callback_target_minutes
+                   s.callback_target_minutes, s.appointment_slot_minutes, s.appointment_capacity
             FROM service s LEFT JOIN service p ON p.id = s.parent_id LEFT JOIN waiting_room r ON r.id = s.room_id
             WHERE s.%s ORDER BY s.site_id, s.menu_order, s.code""".formatted(OF_DEPLOYED_SITES);
     static final String SELECT_COUNTERS = """
@@ -235,6 +237,11 @@ public final class DeploymentStore {
                         int callbackTarget = row.getInteger("callback_target_minutes");
                         if (callbackTarget != DeploymentRules.DEFAULT_CALLBACK_TARGET_MINUTES) {
                             service.put("callbackTargetMinutes", callbackTarget);
+                        }
+                        if (row.getInteger("appointment_slot_minutes") != null) {
+                            service.put("appointments", new JsonObject()
+                                    .put("slotMinutes", row.getInteger("appointment_slot_minutes"))
+                                    .put("capacity", row.getInteger("appointment_capacity")));
                         }
                         putIfPresent(service, "orientation", row.getValue("orientation"));
                         JsonArray outcomes = (JsonArray) row.getValue("outcomes");
@@ -367,7 +374,9 @@ public final class DeploymentStore {
                     .addValue(service.getBoolean("active", true)).addValue(service.getString("code"))
                     .addValue(service.getJsonArray("outcomes", new JsonArray()))
                     .addValue(service.getInteger("callbackTargetMinutes",
-                            DeploymentRules.DEFAULT_CALLBACK_TARGET_MINUTES)));
+                            DeploymentRules.DEFAULT_CALLBACK_TARGET_MINUTES))
+                    .addValue(appointmentsOf(service, "slotMinutes"))
+                    .addValue(appointmentsOf(service, "capacity")));
             parents.add(Tuple.of(service.getString("id"), service.getString("parent"), siteId));
         }
         chain = batch(conn, chain, UPSERT_SERVICE, services);
@@ -413,5 +422,11 @@ public final class DeploymentStore {
             return chain;
         }
         return chain.compose(done -> conn.preparedQuery(sql).executeBatch(tuples));
+    }
+
+    /** A service's appointments setting ({@code appointments: {slotMinutes, capacity}}), or null without one. */
+    private static Integer appointmentsOf(JsonObject service, String key) {
+        JsonObject appointments = service.getJsonObject("appointments");
+        return appointments == null ? null : appointments.getInteger(key, key.equals("capacity") ? 1 : null);
     }
 }

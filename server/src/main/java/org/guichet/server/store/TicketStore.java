@@ -37,7 +37,7 @@ public final class TicketStore {
     static final String COLUMNS = """
             id, site_id, service_id, room_id, prefix, seq, service_day, priority, language, status, status_token,
             arrival_at, issued_at, first_called_at, called_at, started_at, ended_at, counter_id, agent_id,
-            recall_count, outcome, note, target_counter_id, transferred_from""";
+            recall_count, outcome, note, target_counter_id, transferred_from, appointment_at""";
 
     /**
      * How many elements PostgreSQL assumes an array parameter holds when it plans a statement for any parameters (a
@@ -57,19 +57,19 @@ public final class TicketStore {
      */
     static final String SELECT_CANDIDATES = """
             SELECT cs.status AS counter_status, cs.agent_id AS counter_agent_id,
-                   w.id, w.service_id, w.priority, w.arrival_at, w.target_counter_id
+                   w.id, w.service_id, w.priority, w.arrival_at, w.target_counter_id, w.appointment_at
             FROM (VALUES (1)) AS one(x)
             LEFT JOIN counter_state cs ON cs.counter_id = $3
             LEFT JOIN LATERAL (
-                SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket
+                SELECT id, service_id, priority, arrival_at, target_counter_id, appointment_at FROM ticket
                 WHERE site_id = $1 AND status = 'WAITING' AND service_day = $5
                   AND (service_id = ANY($2) OR target_counter_id = $3)
                   AND (priority <> 'NORMAL' OR target_counter_id IS NOT NULL)
                 UNION ALL
-                SELECT n.id, n.service_id, n.priority, n.arrival_at, n.target_counter_id
+                SELECT n.id, n.service_id, n.priority, n.arrival_at, n.target_counter_id, n.appointment_at
                 FROM unnest($2::text[]) AS s(service_id)
                 CROSS JOIN LATERAL (
-                    SELECT id, service_id, priority, arrival_at, target_counter_id FROM ticket t
+                    SELECT id, service_id, priority, arrival_at, target_counter_id, appointment_at FROM ticket t
                     WHERE t.site_id = $1 AND t.service_id = s.service_id AND t.status = 'WAITING'
                       AND t.service_day = $5 AND t.priority = 'NORMAL' AND t.target_counter_id IS NULL
                     ORDER BY t.arrival_at, t.id
@@ -194,9 +194,10 @@ public final class TicketStore {
     static final String ISSUE_BATCH = """
             WITH req AS (
                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[],
-                                     $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::text[])
+                                     $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::text[],
+                                     $13::timestamptz[])
                     WITH ORDINALITY AS r(site_id, service_id, room_id, prefix, service_day, priority, language,
-                                         status_token, arrival_at, device_id, idempotency_key, ord)
+                                         status_token, arrival_at, device_id, idempotency_key, appointment_at, ord)
             ), fresh AS (
                 -- A lateral probe per request, never a scan of all tickets whatever the statistics say.
                 SELECT req.* FROM req
@@ -232,9 +233,9 @@ public final class TicketStore {
             ), t AS (
                 INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
                                     status_token, arrival_at, issued_at, issuer_device_id, idempotency_key,
-                                    ahead_on_arrival)
+                                    ahead_on_arrival, appointment_at)
                 SELECT site_id, service_id, room_id, prefix, seq, service_day, priority, language, 'WAITING',
-                       status_token, arrival_at, arrival_at, device_id, idempotency_key, ahead
+                       status_token, arrival_at, arrival_at, device_id, idempotency_key, ahead, appointment_at
                 FROM numbered
                 RETURNING *
             ), e AS (
@@ -295,7 +296,14 @@ public final class TicketStore {
     /** A ticket to number and insert in a batch. */
     public record NewTicket(String siteId, String serviceId, String roomId, String prefix, LocalDate serviceDay,
                             PriorityClass priority, String language, String statusToken, Instant arrival,
-                            String deviceId, String idempotencyKey) {
+                            String deviceId, String idempotencyKey, Instant appointmentAt) {
+
+        public NewTicket(String siteId, String serviceId, String roomId, String prefix, LocalDate serviceDay,
+                         PriorityClass priority, String language, String statusToken, Instant arrival,
+                         String deviceId, String idempotencyKey) {
+            this(siteId, serviceId, roomId, prefix, serviceDay, priority, language, statusToken, arrival, deviceId,
+                    idempotencyKey, null);
+        }
     }
 
     /** An inserted ticket with what the wait estimate needs: people ahead on arrival, recent calls, open counters. */
@@ -325,6 +333,7 @@ public final class TicketStore {
         OffsetDateTime[] arrivals = new OffsetDateTime[size];
         String[] devices = new String[size];
         String[] keys = new String[size];
+        OffsetDateTime[] appointments = new OffsetDateTime[size];
         for (int i = 0; i < size; i++) {
             NewTicket ticket = batch.get(i);
             sites[i] = ticket.siteId();
@@ -338,9 +347,11 @@ public final class TicketStore {
             arrivals[i] = Sql.utc(ticket.arrival());
             devices[i] = ticket.deviceId();
             keys[i] = ticket.idempotencyKey();
+            appointments[i] = Sql.utc(ticket.appointmentAt());
         }
         Tuple params = Tuple.of(sites, services, rooms, prefixes, days, priorities, languages, statusTokens)
-                .addValue(arrivals).addValue(devices).addValue(keys).addValue(Sql.utc(callWindowStart));
+                .addValue(arrivals).addValue(devices).addValue(keys).addValue(Sql.utc(callWindowStart))
+                .addValue(appointments);
         return pool.preparedQuery(ISSUE_BATCH).execute(params)
                 .recover(failure -> isDuplicateIdempotencyKey(failure) ? Future.failedFuture(failure)
                         : Sql.refused(failure))
@@ -396,7 +407,8 @@ public final class TicketStore {
                         String serviceId = row.getString("service_id");
                         waiting.add(new WaitingTicket(row.getLong("id"), serviceId,
                                 PriorityClass.valueOf(row.getString("priority")), Sql.instant(row, "arrival_at"),
-                                targetWaitOf.apply(serviceId), row.getString("target_counter_id")));
+                                targetWaitOf.apply(serviceId), row.getString("target_counter_id"),
+                                Sql.instant(row, "appointment_at")));
                     }
                     return new Candidates(status, agentId, waiting);
                 });
@@ -562,7 +574,8 @@ public final class TicketStore {
                 Sql.instant(row, "first_called_at"), Sql.instant(row, "called_at"), Sql.instant(row, "started_at"),
                 Sql.instant(row, "ended_at"), row.getString("counter_id"), row.getLong("agent_id"),
                 row.getInteger("recall_count"), row.getString("outcome"), row.getString("note"),
-                row.getString("target_counter_id"), row.getLong("transferred_from"));
+                row.getString("target_counter_id"), row.getLong("transferred_from"),
+                Sql.instant(row, "appointment_at"));
     }
 
     private static String heldTransition(TicketAction action, String set) {

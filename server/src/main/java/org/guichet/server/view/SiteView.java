@@ -133,6 +133,10 @@ public final class SiteView {
             service.outcomes().forEach(outcome -> outcomes.add(outcome.toJson()));
             json.put("outcomes", outcomes);
         }
+        if (service.takesAppointments()) {
+            json.put("appointments", new JsonObject().put("slotMinutes", service.appointments().slotMinutes())
+                    .put("capacity", service.appointments().capacity()));
+        }
         return json;
     }
 

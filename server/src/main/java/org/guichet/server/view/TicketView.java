@@ -38,6 +38,7 @@ public final class TicketView {
                 .put("note", ticket.note())
                 .put("targetCounterId", ticket.targetCounterId())
                 .put("transferredFrom", ticket.transferredFrom())
+                .put("appointmentAt", text(ticket.appointmentAt()))
                 .put("where", where(catalog, ticket.roomId(), null));
     }
 
@@ -90,6 +91,7 @@ public final class TicketView {
                 .put("statusPath", "/ticket/" + ticket.statusToken())
                 .put("peopleAhead", issued.peopleAhead())
                 .put("estimatedWaitMinutes", issued.estimatedWaitMinutes())
+                .put("appointmentAt", text(ticket.appointmentAt()))
                 .put("where", where(catalog, ticket.roomId(), ticket.language()));
     }
 
@@ -122,6 +124,7 @@ public final class TicketView {
                 .put("counterName", catalog.counterName(ticket.counterId()))
                 .put("issuedAt", text(ticket.issuedAt()))
                 .put("calledAt", text(ticket.calledAt()))
+                .put("appointmentAt", text(ticket.appointmentAt()))
                 .put("where", where(catalog, ticket.roomId(), ticket.language()));
     }
 

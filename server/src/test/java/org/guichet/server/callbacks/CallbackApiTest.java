@@ -1,13 +1,11 @@
 package org.guichet.server.callbacks;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Row;
+import org.guichet.server.testing.LogCapture;
 import org.guichet.server.domain.CallbackSettings;
 import org.guichet.server.service.ContactCipher;
 import org.guichet.server.testing.MutableClock;
@@ -15,7 +13,6 @@ import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -165,6 +162,11 @@ class CallbackApiTest {
     @Test
     void a_request_taken_by_mistake_goes_back_as_it_was() {
         long id = ask("svc-b", "Bourse").getLong("id");
+        JsonObject visitor = server.issue(server.deviceToken("kiosk-1"), "svc-a");
+        ok(server.post("/api/v1/counters/c1/call-next", agent, null));
+        assertThat(take(agent, "c1").bodyAsJsonObject().getString("error"))
+                .as("not while a visitor is called to the counter").isEqualTo("counter_busy");
+        ok(server.post("/api/v1/tickets/" + visitor.getLong("id") + "/no-show", agent, null));
         TestServer.status(take(agent, "c1"), 200);
         TestServer.status(server.post("/api/v1/callbacks/" + id + "/release", agent, null), 204);
         assertThat(stored(id).getString("status")).isEqualTo("WAITING");
@@ -198,10 +200,7 @@ class CallbackApiTest {
 
     @Test
     void the_number_is_in_no_log_event_or_export() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        root.addAppender(log);
+        LogCapture log = LogCapture.start();
         List<String> events = new CopyOnWriteArrayList<>();
         server.vertx().eventBus().addOutboundInterceptor(delivery -> {
             events.add(delivery.message().address() + " " + delivery.message().body());
@@ -228,13 +227,12 @@ class CallbackApiTest {
                     event.startsWith("guichet.site.s1.queue") && event.contains("\"callbacks\""));
             List<String> seen = new ArrayList<>(events);
             seen.addAll(exports);
-            log.list.forEach(event -> seen.add(event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage())));
+            seen.addAll(log.texts());
             for (String text : seen) {
                 NUMBER_FORMS.forEach(form -> assertThat(text).doesNotContain(form));
             }
         } finally {
-            root.detachAppender(log);
+            log.close();
         }
     }
 

@@ -50,6 +50,29 @@ class CallingOrderTest {
         assertThat(order(CallingPolicy.DEFAULT, waiting, 5)).containsExactly(2L, 5L, 1L, 3L);
     }
 
+    /** A visitor who checked in at {@code checkedIn} for an appointment booked at {@code bookedAt} (minutes). */
+    private static WaitingTicket booked(long id, int checkedIn, int bookedAt) {
+        return new WaitingTicket(id, "a", PriorityClass.APPOINTMENT, T0.plus(Duration.ofMinutes(checkedIn)), TARGET,
+                null, T0.plus(Duration.ofMinutes(bookedAt)));
+    }
+
+    @Test
+    void a_visitor_early_for_an_appointment_comes_after_the_walk_ins_until_the_booked_time_then_before_all() {
+        var waiting = List.of(normal(1, "a", 0), booked(2, 5, 30), priority(3, "b", 10), normal(4, "b", 12));
+        assertThat(order(CallingPolicy.DEFAULT, waiting, 13)).as("before its time: last")
+                .containsExactly(3L, 1L, 4L, 2L);
+        assertThat(order(CallingPolicy.DEFAULT, waiting, 30)).as("at its time: ahead of priority and aged tickets")
+                .containsExactly(2L, 1L, 3L, 4L);
+        assertThat(order(CallingPolicy.DEFAULT, List.of(booked(2, 5, 30)), 13))
+                .as("early, but nobody else waits: it may be called").containsExactly(2L);
+    }
+
+    @Test
+    void due_appointments_are_called_in_the_order_of_their_booked_times() {
+        var waiting = List.of(booked(1, 0, 40), booked(2, 25, 30), booked(3, 38, 35));
+        assertThat(order(CallingPolicy.DEFAULT, waiting, 40)).containsExactly(2L, 3L, 1L);
+    }
+
     @Test
     void a_normal_ticket_past_the_ageing_share_of_its_target_joins_the_front_tier() {
         // Target 20 min, ageing share 0.75: promoted once it has waited 15 min.

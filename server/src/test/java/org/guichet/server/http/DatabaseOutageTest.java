@@ -1,14 +1,13 @@
 package org.guichet.server.http;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.guichet.server.testing.LogCapture;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -80,10 +78,7 @@ class DatabaseOutageTest {
         }
         assertThat(TestServer.ok(server.get("/health/ready", null))).isEqualTo(new JsonObject().put("status", "UP"));
 
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        root.addAppender(log);
+        LogCapture log = LogCapture.start();
         postgres.close();
         postgres = null;
 
@@ -103,8 +98,8 @@ class DatabaseOutageTest {
         HttpResponse<Buffer> issuedAgain = Eventually.await("issuing to work again once PostgreSQL is back",
                 Duration.ofSeconds(30), () -> issue(kiosk), response -> response.statusCode() == 201);
         acknowledged.add(issuedAgain.bodyAsJsonObject());
-        root.detachAppender(log);
-        List<ILoggingEvent> events = List.copyOf(log.list);
+        log.close();
+        List<ILoggingEvent> events = log.events();
         assertThat(events).as("no error and no stack trace per request")
                 .noneMatch(event -> event.getLevel() == Level.ERROR || event.getThrowableProxy() != null
                                     && event.getLoggerName().endsWith("FailureHandler"));

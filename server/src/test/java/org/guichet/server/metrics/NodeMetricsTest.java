@@ -47,7 +47,7 @@ class NodeMetricsTest {
     private static Ticket issued(String siteId, String serviceId, Long transferredFrom) {
         return new Ticket(1, siteId, serviceId, "r1", "A", 1, LocalDate.of(2026, 3, 10), PriorityClass.NORMAL, "fr",
                 TicketStatus.WAITING, "token", NOW, NOW, null, null, null, null, null, null, 0, null, null, null,
-                transferredFrom);
+                transferredFrom, null);
     }
 
     @Test

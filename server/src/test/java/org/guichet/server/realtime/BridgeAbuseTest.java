@@ -1,14 +1,12 @@
 package org.guichet.server.realtime;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.testing.LogCapture;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -56,10 +54,7 @@ class BridgeAbuseTest {
 
     @Test
     void refused_registrations_do_not_write_a_line_each() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        root.addAppender(log);
+        LogCapture log = LogCapture.start();
         int refusals = 0;
         try (BridgeSocket socket = BridgeSocket.connect(server.vertx(), server.port())) {
             for (int i = 0; i < 40; i++) {
@@ -76,9 +71,9 @@ class BridgeAbuseTest {
             }, count -> count >= expected);
             assertThat(errors).hasSize(expected);
         } finally {
-            root.detachAppender(log);
+            log.close();
         }
-        List<ILoggingEvent> warnings = log.list.stream()
+        List<ILoggingEvent> warnings = log.events().stream()
                 .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).toList();
         assertThat(warnings).as("log lines at WARN or above during the flood")
                 .extracting(ILoggingEvent::getFormattedMessage).isEmpty();

@@ -1,9 +1,6 @@
 package org.guichet.server.sms;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,12 +8,12 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import org.guichet.server.testing.LogCapture;
 import org.guichet.server.domain.PhoneNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -53,8 +50,7 @@ class HttpSmsGatewayTest {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<SmsFailure> told = new CopyOnWriteArrayList<>();
     private final SmsCounters counters = new SmsCounters();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private LogCapture log;
     private Vertx vertx;
     private int port;
     private SmsGateway gateway;
@@ -62,26 +58,18 @@ class HttpSmsGatewayTest {
     @BeforeEach
     void startProvider(Vertx vertx) throws Exception {
         this.vertx = vertx;
-        log.start();
-        root.addAppender(log);
+        log = LogCapture.start();
         HttpServer server = vertx.createHttpServer().requestHandler(this::answer);
         port = server.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS).actualPort();
     }
 
     @AfterEach
     void nothingLoggedNamesTheVisitor() throws Exception {
-        root.detachAppender(log);
+        log.close();
         if (gateway != null) {
             gateway.close().await(10, TimeUnit.SECONDS);
         }
-        List<String> logged = new ArrayList<>();
-        for (ILoggingEvent event : log.list) {
-            logged.add(event.getFormattedMessage());
-            for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
-                logged.add(thrown.getMessage());
-            }
-        }
-        assertThat(logged).allSatisfy(line -> assertThat(String.valueOf(line)).doesNotContain("612345678")
+        assertThat(log.texts()).allSatisfy(line -> assertThat(String.valueOf(line)).doesNotContain("612345678")
                 .doesNotContain("12 34 56").doesNotContain(TEXT));
     }
 
@@ -150,7 +138,7 @@ class HttpSmsGatewayTest {
         assertThat(told).containsExactly(failure);
         assertThat(counters.failed()).isEqualTo(1);
         assertThat(counters.retried()).isZero();
-        assertThat(log.list).filteredOn(event -> event.getLoggerName().equals(RetryingSmsGateway.class.getName()))
+        assertThat(log.events()).filteredOn(event -> event.getLoggerName().equals(RetryingSmsGateway.class.getName()))
                 .singleElement().extracting(ILoggingEvent::getFormattedMessage).asString().contains("400");
     }
 

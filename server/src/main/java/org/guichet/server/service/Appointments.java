@@ -1,0 +1,235 @@
+package org.guichet.server.service;
+
+import io.vertx.core.Future;
+import org.guichet.server.domain.AccessPolicy;
+import org.guichet.server.domain.AccessPolicy.Action;
+import org.guichet.server.domain.Appointment;
+import org.guichet.server.domain.AppointmentRules;
+import org.guichet.server.domain.AppointmentSettings;
+import org.guichet.server.domain.Catalog;
+import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.Languages;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.RetentionPolicy;
+import org.guichet.server.domain.Tokens;
+import org.guichet.server.domain.TrainingSites;
+import org.guichet.server.domain.stats.AppointmentFigures;
+import org.guichet.server.domain.stats.StatsQuery;
+import org.guichet.server.store.AppointmentStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Appointments: services that take them offer slots within their site's calendar; a visitor books one on the public
+ * page (or an agent for them), sees or cancels it with its link, and checks in at the kiosk with its code, getting a
+ * ticket called at the booked time ahead of walk-ins (see {@link org.guichet.server.domain.CallingOrder}).
+ */
+public final class Appointments {
+
+    /** Codes drawn again when one is already taken by another booked appointment of the site. */
+    static final int CODE_ATTEMPTS = 5;
+    static final int BATCH = 1000;
+    public static final org.guichet.server.domain.IssuingRate PER_ADDRESS =
+            new org.guichet.server.domain.IssuingRate(10, Duration.ofMinutes(1));
+
+    /** A slot and how many places it still has. */
+    public record Slot(Instant startsAt, int remaining) {
+    }
+
+    /** What a check-in gave: the appointment, and the ticket to call it by. */
+    public record CheckedIn(Appointment appointment, Issued issued) {
+    }
+
+    private final AppointmentStore store;
+    private final Catalogs catalogs;
+    private final TicketIssuer issuer;
+    private final AppointmentSettings settings;
+    private final RetentionPolicy retention;
+    private final Clock clock;
+    private final DeviceIssuingLimits addresses;
+
+    public Appointments(AppointmentStore store, Catalogs catalogs, TicketIssuer issuer, AppointmentSettings settings,
+                        RetentionPolicy retention, Clock clock) {
+        this.store = store;
+        this.catalogs = catalogs;
+        this.issuer = issuer;
+        this.settings = settings;
+        this.retention = retention;
+        this.clock = clock;
+        this.addresses = new DeviceIssuingLimits(PER_ADDRESS, clock);
+    }
+
+    public AppointmentSettings settings() {
+        return settings;
+    }
+
+    /** The services of a site visitors may book (none for a site visitors cannot reach). */
+    public List<Catalog.Service> services(String siteId) {
+        Catalog.Site site = publicSite(siteId);
+        return catalogs.get().services().values().stream()
+                .filter(service -> service.siteId().equals(site.id()) && service.takesAppointments())
+                .sorted(java.util.Comparator.comparingInt(Catalog.Service::menuOrder))
+                .toList();
+    }
+
+    /** A day's slots of a service still to come, with the places left in each. */
+    public Future<List<Slot>> slots(String siteId, String serviceId, LocalDate day) {
+        Catalog.Site site = publicSite(siteId);
+        Catalog.Service service = bookable(site, serviceId);
+        Instant now = clock.instant();
+        List<Instant> starts = AppointmentRules.slots(site.opening(), site.zone(), day,
+                        service.appointments().slotMinutes()).stream()
+                .filter(start -> start.isAfter(now)).toList();
+        if (starts.isEmpty() || day.isAfter(now.atZone(site.zone()).toLocalDate()
+                .plusDays(AppointmentRules.MOST_DAYS_AHEAD))) {
+            return Future.succeededFuture(List.of());
+        }
+        return store.booked(service.id(), starts.get(0), starts.get(starts.size() - 1).plusSeconds(1))
+                .map(booked -> starts.stream().map(start -> new Slot(start,
+                        Math.max(0, service.appointments().capacity() - booked.getOrDefault(start, 0)))).toList());
+    }
+
+    /**
+     * A visitor books on the public page; an address books {@link #PER_ADDRESS} at once, then one a minute, on each
+     * node (429 past it).
+     */
+    public Future<Appointment> book(String siteId, String serviceId, Instant startsAt, String name,
+                                    String language, String address) {
+        Catalog.Site site = publicSite(siteId);
+        addresses.take(address == null ? "unknown" : address, "too_many_requests",
+                "Too many appointments were booked from this address");
+        return book(site, serviceId, startsAt, name, language, "WEB", null);
+    }
+
+    /** An agent of the site books for a visitor (on the phone, or at the counter). */
+    public Future<Appointment> bookFor(Principal principal, String siteId, String serviceId, Instant startsAt,
+                                       String name, String language) {
+        Catalog.Site site = publicSite(siteId);
+        AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(site.id()));
+        if (!principal.isAgent()) {
+            throw Failure.notAllowed("Only agents book for a visitor.");
+        }
+        return book(site, serviceId, startsAt, name, language, "AGENT", principal.agentId());
+    }
+
+    private Future<Appointment> book(Catalog.Site site, String serviceId, Instant startsAt, String name,
+                                     String language, String channel, Long agentId) {
+        Catalog.Service service = bookable(site, serviceId);
+        Instant now = clock.instant();
+        AppointmentRules.requireBookable(startsAt, now, site.opening(), site.zone(),
+                service.appointments().slotMinutes());
+        Appointment request = new Appointment(0, site.id(), service.id(), startsAt,
+                service.appointments().slotMinutes(), AppointmentRules.newCode(), Tokens.newStatusToken(),
+                AppointmentRules.name(name), language == null ? Languages.DEFAULT : language,
+                Appointment.Status.BOOKED, null, now, null);
+        return bookWithFreeCode(request, service.appointments().capacity(), channel, agentId, 1);
+    }
+
+    private Future<Appointment> bookWithFreeCode(Appointment request, int capacity, String channel, Long agentId,
+                                                 int attempt) {
+        return store.book(request, capacity, channel, agentId)
+                .map(booked -> booked.orElseThrow(() -> Failure.conflict("slot_full",
+                        "This slot has just been taken: choose another.")))
+                .recover(failure -> {
+                    if (attempt < CODE_ATTEMPTS && failure instanceof io.vertx.pgclient.PgException pg
+                        && "23505".equals(pg.getSqlState())) {
+                        Appointment again = new Appointment(0, request.siteId(), request.serviceId(),
+                                request.startsAt(), request.slotMinutes(), AppointmentRules.newCode(),
+                                request.token(), request.name(), request.language(), request.status(), null,
+                                request.createdAt(), null);
+                        return bookWithFreeCode(again, capacity, channel, agentId, attempt + 1);
+                    }
+                    return Future.failedFuture(failure);
+                });
+    }
+
+    /** An appointment by its page's token (the visitor's own link). */
+    public Future<Appointment> byToken(String token) {
+        return store.byToken(token == null ? "" : token)
+                .map(found -> found.orElseThrow(() -> Failure.notFound("No such appointment.")));
+    }
+
+    public Future<Appointment> cancel(String token) {
+        return store.cancel(token == null ? "" : token, clock.instant()).compose(cancelled -> cancelled.isPresent()
+                ? Future.succeededFuture(cancelled.get())
+                : byToken(token).map(found -> {
+                    throw Failure.conflict("not_booked", "This appointment is " + found.status().name()
+                            .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": it can no longer be cancelled.");
+                }));
+    }
+
+    /**
+     * Checks a visitor in at a kiosk of the site (or by an agent), with the code they type or scan: from
+     * {@code earlyMinutes} before the booked time to {@code lateMinutes} after it. The same check-in sent twice gets
+     * the same ticket.
+     */
+    public Future<CheckedIn> checkIn(Principal principal, String siteId, String typedCode, String language) {
+        Catalog.Site site = catalogs.get().site(siteId);
+        AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(site.id()));
+        String code = AppointmentRules.normalizeCode(typedCode);
+        if (code == null) {
+            throw Failure.invalid("bad_code", "An appointment code is six letters and digits, as on the "
+                    + "confirmation.");
+        }
+        return store.bookedByCode(site.id(), code).compose(found -> {
+            Appointment appointment = found.orElseThrow(() -> Failure.notFound("unknown_code",
+                    "No appointment with this code is waiting at this site today."));
+            Instant now = clock.instant();
+            switch (AppointmentRules.checkIn(appointment.startsAt(), now, settings)) {
+                case TOO_EARLY -> throw Failure.conflict("appointment_too_early", "The appointment is at "
+                        + appointment.startsAt() + ": check in from " + settings.earlyMinutes() + " minutes before.",
+                        new io.vertx.core.json.JsonObject().put("startsAt", appointment.startsAt().toString())
+                                .put("earlyMinutes", settings.earlyMinutes()));
+                case MISSED -> throw Failure.conflict("appointment_missed", "The appointment was at "
+                        + appointment.startsAt() + ": take an ordinary ticket.",
+                        new io.vertx.core.json.JsonObject().put("startsAt", appointment.startsAt().toString()));
+                default -> {
+                }
+            }
+            String ticketLanguage = language != null ? language : appointment.language();
+            return issuer.issueForAppointment(principal, appointment, ticketLanguage)
+                    .compose(issued -> store.checkIn(appointment.id(), issued.ticket().id(), now)
+                            .map(checked -> new CheckedIn(checked.orElse(appointment), issued)));
+        });
+    }
+
+    /** Marks missed appointments, erases names of past days, deletes appointments older than the tickets. */
+    public Future<Integer> tidy() {
+        Instant now = clock.instant();
+        Instant deleteBefore = retention.firstDayWithTickets(now).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return DataRetention.drain(batch -> store.markMissed(AppointmentRules.missedBefore(now, settings), now, batch),
+                        BATCH)
+                .compose(missed -> DataRetention.drain(batch -> store.eraseNamesBefore(now.minus(Duration.ofDays(1)),
+                        batch), BATCH).compose(erased -> DataRetention.drain(batch -> store.deleteBefore(deleteBefore,
+                        batch), BATCH)).map(missed));
+    }
+
+    public Future<List<AppointmentFigures>> figures(StatsQuery query) {
+        if (query.roomId() != null || query.counterId() != null || query.agentId() != null) {
+            throw Failure.invalid("per_service", "Appointments are counted per service: no room, counter or agent "
+                    + "filter.");
+        }
+        return store.figures(query);
+    }
+
+    private Catalog.Site publicSite(String siteId) {
+        Catalog.Site site = siteId == null ? null : catalogs.get().sites().get(siteId);
+        if (site == null || !site.active() || TrainingSites.isCopy(site.id())) {
+            throw Failure.notFound("No site '" + siteId + "'.");
+        }
+        return site;
+    }
+
+    private Catalog.Service bookable(Catalog.Site site, String serviceId) {
+        Catalog.Service service = serviceId == null ? null : catalogs.get().services().get(serviceId);
+        if (service == null || !service.siteId().equals(site.id()) || !service.takesAppointments()) {
+            throw Failure.invalid("no_appointments", "'" + serviceId + "' takes no appointments at this site.");
+        }
+        return service;
+    }
+}
