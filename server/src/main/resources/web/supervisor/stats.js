@@ -16,6 +16,10 @@ const COLORS = { bars: '#0b4f8a', line: '#b3261e', p90: '#8a5a00', serving: '#1b
 const TARGET_SHARE = 0.95;
 /** How call-back requests ended (or not yet), in the columns' order. */
 const CALLBACK_COUNTS = ['requests', 'calledBack', 'answered', 'wrongNumber', 'unreached', 'expired', 'open'];
+/** An appointments row's figures in the columns' order, each with how it is written. */
+const APPOINTMENT_FIGURES = [['appointments', formatNumber], ['cancelled', formatNumber], ['noShows', formatNumber],
+    ['noShowShare', formatPercent], ['checkedIn', formatNumber], ['called', formatNumber],
+    ['meanLatenessSeconds', minuteCell], ['calledOnTimeShare', formatPercent], ['appointmentShare', formatPercent]];
 
 /** A UTC-midnight Date standing for a calendar day, written as "2026-11-03". */
 function isoDate(day) {
@@ -237,8 +241,10 @@ export class StatsView {
         try {
             const get = (path, extra) => this.api.get(`${path}?${this.params(extra)}`);
             const agentChosen = Boolean($('#agent').value);
+            // Call-backs and appointments are counted per service: none per counter or agent (the server refuses).
+            const perService = path => agentChosen || $('#counter').value ? Promise.resolve(null) : get(path);
             const [overview, series, hours, byService, byCounter, byAgent, occupancy, outcomes, satisfaction,
-                callbacks] = await Promise.all([
+                callbacks, appointments] = await Promise.all([
                 get('/stats/overview'),
                 get('/stats/breakdown', { by: seriesBy }),
                 get('/stats/hours'),
@@ -250,14 +256,14 @@ export class StatsView {
                 // Answers are anonymous: an agent filter has no satisfaction figures (the server refuses it).
                 agentChosen ? Promise.resolve(null) : get('/stats/satisfaction',
                     { thresholdMinutes: null, by: siteCount > 1 ? 'site' : 'service' }),
-                // Call-backs are counted per service: none per counter or agent.
-                agentChosen || $('#counter').value ? Promise.resolve(null) : get('/stats/callbacks'),
+                perService('/stats/callbacks'),
+                perService('/stats/appointments'),
             ]);
             if (run !== this.loading) {
                 return;
             }
             this.result = { overview, series, seriesBy, hours, byService, byCounter, byAgent, occupancy, outcomes,
-                satisfaction, callbacks, multiSite: siteCount > 1 };
+                satisfaction, callbacks, appointments, multiSite: siteCount > 1 };
             this.showError(null);
             $('#stats-status').textContent = '';
             this.rerender();
@@ -313,7 +319,7 @@ export class StatsView {
         this.charts.clear();
         $('#panels').replaceChildren(
             this.seriesPanel(), this.hoursPanel(), this.weekdaysPanel(), this.occupancyPanel(), this.groupPanel(),
-            this.outcomesPanel(), this.satisfactionPanel(), this.callbacksPanel(),
+            this.outcomesPanel(), this.satisfactionPanel(), this.callbacksPanel(), this.appointmentsPanel(),
             this.tablePanel('counters', t('stats.byCounter'), r.byCounter, 'counter', t('noCounter')),
             this.tablePanel('agents', t('stats.byAgent'), r.byAgent, 'agent', t('noAgent')));
     }
@@ -500,7 +506,6 @@ export class StatsView {
             return this.panel('callbacks', t('stats.callbacks'), null, null, null, t('stats.callbacks.perService'));
         }
         const { rows, total } = callbacks;
-        const site = id => this.sites().find(s => s.id === id)?.name ?? id;
         const counts = row => CALLBACK_COUNTS.map(key => formatNumber(row[key]));
         const sums = Object.fromEntries(CALLBACK_COUNTS.map(key =>
             [key, rows.reduce((sum, row) => sum + row[key], 0)]));
@@ -512,12 +517,41 @@ export class StatsView {
                 { label: t('col.withinTarget'), numeric: true },
             ], [
                 ...rows.map(row => [
-                    this.result.multiSite ? `${site(row.siteId)} · ${row.serviceName}` : row.serviceName,
-                    ...counts(row), minuteCell(row.meanDelaySeconds), minuteCell(row.p90DelaySeconds),
+                    this.serviceLabel(row), ...counts(row), minuteCell(row.meanDelaySeconds),
+                    minuteCell(row.p90DelaySeconds),
                     formatNumber(row.targetMinutes), formatPercent(row.shareWithinTarget)]),
                 [t('stats.callbacks.total'), ...counts(sums), NONE, NONE, NONE, formatPercent(total.shareWithinTarget)],
             ], index => missed(shares[index]) ? 'over' : null),
             total.requests ? null : t('stats.callbacks.none'));
+    }
+
+    /**
+     * Appointments per service: booked, cancelled, missed, checked in, called; how late after the booked time they
+     * were called, and how many of the service's tickets came from one.
+     */
+    appointmentsPanel() {
+        const appointments = this.result.appointments;
+        if (!appointments) {
+            return this.panel('appointments', t('stats.appointments'), null, null, null,
+                t('stats.appointments.perService'));
+        }
+        const rows = appointments.rows;
+        return this.panel('appointments', t('stats.appointments'), null, null,
+            table(h('table', { class: 'data' }), t('stats.appointments.caption'), [
+                { label: t('stats.service') },
+                ...APPOINTMENT_FIGURES.map(([key]) => ({ label: t(`col.appointments.${key}`), numeric: true })),
+            ], rows.map(row => [this.serviceLabel(row),
+                ...APPOINTMENT_FIGURES.map(([key, format]) => format(row[key]))])),
+            rows.length ? null : t('stats.appointments.none'));
+    }
+
+    /** A service's name in a per-service table, after its site's when the statistics cover several sites. */
+    serviceLabel(row) {
+        if (!this.result.multiSite) {
+            return row.serviceName;
+        }
+        const site = this.sites().find(s => s.id === row.siteId)?.name ?? row.siteId;
+        return `${site} · ${row.serviceName}`;
     }
 
     occupancyPanel() {

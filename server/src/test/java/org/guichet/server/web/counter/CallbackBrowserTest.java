@@ -29,7 +29,8 @@ class CallbackBrowserTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK)
-            .withOptions(options -> options.withContactKeyFile(Path.of("target/callback-tests/contact.key")));
+            .withOptions(options -> options.withContactKeyFile(Path.of("target/callback-tests/contact.key"))
+                    .withSessionLifetime(Duration.ofDays(3)));
 
     @Test
     void phone_reception_asks_and_a_business_agent_calls_back_until_answered() {
@@ -107,5 +108,42 @@ class CallbackBrowserTest {
 
     private static List<WebElement> callbackRows(Tablet tablet) {
         return tablet.driver.findElements(By.cssSelector("#callbacks-list .callback-row"));
+    }
+
+    @Test
+    void an_agent_books_an_appointment_from_the_tablet_and_the_checked_in_visitor_shows_with_the_booked_time() {
+        // 09:50 tomorrow in Paris: the day's first free slot is 10:00, and a visitor may check in for it now.
+        CLOCK.set(java.time.ZonedDateTime.of(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1)
+                .atTime(9, 50), java.time.ZoneId.of("Europe/Paris")).toInstant());
+        String business = newAgent(server, "booking");
+        try (Tablet tablet = Tablet.open(server)) {
+            tablet.startAt(business, "c1");
+            tablet.tap("new-appointment");
+            WebElement dialog = tablet.waitFor("the appointment dialog", () -> {
+                WebElement found = tablet.driver.findElement(By.id("appointment-dialog"));
+                return found.isDisplayed() ? found : null;
+            });
+            Select slot = new Select(dialog.findElement(By.id("appointment-slot")));
+            tablet.waitFor("the day's free slots", () -> !slot.getOptions().isEmpty()
+                    && !slot.getOptions().get(0).getDomAttribute("value").isEmpty());
+            String startsAt = slot.getOptions().get(0).getDomAttribute("value");
+            dialog.findElement(By.id("appointment-name")).sendKeys("M. Petit");
+            assertThat(Accessibility.violations(tablet.driver)).as("the appointment dialog").isEmpty();
+            dialog.findElement(By.id("appointment-confirm")).click();
+            tablet.waitForBanner("appointment");
+            String banner = tablet.bannerText();
+            assertThat(banner).startsWith("Rendez-vous réservé à").contains("Code à donner au visiteur");
+            java.util.regex.Matcher given = java.util.regex.Pattern.compile("visiteur : ([A-Z0-9]{3}) ([A-Z0-9]{3})")
+                    .matcher(banner);
+            assertThat(given.find()).as(banner).isTrue();
+            String code = given.group(1) + given.group(2);
+
+            assertThat(TestServer.status(server.post("/api/v1/sites/s1/appointments/check-in",
+                    server.tokenOf("kiosk-1"), new io.vertx.core.json.JsonObject().put("code", code)), 201)
+                    .bodyAsJsonObject().getString("appointmentAt")).isEqualTo(startsAt);
+            WebElement row = tablet.waitFor("the visitor in the waiting list", () -> tablet.driver.findElements(
+                    By.cssSelector("#waiting-list .badge.appointment-time")).stream().findFirst().orElse(null));
+            assertThat(row.getText()).startsWith("RDV ");
+        }
     }
 }

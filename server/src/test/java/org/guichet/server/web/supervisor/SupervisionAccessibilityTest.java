@@ -26,9 +26,10 @@ import static org.guichet.server.testing.TestServer.ok;
 
 /**
  * Supervision for a supervisor at the keyboard and with a screen reader: every view (log-in, live with wait and device
- * alerts, statistics with data and a phone call-back, in French and English) passes axe-core's WCAG 2.1 A and AA
- * rules; focus goes to the view after logging in; a new alert is said politely; every control has a name; the
- * call-back's figures show in their section, and a service without any says so.
+ * alerts, statistics with data, a phone call-back and an appointment, in French and English) passes axe-core's
+ * WCAG 2.1 A and AA rules; focus goes to the view after logging in; a new alert is said politely; every control has a
+ * name; the call-back's and the appointment's figures show in their sections, a service without any says so, and a
+ * counter filter says they are counted per service.
  */
 class SupervisionAccessibilityTest {
 
@@ -53,6 +54,15 @@ class SupervisionAccessibilityTest {
         TestServer.status(server.post("/api/v1/counters/c1/callbacks/take", agent, null), 200);
         ok(server.post("/api/v1/callbacks/" + callback + "/outcome", agent,
                 new JsonObject().put("outcome", "answered")));
+        // The agent books service A's next slot (20 minutes each, all day at s1) on the server's clock; the visitor
+        // checks in at the kiosk at once, within the hour before it, and waits.
+        long slotSeconds = Duration.ofMinutes(20).toSeconds();
+        Instant slot = Instant.ofEpochSecond(
+                (Math.floorDiv(CLOCK.instant().getEpochSecond(), slotSeconds) + 1) * slotSeconds);
+        String code = TestServer.status(server.post("/api/v1/sites/s1/appointments", agent, new JsonObject()
+                .put("serviceId", "svc-a").put("startsAt", slot.toString())), 201).bodyAsJsonObject().getString("code");
+        TestServer.status(server.post("/api/v1/sites/s1/appointments/check-in", kiosk,
+                new JsonObject().put("code", code)), 201);
         server.issue(kiosk, "svc-b");
         server.post("/api/v1/devices/heartbeat", kiosk, new JsonObject().put("kind", "kiosk").put("state", "READY"));
         driver = Browser.open(1280, 1000);
@@ -69,12 +79,12 @@ class SupervisionAccessibilityTest {
         assertThat(Accessibility.violations(driver)).as(state).isEmpty();
     }
 
-    /** The call-backs' table, row by row, every space in a cell (narrow, no-break) written as a plain one. */
+    /** A statistics panel's table, row by row, every space in a cell (narrow, no-break) written as a plain one. */
     @SuppressWarnings("unchecked")
-    private static List<List<String>> callbackRows() {
+    private static List<List<String>> rowsOf(String panel) {
         return (List<List<String>>) driver.executeScript("""
-                return [...document.querySelectorAll('#panel-callbacks tbody tr')]
-                    .map(tr => [...tr.cells].map(cell => cell.textContent.replace(/\\s/g, ' ')));""");
+                return [...document.querySelectorAll(`#panel-${arguments[0]} tbody tr`)]
+                    .map(tr => [...tr.cells].map(cell => cell.textContent.replace(/\\s/g, ' ')));""", panel);
     }
 
     private static void keys(CharSequence... keys) {
@@ -127,10 +137,15 @@ class SupervisionAccessibilityTest {
             }
         });
         assertThat(driver.findElement(By.id("title-callbacks")).getText()).isEqualTo("Rappels téléphoniques");
-        assertThat(callbackRows()).as("answered at once: no delay, within svc-a's 240-minute target").containsExactly(
+        assertThat(rowsOf("callbacks")).as("answered at once: no delay, within svc-a's 240-minute target")
+                .containsExactly(
                 List.of("Service A", "1", "1", "1", "0", "0", "0", "0", "0,0", "0,0", "240", "100 %"),
                 List.of("Total", "1", "1", "1", "0", "0", "0", "0", "—", "—", "—", "100 %"));
         assertThat(driver.findElements(By.cssSelector("#panel-callbacks tr.over"))).as("within target").isEmpty();
+        assertThat(driver.findElement(By.id("title-appointments")).getText()).isEqualTo("Rendez-vous");
+        assertThat(rowsOf("appointments")).as("booked and checked in, not called yet: no lateness, and its ticket, "
+                + "still waiting, is not yet among the service's tickets of the period").containsExactly(
+                List.of("Service A", "1", "0", "0", "0 %", "1", "0", "—", "—", "0 %"));
         audited("statistics with data, tables open");
 
         driver.findElement(By.id("language")).click();
@@ -139,14 +154,28 @@ class SupervisionAccessibilityTest {
         assertThat(driver.findElement(By.id("title-callbacks")).getText()).isEqualTo("Phone call-backs");
         assertThat(driver.findElement(By.cssSelector("#panel-callbacks thead")).getText())
                 .contains("Requests", "Called back", "Answered", "Still open", "P90 delay (min)", "Within target");
+        assertThat(driver.findElement(By.id("title-appointments")).getText()).isEqualTo("Appointments");
+        assertThat(driver.findElement(By.cssSelector("#panel-appointments thead")).getText())
+                .contains("Appointments", "No-shows", "Checked in", "Avg lateness (min)", "Called within 5 min");
         audited("statistics in English");
 
         new Select(driver.findElement(By.id("service"))).selectByValue("svc-b");
         driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
         Browser.waitUpTo(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("panel-callbacks")).getText()
                 .contains("No call-back request over the period."));
-        assertThat(callbackRows()).as("service B has no call-back: a sentence, no table").isEmpty();
-        audited("statistics of a service without call-backs");
+        assertThat(rowsOf("callbacks")).as("service B has no call-back: a sentence, no table").isEmpty();
+        assertThat(driver.findElement(By.id("panel-appointments")).getText())
+                .contains("No appointment over the period.");
+        assertThat(rowsOf("appointments")).as("service B takes no appointment").isEmpty();
+        audited("statistics of a service without call-backs or appointments");
+
+        new Select(driver.findElement(By.id("counter"))).selectByValue("c1");
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        Browser.waitUpTo(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("panel-appointments"))
+                .getText().contains("Appointments are counted per service: no figures per counter or agent."));
+        assertThat(driver.findElement(By.id("panel-callbacks")).getText())
+                .contains("Call-backs are counted per service: no figures per counter or agent.");
+        audited("statistics of a counter");
         driver.findElement(By.id("tab-live")).click();
         Browser.shown(driver, "#alerts li[data-key='never:screen-1b']");
         audited("live view in English");
