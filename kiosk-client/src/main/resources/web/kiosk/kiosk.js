@@ -89,11 +89,10 @@ function menuScreen() {
         controls: [
             back,
             h('div', { class: 'entries' + (entries.length > 4 ? ' many' : '') }, buttons),
-            view.path.length === 0 ? h('button', { type: 'button', class: 'appointment-open', id: 'appointment-open',
-                onclick: () => { view.screen = 'appointment'; view.code = ''; render(); } }, w('appointmentOpen'))
-                : null,
-            view.path.length === 0 ? h('button', { type: 'button', class: 'privacy-open', id: 'privacy-open',
-                onclick: () => { view.screen = 'privacy'; render(); } }, w('privacyOpen')) : null,
+            // Side by side under the motives, so that they fit in the lower half of a landscape screen too.
+            view.path.length === 0 ? h('div', { class: 'menu-extras' }, appointmentButton(),
+                h('button', { type: 'button', class: 'privacy-open', id: 'privacy-open',
+                    onclick: () => { view.screen = 'privacy'; render(); } }, w('privacyOpen'))) : null,
         ],
     };
 }
@@ -128,8 +127,10 @@ function privacyScreen() {
  * Enter). Letters and digits only; six of them.
  */
 function appointmentScreen() {
+    // inputmode none: the keypad is the screen's keyboard; the system's must not cover it.
     const field = h('input', { id: 'appointment-code', class: 'code-field', value: view.code, maxlength: '12',
-        autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', 'aria-label': w('appointmentCode'),
+        autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', inputmode: 'none',
+        'aria-label': w('appointmentCode'),
         oninput: (event) => { view.code = cleanCode(event.target.value); },
         onkeydown: (event) => {
             if (event.key === 'Enter') {
@@ -175,7 +176,8 @@ function checkIn() {
         $('appointment-prompt').textContent = w('appointmentShort');
         return;
     }
-    view.pending = { kind: 'check-in', code: view.code, language: view.lang,
+    // The ticket in the language the visitor booked in, unless they chose another one here.
+    view.pending = { kind: 'check-in', code: view.code, language: view.lang === languages()[0] ? null : view.lang,
         largePrint: view.accessible && view.largePrint, key: newActionKey() };
     submit();
 }
@@ -281,6 +283,12 @@ function faultScreen(reason) {
     };
 }
 
+/** Visitors with an appointment check in whenever the kiosk is up, even once it issues no ordinary ticket. */
+function appointmentButton() {
+    return h('button', { type: 'button', class: 'appointment-open', id: 'appointment-open',
+        onclick: () => { view.screen = 'appointment'; view.code = ''; render(); } }, w('appointmentOpen'));
+}
+
 /** The site issues no ticket now: why, and when it opens again, in the visitor's language and the site's time. */
 function closedScreen() {
     const opening = kiosk.opening;
@@ -296,7 +304,7 @@ function closedScreen() {
             // Only while the doors are still open is someone at the reception desk to turn to.
             opening.reason === 'AFTER_LAST_TICKET' ? h('p', { class: 'where', id: 'where-to-go' }, whereToGo()) : null,
         ],
-        controls: [],
+        controls: [appointmentButton()],
     };
 }
 
@@ -455,7 +463,7 @@ function sayScreen() {
             ? text.replace(view.result.number, spellNumber(view.result.number)) : text);
     }
     // The privacy notice's button is not one of the choices the visitor came for.
-    const choices = document.querySelectorAll('#controls button:not(#privacy-open)').length;
+    const choices = document.querySelectorAll('#controls button:not(#privacy-open):not(#appointment-open)').length;
     if (choices > 0 && screenName() === 'menu') lines.push(t('choiceCount', { count: choices }));
     if (hasScreenButtons()) lines.push(t('buttonsHowTo'));
     voice.say(asSentences(lines), view.lang);
@@ -581,7 +589,7 @@ async function submit() {
  */
 async function requestTicket(request) {
     const checkingIn = request.kind === 'check-in';
-    const body = checkingIn ? { code: request.code, language: request.language, key: request.key,
+    const body = checkingIn ? { code: request.code, language: request.language ?? undefined, key: request.key,
         largePrint: request.largePrint }
         : { entryId: request.entryId, priority: request.priority, language: request.language,
             key: request.key, largePrint: request.largePrint };
@@ -658,6 +666,17 @@ function setUp() {
         document.addEventListener(type, () => { lastTouch = Date.now(); }, { passive: true });
     }
     document.addEventListener('contextmenu', (event) => event.preventDefault());
+    // A scanner types the code and Enter wherever the focus is (on a key of the keypad, say): into the code.
+    document.addEventListener('keydown', (event) => {
+        if (view.screen !== 'appointment' || event.target.id === 'appointment-code') return;
+        if (/^[a-zA-Z0-9]$/.test(event.key)) {
+            event.preventDefault();
+            typeKey(event.key.toUpperCase());
+        } else if (event.key === 'Enter' && view.code.length >= CODE_LENGTH) {
+            event.preventDefault();
+            checkIn();
+        }
+    });
     setInterval(() => {
         const idleSeconds = (kiosk && kiosk.screen && kiosk.screen.idleSeconds) || 30;
         if (view.screen !== 'working' && !atHome() && Date.now() - lastTouch > idleSeconds * 1000) reset();

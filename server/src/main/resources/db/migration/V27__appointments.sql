@@ -38,6 +38,9 @@ CREATE TABLE appointment (
 CREATE UNIQUE INDEX appointment_code_booked ON appointment (site_id, code) WHERE status = 'BOOKED';
 CREATE INDEX appointment_site_time ON appointment (site_id, starts_at);
 CREATE INDEX appointment_booked_time ON appointment (starts_at) WHERE status = 'BOOKED';
+CREATE INDEX appointment_code ON appointment (site_id, code);
+CREATE INDEX appointment_ticket ON appointment (ticket_id) WHERE ticket_id IS NOT NULL;
+CREATE INDEX appointment_time ON appointment (starts_at);
 
 -- A checked-in visitor's ticket carries the booked time: called then, ahead of walk-ins, and not before.
 ALTER TABLE ticket ADD COLUMN appointment_at timestamptz;

@@ -42,6 +42,7 @@ function setUpTraining() {
         $('#choose-none').dataset.i18n = 'training.none';
     }
     $('#callbacks-panel').hidden = TRAINING;
+    $('#new-appointment').hidden = TRAINING;
     const kiosk = $('#training-kiosk');
     kiosk.hidden = !TRAINING;
     kiosk.addEventListener('click', () => {

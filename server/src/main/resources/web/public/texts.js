@@ -82,6 +82,7 @@ registerTexts('fr', {
         + 'collègue, et noter la suite donnée à votre visite. Ces notes ne s’affichent jamais sur les écrans de la '
         + 'salle d’attente ni sur votre page de suivi.',
     'privacy.what.phone': 'Si vous demandez à être rappelé, ou un SMS quand votre tour approche, votre numéro de téléphone est enregistré chiffré, vu du seul agent qui vous rappelle (ou transmis au seul prestataire qui envoie le SMS), puis effacé dès que le rappel est fait ou le SMS envoyé, et au plus tard 7 jours après le créneau demandé.',
+    'privacy.what.appointment': 'Si vous prenez rendez-vous, le rendez-vous (service, jour, heure, son code) est enregistré sans compte ; votre nom, seulement si vous le donnez, n’est vu que des agents du site et est effacé le lendemain.',
     'privacy.why': 'Pourquoi',
     'privacy.why.text': 'Pour vous appeler à votre tour, vous orienter vers le bon guichet, et mesurer les temps '
         + 'd’attente afin d’améliorer l’accueil.',
@@ -186,6 +187,7 @@ registerTexts('en', {
         + 'and note what came of your visit. These notes are never shown on the waiting-room screens nor on your '
         + 'ticket page.',
     'privacy.what.phone': 'If you ask to be called back, or for a text message when your turn is near, your phone number is stored encrypted, seen only by the agent who calls you back (or passed only to the provider that sends the text), then erased as soon as you have been called or the text sent, and 7 days after the time you asked for at the latest.',
+    'privacy.what.appointment': 'If you book an appointment, it is recorded without an account (service, day, time, its code); your name, only if you give it, is seen only by the site’s agents and is erased the next day.',
     'privacy.why': 'Why',
     'privacy.why.text': 'To call you in turn, send you to the right counter, and measure waiting times so as to '
         + 'improve the reception.',
@@ -293,6 +295,7 @@ registerTexts('es', {
         + 'y anotar el resultado de su visita. Estas notas nunca aparecen en las pantallas de la sala de espera ni en '
         + 'su página de seguimiento.',
     'privacy.what.phone': 'Si pide que le llamen, o un SMS cuando se acerque su turno, su número de teléfono se guarda cifrado, solo lo ve el agente que le llama (o solo se transmite al proveedor que envía el SMS), y se borra en cuanto se le ha llamado o se ha enviado el SMS, y como muy tarde 7 días después de la franja pedida.',
+    'privacy.what.appointment': 'Si pide cita, la cita se registra sin cuenta (servicio, día, hora, su código); su nombre, solo si lo da, solo lo ven los agentes del centro y se borra al día siguiente.',
     'privacy.why': 'Por qué',
     'privacy.why.text': 'Para llamarle cuando sea su turno, orientarle a la ventanilla adecuada y medir los tiempos '
         + 'de espera para mejorar la atención.',
@@ -398,6 +401,7 @@ registerTexts('oc', {
         + 'collèga, e notar la seguida donada a vòstra visita. Aquelas nòtas s’afichan pas jamai suls ecrans de la '
         + 'sala d’espèra ni sus vòstra pagina de seguiment.',
     'privacy.what.phone': 'Se demandatz d’èsser rapelat, o un SMS quand vòstre torn s’apròcha, vòstre numèro de telefòn es enregistrat chifrat, vist sonque per l’agent que vos rapèla (o transmés sonque al prestatari que manda lo SMS), puèi escafat tre que lo rapèl es fach o lo SMS mandat, e al mai tard 7 jorns aprèp lo crenèl demandat.',
+    'privacy.what.appointment': 'Se prenètz rendètz-vos, lo rendètz-vos es enregistrat sens compte (servici, jorn, ora, son còdi) ; vòstre nom, sonque se lo donatz, es vist sonque pels agents del site e es escafat l’endeman.',
     'privacy.why': 'Perqué',
     'privacy.why.text': 'Per vos apelar a vòstre torn, vos orientar cap al bon guichet, e mesurar los temps d’espèra '
         + 'per melhorar l’acuèlh.',

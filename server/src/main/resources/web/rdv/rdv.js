@@ -5,7 +5,7 @@ import './texts.js';
 import { startPublicPage } from '/public/page.js';
 import { Api, ApiError } from '/shared/api.js';
 import { h } from '/shared/dom.js';
-import { formatClock, language, localName, t } from '/shared/i18n.js';
+import { formatClock, language, locales, localName, t } from '/shared/i18n.js';
 
 const DAYS_OFFERED = 30;
 const api = new Api();
@@ -21,16 +21,17 @@ function say(text) {
 
 /** A date and a time in the site's time zone, in the visitor's language. */
 function dayText(instant, options = { weekday: 'long', day: 'numeric', month: 'long' }) {
-    return new Intl.DateTimeFormat(language(), { timeZone, ...options }).format(new Date(instant));
+    return new Intl.DateTimeFormat(locales(), { timeZone, ...options }).format(new Date(instant));
 }
 
-/** The site's local dates from today, as 2026-12-02, for the day list. */
+/** The site's local dates from today, as 2026-12-02, for the day list: calendar days, whatever the clock change. */
 function nextDays() {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        .format(new Date());
+    const [year, month, day] = today.split('-').map(Number);
     const days = [];
     for (let ahead = 0; ahead < DAYS_OFFERED; ahead++) {
-        const date = new Date(Date.now() + ahead * 86_400_000);
-        days.push(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-            .format(date));
+        days.push(new Date(Date.UTC(year, month - 1, day + ahead)).toISOString().slice(0, 10));
     }
     return days;
 }

@@ -11,7 +11,8 @@ export function renderWaiting() {
     const list = $('#waiting-list');
     const callable = mode() === 'idle';
     const rows = state.waiting.map(ticket => [ticket.id, ticket.number, ticket.serviceName, ticket.priority,
-        ticket.targetCounterId, ticket.transferredFrom, ticket.note, ticket.targetWaitMinutes, ticket.appointmentAt]);
+        ticket.targetCounterId, ticket.transferredFrom, ticket.note, ticket.targetWaitMinutes, ticket.appointmentAt,
+        ticket.appointmentName]);
     if (!changed('waiting', callable, rows)) {
         // Waited times still move on: tickWaiting() reads them from here.
         state.waiting.forEach((ticket) => {
@@ -35,6 +36,7 @@ export function renderWaiting() {
         priorityBadge(ticket.priority),
         ticket.appointmentAt ? h('span', { class: 'badge appointment-time' },
             t('waiting.appointmentAt', { time: clockTime(ticket.appointmentAt) })) : null,
+        ticket.appointmentName ? h('span', { class: 'appointment-name' }, ticket.appointmentName) : null,
         ticket.targetCounterId ? h('span', { class: 'badge for-counter' }, t('waiting.forThisCounter')) : null,
         ticket.transferredFrom ? h('span', { class: 'badge transferred', title: ticket.note ?? '' },
             `↪ ${t('waiting.transferred')}`) : null,

@@ -225,7 +225,8 @@ public final class Kiosk {
     }
 
     /**
-     * Checks a visitor in with their appointment's code and prints their ticket; one check-in at a time, as tickets,
+     * Checks a visitor in with their appointment's code (language null: the one they booked in) and prints their
+     * ticket; one check-in at a time, as tickets,
      * and the same action key again gets the same outcome.
      */
     public Future<TicketOutcome> checkIn(String code, String language, String actionKey, boolean largePrint) {
@@ -260,6 +261,7 @@ public final class Kiosk {
                     })
                     .compose(ticket -> {
                         LOG.info("Ticket {} issued for an appointment ({})", ticket.number(), ticket.language());
+                        // Printed in the ticket's language: the booking's, unless the visitor chose one here.
                         return printer.print(Slips.ticket(current, ticket, config.server().publicUrl(), largePrint))
                                 .map(printed -> TicketOutcome.ticket(ticket, true))
                                 .recover(printFailure -> {

@@ -170,21 +170,29 @@ public final class KioskRoutes {
      * or read by a scanner); the ticket as for a menu entry, or why not (appointment_unknown, _too_early, _missed).
      */
     private void checkIn(RoutingContext ctx) {
-        JsonObject body;
+        String code;
+        String language;
+        String key;
+        boolean largePrint;
         try {
-            body = ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            body = null;
+            JsonObject body = ctx.body().asJsonObject();
+            code = body.getString("code");
+            language = body.getString("language");
+            key = body.getString("key");
+            largePrint = body.getBoolean("largePrint", false);
+        } catch (RuntimeException notTheRightShape) {
+            code = null;
+            language = null;
+            key = null;
+            largePrint = false;
         }
-        String code = body == null ? null : body.getString("code");
-        String language = body == null ? null : body.getString("language", "fr");
-        String key = body == null ? null : body.getString("key");
-        if (code == null || code.isBlank() || code.length() > 20 || !KioskConfig.LANGUAGES.contains(language)
+        if (code == null || code.isBlank() || code.length() > 20
+            || language != null && !KioskConfig.LANGUAGES.contains(language)
             || key == null || !key.matches("[A-Za-z0-9_-]{8,100}")) {
-            send(ctx, 400, error("bad_request", "Send {code, language, key}."));
+            send(ctx, 400, error("bad_request", "Send {code, key, language?}."));
             return;
         }
-        reply(ctx, kiosk.checkIn(code.strip(), language, key, body.getBoolean("largePrint", false)));
+        reply(ctx, kiosk.checkIn(code.strip(), language, key, largePrint));
     }
 
     /**

@@ -146,7 +146,11 @@ public final class ServerApi {
     public Future<IssuedTicket> checkIn(String siteId, String code, String language, int attempts,
                                         Duration firstDelay) {
         String path = "/api/v1/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8) + "/appointments/check-in";
-        return call(HttpMethod.POST, path, new JsonObject().put("code", code).put("language", language), "check-in")
+        JsonObject body = new JsonObject().put("code", code);
+        if (language != null) {
+            body.put("language", language);
+        }
+        return call(HttpMethod.POST, path, body, "check-in")
                 .map(response -> IssuedTicket.fromJson(response.bodyAsJsonObject(), false))
                 .recover(failure -> {
                     if (attempts <= 1 || !ServerCallException.isUnreachable(failure)) {

@@ -95,8 +95,7 @@ public final class AppointmentRoutes {
                         Json.requiredString(body, "code"), language)
                 .map(checkedIn -> TicketView.issued(checkedIn.issued(), services.catalogs().get())
                         .put("appointment", new JsonObject()
-                                .put("startsAt", checkedIn.appointment().startsAt().toString())
-                                .put("name", checkedIn.appointment().name()))));
+                                .put("startsAt", checkedIn.appointment().startsAt().toString()))));
     }
 
     private static String token(RoutingContext ctx) {
@@ -115,9 +114,15 @@ public final class AppointmentRoutes {
         }
     }
 
+    /** An instant a slot may be at: of this century, as the slots list gives it. */
     private static Instant instant(String text) {
         try {
-            return Instant.parse(text.strip());
+            Instant instant = Instant.parse(text.strip());
+            if (instant.isBefore(Instant.parse("2000-01-01T00:00:00Z"))
+                || instant.isAfter(Instant.parse("2100-01-01T00:00:00Z"))) {
+                throw new DateTimeParseException("out of range", text, 0);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw Failure.invalid("bad_slot", "'startsAt' must be a slot's time as the slots list gives it.");
         }

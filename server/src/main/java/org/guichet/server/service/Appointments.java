@@ -1,6 +1,7 @@
 package org.guichet.server.service;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.AccessPolicy;
 import org.guichet.server.domain.AccessPolicy.Action;
 import org.guichet.server.domain.Appointment;
@@ -8,6 +9,7 @@ import org.guichet.server.domain.AppointmentRules;
 import org.guichet.server.domain.AppointmentSettings;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
+import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.domain.Languages;
 import org.guichet.server.domain.Principal;
 import org.guichet.server.domain.RetentionPolicy;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Appointments: services that take them offer slots within their site's calendar; a visitor books one on the public
@@ -34,8 +37,9 @@ public final class Appointments {
     /** Codes drawn again when one is already taken by another booked appointment of the site. */
     static final int CODE_ATTEMPTS = 5;
     static final int BATCH = 1000;
-    public static final org.guichet.server.domain.IssuingRate PER_ADDRESS =
-            new org.guichet.server.domain.IssuingRate(10, Duration.ofMinutes(1));
+    public static final IssuingRate PER_ADDRESS = new IssuingRate(10, Duration.ofMinutes(1));
+    /** Codes matching nothing a kiosk (or agent) may send at once, then one every 10 seconds. */
+    public static final IssuingRate LOOKUPS = new IssuingRate(10, Duration.ofSeconds(10));
 
     /** A slot and how many places it still has. */
     public record Slot(Instant startsAt, int remaining) {
@@ -52,6 +56,7 @@ public final class Appointments {
     private final RetentionPolicy retention;
     private final Clock clock;
     private final DeviceIssuingLimits addresses;
+    private final DeviceIssuingLimits lookups;
 
     public Appointments(AppointmentStore store, Catalogs catalogs, TicketIssuer issuer, AppointmentSettings settings,
                         RetentionPolicy retention, Clock clock) {
@@ -62,6 +67,7 @@ public final class Appointments {
         this.retention = retention;
         this.clock = clock;
         this.addresses = new DeviceIssuingLimits(PER_ADDRESS, clock);
+        this.lookups = new DeviceIssuingLimits(LOOKUPS, clock);
     }
 
     public AppointmentSettings settings() {
@@ -165,37 +171,59 @@ public final class Appointments {
 
     /**
      * Checks a visitor in at a kiosk of the site (or by an agent), with the code they type or scan: from
-     * {@code earlyMinutes} before the booked time to {@code lateMinutes} after it. The same check-in sent twice gets
-     * the same ticket.
+     * {@code earlyMinutes} before the booked time to {@code lateMinutes} after it. The appointment is claimed first,
+     * then its ticket issued under a key only the appointment knows: the same check-in sent again gets the same
+     * ticket. A kiosk that sends codes matching nothing is slowed down, so that codes cannot be tried one by one.
      */
     public Future<CheckedIn> checkIn(Principal principal, String siteId, String typedCode, String language) {
         Catalog.Site site = catalogs.get().site(siteId);
         AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(site.id()));
         String code = AppointmentRules.normalizeCode(typedCode);
         if (code == null) {
+            missedLookup(principal);
             throw Failure.invalid("bad_code", "An appointment code is six letters and digits, as on the "
                     + "confirmation.");
         }
-        return store.bookedByCode(site.id(), code).compose(found -> {
-            Appointment appointment = found.orElseThrow(() -> Failure.notFound("unknown_code",
-                    "No appointment with this code is waiting at this site today."));
-            Instant now = clock.instant();
-            switch (AppointmentRules.checkIn(appointment.startsAt(), now, settings)) {
-                case TOO_EARLY -> throw Failure.conflict("appointment_too_early", "The appointment is at "
-                        + appointment.startsAt() + ": check in from " + settings.earlyMinutes() + " minutes before.",
-                        new io.vertx.core.json.JsonObject().put("startsAt", appointment.startsAt().toString())
-                                .put("earlyMinutes", settings.earlyMinutes()));
-                case MISSED -> throw Failure.conflict("appointment_missed", "The appointment was at "
-                        + appointment.startsAt() + ": take an ordinary ticket.",
-                        new io.vertx.core.json.JsonObject().put("startsAt", appointment.startsAt().toString()));
-                default -> {
-                }
-            }
-            String ticketLanguage = language != null ? language : appointment.language();
-            return issuer.issueForAppointment(principal, appointment, ticketLanguage)
-                    .compose(issued -> store.checkIn(appointment.id(), issued.ticket().id(), now)
-                            .map(checked -> new CheckedIn(checked.orElse(appointment), issued)));
-        });
+        Instant now = clock.instant();
+        Instant earliest = AppointmentRules.missedBefore(now, settings);
+        Instant latest = now.plus(Duration.ofMinutes(settings.earlyMinutes()));
+        return store.claim(site.id(), code, now, earliest, latest)
+                .compose(claimed -> claimed.isPresent() ? Future.succeededFuture(claimed.get())
+                        : store.bookedByCode(site.id(), code).map(found -> refusal(principal, found, now)))
+                .compose(appointment -> issuer.issueForAppointment(principal, appointment,
+                                language != null ? language : appointment.language())
+                        .compose(issued -> store.setTicket(appointment.id(), issued.ticket().id())
+                                .map(new CheckedIn(appointment, issued))));
+    }
+
+    /**
+     * Why a code could not be claimed: checked in already (the same check-in again: its ticket is issued again under
+     * the same key), too early, missed, or no such appointment waiting.
+     */
+    private Appointment refusal(Principal principal, Optional<Appointment> found, Instant now) {
+        if (found.isEmpty()) {
+            missedLookup(principal);
+            throw Failure.notFound("unknown_code", "No appointment with this code is waiting at this site today.");
+        }
+        Appointment appointment = found.get();
+        if (appointment.status() == Appointment.Status.CHECKED_IN
+            && AppointmentRules.checkIn(appointment.startsAt(), now, settings) != AppointmentRules.CheckIn.MISSED) {
+            return appointment;
+        }
+        JsonObject when = new JsonObject().put("startsAt", appointment.startsAt().toString());
+        if (AppointmentRules.checkIn(appointment.startsAt(), now, settings) == AppointmentRules.CheckIn.TOO_EARLY) {
+            throw Failure.conflict("appointment_too_early", "The appointment is at " + appointment.startsAt()
+                    + ": check in from " + settings.earlyMinutes() + " minutes before.",
+                    when.put("earlyMinutes", settings.earlyMinutes()));
+        }
+        throw Failure.conflict("appointment_missed", "The appointment was at " + appointment.startsAt()
+                + ": take an ordinary ticket.", when);
+    }
+
+    /** A kiosk's code matching nothing: {@link #LOOKUPS} of them at once, then one every few seconds. */
+    private void missedLookup(Principal principal) {
+        lookups.take(principal.isAgent() ? "agent-" + principal.agentId() : principal.deviceId(), "too_many_codes",
+                "Too many codes that match no appointment were tried from here");
     }
 
     /** Marks missed appointments, erases names of past days, deletes appointments older than the tickets. */
@@ -205,8 +233,10 @@ public final class Appointments {
         return DataRetention.drain(batch -> store.markMissed(AppointmentRules.missedBefore(now, settings), now, batch),
                         BATCH)
                 .compose(missed -> DataRetention.drain(batch -> store.eraseNamesBefore(now.minus(Duration.ofDays(1)),
-                        batch), BATCH).compose(erased -> DataRetention.drain(batch -> store.deleteBefore(deleteBefore,
-                        batch), BATCH)).map(missed));
+                        batch), BATCH).compose(erased -> DataRetention.drain(batch -> store.pseudonymiseBefore(
+                        retention.cutoffs(now).pseudonymiseBefore(), batch), BATCH))
+                        .compose(forgotten -> DataRetention.drain(batch -> store.deleteBefore(deleteBefore, batch),
+                                BATCH)).map(missed));
     }
 
     public Future<List<AppointmentFigures>> figures(StatsQuery query) {

@@ -133,11 +133,19 @@ public final class TicketIssuer {
         }
         TicketStore.NewTicket ticket = new TicketStore.NewTicket(site.id(), service.id(), service.roomId(),
                 service.prefix(), ServiceDay.of(arrival, site.zone()), PriorityClass.APPOINTMENT, language,
-                Tokens.newStatusToken(), arrival, principal.deviceId(), "appointment-" + appointment.id(),
+                Tokens.newStatusToken(), arrival, principal.deviceId(), appointmentKey(appointment),
                 appointment.startsAt());
         Promise<Issued> promise = Promise.promise();
         batcher.submit(new PendingIssue(ticket, promise, Vertx.currentContext()));
         return promise.future();
+    }
+
+    /**
+     * The request key of an appointment's ticket: from the appointment's secret token, so that no client can send it
+     * (a guessable one, from its id, would let a phone take the ticket meant for someone's check-in).
+     */
+    static String appointmentKey(Appointment appointment) {
+        return "rdv-" + appointment.token();
     }
 
     private static Catalog.Site issuingSite(Catalog catalog, Catalog.Service service, IssueRequest request) {

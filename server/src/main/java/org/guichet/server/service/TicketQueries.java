@@ -35,7 +35,9 @@ public final class TicketQueries {
     private static final Pattern STATUS_TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     /** A ticket in a counter's waiting list: how long it has waited, against its service's target. */
-    public record Waiting(Ticket ticket, long waitedSeconds, int targetWaitMinutes, boolean overTarget) {
+    /** @param appointmentName the name the visitor gave with their appointment, if any (agents only) */
+    public record Waiting(Ticket ticket, long waitedSeconds, int targetWaitMinutes, boolean overTarget,
+                          String appointmentName) {
     }
 
     /**
@@ -93,15 +95,23 @@ public final class TicketQueries {
                             ticket.serviceId(), ticket.priority(), ticket.arrivalAt(),
                             catalog.targetWait(ticket.serviceId()), ticket.targetCounterId(), ticket.appointmentAt()))
                             .toList();
-                    return new CallingOrder(site.policy()).order(order, counter.id(), counter.serviceIds(), now)
-                            .stream().map(next -> waiting(byId.get(next.id()), catalog, now)).toList();
-                });
+                    List<Ticket> ordered = new CallingOrder(site.policy()).order(order, counter.id(),
+                            counter.serviceIds(), now).stream().map(next -> byId.get(next.id())).toList();
+                    return ordered;
+                })
+                .compose(ordered -> tickets.appointmentNames(ordered.stream()
+                                .filter(ticket -> ticket.appointmentAt() != null).map(Ticket::id).toList())
+                        .map(names -> ordered.stream().map(ticket -> waiting(ticket, catalog, now,
+                                names.get(ticket.id()))).toList()));
     }
 
-    private static Waiting waiting(Ticket ticket, Catalog catalog, Instant now) {
-        long waited = WaitingQueue.waitedSeconds(ticket.arrivalAt(), now);
+    /** A visitor checked in early for an appointment waits from the booked time: not red for being early. */
+    private static Waiting waiting(Ticket ticket, Catalog catalog, Instant now, String appointmentName) {
+        Instant from = ticket.appointmentAt() != null && ticket.appointmentAt().isAfter(ticket.arrivalAt())
+                ? ticket.appointmentAt() : ticket.arrivalAt();
+        long waited = WaitingQueue.waitedSeconds(from, now);
         return new Waiting(ticket, waited, catalog.targetWaitMinutes(ticket.serviceId()),
-                catalog.overTarget(ticket.serviceId(), waited));
+                catalog.overTarget(ticket.serviceId(), waited), appointmentName);
     }
 
     /**

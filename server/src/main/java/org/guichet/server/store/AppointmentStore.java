@@ -48,17 +48,21 @@ public final class AppointmentStore {
     static final String CANCEL = """
             WITH cancelled AS (
                 UPDATE appointment SET status = 'CANCELLED', closed_at = $2
-                WHERE token = $1 AND status = 'BOOKED'
+                WHERE token = $1 AND status = 'BOOKED' AND starts_at > $2
                 RETURNING *),
             freed AS (
                 UPDATE appointment_slot s SET booked = s.booked - 1 FROM cancelled c
                 WHERE s.service_id = c.service_id AND s.starts_at = c.starts_at)
             SELECT\s""" + COLUMNS + " FROM cancelled";
-    static final String CHECK_IN = """
-            UPDATE appointment SET status = 'CHECKED_IN', checked_in_at = coalesce(checked_in_at, $2), ticket_id = $3,
-                                   closed_at = coalesce(closed_at, $2)
-            WHERE id = $1 AND status IN ('BOOKED', 'CHECKED_IN')
+    /**
+     * Claims the booked appointment with this code whose time allows a check-in now ($4 to $5), before its ticket is
+     * issued: nothing can cancel it or mark it missed afterwards.
+     */
+    static final String CLAIM = """
+            UPDATE appointment SET status = 'CHECKED_IN', checked_in_at = $3, closed_at = $3
+            WHERE site_id = $1 AND code = $2 AND status = 'BOOKED' AND starts_at BETWEEN $4 AND $5
             RETURNING\s""" + COLUMNS;
+    static final String SET_TICKET = "UPDATE appointment SET ticket_id = $2 WHERE id = $1";
     /** Booked appointments whose time is past the lateness allowed ($1) were missed. */
     static final String MARK_MISSED = """
             UPDATE appointment SET status = 'NO_SHOW', closed_at = $2
@@ -66,6 +70,10 @@ public final class AppointmentStore {
     static final String ERASE_NAMES = """
             UPDATE appointment SET name = NULL
             WHERE id IN (SELECT id FROM appointment WHERE starts_at < $1 AND name IS NOT NULL LIMIT $2)""";
+    /** Past the pseudonymisation period, nothing links an appointment to a visitor, an agent or a ticket. */
+    static final String PSEUDONYMISE = """
+            UPDATE appointment SET token = 'forgotten-' || id, created_by = NULL, name = NULL
+            WHERE id IN (SELECT id FROM appointment WHERE starts_at < $1 AND token NOT LIKE 'forgotten-%' LIMIT $2)""";
     static final String DELETE_OLDER = """
             DELETE FROM appointment WHERE id IN (SELECT id FROM appointment WHERE starts_at < $1 LIMIT $2)""";
     static final String DELETE_OLDER_SLOTS = """
@@ -135,9 +143,15 @@ public final class AppointmentStore {
         return pool.preparedQuery(CANCEL).execute(Tuple.of(token, Sql.utc(now))).map(AppointmentStore::first);
     }
 
-    public Future<Optional<Appointment>> checkIn(long id, long ticketId, Instant now) {
-        return pool.preparedQuery(CHECK_IN).execute(Tuple.of(id, Sql.utc(now), ticketId))
-                .map(AppointmentStore::first);
+    /** The appointment claimed for a check-in, or empty when none with this code may check in between the two. */
+    public Future<Optional<Appointment>> claim(String siteId, String code, Instant now, Instant earliestStart,
+                                               Instant latestStart) {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(siteId, code, Sql.utc(now), Sql.utc(earliestStart),
+                Sql.utc(latestStart))).map(AppointmentStore::first);
+    }
+
+    public Future<Void> setTicket(long appointmentId, long ticketId) {
+        return pool.preparedQuery(SET_TICKET).execute(Tuple.of(appointmentId, ticketId)).mapEmpty();
     }
 
     public Future<Integer> markMissed(Instant startedBefore, Instant now, int batch) {
@@ -147,6 +161,10 @@ public final class AppointmentStore {
 
     public Future<Integer> eraseNamesBefore(Instant cutoff, int batch) {
         return pool.preparedQuery(ERASE_NAMES).execute(Tuple.of(Sql.utc(cutoff), batch)).map(RowSet::rowCount);
+    }
+
+    public Future<Integer> pseudonymiseBefore(Instant cutoff, int batch) {
+        return pool.preparedQuery(PSEUDONYMISE).execute(Tuple.of(Sql.utc(cutoff), batch)).map(RowSet::rowCount);
     }
 
     public Future<Integer> deleteBefore(Instant cutoff, int batch) {

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,9 +170,10 @@ public final class TicketStore {
     static final String INSERT_TRANSFERRED = """
             WITH t AS (
                 INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
-                                    status_token, arrival_at, issued_at, note, target_counter_id, transferred_from)
+                                    status_token, arrival_at, issued_at, note, target_counter_id, transferred_from,
+                                    appointment_at)
                 SELECT site_id, $2, $3, prefix, seq, service_day, priority, language, 'WAITING',
-                       status_token, arrival_at, $4, $5, $6, id
+                       status_token, arrival_at, $4, $5, $6, id, appointment_at
                 FROM ticket WHERE id = $1
                 RETURNING *
             ), e AS (
@@ -265,6 +267,8 @@ public final class TicketStore {
             SELECT id, kind, at, counter_id, agent_id, data FROM ticket_event WHERE ticket_id = $1 ORDER BY id""";
     static final String SELECT_ACTIVE_AT_COUNTERS = "SELECT " + COLUMNS
             + " FROM ticket WHERE counter_id = ANY($1) AND status IN ('CALLED', 'SERVING')";
+    static final String SELECT_APPOINTMENT_NAMES =
+            "SELECT ticket_id, name FROM appointment WHERE ticket_id = ANY($1) AND name IS NOT NULL";
     static final String SELECT_WAITING_FOR_SERVICES = "SELECT " + COLUMNS + """
              FROM ticket
             WHERE site_id = $1 AND status = 'WAITING' AND service_day = $4
@@ -505,6 +509,19 @@ public final class TicketStore {
     }
 
     /** Today's waiting tickets of these services or sent to this counter, by arrival. */
+    /** The names visitors gave with the appointments these tickets were checked in for (agents see them). */
+    public Future<Map<Long, String>> appointmentNames(List<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Future.succeededFuture(Map.of());
+        }
+        return pool.preparedQuery(SELECT_APPOINTMENT_NAMES).execute(Tuple.of(ticketIds.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, String> names = new HashMap<>();
+                    rows.forEach(row -> names.put(row.getLong("ticket_id"), row.getString("name")));
+                    return names;
+                });
+    }
+
     public Future<List<Ticket>> waitingFor(String siteId, String[] serviceIds, String counterId, LocalDate day) {
         return pool.preparedQuery(SELECT_WAITING_FOR_SERVICES).execute(Tuple.of(siteId, serviceIds, counterId, day))
                 .map(TicketStore::all);

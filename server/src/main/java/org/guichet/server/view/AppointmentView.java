@@ -50,7 +50,8 @@ public final class AppointmentView {
         JsonArray rows = new JsonArray();
         figures.forEach(row -> {
             Catalog.Service service = catalog.services().get(row.serviceId());
-            long honoured = row.appointments() - row.cancelled();
+            // Of the appointments that came due: those checked in, and those missed.
+            long honoured = row.checkedIn() + row.noShows();
             rows.add(new JsonObject().put("siteId", row.siteId()).put("serviceId", row.serviceId())
                     .put("serviceName", service == null ? row.serviceId() : service.name())
                     .put("appointments", row.appointments()).put("cancelled", row.cancelled())

@@ -47,7 +47,8 @@ public final class TicketView {
         return forAgent(waiting.ticket(), catalog)
                 .put("waitedSeconds", waiting.waitedSeconds())
                 .put("targetWaitMinutes", waiting.targetWaitMinutes())
-                .put("overTarget", waiting.overTarget());
+                .put("overTarget", waiting.overTarget())
+                .put("appointmentName", waiting.appointmentName());
     }
 
     /** A ticket's history, for agents. */

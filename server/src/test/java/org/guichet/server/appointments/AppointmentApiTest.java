@@ -151,11 +151,25 @@ class AppointmentApiTest {
         assertThat(ticket.getString("priority")).isEqualTo("APPOINTMENT");
         assertThat(ticket.getString("appointmentAt")).isEqualTo(at(10, 0).toString());
         assertThat(ticket.getString("language")).as("the booking's language").isEqualTo("en");
-        assertThat(ticket.getJsonObject("appointment").getString("name")).isEqualTo("M. Martin");
-        JsonObject again = TestServer.status(checkIn(code), 201).bodyAsJsonObject();
-        assertThat(again.getLong("id")).as("a check-in sent again gets the same ticket").isEqualTo(ticket.getLong("id"));
+        assertThat(ticket.getJsonObject("appointment").containsKey("name")).as("a kiosk gets no name").isFalse();
+        List<Future<HttpResponse<Buffer>>> twice = List.of(
+                server.request(HttpMethod.POST, "/api/v1/sites/s1/appointments/check-in", kiosk,
+                        new JsonObject().put("code", code)),
+                server.request(HttpMethod.POST, "/api/v1/sites/s1/appointments/check-in", kiosk,
+                        new JsonObject().put("code", code)));
+        TestServer.await(Future.join(twice));
+        for (Future<HttpResponse<Buffer>> again : twice) {
+            assertThat(TestServer.status(again.result(), 201).bodyAsJsonObject().getLong("id"))
+                    .as("a check-in sent again, even at once, gets the same ticket").isEqualTo(ticket.getLong("id"));
+        }
 
         String counter = server.agentAtCounter("calling.agent", "s1", "c2");
+        JsonArray listed = new JsonArray(server.get("/api/v1/counters/c2/waiting", counter).bodyAsString());
+        JsonObject entry = listed.stream().map(JsonObject.class::cast)
+                .filter(item -> item.getLong("id").equals(ticket.getLong("id"))).findFirst().orElseThrow();
+        assertThat(entry.getString("appointmentName")).as("the agent sees the name given").isEqualTo("M. Martin");
+        assertThat(entry.getBoolean("overTarget")).as("early is not waiting").isFalse();
+        assertThat(entry.getLong("waitedSeconds")).isZero();
         JsonObject called = ok(server.post("/api/v1/counters/c2/call-next", counter, null));
         assertThat(called.getString("number")).as("before its time, walk-ins first")
                 .isEqualTo(first.getString("number"));
@@ -180,6 +194,8 @@ class AppointmentApiTest {
         TestServer.status(book(at(12, 0), null), 201);
 
         clock.set(at(9, 36));
+        assertThat(server.post("/api/v1/public/appointments/" + missed.getString("token") + "/cancel", null, null)
+                .bodyAsJsonObject().getString("error")).as("too late to cancel once it has begun").isEqualTo("not_booked");
         HttpResponse<Buffer> late = checkIn(missed.getString("code"));
         assertThat(late.statusCode()).as("16 minutes late, past lateMinutes (15)").isEqualTo(409);
         assertThat(late.bodyAsJsonObject().getString("error")).isEqualTo("appointment_missed");
@@ -227,6 +243,12 @@ class AppointmentApiTest {
         }
         assertThat(checkIn("12").bodyAsJsonObject().getString("error")).isEqualTo("bad_code");
         assertThat(checkIn("ACDEFG").statusCode()).isEqualTo(404);
+        HttpResponse<Buffer> guessing = null;
+        for (int n = 0; n < 10 && (guessing == null || guessing.statusCode() == 404); n++) {
+            guessing = checkIn("ACDEF" + "GHJKMNPQRT".charAt(n));
+        }
+        assertThat(guessing.statusCode()).as("codes tried one by one are slowed down").isEqualTo(429);
+        assertThat(guessing.bodyAsJsonObject().getString("error")).isEqualTo("too_many_codes");
         assertThat(server.post("/api/v1/sites/s1/appointments/check-in", null, new JsonObject().put("code", "ACDEFG"))
                 .statusCode()).isEqualTo(401);
         assertThat(server.get("/api/v1/public/appointments/nothing-like-a-token", null).statusCode()).isEqualTo(404);
