@@ -195,24 +195,60 @@ async function visitorLanguages() {
 }
 
 export async function openIssueDialog() {
-    const site = currentSite();
-    if (state.busy || !site) {
+    const opened = await visitorDialog('#issue-dialog', '#issue-language');
+    if (!opened) {
         return;
     }
-    const languages = await visitorLanguages().catch(() => null);
-    if (!languages) {
-        return; // the connection is down: the header says so
-    }
-    const dialog = $('#issue-dialog');
-    const option = (value, label) => h('option', { value }, label);
+    const { dialog, site, option } = opened;
     dialog.querySelector('#issue-service').replaceChildren(option('', t('transfer.choose')),
         ...site.services.filter(service => service.kind === 'service')
             .map(service => option(service.id, `${service.prefix ?? ''} · ${service.name}`)));
-    dialog.querySelector('#issue-language').replaceChildren(...languages
-        .map(language => option(language, t('issue.lang.' + language))));
     dialog.querySelector('#issue-priority').checked = false;
     dialog.querySelector('#issue-error').textContent = '';
     dialog.showModal();
+}
+
+/**
+ * A dialog about a visitor of the counter's site, with their language to choose: null while a command runs or when
+ * the visitor languages cannot be read (the connection is down: the header says so).
+ */
+async function visitorDialog(dialogId, languageId) {
+    const site = currentSite();
+    if (state.busy || !site) {
+        return null;
+    }
+    const languages = await visitorLanguages().catch(() => null);
+    if (!languages) {
+        return null;
+    }
+    const dialog = $(dialogId);
+    const option = (value, label) => h('option', { value }, label);
+    dialog.querySelector(languageId).replaceChildren(...languages
+        .map(language => option(language, t('issue.lang.' + language))));
+    return { dialog, site, option };
+}
+
+/**
+ * Sends what a dialog asks, one command at a time: a refusal of what was typed (the given statuses) is said in the
+ * dialog, which stays open; anything else closes it and is said as every command's refusal is.
+ */
+async function sendFromDialog(dialog, errorId, refusedStatuses, send) {
+    if (state.busy) {
+        return;
+    }
+    setBusy(true);
+    try {
+        await send();
+    } catch (error) {
+        if (refusedStatuses.includes(error.status)) {
+            dialog.querySelector(errorId).textContent = errorText(error);
+        } else {
+            dialog.close();
+            await failed(error);
+        }
+    } finally {
+        setBusy(false);
+    }
 }
 
 function submitIssue(event) {
@@ -230,26 +266,18 @@ function submitIssue(event) {
 
 /** A call-back asked for a caller on the line (phone reception): service, number, subject, and when to call. */
 export async function openCallbackDialog() {
-    const site = currentSite();
-    if (state.busy || !site) {
+    const opened = await visitorDialog('#callback-dialog', '#callback-language');
+    if (!opened) {
         return;
     }
-    const languages = await visitorLanguages().catch(() => null);
-    if (!languages) {
-        return;
-    }
-    const dialog = $('#callback-dialog');
-    const option = (value, label) => h('option', { value }, label);
+    const { dialog, site, option } = opened;
     dialog.querySelector('#callback-service').replaceChildren(option('', t('transfer.choose')),
         ...site.services.filter(service => service.kind === 'service')
             .map(service => option(service.id, `${service.prefix ?? ''} · ${service.name}`)));
-    dialog.querySelector('#callback-language').replaceChildren(...languages
-        .map(language => option(language, t('issue.lang.' + language))));
     dialog.querySelector('#callback-error').textContent = '';
     dialog.showModal();
 }
 
-/** A refusal of what was typed is said in the dialog, which stays open; anything else as every command's is. */
 async function submitCallback(event) {
     event.preventDefault();
     const dialog = $('#callback-dialog');
@@ -258,11 +286,7 @@ async function submitCallback(event) {
         dialog.querySelector('#callback-error').textContent = t('issue.needService');
         return;
     }
-    if (state.busy) {
-        return;
-    }
-    setBusy(true);
-    try {
+    await sendFromDialog(dialog, '#callback-error', [400], async () => {
         const made = await api.post(`/sites/${encodeURIComponent(currentSite().id)}/callbacks`, {
             serviceId: value('#callback-service'), phone: value('#callback-phone'),
             subject: value('#callback-subject'), language: value('#callback-language'), date: value('#callback-date'),
@@ -271,34 +295,18 @@ async function submitCallback(event) {
         dialog.close();
         showMessage('info', t('msg.callbackRequested', { service: made.serviceName ?? '' }), 'callback');
         await refresh('all');
-    } catch (error) {
-        if (error.status === 400) {
-            dialog.querySelector('#callback-error').textContent = errorText(error);
-        } else {
-            dialog.close();
-            await failed(error);
-        }
-    } finally {
-        setBusy(false);
-    }
+    });
 }
 
 /** An appointment booked for a visitor (on the phone, or at the counter): the banner gives its code to pass on. */
 export async function openAppointmentDialog() {
-    const site = currentSite();
-    if (state.busy || !site) {
+    const opened = await visitorDialog('#appointment-dialog', '#appointment-language');
+    if (!opened) {
         return;
     }
-    const languages = await visitorLanguages().catch(() => null);
-    if (!languages) {
-        return;
-    }
-    const dialog = $('#appointment-dialog');
-    const option = (value, label) => h('option', { value }, label);
+    const { dialog, site, option } = opened;
     dialog.querySelector('#appointment-service').replaceChildren(...site.services
         .filter(service => service.appointments).map(service => option(service.id, service.name)));
-    dialog.querySelector('#appointment-language').replaceChildren(...languages
-        .map(language => option(language, t('issue.lang.' + language))));
     dialog.querySelector('#appointment-day').value = new Intl.DateTimeFormat('en-CA', { timeZone: site.timeZone,
         year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + state.clockOffsetMs));
     dialog.querySelector('#appointment-error').textContent = '';
@@ -327,27 +335,18 @@ async function submitAppointment(event) {
         dialog.querySelector('#appointment-error').textContent = t('appointment.none');
         return;
     }
-    if (state.busy) {
-        return;
-    }
-    setBusy(true);
-    try {
-        const booked = await api.post(`/sites/${encodeURIComponent(currentSite().id)}/appointments`, {
-            serviceId: dialog.querySelector('#appointment-service').value, startsAt,
-            name: dialog.querySelector('#appointment-name').value.trim() || undefined,
-            language: dialog.querySelector('#appointment-language').value });
-        dialog.close();
-        showMessage('info', t('msg.appointmentBooked', { code: `${booked.code.slice(0, 3)} ${booked.code.slice(3)}`,
-            time: clockTime(booked.startsAt), service: booked.serviceName ?? '' }), 'appointment');
-    } catch (error) {
-        if (error.status === 400 || error.status === 409) {
-            dialog.querySelector('#appointment-error').textContent = errorText(error);
-            await readSlots();
-        } else {
+    await sendFromDialog(dialog, '#appointment-error', [400, 409], async () => {
+        try {
+            const booked = await api.post(`/sites/${encodeURIComponent(currentSite().id)}/appointments`, {
+                serviceId: dialog.querySelector('#appointment-service').value, startsAt,
+                name: dialog.querySelector('#appointment-name').value.trim() || undefined,
+                language: dialog.querySelector('#appointment-language').value });
             dialog.close();
-            await failed(error);
+            showMessage('info', t('msg.appointmentBooked', { code: `${booked.code.slice(0, 3)} ${booked.code.slice(3)}`,
+                time: clockTime(booked.startsAt), service: booked.serviceName ?? '' }), 'appointment');
+        } catch (error) {
+            await readSlots(); // a slot taken meanwhile leaves the list
+            throw error;
         }
-    } finally {
-        setBusy(false);
-    }
+    });
 }
