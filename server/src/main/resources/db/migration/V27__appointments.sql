@@ -33,8 +33,14 @@ CREATE TABLE appointment (
     created_by    bigint      REFERENCES agent (id),
     created_at    timestamptz NOT NULL,
     checked_in_at timestamptz,
-    closed_at     timestamptz
+    closed_at     timestamptz,
+    -- a mobile number for one SMS reminder, only if the visitor asked for it: sealed (AES-GCM, the contact key),
+    -- erased once the reminder is sent or no longer needed
+    phone_cipher  bytea,
+    reminder      text        CHECK (reminder IN ('PENDING', 'SENDING', 'SENT', 'FAILED', 'DROPPED')),
+    CHECK ((phone_cipher IS NOT NULL) = (reminder IS NOT NULL AND reminder IN ('PENDING', 'SENDING')))
 );
+CREATE INDEX appointment_reminder_pending ON appointment (starts_at) WHERE reminder = 'PENDING';
 CREATE UNIQUE INDEX appointment_code_booked ON appointment (site_id, code) WHERE status = 'BOOKED';
 CREATE INDEX appointment_site_time ON appointment (site_id, starts_at);
 CREATE INDEX appointment_booked_time ON appointment (starts_at) WHERE status = 'BOOKED';

@@ -60,12 +60,14 @@ async function book(event) {
     try {
         const appointment = await api.post(`/public/sites/${encodeURIComponent(siteId)}/appointments`, {
             serviceId: $('service').value, startsAt: chosen.value, name: $('name').value.trim() || undefined,
+            smsPhone: $('sms').hidden ? undefined : $('sms-phone').value.trim() || undefined,
             language: language() });
         // The appointment's own page: its address is the visitor's way back to it.
         location.assign(`${appointment.path}?lang=${language()}`);
     } catch (error) {
         const code = error instanceof ApiError ? error.code : null;
-        say(t({ slot_full: 'rdv.full', too_many_requests: 'rdv.tooMany' }[code] ?? 'rdv.failed'));
+        say(t({ slot_full: 'rdv.full', too_many_requests: 'rdv.tooMany', bad_phone_number: 'rdv.badNumber' }[code]
+            ?? 'rdv.failed'));
         if (code === 'slot_full') {
             await showSlots();
         }
@@ -85,6 +87,7 @@ async function loadBooking() {
     const menu = await api.get(`/public/sites/${encodeURIComponent(siteId)}/menu`).catch(() => null);
     timeZone = menu?.site?.timeZone;
     $('site-name').textContent = menu?.site?.name ?? '';
+    $('sms').hidden = !menu?.smsReminders;
     if (services.length === 0) {
         say(t('rdv.none'));
         return;

@@ -3,6 +3,8 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'rdv.sms': 'Recevoir un SMS de rappel (facultatif) : numéro de portable',
+    'rdv.badNumber': 'Ce numéro de portable n’est pas valide : par exemple 06 12 34 56 78. Laissez le champ vide pour ne pas recevoir de SMS.',
     'rdv.title': 'Prendre rendez-vous',
     'rdv.service': 'Service',
     'rdv.day': 'Jour',
@@ -33,6 +35,8 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'rdv.sms': 'Get an SMS reminder (optional): mobile number',
+    'rdv.badNumber': 'This mobile number is not valid: for example 06 12 34 56 78. Leave the field empty for no text message.',
     'rdv.title': 'Book an appointment',
     'rdv.service': 'Service',
     'rdv.day': 'Day',
@@ -63,6 +67,8 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'rdv.sms': 'Recibir un SMS de recordatorio (opcional): número de móvil',
+    'rdv.badNumber': 'Este número de móvil no es válido: por ejemplo 06 12 34 56 78. Deje el campo vacío para no recibir SMS.',
     'rdv.title': 'Pedir cita',
     'rdv.service': 'Servicio',
     'rdv.day': 'Día',
@@ -93,6 +99,8 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'rdv.sms': 'Recebre un SMS de rapèl (facultatiu) : numèro de portable',
+    'rdv.badNumber': 'Aqueste numèro de portable es pas valid : per exemple 06 12 34 56 78. Daissatz lo camp void per recebre pas de SMS.',
     'rdv.title': 'Prendre rendètz-vos',
     'rdv.service': 'Servici',
     'rdv.day': 'Jorn',

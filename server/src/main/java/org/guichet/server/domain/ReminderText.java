@@ -20,6 +20,21 @@ public final class ReminderText {
     private ReminderText() {
     }
 
+    private static final Map<String, String> APPOINTMENT = Map.of(
+            "fr", "%s : rendez-vous %s le %s à %s. À la borne, touchez « J'ai un rendez-vous » et tapez le code %s.",
+            "en", "%s: appointment %s on %s at %s. At the kiosk, touch \"I have an appointment\" and type code %s.",
+            "es", "%s: cita %s el %s a las %s. En el terminal, toque «Tengo cita» y escriba el código %s.",
+            "oc", "%s : rendètz-vos %s lo %s a %s. A la bòrna, tocatz « Ai un rendètz-vos » e picatz lo còdi %s.");
+
+    /** The reminder of an appointment: the service, the local day (dd/MM) and time, and the code to type. */
+    public static String appointment(String language, String siteName, String serviceName,
+                                     java.time.ZonedDateTime startsAt, String code) {
+        String day = "%02d/%02d".formatted(startsAt.getDayOfMonth(), startsAt.getMonthValue());
+        String time = "%02d:%02d".formatted(startsAt.getHour(), startsAt.getMinute());
+        return APPOINTMENT.getOrDefault(language, APPOINTMENT.get(Languages.DEFAULT))
+                .formatted(siteName, serviceName, day, time, code);
+    }
+
     public static String text(String language, String siteName, int peopleAhead, String ticketNumber) {
         if (peopleAhead == 0) {
             return NEXT.getOrDefault(language, NEXT.get(Languages.DEFAULT)).formatted(siteName, ticketNumber);

@@ -18,6 +18,7 @@ public final class AppointmentRoutes {
 
     private static final int MAX_NAME = 80;
     private static final int MAX_TOKEN = 64;
+    private static final int MAX_PHONE = 40;
 
     private final Services services;
 
@@ -56,7 +57,8 @@ public final class AppointmentRoutes {
         JsonObject body = Json.body(ctx);
         Reply.json(ctx, 201, services.appointments().book(ctx.pathParam("siteId"),
                         Json.requiredString(body, "serviceId"), instant(Json.requiredString(body, "startsAt")),
-                        Json.optionalString(body, "name", MAX_NAME), Json.language(body), Reply.address(ctx))
+                        Json.optionalString(body, "name", MAX_NAME), Json.language(body),
+                        Json.optionalString(body, "smsPhone", MAX_PHONE), Reply.address(ctx))
                 .map(appointment -> AppointmentView.forVisitor(appointment, services.catalogs().get())));
     }
 
@@ -64,7 +66,8 @@ public final class AppointmentRoutes {
         JsonObject body = Json.body(ctx);
         Reply.json(ctx, 201, services.appointments().bookFor(Reply.principal(ctx), ctx.pathParam("siteId"),
                         Json.requiredString(body, "serviceId"), instant(Json.requiredString(body, "startsAt")),
-                        Json.optionalString(body, "name", MAX_NAME), Json.language(body))
+                        Json.optionalString(body, "name", MAX_NAME), Json.language(body),
+                        Json.optionalString(body, "smsPhone", MAX_PHONE))
                 .map(appointment -> AppointmentView.forVisitor(appointment, services.catalogs().get())));
     }
 

@@ -55,7 +55,9 @@ public final class ClusterJobsVerticle extends VerticleBase {
                 () -> Future.join(services.callbacks().eraseDue(), services.appointments().tidy()));
         training = Periodic.start(vertx, "simulated visitors", TRAINING_INTERVAL,
                 () -> services.training().drawSimulations());
-        reminders = Periodic.start(vertx, "SMS reminders", REMINDER_INTERVAL, () -> services.reminders().sendDue());
+        reminders = Periodic.start(vertx, "SMS reminders", REMINDER_INTERVAL, () -> Future.join(
+                services.reminders().sendDue(), services.reminders().sendAppointmentReminders(
+                        services.appointments().settings().reminderMinutes())));
         return Future.succeededFuture();
     }
 

@@ -52,15 +52,17 @@ public final class Appointments {
     private final AppointmentStore store;
     private final Catalogs catalogs;
     private final TicketIssuer issuer;
+    private final SmsReminders reminders;
     private final AppointmentSettings settings;
     private final RetentionPolicy retention;
     private final Clock clock;
     private final DeviceIssuingLimits addresses;
     private final DeviceIssuingLimits lookups;
 
-    public Appointments(AppointmentStore store, Catalogs catalogs, TicketIssuer issuer, AppointmentSettings settings,
-                        RetentionPolicy retention, Clock clock) {
+    public Appointments(AppointmentStore store, Catalogs catalogs, TicketIssuer issuer, SmsReminders reminders,
+                        AppointmentSettings settings, RetentionPolicy retention, Clock clock) {
         this.store = store;
+        this.reminders = reminders;
         this.catalogs = catalogs;
         this.issuer = issuer;
         this.settings = settings;
@@ -105,27 +107,29 @@ public final class Appointments {
      * node (429 past it).
      */
     public Future<Appointment> book(String siteId, String serviceId, Instant startsAt, String name,
-                                    String language, String address) {
+                                    String language, String smsPhone, String address) {
         Catalog.Site site = publicSite(siteId);
         addresses.take(address == null ? "unknown" : address, "too_many_requests",
                 "Too many appointments were booked from this address");
-        return book(site, serviceId, startsAt, name, language, "WEB", null);
+        return book(site, serviceId, startsAt, name, language, smsPhone, "WEB", null);
     }
 
     /** An agent of the site books for a visitor (on the phone, or at the counter). */
     public Future<Appointment> bookFor(Principal principal, String siteId, String serviceId, Instant startsAt,
-                                       String name, String language) {
+                                       String name, String language, String smsPhone) {
         Catalog.Site site = publicSite(siteId);
         AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(site.id()));
         if (!principal.isAgent()) {
             throw Failure.notAllowed("Only agents book for a visitor.");
         }
-        return book(site, serviceId, startsAt, name, language, "AGENT", principal.agentId());
+        return book(site, serviceId, startsAt, name, language, smsPhone, "AGENT", principal.agentId());
     }
 
+    /** smsPhone: a mobile number for one SMS reminder {@code reminderMinutes} before, where SMS are on; else null. */
     private Future<Appointment> book(Catalog.Site site, String serviceId, Instant startsAt, String name,
-                                     String language, String channel, Long agentId) {
+                                     String language, String smsPhone, String channel, Long agentId) {
         Catalog.Service service = bookable(site, serviceId);
+        org.guichet.server.domain.PhoneNumber reminderNumber = reminders.numberFor(smsPhone);
         Instant now = clock.instant();
         AppointmentRules.requireBookable(startsAt, now, site.opening(), site.zone(),
                 service.appointments().slotMinutes());
@@ -133,12 +137,13 @@ public final class Appointments {
                 service.appointments().slotMinutes(), AppointmentRules.newCode(), Tokens.newStatusToken(),
                 AppointmentRules.name(name), language == null ? Languages.DEFAULT : language,
                 Appointment.Status.BOOKED, null, now, null);
-        return bookWithFreeCode(request, service.appointments().capacity(), channel, agentId, 1);
+        byte[] sealed = reminderNumber == null ? null : reminders.sealForAppointment(reminderNumber, request.token());
+        return bookWithFreeCode(request, service.appointments().capacity(), channel, agentId, sealed, 1);
     }
 
     private Future<Appointment> bookWithFreeCode(Appointment request, int capacity, String channel, Long agentId,
-                                                 int attempt) {
-        return store.book(request, capacity, channel, agentId)
+                                                 byte[] sealed, int attempt) {
+        return store.book(request, capacity, channel, agentId, sealed)
                 .map(booked -> booked.orElseThrow(() -> Failure.conflict("slot_full",
                         "This slot has just been taken: choose another.")))
                 .recover(failure -> {
@@ -148,7 +153,7 @@ public final class Appointments {
                                 request.startsAt(), request.slotMinutes(), AppointmentRules.newCode(),
                                 request.token(), request.name(), request.language(), request.status(), null,
                                 request.createdAt(), null);
-                        return bookWithFreeCode(again, capacity, channel, agentId, attempt + 1);
+                        return bookWithFreeCode(again, capacity, channel, agentId, sealed, attempt + 1);
                     }
                     return Future.failedFuture(failure);
                 });

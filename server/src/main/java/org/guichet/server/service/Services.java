@@ -142,7 +142,9 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 outlets.tickets());
         TicketQueries queries = new TicketQueries(tickets, catalogs, base.summaries(), estimator, clock);
         SmsCounters smsCounters = new SmsCounters();
-        SmsReminders reminders = new SmsReminders(new ReminderStore(pool), queries, catalogs, contactCipher,
+        AppointmentStore appointmentStore = new AppointmentStore(pool);
+        SmsReminders reminders = new SmsReminders(new ReminderStore(pool), appointmentStore, queries, catalogs,
+                contactCipher,
                 sms.enabled() ? sms.create(vertx, smsCounters, (to, failure) -> { }) : SmsGateway.off(), smsCounters,
                 sms.enabled(), clock);
         AlertMonitor alerts = new AlertMonitor(base.waitingQueues(), deviceStore, catalogs, clock,
@@ -171,6 +173,6 @@ public record Services(Clock clock, Catalogs catalogs, Health health, Authentica
                 new PhoneTickets(issuer, new PhoneTicketStore(pool), catalogs, reminders, clock),
                 new Callbacks(new CallbackStore(pool), catalogs, calling, counters, contactCipher, callbacks,
                         retention, outlets.callbacks(), clock), reminders,
-                new Appointments(new AppointmentStore(pool), catalogs, issuer, appointments, retention, clock));
+                new Appointments(appointmentStore, catalogs, issuer, reminders, appointments, retention, clock));
     }
 }

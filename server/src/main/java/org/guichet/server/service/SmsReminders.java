@@ -2,6 +2,7 @@ package org.guichet.server.service;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.domain.Appointment;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.PhoneNumber;
@@ -9,9 +10,11 @@ import org.guichet.server.domain.ReminderText;
 import org.guichet.server.domain.TicketStatus;
 import org.guichet.server.sms.SmsCounters;
 import org.guichet.server.sms.SmsGateway;
+import org.guichet.server.store.AppointmentStore;
 import org.guichet.server.store.ReminderStore;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +30,7 @@ public final class SmsReminders {
     static final int BATCH = 200;
 
     private final ReminderStore store;
+    private final AppointmentStore appointments;
     private final TicketQueries queries;
     private final Catalogs catalogs;
     private final ContactCipher cipher;
@@ -35,9 +39,10 @@ public final class SmsReminders {
     private final boolean enabled;
     private final Clock clock;
 
-    public SmsReminders(ReminderStore store, TicketQueries queries, Catalogs catalogs, ContactCipher cipher,
-                        SmsGateway gateway, SmsCounters counters, boolean enabled, Clock clock) {
+    public SmsReminders(ReminderStore store, AppointmentStore appointments, TicketQueries queries, Catalogs catalogs,
+                        ContactCipher cipher, SmsGateway gateway, SmsCounters counters, boolean enabled, Clock clock) {
         this.store = store;
+        this.appointments = appointments;
         this.queries = queries;
         this.catalogs = catalogs;
         this.cipher = cipher;
@@ -64,6 +69,39 @@ public final class SmsReminders {
             throw Failure.invalid("bad_phone_number", "Please give a mobile number: a reminder is a text message.");
         }
         return number;
+    }
+
+    /** A number sealed for one appointment's reminder (its secret token in the purpose). */
+    public byte[] sealForAppointment(PhoneNumber number, String appointmentToken) {
+        return cipher.seal(number.e164(), "appointment:" + appointmentToken);
+    }
+
+    /**
+     * Sends the reminders of appointments due within {@code reminderMinutes} (each claimed by one node), and erases
+     * the numbers of those no longer needed; sending goes on after this returns.
+     */
+    public Future<Integer> sendAppointmentReminders(int reminderMinutes) {
+        Instant now = clock.instant();
+        return appointments.dropReminders(BATCH).compose(dropped -> appointments.claimReminders(
+                now.plus(java.time.Duration.ofMinutes(reminderMinutes)), BATCH)).map(claimed -> {
+                    claimed.forEach(this::remind);
+                    return claimed.size();
+                });
+    }
+
+    private void remind(AppointmentStore.Reminder reminder) {
+        Appointment appointment = reminder.appointment();
+        Catalog catalog = catalogs.get();
+        Catalog.Site site = catalog.sites().get(appointment.siteId());
+        Catalog.Service service = catalog.services().get(appointment.serviceId());
+        PhoneNumber number = PhoneNumber.parse(cipher.open(reminder.sealedNumber(),
+                "appointment:" + appointment.token()));
+        String text = ReminderText.appointment(appointment.language(), site == null ? "Guichet" : site.name(),
+                service == null ? "" : service.name(appointment.language()),
+                appointment.startsAt().atZone(site == null ? java.time.ZoneOffset.UTC : site.zone()),
+                appointment.code());
+        gateway.send(number, text).compose(receipt -> appointments.finishReminder(appointment.id(), "SENT"),
+                failure -> appointments.finishReminder(appointment.id(), "FAILED"));
     }
 
     public Future<Void> register(long ticketId, String siteId, PhoneNumber number) {

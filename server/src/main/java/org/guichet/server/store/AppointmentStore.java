@@ -1,6 +1,7 @@
 package org.guichet.server.store;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -33,8 +34,9 @@ public final class AppointmentStore {
                 ON CONFLICT (service_id, starts_at) DO UPDATE SET booked = s.booked + 1 WHERE s.booked < $4
                 RETURNING booked)
             INSERT INTO appointment (site_id, service_id, starts_at, slot_minutes, code, token, name, language,
-                                     channel, created_by, created_at)
-            SELECT $1, $2, $3, $5, $6, $7, $8, $9, $10, $11, $12 FROM place
+                                     channel, created_by, created_at, phone_cipher, reminder)
+            SELECT $1, $2, $3, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+                   CASE WHEN $13::bytea IS NULL THEN NULL ELSE 'PENDING' END FROM place
             RETURNING\s""" + COLUMNS;
     /** The number of places taken in each slot of a service between $2 and $3. */
     static final String BOOKED_BETWEEN = """
@@ -44,6 +46,16 @@ public final class AppointmentStore {
     static final String BOOKED_BY_CODE = "SELECT " + COLUMNS
             + " FROM appointment WHERE site_id = $1 AND code = $2 AND status IN ('BOOKED', 'CHECKED_IN')"
             + " ORDER BY status = 'BOOKED' DESC, starts_at DESC LIMIT 1";
+    static final String CLAIM_REMINDERS = """
+            UPDATE appointment SET reminder = 'SENDING'
+            WHERE id IN (SELECT id FROM appointment WHERE reminder = 'PENDING' AND status = 'BOOKED'
+                         AND starts_at < $1 ORDER BY starts_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+            RETURNING\s""" + COLUMNS + ", phone_cipher";
+    static final String FINISH_REMINDER =
+            "UPDATE appointment SET reminder = $2, phone_cipher = NULL WHERE id = $1 AND reminder = 'SENDING'";
+    static final String DROP_REMINDERS = """
+            UPDATE appointment SET reminder = 'DROPPED', phone_cipher = NULL
+            WHERE id IN (SELECT id FROM appointment WHERE reminder = 'PENDING' AND status <> 'BOOKED' LIMIT $1)""";
     /** Cancels a booked appointment and gives its place back, in one statement. */
     static final String CANCEL = """
             WITH cancelled AS (
@@ -112,13 +124,40 @@ public final class AppointmentStore {
         this.pool = pool;
     }
 
-    /** The appointment booked, or empty when the slot is full. */
-    public Future<Optional<Appointment>> book(Appointment request, int capacity, String channel, Long createdBy) {
+    /** The appointment booked (with a sealed number for its reminder, or null), or empty when the slot is full. */
+    public Future<Optional<Appointment>> book(Appointment request, int capacity, String channel, Long createdBy,
+                                              byte[] sealedNumber) {
         return pool.preparedQuery(BOOK).execute(Tuple.of(request.siteId(), request.serviceId(),
                         Sql.utc(request.startsAt()), capacity, request.slotMinutes(), request.code())
                 .addValue(request.token()).addValue(request.name()).addValue(request.language()).addValue(channel)
-                .addValue(createdBy).addValue(Sql.utc(request.createdAt())))
+                .addValue(createdBy).addValue(Sql.utc(request.createdAt()))
+                .addValue(sealedNumber == null ? null : Buffer.buffer(sealedNumber)))
                 .map(AppointmentStore::first);
+    }
+
+    /** A reminder one node claimed: the appointment, and its sealed number. */
+    public record Reminder(Appointment appointment, byte[] sealedNumber) {
+    }
+
+    /** Claims the pending reminders of appointments booked for before this instant (one node sends each). */
+    public Future<List<Reminder>> claimReminders(Instant startsBefore, int batch) {
+        return pool.preparedQuery(CLAIM_REMINDERS).execute(Tuple.of(Sql.utc(startsBefore), batch)).map(rows -> {
+            List<Reminder> reminders = new ArrayList<>();
+            for (Row row : rows) {
+                reminders.add(new Reminder(appointment(row), row.getBuffer("phone_cipher").getBytes()));
+            }
+            return reminders;
+        });
+    }
+
+    /** outcome: SENT or FAILED; the number is erased. */
+    public Future<Void> finishReminder(long id, String outcome) {
+        return pool.preparedQuery(FINISH_REMINDER).execute(Tuple.of(id, outcome)).mapEmpty();
+    }
+
+    /** Reminders no longer needed (the appointment cancelled, checked in, missed): their numbers erased. */
+    public Future<Integer> dropReminders(int batch) {
+        return pool.preparedQuery(DROP_REMINDERS).execute(Tuple.of(batch)).map(RowSet::rowCount);
     }
 
     /** Places taken per slot start, between two instants. */
@@ -190,11 +229,11 @@ public final class AppointmentStore {
     }
 
     private static Optional<Appointment> first(RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            return Optional.empty();
-        }
-        Row row = rows.iterator().next();
-        return Optional.of(new Appointment(row.getLong("id"), row.getString("site_id"), row.getString("service_id"),
+        return rows.size() == 0 ? Optional.empty() : Optional.of(appointment(rows.iterator().next()));
+    }
+
+    private static Appointment appointment(Row row) {
+        return (new Appointment(row.getLong("id"), row.getString("site_id"), row.getString("service_id"),
                 Sql.instant(row, "starts_at"), row.getInteger("slot_minutes"), row.getString("code"),
                 row.getString("token"), row.getString("name"), row.getString("language"),
                 Appointment.Status.valueOf(row.getString("status")), row.getLong("ticket_id"),

@@ -96,6 +96,9 @@ class SmsReminderTest {
     void one_sms_when_three_people_are_left_then_the_number_is_erased_and_failures_are_retried_and_reported() {
         assertThat(ok(server.get("/api/v1/public/sites/s1/menu", null)).getBoolean("smsReminders")).isTrue();
         String agent = server.agentAtCounter("reminder.agent", "s1", "c2");
+        int before = received.size();
+        long sentBefore = ok(server.get("/api/v1/stats/sms-reminders", server.agent("reminder.counting", "supervisor",
+                "s1"))).getJsonObject("thisNode").getLong("sent");
         for (int n = 0; n < 5; n++) {
             server.issue(kiosk, "svc-a");
         }
@@ -111,15 +114,15 @@ class SmsReminderTest {
         assertThat(sendDue()).as("three: the reminder goes").isEqualTo(1);
         Eventually.await("the SMS sent", Duration.ofSeconds(10), () -> reminder(id).getString("status"),
                 "SENT"::equals);
-        assertThat(received).hasSize(1);
-        JsonObject sms = received.get(0);
+        assertThat(received).hasSize(before + 1);
+        JsonObject sms = received.get(before);
         assertThat(sms.getString("recipient")).isEqualTo("33612345678");
         assertThat(sms.getString("content")).isEqualTo("Site Un – bâtiment A: solo 3 persona(s) antes de su turno "
                 + ticket.getString("number") + ". Vuelva a la sala de espera.");
         assertThat(reminder(id).getValue("phone_cipher")).as("erased once sent").isNull();
         callAndDismiss(agent);
         assertThat(sendDue()).as("never twice").isZero();
-        assertThat(received).hasSize(1);
+        assertThat(received).hasSize(before + 1);
 
         long called = phoneTicket("07 00 00 00 01", "fr").getLong("id");
         emptyQueue(agent);
@@ -137,12 +140,12 @@ class SmsReminderTest {
                 "FAILED"::equals);
         assertThat(reminder(failing).getString("failure")).contains("500").doesNotContain("612");
         assertThat(reminder(failing).getValue("phone_cipher")).isNull();
-        assertThat(received).as("three attempts, none accepted").hasSize(4);
-        assertThat(received.get(3).getString("recipient")).isEqualTo("34612345678");
-        assertThat(received.get(3).getString("content")).endsWith("est le prochain. Revenez dans la salle d'attente.");
+        assertThat(received).as("three attempts, none accepted").hasSize(before + 4);
+        assertThat(received.get(before + 3).getString("recipient")).isEqualTo("34612345678");
+        assertThat(received.get(before + 3).getString("content")).endsWith("est le prochain. Revenez dans la salle d'attente.");
         JsonObject report = ok(server.get("/api/v1/stats/sms-reminders",
                 server.agent("reminder.supervisor", "supervisor", "s1")));
-        assertThat(report.getJsonObject("thisNode").getLong("sent")).isEqualTo(1);
+        assertThat(report.getJsonObject("thisNode").getLong("sent")).isEqualTo(sentBefore + 1);
         assertThat(report.getJsonObject("thisNode").getLong("failed")).isEqualTo(1);
         assertThat(report.getJsonObject("thisNode").getLong("retried")).isEqualTo(2);
         assertThat(report.getJsonObject("reminders").getLong("FAILED")).isEqualTo(1);
@@ -160,5 +163,42 @@ class SmsReminderTest {
             assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("bad_phone_number");
         }
         assertThat(server.sql("SELECT count(*) AS n FROM ticket").get(0).getLong("n")).isEqualTo(before);
+    }
+
+    @Test
+    void a_visitor_who_asked_gets_one_sms_reminder_of_their_appointment_with_its_code() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        // The next slot of svc-a (every 20 minutes, the site having no hours): well within reminderMinutes (120).
+        java.time.ZonedDateTime slot = now.withMinute(now.getMinute() / 20 * 20).plusMinutes(20);
+        int sentBefore = received.size();
+        JsonObject booked = TestServer.status(server.post("/api/v1/public/sites/s1/appointments", null,
+                new JsonObject().put("serviceId", "svc-a").put("startsAt", slot.toInstant().toString())
+                        .put("language", "oc").put("smsPhone", "06 98 76 54 32")), 201).bodyAsJsonObject();
+        JsonObject cancelled = TestServer.status(server.post("/api/v1/public/sites/s1/appointments", null,
+                new JsonObject().put("serviceId", "svc-a").put("startsAt", slot.toInstant().toString())
+                        .put("smsPhone", "07 98 76 54 32")), 201).bodyAsJsonObject();
+        Row stored = server.sql("SELECT phone_cipher FROM appointment WHERE token = $1", booked.getString("token"))
+                .get(0);
+        String raw = new String(stored.getBuffer("phone_cipher").getBytes(), StandardCharsets.ISO_8859_1);
+        List.of("0698765432", "698765432", "98 76 54 32").forEach(form -> assertThat(raw).doesNotContain(form));
+        ok(server.post("/api/v1/public/appointments/" + cancelled.getString("token") + "/cancel", null, null));
+
+        assertThat(TestServer.await(server.services().reminders().sendAppointmentReminders(120))).isEqualTo(1);
+        Eventually.await("the reminder sent", Duration.ofSeconds(10), () -> server.sql(
+                "SELECT reminder FROM appointment WHERE token = $1", booked.getString("token")).get(0)
+                .getString("reminder"), "SENT"::equals);
+        JsonObject sms = received.get(sentBefore);
+        assertThat(sms.getString("recipient")).isEqualTo("33698765432");
+        assertThat(sms.getString("content")).startsWith("Site Un – bâtiment A : rendètz-vos Service A lo ")
+                .endsWith("picatz lo còdi " + booked.getString("code") + ".");
+        assertThat(server.sql("SELECT reminder, phone_cipher FROM appointment WHERE token = $1",
+                booked.getString("token")).get(0).getValue("phone_cipher")).as("erased once sent").isNull();
+        assertThat(server.sql("SELECT reminder, phone_cipher FROM appointment WHERE token = $1",
+                cancelled.getString("token")).get(0).getString("reminder")).as("cancelled: none, number erased")
+                .isEqualTo("DROPPED");
+        assertThat(TestServer.await(server.services().reminders().sendAppointmentReminders(120))).as("never twice")
+                .isZero();
+        assertThat(received).hasSize(sentBefore + 1);
     }
 }
