@@ -150,12 +150,71 @@ function appointmentScreen() {
                 ...CODE_KEYS.split('').map((letter) => key(letter, `key-${letter}`, () => typeKey(letter)))),
             h('div', { class: 'actions' },
                 key(w('appointmentErase'), 'key-erase', () => typeKey(null), ' action secondary'),
+                h('button', { type: 'button', class: 'action secondary', id: 'appointment-find', onclick: () => find() },
+                    w('appointmentLost')),
                 h('button', { type: 'button', class: 'action', id: 'appointment-submit', onclick: checkIn },
                     w('appointmentSubmit')),
                 h('button', { type: 'button', class: 'action secondary', id: 'appointment-back', onclick: reset },
                     w('back'))),
         ],
     };
+}
+
+/**
+ * A visitor who lost their code finds their appointment: the service, then its time among those they may check in
+ * for now (each said by its time and the first letter of the name given, no more).
+ */
+async function find(serviceId = null) {
+    view.screen = 'appointment-find';
+    view.found = null;
+    view.foundService = serviceId;
+    render();
+    const shown = view;
+    let found;
+    try {
+        found = (await api.get('/appointments' + (serviceId ? `?serviceId=${encodeURIComponent(serviceId)}` : '')))
+            .appointments;
+    } catch (error) {
+        found = [];
+    }
+    if (view !== shown || view.screen !== 'appointment-find') return;
+    view.found = found;
+    render(true);
+}
+
+function findScreen() {
+    if (view.found === null) {
+        return { info: [h('div', { class: 'spinner', 'aria-hidden': 'true' })], controls: [] };
+    }
+    const choosingService = !view.foundService;
+    const choices = choosingService
+        ? view.found.map((service) => h('button', { type: 'button', class: 'entry', 'data-service': service.id,
+            onclick: () => find(service.id) }, (service.translations && service.translations[view.lang])
+            || service.name))
+        : view.found.map((appointment) => h('button', { type: 'button', class: 'entry', id: `pick-${appointment.id}`,
+            onclick: () => checkInPicked(appointment.id) },
+        [clockText(appointment.startsAt), appointment.initial].filter(Boolean).join(' · ')));
+    return {
+        info: [h('p', { class: 'prompt', id: 'find-prompt' }, w(choices.length === 0 ? 'appointmentFindNone'
+            : choosingService ? 'appointmentFindService' : 'appointmentFindTime'))],
+        controls: [
+            h('div', { class: 'entries' }, choices),
+            h('div', { class: 'actions' }, h('button', { type: 'button', class: 'action secondary', id: 'find-back',
+                onclick: reset }, w('back'))),
+        ],
+    };
+}
+
+/** "10:00", in the kiosk's own time (it stands in the site). */
+function clockText(instant) {
+    const date = new Date(instant);
+    return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+function checkInPicked(appointmentId) {
+    view.pending = { kind: 'check-in', appointmentId, language: view.lang === languages()[0] ? null : view.lang,
+        largePrint: view.accessible && view.largePrint, key: newActionKey() };
+    submit();
 }
 
 function cleanCode(text) {
@@ -363,6 +422,7 @@ function doneButton() {
 function screenName() {
     if (['working', 'ticket', 'orientation', 'failure', 'privacy'].includes(view.screen)) return view.screen;
     if (view.screen === 'appointment' && kiosk && kiosk.canIssue) return 'appointment';
+    if (view.screen === 'appointment-find' && kiosk && kiosk.canIssue) return 'appointment-find';
     if (!kiosk) return 'fault-STARTING';
     if (!kiosk.canIssue) return 'fault-' + kiosk.reason;
     if (kiosk.opening && !kiosk.opening.issuing) return 'closed';
@@ -387,7 +447,7 @@ function render(force = false) {
     if (name === 'ticket') $('title').textContent = t('yourTicket');
     if (name === 'orientation') $('title').textContent = t('yourSlip');
     if (name === 'privacy') $('title').textContent = t('privacyTitle');
-    if (name === 'appointment') $('title').textContent = t('appointmentTitle');
+    if (name === 'appointment' || name === 'appointment-find') $('title').textContent = t('appointmentTitle');
 
     const chromeVisible = name === 'menu' || name.startsWith('fault') || name === 'failure' || name === 'closed';
     $('priority').hidden = name !== 'menu';
@@ -413,6 +473,7 @@ function render(force = false) {
         : name === 'failure' ? failureScreen()
         : name === 'privacy' ? privacyScreen()
         : name === 'appointment' ? appointmentScreen()
+        : name === 'appointment-find' ? findScreen()
         : name === 'closed' ? closedScreen()
         : faultScreen(name.slice('fault-'.length));
     screen.replaceChildren(...content.info.filter((node) => node !== null));
@@ -589,8 +650,8 @@ async function submit() {
  */
 async function requestTicket(request) {
     const checkingIn = request.kind === 'check-in';
-    const body = checkingIn ? { code: request.code, language: request.language ?? undefined, key: request.key,
-        largePrint: request.largePrint }
+    const body = checkingIn ? { code: request.code, appointmentId: request.appointmentId,
+        language: request.language ?? undefined, key: request.key, largePrint: request.largePrint }
         : { entryId: request.entryId, priority: request.priority, language: request.language,
             key: request.key, largePrint: request.largePrint };
     let failure = null;

@@ -5,6 +5,10 @@
 import { registerTexts } from '/shared/i18n.js';
 
 registerTexts('fr', {
+    'appointmentLost': 'J’ai perdu mon code',
+    'appointmentFindService': 'Pour quel service est votre rendez-vous ?',
+    'appointmentFindTime': 'Touchez l’heure de votre rendez-vous :',
+    'appointmentFindNone': 'Aucun rendez-vous à enregistrer en ce moment pour ce service. Demandez à l’accueil.',
     'appointmentOpen': 'J’ai un rendez-vous',
     'appointmentTitle': 'Votre rendez-vous',
     'appointmentPrompt': 'Tapez le code de votre rendez-vous, ou présentez son QR code au lecteur.',
@@ -121,6 +125,10 @@ registerTexts('fr', {
 });
 
 registerTexts('en', {
+    'appointmentLost': 'I lost my code',
+    'appointmentFindService': 'Which service is your appointment with?',
+    'appointmentFindTime': 'Touch the time of your appointment:',
+    'appointmentFindNone': 'No appointment to check in for this service just now. Ask at the reception desk.',
     'appointmentOpen': 'I have an appointment',
     'appointmentTitle': 'Your appointment',
     'appointmentPrompt': 'Type your appointment’s code, or show its QR code to the reader.',
@@ -235,6 +243,10 @@ registerTexts('en', {
 });
 
 registerTexts('es', {
+    'appointmentLost': 'He perdido mi código',
+    'appointmentFindService': '¿Con qué servicio es su cita?',
+    'appointmentFindTime': 'Toque la hora de su cita:',
+    'appointmentFindNone': 'Ninguna cita que registrar ahora para este servicio. Pregunte en la recepción.',
     'appointmentOpen': 'Tengo cita',
     'appointmentTitle': 'Su cita',
     'appointmentPrompt': 'Escriba el código de su cita, o muestre su código QR al lector.',
@@ -350,6 +362,10 @@ registerTexts('es', {
 });
 
 registerTexts('oc', {
+    'appointmentLost': 'Ai perdut mon còdi',
+    'appointmentFindService': 'Amb quin servici es vòstre rendètz-vos ?',
+    'appointmentFindTime': 'Tocatz l’ora de vòstre rendètz-vos :',
+    'appointmentFindNone': 'Cap de rendètz-vos d’enregistrar ara per aqueste servici. Demandatz a l’acuèlh.',
     'appointmentOpen': 'Ai un rendètz-vos',
     'appointmentTitle': 'Vòstre rendètz-vos',
     'appointmentPrompt': 'Picatz lo còdi de vòstre rendètz-vos, o mostratz son còdi QR al lector.',

@@ -12,6 +12,7 @@ import org.guichet.kiosk.config.KioskConfig;
 import org.guichet.kiosk.printing.PrinterLink;
 import org.guichet.kiosk.printing.Slips;
 import org.guichet.kiosk.server.IssueRequest;
+import org.guichet.kiosk.server.IssuedTicket;
 import org.guichet.kiosk.server.Menu;
 import org.guichet.kiosk.server.MenuEntry;
 import org.guichet.kiosk.server.Opening;
@@ -230,18 +231,46 @@ public final class Kiosk {
      * and the same action key again gets the same outcome.
      */
     public Future<TicketOutcome> checkIn(String code, String language, String actionKey, boolean largePrint) {
+        return checkIn(language, actionKey, largePrint,
+                () -> server.checkIn(siteId, code, language, config.server().issueAttempts(),
+                        config.server().retryDelay()));
+    }
+
+    /** The same for an appointment the visitor picked from those at hand, having lost their code. */
+    public Future<TicketOutcome> checkInPicked(long appointmentId, String language, String actionKey,
+                                               boolean largePrint) {
+        return checkIn(language, actionKey, largePrint,
+                () -> server.checkInPicked(siteId, appointmentId, language, config.server().issueAttempts(),
+                        config.server().retryDelay()));
+    }
+
+    /** The site's services taking appointments, or one's appointments a visitor may check in for now. */
+    public Future<io.vertx.core.json.JsonArray> appointments(String serviceId) {
+        if (siteId == null) {
+            return refused(KioskFailure.forReason(health.reason()));
+        }
+        return (serviceId == null ? server.appointmentServices(siteId) : server.appointmentsAtHand(siteId, serviceId))
+                .recover(failure -> {
+                    noteServerFailure(failure);
+                    return refused(KioskFailure.forReason(KioskHealth.Reason.SERVER));
+                });
+    }
+
+    private Future<TicketOutcome> checkIn(String language, String actionKey, boolean largePrint,
+                                          java.util.function.Supplier<Future<IssuedTicket>> send) {
         Future<TicketOutcome> known = recentActions.get(actionKey);
         if (known != null) {
             return known;
         }
-        Future<TicketOutcome> outcome = lastRequest.transform(previous -> serveCheckIn(code, language, largePrint));
+        Future<TicketOutcome> outcome = lastRequest.transform(previous -> serveCheckIn(send, largePrint));
         lastRequest = outcome;
         recentActions.put(actionKey, outcome);
         outcome.onFailure(failure -> recentActions.remove(actionKey, outcome));
         return outcome;
     }
 
-    private Future<TicketOutcome> serveCheckIn(String code, String language, boolean largePrint) {
+    private Future<TicketOutcome> serveCheckIn(java.util.function.Supplier<Future<IssuedTicket>> send,
+                                               boolean largePrint) {
         Menu current = menu;
         KioskHealth.Reason serverReason = health.withPrinter(PrinterStatus.online()).reason();
         if (current == null || siteId == null || serverReason != KioskHealth.Reason.NONE) {
@@ -253,8 +282,7 @@ public final class Kiosk {
                 return refused(KioskFailure.forReason(KioskHealth.Reason.PRINTER));
             }
             updateHealth(health.withPrinting(true));
-            return server.checkIn(siteId, code, language, config.server().issueAttempts(),
-                            config.server().retryDelay())
+            return send.get()
                     .recover(failure -> {
                         noteServerFailure(failure);
                         return refused(checkInRefusal(failure));
@@ -288,6 +316,7 @@ public final class Kiosk {
             case REJECTED -> ServerCallException.hasCode(failure, "appointment_too_early")
                     ? new KioskFailure(KioskFailure.Code.APPOINTMENT_TOO_EARLY, "Check-in refused: too early")
                     : ServerCallException.hasCode(failure, "appointment_missed")
+                      || ServerCallException.hasCode(failure, "appointment_not_at_hand")
                     ? new KioskFailure(KioskFailure.Code.APPOINTMENT_MISSED, "Check-in refused: appointment missed")
                     : ServerCallException.hasCode(failure, "issuing_throttled")
                     ? new KioskFailure(KioskFailure.Code.BUSY, "Check-in refused: this kiosk issued too many tickets")

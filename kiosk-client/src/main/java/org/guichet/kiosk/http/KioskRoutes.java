@@ -45,6 +45,7 @@ public final class KioskRoutes {
         router.get("/api/state").handler(this::state);
         router.post("/api/tickets").handler(this::takeTicket);
         router.post("/api/check-in").handler(this::checkIn);
+        router.get("/api/appointments").handler(this::appointments);
         router.post("/api/pair").handler(this::pair);
         router.get("/api/buttons").handler(this::screenButtons);
         router.route("/kiosk/*").handler(StaticHandler.create("web/kiosk").setCachingEnabled(false));
@@ -171,28 +172,43 @@ public final class KioskRoutes {
      */
     private void checkIn(RoutingContext ctx) {
         String code;
+        Long picked;
         String language;
         String key;
         boolean largePrint;
         try {
             JsonObject body = ctx.body().asJsonObject();
             code = body.getString("code");
+            picked = body.getLong("appointmentId");
             language = body.getString("language");
             key = body.getString("key");
             largePrint = body.getBoolean("largePrint", false);
         } catch (RuntimeException notTheRightShape) {
             code = null;
+            picked = null;
             language = null;
             key = null;
             largePrint = false;
         }
-        if (code == null || code.isBlank() || code.length() > 20
+        if ((code == null || code.isBlank() || code.length() > 20) && picked == null
             || language != null && !KioskConfig.LANGUAGES.contains(language)
             || key == null || !key.matches("[A-Za-z0-9_-]{8,100}")) {
-            send(ctx, 400, error("bad_request", "Send {code, key, language?}."));
+            send(ctx, 400, error("bad_request", "Send {code or appointmentId, key, language?}."));
             return;
         }
-        reply(ctx, kiosk.checkIn(code.strip(), language, key, largePrint));
+        reply(ctx, picked != null ? kiosk.checkInPicked(picked, language, key, largePrint)
+                : kiosk.checkIn(code.strip(), language, key, largePrint));
+    }
+
+    /**
+     * ?serviceId=…: for a visitor who lost their code, the service's appointments at hand (time and initial);
+     * without it, the services that take appointments.
+     */
+    private void appointments(RoutingContext ctx) {
+        String serviceId = ctx.queryParams().get("serviceId");
+        kiosk.appointments(serviceId == null || serviceId.isBlank() ? null : serviceId)
+                .onSuccess(found -> send(ctx, 200, new JsonObject().put("appointments", found)))
+                .onFailure(failure -> send(ctx, 503, error("server_unreachable", failure.getMessage())));
     }
 
     /**

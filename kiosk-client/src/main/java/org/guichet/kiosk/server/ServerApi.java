@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -145,8 +146,34 @@ public final class ServerApi {
      */
     public Future<IssuedTicket> checkIn(String siteId, String code, String language, int attempts,
                                         Duration firstDelay) {
+        return checkIn(siteId, new JsonObject().put("code", code), language, attempts, firstDelay);
+    }
+
+    /** The same, for an appointment the visitor picked from those at hand (they lost their code). */
+    public Future<IssuedTicket> checkInPicked(String siteId, long appointmentId, String language, int attempts,
+                                              Duration firstDelay) {
+        return checkIn(siteId, new JsonObject().put("appointmentId", appointmentId), language, attempts, firstDelay);
+    }
+
+    /**
+     * GET /api/v1/public/sites/{siteId}/appointments/services, then for one service
+     * GET /api/v1/sites/{siteId}/appointments/at-hand: the appointments a visitor may check in for now, by time and
+     * initial.
+     */
+    public Future<JsonArray> appointmentServices(String siteId) {
+        return call(HttpMethod.GET, "/api/v1/public/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8)
+                + "/appointments/services", null, "appointment services").map(HttpResponse::bodyAsJsonArray);
+    }
+
+    public Future<JsonArray> appointmentsAtHand(String siteId, String serviceId) {
+        return call(HttpMethod.GET, "/api/v1/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8)
+                + "/appointments/at-hand?serviceId=" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8), null,
+                "appointments at hand").map(HttpResponse::bodyAsJsonArray);
+    }
+
+    private Future<IssuedTicket> checkIn(String siteId, JsonObject body, String language, int attempts,
+                                         Duration firstDelay) {
         String path = "/api/v1/sites/" + URLEncoder.encode(siteId, StandardCharsets.UTF_8) + "/appointments/check-in";
-        JsonObject body = new JsonObject().put("code", code);
         if (language != null) {
             body.put("language", language);
         }
@@ -157,7 +184,7 @@ public final class ServerApi {
                         return Future.failedFuture(failure);
                     }
                     return vertx.timer(Math.max(1, firstDelay.toMillis()))
-                            .compose(waited -> checkIn(siteId, code, language, attempts - 1,
+                            .compose(waited -> checkIn(siteId, body, language, attempts - 1,
                                     firstDelay.multipliedBy(2)));
                 });
     }

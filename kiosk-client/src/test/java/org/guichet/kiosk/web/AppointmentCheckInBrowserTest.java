@@ -99,6 +99,25 @@ class AppointmentCheckInBrowserTest {
         shown("#screen[data-screen='ticket'] #number");
         String number = text("number");
         assertThat(number).isEqualTo("A003");
+
+        // Another visitor of 10:00 lost their code: they find their appointment by its service and time.
+        JsonObject lost = TestServer.status(server.post("/api/v1/public/sites/s1/appointments", null, new JsonObject()
+                .put("serviceId", "svc-a").put("startsAt", at(10, 0).toString()).put("name", "Duval")), 201)
+                .bodyAsJsonObject();
+        browser.findElement(By.id("done")).click();
+        shown("#appointment-open").click();
+        shown("#appointment-find").click();
+        shown("button[data-service='svc-a']").click();
+        long lostId = server.sql("SELECT id FROM appointment WHERE token = $1", lost.getString("token")).get(0)
+                .getLong("id");
+        WebElement pick = shown("#pick-" + lostId);
+        assertThat(pick.getText()).endsWith(" · D");
+        assertThat(browser.findElements(By.cssSelector("[id^='pick-']"))).as("the first is checked in already")
+                .hasSize(1);
+        assertThat(Accessibility.violations(browser)).as("finding an appointment").isEmpty();
+        pick.click();
+        shown("#screen[data-screen='ticket'] #number");
+        assertThat(text("number")).isEqualTo("A004");
         assertThat(PrintedSlip.read(java.nio.file.Files.readAllBytes(kiosk.printouts().get(2))).texts())
                 .as("the printed ticket").contains("A003");
         Browser.screenshot(browser, "appointment-kiosk-ticket");

@@ -38,6 +38,7 @@ public final class AppointmentRoutes {
     public void mount(Router api) {
         api.post("/sites/:siteId/appointments").handler(this::bookFor);
         api.post("/sites/:siteId/appointments/check-in").handler(this::checkIn);
+        api.get("/sites/:siteId/appointments/at-hand").handler(this::atHand);
     }
 
     private void bookableServices(RoutingContext ctx) {
@@ -90,12 +91,29 @@ public final class AppointmentRoutes {
                 .onFailure(ctx::fail);
     }
 
-    /** Body {code, language?}: 201 with the ticket, as a kiosk gets it, and the booked time. */
+    /**
+     * ?serviceId=…: for a visitor who lost their code, the service's appointments they may check in for now, by
+     * time and initial (a kiosk shows them): [{id, startsAt, initial}].
+     */
+    private void atHand(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "no-store");
+        Reply.json(ctx, services.appointments().atHand(Reply.principal(ctx), ctx.pathParam("siteId"),
+                ctx.queryParams().get("serviceId")).map(AppointmentView::atHand));
+    }
+
+    /**
+     * Body {code, language?} (or {appointmentId, language?}, one picked from the appointments at hand): 201 with the
+     * ticket, as a kiosk gets it, and the booked time.
+     */
     private void checkIn(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
         String language = body.getValue("language") == null ? null : Json.language(body);
-        Reply.json(ctx, 201, services.appointments().checkIn(Reply.principal(ctx), ctx.pathParam("siteId"),
-                        Json.requiredString(body, "code"), language)
+        Integer picked = Json.optionalInt(body, "appointmentId");
+        Reply.json(ctx, 201, (picked != null
+                        ? services.appointments().checkInPicked(Reply.principal(ctx), ctx.pathParam("siteId"), picked,
+                                language)
+                        : services.appointments().checkIn(Reply.principal(ctx), ctx.pathParam("siteId"),
+                                Json.requiredString(body, "code"), language))
                 .map(checkedIn -> TicketView.issued(checkedIn.issued(), services.catalogs().get())
                         .put("appointment", new JsonObject()
                                 .put("startsAt", checkedIn.appointment().startsAt().toString()))));

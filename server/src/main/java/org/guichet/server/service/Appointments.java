@@ -202,6 +202,41 @@ public final class Appointments {
     }
 
     /**
+     * For a visitor who lost their code: the service's appointments they may check in for now, each said by its time
+     * and the first letter of the name given (no more, on a screen others see).
+     */
+    public Future<List<Appointment>> atHand(Principal principal, String siteId, String serviceId) {
+        Catalog.Site site = catalogs.get().site(siteId);
+        AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(site.id()));
+        Catalog.Service service = bookable(site, serviceId);
+        Instant now = clock.instant();
+        return store.atHand(site.id(), service.id(), AppointmentRules.missedBefore(now, settings),
+                now.plus(Duration.ofMinutes(settings.earlyMinutes())));
+    }
+
+    /** The check-in of an appointment picked from that list: as by its code, but only while it is at hand. */
+    public Future<CheckedIn> checkInPicked(Principal principal, String siteId, long appointmentId, String language) {
+        Catalog.Site site = catalogs.get().site(siteId);
+        AccessPolicy.require(principal, Action.ISSUE_TICKET, AccessPolicy.Scope.site(site.id()));
+        Instant now = clock.instant();
+        return store.claimById(site.id(), appointmentId, now, AppointmentRules.missedBefore(now, settings),
+                        now.plus(Duration.ofMinutes(settings.earlyMinutes())))
+                .compose(claimed -> claimed.isPresent() ? Future.succeededFuture(claimed.get())
+                        : store.byId(site.id(), appointmentId).map(found -> found
+                                // Checked in already: the same check-in again (its ticket is issued again, the same).
+                                .filter(appointment -> appointment.status() == Appointment.Status.CHECKED_IN
+                                        && AppointmentRules.checkIn(appointment.startsAt(), now, settings)
+                                           != AppointmentRules.CheckIn.MISSED)
+                                .orElseThrow(() -> Failure.conflict("appointment_not_at_hand",
+                                        "This appointment can no longer be checked in here: take an ordinary "
+                                        + "ticket."))))
+                .compose(appointment -> issuer.issueForAppointment(principal, appointment,
+                                language != null ? language : appointment.language())
+                        .compose(issued -> store.setTicket(appointment.id(), issued.ticket().id())
+                                .map(new CheckedIn(appointment, issued))));
+    }
+
+    /**
      * Why a code could not be claimed: checked in already (the same check-in again: its ticket is issued again under
      * the same key), too early, missed, or no such appointment waiting.
      */

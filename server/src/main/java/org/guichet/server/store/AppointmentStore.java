@@ -42,6 +42,7 @@ public final class AppointmentStore {
     static final String BOOKED_BETWEEN = """
             SELECT starts_at, booked FROM appointment_slot WHERE service_id = $1 AND starts_at >= $2 AND starts_at < $3""";
     static final String BY_TOKEN = "SELECT " + COLUMNS + " FROM appointment WHERE token = $1";
+    static final String BY_ID = "SELECT " + COLUMNS + " FROM appointment WHERE id = $1 AND site_id = $2";
     /** The booked appointment with this code; else the latest one checked in with it (a check-in sent again). */
     static final String BOOKED_BY_CODE = "SELECT " + COLUMNS
             + " FROM appointment WHERE site_id = $1 AND code = $2 AND status IN ('BOOKED', 'CHECKED_IN')"
@@ -56,6 +57,13 @@ public final class AppointmentStore {
     static final String DROP_REMINDERS = """
             UPDATE appointment SET reminder = 'DROPPED', phone_cipher = NULL
             WHERE id IN (SELECT id FROM appointment WHERE reminder = 'PENDING' AND status <> 'BOOKED' LIMIT $1)""";
+    /** A service's booked appointments whose time allows a check-in now ($3 to $4), earliest first. */
+    static final String AT_HAND = "SELECT " + COLUMNS + " FROM appointment"
+            + " WHERE site_id = $1 AND service_id = $2 AND status = 'BOOKED' AND starts_at BETWEEN $3 AND $4"
+            + " ORDER BY starts_at, id LIMIT 30";
+    static final String CLAIM_BY_ID = "UPDATE appointment SET status = 'CHECKED_IN', checked_in_at = $3, closed_at = $3"
+            + " WHERE id = $2 AND site_id = $1 AND status = 'BOOKED' AND starts_at BETWEEN $4 AND $5 RETURNING "
+            + COLUMNS;
     /** Cancels a booked appointment and gives its place back, in one statement. */
     static final String CANCEL = """
             WITH cancelled AS (
@@ -170,6 +178,10 @@ public final class AppointmentStore {
                 });
     }
 
+    public Future<Optional<Appointment>> byId(String siteId, long id) {
+        return pool.preparedQuery(BY_ID).execute(Tuple.of(id, siteId)).map(AppointmentStore::first);
+    }
+
     public Future<Optional<Appointment>> byToken(String token) {
         return pool.preparedQuery(BY_TOKEN).execute(Tuple.of(token)).map(AppointmentStore::first);
     }
@@ -186,6 +198,23 @@ public final class AppointmentStore {
     public Future<Optional<Appointment>> claim(String siteId, String code, Instant now, Instant earliestStart,
                                                Instant latestStart) {
         return pool.preparedQuery(CLAIM).execute(Tuple.of(siteId, code, Sql.utc(now), Sql.utc(earliestStart),
+                Sql.utc(latestStart))).map(AppointmentStore::first);
+    }
+
+    public Future<List<Appointment>> atHand(String siteId, String serviceId, Instant earliestStart,
+                                            Instant latestStart) {
+        return pool.preparedQuery(AT_HAND).execute(Tuple.of(siteId, serviceId, Sql.utc(earliestStart),
+                Sql.utc(latestStart))).map(rows -> {
+                    List<Appointment> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(appointment(row)));
+                    return found;
+                });
+    }
+
+    /** The appointment picked from the list at the kiosk, claimed as by its code. */
+    public Future<Optional<Appointment>> claimById(String siteId, long id, Instant now, Instant earliestStart,
+                                                   Instant latestStart) {
+        return pool.preparedQuery(CLAIM_BY_ID).execute(Tuple.of(siteId, id, Sql.utc(now), Sql.utc(earliestStart),
                 Sql.utc(latestStart))).map(AppointmentStore::first);
     }
 

@@ -31,6 +31,16 @@ public final class AppointmentView {
         return list;
     }
 
+    /** Appointments at hand, as a kiosk shows them: the time and the first letter of the name given, no more. */
+    public static JsonArray atHand(List<Appointment> appointments) {
+        JsonArray list = new JsonArray();
+        appointments.forEach(appointment -> list.add(new JsonObject().put("id", appointment.id())
+                .put("startsAt", appointment.startsAt().toString())
+                .put("initial", appointment.name() == null || appointment.name().isBlank() ? null
+                        : appointment.name().strip().substring(0, 1).toUpperCase(java.util.Locale.ROOT))));
+        return list;
+    }
+
     /** For the visitor (their confirmation and their link's page): no agent, no ticket id. */
     public static JsonObject forVisitor(Appointment appointment, Catalog catalog) {
         Catalog.Service service = catalog.services().get(appointment.serviceId());

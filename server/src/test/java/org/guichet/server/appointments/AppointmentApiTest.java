@@ -227,6 +227,29 @@ class AppointmentApiTest {
     }
 
     @Test
+    void a_visitor_who_lost_their_code_is_found_by_service_and_time_and_shown_by_an_initial_only() {
+        JsonObject zoe = TestServer.status(book(at(9, 40), "zoé Martin"), 201).bodyAsJsonObject();
+        TestServer.status(book(at(11, 0), "Later"), 201);
+        clock.set(at(9, 30));
+        JsonArray atHand = new JsonArray(TestServer.status(server.get(
+                "/api/v1/sites/s1/appointments/at-hand?serviceId=svc-a", kiosk), 200).bodyAsString());
+        assertThat(atHand).as("only those one may check in for now").hasSize(1);
+        JsonObject found = atHand.getJsonObject(0);
+        assertThat(found.getString("initial")).isEqualTo("Z");
+        assertThat(found.encode()).doesNotContain("Martin").doesNotContain(zoe.getString("code"));
+        JsonObject ticket = TestServer.status(server.post("/api/v1/sites/s1/appointments/check-in", kiosk,
+                new JsonObject().put("appointmentId", found.getLong("id"))), 201).bodyAsJsonObject();
+        assertThat(ticket.getString("appointmentAt")).isEqualTo(at(9, 40).toString());
+        assertThat(TestServer.status(server.post("/api/v1/sites/s1/appointments/check-in", kiosk,
+                new JsonObject().put("appointmentId", found.getLong("id"))), 201).bodyAsJsonObject().getLong("id"))
+                .as("sent again: the same ticket").isEqualTo(ticket.getLong("id"));
+        assertThat(new JsonArray(server.get("/api/v1/sites/s1/appointments/at-hand?serviceId=svc-a", kiosk)
+                .bodyAsString())).isEmpty();
+        assertThat(server.get("/api/v1/sites/s1/appointments/at-hand?serviceId=svc-a", null).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void bad_bookings_are_refused_with_a_sentence() {
         record Case(JsonObject body, String code) {
         }
