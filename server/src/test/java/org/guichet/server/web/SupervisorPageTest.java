@@ -86,8 +86,17 @@ class SupervisorPageTest {
         return Browser.waitUpTo(driver, Duration.ofSeconds(seconds));
     }
 
+    /** Read again when a live redraw replaced the element between finding it and reading it. */
     private static String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.cssSelector(css)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     @Test
