@@ -22,8 +22,4 @@ public record Callback(long id, String siteId, String serviceId, Status status, 
     public Instant due() {
         return createdAt.isAfter(preferredFrom) ? createdAt : preferredFrom;
     }
-
-    public boolean open() {
-        return status == Status.WAITING || status == Status.CALLING;
-    }
 }

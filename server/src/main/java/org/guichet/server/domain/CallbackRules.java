@@ -1,6 +1,5 @@
 package org.guichet.server.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -104,10 +103,6 @@ public final class CallbackRules {
 
     /** When the caller wishes to be called: [from, to). */
     public record Window(Instant from, Instant to) {
-
-        public Duration length() {
-            return Duration.between(from, to);
-        }
     }
 
     /** A subject as the agent or caller typed it: 1 to {@value #MAX_SUBJECT} characters, trimmed. */

@@ -195,10 +195,7 @@ public final class Appointments {
         return store.claim(site.id(), code, now, earliest, latest)
                 .compose(claimed -> claimed.isPresent() ? Future.succeededFuture(claimed.get())
                         : store.bookedByCode(site.id(), code).map(found -> refusal(principal, found, now)))
-                .compose(appointment -> issuer.issueForAppointment(principal, appointment,
-                                language != null ? language : appointment.language())
-                        .compose(issued -> store.setTicket(appointment.id(), issued.ticket().id())
-                                .map(new CheckedIn(appointment, issued))));
+                .compose(appointment -> ticketFor(principal, appointment, language));
     }
 
     /**
@@ -230,10 +227,14 @@ public final class Appointments {
                                 .orElseThrow(() -> Failure.conflict("appointment_not_at_hand",
                                         "This appointment can no longer be checked in here: take an ordinary "
                                         + "ticket."))))
-                .compose(appointment -> issuer.issueForAppointment(principal, appointment,
-                                language != null ? language : appointment.language())
-                        .compose(issued -> store.setTicket(appointment.id(), issued.ticket().id())
-                                .map(new CheckedIn(appointment, issued))));
+                .compose(appointment -> ticketFor(principal, appointment, language));
+    }
+
+    /** The claimed appointment's ticket, under its own key (the same again for a check-in sent again), linked to it. */
+    private Future<CheckedIn> ticketFor(Principal principal, Appointment appointment, String language) {
+        return issuer.issueForAppointment(principal, appointment, language != null ? language : appointment.language())
+                .compose(issued -> store.setTicket(appointment.id(), issued.ticket().id())
+                        .map(new CheckedIn(appointment, issued)));
     }
 
     /**

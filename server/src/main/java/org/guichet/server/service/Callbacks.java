@@ -85,10 +85,6 @@ public final class Callbacks {
         this.addresses = new DeviceIssuingLimits(PER_ADDRESS, clock);
     }
 
-    public CallbackSettings settings() {
-        return settings;
-    }
-
     /** An agent of the site asks for a call-back (by phone reception, for a caller on the line). */
     public Future<Callback> request(Principal principal, String siteId, Request request) {
         Catalog.Site site = site(siteId);

@@ -288,8 +288,10 @@ class CallbackApiTest {
             HttpResponse<Buffer> refused = server.post("/api/v1/sites/s1/callbacks", phoneAgent, bad.body());
             assertThat(refused.statusCode()).as(bad.toString()).isEqualTo(400);
             assertThat(refused.bodyAsJsonObject().getString("error")).as(bad.toString()).isEqualTo(bad.code());
-            assertThat(refused.bodyAsString()).as("the input is not said back")
-                    .doesNotContain(bad.body().getString("phone").equals(NUMBER) ? "no echo" : bad.body().getString("phone"));
+            if (!bad.body().getString("phone").equals(NUMBER)) {
+                assertThat(refused.bodyAsString()).as("the number typed is not said back")
+                        .doesNotContain(bad.body().getString("phone"));
+            }
         }
         assertThat(server.post("/api/v1/sites/s1/callbacks", server.deviceToken("kiosk-1"), base).statusCode())
                 .as("a kiosk does not ask for call-backs").isEqualTo(403);
