@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The calls a kiosk makes to the Guichet server, authenticated with its device token. Every failure is a
@@ -129,14 +130,22 @@ public final class ServerApi {
      * idempotency key included, so a response lost on the way back never turns into a second ticket.
      */
     public Future<IssuedTicket> issue(IssueRequest request, int attempts, Duration firstDelay) {
-        return issueOnce(request).recover(failure -> {
+        return resent("Issuing " + request.serviceId(), attempts, firstDelay, () -> issueOnce(request));
+    }
+
+    /**
+     * The exchange, sent again as it is while it gets no answer, waiting {@code delay} then twice as long each time:
+     * only for exchanges the server answers once whatever the repeats (a request key, an appointment's check-in).
+     */
+    private <T> Future<T> resent(String what, int attempts, Duration delay, Supplier<Future<T>> once) {
+        return once.get().recover(failure -> {
             if (attempts <= 1 || !ServerCallException.isUnreachable(failure)) {
                 return Future.failedFuture(failure);
             }
-            LOG.warn("Issuing {} got no answer ({}); retrying with the same key in {} ms", request.serviceId(),
-                    failure.getMessage(), firstDelay.toMillis());
-            return vertx.timer(Math.max(1, firstDelay.toMillis()))
-                    .compose(waited -> issue(request, attempts - 1, firstDelay.multipliedBy(2)));
+            LOG.warn("{} got no answer ({}); sending it again as it was in {} ms", what, failure.getMessage(),
+                    delay.toMillis());
+            return vertx.timer(Math.max(1, delay.toMillis()))
+                    .compose(waited -> resent(what, attempts - 1, delay.multipliedBy(2), once));
         });
     }
 
@@ -177,16 +186,8 @@ public final class ServerApi {
         if (language != null) {
             body.put("language", language);
         }
-        return call(HttpMethod.POST, path, body, "check-in")
-                .map(response -> IssuedTicket.fromJson(response.bodyAsJsonObject(), false))
-                .recover(failure -> {
-                    if (attempts <= 1 || !ServerCallException.isUnreachable(failure)) {
-                        return Future.failedFuture(failure);
-                    }
-                    return vertx.timer(Math.max(1, firstDelay.toMillis()))
-                            .compose(waited -> checkIn(siteId, body, language, attempts - 1,
-                                    firstDelay.multipliedBy(2)));
-                });
+        return resent("A check-in", attempts, firstDelay, () -> call(HttpMethod.POST, path, body, "check-in")
+                .map(response -> IssuedTicket.fromJson(response.bodyAsJsonObject(), false)));
     }
 
     /** POST /api/v1/devices/heartbeat */
