@@ -202,7 +202,9 @@ final class NetworkDayRun {
         GuichetServer server = GuichetServer.start(vertx, new ServerOptions(0, db, data.resolve("node-" + index),
                 new JsonObject(), false, false, PASSWORD, null, null, settings.poolSize(), false)
                 // The day runs `speed` times faster: so may each kiosk, as it would at the real pace.
-                .withDeviceIssuing(IssuingRate.DEVICE_DEFAULT.faster(settings.speed())))
+                .withDeviceIssuing(IssuingRate.DEVICE_DEFAULT.faster(settings.speed()))
+                // One key for the callers' numbers in the whole cluster: a node with another refuses to start.
+                .withContactKeyFile(data.resolve("contact.key")))
                 .await(180, TimeUnit.SECONDS);
         // Kept-alive connections are given up before the server's idle timeout closes them: a request sent on one
         // just as the server closes it fails ("Connection was closed"), and the agent it was for got stuck.
