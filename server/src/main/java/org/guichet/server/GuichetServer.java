@@ -18,6 +18,7 @@ import org.guichet.server.jobs.InstanceVerticle;
 import org.guichet.server.metrics.NodeMetrics;
 import org.guichet.server.realtime.CatalogPublisher;
 import org.guichet.server.realtime.InternalBus;
+import org.guichet.server.realtime.LiveChannels;
 import org.guichet.server.realtime.Publisher;
 import org.guichet.server.realtime.SummaryPublisher;
 import org.guichet.server.service.Accounts;
@@ -98,8 +99,9 @@ public final class GuichetServer {
         InternalBus internalBus = new InternalBus(vertx);
         Services.Base base = Services.base(pool, options.clock(), internalBus,
                 new CatalogPublisher(vertx.eventBus(), options.clock()));
-        SummaryPublisher summaries = new SummaryPublisher(vertx.eventBus(), base.summaries());
-        Publisher publisher = new Publisher(vertx.eventBus(), base.catalogs(), summaries, options.clock());
+        LiveChannels channels = new LiveChannels(vertx);
+        SummaryPublisher summaries = new SummaryPublisher(channels, base.summaries());
+        Publisher publisher = new Publisher(channels, base.catalogs(), summaries, options.clock());
         // No metrics token, no meters: issuing pays for no counter nobody reads.
         NodeMetrics metrics = options.metrics().enabled()
                 ? NodeMetrics.create(vertx, options.metrics(), options.clock()) : null;
@@ -145,7 +147,7 @@ public final class GuichetServer {
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))
                 .compose(id -> {
                     deployed.add(id);
-                    return vertx.deployVerticle(new InstanceVerticle(services, internalBus, summaries));
+                    return vertx.deployVerticle(new InstanceVerticle(services, internalBus, channels, summaries));
                 })
                 .compose(id -> {
                     deployed.add(id);

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.realtime.Addresses;
 import org.guichet.server.realtime.InternalBus;
+import org.guichet.server.realtime.LiveChannels;
 import org.guichet.server.realtime.SummaryPublisher;
 import org.guichet.server.service.Services;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * What each server instance runs once, whatever its number of HTTP verticles: it follows the announcements of every
- * instance (reload the catalog, forget a revoked token, the devices connected to it), publishes the waiting counts it
+ * instance (reload the catalog, forget a revoked token, the devices connected to it), passes on the cluster's
+ * messages for browsers to its own listeners, publishes the waiting counts it
  * marked and its own connected devices, and checks alerts for its own live views. Everything it registers is released when it stops.
  */
 public final class InstanceVerticle extends VerticleBase {
@@ -31,13 +33,16 @@ public final class InstanceVerticle extends VerticleBase {
 
     private final Services services;
     private final InternalBus internalBus;
+    private final LiveChannels channels;
     private final SummaryPublisher summaries;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final List<Periodic> jobs = new ArrayList<>();
 
-    public InstanceVerticle(Services services, InternalBus internalBus, SummaryPublisher summaries) {
+    public InstanceVerticle(Services services, InternalBus internalBus, LiveChannels channels,
+                            SummaryPublisher summaries) {
         this.services = services;
         this.internalBus = internalBus;
+        this.channels = channels;
         this.summaries = summaries;
     }
 
@@ -48,6 +53,7 @@ public final class InstanceVerticle extends VerticleBase {
                 services.catalogs().reload().onFailure(failure -> LOG.warn("Catalog could not be reloaded", failure));
             }
         }));
+        consumers.add(channels.relay());
         consumers.add(internalBus.hearRevocations(services.authentication()::forget));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_PRESENCE, message -> {
             if (!internalBus.fromHere(message)) {

@@ -1,6 +1,5 @@
 package org.guichet.server.realtime;
 
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.Catalog;
 import org.guichet.server.domain.CounterState;
@@ -39,12 +38,12 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
     private static final Set<TicketAction> ROOM_ACTIONS = EnumSet.of(TicketAction.CALL, TicketAction.RECALL,
             TicketAction.START, TicketAction.FINISH, TicketAction.NO_SHOW, TicketAction.REQUEUE, TicketAction.TRANSFER);
 
-    private final EventBus eventBus;
+    private final LiveChannels channels;
     private final Catalogs catalogs;
     private final SummaryPublisher summaries;
     private final Clock clock;
-    public Publisher(EventBus eventBus, Catalogs catalogs, SummaryPublisher summaries, Clock clock) {
-        this.eventBus = eventBus;
+    public Publisher(LiveChannels channels, Catalogs catalogs, SummaryPublisher summaries, Clock clock) {
+        this.channels = channels;
         this.catalogs = catalogs;
         this.summaries = summaries;
         this.clock = clock;
@@ -56,7 +55,7 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
      */
     @Override
     public void callbacksChanged(String siteId, String serviceId) {
-        eventBus.publish(Addresses.siteQueue(siteId), new JsonObject().put("type", "callbacks")
+        channels.publish(Addresses.siteQueue(siteId), new JsonObject().put("type", "callbacks")
                 .put("serviceId", serviceId));
     }
 
@@ -91,19 +90,19 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
                 Catalog.Counter counter = ticket.counterId() == null ? null : catalog.counters().get(ticket.counterId());
                 Set<String> rooms = counter == null || counter.roomId().equals(ticket.roomId())
                         ? Set.of(ticket.roomId()) : Set.of(ticket.roomId(), counter.roomId());
-                rooms.forEach(room -> eventBus.publish(Addresses.room(room), message));
+                rooms.forEach(room -> channels.publish(Addresses.room(room), message));
             }
             if (counterId != null) {
-                eventBus.publish(Addresses.counter(counterId), message);
+                channels.publish(Addresses.counter(counterId), message);
             }
         }
-        eventBus.publish(Addresses.ticket(ticket.statusToken()), TicketView.visitorNews(ticket, action, catalog));
+        channels.publish(Addresses.ticket(ticket.statusToken()), TicketView.visitorNews(ticket, action, catalog));
         summaries.markChanged(ticket.siteId());
     }
 
     @Override
     public void counterChanged(CounterState state) {
-        eventBus.publish(Addresses.counter(state.counter().id()), new JsonObject().put("type", "state")
+        channels.publish(Addresses.counter(state.counter().id()), new JsonObject().put("type", "state")
                 .put("at", clock.instant().toString()).put("counter", CounterView.forScreen(state, catalogs.get())));
     }
 
@@ -114,13 +113,13 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
         if (partner.web() != null) {
             details.put("webQr", QrSvg.dataUrl(partner.web()));
         }
-        eventBus.publish(Addresses.counter(counterId), new JsonObject().put("type", "orientation")
+        channels.publish(Addresses.counter(counterId), new JsonObject().put("type", "orientation")
                 .put("at", clock.instant().toString()).put("partner", details));
     }
 
     @Override
     public void alertsChanged(String siteId, Instant at, List<Alerts.Alert> alerts, List<String> raised,
                               List<String> cleared) {
-        eventBus.publish(Addresses.siteAlerts(siteId), Alerts.message(siteId, at, alerts, raised, cleared));
+        channels.publish(Addresses.siteAlerts(siteId), Alerts.message(siteId, at, alerts, raised, cleared));
     }
 }

@@ -1,7 +1,6 @@
 package org.guichet.server.realtime;
 
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.domain.QueueSummary;
 import org.guichet.server.service.QueueSummaries;
@@ -21,13 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SummaryPublisher {
 
-    private final EventBus eventBus;
+    private final LiveChannels channels;
     private final QueueSummaries summaries;
     private final Set<String> dirtySites = ConcurrentHashMap.newKeySet();
     private final Map<String, JsonObject> publishedRoomCounts = new ConcurrentHashMap<>();
 
-    public SummaryPublisher(EventBus eventBus, QueueSummaries summaries) {
-        this.eventBus = eventBus;
+    public SummaryPublisher(LiveChannels channels, QueueSummaries summaries) {
+        this.channels = channels;
         this.summaries = summaries;
     }
 
@@ -47,13 +46,13 @@ public final class SummaryPublisher {
 
     private void publish(QueueSummary summary) {
         JsonObject site = QueueView.site(summary);
-        eventBus.publish(Addresses.siteQueue(summary.siteId()), site);
+        channels.publish(Addresses.siteQueue(summary.siteId()), site);
         summary.rooms().forEach((roomId, room) -> {
             JsonObject counts = QueueView.roomCounts(room);
             if (counts.equals(publishedRoomCounts.put(roomId, counts))) {
                 return;
             }
-            eventBus.publish(Addresses.room(roomId), new JsonObject().put("type", "queue")
+            channels.publish(Addresses.room(roomId), new JsonObject().put("type", "queue")
                     .put("at", summary.at().toString()).put("room", QueueView.roomOf(site, roomId)));
         });
     }

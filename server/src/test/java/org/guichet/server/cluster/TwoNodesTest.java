@@ -1,12 +1,15 @@
 package org.guichet.server.cluster;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
 import org.guichet.server.realtime.BridgeSocket;
@@ -258,6 +261,33 @@ class TwoNodesTest {
         JsonObject issued = nodeB.issue(agent, "svc-new");
 
         assertThat(issued.getString("number")).startsWith("N");
+    }
+
+    @Test
+    void news_nobody_listens_to_costs_no_cluster_lookup() {
+        // Vert.x asks Hazelcast who listens to an address on every message to it while nobody does: a ticket without
+        // its visitor's page, a counter without its tablet. Browsers' messages go through one relay address instead.
+        String agent = nodeA.agentAtCounter("cluster.quiet", "s2", "z1");
+        long before = subscriptionLookups();
+        for (int i = 0; i < 10; i++) {
+            JsonObject issued = nodeA.issue(agent, "svc-z");
+            ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,
+                    new JsonObject().put("counterId", "z1")));
+            ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/no-show", agent, null));
+        }
+        assertThat(subscriptionLookups() - before).as("Hazelcast lookups of listeners for 30 ticket actions")
+                .isLessThan(10);
+    }
+
+    /** How many times the cluster's members were asked who listens to an address (each counts its own part). */
+    private static long subscriptionLookups() {
+        long lookups = 0;
+        for (Vertx vertx : List.of(vertxA, vertxB)) {
+            HazelcastInstance hazelcast = ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
+                    .getHazelcastInstance();
+            lookups += hazelcast.getMultiMap("__vertx.subs").getLocalMultiMapStats().getGetOperationCount();
+        }
+        return lookups;
     }
 
     @Test
