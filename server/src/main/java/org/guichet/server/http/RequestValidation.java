@@ -55,16 +55,16 @@ public final class RequestValidation implements Handler<RoutingContext> {
     private static final Pattern EXTRA_PROPERTY = Pattern.compile(
             "Property \"(.*)\" does not match additional properties schema\\.?");
 
-    private final OpenAPIContract contract;
+    private final KeptValidators contract;
     private final RequestValidator validator;
     /** The same validator's steps, called directly (its public methods, in vertx-openapi's impl package). */
     private final RequestValidatorImpl sameThread;
     private final Set<String> yamlOperations;
 
     private RequestValidation(Vertx vertx, OpenAPIContract contract, Set<String> yamlOperations) {
-        this.contract = contract;
-        this.validator = RequestValidator.create(vertx, contract);
-        this.sameThread = new RequestValidatorImpl(vertx, contract);
+        this.contract = new KeptValidators(contract);
+        this.validator = RequestValidator.create(vertx, this.contract);
+        this.sameThread = new RequestValidatorImpl(vertx, this.contract);
         this.yamlOperations = Set.copyOf(yamlOperations);
     }
 
