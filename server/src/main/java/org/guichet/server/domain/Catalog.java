@@ -7,16 +7,50 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An immutable snapshot of the deployment (sites, rooms, services, counters), read at start and after each change, so the
  * hot paths (issuing, calling) do not query configuration.
  */
 public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<String, Service> services,
-                      Map<String, Counter> counters) {
+                      Map<String, Counter> counters, BySite bySite) {
+
+    public Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<String, Service> services,
+                   Map<String, Counter> counters) {
+        this(sites, rooms, services, counters, BySite.of(rooms, services, counters));
+    }
+
+    /**
+     * Each site's rooms, services and counters, in the order they are shown, grouped once per snapshot: the waiting
+     * counts ask for a site's rooms and services several times a second, and going through the whole network's each
+     * time was 4 % of the servers' CPU in the network day.
+     */
+    public record BySite(Map<String, List<Room>> rooms, Map<String, List<Service>> services,
+                         Map<String, List<Counter>> counters) {
+
+        static BySite of(Map<String, Room> rooms, Map<String, Service> services, Map<String, Counter> counters) {
+            return new BySite(grouped(rooms.values(), Room::siteId, Comparator.comparing(Room::id)),
+                    grouped(services.values(), Service::siteId,
+                            Comparator.comparingInt(Service::menuOrder).thenComparing(Service::id)),
+                    grouped(counters.values(), Counter::siteId, Comparator.comparing(Counter::id)));
+        }
+
+        private static <T> Map<String, List<T>> grouped(Collection<T> all, Function<T, String> site,
+                                                        Comparator<T> order) {
+            Map<String, List<T>> bySite = new HashMap<>();
+            all.stream().sorted(order).forEach(item -> bySite.computeIfAbsent(site.apply(item),
+                    key -> new ArrayList<>()).add(item));
+            bySite.replaceAll((key, items) -> List.copyOf(items));
+            return Map.copyOf(bySite);
+        }
+    }
 
     /**
      * @param footer       the ticket's last line, in French
@@ -188,18 +222,14 @@ public record Catalog(Map<String, Site> sites, Map<String, Room> rooms, Map<Stri
     }
 
     public List<Service> servicesOf(String siteId) {
-        return services.values().stream().filter(service -> service.siteId().equals(siteId))
-                .sorted(java.util.Comparator.comparingInt(Service::menuOrder).thenComparing(Service::id))
-                .toList();
+        return bySite.services().getOrDefault(siteId, List.of());
     }
 
     public List<Counter> countersOf(String siteId) {
-        return counters.values().stream().filter(counter -> counter.siteId().equals(siteId))
-                .sorted(java.util.Comparator.comparing(Counter::id)).toList();
+        return bySite.counters().getOrDefault(siteId, List.of());
     }
 
     public List<Room> roomsOf(String siteId) {
-        return rooms.values().stream().filter(room -> room.siteId().equals(siteId))
-                .sorted(java.util.Comparator.comparing(Room::id)).toList();
+        return bySite.rooms().getOrDefault(siteId, List.of());
     }
 }
