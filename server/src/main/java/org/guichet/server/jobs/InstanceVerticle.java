@@ -18,9 +18,9 @@ import java.util.List;
 
 /**
  * What each server instance runs once, whatever its number of HTTP verticles: it follows the announcements of every
- * instance (reload the catalog, forget a revoked token, the devices connected to it), passes on the cluster's
- * messages for browsers to its own listeners, publishes the waiting counts it
- * marked and its own connected devices, and checks alerts for its own live views. Everything it registers is released when it stops.
+ * instance (reload the catalog, forget a revoked token, the devices connected to it), passes the cluster's messages
+ * for browsers on to its own listeners, publishes the waiting counts it marked and its own connected devices, and
+ * checks alerts for its own live views. Everything it registers is released when it stops.
  */
 public final class InstanceVerticle extends VerticleBase {
 
