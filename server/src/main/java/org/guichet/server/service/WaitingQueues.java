@@ -9,6 +9,7 @@ import org.guichet.server.store.TicketStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,9 +28,14 @@ public final class WaitingQueues {
 
     /** The non-empty queues of the service day each site is in at {@code now}: of one site, or of all if null. */
     public Future<List<WaitingQueue>> today(String siteId, Instant now) {
+        return todayOf(siteId == null ? null : List.of(siteId), now);
+    }
+
+    /** The same for several sites in one read (null: all). */
+    public Future<List<WaitingQueue>> todayOf(Collection<String> siteIds, Instant now) {
         // Every zone's service day is on or after yesterday in UTC; each row is then checked against its own site.
         LocalDate earliest = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
-        return tickets.queues(earliest, siteId).map(rows -> {
+        return tickets.queues(earliest, siteIds).map(rows -> {
             Catalog catalog = catalogs.get();
             return rows.stream().filter(row -> {
                 Catalog.Site site = catalog.sites().get(row.queue().siteId());

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -288,14 +289,14 @@ public final class TicketStore {
             WHERE e.ticket_id IN (SELECT DISTINCT ticket_id FROM ticket_event
                                   WHERE agent_id = $1 AND site_id = $2 AND at >= $3 AND at < $4)
             ORDER BY e.ticket_id, e.id""";
-    /** Today's non-empty queues from the kept counts, with the head of each: a few rows per service. */
+    /** Today's non-empty queues of some sites ($2; null: all) from the kept counts, with the head of each. */
     static final String SELECT_QUEUES = """
             SELECT q.site_id, q.service_id, q.service_day, q.waiting,
                    (SELECT min(t.arrival_at) FROM ticket t
                     WHERE t.site_id = q.site_id AND t.service_id = q.service_id AND t.service_day = q.service_day
                       AND t.status = 'WAITING') AS oldest
             FROM queue_length q
-            WHERE q.waiting > 0 AND q.service_day >= $1 AND ($2::text IS NULL OR q.site_id = $2)""";
+            WHERE q.waiting > 0 AND q.service_day >= $1 AND ($2::text[] IS NULL OR q.site_id = ANY($2::text[]))""";
 
     /** A ticket to number and insert in a batch. */
     public record NewTicket(String siteId, String serviceId, String roomId, String prefix, LocalDate serviceDay,
@@ -544,9 +545,11 @@ public final class TicketStore {
                 });
     }
 
-    /** Non-empty queues of service days from {@code earliest}, of one site or of all (null). */
-    public Future<List<QueueRow>> queues(LocalDate earliest, String siteId) {
-        return pool.preparedQuery(SELECT_QUEUES).execute(Tuple.of(earliest, siteId)).map(rows -> {
+    /** Non-empty queues of service days from {@code earliest}, of these sites or of all (null). */
+    public Future<List<QueueRow>> queues(LocalDate earliest, Collection<String> siteIds) {
+        String[] sites = siteIds == null ? null : siteIds.toArray(String[]::new);
+        // Tuple.of(a, b) would spread an array given last, as varargs: add it as one value.
+        return pool.preparedQuery(SELECT_QUEUES).execute(Tuple.tuple().addValue(earliest).addValue(sites)).map(rows -> {
             List<QueueRow> queues = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 if (row.getValue("oldest") == null) {

@@ -70,7 +70,7 @@ class StaleStatisticsTest {
         assertThat(summary.services()).filteredOn(queue -> queue.waiting() > 0).singleElement()
                 .satisfies(queue -> assertThat(queue.waiting()).isEqualTo(WAITING_TODAY));
 
-        assertThat(pagesRead(TicketStore.SELECT_QUEUES, earliest, "s1")).isLessThan(FEW_PAGES);
+        assertThat(pagesRead(TicketStore.SELECT_QUEUES, earliest, new String[]{"s1"})).isLessThan(FEW_PAGES);
         assertThat(pagesRead(TicketStore.SELECT_QUEUES, earliest, null)).isLessThan(FEW_PAGES);
     }
 
