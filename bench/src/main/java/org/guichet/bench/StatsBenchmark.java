@@ -175,7 +175,7 @@ public final class StatsBenchmark {
                 .build();
         try {
             long t = System.nanoTime();
-            int rolled = await(new StatsRollups(pool).rebuildDirty(Integer.MAX_VALUE));
+            int rolled = await(new StatsRollups(pool).rebuildDirty(Integer.MAX_VALUE, Duration.ZERO));
             System.out.printf(Locale.ROOT, "%-44s %8.1f s  (%d site-days)%n", "rollups (StatsRollups)",
                     (System.nanoTime() - t) / 1e9, rolled);
             await(pool.query("VACUUM ANALYZE stats_rollup, stats_dirty_log").execute());

@@ -144,9 +144,12 @@ public final class StatsService {
         return rollups.rebuildAllDirty();
     }
 
-    /** Rebuilds a batch of the rollups marked dirty (the periodic job); answers how many (0 if another instance is). */
+    /**
+     * Rebuilds a batch of the rollups marked dirty whose site and day have gone quiet (the periodic job); answers how
+     * many (0 if another instance is).
+     */
     public Future<Integer> rebuildDirtyRollups() {
-        return rollups.rebuildDirty(StatsRollups.DEFAULT_BATCH);
+        return rollups.rebuildDirty(StatsRollups.DEFAULT_BATCH, StatsRollups.QUIET_BEFORE_REBUILD);
     }
 
     /** Whether the planner sends this query to the rollups (for the statistics benchmark). */

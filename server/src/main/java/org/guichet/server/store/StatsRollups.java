@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,14 @@ import java.util.List;
 public final class StatsRollups {
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('guichet.stats_rollup'))";
+    /**
+     * Dirty pairs whose newest mark is at least $2 seconds old, on the database's clock as the marks are (0: every
+     * pair, even one marked by a transaction that started after this one).
+     */
     private static final String SELECT_DIRTY = "SELECT site_id, local_day, array_agg(id) AS marks FROM stats_dirty_log"
-            + " GROUP BY site_id, local_day ORDER BY local_day, site_id LIMIT $1";
+            + " GROUP BY site_id, local_day"
+            + " HAVING $2::float8 = 0 OR max(marked_at) <= now() - make_interval(secs => $2::float8)"
+            + " ORDER BY local_day, site_id LIMIT $1";
     private static final String DIRTY = "unnest($1::text[], $2::date[]) AS dirty(site_id, day)";
     private static final String DELETE_DAYS = "DELETE FROM stats_rollup r USING " + DIRTY
             + " WHERE r.grain = 'D' AND r.site_id = dirty.site_id AND r.period_start = dirty.day";
@@ -43,6 +50,11 @@ public final class StatsRollups {
 
     /** Dirty (site, day) pairs taken per transaction by the periodic job. */
     public static final int DEFAULT_BATCH = 2000;
+    /**
+     * How long a (site, day) must have received no new fact before the periodic job rebuilds it: a site's busy day is
+     * rebuilt when it goes quiet (at the latest, after closing), not every time the job runs.
+     */
+    public static final Duration QUIET_BEFORE_REBUILD = Duration.ofMinutes(5);
 
     private final Pool pool;
 
@@ -50,24 +62,27 @@ public final class StatsRollups {
         this.pool = pool;
     }
 
-    /** Rebuilds up to {@code batch} dirty (site, day) pairs; answers how many were rebuilt (0 if another instance is). */
-    public Future<Integer> rebuildDirty(int batch) {
+    /**
+     * Rebuilds up to {@code batch} dirty (site, day) pairs that received no fact for {@code quiet}; answers how many
+     * were rebuilt (0 if another instance is).
+     */
+    public Future<Integer> rebuildDirty(int batch, Duration quiet) {
         return pool.withTransaction(conn -> conn.query(TRY_LOCK).execute().compose(locked -> {
             if (!locked.iterator().next().getBoolean(0)) {
                 return Future.succeededFuture(0);
             }
-            return conn.preparedQuery(SELECT_DIRTY).execute(Tuple.of(batch))
+            return conn.preparedQuery(SELECT_DIRTY).execute(Tuple.of(batch, quiet.toMillis() / 1000.0))
                     .compose(rows -> rebuild(conn, rows));
         }));
     }
 
-    /** Rebuilds every dirty pair, batch after batch; answers the total. */
+    /** Rebuilds every dirty pair, however recent, batch after batch; answers the total. */
     public Future<Integer> rebuildAllDirty() {
         return rebuildAllDirty(DEFAULT_BATCH, 0);
     }
 
     public Future<Integer> rebuildAllDirty(int batch, int doneSoFar) {
-        return rebuildDirty(batch).compose(done -> done < batch
+        return rebuildDirty(batch, Duration.ZERO).compose(done -> done < batch
                 ? Future.succeededFuture(doneSoFar + done)
                 : rebuildAllDirty(batch, doneSoFar + done));
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -287,6 +288,25 @@ class StatsApiTest {
         assertThat(byMonth.getJsonArray("rows")).hasSize(1);
         assertThat(byMonth.getJsonArray("rows").getJsonObject(0).getString("key")).isEqualTo("2026-03");
         assertThat(byMonth.getJsonArray("rows").getJsonObject(0).getLong("issued")).isEqualTo(9);
+    }
+
+    @Test
+    void the_periodic_job_leaves_a_day_still_receiving_facts_for_the_moment_it_goes_quiet() {
+        server.sql("INSERT INTO stats_dirty_log (site_id, local_day, marked_at) VALUES ('s1', '2020-01-06', now()),"
+                + " ('s1', '2020-01-07', now() - interval '6 minutes')");
+
+        TestServer.await(server.services().stats().rebuildDirtyRollups());
+
+        assertThat(daysMarkedIn2020()).as("only the day marked in the last minutes is left")
+                .containsExactly("2020-01-06");
+        TestServer.ok(server.post("/api/v1/stats/rollups/rebuild", server.adminToken(), null));
+        assertThat(daysMarkedIn2020()).as("rebuilt on demand however recent").isEmpty();
+    }
+
+    private static List<String> daysMarkedIn2020() {
+        return server.sql("SELECT DISTINCT local_day::text AS day FROM stats_dirty_log"
+                        + " WHERE local_day BETWEEN '2020-01-01' AND '2020-12-31' ORDER BY 1")
+                .stream().map(row -> row.getString("day")).toList();
     }
 
     @Test
