@@ -118,6 +118,7 @@ final class NetworkDayRun {
     private final AtomicLong cpuBusySamples = new AtomicLong();
     private final AtomicLong cpuSamples = new AtomicLong();
     private final AtomicLong jvmBusySamples = new AtomicLong();
+    private final BusiestWindow busiestWindow = new BusiestWindow(30);
     private List<String> kioskTokens;
     private List<String> screenTokens;
     private String adminToken;
@@ -168,7 +169,8 @@ final class NetworkDayRun {
                     (databaseCpu.databaseNanos() - databaseBefore) / 1e9, daySeconds,
                     Runtime.getRuntime().availableProcessors());
             String machine = "load average " + before + " before, " + machineLoad() + " after; machine CPU busy "
-                    + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average, "
+                    + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average and "
+                    + Math.round(100.0 * busiestWindow.busiest()) + " % over its busiest 30 s, "
                     + "this JVM (servers and load, not PostgreSQL) " + Math.round(100.0 * jvmBusySamples.get()
                     / Math.max(1, cpuSamples.get())) + " % of the machine" + used;
             awaitDeliveries(Duration.ofSeconds(30));
@@ -680,6 +682,7 @@ final class NetworkDayRun {
                 cpuBusySamples.addAndGet(Math.round(load * 100));
                 jvmBusySamples.addAndGet(Math.round(jvm * 100));
                 cpuSamples.addAndGet(100);
+                busiestWindow.add(load);
             }
         });
     }
