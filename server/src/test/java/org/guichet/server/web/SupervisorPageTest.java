@@ -15,8 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +27,7 @@ import static org.guichet.server.testing.TestServer.ok;
  */
 class SupervisorPageTest {
 
-    private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private static final MutableClock clock = MutableClock.withinTheDayInParis();
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(clock);
