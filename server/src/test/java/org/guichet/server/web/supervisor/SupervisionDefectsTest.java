@@ -15,12 +15,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SupervisionDefectsTest {
 
-    private static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private static final MutableClock CLOCK = MutableClock.withinTheDayInParis();
     /** A duration as the app writes it: "45 s", "7 min", "1 h 05". */
     private static final String DURATION = "\\d+ s|\\d+ min|\\d+ h \\d{2}";
     /**
