@@ -20,6 +20,7 @@ public final class AppointmentRules {
     static final String CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
     public static final int CODE_LENGTH = 6;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SECONDS_PER_DAY = 24 * 60 * 60;
 
     /** Where a check-in stands against the booked time. */
     public enum CheckIn { TOO_EARLY, ON_TIME, MISSED }
@@ -33,11 +34,12 @@ public final class AppointmentRules {
      */
     public static List<Instant> slots(OpeningCalendar calendar, ZoneId zone, LocalDate day, int slotMinutes) {
         List<Instant> slots = new ArrayList<>();
+        int length = slotMinutes * 60;
         for (OpeningCalendar.Range range : calendar.openingsOn(day)) {
-            LocalTime closes = range.closes();
-            for (LocalTime start = range.opens(); !start.plusMinutes(slotMinutes).isAfter(closes)
-                    && !start.plusMinutes(slotMinutes).isBefore(start); start = start.plusMinutes(slotMinutes)) {
-                slots.add(day.atTime(start).atZone(zone).toInstant());
+            // In seconds of the day, so that a slot may end at midnight (LocalTime would wrap to 00:00).
+            int closes = range.closes().equals(LocalTime.MAX) ? SECONDS_PER_DAY : range.closes().toSecondOfDay();
+            for (int start = range.opens().toSecondOfDay(); start + length <= closes; start += length) {
+                slots.add(day.atTime(LocalTime.ofSecondOfDay(start)).atZone(zone).toInstant());
             }
         }
         return slots;

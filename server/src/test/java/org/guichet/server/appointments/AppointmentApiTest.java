@@ -87,7 +87,7 @@ class AppointmentApiTest {
         JsonArray slots = slots();
         assertThat(slots.getJsonObject(0).getString("startsAt")).as("the first slot still to come")
                 .isEqualTo(at(9, 20).toString());
-        assertThat(slots).as("every 20 minutes from 09:20 to 23:20, the last ending by midnight").hasSize(43);
+        assertThat(slots).as("every 20 minutes from 09:20 to 23:40, the last ending at midnight").hasSize(44);
 
         JsonObject booked = TestServer.status(server.post("/api/v1/public/sites/s1/appointments", null,
                 new JsonObject().put("serviceId", "svc-a").put("startsAt", at(10, 0).toString())

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +32,15 @@ class AppointmentRulesTest {
                 at("2026-12-01T13:30"), at("2026-12-01T14:15"), at("2026-12-01T15:00"));
         assertThat(AppointmentRules.slots(HOURS, PARIS, LocalDate.parse("2026-12-02"), 45)).as("closed Wednesday")
                 .isEmpty();
+    }
+
+    @Test
+    void a_site_open_all_day_has_slots_up_to_the_one_ending_at_midnight() {
+        List<Instant> slots = AppointmentRules.slots(OpeningCalendar.ALWAYS_OPEN, PARIS, LocalDate.parse("2026-12-01"),
+                20);
+        assertThat(slots).hasSize(72);
+        assertThat(slots.get(0)).isEqualTo(Instant.parse("2026-11-30T23:00:00Z"));
+        assertThat(slots.get(71)).isEqualTo(Instant.parse("2026-12-01T22:40:00Z"));
     }
 
     @Test
