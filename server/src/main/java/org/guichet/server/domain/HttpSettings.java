@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * How long the HTTP server waits for its clients, and whom it believes about TLS ({@code http:} in the configuration).
  *
- * @param idleTimeout     a connection with nothing read or written for this long is closed ({@code idleTimeoutSeconds},
- *                        default 20 s: twice the event-bus bridge's heartbeat, which keeps live sockets busy)
+ * @param idleTimeout     a client that sends or takes nothing for this long is cut off: between requests, or while
+ *                        its body or its answer is on the way; never while the server works on a request
+ *                        ({@code idleTimeoutSeconds}, default 20 s; see {@code ConnectionDeadlines})
  * @param headerTimeout   a new connection must have sent a whole request head within this time, so that headers dripped
  *                        byte by byte cannot hold it open ({@code headerTimeoutSeconds}, default 10 s)
  * @param trustedProxies  the reverse proxies, IP addresses or networks such as 10.0.0.0/8, whose

@@ -1,6 +1,7 @@
 package org.guichet.server.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -35,6 +36,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure instanceof HttpClosedException) {
+            return; // the client left, or was cut off for stalling its body: no one to answer, nothing failed here
+        }
         Answer answer = answer(ctx.statusCode(), failure);
         // A 503 is the database out of reach: the store layer logs the outage once, not each request.
         if (answer.status() >= 500 && answer.status() != 503) {
