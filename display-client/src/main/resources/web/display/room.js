@@ -43,6 +43,7 @@ const state = {
     holdMillis: 0,
     shown: [],
     queue: null,
+    queueAt: 0,
     announced: new Set(),
     syncs: 0,
     connection: 'connecting',
@@ -97,6 +98,7 @@ function applyDisplay(display, settings) {
     state.pending = [];
     state.recent = calls.slice(stillCalled ? 1 : 0, (stillCalled ? 1 : 0) + RECENT_COUNT);
     state.queue = display.queue || null;
+    state.queueAt = 0;
     state.footer = settings.message || display.site.footer || '';
     showFooter();
     renderCalls();
@@ -115,6 +117,12 @@ function onMessage(message) {
             moved(message.ticket, message.next);
         }
     } else if (type === 'queue') {
+        // With several servers, two may publish a room's counts moments apart and the later read arrive first.
+        const at = Date.parse(message.at);
+        if (at < state.queueAt) {
+            return;
+        }
+        state.queueAt = at;
         state.queue = message.room;
         renderQueue();
     }

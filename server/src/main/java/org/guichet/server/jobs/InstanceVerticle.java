@@ -53,7 +53,7 @@ public final class InstanceVerticle extends VerticleBase {
                 services.catalogs().reload().onFailure(failure -> LOG.warn("Catalog could not be reloaded", failure));
             }
         }));
-        consumers.add(channels.relay());
+        consumers.add(channels.relay(summaries::heard));
         consumers.add(internalBus.hearRevocations(services.authentication()::forget));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_PRESENCE, message -> {
             if (!internalBus.fromHere(message)) {

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -43,12 +44,14 @@ public final class LiveChannels {
 
     /**
      * This node's end of the relay, to register once per node and unregister when the node stops. It passes on only
-     * what browsers may hear, never an internal announcement.
+     * what browsers may hear, never an internal announcement, and shows each message to {@code overhearing} (the
+     * address and the body, not to be changed) before.
      */
-    public MessageConsumer<JsonObject> relay() {
+    public MessageConsumer<JsonObject> relay(BiConsumer<String, JsonObject> overhearing) {
         return eventBus.consumer(Addresses.LIVE_RELAY, message -> {
             String address = message.headers().get(TO);
             if (address != null && BROWSER_ADDRESS.matcher(address).matches()) {
+                overhearing.accept(address, message.body());
                 eventBus.publish(address, message.body(), LOCAL);
             }
         });

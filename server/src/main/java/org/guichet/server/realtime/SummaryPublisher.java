@@ -6,6 +6,7 @@ import org.guichet.server.domain.QueueSummary;
 import org.guichet.server.service.QueueSummaries;
 import org.guichet.server.view.QueueView;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,28 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Waiting counts, published coalesced: a change only marks its site; {@link #flush()} (run every 250 ms by the
  * instance's jobs) publishes each marked site's summary once, so a burst of tickets costs one query per site, not one
- * per ticket. A room whose counts did not change is not told again: every screen costs one encoding per message, and
- * a screen that (re)connects reads them over REST.
+ * per ticket. A room is not told counts it already shows: every screen costs one encoding per message, and a screen
+ * that (re)connects reads them over REST.
+ *
+ * <p>In a cluster each node publishes the counts of the changes made through it, so what a room shows is the last
+ * publication of any node: each node hears the others' through the relay ({@link #heard}) and compares its reads with
+ * that, not with its own last publication. Screens keep the counts read last ({@code at}); a node that hears counts
+ * older than a different read of its own publishes again.
  */
 public final class SummaryPublisher {
+
+    /** Counts a room was told, or that a node read, at a time. */
+    private record Seen(JsonObject counts, Instant at) {
+    }
+
+    private record Read(String siteId, Seen seen) {
+    }
 
     private final LiveChannels channels;
     private final QueueSummaries summaries;
     private final Set<String> dirtySites = ConcurrentHashMap.newKeySet();
-    private final Map<String, JsonObject> publishedRoomCounts = new ConcurrentHashMap<>();
+    private final Map<String, Seen> shownByRoom = new ConcurrentHashMap<>();
+    private final Map<String, Read> readByRoom = new ConcurrentHashMap<>();
 
     public SummaryPublisher(LiveChannels channels, QueueSummaries summaries) {
         this.channels = channels;
@@ -48,16 +62,34 @@ public final class SummaryPublisher {
                 .onFailure(failure -> dirtySites.addAll(marked)).mapEmpty();
     }
 
+    /** A message some node published to a browser address, heard on the cluster's relay (this node's own included). */
+    public void heard(String address, JsonObject body) {
+        if (!address.startsWith(Addresses.ROOM_PREFIX) || !"queue".equals(body.getString("type"))) {
+            return;
+        }
+        String roomId = address.substring(Addresses.ROOM_PREFIX.length());
+        Seen shown = new Seen(QueueView.roomCounts(body.getJsonObject("room")), Instant.parse(body.getString("at")));
+        shownByRoom.merge(roomId, shown, (known, heard) -> heard.at().isAfter(known.at()) ? heard : known);
+        Read mine = readByRoom.get(roomId);
+        if (mine != null && mine.seen().at().isAfter(shown.at()) && !mine.seen().counts().equals(shown.counts())) {
+            markChanged(mine.siteId());
+        }
+    }
+
     private void publish(QueueSummary summary) {
         JsonObject site = QueueView.site(summary);
         channels.publish(Addresses.siteQueue(summary.siteId()), site);
-        summary.rooms().forEach((roomId, room) -> {
-            JsonObject counts = QueueView.roomCounts(room);
-            if (counts.equals(publishedRoomCounts.put(roomId, counts))) {
+        summary.rooms().keySet().forEach(roomId -> {
+            JsonObject room = QueueView.roomOf(site, roomId);
+            Seen read = new Seen(QueueView.roomCounts(room), summary.at());
+            readByRoom.put(roomId, new Read(summary.siteId(), read));
+            Seen shown = shownByRoom.get(roomId);
+            if (shown != null && (shown.counts().equals(read.counts()) || shown.at().isAfter(read.at()))) {
                 return;
             }
+            shownByRoom.put(roomId, read);
             channels.publish(Addresses.room(roomId), new JsonObject().put("type", "queue")
-                    .put("at", summary.at().toString()).put("room", QueueView.roomOf(site, roomId)));
+                    .put("at", summary.at().toString()).put("room", room));
         });
     }
 }

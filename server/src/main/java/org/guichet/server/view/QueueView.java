@@ -49,10 +49,16 @@ public final class QueueView {
                 .put("services", services);
     }
 
-    /** A room's counts alone, to tell whether they changed: {waiting, serviceId: waiting, ...}. */
-    public static JsonObject roomCounts(QueueSummary.RoomQueue room) {
-        JsonObject counts = new JsonObject().put("waiting", room.waiting());
-        room.services().forEach(queue -> counts.put(queue.service().id(), queue.waiting()));
+    /**
+     * The counts alone of a room as {@link #site} shows it (or as a screen heard it), to tell whether they changed:
+     * {waiting, serviceId: waiting, ...}.
+     */
+    public static JsonObject roomCounts(JsonObject room) {
+        JsonObject counts = new JsonObject().put("waiting", room.getInteger("waiting"));
+        room.getJsonArray("services").forEach(entry -> {
+            JsonObject service = (JsonObject) entry;
+            counts.put(service.getString("serviceId"), service.getInteger("waiting"));
+        });
         return counts;
     }
 

@@ -98,6 +98,34 @@ class TwoNodesTest {
     }
 
     @Test
+    void a_room_shows_the_counts_of_the_last_change_whichever_node_made_it() {
+        // Each node publishes the counts of the changes made through it. They used to be compared with the node's own
+        // last publication only: B told the room n, A told it n + 1, B's change back to n was "nothing new" to B, and
+        // the room's screens kept n + 1.
+        String screen = nodeA.tokenOf("screen-1b");
+        String agent = nodeA.agent("cluster.counts", "agent", "s1");
+        try (BridgeSocket socket = BridgeSocket.connect(vertxA, nodeA.port())) {
+            socket.register("guichet.room.r1b", screen);
+            socket.awaitRegistered(vertxA.eventBus(), "guichet.room.r1b");
+
+            JsonObject first = nodeB.issue(agent, "svc-c");
+            int shown = waitingShown(socket);
+            JsonObject second = nodeA.issue(agent, "svc-c");
+            assertThat(waitingShown(socket)).as("after a second ticket, through node A").isEqualTo(shown + 1);
+            ok(nodeB.post("/api/v1/tickets/" + second.getLong("id") + "/cancel", agent, null));
+            assertThat(waitingShown(socket)).as("after it was cancelled through node B").isEqualTo(shown);
+
+            ok(nodeA.post("/api/v1/tickets/" + first.getLong("id") + "/cancel", agent, null));
+        }
+    }
+
+    /** The number waiting in the next counts the socket's room is told (fails after 10 s without any). */
+    private static int waitingShown(BridgeSocket socket) {
+        return socket.nextOn("guichet.room.r1b", "queue").getJsonObject("body").getJsonObject("room")
+                .getInteger("waiting");
+    }
+
+    @Test
     void a_ticket_requeued_on_the_other_node_leaves_its_counter_screen() {
         // No sticky sessions behind the load balancer: the call may go through one node and the requeue through the
         // other, which never saw the call; the counter's screen must still hear the ticket left.

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -260,6 +261,42 @@ class DisplayScreenTest {
             ok(server.post("/api/v1/counters/c1/open", agent1, null));
             page.await(Duration.ofSeconds(5), d -> "Libre".equals(page.text("status")));
         });
+    }
+
+    /**
+     * With several servers, two may publish a room's counts moments apart and the later read arrive first: the screen
+     * keeps the counts read last.
+     */
+    @Test
+    void a_room_screen_keeps_the_counts_read_last_when_older_ones_arrive_after() {
+        String screen2 = server.deviceToken("screen-2");
+        Instant read = Instant.now();
+        withBrowser(1280, 720, page -> {
+            page.open(server.baseUrl() + "/display/?token=" + screen2);
+            page.awaitRoomReady();
+            // Every count the page takes, as it takes it (two messages may come in one frame, rendered once).
+            page.script("const display = window.guichetDisplay; let queue = display.queue; window.__taken = [];"
+                        + "Object.defineProperty(display, 'queue', {get() { return queue; },"
+                        + " set(value) { queue = value; window.__taken.push(value ? value.waiting : null); }});");
+
+            publishRoomCounts(read.plusSeconds(2), 7, "Service Z");
+            page.await(Duration.ofSeconds(5), d -> page.text("waiting-list").contains("7 personnes"));
+            publishRoomCounts(read.plusSeconds(1), 4, "Service Z");
+            publishRoomCounts(read.plusSeconds(3), 7, "Service Z, read last");
+            page.await(Duration.ofSeconds(5), d -> page.text("waiting-list").contains("read last"));
+
+            assertThat(String.valueOf(page.script("return window.__taken.join(' ');")))
+                    .as("the counts the page took").isEqualTo("7 7");
+        });
+    }
+
+    private static void publishRoomCounts(Instant at, int waiting, String serviceName) {
+        JsonObject service = new JsonObject().put("serviceId", "svc-z").put("name", serviceName)
+                .put("translations", new JsonObject()).put("prefix", "Z").put("roomId", "r2").put("waiting", waiting)
+                .put("longestWaitSeconds", 60).put("targetWaitMinutes", 15).put("overTarget", false);
+        server.vertx().eventBus().publish("guichet.room.r2", new JsonObject().put("type", "queue")
+                .put("at", at.toString()).put("room", new JsonObject().put("roomId", "r2").put("waiting", waiting)
+                        .put("services", new JsonArray().add(service))));
     }
 
     /** Issue 14: a service nobody waited for showed a bare « personne » on the room screen. */
