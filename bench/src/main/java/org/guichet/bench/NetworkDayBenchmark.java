@@ -156,6 +156,9 @@ public final class NetworkDayBenchmark {
                 : "no lost call: MISSED (" + result.lostDeliveries() + " deliveries)");
         verdicts.add(doubles == 0 ? "no double call or number: met" : "no double call or number: MISSED (" + doubles
                 + ")");
+        long wrongCounts = result.database().getOrDefault(NetworkDayRun.WRONG_COUNTS_SHOWN, 0L);
+        verdicts.add(wrongCounts == 0 ? "screens' waiting counts right at the end: met"
+                : "screens' waiting counts right at the end: MISSED (" + wrongCounts + " screens)");
         verdicts.add(p99(result, "issue", TARGET_ISSUE_AND_CALL_P99_MS));
         verdicts.add(p99(result, "call-next", TARGET_ISSUE_AND_CALL_P99_MS));
         verdicts.add(p99(result, "call-to-screen", TARGET_SCREEN_P99_MS));

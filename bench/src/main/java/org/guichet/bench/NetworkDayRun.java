@@ -33,6 +33,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,6 +61,7 @@ final class NetworkDayRun {
             "call-to-screen", "statistics");
     private static final String PASSWORD = "network-day-" + UUID.randomUUID();
     private static final String[] PREFIXES = {"A", "B", "C"};
+    static final String WRONG_COUNTS_SHOWN = "screens showing another waiting count than the database";
 
     /** What one run measured and checked. */
     record Result(int nodes, Map<String, Latencies> operations, Map<String, Integer> failures, double daySeconds,
@@ -75,6 +77,10 @@ final class NetworkDayRun {
     }
 
     private record Receipt(int screen, long nanos) {
+    }
+
+    /** The waiting count a screen shows: of the counts it heard, those read last, as the page keeps them. */
+    private record Shown(Instant at, int waiting) {
     }
 
     /** One agent at one counter, driven by timers on the client's event loop. */
@@ -107,6 +113,7 @@ final class NetworkDayRun {
     private final List<List<Integer>> kiosksOf = new ArrayList<>();
     private final Map<Long, Call> calls = new ConcurrentHashMap<>();
     private final Map<Long, Queue<Receipt>> receipts = new ConcurrentHashMap<>();
+    private final Map<Integer, Shown> shownByScreen = new ConcurrentHashMap<>();
     private final Set<String> numbers = ConcurrentHashMap.newKeySet();
     private final Queue<WebSocket> sockets = new ConcurrentLinkedQueue<>();
     private final AtomicInteger acknowledged = new AtomicInteger();
@@ -324,6 +331,10 @@ final class NetworkDayRun {
         Long ticketId = frame.calledTicketId();
         if (ticketId != null) {
             receipts.computeIfAbsent(ticketId, id -> new ConcurrentLinkedQueue<>()).add(new Receipt(screen, now));
+        } else if (frame.body() != null && "queue".equals(frame.body().getString("type"))) {
+            Shown heard = new Shown(Instant.parse(frame.body().getString("at")),
+                    frame.body().getJsonObject("room").getInteger("waiting"));
+            shownByScreen.merge(screen, heard, (kept, later) -> later.at().isBefore(kept.at()) ? kept : later);
         }
     }
 
@@ -657,10 +668,31 @@ final class NetworkDayRun {
             checks.put("still waiting at the end", count(pool, "SELECT count(*) FROM ticket WHERE status = 'WAITING'"));
             checks.put("still at a counter at the end", count(pool,
                     "SELECT count(*) FROM ticket WHERE status IN ('CALLED', 'SERVING')"));
+            checks.put(WRONG_COUNTS_SHOWN, screensShowingWrongCounts(pool));
         } finally {
             pool.close();
         }
         return checks;
+    }
+
+    /**
+     * Screens whose last counts (those read last) are not the database's, given a few seconds for the last changes'
+     * counts to be published (every 250 ms) and heard.
+     */
+    private long screensShowingWrongCounts(Pool pool) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            Map<String, Integer> waitingByRoom = new java.util.HashMap<>();
+            pool.query("SELECT room_id, count(*) FROM ticket WHERE status = 'WAITING' GROUP BY room_id").execute()
+                    .await(60, TimeUnit.SECONDS)
+                    .forEach(row -> waitingByRoom.put(row.getString(0), row.getLong(1).intValue()));
+            long wrong = shownByScreen.entrySet().stream().filter(entry -> entry.getValue().waiting()
+                    != waitingByRoom.getOrDefault(roomId(entry.getKey() % settings.sites()), 0)).count();
+            if (wrong == 0 || System.nanoTime() > deadline) {
+                return wrong;
+            }
+            Thread.sleep(250);
+        }
     }
 
     private static long count(Pool pool, String sql) throws Exception {
