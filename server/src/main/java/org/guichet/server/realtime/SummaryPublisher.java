@@ -21,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>In a cluster each node publishes the counts of the changes made through it, so what a room shows is the last
  * publication of any node: each node hears the others' through the relay ({@link #heard}) and compares its reads with
- * that, not with its own last publication. Screens keep the counts read last ({@code at}); a node that hears counts
- * older than a different read of its own publishes again.
+ * that, not with its own last publication. Screens keep the counts read last ({@code at}), so a read that was
+ * published wins over any older publication, whenever it arrives. A read left unpublished (the room already showed
+ * those counts) is published after all if counts read before it, and different, are heard after it: they would
+ * otherwise be the room's last word.
  */
 public final class SummaryPublisher {
 
@@ -30,14 +32,15 @@ public final class SummaryPublisher {
     private record Seen(JsonObject counts, Instant at) {
     }
 
-    private record Read(String siteId, Seen seen) {
+    /** A read left unpublished, and the message that would publish it. */
+    private record Unpublished(Seen seen, JsonObject message) {
     }
 
     private final LiveChannels channels;
     private final QueueSummaries summaries;
     private final Set<String> dirtySites = ConcurrentHashMap.newKeySet();
     private final Map<String, Seen> shownByRoom = new ConcurrentHashMap<>();
-    private final Map<String, Read> readByRoom = new ConcurrentHashMap<>();
+    private final Map<String, Unpublished> unpublishedByRoom = new ConcurrentHashMap<>();
 
     public SummaryPublisher(LiveChannels channels, QueueSummaries summaries) {
         this.channels = channels;
@@ -70,9 +73,11 @@ public final class SummaryPublisher {
         String roomId = address.substring(Addresses.ROOM_PREFIX.length());
         Seen shown = new Seen(QueueView.roomCounts(body.getJsonObject("room")), Instant.parse(body.getString("at")));
         shownByRoom.merge(roomId, shown, (known, heard) -> heard.at().isAfter(known.at()) ? heard : known);
-        Read mine = readByRoom.get(roomId);
-        if (mine != null && mine.seen().at().isAfter(shown.at()) && !mine.seen().counts().equals(shown.counts())) {
-            markChanged(mine.siteId());
+        Unpublished mine = unpublishedByRoom.get(roomId);
+        if (mine != null && mine.seen().at().isAfter(shown.at()) && !mine.seen().counts().equals(shown.counts())
+            && unpublishedByRoom.remove(roomId, mine)) {
+            shownByRoom.merge(roomId, mine.seen(), (known, read) -> read.at().isAfter(known.at()) ? read : known);
+            channels.publish(address, mine.message());
         }
     }
 
@@ -82,14 +87,19 @@ public final class SummaryPublisher {
         summary.rooms().keySet().forEach(roomId -> {
             JsonObject room = QueueView.roomOf(site, roomId);
             Seen read = new Seen(QueueView.roomCounts(room), summary.at());
-            readByRoom.put(roomId, new Read(summary.siteId(), read));
+            JsonObject message = new JsonObject().put("type", "queue").put("at", summary.at().toString())
+                    .put("room", room);
             Seen shown = shownByRoom.get(roomId);
-            if (shown != null && (shown.counts().equals(read.counts()) || shown.at().isAfter(read.at()))) {
+            if (shown != null && shown.at().isAfter(read.at())) {
                 return;
             }
+            if (shown != null && shown.counts().equals(read.counts())) {
+                unpublishedByRoom.put(roomId, new Unpublished(read, message));
+                return;
+            }
+            unpublishedByRoom.remove(roomId);
             shownByRoom.put(roomId, read);
-            channels.publish(Addresses.room(roomId), new JsonObject().put("type", "queue")
-                    .put("at", summary.at().toString()).put("room", room));
+            channels.publish(Addresses.room(roomId), message);
         });
     }
 }
