@@ -83,9 +83,7 @@ class TwoNodesTest {
     void a_call_made_through_node_a_reaches_a_screen_connected_to_node_b() {
         String screen = nodeB.tokenOf("screen-1");
         String agent = nodeA.agentAtCounter("cluster.caller", "s1", "c2");
-        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port())) {
-            socket.register("guichet.room.r1", screen);
-            socket.awaitRegistered(vertxB.eventBus(), "guichet.room.r1");
+        try (BridgeSocket socket = listening(vertxB, nodeB, "guichet.room.r1", screen)) {
 
             JsonObject issued = nodeA.issue(agent, "svc-a");
             JsonObject called = ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,
@@ -104,9 +102,7 @@ class TwoNodesTest {
         // the room's screens kept n + 1.
         String screen = nodeA.tokenOf("screen-1b");
         String agent = nodeA.agent("cluster.counts", "agent", "s1");
-        try (BridgeSocket socket = BridgeSocket.connect(vertxA, nodeA.port())) {
-            socket.register("guichet.room.r1b", screen);
-            socket.awaitRegistered(vertxA.eventBus(), "guichet.room.r1b");
+        try (BridgeSocket socket = listening(vertxA, nodeA, "guichet.room.r1b", screen)) {
 
             JsonObject first = nodeB.issue(agent, "svc-c");
             int shown = waitingShown(socket);
@@ -117,6 +113,14 @@ class TwoNodesTest {
 
             ok(nodeA.post("/api/v1/tickets/" + first.getLong("id") + "/cancel", agent, null));
         }
+    }
+
+    /** A bridge socket on {@code node}, listening to {@code address} as the device whose token is given. */
+    private static BridgeSocket listening(Vertx vertx, TestServer node, String address, String token) {
+        BridgeSocket socket = BridgeSocket.connect(vertx, node.port());
+        socket.register(address, token);
+        socket.awaitRegistered(vertx.eventBus(), address);
+        return socket;
     }
 
     /** The number waiting in the next counts the socket's room is told (fails after 10 s without any). */
@@ -131,9 +135,7 @@ class TwoNodesTest {
         // other, which never saw the call; the counter's screen must still hear the ticket left.
         String counterScreen = nodeA.tokenOf("cscreen-1");
         String agent = nodeA.agentAtCounter("cluster.requeuer", "s1", "c1");
-        try (BridgeSocket socket = BridgeSocket.connect(vertxA, nodeA.port())) {
-            socket.register("guichet.counter.c1", counterScreen);
-            socket.awaitRegistered(vertxA.eventBus(), "guichet.counter.c1");
+        try (BridgeSocket socket = listening(vertxA, nodeA, "guichet.counter.c1", counterScreen)) {
             JsonObject issued = nodeA.issue(agent, "svc-a");
             ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,
                     new JsonObject().put("counterId", "c1")));
@@ -149,9 +151,7 @@ class TwoNodesTest {
     @Test
     void a_token_reissued_on_node_a_closes_the_screen_socket_on_node_b() {
         String oldToken = nodeB.deviceToken("screen-1b");
-        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port())) {
-            socket.register("guichet.room.r1b", oldToken);
-            socket.awaitRegistered(vertxB.eventBus(), "guichet.room.r1b");
+        try (BridgeSocket socket = listening(vertxB, nodeB, "guichet.room.r1b", oldToken)) {
 
             nodeA.deviceToken("screen-1b");
 
@@ -163,9 +163,7 @@ class TwoNodesTest {
     @Test
     void a_screen_connected_to_node_b_counts_as_connected_on_node_a_until_it_closes() {
         String screen = nodeB.tokenOf("screen-2");
-        try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port())) {
-            socket.register("guichet.room.r2", screen);
-            socket.awaitRegistered(vertxB.eventBus(), "guichet.room.r2");
+        try (BridgeSocket socket = listening(vertxB, nodeB, "guichet.room.r2", screen)) {
 
             Eventually.await("node A knowing screen-2 is connected to B", Duration.ofSeconds(10),
                     () -> nodeA.services().alerts().presence().connected("screen-2"), Boolean.TRUE::equals);
