@@ -84,7 +84,6 @@ class TwoNodesTest {
         String screen = nodeB.tokenOf("screen-1");
         String agent = nodeA.agentAtCounter("cluster.caller", "s1", "c2");
         try (BridgeSocket socket = listening(vertxB, nodeB, "guichet.room.r1", screen)) {
-
             JsonObject issued = nodeA.issue(agent, "svc-a");
             JsonObject called = ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,
                     new JsonObject().put("counterId", "c2")));
@@ -103,7 +102,6 @@ class TwoNodesTest {
         String screen = nodeA.tokenOf("screen-1b");
         String agent = nodeA.agent("cluster.counts", "agent", "s1");
         try (BridgeSocket socket = listening(vertxA, nodeA, "guichet.room.r1b", screen)) {
-
             JsonObject first = nodeB.issue(agent, "svc-c");
             int shown = waitingShown(socket);
             JsonObject second = nodeA.issue(agent, "svc-c");
@@ -152,7 +150,6 @@ class TwoNodesTest {
     void a_token_reissued_on_node_a_closes_the_screen_socket_on_node_b() {
         String oldToken = nodeB.deviceToken("screen-1b");
         try (BridgeSocket socket = listening(vertxB, nodeB, "guichet.room.r1b", oldToken)) {
-
             nodeA.deviceToken("screen-1b");
 
             assertThat(socket.awaitClosed(10)).as("socket on node B closed after the re-issue on node A").isTrue();
@@ -164,7 +161,6 @@ class TwoNodesTest {
     void a_screen_connected_to_node_b_counts_as_connected_on_node_a_until_it_closes() {
         String screen = nodeB.tokenOf("screen-2");
         try (BridgeSocket socket = listening(vertxB, nodeB, "guichet.room.r2", screen)) {
-
             Eventually.await("node A knowing screen-2 is connected to B", Duration.ofSeconds(10),
                     () -> nodeA.services().alerts().presence().connected("screen-2"), Boolean.TRUE::equals);
         }
