@@ -72,13 +72,18 @@ public final class SummaryPublisher {
         }
         String roomId = address.substring(Addresses.ROOM_PREFIX.length());
         Seen shown = new Seen(QueueView.roomCounts(body.getJsonObject("room")), Instant.parse(body.getString("at")));
-        shownByRoom.merge(roomId, shown, (known, heard) -> heard.at().isAfter(known.at()) ? heard : known);
+        shownByRoom.merge(roomId, shown, SummaryPublisher::readLast);
         Unpublished mine = unpublishedByRoom.get(roomId);
         if (mine != null && mine.seen().at().isAfter(shown.at()) && !mine.seen().counts().equals(shown.counts())
             && unpublishedByRoom.remove(roomId, mine)) {
-            shownByRoom.merge(roomId, mine.seen(), (known, read) -> read.at().isAfter(known.at()) ? read : known);
+            shownByRoom.merge(roomId, mine.seen(), SummaryPublisher::readLast);
             channels.publish(address, mine.message());
         }
+    }
+
+    /** Of two counts a room was told, those a screen keeps: read last. */
+    private static Seen readLast(Seen known, Seen other) {
+        return other.at().isAfter(known.at()) ? other : known;
     }
 
     private void publish(QueueSummary summary) {
