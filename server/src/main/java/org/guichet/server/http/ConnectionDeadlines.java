@@ -8,7 +8,9 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,19 +21,41 @@ import java.util.Map;
  * request (its body in, no answer begun: a 400-account import hashing passwords, a report's query) nothing is cut, so
  * long work is answered instead of being met by a closed connection. A header dripped byte by byte is never idle, but
  * it is cut at its deadline all the same. A connection that became a WebSocket is left to the event-bus bridge, which
- * closes a socket whose client stops pinging. Each HTTP verticle has its own, used on its own event loop.
+ * closes a socket whose client stops pinging. Each HTTP verticle has its own, used on its own event loop, which looks
+ * at its connections a few times per deadline (one timer, not one per request).
  */
 final class ConnectionDeadlines {
+
+    /** How many looks per deadline: a connection is cut at most this fraction of its deadline late. */
+    private static final int LOOKS_PER_DEADLINE = 4;
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final Vertx vertx;
     private final long firstHeadMillis;
     private final long idleMillis;
-    /** Open connections, each with its requests under way and the timer that would close it (-1: none). */
-    private final Map<HttpConnection, Waiting> connections = new HashMap<>();
+    /** Open connections, with their requests under way. */
+    private final Map<HttpConnection, Watched> connections = new HashMap<>();
+    private long sweep = -1;
 
-    private static final class Waiting {
-        int requestsUnderWay;
-        long timer = -1;
+    private static final class Watched {
+        final List<UnderWay> requests = new ArrayList<>(1);
+        /** When the connection is closed unless a head comes first (on {@link #now()}'s clock). */
+        long headDue;
+        boolean upgraded;
+    }
+
+    /** A request under way: how many bytes of its body and answer had moved at the last look, and since when. */
+    private static final class UnderWay {
+        final HttpServerRequest request;
+        final HttpServerResponse response;
+        long moved;
+        long since;
+
+        UnderWay(HttpServerRequest request, HttpServerResponse response, long now) {
+            this.request = request;
+            this.response = response;
+            this.since = now;
+        }
     }
 
     ConnectionDeadlines(Vertx vertx, Duration headerTimeout, Duration idleTimeout) {
@@ -40,17 +64,25 @@ final class ConnectionDeadlines {
         this.idleMillis = idleTimeout.toMillis();
     }
 
+    /** Starts looking at the connections; call once, from the verticle that owns them, and {@link #stop} with it. */
+    void start() {
+        long every = Math.max(1, Math.min(firstHeadMillis, idleMillis) / LOOKS_PER_DEADLINE);
+        sweep = vertx.setPeriodic(every, look -> sweep());
+    }
+
+    void stop() {
+        if (sweep >= 0) {
+            vertx.cancelTimer(sweep);
+            sweep = -1;
+        }
+    }
+
     /** The server's connection handler. */
     void connected(HttpConnection connection) {
-        Waiting waiting = new Waiting();
-        connections.put(connection, waiting);
-        awaitHead(connection, waiting, firstHeadMillis);
-        connection.closeHandler(closed -> {
-            Waiting gone = connections.remove(connection);
-            if (gone != null) {
-                cancel(gone);
-            }
-        });
+        Watched watched = new Watched();
+        watched.headDue = now() + firstHeadMillis;
+        connections.put(connection, watched);
+        connection.closeHandler(closed -> connections.remove(connection));
     }
 
     /**
@@ -58,18 +90,18 @@ final class ConnectionDeadlines {
      * sent from a file may end after the browser's next request is in); then the wait for the next head starts.
      */
     void headReceived(RoutingContext ctx) {
-        HttpConnection connection = ctx.request().connection();
-        Waiting waiting = connections.get(connection);
-        if (waiting != null) {
-            cancel(waiting);
-            waiting.requestsUnderWay++;
-            if (!"websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
-                long watch = watch(connection, ctx.request(), ctx.response());
+        Watched watched = connections.get(ctx.request().connection());
+        if (watched != null) {
+            watched.headDue = NO_DEADLINE;
+            if ("websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+                watched.upgraded = true;
+            } else {
+                UnderWay request = new UnderWay(ctx.request(), ctx.response(), now());
+                watched.requests.add(request);
                 ctx.addEndHandler(answered -> {
-                    vertx.cancelTimer(watch);
-                    waiting.requestsUnderWay--;
-                    if (waiting.requestsUnderWay == 0 && connections.get(connection) == waiting) {
-                        awaitHead(connection, waiting, idleMillis);
+                    watched.requests.remove(request);
+                    if (watched.requests.isEmpty()) {
+                        watched.headDue = now() + idleMillis;
                     }
                 });
             }
@@ -78,22 +110,32 @@ final class ConnectionDeadlines {
     }
 
     /**
-     * Every idle timeout, closes the connection if the client is the one holding the request up (see
-     * {@link #waitingOnClient}) and no byte of its body or of the answer moved since the last look.
+     * Closes the connections past their deadline: no head in time, or a request held up by its client (see
+     * {@link #waitingOnClient}) with no byte of its body or of the answer moved for an idle timeout.
      */
-    private long watch(HttpConnection connection, HttpServerRequest request, HttpServerResponse response) {
-        long[] moved = {moved(request, response)};
-        return vertx.setPeriodic(idleMillis, check -> {
-            long now = moved(request, response);
-            boolean stalled = now == moved[0] && waitingOnClient(request.isEnded(), response.headWritten());
-            if (stalled || !connections.containsKey(connection)) {
-                vertx.cancelTimer(check);
+    private void sweep() {
+        long now = now();
+        List<HttpConnection> late = new ArrayList<>();
+        connections.forEach((connection, watched) -> {
+            if (!watched.upgraded && (now >= watched.headDue || stalled(watched.requests, now))) {
+                late.add(connection);
             }
-            if (stalled) {
-                connection.close();
-            }
-            moved[0] = now;
         });
+        late.forEach(HttpConnection::close);
+    }
+
+    private boolean stalled(List<UnderWay> requests, long now) {
+        for (UnderWay underWay : requests) {
+            long moved = underWay.request.bytesRead() + underWay.response.bytesWritten();
+            if (moved != underWay.moved
+                || !waitingOnClient(underWay.request.isEnded(), underWay.response.headWritten())) {
+                underWay.moved = moved;
+                underWay.since = now;
+            } else if (now - underWay.since >= idleMillis) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -104,24 +146,7 @@ final class ConnectionDeadlines {
         return !bodyReceived || answerBegun;
     }
 
-    private static long moved(HttpServerRequest request, HttpServerResponse response) {
-        return request.bytesRead() + response.bytesWritten();
-    }
-
-    private void awaitHead(HttpConnection connection, Waiting waiting, long millis) {
-        cancel(waiting);
-        waiting.timer = vertx.setTimer(millis, fired -> {
-            waiting.timer = -1;
-            if (waiting.requestsUnderWay == 0) {
-                connection.close();
-            }
-        });
-    }
-
-    private void cancel(Waiting waiting) {
-        if (waiting.timer >= 0) {
-            vertx.cancelTimer(waiting.timer);
-            waiting.timer = -1;
-        }
+    private static long now() {
+        return System.nanoTime() / 1_000_000;
     }
 }

@@ -52,6 +52,7 @@ public final class HttpVerticle extends VerticleBase {
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
+    private ConnectionDeadlines deadlines;
 
     /**
      * @param publicUrls    every node's address as screens reach it, handed to them by GET /api/v1/nodes
@@ -80,7 +81,8 @@ public final class HttpVerticle extends VerticleBase {
 
     private Future<?> start(RequestValidation validation) {
         Router root = Router.router(vertx);
-        ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, settings.headerTimeout(), settings.idleTimeout());
+        deadlines = new ConnectionDeadlines(vertx, settings.headerTimeout(), settings.idleTimeout());
+        deadlines.start();
         root.route().handler(deadlines::headReceived);
         root.route().handler(new SecurityHeaders(publicUrls, settings));
         api = Router.router(vertx);
@@ -181,6 +183,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        deadlines.stop();
         return bridge.close();
     }
 
