@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Which address a request came from. Behind a reverse proxy (HAProxy) every connection comes from the proxy, which
@@ -11,6 +12,9 @@ import java.util.List;
  * proxy listed as trusted, and then read from the right: the last address a trusted proxy did not add is the client.
  */
 public final class ClientAddress {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+");
 
     /** An address or a network ({@code 10.0.0.0/8}, {@code 2001:db8::/32}) given as trusted. */
     private record Network(byte[] address, int prefixBits) {
@@ -104,8 +108,8 @@ public final class ClientAddress {
         if (text == null || text.isEmpty() || text.length() > 45) {
             return null;
         }
-        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = text.contains(":") && text.matches("[0-9a-fA-F:.]+");
+        boolean v4 = IPV4.matcher(text).matches();
+        boolean v6 = text.contains(":") && IPV6_CHARACTERS.matcher(text).matches();
         if (!v4 && !v6) {
             return null;
         }

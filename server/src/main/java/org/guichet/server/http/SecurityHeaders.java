@@ -55,11 +55,15 @@ final class SecurityHeaders implements Handler<RoutingContext> {
                 .set("X-Content-Type-Options", "nosniff")
                 .set("Referrer-Policy", "same-origin")
                 .set("X-Frame-Options", "DENY");
-        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        if (HttpSettings.overTls(request.isSSL(), peer != null && proxies.isTrusted(peer),
-                request.getHeader("X-Forwarded-Proto"))) {
+        String forwardedProto = request.getHeader("X-Forwarded-Proto");
+        if (HttpSettings.overTls(request.isSSL(), forwardedProto != null && fromTrustedProxy(request),
+                forwardedProto)) {
             headers.set("Strict-Transport-Security", HSTS);
         }
         ctx.next();
+    }
+
+    private boolean fromTrustedProxy(HttpServerRequest request) {
+        return request.remoteAddress() != null && proxies.isTrusted(request.remoteAddress().hostAddress());
     }
 }
