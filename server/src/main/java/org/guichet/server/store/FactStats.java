@@ -104,8 +104,8 @@ public final class FactStats {
 
     /**
      * A breakdown sorts its tickets by group: a whole network's day (60,000 tickets, 6 MB) did not fit in PostgreSQL's
-     * default 4 MB and was sorted on disk, a third of the query's time. The facts answer up to 600 site-days, about as
-     * many tickets.
+     * default 4 MB and was sorted on disk, about a quarter of the query's time. The facts answer up to 600 site-days,
+     * about as many tickets.
      */
     private static final String ROOM_TO_SORT = "SET LOCAL work_mem = '32MB'";
 
@@ -118,8 +118,7 @@ public final class FactStats {
     /** One row per group, keys in order; no row for a group without tickets. Labels are left to the caller. */
     public Future<List<Metrics>> metrics(StatsQuery query) {
         Tuple params = scope(query).addValue(query.thresholdMinutes() * 60);
-        return pool.withTransaction(conn -> conn.query(ROOM_TO_SORT).execute()
-                .compose(set -> conn.preparedQuery(BREAKDOWN_SQL.get(query.by())).execute(params))).map(rows -> {
+        return withRoomToSort(pool, BREAKDOWN_SQL.get(query.by()), params).map(rows -> {
             List<Metrics> metrics = new ArrayList<>();
             for (Row row : rows) {
                 String key = row.getString("key");
@@ -180,6 +179,12 @@ public final class FactStats {
                     row.getLong("called"), row.getLong("within_target"))));
             return hours;
         });
+    }
+
+    /** Runs a breakdown's statement (or its EXPLAIN) with the room to sort it in memory, in its own transaction. */
+    static Future<RowSet<Row>> withRoomToSort(Pool pool, String sql, Tuple params) {
+        return pool.withTransaction(conn -> conn.query(ROOM_TO_SORT).execute()
+                .compose(set -> conn.preparedQuery(sql).execute(params)));
     }
 
     /** The statement and parameters {@link #metrics} or {@link #hours} runs, for EXPLAIN. */

@@ -2,6 +2,8 @@ package org.guichet.server.store;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.guichet.server.domain.stats.StatsQuery;
 
@@ -18,7 +20,11 @@ public final class StatsExplain {
     public Future<String> explain(StatsQuery query, boolean hours, boolean fromRollup) {
         String sql = fromRollup ? RollupStats.sql(query, hours) : FactStats.sql(query, hours);
         Tuple params = fromRollup ? RollupStats.explainParams(query, hours) : FactStats.explainParams(query, hours);
-        return pool.preparedQuery("EXPLAIN (ANALYZE, SUMMARY) " + sql).execute(params).map(rows -> {
+        String explain = "EXPLAIN (ANALYZE, SUMMARY) " + sql;
+        // A breakdown from the facts is explained as the server runs it, with its room to sort.
+        Future<RowSet<Row>> explained = fromRollup || hours ? pool.preparedQuery(explain).execute(params)
+                : FactStats.withRoomToSort(pool, explain, params);
+        return explained.map(rows -> {
             StringBuilder plan = new StringBuilder();
             rows.forEach(row -> plan.append(row.getString(0)).append('\n'));
             return plan.toString();
