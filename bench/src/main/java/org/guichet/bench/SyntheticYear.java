@@ -57,15 +57,17 @@ public final class SyntheticYear {
                     INSERT INTO site (id, name, time_zone)
                     SELECT id, 'Site de test ' || no, time_zone FROM bench_site RETURNING id
                 ), r AS (
-                    INSERT INTO waiting_room (id, site_id, name) SELECT id || '-room', id, 'Accueil' FROM s RETURNING 1
+                    INSERT INTO waiting_room (id, site_id, code, name) SELECT id || '-room', id, 'room', 'Accueil' FROM s
+                    RETURNING 1
                 ), v AS (
-                    INSERT INTO service (id, site_id, kind, name, prefix, room_id, target_wait_minutes, menu_order)
-                    SELECT s.id || '-svc' || n, s.id, 'service', 'Service ' || n, chr(64 + n), s.id || '-room',
+                    INSERT INTO service (id, site_id, code, kind, name, prefix, room_id, target_wait_minutes,
+                                         menu_order)
+                    SELECT s.id || '-svc' || n, s.id, 'svc' || n, 'service', 'Service ' || n, chr(64 + n), s.id || '-room',
                            (ARRAY[10, 15, 20, 20, 30])[n], n
                     FROM s CROSS JOIN generate_series(1, 5) n RETURNING 1
                 )
-                INSERT INTO counter (id, site_id, room_id, name)
-                SELECT s.id || '-c' || n, s.id, s.id || '-room', 'Guichet ' || n
+                INSERT INTO counter (id, site_id, code, room_id, name)
+                SELECT s.id || '-c' || n, s.id, 'c' || n, s.id || '-room', 'Guichet ' || n
                 FROM s CROSS JOIN generate_series(1, 6) n"""));
         steps.add(new Step("counter services and agents", """
                 WITH cs AS (
