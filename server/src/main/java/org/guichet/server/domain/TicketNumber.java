@@ -10,7 +10,8 @@ public final class TicketNumber {
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence starts at 1");
         }
-        return prefix + String.format("%03d", sequence);
+        String digits = Integer.toString(sequence);
+        return digits.length() >= 3 ? prefix + digits : prefix + "0".repeat(3 - digits.length()) + digits;
     }
 
     /** How a screen or a voice says it: "A 42", without leading zeros. */
@@ -19,8 +20,17 @@ public final class TicketNumber {
         while (firstDigit < number.length() && !Character.isDigit(number.charAt(firstDigit))) {
             firstDigit++;
         }
+        int firstKept = firstDigit;
+        while (firstKept + 1 < number.length() && number.charAt(firstKept) == '0'
+                && isAsciiDigit(number.charAt(firstKept + 1))) {
+            firstKept++;
+        }
         String prefix = number.substring(0, firstDigit);
-        String digits = number.substring(firstDigit).replaceFirst("^0+(?=\\d)", "");
+        String digits = number.substring(firstKept);
         return prefix.isEmpty() ? digits : prefix + " " + digits;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

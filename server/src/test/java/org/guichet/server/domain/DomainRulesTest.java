@@ -58,13 +58,15 @@ class DomainRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"A, 1, A001", "A, 42, A042", "B, 999, B999", "RS, 1000, RS1000", "C, 12345, C12345"})
+    @CsvSource({"A, 1, A001", "A, 7, A007", "A, 10, A010", "A, 42, A042", "A, 100, A100", "B, 999, B999",
+            "RS, 1000, RS1000", "C, 12345, C12345"})
     void numbers_have_prefix_and_at_least_three_digits(String prefix, int sequence, String expected) {
         assertThat(TicketNumber.format(prefix, sequence)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({"A042, A 42", "A001, A 1", "B100, B 100", "RS1000, RS 1000"})
+    @CsvSource({"A042, A 42", "A001, A 1", "A007, A 7", "A000, A 0", "B100, B 100", "B1010, B 1010",
+            "RS1000, RS 1000", "042, 42"})
     void spoken_form_drops_leading_zeros(String number, String spoken) {
         assertThat(TicketNumber.spoken(number)).isEqualTo(spoken);
     }
