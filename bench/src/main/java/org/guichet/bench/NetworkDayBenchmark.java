@@ -1,5 +1,7 @@
 package org.guichet.bench;
 
+import org.guichet.server.HugeMethods;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,10 +68,10 @@ public final class NetworkDayBenchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
         System.out.printf(Locale.ROOT, "Guichet network day: %d sites, %d agents, %d screens, %d kiosks, %d visitors, "
-                        + "speed %.0f, nodes %s; %d cores shared by servers, database and load; load average %s%n",
+                        + "speed %.0f, nodes %s; %d cores shared by servers, database and load; load average %s; %s%n",
                 settings.sites(), settings.agents(), settings.screens(), settings.kiosks(), settings.visitors(),
                 settings.speed(), settings.nodeCounts(), Runtime.getRuntime().availableProcessors(),
-                NetworkDayRun.machineLoad());
+                NetworkDayRun.machineLoad(), HugeMethods.describe());
         long hardLimitSeconds = settings.nodeCounts().size() * (long) (8 * 3600 / settings.speed()
                 + settings.drainSeconds() + 600);
         Thread watchdog = new Thread(() -> {

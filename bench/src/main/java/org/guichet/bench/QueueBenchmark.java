@@ -17,6 +17,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.guichet.server.GuichetServer;
+import org.guichet.server.HugeMethods;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.metrics.NodeMetrics;
@@ -147,8 +148,9 @@ public final class QueueBenchmark {
         rawHttp = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients + 8));
         System.out.printf("Guichet queue benchmark: %d clients, %d counters of %d services each, %d rounds of %d s "
-                + "phases, %d cores, durable commits, metrics %s%n", clients, counters, servicesPerCounter, rounds,
-                phase.toSeconds(), Runtime.getRuntime().availableProcessors(), metrics.enabled() ? "on" : "off");
+                + "phases, %d cores, durable commits, metrics %s, %s%n", clients, counters, servicesPerCounter, rounds,
+                phase.toSeconds(), Runtime.getRuntime().availableProcessors(), metrics.enabled() ? "on" : "off",
+                HugeMethods.describe());
         databaseCpu = ProcessCpu.ofDatabase(data.resolve("postgres"));
         loadHistory();
 
