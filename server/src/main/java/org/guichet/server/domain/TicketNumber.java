@@ -11,7 +11,7 @@ public final class TicketNumber {
             throw new IllegalArgumentException("sequence starts at 1");
         }
         String digits = Integer.toString(sequence);
-        return digits.length() >= 3 ? prefix + digits : prefix + "0".repeat(3 - digits.length()) + digits;
+        return prefix + "0".repeat(Math.max(0, 3 - digits.length())) + digits;
     }
 
     /** How a screen or a voice says it: "A 42", without leading zeros. */
