@@ -1,4 +1,4 @@
-package org.guichet.server;
+package org.guichet.bench;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
@@ -8,19 +8,20 @@ import java.util.Optional;
 /**
  * HotSpot leaves a method of more than 8,000 bytes of bytecode to the interpreter for good unless the JVM is started
  * with {@value #OPTION}. The JSON-schema check every API request goes through is one such method
- * ({@code SchemaValidatorImpl.validate} of vertx-json-schema 5.0.7, 9,290 bytes): without the option it never runs
- * compiled (docs/operations.md, "The JVM's options").
+ * ({@code SchemaValidatorImpl.validate} of vertx-json-schema 5.0.7, 9,290 bytes). The option was measured and is not
+ * recommended (docs/operations.md, "The JVM's options"); the benchmarks print which way their JVM runs, so that
+ * figures taken either way are not compared unawares.
  */
-public final class HugeMethods {
+final class HugeMethods {
 
-    public static final String OPTION = "-XX:-DontCompileHugeMethods";
+    static final String OPTION = "-XX:-DontCompileHugeMethods";
     private static final String FLAG = "DontCompileHugeMethods";
 
     private HugeMethods() {
     }
 
     /** Whether this JVM leaves huge methods interpreted; empty when it cannot tell (not a HotSpot JVM). */
-    public static Optional<Boolean> leftInterpreted() {
+    static Optional<Boolean> leftInterpreted() {
         try {
             HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             return hotSpot == null ? Optional.empty()
@@ -31,7 +32,7 @@ public final class HugeMethods {
     }
 
     /** A line for a benchmark's header: how this JVM treats huge methods. */
-    public static String describe() {
+    static String describe() {
         return leftInterpreted()
                 .map(interpreted -> interpreted ? "huge methods interpreted (no " + OPTION + ")"
                         : "huge methods compiled (" + OPTION + ")")

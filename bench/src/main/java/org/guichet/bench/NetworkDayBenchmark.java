@@ -1,7 +1,5 @@
 package org.guichet.bench;
 
-import org.guichet.server.HugeMethods;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

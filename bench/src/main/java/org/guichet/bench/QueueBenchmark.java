@@ -17,7 +17,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.guichet.server.GuichetServer;
-import org.guichet.server.HugeMethods;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.metrics.MetricsSettings;
 import org.guichet.server.metrics.NodeMetrics;

@@ -1,4 +1,4 @@
-package org.guichet.server;
+package org.guichet.bench;
 
 import org.junit.jupiter.api.Test;
 

@@ -93,10 +93,6 @@ public final class Main {
             return;
         }
         LOG.info("Guichet listening on http://localhost:{}", server.port());
-        if (!demo && HugeMethods.leftInterpreted().orElse(false)) {
-            LOG.warn("Each request's check runs in the Java interpreter: start the JVM with {} as "
-                    + "server/deploy/guichet.service does (docs/operations.md)", HugeMethods.OPTION);
-        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping Guichet");
             try {
