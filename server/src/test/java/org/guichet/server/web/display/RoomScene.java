@@ -11,7 +11,7 @@ import static org.guichet.server.testing.TestServer.ok;
 
 /**
  * A realistic waiting room for the screen's layout tests and screenshots: a council's long service and counter
- * names, six calls already served, one ticket just called and people waiting in both services.
+ * names, four services, six calls already served, one ticket just called and people waiting in both services.
  */
 final class RoomScene {
 
@@ -34,6 +34,11 @@ final class RoomScene {
         services.getJsonObject(0).put("name", LONG_SERVICE)
                 .put("translations", new JsonObject().put("en", "Earned income supplement (RSA) and employment"));
         services.getJsonObject(1).put("name", OTHER_SERVICE);
+        // Four services wait in the room, as in a council's busy hall: the last calls get less room.
+        services.add(new JsonObject().put("id", "svc-d").put("name", "Aide sociale à l’enfance – accueil des familles")
+                .put("prefix", "D").put("room", "r1").put("targetWaitMinutes", 20));
+        services.add(new JsonObject().put("id", "svc-e").put("name", "Maison départementale des personnes handicapées")
+                .put("prefix", "E").put("room", "r1").put("targetWaitMinutes", 20));
         JsonArray counters = site.getJsonArray("counters");
         counters.getJsonObject(0).put("name", LONG_COUNTER);
         counters.getJsonObject(1).put("name", OTHER_COUNTER);

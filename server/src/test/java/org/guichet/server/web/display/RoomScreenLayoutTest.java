@@ -70,6 +70,26 @@ class RoomScreenLayoutTest {
             """;
 
     /**
+     * The last calls as the screen shows them: the numbers of the rows it shows (in order), and each part of a shown
+     * row that sticks out of it, above or below (e.g. "recent-number A003"). A row left out has no height.
+     */
+    private static final String RECENT_ROWS = """
+            const shown = [], cut = [];
+            for (const row of document.querySelectorAll('#recent-list .recent-row')) {
+              const box = row.getBoundingClientRect();
+              if (box.height < 1) { continue; }
+              shown.push(row.querySelector('.recent-number').textContent);
+              for (const part of row.children) {
+                const inner = part.getBoundingClientRect();
+                if (inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5) {
+                  cut.push(`${part.className} ${part.textContent}`);
+                }
+              }
+            }
+            return { shown, cut };
+            """;
+
+    /**
      * The rendered cap height of an element's text: the height above the baseline of a capital H drawn by the browser
      * in the element's computed font (what the legibility rule bounds), and the ascent of its own text.
      */
@@ -103,7 +123,7 @@ class RoomScreenLayoutTest {
     }
 
     @Test
-    void the_current_call_fits_its_card_in_landscape_and_in_portrait() {
+    void the_current_call_fits_its_card_and_the_last_calls_their_rows_in_landscape_and_in_portrait() {
         for (int[] size : new int[][] {{1920, 1080}, {1080, 1920}}) {
             ScreenPage.inBrowser(size[0], size[1], page -> {
                 openRoom(page);
@@ -117,6 +137,14 @@ class RoomScreenLayoutTest {
                                 .allSatisfy(by -> assertThat(((Number) by).doubleValue()).isZero()));
                 assertThat(page.script(OFF_SCREEN)).as("parts of the page off the screen at %dx%d", size[0], size[1])
                         .isEqualTo(List.of());
+                @SuppressWarnings("unchecked")
+                Map<String, List<String>> recent = (Map<String, List<String>>) page.script(RECENT_ROWS);
+                assertThat(recent.get("cut")).as("last calls cut by their row at %dx%d", size[0], size[1]).isEmpty();
+                List<String> newestFirst = called.subList(0, 6).reversed().stream()
+                        .map(ticket -> ticket.getString("number")).toList();
+                assertThat(recent.get("shown")).as("last calls shown at %dx%d, newest first", size[0], size[1])
+                        .hasSizeGreaterThanOrEqualTo(2)
+                        .isEqualTo(newestFirst.subList(0, recent.get("shown").size()));
             });
         }
     }
