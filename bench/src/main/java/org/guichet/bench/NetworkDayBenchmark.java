@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.NetworkDayBenchmark \
  *     [--sites 250] [--agents 400] [--screens 500] [--kiosks 250] [--visitors 60000] [--speed 160]
- *     [--drain-seconds 60] [--nodes 2,1] [--stats-per-second 2] [--idle-seconds 2] [--pool 16] [--seed 15]</pre>
+ *     [--drain-seconds 60] [--nodes 2,1] [--stats-per-second 2] [--idle-seconds 2] [--pool 16] [--seed 15]
+ *     [--node-jvms shared] [--warm-up-rounds 1]</pre>
  *
  * {@code --speed 160} plays the 8 opening hours in 3 minutes. Every run stops by itself: after the day and at most
  * {@code --drain-seconds} more for the queues to empty.
@@ -29,12 +30,14 @@ public final class NetworkDayBenchmark {
     private static final double TARGET_SCREEN_P99_MS = 100;
 
     record Settings(int sites, int agents, int screens, int kiosks, int visitors, double speed, int drainSeconds,
-                    List<Integer> nodeCounts, double statsPerSecond, int idleSeconds, int poolSize, long seed) {
+                    List<Integer> nodeCounts, double statsPerSecond, int idleSeconds, int poolSize, long seed,
+                    boolean ownJvms, int warmUpRounds) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = Options.parse(args, "NetworkDayBenchmark [--sites N] [--agents N] "
                     + "[--screens N] [--kiosks N] [--visitors N] [--speed X] [--drain-seconds N] [--nodes 2,1] "
-                    + "[--stats-per-second X] [--idle-seconds N] [--pool N] [--seed N]");
+                    + "[--stats-per-second X] [--idle-seconds N] [--pool N] [--seed N] [--node-jvms own|shared] "
+                    + "[--warm-up-rounds N]");
             Settings settings = new Settings(
                     Integer.parseInt(options.getOrDefault("sites", "250")),
                     Integer.parseInt(options.getOrDefault("agents", "400")),
@@ -48,15 +51,26 @@ public final class NetworkDayBenchmark {
                     Double.parseDouble(options.getOrDefault("stats-per-second", "2")),
                     Integer.parseInt(options.getOrDefault("idle-seconds", "2")),
                     Integer.parseInt(options.getOrDefault("pool", "16")),
-                    Long.parseLong(options.getOrDefault("seed", "15")));
+                    Long.parseLong(options.getOrDefault("seed", "15")),
+                    nodeJvms(options.getOrDefault("node-jvms", "shared")),
+                    Integer.parseInt(options.getOrDefault("warm-up-rounds", "1")));
             if (settings.sites < 1 || settings.sites > 999 || settings.agents < settings.sites
                     || settings.screens < settings.sites || settings.kiosks < settings.sites
                     || settings.visitors < 0 || settings.speed <= 0 || settings.statsPerSecond <= 0
-                    || settings.nodeCounts.stream().anyMatch(n -> n < 1 || n > 8)) {
+                    || settings.nodeCounts.stream().anyMatch(n -> n < 1 || n > 8) || settings.warmUpRounds < 1) {
                 throw new IllegalArgumentException("need 1 <= sites <= 999, at least one agent, screen and kiosk per "
-                        + "site, speed > 0, stats-per-second > 0, 1 to 8 nodes");
+                        + "site, speed > 0, stats-per-second > 0, 1 to 8 nodes, at least one warm-up round");
             }
             return settings;
+        }
+
+        private static boolean nodeJvms(String value) {
+            return switch (value) {
+                case "own" -> true;
+                case "shared" -> false;
+                default -> throw new IllegalArgumentException("--node-jvms is own (each node in a JVM of its own, "
+                        + "as on separate machines) or shared (the nodes and the load in this JVM), got " + value);
+            };
         }
     }
 
@@ -69,7 +83,9 @@ public final class NetworkDayBenchmark {
                         + "speed %.0f, nodes %s; %d cores shared by servers, database and load; load average %s; %s%n",
                 settings.sites(), settings.agents(), settings.screens(), settings.kiosks(), settings.visitors(),
                 settings.speed(), settings.nodeCounts(), Runtime.getRuntime().availableProcessors(),
-                NetworkDayRun.machineLoad(), HugeMethods.describe());
+                NetworkDayRun.machineLoad(), settings.ownJvms()
+                        ? "each node in a JVM of its own (" + ServerProcess.HEAP + ", no other option), the load in this one"
+                        : "nodes and load in this JVM, " + HugeMethods.describe());
         long hardLimitSeconds = settings.nodeCounts().size() * (long) (8 * 3600 / settings.speed()
                 + settings.drainSeconds() + 600);
         Thread watchdog = new Thread(() -> {
@@ -126,7 +142,9 @@ public final class NetworkDayBenchmark {
             }
             System.out.println(line);
         }
-        System.out.println("(call-next counts the calls that found nobody waiting (204) too; call-to-screen runs "
+        System.out.println("(call-next counts the calls that found nobody waiting (204) too, and call-next 204 those "
+                + "alone: a call that lost its ticket to another counter's answers 204 once that call has committed; "
+                + "call-to-screen runs "
                 + "from the agent's call-next request to each screen of the room hearing the call, on whichever node)");
         for (NetworkDayRun.Result result : results) {
             System.out.printf(Locale.ROOT, "%n%d node(s): day replayed in %.0f s; %d tickets acknowledged, %d calls; "
@@ -141,6 +159,8 @@ public final class NetworkDayBenchmark {
                 System.out.println("  errors: " + result.failures());
             }
             System.out.println("  targets: " + verdict(result));
+            System.out.println("  by hour of the day played (each request counted in the hour it was sent):");
+            result.byHour().forEach(System.out::println);
         }
     }
 

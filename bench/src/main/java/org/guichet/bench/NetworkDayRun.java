@@ -57,8 +57,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class NetworkDayRun {
 
-    static final List<String> OPERATIONS = List.of("issue", "call-next", "start", "finish", "no-show", "transfer",
-            "call-to-screen", "statistics");
+    static final List<String> OPERATIONS = List.of("issue", "call-next", "call-next 204", "start", "finish",
+            "no-show", "transfer", "call-to-screen", "statistics");
     private static final String PASSWORD = "network-day-" + UUID.randomUUID();
     private static final String[] PREFIXES = {"A", "B", "C"};
     static final String WRONG_COUNTS_SHOWN = "screens showing another waiting count than the database";
@@ -67,10 +67,15 @@ final class NetworkDayRun {
     record Result(int nodes, Map<String, Latencies> operations, Map<String, Integer> failures, double daySeconds,
                   int acknowledgedIssues, int calls, int lostDeliveries, int callsNotOnEveryScreen,
                   int doubleCallsSeen, int doubleNumbersSeen, Map<String, Long> database, int screensDropped,
-                  String machine) {
+                  String machine, List<String> byHour) {
     }
 
-    private record Node(Vertx vertx, GuichetServer server, WebClient http) {
+    /** A node in this JVM ({@code vertx} and {@code server}) or in its own ({@code process}). */
+    private record Node(Vertx vertx, GuichetServer server, ServerProcess process, WebClient http) {
+
+        int port() {
+            return process != null ? process.port() : server.port();
+        }
     }
 
     private record Call(long sentNanos, int site) {
@@ -137,7 +142,11 @@ final class NetworkDayRun {
     private volatile boolean stopped;
     private WebSocketClient webSockets;
     private EmbeddedDatabase database;
+    private final List<Integer> clusterPorts = new ArrayList<>();
+    private final String clusterName = "netday-" + Long.toString(System.nanoTime(), 36);
     private Path data;
+    /** The day's p99 hour by hour; set when the day starts. */
+    private volatile DayHours hours;
 
     NetworkDayRun(NetworkDayBenchmark.Settings settings, int nodeCount) {
         this.settings = settings;
@@ -166,19 +175,22 @@ final class NetworkDayRun {
             String before = machineLoad();
             ProcessCpu databaseCpu = ProcessCpu.ofDatabase(data.resolve("db").resolve("postgres"));
             long jvmBefore = ProcessCpu.jvmNanos();
+            long nodesBefore = nodeJvmsNanos();
             long databaseBefore = databaseCpu.databaseNanos();
             long started = System.nanoTime();
             sampleCpu();
             replayDay();
             double daySeconds = (System.nanoTime() - started) / 1e9;
-            String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: this JVM (servers and load) "
-                            + "%.0f s, PostgreSQL %.0f s, of %.0f s of %d cores", (ProcessCpu.jvmNanos() - jvmBefore) / 1e9,
-                    (databaseCpu.databaseNanos() - databaseBefore) / 1e9, daySeconds,
-                    Runtime.getRuntime().availableProcessors());
+            String thisJvm = settings.ownJvms() ? "this JVM (the load)" : "this JVM (servers and load)";
+            String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: %s%s %.0f s, PostgreSQL %.0f s, "
+                            + "of %.0f s of %d cores", settings.ownJvms() ? String.format(java.util.Locale.ROOT,
+                            "the nodes' JVMs %.0f s, ", (nodeJvmsNanos() - nodesBefore) / 1e9) : "", thisJvm,
+                    (ProcessCpu.jvmNanos() - jvmBefore) / 1e9, (databaseCpu.databaseNanos() - databaseBefore) / 1e9,
+                    daySeconds, Runtime.getRuntime().availableProcessors());
             String machine = "load average " + before + " before, " + machineLoad() + " after; machine CPU busy "
                     + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average and "
                     + Math.round(100.0 * busiestWindow.busiest()) + " % over its busiest 30 s, "
-                    + "this JVM (servers and load, not PostgreSQL) " + Math.round(100.0 * jvmBusySamples.get()
+                    + thisJvm + " " + Math.round(100.0 * jvmBusySamples.get()
                     / Math.max(1, cpuSamples.get())) + " % of the machine" + used;
             awaitDeliveries(Duration.ofSeconds(30));
             return result(daySeconds, machine);
@@ -191,37 +203,63 @@ final class NetworkDayRun {
 
     private void startNodes() throws Exception {
         database = EmbeddedDatabase.start(data.resolve("db"));
-        DatabaseSettings db = database.settings();
-        List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < nodeCount; i++) {
-            ports.add(freePort());
+            clusterPorts.add(freePort());
         }
-        String clusterName = "netday-" + Long.toString(System.nanoTime(), 36);
-        for (int i = 0; i < nodeCount; i++) {
-            ClusterSettings cluster = nodeCount == 1 ? ClusterSettings.single()
-                    : ClusterSettings.onLoopback(ports.get(i), ports, clusterName);
-            Vertx vertx = ServerVertx.create(cluster, new VertxOptions()).await(120, TimeUnit.SECONDS);
-            // The first node applies the deployment; the others start once it is in the database and read it.
-            nodes.add(new Node(vertx, null, null));
+        if (!settings.ownJvms()) {
+            for (int i = 0; i < nodeCount; i++) {
+                ClusterSettings cluster = nodeCount == 1 ? ClusterSettings.single()
+                        : ClusterSettings.onLoopback(clusterPorts.get(i), clusterPorts, clusterName);
+                Vertx vertx = ServerVertx.create(cluster, new VertxOptions()).await(120, TimeUnit.SECONDS);
+                nodes.add(new Node(vertx, null, null, null));
+            }
+        } else {
+            for (int i = 0; i < nodeCount; i++) {
+                nodes.add(null);
+            }
         }
-        nodes.set(0, startServer(nodes.get(0).vertx(), db, 0));
+        // The first node applies the deployment; the others start once it is in the database and read it.
+        startNode(0);
     }
 
-    private Node startServer(Vertx vertx, DatabaseSettings db, int index) throws Exception {
-        GuichetServer server = GuichetServer.start(vertx, new ServerOptions(0, db, data.resolve("node-" + index),
-                new JsonObject(), false, false, PASSWORD, null, null, settings.poolSize(), false)
-                // The day runs `speed` times faster: so may each kiosk, as it would at the real pace.
-                .withDeviceIssuing(IssuingRate.DEVICE_DEFAULT.faster(settings.speed()))
-                // One key for the callers' numbers in the whole cluster: a node with another refuses to start.
-                .withContactKeyFile(data.resolve("contact.key")))
+    private void startNode(int index) throws Exception {
+        // The day runs `speed` times faster: so may each kiosk, as it would at the real pace.
+        IssuingRate issuing = IssuingRate.DEVICE_DEFAULT.faster(settings.speed());
+        // One key for the callers' numbers in the whole cluster: a node with another refuses to start.
+        Path contactKey = data.resolve("contact.key");
+        if (settings.ownJvms()) {
+            ServerProcess process = ServerProcess.start(data.resolve("node-" + index), database.settings(), freePort(),
+                    clusterPorts.get(index), nodeCount == 1 ? List.of() : clusterPorts, clusterName,
+                    settings.poolSize(), issuing, contactKey, PASSWORD);
+            nodes.set(index, new Node(null, null, process, client(process.port())));
+            return;
+        }
+        Vertx vertx = nodes.get(index).vertx();
+        GuichetServer server = GuichetServer.start(vertx, new ServerOptions(0, database.settings(),
+                data.resolve("node-" + index), new JsonObject(), false, false, PASSWORD, null, null,
+                settings.poolSize(), false).withDeviceIssuing(issuing).withContactKeyFile(contactKey))
                 .await(180, TimeUnit.SECONDS);
+        nodes.set(index, new Node(vertx, server, null, client(server.port())));
+    }
+
+    private WebClient client(int port) {
         // Kept-alive connections are given up before the server's idle timeout closes them: a request sent on one
         // just as the server closes it fails ("Connection was closed"), and the agent it was for got stuck.
-        WebClient http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-                .setDefaultPort(server.port()).setKeepAlive(true)
+        return WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(port).setKeepAlive(true)
                 .setKeepAliveTimeout((int) HttpSettings.DEFAULT_IDLE_TIMEOUT.dividedBy(2).toSeconds()),
                 new PoolOptions().setHttp1MaxSize(128));
-        return new Node(vertx, server, http);
+    }
+
+    /** CPU time of the server nodes' own JVMs so far; 0 when they run in this one. */
+    private long nodeJvmsNanos() {
+        long sum = 0;
+        for (Node node : nodes) {
+            if (node != null && node.process() != null) {
+                sum += Math.max(0, node.process().cpuNanos());
+            }
+        }
+        return sum;
     }
 
     private void setUp() throws Exception {
@@ -242,7 +280,7 @@ final class NetworkDayRun {
                 .bearerTokenAuthentication(adminToken).putHeader("Content-Type", "text/csv; charset=utf-8");
         expect(importing.sendBuffer(Buffer.buffer(agentsCsv())).await(600, TimeUnit.SECONDS), 200);
         for (int i = 1; i < nodeCount; i++) {
-            nodes.set(i, startServer(nodes.get(i).vertx(), database.settings(), i));
+            startNode(i);
         }
         System.out.printf("  %d node(s) up, %d sites deployed, %d accounts imported in %.0f s%n", nodeCount,
                 settings.sites(), settings.agents(), (System.nanoTime() - t) / 1e9);
@@ -311,7 +349,7 @@ final class NetworkDayRun {
         }
         inBatches(all, 50, k -> {
             Node node = nodes.get((k / settings.sites()) % nodeCount);
-            return webSockets.connect(node.server().port(), "127.0.0.1", BridgeScreen.PATH).map(socket -> {
+            return webSockets.connect(node.port(), "127.0.0.1", BridgeScreen.PATH).map(socket -> {
                 sockets.add(socket);
                 socket.closeHandler(closed -> dropped.incrementAndGet());
                 socket.handler(frame -> heard(k, frame));
@@ -339,8 +377,10 @@ final class NetworkDayRun {
     }
 
     /**
-     * One ticket per site, issued, called by the site's first agent (on its node), started and finished, not
-     * measured: every screen must hear the call, so every registration (across nodes too) has taken effect.
+     * Rounds of one ticket per site, issued, called by the site's first agent (on its node), started and finished,
+     * not measured: every screen must hear the calls, so every registration (across nodes too) has taken effect. The
+     * rounds after the first warm the servers' code up as weeks of service would have: a compressed day would
+     * otherwise put the compiler's whole warm-up into its first hour.
      */
     private void warmUp() throws Exception {
         List<Integer> sites = new ArrayList<>();
@@ -348,10 +388,28 @@ final class NetworkDayRun {
             sites.add(s);
         }
         Map<Long, Integer> called = new ConcurrentHashMap<>();
+        long t = System.nanoTime();
+        for (int round = 0; round < settings.warmUpRounds(); round++) {
+            warmUpRound(sites, round % NetworkDay.SERVICES_PER_SITE, called);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long missing;
+        while ((missing = notHeard(called)) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (missing > 0) {
+            throw new IllegalStateException(missing + " screens did not hear the warm-up calls within 60 s");
+        }
+        called.keySet().forEach(receipts::remove);
+        System.out.printf("  warmed up: %d rounds of a ticket per site issued, called, started and finished in %.0f s%n",
+                settings.warmUpRounds(), (System.nanoTime() - t) / 1e9);
+    }
+
+    private void warmUpRound(List<Integer> sites, int service, Map<Long, Integer> called) throws Exception {
         inBatches(sites, 16, s -> {
             Agent agent = agents.get(s);
             return send(kioskNode(kiosksOf.get(s).get(0)), HttpMethod.POST, "/api/v1/tickets",
-                    kioskTokens.get(kiosksOf.get(s).get(0)), new JsonObject().put("serviceId", serviceId(s, 0)))
+                    kioskTokens.get(kiosksOf.get(s).get(0)), new JsonObject().put("serviceId", serviceId(s, service)))
                     .compose(issued -> {
                         expect(issued, 201);
                         numbers.add(numberKey(s, issued.bodyAsJsonObject()));
@@ -367,15 +425,6 @@ final class NetworkDayRun {
                                 + "/finish", agent.token, null));
                     }).mapEmpty();
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        long missing;
-        while ((missing = notHeard(called)) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        if (missing > 0) {
-            throw new IllegalStateException(missing + " screens did not hear the warm-up calls within 60 s");
-        }
-        called.keySet().forEach(receipts::remove);
     }
 
     /** Screens that have not heard these calls (ticket id to site) yet. */
@@ -402,6 +451,8 @@ final class NetworkDayRun {
     private void replayDay() throws Exception {
         List<NetworkDay.Visitor> visitors = day.visitors(settings.visitors());
         long start = System.nanoTime() + 200_000_000L;
+        hours = new DayHours(start, settings.speed(), NetworkDay.OPENING_HOURS,
+                List.of("issue", "call-next", "call-next 204", "call-to-screen"));
         long dayEnd = start + wall(NetworkDay.OPENING_HOURS);
         long drainEnd = dayEnd + TimeUnit.SECONDS.toNanos(settings.drainSeconds());
         System.out.printf("  replaying %d visitors over %s of opening hours in %.0f s (speed %.0f), then up to %d s "
@@ -481,7 +532,9 @@ final class NetworkDayRun {
                 .onComplete(result -> {
                     Latencies latencies = operations.get("call-next");
                     if (result.succeeded() && result.result().statusCode() == 200) {
-                        latencies.record(System.nanoTime() - sent);
+                        long elapsed = System.nanoTime() - sent;
+                        latencies.record(elapsed);
+                        hours.record("call-next", sent, elapsed);
                         JsonObject ticket = result.result().bodyAsJsonObject();
                         long id = ticket.getLong("id");
                         if (calls.putIfAbsent(id, new Call(sent, agent.site)) != null) {
@@ -489,7 +542,11 @@ final class NetworkDayRun {
                         }
                         serve(agent, id, ticket.getString("serviceId"));
                     } else if (result.succeeded() && result.result().statusCode() == 204) {
-                        latencies.record(System.nanoTime() - sent);
+                        long elapsed = System.nanoTime() - sent;
+                        latencies.record(elapsed);
+                        operations.get("call-next 204").record(elapsed);
+                        hours.record("call-next", sent, elapsed);
+                        hours.record("call-next 204", sent, elapsed);
                         idle(agent);
                     } else {
                         failed("call-next", result.succeeded() ? result.result() : null, result.cause());
@@ -630,7 +687,10 @@ final class NetworkDayRun {
             Map<Integer, Long> first = new TreeMap<>();
             Queue<Receipt> heard = receipts.getOrDefault(entry.getKey(), new ArrayDeque<>());
             heard.forEach(receipt -> first.merge(receipt.screen(), receipt.nanos(), Math::min));
-            first.values().forEach(at -> toScreen.record(at - call.sentNanos()));
+            first.values().forEach(at -> {
+                toScreen.record(at - call.sentNanos());
+                hours.record("call-to-screen", call.sentNanos(), at - call.sentNanos());
+            });
             int missing = 0;
             for (int screen : screensOf.get(call.site())) {
                 if (!first.containsKey(screen)) {
@@ -649,7 +709,7 @@ final class NetworkDayRun {
         });
         return new Result(nodeCount, frozen, new TreeMap<>(failures), daySeconds, acknowledged.get(), calls.size(),
                 lost, callsNotEverywhere, doubleCalls.get(), doubleNumbers.get(), databaseChecks(), dropped.get(),
-                machine);
+                machine, hours.table());
     }
 
     /** Counted by the database itself, after the day. */
@@ -715,6 +775,10 @@ final class NetworkDayRun {
                 jvmBusySamples.addAndGet(Math.round(jvm * 100));
                 cpuSamples.addAndGet(100);
                 busiestWindow.add(load);
+                DayHours byHour = hours;
+                if (byHour != null) {
+                    byHour.machineBusy(System.nanoTime(), load);
+                }
             }
         });
     }
@@ -738,6 +802,13 @@ final class NetworkDayRun {
         }
         for (Node node : nodes) {
             try {
+                if (node == null) {
+                    continue;
+                }
+                if (node.process() != null) {
+                    node.process().stop();
+                    continue;
+                }
                 if (node.server() != null) {
                     node.server().stop().await(60, TimeUnit.SECONDS);
                 }
@@ -764,7 +835,12 @@ final class NetworkDayRun {
         long sent = System.nanoTime();
         return response.transform(result -> {
             if (result.succeeded() && result.result().statusCode() == expected) {
-                operations.get(operation).record(System.nanoTime() - sent);
+                long elapsed = System.nanoTime() - sent;
+                operations.get(operation).record(elapsed);
+                DayHours byHour = hours;
+                if (byHour != null) {
+                    byHour.record(operation, sent, elapsed);
+                }
                 Buffer body = result.result().body();
                 return Future.succeededFuture(body == null || body.length() == 0 ? new JsonObject()
                         : result.result().bodyAsJsonObject());

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 final class ProcessCpu {
 
     /** USER_HZ: the unit of the times in /proc/PID/stat, 100 on every Linux this runs on. */
-    private static final long TICK_NANOS = 10_000_000L;
+    static final long TICK_NANOS = 10_000_000L;
 
     private final long postmaster;
 
