@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess {
 
-    /** The node's heap: the day's servers kept well under a gigabyte each in one shared JVM. */
+    /** Each node's heap; the shared-JVM runs give all the nodes and the load 2 GiB together (`-Xmx2g`). */
     static final String HEAP = "-Xmx1g";
 
     private final Process process;
