@@ -179,8 +179,21 @@ final class NetworkDayRun {
             long databaseBefore = databaseCpu.databaseNanos();
             long started = System.nanoTime();
             sampleCpu();
+            Map<String, long[]> collectorsBefore = collectors();
+            LoopLag clientLag = LoopLag.start(clientVertx);
+            LoopLag nodesLag = new LoopLag();
+            List<LoopLag> nodeLags = nodes.stream().filter(node -> node.vertx() != null)
+                    .map(node -> LoopLag.start(node.vertx())).toList();
             replayDay();
             double daySeconds = (System.nanoTime() - started) / 1e9;
+            clientLag.stop();
+            nodeLags.forEach(lag -> {
+                lag.stop();
+                nodesLag.addAll(lag);
+            });
+            String loops = "; event loops running what is due late by: the load's " + clientLag.summary()
+                    + (nodeLags.isEmpty() ? "" : ", the nodes' " + nodesLag.summary())
+                    + "; garbage collection during the day (this JVM): " + collectedSince(collectorsBefore);
             String thisJvm = settings.ownJvms() ? "this JVM (the load)" : "this JVM (servers and load)";
             String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: %s%s %.0f s, PostgreSQL %.0f s, "
                             + "of %.0f s of %d cores", settings.ownJvms() ? String.format(java.util.Locale.ROOT,
@@ -191,7 +204,7 @@ final class NetworkDayRun {
                     + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average and "
                     + Math.round(100.0 * busiestWindow.busiest()) + " % over its busiest 30 s, "
                     + thisJvm + " " + Math.round(100.0 * jvmBusySamples.get()
-                    / Math.max(1, cpuSamples.get())) + " % of the machine" + used;
+                    / Math.max(1, cpuSamples.get())) + " % of the machine" + used + loops;
             awaitDeliveries(Duration.ofSeconds(30));
             return result(daySeconds, machine);
         } finally {
@@ -781,6 +794,24 @@ final class NetworkDayRun {
                 }
             }
         });
+    }
+
+    /** Each collector's collections and milliseconds spent so far in this JVM. */
+    private static Map<String, long[]> collectors() {
+        Map<String, long[]> seen = new LinkedHashMap<>();
+        ManagementFactory.getGarbageCollectorMXBeans().forEach(collector -> seen.put(collector.getName(),
+                new long[] {collector.getCollectionCount(), collector.getCollectionTime()}));
+        return seen;
+    }
+
+    private static String collectedSince(Map<String, long[]> before) {
+        List<String> parts = new ArrayList<>();
+        collectors().forEach((name, now) -> {
+            long[] then = before.getOrDefault(name, new long[2]);
+            parts.add(String.format(java.util.Locale.ROOT, "%s %d in %.1f s", name, now[0] - then[0],
+                    (now[1] - then[1]) / 1e3));
+        });
+        return String.join(", ", parts);
     }
 
     static String machineLoad() {
