@@ -33,7 +33,7 @@ final class LoopLag {
         loop.schedule(() -> {
             long now = System.nanoTime();
             lags.record(Math.max(0, now - due));
-            if (!stopped) {
+            if (!stopped && !loop.isShuttingDown()) {
                 probe(loop, now + PERIOD_NANOS);
             }
         }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
