@@ -155,8 +155,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         vertx = in;
         database = options.database();
         server = await(GuichetServer.start(in, options));
+        // Kept-alive connections are given up before the server's idle timeout closes them: a request sent on one
+        // just as the server closes it fails with "Connection was closed".
         client = WebClient.create(in, new WebClientOptions().setDefaultHost("localhost")
-                .setDefaultPort(server.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+                .setDefaultPort(server.port()).setKeepAliveTimeout(
+                        (int) org.guichet.server.domain.HttpSettings.DEFAULT_IDLE_TIMEOUT.dividedBy(2).toSeconds()),
+                new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         adminToken = login("admin", ADMIN_PASSWORD);
     }
 
