@@ -62,7 +62,14 @@ class TrainingBrowserTest {
     /** Clicks what opens a new tab and switches to it. */
     private static String openedBy(By trigger) {
         Set<String> before = new HashSet<>(driver.getWindowHandles());
-        driver.findElement(trigger).click();
+        waitUpTo(10).until(d -> {
+            try {
+                d.findElement(trigger).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false; // the list was redrawn between finding and clicking: the click did not happen
+            }
+        });
         waitUpTo(10).until(d -> d.getWindowHandles().size() > before.size());
         String opened = driver.getWindowHandles().stream().filter(handle -> !before.contains(handle)).findFirst()
                 .orElseThrow();
