@@ -40,7 +40,7 @@ class GlobalIdsMigrationTest {
 
     @Test
     void ids_become_codes_nothing_is_lost_and_a_new_site_may_reuse_them() throws SQLException {
-        DatabaseSettings settings = TestDatabase.freshDatabase();
+        DatabaseSettings settings = TestDatabase.emptyDatabase();
         Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password())
                 .locations("classpath:db/migration").target("9").load().migrate();
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
