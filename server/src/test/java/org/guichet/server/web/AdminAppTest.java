@@ -169,7 +169,7 @@ class AdminAppTest {
 
         browser.get(server.baseUrl() + "/admin/#sites");
         shown("#sites tr[data-site='s1'] button[data-action='edit']").click();
-        shown("#site-services tr[data-service='svc-a'] button").click();
+        Browser.click(browser, By.cssSelector("#site-services tr[data-service='svc-a'] button"));
         WebElement outcomes = shown("#service-outcomes");
         outcomes.sendKeys("complet = Dossier complet | Complete file\npiece = Pièce manquante");
         browser.findElement(By.cssSelector("#service-form button[type=submit]")).click();
@@ -182,7 +182,7 @@ class AdminAppTest {
         assertThat(saved.getJsonObject(0)).isEqualTo(new JsonObject().put("id", "complet")
                 .put("name", "Dossier complet").put("translations", new JsonObject().put("en", "Complete file")));
         assertThat(saved.getJsonObject(1).getString("name")).isEqualTo("Pièce manquante");
-        shown("#site-services tr[data-service='svc-a'] button").click();
+        Browser.click(browser, By.cssSelector("#site-services tr[data-service='svc-a'] button"));
         assertThat(shown("#service-outcomes").getDomProperty("value"))
                 .isEqualTo("complet = Dossier complet | Complete file\npiece = Pièce manquante");
     }

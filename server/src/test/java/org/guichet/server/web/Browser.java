@@ -4,6 +4,7 @@ import org.guichet.server.testing.Eventually;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -75,11 +76,30 @@ public final class Browser {
         }
     }
 
-    /** Waits for a condition on a page (through the tests' one polling helper); elements read mid-redraw are read again. */
     /** The first element the selector matches that is displayed, waited for. */
     public static WebElement shown(WebDriver driver, String css) {
         return Eventually.await(css + " shown", () -> driver.findElements(By.cssSelector(css)).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null), Eventually::present);
+    }
+
+    /**
+     * Clicks the first displayed element the locator finds, found again when the page redrew it between finding and
+     * clicking (a list drawn again once a save is answered): that click did not happen, so it is safe to repeat.
+     */
+    public static void click(WebDriver driver, By what) {
+        Eventually.await(what + " clicked", () -> {
+            try {
+                WebElement element = driver.findElements(what).stream().filter(WebElement::isDisplayed).findFirst()
+                        .orElse(null);
+                if (element == null) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        }, Eventually::present);
     }
 
     public static Waiting waitUpTo(WebDriver driver, Duration timeout) {

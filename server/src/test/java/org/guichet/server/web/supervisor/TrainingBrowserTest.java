@@ -62,14 +62,7 @@ class TrainingBrowserTest {
     /** Clicks what opens a new tab and switches to it. */
     private static String openedBy(By trigger) {
         Set<String> before = new HashSet<>(driver.getWindowHandles());
-        waitUpTo(10).until(d -> {
-            try {
-                d.findElement(trigger).click();
-                return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-                return false; // the list was redrawn between finding and clicking: the click did not happen
-            }
-        });
+        Browser.click(driver, trigger);
         waitUpTo(10).until(d -> d.getWindowHandles().size() > before.size());
         String opened = driver.getWindowHandles().stream().filter(handle -> !before.contains(handle)).findFirst()
                 .orElseThrow();
