@@ -23,6 +23,9 @@ final class DayHours {
     private final Map<String, Latencies[]> latencies = new LinkedHashMap<>();
     private final long[] busyPercent;
     private final long[] samples;
+    /** Per hour, the first reading of each CPU counter taken in it (nanoseconds so far), -1 while none. */
+    private final long[][] firstReadings;
+    private long[] lastReading;
 
     /** @param startNanos when the day's 08:30 was played ({@link System#nanoTime()}) */
     DayHours(long startNanos, double speed, Duration openingHours, List<String> operations) {
@@ -38,6 +41,7 @@ final class DayHours {
         }
         busyPercent = new long[hours + 1];
         samples = new long[hours + 1];
+        firstReadings = new long[hours + 1][];
     }
 
     /** The hour of the day played at this instant: 0 from 08:30, {@code hours} for the drain; -1 before the day. */
@@ -66,12 +70,44 @@ final class DayHours {
         }
     }
 
-    /** One line per hour that saw a request: its label, each operation's count and p99, the machine busy. */
+    /**
+     * What the CPU counters read at this instant, each in nanoseconds spent so far: this JVM, the database, the JIT
+     * compilers (-1 where unknown). An hour's share is the difference between its first reading and the next hour's.
+     */
+    synchronized void cpuSpent(long nanos, long jvm, long database, long compilers) {
+        int hour = hourAt(nanos);
+        if (hour < 0) {
+            return;
+        }
+        lastReading = new long[] {jvm, database, compilers};
+        if (firstReadings[hour] == null) {
+            firstReadings[hour] = lastReading;
+        }
+    }
+
+    /** Seconds each counter advanced during an hour, or null when the hour has not two readings to tell. */
+    private double[] cpuSeconds(int hour) {
+        long[] from = firstReadings[hour];
+        long[] to = hour < hours && firstReadings[hour + 1] != null ? firstReadings[hour + 1] : lastReading;
+        if (from == null || to == null || from == to) {
+            return null;
+        }
+        double[] seconds = new double[from.length];
+        for (int i = 0; i < from.length; i++) {
+            seconds[i] = from[i] < 0 || to[i] < 0 ? Double.NaN : (to[i] - from[i]) / 1e9;
+        }
+        return seconds;
+    }
+
+    /**
+     * One line per hour that saw a request: its label, each operation's count and p99, the machine busy, and the CPU
+     * seconds of this JVM, the database and the JIT compilers (part of the JVM's) in that hour.
+     */
     synchronized List<String> table() {
         List<String> lines = new ArrayList<>();
         StringBuilder header = new StringBuilder(String.format("%-13s", "  hour"));
         latencies.keySet().forEach(name -> header.append(String.format("| %-24s", name + ": count, p99 ms")));
-        lines.add(header.append("| machine busy").toString());
+        lines.add(header.append("| machine busy | CPU s: JVM, database, JIT").toString());
         for (int h = 0; h <= hours; h++) {
             final int hour = h;
             if (latencies.values().stream().allMatch(slots -> slots[hour].count() == 0)) {
@@ -80,8 +116,12 @@ final class DayHours {
             StringBuilder line = new StringBuilder(String.format("  %-11s", label(h)));
             latencies.values().forEach(slots -> line.append(String.format(Locale.ROOT, "| %7d %9.1f       ",
                     slots[hour].count(), slots[hour].percentileMillis(0.99))));
-            line.append(samples[h] == 0 ? "| -" : String.format("| %d %%", busyPercent[h] / samples[h]));
-            lines.add(line.toString());
+            line.append(String.format("| %-13s", samples[h] == 0 ? "-" : busyPercent[h] / samples[h] + " %"));
+            double[] cpu = cpuSeconds(h);
+            if (cpu != null) {
+                line.append(String.format(Locale.ROOT, "| %.0f, %.0f, %.1f", cpu[0], cpu[1], cpu[2]));
+            }
+            lines.add(line.toString().stripTrailing());
         }
         return lines;
     }

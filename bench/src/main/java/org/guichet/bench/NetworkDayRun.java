@@ -147,6 +147,7 @@ final class NetworkDayRun {
     private Path data;
     /** The day's p99 hour by hour; set when the day starts. */
     private volatile DayHours hours;
+    private volatile ProcessCpu databaseCpu;
 
     NetworkDayRun(NetworkDayBenchmark.Settings settings, int nodeCount) {
         this.settings = settings;
@@ -173,7 +174,7 @@ final class NetworkDayRun {
             startNodes();
             setUp();
             String before = machineLoad();
-            ProcessCpu databaseCpu = ProcessCpu.ofDatabase(data.resolve("db").resolve("postgres"));
+            databaseCpu = ProcessCpu.ofDatabase(data.resolve("db").resolve("postgres"));
             long jvmBefore = ProcessCpu.jvmNanos();
             long nodesBefore = nodeJvmsNanos();
             long databaseBefore = databaseCpu.databaseNanos();
@@ -790,10 +791,22 @@ final class NetworkDayRun {
                 busiestWindow.add(load);
                 DayHours byHour = hours;
                 if (byHour != null) {
-                    byHour.machineBusy(System.nanoTime(), load);
+                    long now = System.nanoTime();
+                    byHour.machineBusy(now, load);
+                    clientVertx.executeBlocking(() -> {
+                        byHour.cpuSpent(now, ProcessCpu.jvmNanos(), databaseCpu.databaseNanos(), compilerNanos());
+                        return null;
+                    });
                 }
             }
         });
+    }
+
+    /** Time the JIT compilers have spent so far in this JVM, in nanoseconds; -1 when unknown. */
+    private static long compilerNanos() {
+        var compilers = ManagementFactory.getCompilationMXBean();
+        return compilers != null && compilers.isCompilationTimeMonitoringSupported()
+                ? compilers.getTotalCompilationTime() * 1_000_000L : -1;
     }
 
     /** Each collector's collections and milliseconds spent so far in this JVM. */
