@@ -72,14 +72,15 @@ final class DayHours {
 
     /**
      * What the CPU counters read at this instant, each in nanoseconds spent so far: this JVM, the database, the JIT
-     * compilers (-1 where unknown). An hour's share is the difference between its first reading and the next hour's.
+     * compilers, and the time the host took from this machine (steal) (-1 where unknown). An hour's share is the
+     * difference between its first reading and the next hour's.
      */
-    synchronized void cpuSpent(long nanos, long jvm, long database, long compilers) {
+    synchronized void cpuSpent(long nanos, long jvm, long database, long compilers, long stolen) {
         int hour = hourAt(nanos);
         if (hour < 0) {
             return;
         }
-        lastReading = new long[] {jvm, database, compilers};
+        lastReading = new long[] {jvm, database, compilers, stolen};
         if (firstReadings[hour] == null) {
             firstReadings[hour] = lastReading;
         }
@@ -101,13 +102,14 @@ final class DayHours {
 
     /**
      * One line per hour that saw a request: its label, each operation's count and p99, the machine busy, and the CPU
-     * seconds of this JVM, the database and the JIT compilers (part of the JVM's) in that hour.
+     * seconds of this JVM, the database and the JIT compilers (part of the JVM's) in that hour, and those the host
+     * took from the machine.
      */
     synchronized List<String> table() {
         List<String> lines = new ArrayList<>();
         StringBuilder header = new StringBuilder(String.format("%-13s", "  hour"));
         latencies.keySet().forEach(name -> header.append(String.format("| %-24s", name + ": count, p99 ms")));
-        lines.add(header.append("| machine busy | CPU s: JVM, database, JIT").toString());
+        lines.add(header.append("| machine busy | CPU s: JVM, database, JIT; stolen by the host").toString());
         for (int h = 0; h <= hours; h++) {
             final int hour = h;
             if (latencies.values().stream().allMatch(slots -> slots[hour].count() == 0)) {
@@ -119,7 +121,7 @@ final class DayHours {
             line.append(String.format("| %-13s", samples[h] == 0 ? "-" : busyPercent[h] / samples[h] + " %"));
             double[] cpu = cpuSeconds(h);
             if (cpu != null) {
-                line.append(String.format(Locale.ROOT, "| %.0f, %.0f, %.1f", cpu[0], cpu[1], cpu[2]));
+                line.append(String.format(Locale.ROOT, "| %.0f, %.0f, %.1f; %.1f", cpu[0], cpu[1], cpu[2], cpu[3]));
             }
             lines.add(line.toString().stripTrailing());
         }

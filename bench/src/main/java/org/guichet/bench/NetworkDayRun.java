@@ -178,6 +178,7 @@ final class NetworkDayRun {
             long jvmBefore = ProcessCpu.jvmNanos();
             long nodesBefore = nodeJvmsNanos();
             long databaseBefore = databaseCpu.databaseNanos();
+            long stolenBefore = ProcessCpu.stolenNanos();
             long started = System.nanoTime();
             sampleCpu();
             Map<String, long[]> collectorsBefore = collectors();
@@ -196,11 +197,13 @@ final class NetworkDayRun {
                     + (nodeLags.isEmpty() ? "" : ", the nodes' " + nodesLag.summary())
                     + "; garbage collection during the day (this JVM): " + collectedSince(collectorsBefore);
             String thisJvm = settings.ownJvms() ? "this JVM (the load)" : "this JVM (servers and load)";
+            String nodeJvms = settings.ownJvms() ? String.format(java.util.Locale.ROOT, "the nodes' JVMs %.0f s, ",
+                    (nodeJvmsNanos() - nodesBefore) / 1e9) : "";
             String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: %s%s %.0f s, PostgreSQL %.0f s, "
-                            + "of %.0f s of %d cores", settings.ownJvms() ? String.format(java.util.Locale.ROOT,
-                            "the nodes' JVMs %.0f s, ", (nodeJvmsNanos() - nodesBefore) / 1e9) : "", thisJvm,
+                            + "of %.0f s of %d cores, %.0f s taken by the host (steal)", nodeJvms, thisJvm,
                     (ProcessCpu.jvmNanos() - jvmBefore) / 1e9, (databaseCpu.databaseNanos() - databaseBefore) / 1e9,
-                    daySeconds, Runtime.getRuntime().availableProcessors());
+                    daySeconds, Runtime.getRuntime().availableProcessors(),
+                    (ProcessCpu.stolenNanos() - stolenBefore) / 1e9);
             String machine = "load average " + before + " before, " + machineLoad() + " after; machine CPU busy "
                     + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average and "
                     + Math.round(100.0 * busiestWindow.busiest()) + " % over its busiest 30 s, "
@@ -794,7 +797,8 @@ final class NetworkDayRun {
                     long now = System.nanoTime();
                     byHour.machineBusy(now, load);
                     clientVertx.executeBlocking(() -> {
-                        byHour.cpuSpent(now, ProcessCpu.jvmNanos(), databaseCpu.databaseNanos(), compilerNanos());
+                        byHour.cpuSpent(now, ProcessCpu.jvmNanos(), databaseCpu.databaseNanos(), compilerNanos(),
+                                ProcessCpu.stolenNanos());
                         return null;
                     });
                 }

@@ -68,6 +68,27 @@ final class ProcessCpu {
         return ticks * TICK_NANOS;
     }
 
+    /**
+     * CPU nanoseconds the hypervisor gave to others while this virtual machine wanted them ("steal" in /proc/stat),
+     * summed over its processors; -1 when unknown. A benchmark's tail on a shared host is read beside it.
+     */
+    static long stolenNanos() {
+        try {
+            return stolenTicks(Files.readAllLines(Path.of("/proc/stat")).get(0)) * TICK_NANOS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The steal ticks of /proc/stat's first line: "cpu user nice system idle iowait irq softirq steal ...". */
+    static long stolenTicks(String allProcessors) {
+        String[] fields = allProcessors.trim().split("\\s+");
+        if (!"cpu".equals(fields[0]) || fields.length < 9) {
+            throw new IllegalArgumentException("not /proc/stat's first line: " + allProcessors);
+        }
+        return Long.parseLong(fields[8]);
+    }
+
     /** ppid, utime, stime, cutime, cstime of a process, or null when it is gone or unreadable. */
     static long[] stat(Path process) {
         try {

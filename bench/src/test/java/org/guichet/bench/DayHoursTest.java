@@ -62,17 +62,17 @@ class DayHoursTest {
         hours.record("issue", 200 * SECOND, 5_000_000);
 
         // when: the JVM, the database and the compilers read twice in the first hour, once in each of the next two
-        hours.cpuSpent(1 * SECOND, 100 * SECOND, 200 * SECOND, 10 * SECOND);
-        hours.cpuSpent(50 * SECOND, 120 * SECOND, 230 * SECOND, 11 * SECOND);
-        hours.cpuSpent(91 * SECOND, 140 * SECOND, 260 * SECOND, 12_500_000_000L);
-        hours.cpuSpent(181 * SECOND, 150 * SECOND, 262 * SECOND, -1);
+        hours.cpuSpent(1 * SECOND, 100 * SECOND, 200 * SECOND, 10 * SECOND, 0);
+        hours.cpuSpent(50 * SECOND, 120 * SECOND, 230 * SECOND, 11 * SECOND, 1 * SECOND);
+        hours.cpuSpent(91 * SECOND, 140 * SECOND, 260 * SECOND, 12_500_000_000L, 3 * SECOND);
+        hours.cpuSpent(181 * SECOND, 150 * SECOND, 262 * SECOND, -1, 3_250_000_000L);
 
         // then: the first hour from its first reading to the second hour's; the second to the third's; the third
         // has one reading and nothing after it, so no figure; an unknown counter is NaN
         List<String> table = hours.table();
-        assertThat(table.get(0)).endsWith("| machine busy | CPU s: JVM, database, JIT");
-        assertThat(table.get(1)).startsWith("  08:30-09:30").endsWith("| -            | 40, 60, 2.5");
-        assertThat(table.get(2)).startsWith("  09:30-10:30").endsWith("| -            | 10, 2, NaN");
+        assertThat(table.get(0)).endsWith("| machine busy | CPU s: JVM, database, JIT; stolen by the host");
+        assertThat(table.get(1)).startsWith("  08:30-09:30").endsWith("| -            | 40, 60, 2.5; 3.0");
+        assertThat(table.get(2)).startsWith("  09:30-10:30").endsWith("| -            | 10, 2, NaN; 0.3");
         assertThat(table.get(3)).startsWith("  10:30-11:30").endsWith("| -");
     }
 }
