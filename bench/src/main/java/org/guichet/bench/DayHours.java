@@ -23,7 +23,7 @@ final class DayHours {
     private final Map<String, Latencies[]> latencies = new LinkedHashMap<>();
     private final long[] busyPercent;
     private final long[] samples;
-    /** Per hour, the first reading of each CPU counter taken in it (nanoseconds so far), -1 while none. */
+    /** Per hour, the first reading of the CPU counters taken in it (nanoseconds so far), null while none. */
     private final long[][] firstReadings;
     private long[] lastReading;
 

@@ -797,20 +797,14 @@ final class NetworkDayRun {
                     long now = System.nanoTime();
                     byHour.machineBusy(now, load);
                     clientVertx.executeBlocking(() -> {
-                        byHour.cpuSpent(now, ProcessCpu.jvmNanos(), databaseCpu.databaseNanos(), compilerNanos(),
+                        byHour.cpuSpent(now, ProcessCpu.jvmNanos(), databaseCpu.databaseNanos(),
+                                ProcessCpu.compilerNanos(),
                                 ProcessCpu.stolenNanos());
                         return null;
                     });
                 }
             }
         });
-    }
-
-    /** Time the JIT compilers have spent so far in this JVM, in nanoseconds; -1 when unknown. */
-    private static long compilerNanos() {
-        var compilers = ManagementFactory.getCompilationMXBean();
-        return compilers != null && compilers.isCompilationTimeMonitoringSupported()
-                ? compilers.getTotalCompilationTime() * 1_000_000L : -1;
     }
 
     /** Each collector's collections and milliseconds spent so far in this JVM. */

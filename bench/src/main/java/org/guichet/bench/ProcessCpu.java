@@ -40,6 +40,13 @@ final class ProcessCpu {
         return -1;
     }
 
+    /** Time the JIT compilers have spent so far in this JVM (their elapsed time), in nanoseconds; -1 when unknown. */
+    static long compilerNanos() {
+        var compilers = ManagementFactory.getCompilationMXBean();
+        return compilers != null && compilers.isCompilationTimeMonitoringSupported()
+                ? compilers.getTotalCompilationTime() * 1_000_000L : -1;
+    }
+
     /** CPU nanoseconds of the database so far: the postmaster, its live backends and those that have ended. */
     long databaseNanos() {
         if (postmaster < 0) {

@@ -32,14 +32,15 @@ public final class TestDatabase {
             Migrations.migrate(template);
             migratedTemplate = template.database();
         }
-        return create("TEMPLATE " + migratedTemplate);
+        return create(migratedTemplate);
     }
 
     /** A new database without a schema, for the tests of the migrations themselves. */
     public static synchronized DatabaseSettings emptyDatabase() {
-        return create("");
+        return create(null);
     }
 
+    /** A new database, empty or a copy of {@code template} when one is named. */
     private static DatabaseSettings create(String template) {
         try {
             if (postgres == null) {
@@ -57,7 +58,7 @@ public final class TestDatabase {
             String name = "guichet_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + name + " " + template);
+                statement.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
             }
             return new DatabaseSettings("localhost", postgres.getPort(), name, "postgres", "postgres");
         } catch (IOException e) {

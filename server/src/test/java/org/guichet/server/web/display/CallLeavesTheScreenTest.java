@@ -6,7 +6,6 @@ import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.openqa.selenium.WindowType;
 
 import java.time.Duration;
@@ -38,8 +37,10 @@ class CallLeavesTheScreenTest {
         counterScreen = server.tokenOf("cscreen-1");
         agent = server.agentAtCounter("leaves.agent1", "s1", "c1");
         rooms = List.of(new Room(screen, agent, "c1", "svc-b"),
-                new Room(server.tokenOf("screen-1b"), server.agentAtCounter("leaves.agent3", "s1", "c3"), "c3", "svc-c"),
-                new Room(server.tokenOf("screen-2"), server.agentAtCounter("leaves.agentz", "s2", "z1"), "z1", "svc-z"));
+                new Room(server.tokenOf("screen-1b"), server.agentAtCounter("leaves.agent3", "s1", "c3"), "c3",
+                        "svc-c"),
+                new Room(server.tokenOf("screen-2"), server.agentAtCounter("leaves.agentz", "s2", "z1"), "z1",
+                        "svc-z"));
     }
 
     private record Room(String screen, String agent, String counter, String service) {
