@@ -1,0 +1,86 @@
+package org.guichet.server.store;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import org.guichet.server.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.server.testing.TestServer.await;
+import static org.guichet.server.testing.TestServer.ok;
+
+/**
+ * Ending a ticket records its fact by reading that ticket alone, whatever the planner believes about open tickets: with
+ * months of ended tickets analysed it takes the open tickets' index for nearly empty, and reading the facts' view
+ * through it made every ending read every open ticket of the network (V30).
+ */
+class EndedTicketFactTest {
+
+    private static final int ENDED_HISTORY = 5_000;
+    private static final int OPEN_TICKETS = 600;
+
+    private static final String LOAD_ENDED_HISTORY = """
+            INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
+                                status_token, arrival_at, issued_at, first_called_at, called_at, started_at, ended_at)
+            SELECT 's1', 'svc-b', 'r1', 'H', g, day, 'NORMAL', 'fr', 'DONE', md5('history-' || g),
+                   at, at, at + interval '5 minutes', at + interval '5 minutes', at + interval '6 minutes',
+                   at + interval '15 minutes'
+            FROM generate_series(1, $1) g
+            CROSS JOIN LATERAL (SELECT current_date - 1 - g / 100 AS day) d
+            CROSS JOIN LATERAL (SELECT d.day + time '09:00' + make_interval(secs => (g % 100) * 60) AS at) a""";
+
+    private static final String ADD_OPEN_TICKETS = """
+            INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
+                                status_token, arrival_at, issued_at)
+            SELECT 's1', 'svc-b', 'r1', 'W', g, current_date, 'NORMAL', 'fr', 'WAITING', md5('open-' || g),
+                   now(), now()
+            FROM generate_series(1, $1) g""";
+
+    /**
+     * Ends the ticket as FINISH does (the ticket ended, then its event), and says in the same transaction how many
+     * index entries of the open tickets' index were read meanwhile.
+     */
+    private static final String FINISH_AND_COUNT_OPEN_READ = """
+            UPDATE ticket SET status = 'DONE', ended_at = now() WHERE id = %1$d;
+            INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id)
+            SELECT id, site_id, service_id, 'FINISH', now(), counter_id FROM ticket WHERE id = %1$d;
+            SELECT pg_stat_get_xact_tuples_returned('ticket_not_ended_by_site'::regclass) AS open_read""";
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
+    @Test
+    void ending_a_ticket_reads_no_other_open_ticket() {
+        String agent = server.agentAtCounter("ended.fact", "s1", "c1");
+        JsonObject ticket = server.issue(server.deviceToken("kiosk-1"), "svc-a");
+        long id = ticket.getLong("id");
+        ok(server.post("/api/v1/tickets/" + id + "/call", agent, new JsonObject().put("counterId", "c1")));
+        ok(server.post("/api/v1/tickets/" + id + "/start", agent, null));
+        server.sql(LOAD_ENDED_HISTORY.replace("$1", String.valueOf(ENDED_HISTORY)));
+        server.sql("ANALYZE ticket");
+        server.sql(ADD_OPEN_TICKETS.replace("$1", String.valueOf(OPEN_TICKETS)));
+
+        long openRead = finishCountingOpenRead(id);
+
+        assertThat(server.sql("SELECT outcome, service_s FROM ticket_fact WHERE ticket_id = $1", id))
+                .as("the ended ticket's fact").singleElement()
+                .satisfies(fact -> assertThat(fact.getString("outcome")).isEqualTo("DONE"));
+        assertThat(openRead).as("entries of the open tickets' index read to end one ticket").isZero();
+    }
+
+    private static long finishCountingOpenRead(long ticketId) {
+        Pool pool = Database.pool(server.vertx(), server.database(), 1);
+        try {
+            RowSet<Row> result = await(pool.query(FINISH_AND_COUNT_OPEN_READ.formatted(ticketId)).execute());
+            while (result.next() != null) {
+                result = result.next();
+            }
+            return result.iterator().next().getLong("open_read");
+        } finally {
+            await(pool.close());
+        }
+    }
+}
