@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
  * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.NetworkDayBenchmark \
  *     [--sites 250] [--agents 400] [--screens 500] [--kiosks 250] [--visitors 60000] [--speed 160]
  *     [--drain-seconds 60] [--nodes 2,1] [--stats-per-second 2] [--idle-seconds 2] [--pool 16] [--seed 15]
- *     [--node-jvms shared] [--warm-up-rounds 1]</pre>
+ *     [--node-jvms shared] [--warm-up-rounds 1] [--history-days 0]</pre>
  *
  * {@code --speed 160} plays the 8 opening hours in 3 minutes. Every run stops by itself: after the day and at most
- * {@code --drain-seconds} more for the queues to empty.
+ * {@code --drain-seconds} more for the queues to empty. {@code --history-days N} first writes N earlier days of ended
+ * tickets (as many a day as the day's visitors) and analyses them, so that the day is planned as on a server that has
+ * run for months ({@link EndedHistory}).
  */
 public final class NetworkDayBenchmark {
 
@@ -31,13 +33,13 @@ public final class NetworkDayBenchmark {
 
     record Settings(int sites, int agents, int screens, int kiosks, int visitors, double speed, int drainSeconds,
                     List<Integer> nodeCounts, double statsPerSecond, int idleSeconds, int poolSize, long seed,
-                    boolean ownJvms, int warmUpRounds) {
+                    boolean ownJvms, int warmUpRounds, int historyDays) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = Options.parse(args, "NetworkDayBenchmark [--sites N] [--agents N] "
                     + "[--screens N] [--kiosks N] [--visitors N] [--speed X] [--drain-seconds N] [--nodes 2,1] "
                     + "[--stats-per-second X] [--idle-seconds N] [--pool N] [--seed N] [--node-jvms own|shared] "
-                    + "[--warm-up-rounds N]");
+                    + "[--warm-up-rounds N] [--history-days N]");
             Settings settings = new Settings(
                     Integer.parseInt(options.getOrDefault("sites", "250")),
                     Integer.parseInt(options.getOrDefault("agents", "400")),
@@ -53,13 +55,16 @@ public final class NetworkDayBenchmark {
                     Integer.parseInt(options.getOrDefault("pool", "16")),
                     Long.parseLong(options.getOrDefault("seed", "15")),
                     nodeJvms(options.getOrDefault("node-jvms", "shared")),
-                    Integer.parseInt(options.getOrDefault("warm-up-rounds", "1")));
+                    Integer.parseInt(options.getOrDefault("warm-up-rounds", "1")),
+                    Integer.parseInt(options.getOrDefault("history-days", "0")));
             if (settings.sites < 1 || settings.sites > 999 || settings.agents < settings.sites
                     || settings.screens < settings.sites || settings.kiosks < settings.sites
                     || settings.visitors < 0 || settings.speed <= 0 || settings.statsPerSecond <= 0
-                    || settings.nodeCounts.stream().anyMatch(n -> n < 1 || n > 8) || settings.warmUpRounds < 1) {
+                    || settings.nodeCounts.stream().anyMatch(n -> n < 1 || n > 8) || settings.warmUpRounds < 1
+                    || settings.historyDays < 0) {
                 throw new IllegalArgumentException("need 1 <= sites <= 999, at least one agent, screen and kiosk per "
-                        + "site, speed > 0, stats-per-second > 0, 1 to 8 nodes, at least one warm-up round");
+                        + "site, speed > 0, stats-per-second > 0, 1 to 8 nodes, at least one warm-up round, "
+                        + "history-days >= 0");
             }
             return settings;
         }

@@ -47,6 +47,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -301,6 +302,7 @@ final class NetworkDayRun {
         }
         System.out.printf("  %d node(s) up, %d sites deployed, %d accounts imported in %.0f s%n", nodeCount,
                 settings.sites(), settings.agents(), (System.nanoTime() - t) / 1e9);
+        loadHistory();
         t = System.nanoTime();
         for (int j = 0; j < settings.agents(); j++) {
             agents.add(new Agent(j));
@@ -312,6 +314,30 @@ final class NetworkDayRun {
         warmUp();
         System.out.printf("  %d agents logged in at their counters, %d screens and %d kiosks ready in %.0f s%n",
                 settings.agents(), sockets.size(), settings.kiosks(), (System.nanoTime() - t) / 1e9);
+    }
+
+    /** --history-days: earlier days of ended tickets, each as busy as the day played, then analysed. */
+    private void loadHistory() throws TimeoutException {
+        if (settings.historyDays() == 0) {
+            return;
+        }
+        long t = System.nanoTime();
+        List<EndedHistory.Queue> queues = new ArrayList<>();
+        for (int s = 0; s < settings.sites(); s++) {
+            for (int v = 0; v < NetworkDay.SERVICES_PER_SITE; v++) {
+                queues.add(new EndedHistory.Queue(siteId(s), serviceId(s, v), roomId(s), PREFIXES[v],
+                        counterId(s, 0)));
+            }
+        }
+        int perDay = Math.max(1, settings.visitors());
+        Pool pool = Database.pool(clientVertx, database.settings(), 1);
+        try {
+            EndedHistory.load(pool, queues, settings.historyDays() * perDay, perDay, Duration.ofMinutes(30));
+        } finally {
+            pool.close();
+        }
+        System.out.printf("  history: %d ended tickets over %d earlier days, written and analysed in %.0f s%n",
+                settings.historyDays() * perDay, settings.historyDays(), (System.nanoTime() - t) / 1e9);
     }
 
     private JsonObject deployment() {
@@ -735,7 +761,8 @@ final class NetworkDayRun {
         Pool pool = Database.pool(clientVertx, database.settings(), 1);
         try {
             checks.put("tickets issued (not successors)", count(pool,
-                    "SELECT count(*) FROM ticket WHERE transferred_from IS NULL"));
+                    "SELECT count(*) FROM ticket WHERE transferred_from IS NULL AND "
+                            + EndedHistory.NOT_FROM_HISTORY));
             checks.put("numbers given twice (site, prefix, day)", count(pool, """
                     SELECT count(*) FROM (SELECT 1 FROM ticket WHERE transferred_from IS NULL
                                           GROUP BY site_id, prefix, service_day, seq HAVING count(*) > 1) d"""));

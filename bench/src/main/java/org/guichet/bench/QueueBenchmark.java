@@ -58,28 +58,6 @@ public final class QueueBenchmark {
     private static final int SERVICES = 20;
     private static final int HISTORY_TICKETS_PER_DAY = 2_000;
 
-    /**
-     * Ended tickets of earlier days (with their ISSUE and CALL events), as a server that has run for months has: the
-     * planner then works from statistics gathered over ended tickets, as it would in production.
-     */
-    private static final String LOAD_HISTORY = """
-            WITH t AS (
-                INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
-                                    status_token, arrival_at, issued_at, first_called_at, called_at, started_at,
-                                    ended_at, issuer_device_id, idempotency_key)
-                SELECT 'bench', 'bench-s' || g % $2, 'bench-room', chr(65 + g % $2), g, day, 'NORMAL', 'fr', 'DONE',
-                       md5('history-' || g), at, at, at + interval '12 minutes', at + interval '12 minutes',
-                       at + interval '13 minutes', at + interval '25 minutes', 'bench-kiosk', 'history-' || g
-                FROM generate_series(1, $1) g
-                CROSS JOIN LATERAL (SELECT current_date - 1 - g / $3 AS day) d
-                CROSS JOIN LATERAL (SELECT d.day + time '08:30' + make_interval(secs => (g % $3) * 12) AS at) a
-                RETURNING id, site_id, service_id, issued_at, called_at
-            )
-            INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id)
-            SELECT id, site_id, service_id, 'ISSUE', issued_at, NULL FROM t
-            UNION ALL
-            SELECT id, site_id, service_id, 'CALL', called_at, 'bench-c' || id % $4 FROM t""";
-
     /** The clients: one event loop is plenty for them and leaves the cores to the server and its database. */
     private final Vertx clientVertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
     private final int clients;
@@ -298,14 +276,17 @@ public final class QueueBenchmark {
         long start = System.nanoTime();
         io.vertx.sqlclient.Pool pool = Database.pool(clientVertx, server.database(), 1);
         try {
-            pool.preparedQuery(LOAD_HISTORY).execute(io.vertx.sqlclient.Tuple.of(history, SERVICES,
-                    HISTORY_TICKETS_PER_DAY, counters)).await(600, TimeUnit.SECONDS);
-            pool.query("VACUUM ANALYZE").execute().await(600, TimeUnit.SECONDS);
+            List<EndedHistory.Queue> queues = new ArrayList<>();
+            for (int i = 0; i < SERVICES; i++) {
+                queues.add(new EndedHistory.Queue("bench", "bench-s" + i, "bench-room",
+                        String.valueOf((char) ('A' + i)), "bench-c" + (i % counters)));
+            }
+            EndedHistory.load(pool, queues, history, HISTORY_TICKETS_PER_DAY, Duration.ofMinutes(10));
         } finally {
             pool.close();
         }
         System.out.printf("history: %d ended tickets over %d earlier days, loaded and analysed in %.0f s%n", history,
-                (history + HISTORY_TICKETS_PER_DAY - 1) / HISTORY_TICKETS_PER_DAY, (System.nanoTime() - start) / 1e9);
+                EndedHistory.days(history, HISTORY_TICKETS_PER_DAY), (System.nanoTime() - start) / 1e9);
     }
 
     /** The kiosk's request, sent through the bare HTTP client: the load generator shares the CPU, so it stays lean. */
