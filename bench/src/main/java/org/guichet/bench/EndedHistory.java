@@ -19,7 +19,10 @@ import java.util.concurrent.TimeoutException;
  */
 final class EndedHistory {
 
-    /** One queue of the deployed network: the history's tickets are spread over these in turn. */
+    /**
+     * One queue of the deployed network: the history's tickets are spread over these in turn. Each (site, service)
+     * appears once: the CALL events find their queue by it.
+     */
     record Queue(String siteId, String serviceId, String roomId, String prefix, String counterId) {
     }
 
@@ -45,8 +48,10 @@ final class EndedHistory {
                        at + interval '13 minutes', at + interval '25 minutes', 'history-' || g
                 FROM generate_series(1, $6) g
                 JOIN q ON q.n = 1 + g % cardinality($1::text[])
-                CROSS JOIN LATERAL (SELECT current_date - 1 - g / $7 AS day) d
-                CROSS JOIN LATERAL (SELECT d.day + time '08:30' + make_interval(secs => (g % $7) * $8) AS at) a
+                CROSS JOIN LATERAL (SELECT current_date - 1 - (g - 1) / $7 AS day) d
+                CROSS JOIN LATERAL (
+                    SELECT d.day + time '08:30' + make_interval(secs => ((g - 1) % $7) * $8::float8) AS at
+                ) a
                 RETURNING id, site_id, service_id, issued_at, called_at
             )
             INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, counter_id)

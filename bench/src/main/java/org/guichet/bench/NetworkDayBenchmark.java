@@ -85,14 +85,18 @@ public final class NetworkDayBenchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
         System.out.printf(Locale.ROOT, "Guichet network day: %d sites, %d agents, %d screens, %d kiosks, %d visitors, "
-                        + "speed %.0f, nodes %s; %d cores shared by servers, database and load; load average %s; %s%n",
+                        + "speed %.0f, nodes %s, %d earlier days of history; %d cores shared by servers, database and "
+                        + "load; load average %s; %s%n",
                 settings.sites(), settings.agents(), settings.screens(), settings.kiosks(), settings.visitors(),
-                settings.speed(), settings.nodeCounts(), Runtime.getRuntime().availableProcessors(),
+                settings.speed(), settings.nodeCounts(), settings.historyDays(),
+                Runtime.getRuntime().availableProcessors(),
                 NetworkDayRun.machineLoad(), settings.ownJvms()
                         ? "each node in a JVM of its own (" + ServerProcess.HEAP + ", no other option), the load in this one"
                         : "nodes and load in this JVM, " + HugeMethods.describe());
+        // Writing the history takes about 10 s a day of 60,000 tickets here; its budget is ten times that.
+        long historySeconds = (long) settings.historyDays() * Math.max(1, settings.visitors()) / 600;
         long hardLimitSeconds = settings.nodeCounts().size() * (long) (8 * 3600 / settings.speed()
-                + settings.drainSeconds() + 600);
+                + settings.drainSeconds() + 600 + historySeconds);
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(hardLimitSeconds));
