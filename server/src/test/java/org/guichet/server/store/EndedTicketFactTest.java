@@ -28,7 +28,7 @@ class EndedTicketFactTest {
             SELECT 's1', 'svc-b', 'r1', 'H', g, day, 'NORMAL', 'fr', 'DONE', md5('history-' || g),
                    at, at, at + interval '5 minutes', at + interval '5 minutes', at + interval '6 minutes',
                    at + interval '15 minutes'
-            FROM generate_series(1, $1) g
+            FROM generate_series(1, $1::integer) g
             CROSS JOIN LATERAL (SELECT current_date - 1 - g / 100 AS day) d
             CROSS JOIN LATERAL (SELECT d.day + time '09:00' + make_interval(secs => (g % 100) * 60) AS at) a""";
 
@@ -37,7 +37,7 @@ class EndedTicketFactTest {
                                 status_token, arrival_at, issued_at)
             SELECT 's1', 'svc-b', 'r1', 'W', g, current_date, 'NORMAL', 'fr', 'WAITING', md5('open-' || g),
                    now(), now()
-            FROM generate_series(1, $1) g""";
+            FROM generate_series(1, $1::integer) g""";
 
     /**
      * Ends the ticket as FINISH does (the ticket ended, then its event), and says in the same transaction how many
@@ -59,9 +59,9 @@ class EndedTicketFactTest {
         long id = ticket.getLong("id");
         ok(server.post("/api/v1/tickets/" + id + "/call", agent, new JsonObject().put("counterId", "c1")));
         ok(server.post("/api/v1/tickets/" + id + "/start", agent, null));
-        server.sql(LOAD_ENDED_HISTORY.replace("$1", String.valueOf(ENDED_HISTORY)));
+        server.sql(LOAD_ENDED_HISTORY, ENDED_HISTORY);
         server.sql("ANALYZE ticket");
-        server.sql(ADD_OPEN_TICKETS.replace("$1", String.valueOf(OPEN_TICKETS)));
+        server.sql(ADD_OPEN_TICKETS, OPEN_TICKETS);
 
         assertThat(plan("EXPLAIN SELECT id FROM ticket WHERE id = " + id
                 + " AND ended_at IS NULL AND first_called_at IS NULL"))
