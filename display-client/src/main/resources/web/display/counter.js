@@ -32,11 +32,14 @@ startScreen({
     channel: me => (me.counterId ? `guichet.counter.${me.counterId}` : null),
     notice: { key: 'notCounter', otherKind: 'screen', otherPage: '/display/' },
     state,
-    identified: async ({ me, api: screenApi }) => {
+    identified: ({ api: screenApi }) => {
         api = screenApi;
-        state.timeZone = (await api.get(`/sites/${encodeURIComponent(me.siteId)}`).catch(() => null))?.timeZone;
     },
-    load: async ({ me, api }) => applyCounter(await api.get(`/counters/${encodeURIComponent(me.counterId)}`)),
+    load: async ({ me, api }) => {
+        // Read until known (the clock stays blank meanwhile), at every reconnection if an earlier read failed.
+        state.timeZone ||= (await api.get(`/sites/${encodeURIComponent(me.siteId)}`).catch(() => null))?.timeZone;
+        applyCounter(await api.get(`/counters/${encodeURIComponent(me.counterId)}`));
+    },
     onMessage,
     timeZone: () => state.timeZone,
 }).catch(error => console.error(error));

@@ -48,7 +48,7 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
     translatePage();
     rendered?.();
     showConnection(state, 'connecting');
-    startClock(timeZone);
+    const showClock = startClock(timeZone);
     const api = new Api({ token: settings.token });
     const refused = () => showNotice('refused', ['pair', 'ask'],
         { address, pairAddress: location.origin + '/display/pair' });
@@ -77,6 +77,7 @@ export async function startScreen({ page, storageKey, kind, channel, notice, sta
             return;
         }
         await load(context);
+        showClock();
         state.syncs += 1;
     };
     bus.onState(connection => {
@@ -225,13 +226,20 @@ function showConnection(state, connection) {
     document.body.classList.toggle('offline', connection !== 'open');
 }
 
+/**
+ * The site's time, every second. Blank until the site's time zone is known: the browser's own zone may be another one
+ * (a screen's system left in UTC would show Paris an hour off). Returns the function that shows it, to be called as
+ * soon as the zone is read.
+ */
 function startClock(timeZone) {
     const clock = document.getElementById('clock');
     const show = () => {
-        clock.textContent = formatClock(new Date(), timeZone());
+        const zone = timeZone();
+        clock.textContent = zone ? formatClock(new Date(), zone) : '';
     };
     show();
     setInterval(show, 1000);
+    return show;
 }
 
 const flashTimers = new WeakMap();

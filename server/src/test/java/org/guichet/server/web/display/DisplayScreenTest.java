@@ -8,9 +8,12 @@ import org.guichet.server.web.Browser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -261,6 +264,58 @@ class DisplayScreenTest {
             ok(server.post("/api/v1/counters/c1/open", agent1, null));
             page.await(Duration.ofSeconds(5), d -> "Libre".equals(page.text("status")));
         });
+    }
+
+    /** Records, from the document's start, every text the page's clock shows and when (Date.now()). */
+    private static final String CLOCK_RECORDER = """
+            window.guichetClockShown = [];
+            new MutationObserver(() => {
+                const clock = document.getElementById('clock');
+                const last = window.guichetClockShown.at(-1);
+                if (clock && clock.textContent !== (last ? last.text : '')) {
+                    window.guichetClockShown.push({ text: clock.textContent, at: Date.now() });
+                }
+            }).observe(document, { subtree: true, childList: true, characterData: true });
+            """;
+
+    /**
+     * A screen whose system runs in another zone than its site's (here UTC+14, the site in Paris) shows the site's
+     * time from its first showing, never its own: blank until the site's zone is read.
+     */
+    @Test
+    void both_screens_clocks_show_the_sites_time_from_the_first_showing() {
+        String counterScreen = server.deviceToken("cscreen-1");
+        Map<String, String> pages = Map.of("room screen", "/display/?token=" + screen1,
+                "counter screen", "/display/counter.html?token=" + counterScreen);
+        for (String page : pages.keySet()) {
+            ChromeDriver driver = Browser.openInTimeZone("Pacific/Kiritimati", 1280, 720);
+            try {
+                ScreenPage screen = new ScreenPage(driver);
+                driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CLOCK_RECORDER));
+                screen.open(server.baseUrl() + pages.get(page));
+                screen.await(Duration.ofSeconds(30), d -> ((Number) screen.script(
+                        "return window.guichetClockShown.filter(shown => shown.text).length")).intValue() >= 1);
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> shown = (List<Map<String, Object>>) screen.script(
+                        "return window.guichetClockShown");
+                for (Map<String, Object> one : shown) {
+                    String text = (String) one.get("text");
+                    if (text.isEmpty()) {
+                        continue;
+                    }
+                    Instant at = Instant.ofEpochMilli(((Number) one.get("at")).longValue());
+                    // Read just before it was recorded: the minute may have turned in between.
+                    assertThat(text).as("clock of %s at %s (all shown: %s)", page, at, shown)
+                            .isIn(parisClock(at), parisClock(at.minusSeconds(1)));
+                }
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    private static String parisClock(Instant at) {
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Paris")).format(at);
     }
 
     /**
