@@ -13,6 +13,8 @@ const ORIENTATION_MS = 3 * 60 * 1000;
 /** How long the visitor just served may rate the visit on this screen (the server accepts it for 10 minutes). */
 const RATING_MS = 90 * 1000;
 const THANKS_MS = 5 * 1000;
+/** How soon a failed read of the site's time zone is tried again. */
+const ZONE_RETRY_MILLIS = 30 * 1000;
 
 const state = {
     name: '', ticket: null, status: 'CLOSED', connection: 'connecting', syncs: 0, timeZone: null, fresh: false,
@@ -20,6 +22,7 @@ const state = {
 };
 let orientationTimer = null;
 let ratingTimer = null;
+let zoneRetry = null;
 let api = null;
 const $ = id => document.getElementById(id);
 
@@ -36,13 +39,25 @@ startScreen({
         api = screenApi;
     },
     load: async ({ me, api }) => {
-        // Read until known (the clock stays blank meanwhile), at every reconnection if an earlier read failed.
-        state.timeZone ||= (await api.get(`/sites/${encodeURIComponent(me.siteId)}`).catch(() => null))?.timeZone;
+        await readTimeZone(api, me.siteId);
         applyCounter(await api.get(`/counters/${encodeURIComponent(me.counterId)}`));
     },
     onMessage,
     timeZone: () => state.timeZone,
 }).catch(error => console.error(error));
+
+/**
+ * The site's time zone for the clock, read again with the rest of the state (a changed zone is taken); while it has
+ * never been read, tried again every half minute, the clock staying blank meanwhile.
+ */
+async function readTimeZone(api, siteId) {
+    clearTimeout(zoneRetry);
+    const site = await api.get(`/sites/${encodeURIComponent(siteId)}`).catch(() => null);
+    state.timeZone = site?.timeZone || state.timeZone;
+    if (!state.timeZone) {
+        zoneRetry = setTimeout(() => readTimeZone(api, siteId), ZONE_RETRY_MILLIS);
+    }
+}
 
 function applyCounter(counter) {
     state.name = counter.name;

@@ -227,19 +227,28 @@ function showConnection(state, connection) {
 }
 
 /**
- * The site's time, every second. Blank until the site's time zone is known: the browser's own zone may be another one
- * (a screen's system left in UTC would show Paris an hour off). Returns the function that shows it, to be called as
- * soon as the zone is read.
+ * The site's time, every second. Blank until the site's time zone is known, and blank for a zone this browser cannot
+ * show (formatClock would fall back on its own): the browser's own zone may be another one (a screen's system left in
+ * UTC would show Paris an hour off). Returns the function that shows it, to be called as soon as the zone is read.
  */
 function startClock(timeZone) {
     const clock = document.getElementById('clock');
     const show = () => {
         const zone = timeZone();
-        clock.textContent = zone ? formatClock(new Date(), zone) : '';
+        clock.textContent = zone && browserKnowsZone(zone) ? formatClock(new Date(), zone) : '';
     };
     show();
     setInterval(show, 1000);
     return show;
+}
+
+function browserKnowsZone(zone) {
+    try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+    } catch (unknownZone) {
+        return false;
+    }
 }
 
 const flashTimers = new WeakMap();

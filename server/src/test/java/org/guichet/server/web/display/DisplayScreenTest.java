@@ -293,6 +293,8 @@ class DisplayScreenTest {
                 ScreenPage screen = new ScreenPage(driver);
                 driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CLOCK_RECORDER));
                 screen.open(server.baseUrl() + pages.get(page));
+                assertThat(screen.script("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
+                        .as("the premise: the browser's own zone is not the site's").isEqualTo("Pacific/Kiritimati");
                 screen.await(Duration.ofSeconds(30), d -> ((Number) screen.script(
                         "return window.guichetClockShown.filter(shown => shown.text).length")).intValue() >= 1);
                 @SuppressWarnings("unchecked")
