@@ -21,23 +21,7 @@ class EndedTicketFactTest {
 
     private static final int ENDED_HISTORY = 5_000;
     private static final int OPEN_TICKETS = 600;
-
-    private static final String LOAD_ENDED_HISTORY = """
-            INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
-                                status_token, arrival_at, issued_at, first_called_at, called_at, started_at, ended_at)
-            SELECT 's1', 'svc-b', 'r1', 'H', g, day, 'NORMAL', 'fr', 'DONE', md5('history-' || g),
-                   at, at, at + interval '5 minutes', at + interval '5 minutes', at + interval '6 minutes',
-                   at + interval '15 minutes'
-            FROM generate_series(1, $1::integer) g
-            CROSS JOIN LATERAL (SELECT current_date - 1 - g / 100 AS day) d
-            CROSS JOIN LATERAL (SELECT d.day + time '09:00' + make_interval(secs => (g % 100) * 60) AS at) a""";
-
-    private static final String ADD_OPEN_TICKETS = """
-            INSERT INTO ticket (site_id, service_id, room_id, prefix, seq, service_day, priority, language, status,
-                                status_token, arrival_at, issued_at)
-            SELECT 's1', 'svc-b', 'r1', 'W', g, current_date, 'NORMAL', 'fr', 'WAITING', md5('open-' || g),
-                   now(), now()
-            FROM generate_series(1, $1::integer) g""";
+    private static final int HISTORY_PER_DAY = 100;
 
     /**
      * Ends the ticket as FINISH does (the ticket ended, then its event), and says in the same transaction how many
@@ -59,9 +43,9 @@ class EndedTicketFactTest {
         long id = ticket.getLong("id");
         ok(server.post("/api/v1/tickets/" + id + "/call", agent, new JsonObject().put("counterId", "c1")));
         ok(server.post("/api/v1/tickets/" + id + "/start", agent, null));
-        server.sql(LOAD_ENDED_HISTORY, ENDED_HISTORY);
+        server.sql(TicketRows.LOAD_ENDED_HISTORY, ENDED_HISTORY, HISTORY_PER_DAY);
         server.sql("ANALYZE ticket");
-        server.sql(ADD_OPEN_TICKETS, OPEN_TICKETS);
+        server.sql(TicketRows.ADD_OPEN_TICKETS, OPEN_TICKETS);
 
         assertThat(plan("EXPLAIN SELECT id FROM ticket WHERE id = " + id
                 + " AND ended_at IS NULL AND first_called_at IS NULL"))
