@@ -8,7 +8,6 @@ import org.guichet.server.web.Browser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -288,10 +287,8 @@ class DisplayScreenTest {
         Map<String, String> pages = Map.of("room screen", "/display/?token=" + screen1,
                 "counter screen", "/display/counter.html?token=" + counterScreen);
         for (String page : pages.keySet()) {
-            ChromeDriver driver = Browser.openInTimeZone("Pacific/Kiritimati", 1280, 720);
-            try {
-                ScreenPage screen = new ScreenPage(driver);
-                driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CLOCK_RECORDER));
+            ScreenPage.inBrowserInZone("Pacific/Kiritimati", 1280, 720, screen -> {
+                screen.runOnEveryDocument(CLOCK_RECORDER);
                 screen.open(server.baseUrl() + pages.get(page));
                 assertThat(screen.script("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
                         .as("the premise: the browser's own zone is not the site's").isEqualTo("Pacific/Kiritimati");
@@ -310,9 +307,7 @@ class DisplayScreenTest {
                     assertThat(text).as("clock of %s at %s (all shown: %s)", page, at, shown)
                             .isIn(parisClock(at), parisClock(at.minusSeconds(1)));
                 }
-            } finally {
-                driver.quit();
-            }
+            });
         }
     }
 

@@ -51,7 +51,15 @@ final class ScreenPage {
 
     /** Runs a test on a fresh headless Chromium whose page is exactly width x height CSS pixels, then closes it. */
     static void inBrowser(int width, int height, Consumer<ScreenPage> test) {
-        ChromeDriver driver = Browser.open(width, height);
+        inBrowser(Browser.open(width, height), width, height, test);
+    }
+
+    /** The same in a browser whose own time zone is {@code zone} (TZ), unlike the sites'. */
+    static void inBrowserInZone(String zone, int width, int height, Consumer<ScreenPage> test) {
+        inBrowser(Browser.openInTimeZone(zone, width, height), width, height, test);
+    }
+
+    private static void inBrowser(ChromeDriver driver, int width, int height, Consumer<ScreenPage> test) {
         try {
             // The window size includes the browser's frame; the screen's page gets exactly width x height.
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
@@ -71,7 +79,12 @@ final class ScreenPage {
     }
 
     void installFakeSpeech() {
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FAKE_SPEECH));
+        runOnEveryDocument(FAKE_SPEECH);
+    }
+
+    /** Runs {@code source} at the start of every document this browser loads, before the page's own scripts. */
+    void runOnEveryDocument(String source) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
     }
 
     void open(String url) {
