@@ -311,6 +311,51 @@ class DisplayScreenTest {
         }
     }
 
+    /**
+     * The site's first read fails (its server restarting, say): the counter screen reads it again by itself, its clock
+     * blank meanwhile, then shows the site's time. In the page, the first read of the site is failed as a network
+     * error would fail it, and the half-minute wait before the next is shortened to 0.3 s.
+     */
+    @Test
+    void a_counter_screen_whose_first_read_of_its_site_failed_reads_it_again_and_shows_the_sites_time() {
+        String counterScreen = server.deviceToken("cscreen-1");
+        ScreenPage.inBrowserInZone("Pacific/Kiritimati", 1280, 720, screen -> {
+            screen.runOnEveryDocument(CLOCK_RECORDER + FIRST_SITE_READ_FAILS);
+            screen.open(server.baseUrl() + "/display/counter.html?token=" + counterScreen);
+            screen.await(Duration.ofSeconds(30), d -> ((Number) screen.script(
+                    "return window.guichetClockShown.filter(shown => shown.text).length")).intValue() >= 1);
+
+            assertThat(((Number) screen.script("return window.guichetSiteReads")).intValue())
+                    .as("reads of the site: the failed one, then the one that succeeded").isGreaterThanOrEqualTo(2);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> shown = (List<Map<String, Object>>) screen.script(
+                    "return window.guichetClockShown");
+            for (Map<String, Object> one : shown) {
+                String text = (String) one.get("text");
+                if (!text.isEmpty()) {
+                    Instant at = Instant.ofEpochMilli(((Number) one.get("at")).longValue());
+                    assertThat(text).as("clock at %s (all shown: %s)", at, shown)
+                            .isIn(parisClock(at), parisClock(at.minusSeconds(1)));
+                }
+            }
+        });
+    }
+
+    private static final String FIRST_SITE_READ_FAILS = """
+            window.guichetSiteReads = 0;
+            const realFetch = window.fetch;
+            window.fetch = function (resource, ...options) {
+                if (String(resource).includes('/sites/') && ++window.guichetSiteReads === 1) {
+                    return Promise.reject(new TypeError('Failed to fetch'));
+                }
+                return realFetch.call(this, resource, ...options);
+            };
+            const realSetTimeout = window.setTimeout;
+            window.setTimeout = function (handler, delay, ...rest) {
+                return realSetTimeout.call(this, handler, delay === 30000 ? 300 : delay, ...rest);
+            };
+            """;
+
     private static String parisClock(Instant at) {
         return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Paris")).format(at);
     }
