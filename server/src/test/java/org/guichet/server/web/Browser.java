@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -70,9 +71,37 @@ public final class Browser {
                     .usingAnyFreePort()
                     .withEnvironment(environment)
                     .build();
-            return new ChromeDriver(service, options);
+            return new ChromeDriverWithProfile(service, options, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes its fresh profile when it quits: a run of the suite opens about a thousand. */
+    private static final class ChromeDriverWithProfile extends ChromeDriver {
+
+        private final Path profile;
+
+        ChromeDriverWithProfile(ChromeDriverService service, ChromeOptions options, Path profile) {
+            super(service, options);
+            this.profile = profile;
+        }
+
+        @Override
+        public void quit() {
+            try {
+                super.quit();
+            } finally {
+                deleteTree(profile);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A file Chromium still held: left to the system's cleaning of /tmp.
         }
     }
 
