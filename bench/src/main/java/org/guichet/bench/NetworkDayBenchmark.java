@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,8 @@ public final class NetworkDayBenchmark {
     /** Targets of issue 15 for 2 nodes on a 2-core machine. */
     private static final double TARGET_ISSUE_AND_CALL_P99_MS = 50;
     private static final double TARGET_SCREEN_P99_MS = 100;
+    /** The host's share of the machine over the day above which its latencies are reported as not Guichet's alone. */
+    static final double HOST_SHARE_FOR_LATENCIES = 0.02;
 
     record Settings(int sites, int agents, int screens, int kiosks, int visitors, double speed, int drainSeconds,
                     List<Integer> nodeCounts, double statsPerSecond, int idleSeconds, int poolSize, long seed,
@@ -191,7 +194,22 @@ public final class NetworkDayBenchmark {
         verdicts.add(p99(result, "issue", TARGET_ISSUE_AND_CALL_P99_MS));
         verdicts.add(p99(result, "call-next", TARGET_ISSUE_AND_CALL_P99_MS));
         verdicts.add(p99(result, "call-to-screen", TARGET_SCREEN_P99_MS));
+        hostCaveat(result.hostShare()).ifPresent(verdicts::add);
         return String.join("; ", verdicts);
+    }
+
+    /**
+     * On a virtual machine the host may take the cores while the day runs (steal): hour by hour its share followed the
+     * latency tail far more than the day's load did (bench/README.md, 3 December, afternoon), so a run it took more
+     * than a few percent of says as much about the neighbours as about Guichet, and the report says so.
+     */
+    static Optional<String> hostCaveat(double hostShare) {
+        if (hostShare <= HOST_SHARE_FOR_LATENCIES) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "but the host took %.0f %% of this machine during the day "
+                + "(steal): the latencies are not Guichet's alone, compare runs where it took under %.0f %%",
+                100 * hostShare, 100 * HOST_SHARE_FOR_LATENCIES));
     }
 
     private static String p99(NetworkDayRun.Result result, String operation, double targetMillis) {

@@ -68,7 +68,7 @@ final class NetworkDayRun {
     record Result(int nodes, Map<String, Latencies> operations, Map<String, Integer> failures, double daySeconds,
                   int acknowledgedIssues, int calls, int lostDeliveries, int callsNotOnEveryScreen,
                   int doubleCallsSeen, int doubleNumbersSeen, Map<String, Long> database, int screensDropped,
-                  String machine, List<String> byHour) {
+                  String machine, List<String> byHour, double hostShare) {
     }
 
     /** A node in this JVM ({@code vertx} and {@code server}) or in its own ({@code process}). */
@@ -200,18 +200,19 @@ final class NetworkDayRun {
             String thisJvm = settings.ownJvms() ? "this JVM (the load)" : "this JVM (servers and load)";
             String nodeJvms = settings.ownJvms() ? String.format(java.util.Locale.ROOT, "the nodes' JVMs %.0f s, ",
                     (nodeJvmsNanos() - nodesBefore) / 1e9) : "";
+            int cores = Runtime.getRuntime().availableProcessors();
+            double stolenSeconds = (ProcessCpu.stolenNanos() - stolenBefore) / 1e9;
             String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: %s%s %.0f s, PostgreSQL %.0f s, "
                             + "of %.0f s of %d cores, %.0f s taken by the host (steal)", nodeJvms, thisJvm,
                     (ProcessCpu.jvmNanos() - jvmBefore) / 1e9, (databaseCpu.databaseNanos() - databaseBefore) / 1e9,
-                    daySeconds, Runtime.getRuntime().availableProcessors(),
-                    (ProcessCpu.stolenNanos() - stolenBefore) / 1e9);
+                    daySeconds, cores, stolenSeconds);
             String machine = "load average " + before + " before, " + machineLoad() + " after; machine CPU busy "
                     + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average and "
                     + Math.round(100.0 * busiestWindow.busiest()) + " % over its busiest 30 s, "
                     + thisJvm + " " + Math.round(100.0 * jvmBusySamples.get()
                     / Math.max(1, cpuSamples.get())) + " % of the machine" + used + loops;
             awaitDeliveries(Duration.ofSeconds(30));
-            return result(daySeconds, machine);
+            return result(daySeconds, machine, stolenSeconds / (daySeconds * cores));
         } finally {
             stopAll();
         }
@@ -721,7 +722,7 @@ final class NetworkDayRun {
         return notHeard(siteOfCall);
     }
 
-    private Result result(double daySeconds, String machine) throws Exception {
+    private Result result(double daySeconds, String machine, double hostShare) throws Exception {
         Latencies toScreen = operations.get("call-to-screen");
         int lost = 0;
         int callsNotEverywhere = 0;
@@ -752,7 +753,7 @@ final class NetworkDayRun {
         });
         return new Result(nodeCount, frozen, new TreeMap<>(failures), daySeconds, acknowledged.get(), calls.size(),
                 lost, callsNotEverywhere, doubleCalls.get(), doubleNumbers.get(), databaseChecks(), dropped.get(),
-                machine, hours.table());
+                machine, hours.table(), hostShare);
     }
 
     /** Counted by the database itself, after the day. */
