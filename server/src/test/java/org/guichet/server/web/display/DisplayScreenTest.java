@@ -327,6 +327,11 @@ class DisplayScreenTest {
 
             assertThat(((Number) screen.script("return window.guichetSiteReads")).intValue())
                     .as("reads of the site: the failed one, then the one that succeeded").isGreaterThanOrEqualTo(2);
+            // The state is read again whenever the live connection reopens or the catalog changes, the site with
+            // it: that must not have happened here, or the second read was not the retry's.
+            assertThat(screen.script("return [window.guichetCounterScreen.syncs,"
+                    + " window.guichetCounterScreen.catalogChanges || 0]"))
+                    .as("states read, catalog changes").isEqualTo(List.of(1L, 0L));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> shown = (List<Map<String, Object>>) screen.script(
                     "return window.guichetClockShown");
