@@ -45,8 +45,13 @@ final class KioskPage implements AutoCloseable {
 
     KioskPage(int width, int height) {
         driver = Browser.open(width, height);
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FAKE_SPEECH));
-        size(width, height);
+        try {
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FAKE_SPEECH));
+            size(width, height);
+        } catch (RuntimeException notOpened) {
+            driver.quit();
+            throw notOpened;
+        }
     }
 
     ChromeDriver driver() {

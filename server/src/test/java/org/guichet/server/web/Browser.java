@@ -71,7 +71,12 @@ public final class Browser {
                     .usingAnyFreePort()
                     .withEnvironment(environment)
                     .build();
-            return new ChromeDriverWithProfile(service, options, profile);
+            try {
+                return new ChromeDriverWithProfile(service, options, profile);
+            } catch (RuntimeException notStarted) {
+                deleteTree(profile);
+                throw notStarted;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +97,10 @@ public final class Browser {
             try {
                 super.quit();
             } finally {
-                deleteTree(profile);
+                // Null when the constructor itself quits a browser that failed to start: open() removes it then.
+                if (profile != null) {
+                    deleteTree(profile);
+                }
             }
         }
     }

@@ -30,9 +30,14 @@ final class Tablet implements AutoCloseable {
 
     static Tablet open(TestServer server, int width, int height) {
         Tablet tablet = new Tablet(Browser.open(width, height));
-        tablet.resize(width, height);
-        tablet.driver.get(server.baseUrl() + "/counter/");
-        return tablet;
+        try {
+            tablet.resize(width, height);
+            tablet.driver.get(server.baseUrl() + "/counter/");
+            return tablet;
+        } catch (RuntimeException notOpened) {
+            tablet.driver.quit();
+            throw notOpened;
+        }
     }
 
     /** Landscape 10-inch tablet. */
