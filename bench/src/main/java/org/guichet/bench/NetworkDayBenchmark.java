@@ -31,8 +31,12 @@ public final class NetworkDayBenchmark {
     /** Targets of issue 15 for 2 nodes on a 2-core machine. */
     private static final double TARGET_ISSUE_AND_CALL_P99_MS = 50;
     private static final double TARGET_SCREEN_P99_MS = 100;
-    /** The host's share of the machine over the day above which its latencies are reported as not Guichet's alone. */
-    static final double HOST_SHARE_FOR_LATENCIES = 0.02;
+    /**
+     * The host's share of the machine over the day above which its latencies are reported as not Guichet's alone: a
+     * chosen value, above the two days that met every target (0.06 and 0.31 %), below every day the host visibly
+     * slowed (3 % and more). Days under it have missed the targets too (0.19 %): it is needed, not enough.
+     */
+    static final double HOST_SHARE_FOR_LATENCIES = 0.005;
 
     record Settings(int sites, int agents, int screens, int kiosks, int visitors, double speed, int drainSeconds,
                     List<Integer> nodeCounts, double statsPerSecond, int idleSeconds, int poolSize, long seed,
@@ -204,11 +208,11 @@ public final class NetworkDayBenchmark {
      * than a few percent of says as much about the neighbours as about Guichet, and the report says so.
      */
     static Optional<String> hostCaveat(double hostShare) {
-        if (hostShare <= HOST_SHARE_FOR_LATENCIES) {
+        if (hostShare <= HOST_SHARE_FOR_LATENCIES || Double.isNaN(hostShare)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "but the host took %.0f %% of this machine during the day "
-                + "(steal): the latencies are not Guichet's alone, compare runs where it took under %.0f %%",
+        return Optional.of(String.format(Locale.ROOT, "but the host took %.1f %% of this machine during the day "
+                + "(steal): the latencies are not Guichet's alone, compare runs where it took under %.1f %%",
                 100 * hostShare, 100 * HOST_SHARE_FOR_LATENCIES));
     }
 

@@ -201,7 +201,10 @@ final class NetworkDayRun {
             String nodeJvms = settings.ownJvms() ? String.format(java.util.Locale.ROOT, "the nodes' JVMs %.0f s, ",
                     (nodeJvmsNanos() - nodesBefore) / 1e9) : "";
             int cores = Runtime.getRuntime().availableProcessors();
-            double stolenSeconds = (ProcessCpu.stolenNanos() - stolenBefore) / 1e9;
+            long stolenAfter = ProcessCpu.stolenNanos();
+            // Unknown (-1) where /proc/stat cannot be read: no share then, rather than a wrong one.
+            double stolenSeconds = stolenBefore < 0 || stolenAfter < 0 ? Double.NaN
+                    : (stolenAfter - stolenBefore) / 1e9;
             String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: %s%s %.0f s, PostgreSQL %.0f s, "
                             + "of %.0f s of %d cores, %.0f s taken by the host (steal)", nodeJvms, thisJvm,
                     (ProcessCpu.jvmNanos() - jvmBefore) / 1e9, (databaseCpu.databaseNanos() - databaseBefore) / 1e9,

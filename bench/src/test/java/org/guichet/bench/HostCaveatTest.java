@@ -8,8 +8,15 @@ class HostCaveatTest {
 
     @Test
     void a_day_the_host_took_little_of_is_reported_without_a_caveat() {
-        assertThat(NetworkDayBenchmark.hostCaveat(0.003)).isEmpty();
+        // given the two days of 3 December, morning, that met every target: 5 s and 1 s taken of 1,620
+        assertThat(NetworkDayBenchmark.hostCaveat(5.0 / 1620)).isEmpty();
+        assertThat(NetworkDayBenchmark.hostCaveat(1.0 / 1620)).isEmpty();
         assertThat(NetworkDayBenchmark.hostCaveat(NetworkDayBenchmark.HOST_SHARE_FOR_LATENCIES)).isEmpty();
+    }
+
+    @Test
+    void a_day_whose_steal_could_not_be_read_has_no_caveat_rather_than_a_wrong_one() {
+        assertThat(NetworkDayBenchmark.hostCaveat(Double.NaN)).isEmpty();
     }
 
     @Test
@@ -19,6 +26,6 @@ class HostCaveatTest {
 
         // then
         assertThat(NetworkDayBenchmark.hostCaveat(share)).hasValueSatisfying(caveat -> assertThat(caveat)
-                .contains("the host took 21 % of this machine").contains("under 2 %"));
+                .contains("the host took 21.5 % of this machine").contains("under 0.5 %"));
     }
 }
