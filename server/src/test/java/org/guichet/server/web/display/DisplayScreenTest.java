@@ -294,19 +294,7 @@ class DisplayScreenTest {
                         .as("the premise: the browser's own zone is not the site's").isEqualTo("Pacific/Kiritimati");
                 screen.await(Duration.ofSeconds(30), d -> ((Number) screen.script(
                         "return window.guichetClockShown.filter(shown => shown.text).length")).intValue() >= 1);
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> shown = (List<Map<String, Object>>) screen.script(
-                        "return window.guichetClockShown");
-                for (Map<String, Object> one : shown) {
-                    String text = (String) one.get("text");
-                    if (text.isEmpty()) {
-                        continue;
-                    }
-                    Instant at = Instant.ofEpochMilli(((Number) one.get("at")).longValue());
-                    // Read just before it was recorded: the minute may have turned in between.
-                    assertThat(text).as("clock of %s at %s (all shown: %s)", page, at, shown)
-                            .isIn(parisClock(at), parisClock(at.minusSeconds(1)));
-                }
+                assertEveryClockTextIsParisTime(screen, page);
             });
         }
     }
@@ -332,17 +320,7 @@ class DisplayScreenTest {
             assertThat(screen.script("return [window.guichetCounterScreen.syncs,"
                     + " window.guichetCounterScreen.catalogChanges || 0]"))
                     .as("states read, catalog changes").isEqualTo(List.of(1L, 0L));
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> shown = (List<Map<String, Object>>) screen.script(
-                    "return window.guichetClockShown");
-            for (Map<String, Object> one : shown) {
-                String text = (String) one.get("text");
-                if (!text.isEmpty()) {
-                    Instant at = Instant.ofEpochMilli(((Number) one.get("at")).longValue());
-                    assertThat(text).as("clock at %s (all shown: %s)", at, shown)
-                            .isIn(parisClock(at), parisClock(at.minusSeconds(1)));
-                }
-            }
+            assertEveryClockTextIsParisTime(screen, "counter screen");
         });
     }
 
@@ -360,6 +338,21 @@ class DisplayScreenTest {
                 return realSetTimeout.call(this, handler, delay === 30000 ? 300 : delay, ...rest);
             };
             """;
+
+    /** Every text the clock recorder saw, blanks aside, is Paris time at the moment it was recorded. */
+    private static void assertEveryClockTextIsParisTime(ScreenPage screen, String page) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) screen.script("return window.guichetClockShown");
+        for (Map<String, Object> one : shown) {
+            String text = (String) one.get("text");
+            if (!text.isEmpty()) {
+                Instant at = Instant.ofEpochMilli(((Number) one.get("at")).longValue());
+                // Read just before it was recorded: the minute may have turned in between.
+                assertThat(text).as("clock of %s at %s (all shown: %s)", page, at, shown)
+                        .isIn(parisClock(at), parisClock(at.minusSeconds(1)));
+            }
+        }
+    }
 
     private static String parisClock(Instant at) {
         return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Paris")).format(at);
