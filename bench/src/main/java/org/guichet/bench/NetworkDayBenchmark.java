@@ -123,7 +123,7 @@ public final class NetworkDayBenchmark {
                 System.out.printf("%n%d node(s):%n", nodes);
                 results.add(new NetworkDayRun(settings, nodes).run());
             }
-            report(results);
+            report(results, settings.ownJvms());
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
@@ -132,7 +132,7 @@ public final class NetworkDayBenchmark {
         System.exit(status);
     }
 
-    private static void report(List<NetworkDayRun.Result> results) {
+    private static void report(List<NetworkDayRun.Result> results, boolean ownJvms) {
         System.out.println();
         System.out.println("==== Guichet network day ====");
         StringBuilder header = new StringBuilder(String.format("%-16s", "operation"));
@@ -162,6 +162,7 @@ public final class NetworkDayBenchmark {
                 + "alone: a call that lost its ticket to another counter's answers 204 once that call has committed; "
                 + "call-to-screen runs "
                 + "from the agent's call-next request to each screen of the room hearing the call, on whichever node)");
+        ratioCaveat(results.size(), ownJvms).ifPresent(System.out::println);
         for (NetworkDayRun.Result result : results) {
             System.out.printf(Locale.ROOT, "%n%d node(s): day replayed in %.0f s; %d tickets acknowledged, %d calls; "
                             + "%s%n", result.nodes(), result.daySeconds(), result.acknowledgedIssues(), result.calls(),
@@ -214,6 +215,23 @@ public final class NetworkDayBenchmark {
         return Optional.of(String.format(Locale.ROOT, "but the host took %.1f %% of this machine during the day "
                 + "(steal): the latencies are not Guichet's alone, compare runs where it took under %.1f %%",
                 100 * hostShare, 100 * HOST_SHARE_FOR_LATENCIES));
+    }
+
+    /**
+     * A second day in this JVM runs on code the first day had the JIT compile, and in a compressed day the first hour
+     * carries most of that compiling (bench/README.md, 3 December, evening: the compilers ran 35.8 s in the first hour
+     * of 2 nodes, 3.3 s in that of 1 node after them), so the ratio credits the second day with a warm JVM.
+     */
+    static Optional<String> ratioCaveat(int days, boolean ownJvms) {
+        if (days != 2) {
+            return Optional.empty();
+        }
+        return Optional.of(ownJvms
+                ? "(p99 ratio: the servers of each day started afresh, but the load ran the second day in this JVM on "
+                        + "code the first day had compiled)"
+                : "(p99 ratio: the second day ran in this JVM after the first, servers and load on code the first "
+                        + "day had compiled: compare the two first hours below and their compilers' seconds, or run "
+                        + "each node count on its own, --nodes 2 then --nodes 1)");
     }
 
     private static String p99(NetworkDayRun.Result result, String operation, double targetMillis) {
