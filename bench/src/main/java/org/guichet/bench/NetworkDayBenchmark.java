@@ -230,8 +230,8 @@ public final class NetworkDayBenchmark {
                 ? "(p99 ratio: the servers of each day started afresh, but the load ran the second day in this JVM on "
                         + "code the first day had compiled)"
                 : "(p99 ratio: the second day ran in this JVM after the first, servers and load on code the first "
-                        + "day had compiled: compare the two first hours below and their compilers' seconds, or run "
-                        + "each node count on its own, --nodes 2 then --nodes 1)");
+                        + "day had compiled and a heap it had grown: compare the two first hours below and their "
+                        + "compilers' seconds, or run each node count on its own, --nodes 2 then --nodes 1)");
     }
 
     private static String p99(NetworkDayRun.Result result, String operation, double targetMillis) {
