@@ -1,9 +1,12 @@
 package org.guichet.bench;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -23,6 +26,8 @@ import java.util.Random;
 final class NetworkDay {
 
     static final Duration OPENING_HOURS = Duration.ofHours(8);
+    /** The sites' time zone: the servers date each ticket's service day there, by the real clock. */
+    static final ZoneId SITE_ZONE = ZoneId.of("Europe/Paris");
     /** Relative arrivals per half hour from 08:30 to 16:30. */
     static final double[] ARRIVAL_PROFILE = {1.6, 2.3, 2.4, 2.2, 1.8, 1.4, 0.9, 0.6, 0.8, 1.0, 1.0, 0.9, 0.8, 0.6,
             0.5, 0.3};
@@ -109,5 +114,15 @@ final class NetworkDay {
             sums[i] = sum;
         }
         return sums;
+    }
+
+    /**
+     * The first midnight in {@code zone} after {@code from} and no later than {@code to}, if there is one. A day played
+     * across it is split in two service days: call-next looks for the new day's tickets only, leaving those issued
+     * before it waiting, so the day's figures and checks would fail for that reason alone.
+     */
+    static Optional<Instant> midnightWithin(Instant from, Instant to, ZoneId zone) {
+        Instant midnight = from.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        return midnight.isAfter(to) ? Optional.empty() : Optional.of(midnight);
     }
 }

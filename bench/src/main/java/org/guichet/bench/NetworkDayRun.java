@@ -62,6 +62,8 @@ final class NetworkDayRun {
             "no-show", "transfer", "call-to-screen", "statistics");
     private static final String PASSWORD = "network-day-" + UUID.randomUUID();
     private static final String[] PREFIXES = {"A", "B", "C"};
+    /** How long the agents may go on after the drain's end before they are stopped. */
+    private static final Duration AGENTS_GRACE = Duration.ofSeconds(30);
     static final String WRONG_COUNTS_SHOWN = "screens showing another waiting count than the database";
 
     /** What one run measured and checked. */
@@ -369,7 +371,7 @@ final class NetworkDayRun {
                         .put("name", "Écran " + k).put("room", roomId(s)));
             }
             sites.add(new JsonObject().put("id", site).put("name", "Accueil " + (s + 1))
-                    .put("timeZone", "Europe/Paris")
+                    .put("timeZone", NetworkDay.SITE_ZONE.getId())
                     .put("rooms", new JsonArray().add(new JsonObject().put("id", roomId(s)).put("name", "Accueil")))
                     .put("services", services).put("counters", counters).put("devices", devices));
         }
@@ -495,6 +497,16 @@ final class NetworkDayRun {
 
     // ---------------------------------------------------------------- the day
 
+    /** Fails before the day is played if it would cross the sites' midnight (see {@link NetworkDay#midnightWithin}). */
+    private static void requireOneServiceDay(Instant from, Duration length) {
+        NetworkDay.midnightWithin(from, from.plus(length), NetworkDay.SITE_ZONE).ifPresent(midnight -> {
+            throw new IllegalStateException("the day played would run from " + from + " to " + from.plus(length)
+                    + ", across midnight in " + NetworkDay.SITE_ZONE + " (" + midnight + "), where every site's service"
+                    + " day changes: call-next would stop finding the tickets issued before it and the checks would"
+                    + " fail for that alone. Run it so that it ends before that midnight or starts after it.");
+        });
+    }
+
     private void replayDay() throws Exception {
         List<NetworkDay.Visitor> visitors = day.visitors(settings.visitors());
         long start = System.nanoTime() + 200_000_000L;
@@ -502,6 +514,7 @@ final class NetworkDayRun {
                 List.of("issue", "call-next", "call-next 204", "call-to-screen"));
         long dayEnd = start + wall(NetworkDay.OPENING_HOURS);
         long drainEnd = dayEnd + TimeUnit.SECONDS.toNanos(settings.drainSeconds());
+        requireOneServiceDay(Instant.now(), Duration.ofNanos(drainEnd - start + AGENTS_GRACE.toNanos()));
         System.out.printf("  replaying %d visitors over %s of opening hours in %.0f s (speed %.0f), then up to %d s "
                         + "for the queues to empty%n", visitors.size(), NetworkDay.OPENING_HOURS,
                 (dayEnd - start) / 1e9, settings.speed(), settings.drainSeconds());
@@ -530,7 +543,7 @@ final class NetworkDayRun {
                         askStatistics(round++);
                     }
                 }::accept);
-        long waitNanos = drainEnd - System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long waitNanos = drainEnd - System.nanoTime() + AGENTS_GRACE.toNanos();
         try {
             allAgentsDone.future().await(Math.max(1, waitNanos / 1_000_000), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException timeout) {
