@@ -37,6 +37,7 @@ public final class LoadBalancer implements AutoCloseable {
         try {
             int port = NodeProcess.freePort();
             Path config = Files.createTempFile("guichet-haproxy", ".cfg");
+            config.toFile().deleteOnExit();
             Files.writeString(config, render(Files.readString(SHIPPED), port, nodePorts));
             Process process = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "haproxy.log").toFile()).start();

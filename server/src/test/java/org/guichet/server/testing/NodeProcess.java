@@ -35,6 +35,7 @@ public final class NodeProcess implements AutoCloseable {
                                     List<Integer> members, String clusterName) {
         try {
             Path config = Files.createTempFile("guichet-" + name, ".yaml");
+            config.toFile().deleteOnExit();
             // JSON is YAML: the test deployment, as an operator's file would carry it.
             Files.writeString(config, new JsonObject().put("deployment", TestServer.deployment()).encode());
             Map<String, String> env = Map.of(
@@ -63,6 +64,7 @@ public final class NodeProcess implements AutoCloseable {
     public static NodeProcess startEmbedded(String name, Path dataDirectory, int httpPort) {
         try {
             Path config = Files.createTempFile("guichet-" + name, ".yaml");
+            config.toFile().deleteOnExit();
             Files.writeString(config, new JsonObject().put("deployment", TestServer.deployment()).encode());
             Map<String, String> env = Map.of(
                     "GUICHET_HTTP_PORT", String.valueOf(httpPort),
