@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock tests can set and move forward. */
 public final class MutableClock extends Clock {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     private final AtomicReference<Instant> now;
 
     public MutableClock(Instant start) {
@@ -25,9 +27,23 @@ public final class MutableClock extends Clock {
      * its first tickets become yesterday's).
      */
     public static MutableClock withinTheDayInParis() {
-        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Paris")).truncatedTo(ChronoUnit.SECONDS);
-        ZonedDateTime latest = now.with(LocalTime.of(18, 0));
-        return new MutableClock((now.isAfter(latest) ? latest : now).toInstant());
+        return withinTheDayInParis(Duration.ZERO);
+    }
+
+    /** The same, starting {@code lookBack} before now, though never before the day's start in Paris. */
+    public static MutableClock withinTheDayInParis(Duration lookBack) {
+        return new MutableClock(startWithinTheDay(ZonedDateTime.now(PARIS), lookBack));
+    }
+
+    static Instant startWithinTheDay(ZonedDateTime now, Duration lookBack) {
+        ZonedDateTime today = now.truncatedTo(ChronoUnit.SECONDS);
+        ZonedDateTime start = today.minus(lookBack);
+        ZonedDateTime earliest = today.toLocalDate().atStartOfDay(today.getZone());
+        ZonedDateTime latest = today.with(LocalTime.of(18, 0));
+        if (start.isBefore(earliest)) {
+            start = earliest;
+        }
+        return (start.isAfter(latest) ? latest : start).toInstant();
     }
 
     public void set(Instant instant) {

@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,7 @@ import static org.guichet.server.testing.TestServer.ok;
  */
 class CounterScreenshotsTest {
 
-    private static final MutableClock CLOCK = new MutableClock(Instant.now().minus(Duration.ofMinutes(40)));
+    private static final MutableClock CLOCK = MutableClock.withinTheDayInParis(Duration.ofMinutes(40));
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);
