@@ -1,5 +1,7 @@
 package org.guichet.bench;
 
+import org.guichet.server.domain.ServiceDay;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -117,12 +119,13 @@ final class NetworkDay {
     }
 
     /**
-     * The first midnight in {@code zone} after {@code from} and no later than {@code to}, if there is one. A day played
-     * across it is split in two service days: call-next looks for the new day's tickets only, leaving those issued
-     * before it waiting, so the day's figures and checks would fail for that reason alone.
+     * The start of the service day after {@code from}'s ({@link ServiceDay}: midnight in {@code zone}), if it is no
+     * later than {@code to}. A day played across it is split in two service days: call-next looks for the new day's
+     * tickets only, leaving those issued before it waiting, so the day's figures and checks would fail for that
+     * reason alone.
      */
     static Optional<Instant> midnightWithin(Instant from, Instant to, ZoneId zone) {
-        Instant midnight = from.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant midnight = ServiceDay.of(from, zone).plusDays(1).atStartOfDay(zone).toInstant();
         return midnight.isAfter(to) ? Optional.empty() : Optional.of(midnight);
     }
 }
