@@ -24,5 +24,6 @@ class ServerVertxTest {
         assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("10.0.0.11");
         assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("10");
         assertThat(config.getMultiMapConfig("__vertx.subs").getBackupCount()).isEqualTo(1);
+        assertThat(config.getMetricsConfig().isEnabled()).as("Hazelcast's own metrics, read by nobody").isFalse();
     }
 }

@@ -23,8 +23,11 @@ public final class Addresses {
      * answers once it has forgotten them (see {@link InternalBus#credentialsRevoked}).
      */
     public static final String CREDENTIALS_REVOKED_ON_NODE = "guichet.internal.auth.revoked.node.";
-    /** Every message for browsers, in a cluster: each node passes it on to its own listeners (see LiveChannels). */
-    public static final String LIVE_RELAY = "guichet.internal.live";
+    /**
+     * Followed by a node's id, where that node hears the other nodes' messages for browsers, in a cluster, and passes
+     * them on to its own listeners (see LiveChannels).
+     */
+    public static final String LIVE_RELAY = "guichet.internal.live.node.";
     /** Each node's live device connections, for the other nodes' alerts (see service.DevicePresence). */
     public static final String DEVICE_PRESENCE = "guichet.internal.devices.presence";
 

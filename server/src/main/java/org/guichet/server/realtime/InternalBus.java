@@ -8,10 +8,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.spi.cluster.ClusteredNode;
 import org.guichet.server.service.Announcements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,16 +41,14 @@ public final class InternalBus implements Announcements {
     private final EventBus eventBus;
     /** This instance, so that it can tell its own announcements from the others'. */
     private final String origin = UUID.randomUUID().toString();
-    /** The cluster this node belongs to; null when it runs alone. */
-    private final ClusteredNode cluster;
+    private final ClusterPeers peers;
     private volatile Consumer<String> forget = key -> {
     };
 
     public InternalBus(Vertx vertx) {
         this.vertx = vertx;
         this.eventBus = vertx.eventBus();
-        // Vert.x 5 offers the cluster's members (ClusterManager.getNodes) only through its internal interface.
-        this.cluster = vertx.isClustered() ? ((VertxInternal) vertx).clusterManager() : null;
+        this.peers = new ClusterPeers(vertx);
     }
 
     /** Published after this instance reloaded its own catalog: the others reload theirs. */
@@ -82,7 +78,7 @@ public final class InternalBus implements Announcements {
      */
     public MessageConsumer<JsonArray> hearRevocations(Consumer<String> forget) {
         this.forget = forget;
-        return eventBus.consumer(Addresses.CREDENTIALS_REVOKED_ON_NODE + nodeId(), message -> {
+        return eventBus.consumer(Addresses.CREDENTIALS_REVOKED_ON_NODE + peers.here(), message -> {
             revokeHere(message.body().stream().map(String::valueOf).toList());
             message.reply("forgotten");
         });
@@ -98,13 +94,12 @@ public final class InternalBus implements Announcements {
             return Future.succeededFuture();
         }
         revokeHere(tokenKeys);
-        if (cluster == null) {
+        if (!peers.clustered()) {
             return Future.succeededFuture();
         }
         JsonArray body = new JsonArray(List.copyOf(tokenKeys));
         long deadline = System.nanoTime() + ACKNOWLEDGE_WITHIN.toNanos();
-        String here = nodeId();
-        List<Future<Void>> acknowledged = cluster.getNodes().stream().filter(node -> !node.equals(here))
+        List<Future<Void>> acknowledged = peers.others().stream()
                 .map(node -> acknowledged(node, body, deadline)).toList();
         return Future.join(acknowledged).<Void>mapEmpty().otherwiseEmpty();
     }
@@ -135,9 +130,5 @@ public final class InternalBus implements Announcements {
             forgetting.accept(key);
             eventBus.publish(Addresses.CREDENTIALS_REVOKED, key, localOnly);
         });
-    }
-
-    private String nodeId() {
-        return cluster == null ? origin : cluster.getNodeId();
     }
 }
