@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +40,7 @@ class CallbackApiTest {
     /** Every way the number could leak, as typed, stored or dialled. */
     private static final List<String> NUMBER_FORMS = List.of("0612345678", "06 12 34 56 78", "612345678",
             "33612345678", "12 34 56 78", "12345678");
-    private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private static final MutableClock clock = MutableClock.withinTheDayInParis();
 
     @RegisterExtension
     final TestServer server = TestServer.perTest().withClock(clock)
@@ -53,7 +52,7 @@ class CallbackApiTest {
 
     @BeforeEach
     void agents() {
-        clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        clock.set(MutableClock.nowWithinTheDayInParis());
         phoneAgent = server.agent("phone.reception", "agent", "s1");
         agent = server.agentAtCounter("business.agent", "s1", "c1");
     }

@@ -30,6 +30,11 @@ public final class MutableClock extends Clock {
         return withinTheDayInParis(Duration.ZERO);
     }
 
+    /** Now, or 18:00 in Paris when it is later there: for a clock set back to "now" before each test. */
+    public static Instant nowWithinTheDayInParis() {
+        return startWithinTheDay(ZonedDateTime.now(PARIS), Duration.ZERO);
+    }
+
     /** The same, starting {@code lookBack} before now, though never before the day's start in Paris. */
     public static MutableClock withinTheDayInParis(Duration lookBack) {
         return new MutableClock(startWithinTheDay(ZonedDateTime.now(PARIS), lookBack));

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +39,7 @@ class TrainingApiTest {
 
     private static final String COPY = "formation:s1";
     private static final String METRICS_TOKEN = "metrics-token-for-training-0123456789";
-    private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private static final MutableClock clock = MutableClock.withinTheDayInParis();
     private static Vertx vertx;
     private static TestServer server;
     private static String admin;

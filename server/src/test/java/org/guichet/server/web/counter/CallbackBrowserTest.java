@@ -12,8 +12,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +23,7 @@ import static org.guichet.server.web.counter.CounterFixture.newAgent;
  */
 class CallbackBrowserTest {
 
-    private static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private static final MutableClock CLOCK = MutableClock.withinTheDayInParis();
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK)

@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,7 +23,7 @@ import static org.guichet.server.web.counter.CounterFixture.status;
 /** The counter tablet in real headless Chromium against a real server: every action an agent takes in a day. */
 class CounterAppBrowserTest {
 
-    private static final MutableClock CLOCK = new MutableClock(Instant.now());
+    private static final MutableClock CLOCK = MutableClock.withinTheDayInParis();
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +21,7 @@ import static org.guichet.server.web.counter.CounterFixture.newAgent;
  */
 class CounterServiceTimesTest {
 
-    private static final MutableClock CLOCK = new MutableClock(Instant.now());
+    private static final MutableClock CLOCK = MutableClock.withinTheDayInParis();
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withClock(CLOCK);
