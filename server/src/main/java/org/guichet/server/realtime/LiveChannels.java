@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * has no page open, a counter whose tablet is not connected, a site no supervisor watches), so each of those
  * messages cost a Hazelcast lookup on a worker thread, often on the other node. A node's relay address always has a
  * listener, so its answer is kept. The relay is addressed to each other node rather than published to all: a
- * publication came back to its own node as well, which then delivered it a second time.
+ * publication also came back to its own node's relay, one more hop on the event bus before its own listeners.
  */
 public final class LiveChannels {
 

@@ -82,8 +82,8 @@ class TwoNodesTest {
 
     @Test
     void a_call_made_through_node_a_reaches_the_rooms_screens_on_both_nodes_once_each() {
-        // The node that makes a call publishes to its own screens and relays to the others; a relay that came back to
-        // its own node would show the call twice there.
+        // The node that makes a call publishes to its own screens and relays to the others: each screen hears it once,
+        // whichever way it came.
         String screen = nodeB.tokenOf("screen-1");
         String agent = nodeA.agentAtCounter("cluster.caller", "s1", "c2");
         try (BridgeSocket onA = listening(vertxA, nodeA, "guichet.room.r1", screen);
