@@ -99,7 +99,7 @@ public final class GuichetServer {
         InternalBus internalBus = new InternalBus(vertx);
         Services.Base base = Services.base(pool, options.clock(), internalBus,
                 new CatalogPublisher(vertx.eventBus(), options.clock()));
-        LiveChannels channels = new LiveChannels(vertx);
+        LiveChannels channels = new LiveChannels(vertx, SummaryPublisher::hearsEverywhere);
         SummaryPublisher summaries = new SummaryPublisher(channels, base.summaries());
         Publisher publisher = new Publisher(channels, base.catalogs(), summaries, options.clock());
         // No metrics token, no meters: issuing pays for no counter nobody reads.
@@ -141,7 +141,7 @@ public final class GuichetServer {
                     HttpVerticle instance = new HttpVerticle(services, port, options.accessibility(),
                             options.publicUrls(), metricsRoute, singleSignOn, options.privacy().toJson(
                             options.retention(), options.auditRetention().toDays(),
-                            options.sessionLifetime().toHours()), options.http());
+                            options.sessionLifetime().toHours()), options.http(), channels);
                     httpInstances.add(instance);
                     return instance;
                 }, new DeploymentOptions().setInstances(httpInstancesCount())))

@@ -14,6 +14,7 @@ import org.guichet.server.domain.Failure;
 import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.domain.PlanImage;
 import org.guichet.server.realtime.EventBusBridge;
+import org.guichet.server.realtime.LiveChannels;
 import org.guichet.server.service.Services;
 import org.guichet.server.service.SingleSignOn;
 
@@ -49,6 +50,7 @@ public final class HttpVerticle extends VerticleBase {
     private final JsonObject privacyNotice;
     private final ClientAddress clientAddress;
     private final HttpSettings settings;
+    private final LiveChannels channels;
     private HttpServer server;
     private Router api;
     private EventBusBridge bridge;
@@ -60,10 +62,13 @@ public final class HttpVerticle extends VerticleBase {
      * @param sso           agents' single sign-on (which answers that it is off when not configured)
      * @param privacyNotice the privacy notice's facts (who is responsible, the retention periods in force)
      * @param settings      timeouts, and the proxies whose X-Forwarded-For is believed (see {@link Reply#address})
+     * @param channels      told what the bridge's browsers listen to, for the other nodes (see {@link LiveChannels})
      */
     public HttpVerticle(Services services, int port, AccessibilityStatement accessibility, List<String> publicUrls,
-                        MetricsRoute metrics, SingleSignOn sso, JsonObject privacyNotice, HttpSettings settings) {
+                        MetricsRoute metrics, SingleSignOn sso, JsonObject privacyNotice, HttpSettings settings,
+                        LiveChannels channels) {
         this.services = services;
+        this.channels = channels;
         this.port = port;
         this.accessibility = accessibility;
         this.publicUrls = List.copyOf(publicUrls);
@@ -163,7 +168,7 @@ public final class HttpVerticle extends VerticleBase {
         // WebJars have their version in their path; the apps' own files have none and are revalidated at each load.
         root.route("/webjars/*").handler(CachePolicy::versioned)
                 .handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
-        bridge = new EventBusBridge(vertx, services.authentication(), services.catalogs());
+        bridge = new EventBusBridge(vertx, services.authentication(), services.catalogs(), channels);
         root.route("/eventbus/*").subRouter(bridge.router(EventBusBridge.heartbeatWithin(settings.idleTimeout())));
         root.route("/*").handler(CachePolicy::revalidate)
                 .handler(StaticHandler.create("web").setIndexPage("index.html").setCachingEnabled(true));

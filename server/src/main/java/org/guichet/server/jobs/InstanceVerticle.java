@@ -74,6 +74,7 @@ public final class InstanceVerticle extends VerticleBase {
         List<Future<Void>> released = new ArrayList<>();
         jobs.forEach(job -> released.add(job.cancel()));
         consumers.forEach(consumer -> released.add(consumer.unregister()));
+        channels.logRelayCounts();
         return Future.join(released);
     }
 }

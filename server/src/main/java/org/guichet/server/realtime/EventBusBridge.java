@@ -42,6 +42,7 @@ public final class EventBusBridge {
     private final Vertx vertx;
     private final Authentication authentication;
     private final Catalogs catalogs;
+    private final LiveChannels channels;
     /** Token hash (hex) to the sockets registered with it, to close them when the token is revoked. */
     private final Map<String, Set<SockJSSocket>> socketsByToken = new ConcurrentHashMap<>();
     private final Map<SockJSSocket, Set<String>> tokensBySocket = new ConcurrentHashMap<>();
@@ -49,16 +50,19 @@ public final class EventBusBridge {
     private final Map<SockJSSocket, String> deviceBySocket = new ConcurrentHashMap<>();
     /** Sockets not closed yet: a registration whose token check ends after its socket closed counts no connection. */
     private final Set<SockJSSocket> openSockets = ConcurrentHashMap.newKeySet();
+    /** What each open socket listens to, as told to the other nodes of a cluster. */
+    private final Map<SockJSSocket, Listened> listenedBySocket = new ConcurrentHashMap<>();
 
     private final RefusalLog refusals = new RefusalLog();
 
     private MessageConsumer<String> revocations;
     private long refusalsTimer = -1;
 
-    public EventBusBridge(Vertx vertx, Authentication authentication, Catalogs catalogs) {
+    public EventBusBridge(Vertx vertx, Authentication authentication, Catalogs catalogs, LiveChannels channels) {
         this.vertx = vertx;
         this.authentication = authentication;
         this.catalogs = catalogs;
+        this.channels = channels;
     }
 
     /**
@@ -124,6 +128,14 @@ public final class EventBusBridge {
             case REGISTER -> authorise(event);
             case SOCKET_CREATED -> {
                 openSockets.add(event.socket());
+                listenedBySocket.put(event.socket(), new Listened());
+                event.complete(true);
+            }
+            case UNREGISTER -> {
+                Listened listened = listenedBySocket.get(event.socket());
+                if (listened != null) {
+                    listened.forget(event.getRawMessage().getString("address"), channels);
+                }
                 event.complete(true);
             }
             case SOCKET_IDLE -> {
@@ -133,6 +145,10 @@ public final class EventBusBridge {
             }
             case SOCKET_CLOSED -> {
                 openSockets.remove(event.socket());
+                Listened listened = listenedBySocket.remove(event.socket());
+                if (listened != null) {
+                    listened.close(channels);
+                }
                 forget(event.socket());
                 event.complete(true);
             }
@@ -148,7 +164,7 @@ public final class EventBusBridge {
         // The token has done its job; it is not kept in the bridge's copy of the frame.
         headers.remove("token");
         if (ListenPermissions.isPublic(address)) {
-            event.complete(true);
+            listen(event, address);
             return;
         }
         Future<Principal> principal = token == null
@@ -160,16 +176,28 @@ public final class EventBusBridge {
                     if (allowed) {
                         remember(event.socket(), token);
                         rememberDevice(event.socket(), who);
+                        listen(event, address);
                     } else {
                         refusals.count(who == null ? "registration without a token" : "registration not allowed");
+                        event.tryComplete(false);
                     }
-                    event.tryComplete(allowed);
                 })
                 .onFailure(failure -> {
                     LOG.debug("Bridge registration on {} refused: {}", address, failure.getMessage());
                     refusals.count("registration with an invalid token");
                     event.tryComplete(false);
                 });
+    }
+
+    /** Lets the bridge listen once the other nodes of a cluster know this one listens to the address. */
+    private void listen(BridgeEvent event, String address) {
+        Listened listened = listenedBySocket.get(event.socket());
+        Future<Void> told = listened == null ? null : listened.listen(address, channels);
+        if (told == null) {
+            event.tryComplete(true);
+        } else {
+            told.onComplete(done -> event.tryComplete(true));
+        }
     }
 
     private void remember(SockJSSocket socket, String token) {
@@ -210,6 +238,36 @@ public final class EventBusBridge {
         Set<SockJSSocket> sockets = socketsByToken.remove(tokenHashHex);
         if (sockets != null) {
             sockets.forEach(SockJSSocket::close);
+        }
+    }
+
+    /**
+     * The addresses one socket listens to, each told to {@link LiveChannels} once (the bridge refuses a second
+     * registration of an address on a socket) and forgotten when unregistered or when the socket closes. Its lock
+     * orders a registration ending after the socket closed: it is then not counted at all.
+     */
+    private static final class Listened {
+        private final Set<String> addresses = new java.util.HashSet<>();
+        private boolean closed;
+
+        /** What to wait for before the bridge listens; null when there is nothing to wait for. */
+        synchronized Future<Void> listen(String address, LiveChannels channels) {
+            if (closed || !addresses.add(address)) {
+                return null;
+            }
+            return channels.listen(address);
+        }
+
+        synchronized void forget(String address, LiveChannels channels) {
+            if (addresses.remove(address)) {
+                channels.forget(address);
+            }
+        }
+
+        synchronized void close(LiveChannels channels) {
+            closed = true;
+            addresses.forEach(channels::forget);
+            addresses.clear();
         }
     }
 }

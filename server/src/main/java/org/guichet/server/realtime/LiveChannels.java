@@ -1,29 +1,58 @@
 package org.guichet.server.realtime;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
  * Publishes what browsers hear (rooms, counters, sites, tickets; see {@link Addresses}). A server alone publishes
- * straight to the address. In a cluster a node publishes each message to its own listeners and sends it once to each
- * other node's relay address, where that node publishes it again to its own listeners only.
+ * straight to the address. In a cluster a node publishes each message to its own listeners and sends it to each other
+ * node that may listen to the address, on that node's relay address, where it is published again to that node's
+ * listeners only.
  *
- * <p>Why: before delivering to an address, a clustered Vert.x asks Hazelcast which nodes listen to it, and keeps the
- * answer only when some node does. Most of these addresses have no listener most of the time (a ticket whose visitor
- * has no page open, a counter whose tablet is not connected, a site no supervisor watches), so each of those
- * messages cost a Hazelcast lookup on a worker thread, often on the other node. A node's relay address always has a
- * listener, so its answer is kept. The relay is addressed to each other node rather than published to all: a
- * publication also came back to its own node's relay, one more hop on the event bus before its own listeners.
+ * <p>Why a relay: before delivering to an address, a clustered Vert.x asks Hazelcast which nodes listen to it, and
+ * keeps the answer only when some node does. Most of these addresses have no listener most of the time (a ticket whose
+ * visitor has no page open, a counter whose tablet is not connected), so each of those messages cost a Hazelcast
+ * lookup on a worker thread. A node's relay address always has a listener, so its answer is kept.
+ *
+ * <p>Which nodes may listen: each node's bridge says here what it begins and stops listening to ({@link #listen},
+ * {@link #forget}). A node asks each other node once for a snapshot of what it listens to and relays to it everything
+ * until the snapshot arrives, then only the addresses it lists. A node that gave a snapshot tells the asker of each
+ * change, and its bridge listens to a new address only once the askers have acknowledged it: a message published
+ * after that reaches the new listener, as a message published after a registration does on one server. Messages that
+ * every node must hear whoever listens ({@code heardEverywhere}: the rooms' waiting counts, which each node compares
+ * with its own) go to every node.
  */
 public final class LiveChannels {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LiveChannels.class);
+
     private static final String TO = "to";
+    private static final String FROM = "from";
+    private static final String ASK = "ask";
+    private static final String SNAPSHOT = "snapshot";
+    private static final String CHANGE = "change";
+    private static final Duration ACKNOWLEDGED_WITHIN = Duration.ofSeconds(2);
+    private static final Duration SNAPSHOT_ASKED_AGAIN_AFTER = Duration.ofSeconds(5);
     private static final Pattern BROWSER_ADDRESS = Pattern.compile(ListenPermissions.OUTBOUND_REGEX);
     private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
     private static final BiConsumer<String, JsonObject> NOBODY = (address, body) -> {
@@ -31,11 +60,23 @@ public final class LiveChannels {
 
     private final EventBus eventBus;
     private final ClusterPeers peers;
+    private final BiPredicate<String, JsonObject> heardEverywhere;
+    private final ListenedHere here = new ListenedHere();
+    private final ListenedElsewhere elsewhere = new ListenedElsewhere();
+    /** Node to when its snapshot was asked for (System.nanoTime), until it arrives. */
+    private final Map<String, Long> snapshotAsked = new ConcurrentHashMap<>();
+    /** Addresses whose first listener here waits for the other nodes to acknowledge it. */
+    private final Map<String, Future<Void>> beingTold = new HashMap<>();
+    private final LongAdder relayed = new LongAdder();
+    private final LongAdder heldBack = new LongAdder();
+    private volatile List<String> members = List.of();
     private volatile BiConsumer<String, JsonObject> overhearing = NOBODY;
 
-    public LiveChannels(Vertx vertx) {
+    /** {@code heardEverywhere}: the messages every node hears, whatever its browsers listen to. */
+    public LiveChannels(Vertx vertx, BiPredicate<String, JsonObject> heardEverywhere) {
         this.eventBus = vertx.eventBus();
         this.peers = new ClusterPeers(vertx);
+        this.heardEverywhere = heardEverywhere;
     }
 
     public void publish(String address, JsonObject body) {
@@ -45,23 +86,157 @@ public final class LiveChannels {
         }
         overhearing.accept(address, body);
         eventBus.publish(address, body, LOCAL);
-        DeliveryOptions relayed = new DeliveryOptions().addHeader(TO, address);
-        peers.others().forEach(node -> eventBus.send(Addresses.LIVE_RELAY + node, body, relayed));
+        boolean everywhere = heardEverywhere.test(address, body);
+        DeliveryOptions relay = null;
+        for (String node : others()) {
+            if (!elsewhere.knows(node)) {
+                askWhatListens(node);
+            } else if (!everywhere && !elsewhere.mayListen(node, address)) {
+                heldBack.increment();
+                continue;
+            }
+            if (relay == null) {
+                relay = new DeliveryOptions().addHeader(TO, address);
+            }
+            eventBus.send(Addresses.LIVE_RELAY + node, body, relay);
+            relayed.increment();
+        }
+    }
+
+    /**
+     * A listener of this address on this node's bridge, to be followed by {@link #forget}. The future completes when
+     * the nodes that filter what they relay here know it (or failed to answer within 2 s): the bridge listens then.
+     */
+    public Future<Void> listen(String address) {
+        if (!peers.clustered()) {
+            return Future.succeededFuture();
+        }
+        synchronized (beingTold) {
+            Optional<ListenedHere.ToTell> toTell = here.listen(address);
+            if (toTell.isEmpty()) {
+                // Another listener of the address may still wait for the nodes' acknowledgement: so does this one.
+                return beingTold.getOrDefault(address, Future.succeededFuture());
+            }
+            Future<Void> told = tell(toTell.get());
+            beingTold.put(address, told);
+            told.onComplete(done -> {
+                synchronized (beingTold) {
+                    beingTold.remove(address, told);
+                }
+            });
+            return told;
+        }
+    }
+
+    /** A listener of this address on this node's bridge gone. */
+    public void forget(String address) {
+        if (peers.clustered()) {
+            here.forget(address).ifPresent(this::tell);
+        }
     }
 
     /**
      * This node's end of the relay, to register once per node and unregister when the node stops. It passes on only
      * what browsers may hear, never an internal announcement, and shows each message to {@code overhearing} (the
-     * address and the body, not to be changed) before, this node's own publications as well.
+     * address and the body, not to be changed) before, this node's own publications as well. It also answers the
+     * other nodes' questions about what this node listens to.
      */
     public MessageConsumer<JsonObject> relay(BiConsumer<String, JsonObject> overhearing) {
         this.overhearing = overhearing;
         return eventBus.consumer(Addresses.LIVE_RELAY + peers.here(), message -> {
             String address = message.headers().get(TO);
+            String asked = message.headers().get(ASK);
             if (address != null && BROWSER_ADDRESS.matcher(address).matches()) {
                 overhearing.accept(address, message.body());
                 eventBus.publish(address, message.body(), LOCAL);
+            } else if (SNAPSHOT.equals(asked) && message.headers().get(FROM) != null) {
+                message.reply(encode(here.snapshotFor(message.headers().get(FROM))));
+            } else if (CHANGE.equals(asked) && message.headers().get(FROM) != null) {
+                elsewhere.changed(message.headers().get(FROM), decodeChange(message.body()));
+                message.reply(null);
             }
         });
+    }
+
+    /** Logs how many messages went to other nodes, and how many were held back, none of their browsers listening. */
+    public void logRelayCounts() {
+        if (peers.clustered()) {
+            LOG.info("Relayed {} browser messages to other nodes, held back {} that none of their browsers listened to",
+                    relayed.sum(), heldBack.sum());
+        }
+    }
+
+    /** Whether this node filters what it relays to {@code node} (its snapshot arrived). */
+    boolean knowsWhatListens(String node) {
+        return elsewhere.knows(node);
+    }
+
+    private List<String> others() {
+        List<String> others = peers.others();
+        List<String> before = members;
+        if (others != before) {
+            before.stream().filter(node -> !others.contains(node)).forEach(here::stopTelling);
+            elsewhere.retainOnly(others);
+            members = others;
+        }
+        return others;
+    }
+
+    private void askWhatListens(String node) {
+        long now = System.nanoTime();
+        Long asked = snapshotAsked.get(node);
+        boolean mine = asked == null
+                ? snapshotAsked.putIfAbsent(node, now) == null
+                : now - asked > SNAPSHOT_ASKED_AGAIN_AFTER.toNanos() && snapshotAsked.replace(node, asked, now);
+        if (!mine) {
+            return;
+        }
+        DeliveryOptions question = new DeliveryOptions().addHeader(ASK, SNAPSHOT).addHeader(FROM, peers.here())
+                .setSendTimeout(ACKNOWLEDGED_WITHIN.toMillis());
+        eventBus.<JsonObject>request(Addresses.LIVE_RELAY + node, new JsonObject(), question)
+                .onSuccess(reply -> {
+                    elsewhere.snapshot(node, decodeSnapshot(reply.body()));
+                    snapshotAsked.remove(node);
+                })
+                .onFailure(failure -> LOG.debug("Node {} did not say what it listens to: {}", node,
+                        failure.getMessage()));
+    }
+
+    private Future<Void> tell(ListenedHere.ToTell toTell) {
+        JsonObject change = encode(toTell.change());
+        DeliveryOptions told = new DeliveryOptions().addHeader(ASK, CHANGE).addHeader(FROM, peers.here())
+                .setSendTimeout(ACKNOWLEDGED_WITHIN.toMillis());
+        List<Future<Message<Object>>> acknowledged = toTell.nodes().stream()
+                .map(node -> eventBus.request(Addresses.LIVE_RELAY + node, change, told).onFailure(failure -> {
+                    // No relay there any more: the node stopped, and asks again if it comes back.
+                    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+                        here.stopTelling(node);
+                    }
+                }))
+                .toList();
+        return Future.join(acknowledged).transform(done -> Future.succeededFuture());
+    }
+
+    private static JsonObject encode(ListenedHere.Change change) {
+        return new JsonObject().put("address", change.address()).put("listening", change.listening())
+                .put("version", change.version());
+    }
+
+    private static ListenedHere.Change decodeChange(JsonObject json) {
+        return new ListenedHere.Change(json.getString("address"), json.getBoolean("listening"),
+                json.getLong("version"));
+    }
+
+    private static JsonObject encode(ListenedHere.Snapshot snapshot) {
+        JsonObject addresses = new JsonObject();
+        snapshot.addresses().forEach(addresses::put);
+        return new JsonObject().put("version", snapshot.version()).put("addresses", addresses);
+    }
+
+    private static ListenedHere.Snapshot decodeSnapshot(JsonObject json) {
+        Map<String, Long> addresses = new HashMap<>();
+        json.getJsonObject("addresses").forEach(entry -> addresses.put(entry.getKey(),
+                ((Number) entry.getValue()).longValue()));
+        return new ListenedHere.Snapshot(json.getLong("version"), addresses);
     }
 }

@@ -65,9 +65,14 @@ public final class SummaryPublisher {
                 .onFailure(failure -> dirtySites.addAll(marked)).mapEmpty();
     }
 
+    /** The messages each node must hear from every other, whoever listens to them: the rooms' waiting counts. */
+    public static boolean hearsEverywhere(String address, JsonObject body) {
+        return address.startsWith(Addresses.ROOM_PREFIX) && "queue".equals(body.getString("type"));
+    }
+
     /** A message some node published to a browser address, heard on the cluster's relay (this node's own included). */
     public void heard(String address, JsonObject body) {
-        if (!address.startsWith(Addresses.ROOM_PREFIX) || !"queue".equals(body.getString("type"))) {
+        if (!hearsEverywhere(address, body)) {
             return;
         }
         String roomId = address.substring(Addresses.ROOM_PREFIX.length());
