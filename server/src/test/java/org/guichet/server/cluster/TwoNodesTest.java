@@ -149,6 +149,48 @@ class TwoNodesTest {
     }
 
     @Test
+    void a_counters_news_cross_to_the_other_node_while_a_screen_there_listens_and_no_longer_once_it_closed() {
+        // Node A relays to node B only what B's bridge listens to, as B's bridge tells it when a socket registers
+        // and closes.
+        String counterScreen = nodeB.tokenOf("cscreen-1");
+        String roomScreen = nodeB.tokenOf("screen-1");
+        String agent = nodeA.agentAtCounter("cluster.relayed", "s1", "c1");
+        List<String> relayedToB = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler<DeliveryContext<Object>> relayWatch = context -> {
+            if ("guichet.counter.c1".equals(context.message().headers().get("to"))) {
+                relayedToB.add(String.valueOf(context.message().body()));
+            }
+            context.next();
+        };
+        vertxB.eventBus().addInboundInterceptor(relayWatch);
+        try (BridgeSocket room = listening(vertxB, nodeB, "guichet.room.r1", roomScreen)) {
+            try (BridgeSocket counter = listening(vertxB, nodeB, "guichet.counter.c1", counterScreen)) {
+                String number = callThenNoShow(agent);
+                assertThat(counter.nextOn("guichet.counter.c1", "call").getJsonObject("body")
+                        .getJsonObject("ticket").getString("number")).isEqualTo(number);
+            }
+            Eventually.untilPasses("no counter news relayed to B once its screen closed", () -> {
+                String number = callThenNoShow(agent);
+                // The room's no-show was published after the counter's call: if that had gone to B, it is there.
+                whatTheRoomHeardOf(room, number);
+                assertThat(relayedToB).noneMatch(body -> body.contains("\"" + number + "\""));
+            });
+        } finally {
+            vertxB.eventBus().removeInboundInterceptor(relayWatch);
+            ok(nodeA.post("/api/v1/counters/c1/close", agent, null));
+        }
+    }
+
+    /** A ticket issued, called at counter c1 and marked not shown, through node A; its number. */
+    private static String callThenNoShow(String agent) {
+        JsonObject issued = nodeA.issue(agent, "svc-a");
+        String number = ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,
+                new JsonObject().put("counterId", "c1"))).getString("number");
+        ok(nodeA.post("/api/v1/tickets/" + issued.getLong("id") + "/no-show", agent, null));
+        return number;
+    }
+
+    @Test
     void a_ticket_requeued_on_the_other_node_leaves_its_counter_screen() {
         // No sticky sessions behind the load balancer: the call may go through one node and the requeue through the
         // other, which never saw the call; the counter's screen must still hear the ticket left.
@@ -164,6 +206,8 @@ class TwoNodesTest {
 
             JsonObject left = socket.nextOn("guichet.counter.c1", "requeue").getJsonObject("body");
             assertThat(left.getJsonObject("ticket").getLong("id")).isEqualTo(issued.getLong("id"));
+        } finally {
+            ok(nodeA.post("/api/v1/counters/c1/close", agent, null));
         }
     }
 
