@@ -71,10 +71,10 @@ public final class InstanceVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        channels.stopRelaying();
         List<Future<Void>> released = new ArrayList<>();
         jobs.forEach(job -> released.add(job.cancel()));
         consumers.forEach(consumer -> released.add(consumer.unregister()));
-        channels.logRelayCounts();
         return Future.join(released);
     }
 }

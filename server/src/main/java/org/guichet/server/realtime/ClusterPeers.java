@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ClusterPeers {
 
-    private record Known(long version, List<String> others) {
+    /** The other members, listed at a version of the membership: a later list has a higher version. */
+    record Members(long version, List<String> others) {
     }
 
     /** The cluster this node belongs to; null when it runs alone. */
@@ -27,7 +28,7 @@ final class ClusterPeers {
     private final AtomicLong membershipVersion = new AtomicLong();
     /** Whether Hazelcast tells this node when members come and go, so that the list can be kept. */
     private final boolean followsMembership;
-    private volatile Known known = new Known(-1, List.of());
+    private volatile Members known = new Members(-1, List.of());
 
     ClusterPeers(Vertx vertx) {
         // Vert.x 5 offers the cluster's members (ClusterManager.getNodes) only through its internal interface.
@@ -58,17 +59,23 @@ final class ClusterPeers {
 
     /** The other members as Hazelcast lists them now: a node that just left may still be there, one joining not yet. */
     List<String> others() {
+        return members().others();
+    }
+
+    /** The same object until Hazelcast says a member came or went. */
+    Members members() {
         if (cluster == null) {
-            return List.of();
+            return known;
         }
         long version = membershipVersion.get();
-        Known last = known;
+        Members last = known;
         if (followsMembership && last.version() == version) {
-            return last.others();
+            return last;
         }
         String here = cluster.getNodeId();
-        List<String> others = cluster.getNodes().stream().filter(node -> !node.equals(here)).toList();
-        known = new Known(version, others);
-        return others;
+        Members members = new Members(version,
+                cluster.getNodes().stream().filter(node -> !node.equals(here)).toList());
+        known = members;
+        return members;
     }
 }

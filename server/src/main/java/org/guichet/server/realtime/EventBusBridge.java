@@ -1,5 +1,6 @@
 package org.guichet.server.realtime;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -163,8 +164,9 @@ public final class EventBusBridge {
         String token = headers.getValue("token") instanceof String text && !text.isBlank() ? text : null;
         // The token has done its job; it is not kept in the bridge's copy of the frame.
         headers.remove("token");
+        Context socketContext = vertx.getOrCreateContext();
         if (ListenPermissions.isPublic(address)) {
-            listen(event, address);
+            listen(event, address, socketContext);
             return;
         }
         Future<Principal> principal = token == null
@@ -176,7 +178,7 @@ public final class EventBusBridge {
                     if (allowed) {
                         remember(event.socket(), token);
                         rememberDevice(event.socket(), who);
-                        listen(event, address);
+                        listen(event, address, socketContext);
                     } else {
                         refusals.count(who == null ? "registration without a token" : "registration not allowed");
                         event.tryComplete(false);
@@ -189,14 +191,17 @@ public final class EventBusBridge {
                 });
     }
 
-    /** Lets the bridge listen once the other nodes of a cluster know this one listens to the address. */
-    private void listen(BridgeEvent event, String address) {
+    /**
+     * Lets the bridge listen once the other nodes of a cluster know this one listens to the address, on the socket's
+     * own event loop (the acknowledgement may be another socket's, completed on that socket's loop).
+     */
+    private void listen(BridgeEvent event, String address, Context socketContext) {
         Listened listened = listenedBySocket.get(event.socket());
         Future<Void> told = listened == null ? null : listened.listen(address, channels);
         if (told == null) {
-            event.tryComplete(true);
+            socketContext.runOnContext(now -> event.tryComplete(true));
         } else {
-            told.onComplete(done -> event.tryComplete(true));
+            told.onComplete(done -> socketContext.runOnContext(now -> event.tryComplete(true)));
         }
     }
 
@@ -242,31 +247,33 @@ public final class EventBusBridge {
     }
 
     /**
-     * The addresses one socket listens to, each told to {@link LiveChannels} once (the bridge refuses a second
-     * registration of an address on a socket) and forgotten when unregistered or when the socket closes. Its lock
-     * orders a registration ending after the socket closed: it is then not counted at all.
+     * The addresses one socket listens to, each told to {@link LiveChannels} once and forgotten when unregistered or
+     * when the socket closes. A second registration of an address waits for the first one's acknowledgement (the
+     * bridge itself refuses it only once the first is registered). Its lock orders a registration ending after the
+     * socket closed: it is then not counted at all.
      */
     private static final class Listened {
-        private final Set<String> addresses = new java.util.HashSet<>();
+        /** Each address, and the acknowledgement its listening waits for. */
+        private final Map<String, Future<Void>> addresses = new java.util.HashMap<>();
         private boolean closed;
 
         /** What to wait for before the bridge listens; null when there is nothing to wait for. */
         synchronized Future<Void> listen(String address, LiveChannels channels) {
-            if (closed || !addresses.add(address)) {
+            if (closed) {
                 return null;
             }
-            return channels.listen(address);
+            return addresses.computeIfAbsent(address, channels::listen);
         }
 
         synchronized void forget(String address, LiveChannels channels) {
-            if (addresses.remove(address)) {
+            if (addresses.remove(address) != null) {
                 channels.forget(address);
             }
         }
 
         synchronized void close(LiveChannels channels) {
             closed = true;
-            addresses.forEach(channels::forget);
+            addresses.keySet().forEach(channels::forget);
             addresses.clear();
         }
     }

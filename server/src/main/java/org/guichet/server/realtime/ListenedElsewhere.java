@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What this node knows of the addresses each other node's bridge listens to. A node is known once its snapshot has
  * arrived; until then it may listen to anything. Changes and snapshots may arrive in any order: the newest version of
  * an address wins, and a stopped listening older than a known beginning is ignored. What can go wrong is on the safe
- * side only: an address kept that the node no longer listens to (a late beginning after its end) costs messages that
- * node drops, never a message it misses.
+ * side only, as long as every change arrives ({@link LiveChannels} tells a change again until it is acknowledged): an
+ * address kept that the node no longer listens to (a late beginning after its end) costs messages that node drops,
+ * never a message it misses.
  */
 final class ListenedElsewhere {
 

@@ -71,6 +71,11 @@ final class ListenedHere {
         told.remove(node);
     }
 
+    /** Whether {@code node} took a snapshot and has not left since. */
+    synchronized boolean tells(String node) {
+        return told.contains(node);
+    }
+
     synchronized boolean listensTo(String address) {
         return listened.containsKey(address);
     }

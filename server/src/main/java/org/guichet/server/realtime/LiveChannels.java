@@ -4,10 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +32,14 @@ import java.util.regex.Pattern;
  * lookup on a worker thread. A node's relay address always has a listener, so its answer is kept.
  *
  * <p>Which nodes may listen: each node's bridge says here what it begins and stops listening to ({@link #listen},
- * {@link #forget}). A node asks each other node once for a snapshot of what it listens to and relays to it everything
- * until the snapshot arrives, then only the addresses it lists. A node that gave a snapshot tells the asker of each
- * change, and its bridge listens to a new address only once the askers have acknowledged it: a message published
- * after that reaches the new listener, as a message published after a registration does on one server. Messages that
- * every node must hear whoever listens ({@code heardEverywhere}: the rooms' waiting counts, which each node compares
- * with its own) go to every node.
+ * {@link #forget}). Once its own relay is registered, a node asks each other node for a snapshot of what it listens
+ * to (again every 5 s until it answers) and relays to it everything until the snapshot arrives, then only the
+ * addresses it lists. A node that gave a snapshot tells the asker of each change, again every second until the asker
+ * acknowledges it or leaves the cluster, and its bridge listens to a new address once the askers have acknowledged it
+ * (or failed to, within 2 s): a message published after that reaches the new listener, as a message published after a
+ * registration does on one server. Messages that every node must hear whoever listens ({@code heardEverywhere}: the
+ * rooms' waiting counts, which each node compares with its own) go to every node. A node whose relay has stopped
+ * relays everything again: it no longer hears what the others tell it.
  */
 public final class LiveChannels {
 
@@ -53,11 +52,14 @@ public final class LiveChannels {
     private static final String CHANGE = "change";
     private static final Duration ACKNOWLEDGED_WITHIN = Duration.ofSeconds(2);
     private static final Duration SNAPSHOT_ASKED_AGAIN_AFTER = Duration.ofSeconds(5);
+    private static final Duration TOLD_AGAIN_AFTER = Duration.ofSeconds(1);
+    private static final int GIVEN_UP_AFTER_ATTEMPTS = 30;
     private static final Pattern BROWSER_ADDRESS = Pattern.compile(ListenPermissions.OUTBOUND_REGEX);
     private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
     private static final BiConsumer<String, JsonObject> NOBODY = (address, body) -> {
     };
 
+    private final Vertx vertx;
     private final EventBus eventBus;
     private final ClusterPeers peers;
     private final BiPredicate<String, JsonObject> heardEverywhere;
@@ -69,11 +71,15 @@ public final class LiveChannels {
     private final Map<String, Future<Void>> beingTold = new HashMap<>();
     private final LongAdder relayed = new LongAdder();
     private final LongAdder heldBack = new LongAdder();
-    private volatile List<String> members = List.of();
+    /** The membership whose departures were last applied to what this node knows and tells. */
+    private volatile ClusterPeers.Members applied = new ClusterPeers.Members(-1, List.of());
+    /** Whether this node's relay hears what the others tell it: only then does it hold messages back. */
+    private volatile boolean filtering;
     private volatile BiConsumer<String, JsonObject> overhearing = NOBODY;
 
     /** {@code heardEverywhere}: the messages every node hears, whatever its browsers listen to. */
     public LiveChannels(Vertx vertx, BiPredicate<String, JsonObject> heardEverywhere) {
+        this.vertx = vertx;
         this.eventBus = vertx.eventBus();
         this.peers = new ClusterPeers(vertx);
         this.heardEverywhere = heardEverywhere;
@@ -87,9 +93,12 @@ public final class LiveChannels {
         overhearing.accept(address, body);
         eventBus.publish(address, body, LOCAL);
         boolean everywhere = heardEverywhere.test(address, body);
+        boolean filter = filtering;
         DeliveryOptions relay = null;
         for (String node : others()) {
-            if (!elsewhere.knows(node)) {
+            if (!filter) {
+                // Relayed, as to a node this one does not know.
+            } else if (!elsewhere.knows(node)) {
                 askWhatListens(node);
             } else if (!everywhere && !elsewhere.mayListen(node, address)) {
                 heldBack.increment();
@@ -143,7 +152,7 @@ public final class LiveChannels {
      */
     public MessageConsumer<JsonObject> relay(BiConsumer<String, JsonObject> overhearing) {
         this.overhearing = overhearing;
-        return eventBus.consumer(Addresses.LIVE_RELAY + peers.here(), message -> {
+        MessageConsumer<JsonObject> relay = eventBus.consumer(Addresses.LIVE_RELAY + peers.here(), message -> {
             String address = message.headers().get(TO);
             String asked = message.headers().get(ASK);
             if (address != null && BROWSER_ADDRESS.matcher(address).matches()) {
@@ -156,10 +165,16 @@ public final class LiveChannels {
                 message.reply(null);
             }
         });
+        relay.completion().onSuccess(registered -> filtering = true);
+        return relay;
     }
 
-    /** Logs how many messages went to other nodes, and how many were held back, none of their browsers listening. */
-    public void logRelayCounts() {
+    /**
+     * When this node's relay stops: from then on it relays everything (it no longer hears what the others begin to
+     * listen to), and logs how many messages went to other nodes and how many were held back.
+     */
+    public void stopRelaying() {
+        filtering = false;
         if (peers.clustered()) {
             LOG.info("Relayed {} browser messages to other nodes, held back {} that none of their browsers listened to",
                     relayed.sum(), heldBack.sum());
@@ -172,14 +187,19 @@ public final class LiveChannels {
     }
 
     private List<String> others() {
-        List<String> others = peers.others();
-        List<String> before = members;
-        if (others != before) {
-            before.stream().filter(node -> !others.contains(node)).forEach(here::stopTelling);
-            elsewhere.retainOnly(others);
-            members = others;
+        ClusterPeers.Members now = peers.members();
+        if (now.version() <= applied.version()) {
+            return now.others();
         }
-        return others;
+        synchronized (this) {
+            // A thread holding an older list must not undo a newer one.
+            if (now.version() > applied.version()) {
+                applied.others().stream().filter(node -> !now.others().contains(node)).forEach(here::stopTelling);
+                elsewhere.retainOnly(now.others());
+                applied = now;
+            }
+        }
+        return now.others();
     }
 
     private void askWhatListens(String node) {
@@ -195,26 +215,42 @@ public final class LiveChannels {
                 .setSendTimeout(ACKNOWLEDGED_WITHIN.toMillis());
         eventBus.<JsonObject>request(Addresses.LIVE_RELAY + node, new JsonObject(), question)
                 .onSuccess(reply -> {
-                    elsewhere.snapshot(node, decodeSnapshot(reply.body()));
+                    if (peers.others().contains(node)) {
+                        elsewhere.snapshot(node, decodeSnapshot(reply.body()));
+                    }
                     snapshotAsked.remove(node);
                 })
                 .onFailure(failure -> LOG.debug("Node {} did not say what it listens to: {}", node,
                         failure.getMessage()));
     }
 
+    /** The first attempt's outcome at each node; a node that did not acknowledge is told again later. */
     private Future<Void> tell(ListenedHere.ToTell toTell) {
         JsonObject change = encode(toTell.change());
+        List<Future<Void>> acknowledged = toTell.nodes().stream()
+                .map(node -> tellUntilAcknowledged(node, change, 1)).toList();
+        return Future.join(acknowledged).transform(done -> Future.succeededFuture());
+    }
+
+    private Future<Void> tellUntilAcknowledged(String node, JsonObject change, int attempt) {
         DeliveryOptions told = new DeliveryOptions().addHeader(ASK, CHANGE).addHeader(FROM, peers.here())
                 .setSendTimeout(ACKNOWLEDGED_WITHIN.toMillis());
-        List<Future<Message<Object>>> acknowledged = toTell.nodes().stream()
-                .map(node -> eventBus.request(Addresses.LIVE_RELAY + node, change, told).onFailure(failure -> {
-                    // No relay there any more: the node stopped, and asks again if it comes back.
-                    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-                        here.stopTelling(node);
-                    }
-                }))
-                .toList();
-        return Future.join(acknowledged).transform(done -> Future.succeededFuture());
+        Future<Void> acknowledged = eventBus.request(Addresses.LIVE_RELAY + node, change, told).mapEmpty();
+        acknowledged.onFailure(failure -> {
+            LOG.debug("Node {} did not acknowledge {}: {}", node, change, failure.getMessage());
+            // Versions make a change told twice harmless. A node that left is told nothing more: one this node has
+            // not seen in the cluster for the last 30 attempts has left, or never was a member.
+            if (attempt >= GIVEN_UP_AFTER_ATTEMPTS && !peers.others().contains(node)) {
+                here.stopTelling(node);
+                return;
+            }
+            vertx.setTimer(TOLD_AGAIN_AFTER.toMillis(), timer -> {
+                if (here.tells(node)) {
+                    tellUntilAcknowledged(node, change, attempt + 1);
+                }
+            });
+        });
+        return acknowledged;
     }
 
     private static JsonObject encode(ListenedHere.Change change) {

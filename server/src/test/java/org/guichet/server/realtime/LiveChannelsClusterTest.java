@@ -1,7 +1,9 @@
 package org.guichet.server.realtime;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -11,11 +13,16 @@ import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.NodeProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.await;
@@ -24,6 +31,7 @@ import static org.guichet.server.testing.TestServer.await;
  * Two clustered Vert.x on 127.0.0.1, each with its live channels: what node A relays to node B follows what B's
  * browsers listen to.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveChannelsClusterTest {
 
     private static Vertx vertxA;
@@ -63,6 +71,7 @@ class LiveChannelsClusterTest {
     }
 
     @Test
+    @Order(1) // the first to publish: A does not know what B listens to yet
     void a_node_relays_to_another_only_what_its_browsers_listen_to_and_every_rooms_waiting_counts() {
         await(b.listen("guichet.room.r1"));
         a.publish("guichet.counter.c9", message("before the snapshot", null));
@@ -82,6 +91,7 @@ class LiveChannelsClusterTest {
     }
 
     @Test
+    @Order(2)
     void a_listener_begun_on_one_node_hears_what_another_publishes_right_after_and_nothing_once_it_stopped() {
         await(b.listen("guichet.room.r3"));
         a.publish("guichet.counter.c8", message("ask", null));
@@ -103,6 +113,36 @@ class LiveChannelsClusterTest {
             Eventually.await("B heard the call " + n, () -> heardOnB, heard -> heard.contains("guichet.room.r3 " + n));
             assertThat(heardOnB).doesNotContain("guichet.counter.c2 " + n);
         });
+    }
+
+    @Test
+    @Order(3)
+    void a_change_the_other_node_did_not_acknowledge_is_told_again() {
+        a.publish("guichet.counter.c7", message("ask", null));
+        Eventually.await("A has B's snapshot", () -> a.knowsWhatListens(nodeB), known -> known);
+        AtomicBoolean lost = new AtomicBoolean();
+        Handler<DeliveryContext<Object>> losingTheFirst = context -> {
+            if ("change".equals(context.message().headers().get("ask")) && lost.compareAndSet(false, true)) {
+                return; // never delivered, never answered
+            }
+            context.next();
+        };
+        vertxA.eventBus().addInboundInterceptor(losingTheFirst);
+        try {
+            await(b.listen("guichet.counter.c3"));
+            assertThat(lost).as("the first telling was lost").isTrue();
+            List<Object> onCounter = new CopyOnWriteArrayList<>();
+            MessageConsumer<JsonObject> tablet = vertxB.eventBus().localConsumer("guichet.counter.c3",
+                    message -> onCounter.add(message.body().getValue("n")));
+            Eventually.untilPasses("the tablet on B hears A once A was told again", () -> {
+                String n = UUID.randomUUID().toString();
+                a.publish("guichet.counter.c3", message(n, "state"));
+                Eventually.await("heard " + n, Duration.ofMillis(500), () -> onCounter, heard -> heard.contains(n));
+            });
+            await(tablet.unregister());
+        } finally {
+            vertxA.eventBus().removeInboundInterceptor(losingTheFirst);
+        }
     }
 
     private static JsonObject message(String n, String type) {
