@@ -76,10 +76,6 @@ final class ListenedHere {
         return told.contains(node);
     }
 
-    synchronized boolean listensTo(String address) {
-        return listened.containsKey(address);
-    }
-
     private Optional<ToTell> toTell(Change change) {
         return told.isEmpty() ? Optional.empty() : Optional.of(new ToTell(change, Set.copyOf(told)));
     }

@@ -92,15 +92,13 @@ public final class LiveChannels {
         }
         overhearing.accept(address, body);
         eventBus.publish(address, body, LOCAL);
-        boolean everywhere = heardEverywhere.test(address, body);
-        boolean filter = filtering;
+        // Until its relay hears what the others tell it, a node sends everything, as to nodes it does not know.
+        boolean filter = filtering && !heardEverywhere.test(address, body);
         DeliveryOptions relay = null;
         for (String node : others()) {
-            if (!filter) {
-                // Relayed, as to a node this one does not know.
-            } else if (!elsewhere.knows(node)) {
+            if (filter && !elsewhere.knows(node)) {
                 askWhatListens(node);
-            } else if (!everywhere && !elsewhere.mayListen(node, address)) {
+            } else if (filter && !elsewhere.mayListen(node, address)) {
                 heldBack.increment();
                 continue;
             }

@@ -14,9 +14,11 @@ class ListenedHereTest {
     @Test
     void nothing_is_told_while_no_node_took_a_snapshot() {
         assertThat(here.listen("guichet.room.r1")).isEmpty();
-        assertThat(here.listensTo("guichet.room.r1")).isTrue();
-        assertThat(here.forget("guichet.room.r1")).isEmpty();
-        assertThat(here.listensTo("guichet.room.r1")).isFalse();
+        assertThat(here.listen("guichet.room.r2")).isEmpty();
+        assertThat(here.forget("guichet.room.r2")).isEmpty();
+
+        assertThat(here.snapshotFor("node-b").addresses()).as("counted all the same")
+                .containsOnlyKeys("guichet.room.r1");
     }
 
     @Test
