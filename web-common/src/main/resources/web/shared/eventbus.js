@@ -6,15 +6,20 @@
 //   bus.start();
 //
 // Frames sent: {type:"register"|"unregister", address, headers:{token}} and {type:"ping"} every 5 s.
-// Frames received: {type:"rec", address, body} and {type:"err", body}.
-// After every (re)connection the 'open' callbacks run first; if they return promises (e.g. a REST refetch of the
-// current state), messages received meanwhile are held and delivered after those promises settle, so a page never
-// applies a live message before the state it refetched, and never misses one.
+// Frames received: {type:"rec", address, body}, {type:"registered", address} once the server listens to an address
+// for this page (Guichet's bridge sends it; across a cluster, once the other servers know), and {type:"err", body}.
+// After every (re)connection the state becomes 'open' once the server has answered every registration (or after 3 s
+// without an answer), so that a REST refetch made then sees everything published before the page listened. The
+// 'open' callbacks run then; if they return promises (e.g. that refetch), messages received meanwhile are held and
+// delivered after those promises settle, so a page never applies a live message before the state it refetched, and
+// never misses one.
 
 const SOCKJS_URL = '/webjars/sockjs-client/1.6.1/dist/sockjs.min.js';
 const PING_MILLIS = 5000;
 const FIRST_RETRY_MILLIS = 1000;
 const LAST_RETRY_MILLIS = 15000;
+/** How long a (re)connection waits for the server to answer its registrations before it goes on regardless. */
+const APPROVAL_MILLIS = 3000;
 
 let sockJsLoading = null;
 
@@ -51,7 +56,8 @@ export class EventBus {
         this.retryTimer = null;
         this.retryMillis = FIRST_RETRY_MILLIS;
         this.stopped = true;
-        this.held = null;               // messages held while 'open' callbacks run
+        this.held = null;               // messages held until the 'open' callbacks have run
+        this.approval = null;           // the registrations sent on opening that the server has not answered
     }
 
     start() {
@@ -72,16 +78,15 @@ export class EventBus {
             this.handlers.set(address, set);
         }
         set.add(handler);
-        if (first && this.state === 'open') {
+        if (first) {
+            // Sent only on an open socket; otherwise the next opening registers every address.
             this.sendFrame({ type: 'register', address, headers: this.headers() });
         }
         return () => {
             set.delete(handler);
             if (set.size === 0 && this.handlers.get(address) === set) {
                 this.handlers.delete(address);
-                if (this.state === 'open') {
-                    this.sendFrame({ type: 'unregister', address, headers: this.headers() });
-                }
+                this.sendFrame({ type: 'unregister', address, headers: this.headers() });
             }
         };
     }
@@ -94,6 +99,7 @@ export class EventBus {
 
     close() {
         this.stopped = true;
+        this.endApproval();
         clearTimeout(this.retryTimer);
         this.stopPing();
         if (this.socket) {
@@ -130,20 +136,56 @@ export class EventBus {
         }
         this.retryMillis = FIRST_RETRY_MILLIS;
         this.held = [];
-        for (const address of this.handlers.keys()) {
+        const addresses = [...this.handlers.keys()];
+        for (const address of addresses) {
             this.sendFrame({ type: 'register', address, headers: this.headers() });
         }
         this.sendFrame({ type: 'ping' });
         this.pingTimer = setInterval(() => this.sendFrame({ type: 'ping' }), PING_MILLIS);
-        const pending = this.setState('open');
-        Promise.allSettled(pending).then(() => {
+        this.approved(addresses).then(() => {
             if (socket !== this.socket) {
                 return;
             }
-            const held = this.held || [];
-            this.held = null;
-            held.forEach(message => this.deliver(message));
+            const pending = this.setState('open');
+            Promise.allSettled(pending).then(() => {
+                if (socket !== this.socket) {
+                    return;
+                }
+                const held = this.held || [];
+                this.held = null;
+                held.forEach(message => this.deliver(message));
+            });
         });
+    }
+
+    /**
+     * Settles when the server has answered each of these registrations, approved or refused (a refusal does not say
+     * which address it refuses: each one counts for one), or after APPROVAL_MILLIS whatever it said (a server that
+     * does not tell approvals).
+     */
+    approved(addresses) {
+        this.endApproval();
+        return new Promise(resolve => {
+            const approval = { waiting: new Set(addresses), refusals: 0, resolve, timer: null };
+            approval.timer = setTimeout(() => this.endApproval(), APPROVAL_MILLIS);
+            this.approval = approval;
+            this.checkApproval();
+        });
+    }
+
+    checkApproval() {
+        if (this.approval && this.approval.waiting.size <= this.approval.refusals) {
+            this.endApproval();
+        }
+    }
+
+    endApproval() {
+        const approval = this.approval;
+        this.approval = null;
+        if (approval) {
+            clearTimeout(approval.timer);
+            approval.resolve();
+        }
     }
 
     received(socket, data) {
@@ -156,8 +198,17 @@ export class EventBus {
         } catch (e) {
             return;
         }
+        if (message.type === 'registered') {
+            this.approval?.waiting.delete(message.address);
+            this.checkApproval();
+            return;
+        }
         if (message.type === 'err') {
             console.warn('event bus refused:', message.body);
+            if (this.approval) {
+                this.approval.refusals += 1;
+                this.checkApproval();
+            }
             if (this.onError) {
                 this.onError(message);
             }
@@ -193,6 +244,7 @@ export class EventBus {
         }
         this.socket = null;
         this.held = null;
+        this.endApproval();
         this.stopPing();
         if (this.stopped) {
             return;

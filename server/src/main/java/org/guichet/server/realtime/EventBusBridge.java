@@ -3,6 +3,7 @@ package org.guichet.server.realtime;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -29,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The SockJS event-bus bridge at /eventbus: browsers may only listen, never send. Each REGISTER carries a bearer token in
  * {@code headers.token} (device {@code gd_...} or agent session {@code gs_...}); it is resolved through
- * {@link Authentication#authenticate} and the address checked by {@link ListenPermissions}. A socket whose device token is
- * revoked is closed, so the page reconnects and is refused.
+ * {@link Authentication#authenticate} and the address checked by {@link ListenPermissions}. Once the bridge listens to
+ * the address, it tells the page with a frame {@code {"type":"registered","address":...}}; a refusal is the bridge's
+ * {@code err} frame. A socket whose device token is revoked is closed, so the page reconnects and is refused.
  */
 public final class EventBusBridge {
 
@@ -127,6 +129,12 @@ public final class EventBusBridge {
                 event.complete(false);
             }
             case REGISTER -> authorise(event);
+            case REGISTERED -> {
+                // The page re-reads its state once every registration is approved: what is published from now on
+                // reaches it, anything before is in what it reads.
+                event.socket().write(approval(event.getRawMessage().getString("address")));
+                event.complete(true);
+            }
             case SOCKET_CREATED -> {
                 openSockets.add(event.socket());
                 listenedBySocket.put(event.socket(), new Listened());
@@ -203,6 +211,11 @@ public final class EventBusBridge {
         } else {
             told.onComplete(done -> socketContext.runOnContext(now -> event.tryComplete(true)));
         }
+    }
+
+    /** The frame telling a page that it listens to the address from now on (the bridge protocol has none). */
+    static Buffer approval(String address) {
+        return new JsonObject().put("type", "registered").put("address", address).toBuffer();
     }
 
     private void remember(SockJSSocket socket, String token) {

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,6 +178,43 @@ class TwoNodesTest {
             });
         } finally {
             vertxB.eventBus().removeInboundInterceptor(relayWatch);
+            ok(nodeA.post("/api/v1/counters/c1/close", agent, null));
+        }
+    }
+
+    @Test
+    void a_page_on_node_b_is_told_it_listens_once_node_a_knows_and_then_hears_a_call_made_through_a() {
+        // The page re-reads its state when the bridge approves its registrations (eventbus.js): anything published
+        // on another node from then on must reach it. Node A is slow to take B's news here.
+        String counterScreen = nodeB.tokenOf("cscreen-1");
+        String agent = nodeA.agentAtCounter("cluster.approved", "s1", "c1");
+        long holdMillis = 800;
+        AtomicBoolean held = new AtomicBoolean();
+        Handler<DeliveryContext<Object>> slowToTakeNews = context -> {
+            if ("change".equals(context.message().headers().get("ask"))
+                    && context.message().body() instanceof JsonObject change
+                    && "guichet.counter.c1".equals(change.getString("address"))
+                    && change.getBoolean("listening") && held.compareAndSet(false, true)) {
+                vertxA.setTimer(holdMillis, timer -> context.next());
+            } else {
+                context.next();
+            }
+        };
+        vertxA.eventBus().addInboundInterceptor(slowToTakeNews);
+        try (BridgeSocket counter = BridgeSocket.connect(vertxB, nodeB.port())) {
+            long asked = System.nanoTime();
+            counter.register("guichet.counter.c1", counterScreen);
+
+            assertThat(counter.nextApproval(Duration.ofSeconds(10))).isEqualTo("guichet.counter.c1");
+            long approvedAfterMillis = Duration.ofNanos(System.nanoTime() - asked).toMillis();
+            String number = callThenNoShow(agent);
+
+            assertThat(counter.nextOn("guichet.counter.c1", "call").getJsonObject("body")
+                    .getJsonObject("ticket").getString("number")).isEqualTo(number);
+            assertThat(held).as("node A was told B began to listen to counter c1").isTrue();
+            assertThat(approvedAfterMillis).as("approval waited for node A").isGreaterThanOrEqualTo(holdMillis);
+        } finally {
+            vertxA.eventBus().removeInboundInterceptor(slowToTakeNews);
             ok(nodeA.post("/api/v1/counters/c1/close", agent, null));
         }
     }

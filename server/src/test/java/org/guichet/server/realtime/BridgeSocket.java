@@ -24,6 +24,8 @@ public final class BridgeSocket implements AutoCloseable {
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final BlockingQueue<JsonObject> probes = new LinkedBlockingQueue<>();
+    /** The bridge's approvals of registrations, kept apart from the other frames. */
+    private final BlockingQueue<String> approvals = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private enum Registration { NOT_YET, REGISTERED, REFUSED }
@@ -33,6 +35,10 @@ public final class BridgeSocket implements AutoCloseable {
         this.socket = socket;
         socket.handler(data -> {
             JsonObject frame = new JsonObject(data.toString());
+            if ("registered".equals(frame.getString("type"))) {
+                approvals.add(frame.getString("address"));
+                return;
+            }
             boolean probe = frame.getValue("body") instanceof JsonObject body && "probe".equals(body.getString("type"));
             (probe ? probes : frames).add(frame);
         });
@@ -83,9 +89,19 @@ public final class BridgeSocket implements AutoCloseable {
         }
     }
 
+    /** The address of the next registration the bridge approved, or null when none came within the time given. */
+    public String nextApproval(Duration within) {
+        try {
+            return approvals.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
-     * Waits until a registration took effect: the bridge sends no acknowledgement, so publish a probe on the address
-     * until one comes through. Probes are kept apart from the other frames.
+     * Waits until a registration took effect, whatever the bridge says: publish a probe on the address until one
+     * comes through. Probes are kept apart from the other frames.
      */
     public void awaitRegistered(EventBus bus, String address) {
         Registration registration = Eventually.await("registration on " + address, Duration.ofSeconds(10), () -> {

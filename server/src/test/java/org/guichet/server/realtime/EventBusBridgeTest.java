@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -143,6 +144,20 @@ class EventBusBridgeTest {
             assertThat(leaked).containsExactly("fence");
         } finally {
             consumers.forEach(MessageConsumer::unregister);
+        }
+    }
+
+    @Test
+    void a_page_is_told_once_the_bridge_listens_for_it_and_hears_what_is_published_from_then_on() {
+        try (BridgeSocket socket = socket()) {
+            assertRefused(socket, "guichet.room.r2", screen1);
+            socket.register("guichet.room.r1", screen1);
+
+            assertThat(socket.nextApproval(Duration.ofSeconds(10))).isEqualTo("guichet.room.r1");
+            bus().publish("guichet.room.r1", new JsonObject().put("type", "approved-then-published"));
+
+            socket.nextOn("guichet.room.r1", "approved-then-published");
+            assertThat(socket.nextApproval(Duration.ZERO)).as("an approval of the refused address").isNull();
         }
     }
 

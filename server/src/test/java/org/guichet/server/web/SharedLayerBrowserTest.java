@@ -154,6 +154,93 @@ class SharedLayerBrowserTest {
     }
 
     @Test
+    void the_event_bus_opens_once_the_server_answered_every_registration_and_holds_messages_until_the_page_reread() {
+        JsonObject result = run("""
+                const sockets = [];
+                globalThis.SockJS = class {
+                    constructor(url) { this.readyState = 0; this.sent = []; sockets.push(this); }
+                    send(text) { this.sent.push(JSON.parse(text)); }
+                    close() { this.readyState = 3; }
+                    open() { this.readyState = 1; this.onopen(); }
+                    frame(frame) { this.onmessage({ data: JSON.stringify(frame) }); }
+                    registers() { return this.sent.filter(f => f.type === 'register').map(f => f.address); }
+                };
+                const tick = () => new Promise(resolve => setTimeout(resolve, 0));
+                const { EventBus } = await import('/shared/eventbus.js');
+                const out = {};
+
+                const log = [];
+                let reread;
+                const bus = new EventBus('/eventbus', { token: 'gd_x' });
+                bus.onState(state => {
+                    log.push('state ' + state);
+                    return state === 'open' ? new Promise(resolve => { reread = resolve; }) : undefined;
+                });
+                bus.subscribe('guichet.room.r1', body => log.push('heard ' + body.n));
+                bus.subscribe('guichet.counter.c1', body => log.push('heard ' + body.n));
+                bus.start();
+                await tick();
+                const socket = sockets[0];
+                socket.open();
+                bus.subscribe('guichet.site.s1.queue', body => log.push('heard ' + body.n));
+                out.registered = socket.registers();
+                socket.frame({ type: 'rec', address: 'guichet.room.r1', body: { n: 1 } });
+                socket.frame({ type: 'registered', address: 'guichet.room.r1' });
+                await tick();
+                log.push('one of two approved');
+                socket.frame({ type: 'registered', address: 'guichet.counter.c1' });
+                await tick();
+                socket.frame({ type: 'rec', address: 'guichet.counter.c1', body: { n: 2 } });
+                await tick();
+                log.push('state re-read');
+                reread();
+                await tick();
+                out.log = log;
+                bus.close();
+
+                const refusedLog = [];
+                const refused = new EventBus('/eventbus', { token: 'gd_x', onError: () => refusedLog.push('refused') });
+                refused.onState(state => { refusedLog.push('state ' + state); });
+                refused.subscribe('guichet.room.r1', () => {});
+                refused.subscribe('guichet.room.r2', () => {});
+                refused.start();
+                await tick();
+                sockets[1].open();
+                sockets[1].frame({ type: 'err', body: 'rejected' });
+                await tick();
+                refusedLog.push('one refused');
+                sockets[1].frame({ type: 'registered', address: 'guichet.room.r1' });
+                await tick();
+                out.refusedLog = refusedLog;
+                refused.close();
+
+                delete globalThis.SockJS;
+                const frames = [];
+                const real = new EventBus('/eventbus');
+                const opened = new Promise(resolve => real.onState(state => {
+                    if (state === 'open') { frames.push('open'); resolve(); }
+                }));
+                const received = real.received.bind(real);
+                real.received = (socket, data) => { frames.push(JSON.parse(data).type); received(socket, data); };
+                real.subscribe('guichet.ticket.AAAAAAAAAAAAAAAAAAAAAA', () => {});
+                real.start();
+                await opened;
+                real.close();
+                out.realFrames = frames;
+                return out;
+                """);
+
+        assertThat(result.getJsonArray("registered").getList())
+                .containsExactly("guichet.room.r1", "guichet.counter.c1", "guichet.site.s1.queue");
+        assertThat(result.getJsonArray("log").getList()).containsExactly("state connecting", "one of two approved",
+                "state open", "state re-read", "heard 1", "heard 2", "state closed");
+        assertThat(result.getJsonArray("refusedLog").getList())
+                .containsExactly("state connecting", "refused", "one refused", "state open", "state closed");
+        assertThat(result.getJsonArray("realFrames").getList()).as("frames from the real server, then the state")
+                .containsSubsequence("registered", "open");
+    }
+
+    @Test
     void h_builds_elements_whose_text_never_becomes_markup() {
         JsonObject result = run("""
                 const { h } = await import('/shared/dom.js');
