@@ -10,7 +10,8 @@
 // for this page (Guichet's bridge sends it; across a cluster, once the other servers know), and {type:"err", body}.
 // After every (re)connection the state becomes 'open' once the server has answered every registration (or after 3 s
 // without an answer), so that a REST refetch made then sees everything published before the page listened. The
-// 'open' callbacks run then; if they return promises (e.g. that refetch), messages received meanwhile are held and
+// 'open' callbacks run then and must re-read the state: messages that arrived before are older than what they read,
+// and are dropped. If the callbacks return promises (e.g. that refetch), messages received meanwhile are held and
 // delivered after those promises settle, so a page never applies a live message before the state it refetched, and
 // never misses one.
 
@@ -44,10 +45,11 @@ function loadSockJS() {
 }
 
 export class EventBus {
-    constructor(url = '/eventbus', { token, onError } = {}) {
+    constructor(url = '/eventbus', { token, onError, approvalMillis = APPROVAL_MILLIS } = {}) {
         this.url = url;
         this.token = token;
         this.onError = onError;
+        this.approvalMillis = approvalMillis;
         this.handlers = new Map();      // address -> Set of handlers
         this.stateCallbacks = [];
         this.state = 'closed';
@@ -56,8 +58,8 @@ export class EventBus {
         this.retryTimer = null;
         this.retryMillis = FIRST_RETRY_MILLIS;
         this.stopped = true;
-        this.held = null;               // messages held until the 'open' callbacks have run
-        this.approval = null;           // the registrations sent on opening that the server has not answered
+        this.held = null;               // messages held while the 'open' callbacks run
+        this.approval = null;           // until 'open': how many registrations the server has not answered yet
     }
 
     start() {
@@ -78,9 +80,9 @@ export class EventBus {
             this.handlers.set(address, set);
         }
         set.add(handler);
-        if (first) {
-            // Sent only on an open socket; otherwise the next opening registers every address.
-            this.sendFrame({ type: 'register', address, headers: this.headers() });
+        if (first && this.sendFrame({ type: 'register', address, headers: this.headers() }) && this.approval) {
+            // Not sent when the socket is not open: the next opening registers every address.
+            this.approval.unanswered += 1;
         }
         return () => {
             set.delete(handler);
@@ -135,17 +137,19 @@ export class EventBus {
             return;
         }
         this.retryMillis = FIRST_RETRY_MILLIS;
-        this.held = [];
-        const addresses = [...this.handlers.keys()];
-        for (const address of addresses) {
+        const approved = this.approved();
+        for (const address of this.handlers.keys()) {
             this.sendFrame({ type: 'register', address, headers: this.headers() });
+            this.approval.unanswered += 1;
         }
         this.sendFrame({ type: 'ping' });
         this.pingTimer = setInterval(() => this.sendFrame({ type: 'ping' }), PING_MILLIS);
-        this.approved(addresses).then(() => {
+        this.checkApproval();
+        approved.then(() => {
             if (socket !== this.socket) {
                 return;
             }
+            this.held = [];
             const pending = this.setState('open');
             Promise.allSettled(pending).then(() => {
                 if (socket !== this.socket) {
@@ -159,22 +163,28 @@ export class EventBus {
     }
 
     /**
-     * Settles when the server has answered each of these registrations, approved or refused (a refusal does not say
-     * which address it refuses: each one counts for one), or after APPROVAL_MILLIS whatever it said (a server that
-     * does not tell approvals).
+     * Settles when the server has answered every registration sent from now on, approved or refused (a refusal does
+     * not say which address it refuses: each answer counts for one), or after approvalMillis whatever it said (a
+     * server that does not tell approvals).
      */
-    approved(addresses) {
+    approved() {
         this.endApproval();
         return new Promise(resolve => {
-            const approval = { waiting: new Set(addresses), refusals: 0, resolve, timer: null };
-            approval.timer = setTimeout(() => this.endApproval(), APPROVAL_MILLIS);
+            const approval = { unanswered: 0, resolve, timer: null };
+            approval.timer = setTimeout(() => this.endApproval(), this.approvalMillis);
             this.approval = approval;
-            this.checkApproval();
         });
     }
 
+    answered() {
+        if (this.approval) {
+            this.approval.unanswered -= 1;
+            this.checkApproval();
+        }
+    }
+
     checkApproval() {
-        if (this.approval && this.approval.waiting.size <= this.approval.refusals) {
+        if (this.approval && this.approval.unanswered <= 0) {
             this.endApproval();
         }
     }
@@ -199,22 +209,19 @@ export class EventBus {
             return;
         }
         if (message.type === 'registered') {
-            this.approval?.waiting.delete(message.address);
-            this.checkApproval();
+            this.answered();
             return;
         }
         if (message.type === 'err') {
             console.warn('event bus refused:', message.body);
-            if (this.approval) {
-                this.approval.refusals += 1;
-                this.checkApproval();
-            }
+            this.answered();
             if (this.onError) {
                 this.onError(message);
             }
             return;
         }
-        if (message.type !== 'rec') {
+        if (message.type !== 'rec' || this.state !== 'open') {
+            // Before 'open', a message is older than the state the page re-reads then.
             return;
         }
         if (this.held) {
@@ -269,10 +276,13 @@ export class EventBus {
         this.pingTimer = null;
     }
 
+    /** Whether the frame went: only on an open socket. */
     sendFrame(frame) {
         if (this.socket && this.socket.readyState === 1) {
             this.socket.send(JSON.stringify(frame));
+            return true;
         }
+        return false;
     }
 
     setState(state) {

@@ -61,10 +61,11 @@ public final class GuichetServer {
     private final EmbeddedDatabase embedded;
     private final List<String> secrets;
     private final NodeMetrics metrics;
+    private final LiveChannels channels;
 
     private GuichetServer(Vertx vertx, Services services, Pool pool, DatabaseSettings database, HttpVerticle http,
                           List<String> deployments, EmbeddedDatabase embedded, List<String> secrets,
-                          NodeMetrics metrics) {
+                          NodeMetrics metrics, LiveChannels channels) {
         this.vertx = vertx;
         this.services = services;
         this.pool = pool;
@@ -74,6 +75,7 @@ public final class GuichetServer {
         this.embedded = embedded;
         this.secrets = secrets;
         this.metrics = metrics;
+        this.channels = channels;
     }
 
     public static Future<GuichetServer> start(Vertx vertx, ServerOptions options) {
@@ -157,7 +159,7 @@ public final class GuichetServer {
                     deployed.add(id);
                     HttpVerticle http = httpInstances.get(0);
                     GuichetServer server = new GuichetServer(vertx, services, pool, db, http, deployed, embedded,
-                            secrets, metrics);
+                            secrets, metrics, channels);
                     if (options.printSecrets() && !secrets.isEmpty()) {
                         server.printSecrets(http.actualPort());
                     }
@@ -280,6 +282,11 @@ public final class GuichetServer {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** How this node passes browser messages to the other nodes of its cluster. */
+    public LiveChannels channels() {
+        return channels;
     }
 
     /** Undeploys this server's verticles (releasing what they registered), closes the pool and the embedded database. */

@@ -132,7 +132,9 @@ public final class EventBusBridge {
             case REGISTERED -> {
                 // The page re-reads its state once every registration is approved: what is published from now on
                 // reaches it, anything before is in what it reads.
-                event.socket().write(approval(event.getRawMessage().getString("address")));
+                if (openSockets.contains(event.socket())) {
+                    event.socket().write(approval(event.getRawMessage().getString("address")));
+                }
                 event.complete(true);
             }
             case SOCKET_CREATED -> {

@@ -180,7 +180,7 @@ public final class LiveChannels {
     }
 
     /** Whether this node filters what it relays to {@code node} (its snapshot arrived). */
-    boolean knowsWhatListens(String node) {
+    public boolean knowsWhatListens(String node) {
         return elsewhere.knows(node);
     }
 

@@ -200,6 +200,10 @@ class TwoNodesTest {
                 context.next();
             }
         };
+        // B tells a change only to the nodes that took its snapshot (asked when a node first publishes to browsers).
+        String b = ((VertxInternal) vertxB).clusterManager().getNodeId();
+        Eventually.await("A knows what B listens to", () -> nodeA.server().channels().knowsWhatListens(b),
+                known -> known);
         vertxA.eventBus().addInboundInterceptor(slowToTakeNews);
         try (BridgeSocket counter = BridgeSocket.connect(vertxB, nodeB.port())) {
             long asked = System.nanoTime();

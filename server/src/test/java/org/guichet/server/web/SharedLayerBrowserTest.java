@@ -154,7 +154,7 @@ class SharedLayerBrowserTest {
     }
 
     @Test
-    void the_event_bus_opens_once_the_server_answered_every_registration_and_holds_messages_until_the_page_reread() {
+    void the_event_bus_opens_once_the_server_answered_every_registration_drops_older_messages_holds_newer_ones() {
         JsonObject result = run("""
                 const sockets = [];
                 globalThis.SockJS = class {
@@ -186,9 +186,10 @@ class SharedLayerBrowserTest {
                 out.registered = socket.registers();
                 socket.frame({ type: 'rec', address: 'guichet.room.r1', body: { n: 1 } });
                 socket.frame({ type: 'registered', address: 'guichet.room.r1' });
-                await tick();
-                log.push('one of two approved');
                 socket.frame({ type: 'registered', address: 'guichet.counter.c1' });
+                await tick();
+                log.push('two of three approved');
+                socket.frame({ type: 'registered', address: 'guichet.site.s1.queue' });
                 await tick();
                 socket.frame({ type: 'rec', address: 'guichet.counter.c1', body: { n: 2 } });
                 await tick();
@@ -214,6 +215,18 @@ class SharedLayerBrowserTest {
                 out.refusedLog = refusedLog;
                 refused.close();
 
+                const silent = new EventBus('/eventbus', { approvalMillis: 50 });
+                const silentOpened = new Promise(resolve => silent.onState(state => {
+                    if (state === 'open') { resolve(); }
+                }));
+                silent.subscribe('guichet.room.r1', () => {});
+                silent.start();
+                await tick();
+                sockets[2].open();
+                await silentOpened;
+                out.silentOpened = true;
+                silent.close();
+
                 delete globalThis.SockJS;
                 const frames = [];
                 const real = new EventBus('/eventbus');
@@ -232,10 +245,13 @@ class SharedLayerBrowserTest {
 
         assertThat(result.getJsonArray("registered").getList())
                 .containsExactly("guichet.room.r1", "guichet.counter.c1", "guichet.site.s1.queue");
-        assertThat(result.getJsonArray("log").getList()).containsExactly("state connecting", "one of two approved",
-                "state open", "state re-read", "heard 1", "heard 2", "state closed");
+        assertThat(result.getJsonArray("log").getList()).as("message 1 came before the approvals: the re-read has it")
+                .containsExactly("state connecting", "two of three approved", "state open", "state re-read", "heard 2",
+                        "state closed");
         assertThat(result.getJsonArray("refusedLog").getList())
                 .containsExactly("state connecting", "refused", "one refused", "state open", "state closed");
+        assertThat(result.getBoolean("silentOpened")).as("open without the server's answers, after the time given")
+                .isTrue();
         assertThat(result.getJsonArray("realFrames").getList()).as("frames from the real server, then the state")
                 .containsSubsequence("registered", "open");
     }
