@@ -216,7 +216,7 @@ public final class EventBusBridge {
     }
 
     /** The frame telling a page that it listens to the address from now on (the bridge protocol has none). */
-    static Buffer approval(String address) {
+    private static Buffer approval(String address) {
         return new JsonObject().put("type", "registered").put("address", address).toBuffer();
     }
 

@@ -139,7 +139,7 @@ class TwoNodesTest {
     private static BridgeSocket listening(Vertx vertx, TestServer node, String address, String token) {
         BridgeSocket socket = BridgeSocket.connect(vertx, node.port());
         socket.register(address, token);
-        socket.awaitRegistered(vertx.eventBus(), address);
+        socket.awaitRegistered(address);
         return socket;
     }
 
@@ -293,7 +293,7 @@ class TwoNodesTest {
         try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port());
              SlowRevocations slow = SlowRevocations.on(vertxA)) {
             socket.register("guichet.site.s1.queue", agent);
-            socket.awaitRegistered(vertxB.eventBus(), "guichet.site.s1.queue");
+            socket.awaitRegistered("guichet.site.s1.queue");
 
             assertThat(nodeA.post("/api/v1/admin/agents/" + agentId + "/password", nodeA.adminToken(),
                     new JsonObject().put("password", "Granite-swallow-beside-Millau-7")).statusCode())
@@ -312,7 +312,7 @@ class TwoNodesTest {
         try (BridgeSocket socket = BridgeSocket.connect(vertxB, nodeB.port());
              SlowRevocations slow = SlowRevocations.on(vertxA)) {
             socket.register("guichet.site.s1.alerts", supervisor);
-            socket.awaitRegistered(vertxB.eventBus(), "guichet.site.s1.alerts");
+            socket.awaitRegistered("guichet.site.s1.alerts");
 
             ok(nodeA.send(HttpMethod.PATCH, "/api/v1/admin/agents/" + me.getLong("id"),
                     nodeA.adminToken(), Map.of("Content-Type", "application/json",

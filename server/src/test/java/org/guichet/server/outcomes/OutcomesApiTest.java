@@ -144,7 +144,7 @@ class OutcomesApiTest {
         long ticket = serving("svc-a");
         try (BridgeSocket screen = BridgeSocket.connect(server.vertx(), server.port())) {
             screen.register("guichet.counter.c1", server.tokenOf("cscreen-1"));
-            screen.awaitRegistered(server.vertx().eventBus(), "guichet.counter.c1");
+            screen.awaitRegistered("guichet.counter.c1");
 
             ok(finish(ticket, new JsonObject().put("outcomeId", "piece").put("orientedTo", "caf-13")));
 

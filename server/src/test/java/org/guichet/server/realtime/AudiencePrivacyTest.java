@@ -49,10 +49,10 @@ class AudiencePrivacyTest {
             screen.register("guichet.site.s1.queue", roomScreen);
             aboveCounter.register("guichet.counter.c1", counterScreen);
             visitor.register(visitorAddress, null);
-            screen.awaitRegistered(bus, "guichet.room.r1");
-            screen.awaitRegistered(bus, "guichet.site.s1.queue");
-            aboveCounter.awaitRegistered(bus, "guichet.counter.c1");
-            visitor.awaitRegistered(bus, visitorAddress);
+            screen.awaitRegistered("guichet.room.r1");
+            screen.awaitRegistered("guichet.site.s1.queue");
+            aboveCounter.awaitRegistered("guichet.counter.c1");
+            visitor.awaitRegistered(visitorAddress);
 
             // The first agent calls the visitor, then sends them to counter 1 with a note about them.
             long called = ok(server.post("/api/v1/counters/c2/call-next", first, null)).getLong("id");
@@ -122,9 +122,9 @@ class AudiencePrivacyTest {
             aboveCounter.register("guichet.counter.c1", counterScreen);
             targetRoom.register("guichet.room.r1b", roomScreen);
             visitor.register(visitorAddress, null);
-            aboveCounter.awaitRegistered(bus, "guichet.counter.c1");
-            targetRoom.awaitRegistered(bus, "guichet.room.r1b");
-            visitor.awaitRegistered(bus, visitorAddress);
+            aboveCounter.awaitRegistered("guichet.counter.c1");
+            targetRoom.awaitRegistered("guichet.room.r1b");
+            visitor.awaitRegistered(visitorAddress);
 
             // Counter 1's agent calls the visitor, starts, then sends them to service C (another room) with a note.
             ok(server.post("/api/v1/tickets/" + issued.getLong("id") + "/call", agent,

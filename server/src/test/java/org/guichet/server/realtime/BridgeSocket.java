@@ -1,7 +1,6 @@
 package org.guichet.server.realtime;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +8,9 @@ import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,9 @@ public final class BridgeSocket implements AutoCloseable {
     private final WebSocketClient client;
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    private final BlockingQueue<JsonObject> probes = new LinkedBlockingQueue<>();
-    /** The bridge's approvals of registrations, kept apart from the other frames. */
+    /** The bridge's approvals of registrations, kept apart from the other frames: in order, and by address. */
     private final BlockingQueue<String> approvals = new LinkedBlockingQueue<>();
+    private final Set<String> approved = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private enum Registration { NOT_YET, REGISTERED, REFUSED }
@@ -36,11 +37,11 @@ public final class BridgeSocket implements AutoCloseable {
         socket.handler(data -> {
             JsonObject frame = new JsonObject(data.toString());
             if ("registered".equals(frame.getString("type"))) {
+                approved.add(frame.getString("address"));
                 approvals.add(frame.getString("address"));
-                return;
+            } else {
+                frames.add(frame);
             }
-            boolean probe = frame.getValue("body") instanceof JsonObject body && "probe".equals(body.getString("type"));
-            (probe ? probes : frames).add(frame);
         });
         socket.closeHandler(v -> closed.countDown());
     }
@@ -99,19 +100,13 @@ public final class BridgeSocket implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until a registration took effect, whatever the bridge says: publish a probe on the address until one
-     * comes through. Probes are kept apart from the other frames.
-     */
-    public void awaitRegistered(EventBus bus, String address) {
+    /** Waits until the bridge says a registration took effect (its approval), or fails on its refusal or after 10 s. */
+    public void awaitRegistered(String address) {
         Registration registration = Eventually.await("registration on " + address, Duration.ofSeconds(10), () -> {
-            if (refusal() != null) {
-                return Registration.REFUSED;
+            if (approved.remove(address)) {
+                return Registration.REGISTERED;
             }
-            bus.publish(address, new JsonObject().put("type", "probe"));
-            JsonObject probe = probes.poll();
-            return probe != null && address.equals(probe.getString("address"))
-                    ? Registration.REGISTERED : Registration.NOT_YET;
+            return refusal() != null ? Registration.REFUSED : Registration.NOT_YET;
         }, answer -> answer != Registration.NOT_YET);
         if (registration == Registration.REFUSED) {
             throw new AssertionError("registration on " + address + " refused: " + refusal());

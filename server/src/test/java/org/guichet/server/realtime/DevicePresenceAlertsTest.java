@@ -57,9 +57,9 @@ class DevicePresenceAlertsTest {
         try (BridgeSocket first = BridgeSocket.connect(server.vertx(), server.port());
              BridgeSocket second = BridgeSocket.connect(server.vertx(), server.port())) {
             first.register(room, token);
-            first.awaitRegistered(server.vertx().eventBus(), room);
+            first.awaitRegistered(room);
             second.register(room, token);
-            second.awaitRegistered(server.vertx().eventBus(), room);
+            second.awaitRegistered(room);
             heartbeat(token, true);
             Eventually.await("the server counting both sockets", () -> liveSockets("screen-1") == 2);
             assertThat(alertKeys("s1")).doesNotContain("disconnected:screen-1", "never:screen-1");

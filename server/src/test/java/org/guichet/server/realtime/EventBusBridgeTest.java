@@ -58,7 +58,7 @@ class EventBusBridgeTest {
     void a_screen_receives_its_rooms_calls_recalls_and_waiting_counts() {
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.room.r1", screen1);
-            socket.awaitRegistered(bus(), "guichet.room.r1");
+            socket.awaitRegistered("guichet.room.r1");
 
             JsonObject issued = server.issue(agent1, "svc-a");
             long id = issued.getLong("id");
@@ -99,7 +99,7 @@ class EventBusBridgeTest {
     void a_screen_cannot_listen_to_another_room_site_or_counter() {
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.room.r1", screen1);
-            socket.awaitRegistered(bus(), "guichet.room.r1");
+            socket.awaitRegistered("guichet.room.r1");
             List<String> forbidden = List.of("guichet.room.r1b", "guichet.room.r2", "guichet.site.s2.queue",
                     "guichet.counter.c1", "guichet.counter.z1", "guichet.site.s1.alerts", "guichet.room.nowhere");
             forbidden.forEach(address -> assertRefused(socket, address, screen1));
@@ -182,7 +182,7 @@ class EventBusBridgeTest {
         String token = server.deviceToken("screen-1b");
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.room.r1b", token);
-            socket.awaitRegistered(bus(), "guichet.room.r1b");
+            socket.awaitRegistered("guichet.room.r1b");
             assertThat(server.post("/api/v1/admin/devices/screen-1b/revoke", server.adminToken(), null)
                     .statusCode()).isEqualTo(204);
             assertThat(socket.awaitClosed(10)).as("socket of the revoked screen closed").isTrue();
@@ -194,7 +194,7 @@ class EventBusBridgeTest {
         try (BridgeSocket socket = socket()) {
             assertRefused(socket, "guichet.room.r1b", token);
             socket.register("guichet.room.r1b", reissued);
-            socket.awaitRegistered(bus(), "guichet.room.r1b");
+            socket.awaitRegistered("guichet.room.r1b");
         }
     }
 
@@ -203,7 +203,7 @@ class EventBusBridgeTest {
         String agent = server.agent("bridge.logout", "agent", "s1");
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.site.s1.queue", agent);
-            socket.awaitRegistered(bus(), "guichet.site.s1.queue");
+            socket.awaitRegistered("guichet.site.s1.queue");
             assertThat(server.post("/api/v1/auth/logout", agent, null).statusCode()).isLessThan(300);
             assertThat(socket.awaitClosed(10)).as("socket of the logged-out agent closed").isTrue();
         }
@@ -218,7 +218,7 @@ class EventBusBridgeTest {
         long agentId = ok(server.get("/api/v1/auth/me", agent)).getLong("id");
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.site.s1.queue", agent);
-            socket.awaitRegistered(bus(), "guichet.site.s1.queue");
+            socket.awaitRegistered("guichet.site.s1.queue");
             assertThat(server.post("/api/v1/admin/agents/" + agentId + "/password", server.adminToken(),
                     new JsonObject().put("password", "a-brand-new-password")).statusCode()).isLessThan(300);
             assertThat(socket.awaitClosed(10)).as("socket opened with the session before the reset closed").isTrue();
@@ -235,9 +235,9 @@ class EventBusBridgeTest {
         String elsewhere = server.login("bridge.own.password", TestServer.AGENT_PASSWORD);
         try (BridgeSocket mine = socket(); BridgeSocket stolen = socket()) {
             mine.register("guichet.site.s1.queue", here);
-            mine.awaitRegistered(bus(), "guichet.site.s1.queue");
+            mine.awaitRegistered("guichet.site.s1.queue");
             stolen.register("guichet.counter.c2", elsewhere);
-            stolen.awaitRegistered(bus(), "guichet.counter.c2");
+            stolen.awaitRegistered("guichet.counter.c2");
 
             assertThat(server.post("/api/v1/auth/password", here, new JsonObject()
                     .put("currentPassword", TestServer.AGENT_PASSWORD)
@@ -266,7 +266,7 @@ class EventBusBridgeTest {
         ok(server.get("/api/v1/rooms/r1b/display", token)); // this node now remembers the screen in room 1 bis
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.room.r1b", token);
-            socket.awaitRegistered(bus(), "guichet.room.r1b");
+            socket.awaitRegistered("guichet.room.r1b");
 
             ok(server.put("/api/v1/admin/deployment", server.adminToken(), deploymentWith(
                     new JsonObject().put("id", "screen-moved").put("kind", "screen").put("name", "Écran mobile")
@@ -280,7 +280,7 @@ class EventBusBridgeTest {
         try (BridgeSocket again = socket()) {
             assertRefused(again, "guichet.room.r1b", token);
             again.register("guichet.room.r1", token);
-            again.awaitRegistered(bus(), "guichet.room.r1");
+            again.awaitRegistered("guichet.room.r1");
         }
     }
 
@@ -304,9 +304,9 @@ class EventBusBridgeTest {
         long agentId = ok(server.get("/api/v1/auth/me", agent)).getLong("id");
         try (BridgeSocket socket = socket(); BridgeSocket other = socket()) {
             socket.register("guichet.site.s1.queue", agent);
-            socket.awaitRegistered(bus(), "guichet.site.s1.queue");
+            socket.awaitRegistered("guichet.site.s1.queue");
             other.register("guichet.site.s1.alerts", otherSession);
-            other.awaitRegistered(bus(), "guichet.site.s1.alerts");
+            other.awaitRegistered("guichet.site.s1.alerts");
             assertThat(ok(server.post("/api/v1/admin/agents/" + agentId + "/deactivate", server.adminToken(), null))
                     .getBoolean("active")).isFalse();
             assertThat(socket.awaitClosed(10)).as("socket of the deactivated account closed").isTrue();
@@ -337,17 +337,17 @@ class EventBusBridgeTest {
             for (String address : List.of("guichet.counter.c1", "guichet.counter.c3", "guichet.room.r1b",
                     "guichet.site.s1.queue")) {
                 socket.register(address, agent1);
-                socket.awaitRegistered(bus(), address);
+                socket.awaitRegistered(address);
             }
             assertRefused(socket, "guichet.site.s1.alerts", agent1);
             assertRefused(socket, "guichet.counter.z1", agent1);
             socket.register("guichet.site.s1.alerts", supervisor);
-            socket.awaitRegistered(bus(), "guichet.site.s1.alerts");
+            socket.awaitRegistered("guichet.site.s1.alerts");
             assertRefused(socket, "guichet.site.s2.alerts", supervisor);
         }
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.counter.c1", counterScreen);
-            socket.awaitRegistered(bus(), "guichet.counter.c1");
+            socket.awaitRegistered("guichet.counter.c1");
             assertRefused(socket, "guichet.counter.c2", counterScreen);
             assertRefused(socket, "guichet.room.r1", counterScreen);
         }
@@ -359,7 +359,7 @@ class EventBusBridgeTest {
         String address = "guichet.ticket." + issued.getString("statusToken");
         try (BridgeSocket socket = socket()) {
             socket.register(address, null);
-            socket.awaitRegistered(bus(), address);
+            socket.awaitRegistered(address);
             long id = issued.getLong("id");
             ok(server.post("/api/v1/tickets/" + id + "/call", agent1, new JsonObject().put("counterId", "c1")));
             JsonObject body = socket.nextOn(address, "call").getJsonObject("body");
@@ -374,7 +374,7 @@ class EventBusBridgeTest {
         String counterScreen = server.deviceToken("cscreen-1");
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.counter.c1", counterScreen);
-            socket.awaitRegistered(bus(), "guichet.counter.c1");
+            socket.awaitRegistered("guichet.counter.c1");
             ok(server.post("/api/v1/counters/c1/pause", agent1, new JsonObject().put("reason", "pause")));
             JsonObject paused = socket.nextOn("guichet.counter.c1", "state").getJsonObject("body");
             assertThat(paused.getJsonObject("counter").getString("status")).isEqualTo("PAUSED");

@@ -145,9 +145,9 @@ class TrainingApiTest {
         try (BridgeSocket realScreen = BridgeSocket.connect(server.vertx(), server.port());
              BridgeSocket trainingScreen = BridgeSocket.connect(server.vertx(), server.port())) {
             realScreen.register("guichet.room.r1", server.tokenOf("screen-1"));
-            realScreen.awaitRegistered(server.vertx().eventBus(), "guichet.room.r1");
+            realScreen.awaitRegistered("guichet.room.r1");
             trainingScreen.register(trainingRoom, screenToken);
-            trainingScreen.awaitRegistered(server.vertx().eventBus(), trainingRoom);
+            trainingScreen.awaitRegistered(trainingRoom);
 
             // The trainee practises: a visit served and rated, a no-show, a visitor left waiting.
             JsonObject served = trainingTicket();
