@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * The plan of one compressed day of a département's network, drawn from a seed so that two runs replay the same day:
@@ -23,6 +24,7 @@ import java.util.Random;
  *   <li>at the counter: the visitor walks up in 15 to 60 s; is served in a lognormal time (median 2.5 min, sigma
  *       0.5: most visits take 1 to 6 min); 4 % never come (no-show) and 3 % are transferred to another service
  *       after being served, where they wait again.</li>
+ *   <li>agents open their counters over the quarter hour before 08:30 ({@link #counterOpening}).</li>
  * </ul>
  */
 final class NetworkDay {
@@ -95,6 +97,19 @@ final class NetworkDay {
         Outcome outcome = fate < NO_SHOW_SHARE ? Outcome.NO_SHOW
                 : fate < NO_SHOW_SHARE + TRANSFER_SHARE ? Outcome.TRANSFER : Outcome.FINISH;
         return new Visit(walk, Duration.ofMillis((long) (seconds * 1000)), outcome);
+    }
+
+    /**
+     * How long before the opening an agent opens its counter and asks for the next visitor, into a queue still empty:
+     * agents come in over the {@code window} before 08:30, each at a moment drawn from the seed, not all in the same
+     * millisecond. Zero when the window is.
+     */
+    Duration counterOpening(int agent, Duration window) {
+        if (window.isZero()) {
+            return Duration.ZERO;
+        }
+        // SplittableRandom mixes its seed: java.util.Random's first draws from neighbouring seeds are neighbours too.
+        return Duration.ofNanos((long) (new SplittableRandom(seed * 17 + agent).nextDouble() * window.toNanos()));
     }
 
     /** Index of the first cumulative share above {@code u} (u in [0, 1)). */

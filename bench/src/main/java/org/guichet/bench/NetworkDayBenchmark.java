@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
  * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.NetworkDayBenchmark \
  *     [--sites 250] [--agents 400] [--screens 500] [--kiosks 250] [--visitors 60000] [--speed 160]
  *     [--drain-seconds 60] [--nodes 2,1] [--stats-per-second 2] [--idle-seconds 2] [--pool 16] [--seed 15]
- *     [--node-jvms shared] [--warm-up-rounds 1] [--history-days 0]</pre>
+ *     [--node-jvms shared] [--warm-up-rounds 1] [--history-days 0] [--opening-minutes 15]</pre>
  *
  * {@code --speed 160} plays the 8 opening hours in 3 minutes. Every run stops by itself: after the day and at most
  * {@code --drain-seconds} more for the queues to empty. {@code --history-days N} first writes N earlier days of ended
  * tickets (as many a day as the day's visitors) and analyses them, so that the day is planned as on a server that has
- * run for months ({@link EndedHistory}).
+ * run for months ({@link EndedHistory}). The agents open their counters over the {@code --opening-minutes} before
+ * 08:30, each asking once for a visitor into its empty queue; 0 has them all ask at 08:30 in the same instant.
  */
 public final class NetworkDayBenchmark {
 
@@ -40,13 +41,13 @@ public final class NetworkDayBenchmark {
 
     record Settings(int sites, int agents, int screens, int kiosks, int visitors, double speed, int drainSeconds,
                     List<Integer> nodeCounts, double statsPerSecond, int idleSeconds, int poolSize, long seed,
-                    boolean ownJvms, int warmUpRounds, int historyDays) {
+                    boolean ownJvms, int warmUpRounds, int historyDays, int openingMinutes) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = Options.parse(args, "NetworkDayBenchmark [--sites N] [--agents N] "
                     + "[--screens N] [--kiosks N] [--visitors N] [--speed X] [--drain-seconds N] [--nodes 2,1] "
                     + "[--stats-per-second X] [--idle-seconds N] [--pool N] [--seed N] [--node-jvms own|shared] "
-                    + "[--warm-up-rounds N] [--history-days N]");
+                    + "[--warm-up-rounds N] [--history-days N] [--opening-minutes N]");
             Settings settings = new Settings(
                     Integer.parseInt(options.getOrDefault("sites", "250")),
                     Integer.parseInt(options.getOrDefault("agents", "400")),
@@ -63,15 +64,16 @@ public final class NetworkDayBenchmark {
                     Long.parseLong(options.getOrDefault("seed", "15")),
                     nodeJvms(options.getOrDefault("node-jvms", "shared")),
                     Integer.parseInt(options.getOrDefault("warm-up-rounds", "1")),
-                    Integer.parseInt(options.getOrDefault("history-days", "0")));
+                    Integer.parseInt(options.getOrDefault("history-days", "0")),
+                    Integer.parseInt(options.getOrDefault("opening-minutes", "15")));
             if (settings.sites < 1 || settings.sites > 999 || settings.agents < settings.sites
                     || settings.screens < settings.sites || settings.kiosks < settings.sites
                     || settings.visitors < 0 || settings.speed <= 0 || settings.statsPerSecond <= 0
                     || settings.nodeCounts.stream().anyMatch(n -> n < 1 || n > 8) || settings.warmUpRounds < 1
-                    || settings.historyDays < 0) {
+                    || settings.historyDays < 0 || settings.openingMinutes < 0 || settings.openingMinutes > 60) {
                 throw new IllegalArgumentException("need 1 <= sites <= 999, at least one agent, screen and kiosk per "
                         + "site, speed > 0, stats-per-second > 0, 1 to 8 nodes, at least one warm-up round, "
-                        + "history-days >= 0");
+                        + "history-days >= 0, opening-minutes 0 to 60");
             }
             return settings;
         }
@@ -92,10 +94,10 @@ public final class NetworkDayBenchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
         System.out.printf(Locale.ROOT, "Guichet network day: %d sites, %d agents, %d screens, %d kiosks, %d visitors, "
-                        + "speed %.0f, nodes %s, %d earlier days of history; %d cores shared by servers, database and "
-                        + "load; load average %s; %s%n",
+                        + "speed %.0f, nodes %s, %d earlier days of history, counters opened over the %d min before "
+                        + "08:30; %d cores shared by servers, database and load; load average %s; %s%n",
                 settings.sites(), settings.agents(), settings.screens(), settings.kiosks(), settings.visitors(),
-                settings.speed(), settings.nodeCounts(), settings.historyDays(),
+                settings.speed(), settings.nodeCounts(), settings.historyDays(), settings.openingMinutes(),
                 Runtime.getRuntime().availableProcessors(),
                 NetworkDayRun.machineLoad(), settings.ownJvms()
                         ? "each node in a JVM of its own (" + ServerProcess.HEAP + ", no other option), the load in this one"
@@ -160,7 +162,8 @@ public final class NetworkDayBenchmark {
         }
         System.out.println("(call-next counts the calls that found nobody waiting (204) too, and call-next 204 those "
                 + "alone: a call that lost its ticket to another counter's answers 204 once that call has committed; "
-                + "call-to-screen runs "
+                + "opening call counts apart each agent's first call, made on opening its counter before 08:30 "
+                + "(into an empty queue: 204), also counted in call-next and call-next 204; call-to-screen runs "
                 + "from the agent's call-next request to each screen of the room hearing the call, on whichever node)");
         ratioCaveat(results.size(), ownJvms).ifPresent(System.out::println);
         for (NetworkDayRun.Result result : results) {

@@ -58,8 +58,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class NetworkDayRun {
 
-    static final List<String> OPERATIONS = List.of("issue", "call-next", "call-next 204", "start", "finish",
-            "no-show", "transfer", "call-to-screen", "statistics");
+    static final List<String> OPERATIONS = List.of("issue", "call-next", "call-next 204", "opening call",
+            "start", "finish", "no-show", "transfer", "call-to-screen", "statistics");
     private static final String PASSWORD = "network-day-" + UUID.randomUUID();
     private static final String[] PREFIXES = {"A", "B", "C"};
     /** How long the agents may go on after the drain's end before they are stopped. */
@@ -99,6 +99,8 @@ final class NetworkDayRun {
         final Node node;
         String token;
         long idleTimer = -1;
+        /** Its counter's first call-next is made: the next ones are the day's. */
+        boolean opened;
 
         Agent(int index) {
             this.index = index;
@@ -509,16 +511,27 @@ final class NetworkDayRun {
 
     private void replayDay() throws Exception {
         List<NetworkDay.Visitor> visitors = day.visitors(settings.visitors());
-        long start = System.nanoTime() + 200_000_000L;
+        long opening = wall(Duration.ofMinutes(settings.openingMinutes()));
+        long start = System.nanoTime() + 200_000_000L + opening;
         hours = new DayHours(start, settings.speed(), NetworkDay.OPENING_HOURS,
                 List.of("issue", "call-next", "call-next 204", "call-to-screen"));
         long dayEnd = start + wall(NetworkDay.OPENING_HOURS);
         long drainEnd = dayEnd + TimeUnit.SECONDS.toNanos(settings.drainSeconds());
-        requireOneServiceDay(Instant.now(), Duration.ofNanos(drainEnd - start + AGENTS_GRACE.toNanos()));
+        requireOneServiceDay(Instant.now(), Duration.ofNanos(drainEnd - System.nanoTime() + AGENTS_GRACE.toNanos()));
         System.out.printf("  replaying %d visitors over %s of opening hours in %.0f s (speed %.0f), then up to %d s "
                         + "for the queues to empty%n", visitors.size(), NetworkDay.OPENING_HOURS,
                 (dayEnd - start) / 1e9, settings.speed(), settings.drainSeconds());
-        clientVertx.runOnContext(v -> agents.forEach(this::callNext));
+        if (opening == 0) {
+            clientVertx.runOnContext(v -> agents.forEach(this::callNext));
+        } else {
+            System.out.printf("  the agents open their counters over the %d min before 08:30 (%.1f s)%n",
+                    settings.openingMinutes(), opening / 1e9);
+            Duration window = Duration.ofMinutes(settings.openingMinutes());
+            for (Agent agent : agents) {
+                long at = start - wall(day.counterOpening(agent.index, window));
+                clientVertx.setTimer(Math.max(1, (at - System.nanoTime()) / 1_000_000), id -> callNext(agent));
+            }
+        }
         AtomicInteger next = new AtomicInteger();
         long[] kioskTimer = new long[1];
         kioskTimer[0] = clientVertx.setPeriodic(10, id -> {
@@ -588,9 +601,14 @@ final class NetworkDayRun {
             return;
         }
         long sent = System.nanoTime();
+        boolean opening = !agent.opened;
+        agent.opened = true;
         send(agent.node, HttpMethod.POST, "/api/v1/counters/" + agent.counterId + "/call-next", agent.token, null)
                 .onComplete(result -> {
                     Latencies latencies = operations.get("call-next");
+                    if (opening && result.succeeded() && result.result().statusCode() / 100 == 2) {
+                        operations.get("opening call").record(System.nanoTime() - sent);
+                    }
                     if (result.succeeded() && result.result().statusCode() == 200) {
                         long elapsed = System.nanoTime() - sent;
                         latencies.record(elapsed);
