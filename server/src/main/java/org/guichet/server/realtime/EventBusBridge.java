@@ -128,14 +128,29 @@ public final class EventBusBridge {
                 // second lock in case someone adds an inbound permission by mistake.
                 event.complete(false);
             }
-            case REGISTER -> authorise(event);
+            case REGISTER -> {
+                Listened listened = listenedBySocket.get(event.socket());
+                if (listened != null) {
+                    listened.asked(event.getRawMessage().getString("address"));
+                }
+                authorise(event);
+            }
             case REGISTERED -> {
                 // The page re-reads its state once every registration is approved: what is published from now on
                 // reaches it, anything before is in what it reads.
+                String address = event.getRawMessage().getString("address");
                 if (openSockets.contains(event.socket())) {
-                    event.socket().write(approval(event.getRawMessage().getString("address")));
+                    event.socket().write(approval(address));
                 }
                 event.complete(true);
+                Listened listened = listenedBySocket.get(event.socket());
+                if (listened != null && listened.registered(address) && openSockets.contains(event.socket())
+                    && event.socket() instanceof GuardedSocket socket) {
+                    // The page unregistered while the registration was being checked, when the bridge had nothing
+                    // to remove yet: it removes its consumer now, as the page asked.
+                    Buffer unregister = new JsonObject().put("type", "unregister").put("address", address).toBuffer();
+                    vertx.getOrCreateContext().runOnContext(later -> socket.fromServer(unregister));
+                }
             }
             case SOCKET_CREATED -> {
                 openSockets.add(event.socket());
@@ -145,7 +160,7 @@ public final class EventBusBridge {
             case UNREGISTER -> {
                 Listened listened = listenedBySocket.get(event.socket());
                 if (listened != null) {
-                    listened.forget(event.getRawMessage().getString("address"), channels);
+                    listened.unregistered(event.getRawMessage().getString("address"), channels);
                 }
                 event.complete(true);
             }
@@ -266,11 +281,39 @@ public final class EventBusBridge {
      * when the socket closes. A second registration of an address waits for the first one's acknowledgement (the
      * bridge itself refuses it only once the first is registered). Its lock orders a registration ending after the
      * socket closed: it is then not counted at all.
+     *
+     * <p>It also keeps which addresses the bridge has registered, so that an unregistration arriving while a
+     * registration is still checked (the bridge then has no consumer to remove) is applied once it is registered.
      */
     private static final class Listened {
         /** Each address, and the acknowledgement its listening waits for. */
         private final Map<String, Future<Void>> addresses = new java.util.HashMap<>();
+        /** Addresses the bridge has a consumer for. */
+        private final Set<String> registered = new java.util.HashSet<>();
+        /** Addresses unregistered while not registered: a registration on its way is to be undone. */
+        private final Set<String> withdrawn = new java.util.HashSet<>();
         private boolean closed;
+
+        /** The page asks for the address (again): an earlier withdrawal no longer holds. */
+        synchronized void asked(String address) {
+            withdrawn.remove(address);
+        }
+
+        /** The bridge registered the address; true when the page has withdrawn it meanwhile. */
+        synchronized boolean registered(String address) {
+            if (withdrawn.remove(address)) {
+                return true;
+            }
+            registered.add(address);
+            return false;
+        }
+
+        synchronized void unregistered(String address, LiveChannels channels) {
+            if (!registered.remove(address)) {
+                withdrawn.add(address);
+            }
+            forget(address, channels);
+        }
 
         /** What to wait for before the bridge listens; null when there is nothing to wait for. */
         synchronized Future<Void> listen(String address, LiveChannels channels) {

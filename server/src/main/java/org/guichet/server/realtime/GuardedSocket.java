@@ -21,6 +21,8 @@ final class GuardedSocket implements SockJSSocket {
 
     private final SockJSSocket socket;
     private final Consumer<String> closedFor;
+    /** What the bridge does with a frame from the page; null until it reads the socket. */
+    private Handler<Buffer> bridge;
 
     /** @param closedFor told why, each time this socket is closed for a bad frame */
     GuardedSocket(SockJSSocket socket, Consumer<String> closedFor) {
@@ -33,8 +35,16 @@ final class GuardedSocket implements SockJSSocket {
         socket.close();
     }
 
+    /** Hands the bridge a frame of ours as if the page had sent it (on the socket's event loop). */
+    void fromServer(Buffer frame) {
+        if (bridge != null) {
+            bridge.handle(frame);
+        }
+    }
+
     @Override
     public SockJSSocket handler(Handler<Buffer> handler) {
+        bridge = handler;
         socket.handler(handler == null ? null : data -> {
             String problem = BridgeFrames.problem(data.toString());
             if (problem == null) {

@@ -60,6 +60,15 @@ public final class BridgeSocket implements AutoCloseable {
         sendText(frame.encode());
     }
 
+    /** Frames written one after the other without waiting in between, so that the bridge reads them close together. */
+    public void sendTogether(JsonObject... frames) {
+        java.util.List<io.vertx.core.Future<Void>> written = new java.util.ArrayList<>();
+        for (JsonObject frame : frames) {
+            written.add(socket.writeTextMessage(frame.encode()));
+        }
+        TestServer.await(io.vertx.core.Future.all(written));
+    }
+
     /** Any text as one message, JSON or not. */
     public void sendText(String text) {
         TestServer.await(socket.writeTextMessage(text));

@@ -162,6 +162,33 @@ class EventBusBridgeTest {
     }
 
     @Test
+    void an_address_unregistered_while_its_token_is_checked_is_not_heard_once_the_bridge_has_registered_it() {
+        // given a session the server has not checked yet: its check is a query, which the unregistration overtakes
+        server.agent("bridge.withdrawing", "agent", "s1");
+        String session = server.login("bridge.withdrawing", TestServer.AGENT_PASSWORD);
+        try (BridgeSocket socket = socket()) {
+            socket.sendTogether(
+                    new JsonObject().put("type", "register").put("address", "guichet.room.r1b")
+                            .put("headers", new JsonObject().put("token", session)),
+                    new JsonObject().put("type", "unregister").put("address", "guichet.room.r1b"));
+            socket.awaitRegistered("guichet.room.r1b");
+            socket.register("guichet.site.s1.queue", session);
+            socket.awaitRegistered("guichet.site.s1.queue");
+
+            bus().publish("guichet.room.r1b", new JsonObject().put("type", "withdrawn"));
+            bus().publish("guichet.site.s1.queue", new JsonObject().put("type", "kept"));
+
+            JsonObject first = socket.next();
+            while (!"rec".equals(first.getString("type"))
+                   || !List.of("withdrawn", "kept").contains(first.getJsonObject("body").getString("type"))) {
+                first = socket.next();
+            }
+            assertThat(first.getJsonObject("body").getString("type")).as("the first of the two messages heard")
+                    .isEqualTo("kept");
+        }
+    }
+
+    @Test
     void missing_unknown_wrong_kind_or_foreign_tokens_are_refused() {
         String kiosk = server.deviceToken("kiosk-1");
         String foreignAgent = server.agent("bridge.agent.s2", "agent", "s2");
