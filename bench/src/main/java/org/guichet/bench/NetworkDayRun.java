@@ -511,7 +511,8 @@ final class NetworkDayRun {
 
     private void replayDay() throws Exception {
         List<NetworkDay.Visitor> visitors = day.visitors(settings.visitors());
-        long opening = wall(Duration.ofMinutes(settings.openingMinutes()));
+        Duration window = Duration.ofMinutes(settings.openingMinutes());
+        long opening = wall(window);
         long start = System.nanoTime() + 200_000_000L + opening;
         hours = new DayHours(start, settings.speed(), NetworkDay.OPENING_HOURS,
                 List.of("issue", "call-next", "call-next 204", "call-to-screen"));
@@ -526,7 +527,6 @@ final class NetworkDayRun {
         } else {
             System.out.printf("  the agents open their counters over the %d min before 08:30 (%.1f s)%n",
                     settings.openingMinutes(), opening / 1e9);
-            Duration window = Duration.ofMinutes(settings.openingMinutes());
             for (Agent agent : agents) {
                 long at = start - wall(day.counterOpening(agent.index, window));
                 clientVertx.setTimer(Math.max(1, (at - System.nanoTime()) / 1_000_000), id -> callNext(agent));

@@ -139,12 +139,13 @@ public final class EventBusBridge {
                 // The page re-reads its state once every registration is approved: what is published from now on
                 // reaches it, anything before is in what it reads.
                 String address = event.getRawMessage().getString("address");
-                if (openSockets.contains(event.socket())) {
+                boolean open = openSockets.contains(event.socket());
+                if (open) {
                     event.socket().write(approval(address));
                 }
                 event.complete(true);
                 Listened listened = listenedBySocket.get(event.socket());
-                if (listened != null && listened.registered(address) && openSockets.contains(event.socket())
+                if (listened != null && listened.registered(address) && open
                     && event.socket() instanceof GuardedSocket socket) {
                     // The page unregistered while the registration was being checked, when the bridge had nothing
                     // to remove yet: it removes its consumer now, as the page asked.
@@ -301,11 +302,8 @@ public final class EventBusBridge {
 
         /** The bridge registered the address; true when the page has withdrawn it meanwhile. */
         synchronized boolean registered(String address) {
-            if (withdrawn.remove(address)) {
-                return true;
-            }
             registered.add(address);
-            return false;
+            return withdrawn.remove(address);
         }
 
         synchronized void unregistered(String address, LiveChannels channels) {

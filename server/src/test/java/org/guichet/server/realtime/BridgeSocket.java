@@ -1,5 +1,6 @@
 package org.guichet.server.realtime;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -8,9 +9,9 @@ import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +25,8 @@ public final class BridgeSocket implements AutoCloseable {
     private final WebSocketClient client;
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    /** The bridge's approvals of registrations, kept apart from the other frames: in order, and by address. */
+    /** The bridge's approvals of registrations (their addresses), in order, kept apart from the other frames. */
     private final BlockingQueue<String> approvals = new LinkedBlockingQueue<>();
-    private final Set<String> approved = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private enum Registration { NOT_YET, REGISTERED, REFUSED }
@@ -37,7 +37,6 @@ public final class BridgeSocket implements AutoCloseable {
         socket.handler(data -> {
             JsonObject frame = new JsonObject(data.toString());
             if ("registered".equals(frame.getString("type"))) {
-                approved.add(frame.getString("address"));
                 approvals.add(frame.getString("address"));
             } else {
                 frames.add(frame);
@@ -62,11 +61,11 @@ public final class BridgeSocket implements AutoCloseable {
 
     /** Frames written one after the other without waiting in between, so that the bridge reads them close together. */
     public void sendTogether(JsonObject... frames) {
-        java.util.List<io.vertx.core.Future<Void>> written = new java.util.ArrayList<>();
+        List<Future<Void>> written = new ArrayList<>();
         for (JsonObject frame : frames) {
             written.add(socket.writeTextMessage(frame.encode()));
         }
-        TestServer.await(io.vertx.core.Future.all(written));
+        TestServer.await(Future.all(written));
     }
 
     /** Any text as one message, JSON or not. */
@@ -112,7 +111,7 @@ public final class BridgeSocket implements AutoCloseable {
     /** Waits until the bridge says a registration took effect (its approval), or fails on its refusal or after 10 s. */
     public void awaitRegistered(String address) {
         Registration registration = Eventually.await("registration on " + address, Duration.ofSeconds(10), () -> {
-            if (approved.remove(address)) {
+            if (approvals.remove(address)) {
                 return Registration.REGISTERED;
             }
             return refusal() != null ? Registration.REFUSED : Registration.NOT_YET;
