@@ -4,14 +4,18 @@ import io.vertx.core.Future;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Lets requests that arrive while the database is busy leave together: at most {@code maxInFlight} batches run at
- * once, and whatever arrives meanwhile waits for the next one (up to {@code maxBatch} items). Nothing waits on a timer:
- * under light load each request leaves at once, alone; under heavy load one transaction, and one commit, serves many.
- * Safe to call from any thread.
+ * Lets requests that arrive while the database is busy with their key leave together: a batch in flight holds the
+ * keys of its items, whatever arrives for a key held waits for the next batch (up to {@code maxBatch} items), and
+ * requests for other keys leave at once in batches of their own, up to {@code maxInFlight} at a time. Nothing waits
+ * on a timer: under light load each request leaves at once, alone; under heavy load one transaction, and one commit,
+ * serves many. Items of one key leave in the order they came. Safe to call from any thread.
  *
  * @param <T> an item; {@code runBatch} must settle whatever each item waits for, then complete its own future
  */
@@ -19,58 +23,81 @@ final class Batcher<T> {
 
     private final int maxInFlight;
     private final int maxBatch;
+    private final Function<T, ?> key;
     private final Function<List<T>, Future<?>> runBatch;
     private final ArrayDeque<T> pending = new ArrayDeque<>();
+    private final Set<Object> keysInFlight = new HashSet<>();
     private int inFlight;
 
-    Batcher(int maxInFlight, int maxBatch, Function<List<T>, Future<?>> runBatch) {
+    private record Batch<T>(List<T> items, Set<Object> keys) {
+    }
+
+    Batcher(int maxInFlight, int maxBatch, Function<T, ?> key, Function<List<T>, Future<?>> runBatch) {
         if (maxInFlight < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("maxInFlight and maxBatch must be at least 1");
         }
         this.maxInFlight = maxInFlight;
         this.maxBatch = maxBatch;
+        this.key = key;
         this.runBatch = runBatch;
     }
 
     void submit(T item) {
-        List<T> batch;
+        Object itemKey = key.apply(item);
+        Batch<T> batch;
         synchronized (this) {
-            pending.add(item);
-            batch = takeBatch();
+            // Whatever waits while a batch could start waits for a key held: this item can only leave alone.
+            if (inFlight >= maxInFlight || keysInFlight.contains(itemKey)) {
+                pending.add(item);
+                return;
+            }
+            batch = start(List.of(item), Set.of(itemKey));
         }
-        if (batch != null) {
-            run(batch);
-        }
+        run(batch);
     }
 
-    private List<T> takeBatch() {
+    private Batch<T> start(List<T> items, Set<Object> keys) {
+        inFlight++;
+        keysInFlight.addAll(keys);
+        return new Batch<>(items, keys);
+    }
+
+    /** The next batch: the oldest waiting items whose keys no batch in flight holds; null if none may leave now. */
+    private Batch<T> takeBatch() {
         if (inFlight >= maxInFlight || pending.isEmpty()) {
             return null;
         }
-        inFlight++;
-        List<T> batch = new ArrayList<>(Math.min(pending.size(), maxBatch));
-        while (!pending.isEmpty() && batch.size() < maxBatch) {
-            batch.add(pending.poll());
+        List<T> items = new ArrayList<>();
+        Set<Object> keys = new HashSet<>();
+        for (Iterator<T> waiting = pending.iterator(); waiting.hasNext() && items.size() < maxBatch; ) {
+            T item = waiting.next();
+            Object itemKey = key.apply(item);
+            if (!keysInFlight.contains(itemKey)) {
+                items.add(item);
+                keys.add(itemKey);
+                waiting.remove();
+            }
         }
-        return batch;
+        return items.isEmpty() ? null : start(items, keys);
     }
 
-    private void run(List<T> batch) {
+    private void run(Batch<T> batch) {
         Future<?> done;
         try {
-            done = runBatch.apply(batch);
+            done = runBatch.apply(batch.items());
         } catch (RuntimeException e) {
             done = Future.failedFuture(e);
         }
         done.onComplete(result -> {
-            List<T> next;
+            List<Batch<T>> next = new ArrayList<>();
             synchronized (this) {
                 inFlight--;
-                next = takeBatch();
+                keysInFlight.removeAll(batch.keys());
+                for (Batch<T> taken = takeBatch(); taken != null; taken = takeBatch()) {
+                    next.add(taken);
+                }
             }
-            if (next != null) {
-                run(next);
-            }
+            next.forEach(this::run);
         });
     }
 

@@ -14,8 +14,9 @@ class BatcherTest {
     private final List<List<String>> batches = new ArrayList<>();
     private final List<Promise<Void>> running = new ArrayList<>();
 
+    /** Items keyed by their first letter: "a1" and "a2" share a key, "b1" has another. */
     private Batcher<String> batcher(int maxInFlight, int maxBatch) {
-        return new Batcher<>(maxInFlight, maxBatch, batch -> {
+        return new Batcher<>(maxInFlight, maxBatch, item -> item.charAt(0), batch -> {
             batches.add(batch);
             Promise<Void> done = Promise.promise();
             running.add(done);
@@ -64,7 +65,7 @@ class BatcherTest {
     @Test
     void a_failed_or_throwing_batch_does_not_stop_the_next() {
         List<List<String>> seen = new ArrayList<>();
-        Batcher<String> batcher = new Batcher<>(1, 10, batch -> {
+        Batcher<String> batcher = new Batcher<>(1, 10, item -> item, batch -> {
             seen.add(batch);
             if (batch.contains("boom")) {
                 throw new IllegalStateException("boom");
@@ -78,5 +79,65 @@ class BatcherTest {
 
         assertThat(seen).containsExactly(List.of("boom"), List.of("x"), List.of("y"));
         assertThat(batcher.pendingCount()).isZero();
+    }
+
+    @Test
+    void a_request_whose_key_no_batch_holds_leaves_at_once_beside_the_batch_in_flight() {
+        Batcher<String> batcher = batcher(4, 10);
+        batcher.submit("a1");
+
+        batcher.submit("a2");
+        batcher.submit("b1");
+
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1"));
+        assertThat(batcher.pendingCount()).isEqualTo(1);
+        running.get(0).complete();
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1"), List.of("a2"));
+    }
+
+    @Test
+    void a_key_held_waits_even_with_room_in_flight_and_its_requests_leave_in_order() {
+        Batcher<String> batcher = batcher(4, 2);
+        for (String item : List.of("a1", "a2", "b1", "a3", "a4")) {
+            batcher.submit(item);
+        }
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1"));
+
+        running.get(0).complete();
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1"), List.of("a2", "a3"));
+        running.get(1).complete();
+        assertThat(batches).hasSize(3);
+        running.get(2).complete();
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1"), List.of("a2", "a3"), List.of("a4"));
+        assertThat(batcher.pendingCount()).isZero();
+    }
+
+    @Test
+    void requests_held_back_by_the_limit_in_flight_leave_together_once_a_batch_ends() {
+        Batcher<String> batcher = batcher(1, 10);
+        batcher.submit("a1");
+        batcher.submit("b1");
+        batcher.submit("a2");
+        batcher.submit("c1");
+
+        running.get(0).complete();
+
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1", "a2", "c1"));
+    }
+
+    @Test
+    void a_batch_that_ends_frees_its_own_keys_only() {
+        Batcher<String> batcher = batcher(3, 1);
+        batcher.submit("a1");
+        batcher.submit("a2");
+        batcher.submit("a3");
+        batcher.submit("b1");
+        batcher.submit("b2");
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1"));
+
+        running.get(1).complete();
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1"), List.of("b2"));
+        running.get(0).complete();
+        assertThat(batches).containsExactly(List.of("a1"), List.of("b1"), List.of("b2"), List.of("a2"));
     }
 }
