@@ -62,11 +62,8 @@ final class Batcher<T> {
         return new Batch<>(items, keys);
     }
 
-    /** The next batch: the oldest waiting items whose keys no batch in flight holds; null if none may leave now. */
+    /** With a slot free, the next batch: the oldest waiting items whose keys no batch in flight holds; or null. */
     private Batch<T> takeBatch() {
-        if (inFlight >= maxInFlight || pending.isEmpty()) {
-            return null;
-        }
         List<T> items = new ArrayList<>();
         Set<Object> keys = new HashSet<>();
         for (Iterator<T> waiting = pending.iterator(); waiting.hasNext() && items.size() < maxBatch; ) {
@@ -89,15 +86,16 @@ final class Batcher<T> {
             done = Future.failedFuture(e);
         }
         done.onComplete(result -> {
-            List<Batch<T>> next = new ArrayList<>();
+            // One batch ends, one may start: the slot it frees, for the oldest waiting items of keys now free.
+            Batch<T> next;
             synchronized (this) {
                 inFlight--;
                 keysInFlight.removeAll(batch.keys());
-                for (Batch<T> taken = takeBatch(); taken != null; taken = takeBatch()) {
-                    next.add(taken);
-                }
+                next = takeBatch();
             }
-            next.forEach(this::run);
+            if (next != null) {
+                run(next);
+            }
         });
     }
 
