@@ -62,7 +62,7 @@ final class Batcher<T> {
         return new Batch<>(items, keys);
     }
 
-    /** With a slot free, the next batch: the oldest waiting items whose keys no batch in flight holds; or null. */
+    /** With a slot free, a batch of the oldest waiting items whose keys no batch in flight holds; or null. */
     private Batch<T> takeBatch() {
         List<T> items = new ArrayList<>();
         Set<Object> keys = new HashSet<>();
@@ -86,16 +86,17 @@ final class Batcher<T> {
             done = Future.failedFuture(e);
         }
         done.onComplete(result -> {
-            // One batch ends, one may start: the slot it frees, for the oldest waiting items of keys now free.
-            Batch<T> next;
+            // A batch of several keys frees each: when one batch cannot take all that waits for them (maxBatch), the
+            // rest must leave now in batches of their own, or a new request of a free key would overtake them.
+            List<Batch<T>> next = new ArrayList<>();
             synchronized (this) {
                 inFlight--;
                 keysInFlight.removeAll(batch.keys());
-                next = takeBatch();
+                for (Batch<T> taken; inFlight < maxInFlight && (taken = takeBatch()) != null; ) {
+                    next.add(taken);
+                }
             }
-            if (next != null) {
-                run(next);
-            }
+            next.forEach(this::run);
         });
     }
 

@@ -140,4 +140,27 @@ class BatcherTest {
         running.get(0).complete();
         assertThat(batches).containsExactly(List.of("a1"), List.of("b1"), List.of("b2"), List.of("a2"));
     }
+
+    @Test
+    void a_batch_of_several_keys_that_ends_frees_each_for_a_batch_of_its_own() {
+        Batcher<String> batcher = batcher(2, 2);
+        batcher.submit("x1");
+        batcher.submit("y1");
+        batcher.submit("a1");
+        batcher.submit("b1");
+        running.get(0).complete();
+        assertThat(batches.get(2)).containsExactly("a1", "b1");
+        batcher.submit("a2");
+        batcher.submit("a3");
+        batcher.submit("b2");
+        running.get(1).complete();
+        assertThat(batches).hasSize(3);
+
+        running.get(2).complete();
+        batcher.submit("b3");
+
+        // a2 and a3 fill one batch; b2, whose key is free too, must not wait behind them nor be overtaken by b3.
+        assertThat(batches.subList(3, batches.size())).containsExactly(List.of("a2", "a3"), List.of("b2"));
+        assertThat(batcher.pendingCount()).isEqualTo(1);
+    }
 }
