@@ -190,8 +190,9 @@ public final class TicketStore {
      * replays those); each (site, prefix, day) sequence moves once by the number of its new tickets, taken in key
      * order so that concurrent batches never wait on each other in a cycle, and so does each queue's waiting count
      * (which tells each ticket how many are ahead; the insert trigger leaves tickets that carry it alone); tickets are
-     * numbered in arrival order and inserted with their ISSUE events. The recent call rate and open counters are read
-     * once per service for the wait estimate. A duplicate key inside the batch, or one racing another batch, fails the
+     * numbered in the order they were submitted and inserted with their ISSUE events, each arrival raised, if need be,
+     * to the latest its sequence has numbered (V32: the queue calls by arrival, the visitor reads numbers). The recent
+     * call rate and open counters are read once per service for the wait estimate. A duplicate key inside the batch, or one racing another batch, fails the
      * statement and nothing is consumed.
      */
     static final String ISSUE_BATCH = """
@@ -211,11 +212,13 @@ public final class TicketStore {
                 ) AS previous ON true
                 WHERE previous.taken IS NULL
             ), seq AS (
-                INSERT INTO ticket_sequence AS s (site_id, prefix, service_day, last_value)
-                SELECT site_id, prefix, service_day, count(*) FROM fresh
+                INSERT INTO ticket_sequence AS s (site_id, prefix, service_day, last_value, last_arrival_at)
+                SELECT site_id, prefix, service_day, count(*), max(arrival_at) FROM fresh
                 GROUP BY site_id, prefix, service_day ORDER BY site_id, prefix, service_day
-                ON CONFLICT (site_id, prefix, service_day) DO UPDATE SET last_value = s.last_value + excluded.last_value
-                RETURNING site_id, prefix, service_day, last_value
+                ON CONFLICT (site_id, prefix, service_day) DO UPDATE SET last_value = s.last_value + excluded.last_value,
+                    arrival_floor = s.last_arrival_at,
+                    last_arrival_at = greatest(s.last_arrival_at, excluded.last_arrival_at)
+                RETURNING site_id, prefix, service_day, last_value, arrival_floor
             ), queued AS (
                 -- Read only once every sequence row is taken, so batches lock rows in one global order.
                 INSERT INTO queue_length AS q (site_id, service_id, service_day, waiting)
@@ -227,6 +230,7 @@ public final class TicketStore {
             ), numbered AS (
                 SELECT f.*, s.last_value - count(*) OVER same_sequence
                             + row_number() OVER (same_sequence ORDER BY f.ord) AS seq,
+                       greatest(s.arrival_floor, max(f.arrival_at) OVER (same_sequence ORDER BY f.ord)) AS arrived,
                        q.waiting - count(*) OVER same_queue + row_number() OVER (same_queue ORDER BY f.ord) - 1
                            AS ahead
                 FROM fresh f JOIN seq s USING (site_id, prefix, service_day)
@@ -238,8 +242,8 @@ public final class TicketStore {
                                     status_token, arrival_at, issued_at, issuer_device_id, idempotency_key,
                                     ahead_on_arrival, appointment_at)
                 SELECT site_id, service_id, room_id, prefix, seq, service_day, priority, language, 'WAITING',
-                       status_token, arrival_at, arrival_at, device_id, idempotency_key, ahead, appointment_at
-                FROM numbered
+                       status_token, arrived, arrived, device_id, idempotency_key, ahead, appointment_at
+                FROM numbered ORDER BY site_id, prefix, service_day, seq -- ids in number order: ties of arrival
                 RETURNING *
             ), e AS (
                 INSERT INTO ticket_event (ticket_id, site_id, service_id, kind, at, data)

@@ -1,9 +1,17 @@
 package org.guichet.server.queue;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import org.guichet.server.domain.Principal;
+import org.guichet.server.domain.PriorityClass;
+import org.guichet.server.domain.Ticket;
+import org.guichet.server.service.IssueRequest;
+import org.guichet.server.service.Issued;
+import org.guichet.server.service.TicketIssuer;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +144,51 @@ class NumberingAndIssueTest {
         assertThat(status.getString("status")).isEqualTo("WAITING");
         assertThat(status.containsKey("id")).isFalse();
         assertThat(server.get("/api/v1/public/tickets/unknownunknownunknown", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_ticket_never_arrives_before_one_numbered_before_it() {
+        // Before the other tests' days: its calls must not count as recent calls in their wait estimates.
+        Instant at = START.plus(Duration.ofDays(5));
+        clock.set(at);
+        TicketIssuer issuer = server.services().issuer();
+        Principal kiosk = Principal.device("kiosk-1", "kiosk", "s1", null, null);
+        IssueRequest request = new IssueRequest(null, "svc-c", PriorityClass.NORMAL, "fr", null);
+        // Requests that read the clock on different event loops, or on nodes whose clocks differ, and are numbered
+        // the other way round: each read it before the one numbered just before it.
+        List<Future<Issued>> batched = new ArrayList<>();
+        Promise<Void> submitted = Promise.promise();
+        server.vertx().runOnContext(v -> {
+            batched.add(issuer.issue(kiosk, request));
+            clock.set(at.plusMillis(5));
+            batched.add(issuer.issue(kiosk, request));
+            clock.set(at.plusMillis(2));
+            batched.add(issuer.issue(kiosk, request));
+            submitted.complete();
+        });
+        TestServer.await(submitted.future());
+        List<Ticket> tickets = new ArrayList<>(batched.stream().map(TestServer::await).map(Issued::ticket).toList());
+        clock.set(at.minusMillis(3));
+        JsonObject last = server.issue(kiosk1, "svc-c");
+
+        assertThat(tickets).extracting(Ticket::number).containsExactly("C001", "C002", "C003");
+        assertThat(last.getString("number")).isEqualTo("C004");
+        assertThat(tickets).extracting(Ticket::arrivalAt)
+                .containsExactly(at, at.plusMillis(5), at.plusMillis(5));
+        assertThat(Instant.parse(last.getString("arrivalAt"))).isEqualTo(at.plusMillis(5));
+        assertThat(last.getInteger("peopleAhead")).isEqualTo(3);
+        assertThat(server.get("/api/v1/public/tickets/" + last.getString("statusToken"), null).bodyAsJsonObject()
+                .getInteger("peopleAhead")).isEqualTo(3);
+
+        String agent = server.agentAtCounter("order.agent", "s1", "c3");
+        List<String> called = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonObject ticket = ok(server.post("/api/v1/counters/c3/call-next", agent, null));
+            called.add(ticket.getString("number"));
+            ok(server.post("/api/v1/tickets/" + ticket.getLong("id") + "/no-show", agent, null));
+        }
+        assertThat(called).containsExactly("C001", "C002", "C003", "C004");
+        ok(server.post("/api/v1/counters/c3/close", agent, null));
     }
 
     @Test
