@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * clustered server nodes on this machine (Hazelcast on 127.0.0.1) over one PostgreSQL, then against 1 node, each with
  * a fresh database. Each room's screens are spread over the nodes, and agents and kiosks too, so calls cross nodes.
  * Prints each operation's p50/p99/max and errors for both, side by side, the machine's load, and the checks: no
- * error, no lost call (every call heard by every screen of its room), no double call, no number given twice.
+ * error, no lost call (every call heard by every screen of its room), no double call, no number given twice, no
+ * ticket stamped as arriving before the one numbered before it.
  *
  * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.NetworkDayBenchmark \
  *     [--sites 250] [--agents 400] [--screens 500] [--kiosks 250] [--visitors 60000] [--speed 160]
@@ -196,6 +197,9 @@ public final class NetworkDayBenchmark {
                 : "no lost call: MISSED (" + result.lostDeliveries() + " deliveries)");
         verdicts.add(doubles == 0 ? "no double call or number: met" : "no double call or number: MISSED (" + doubles
                 + ")");
+        long outOfOrder = result.database().getOrDefault(NetworkDayRun.NUMBERS_BEFORE_THEIR_ARRIVAL, 0L);
+        verdicts.add(outOfOrder == 0 ? "numbers in the order of arrival: met"
+                : "numbers in the order of arrival: MISSED (" + outOfOrder + " tickets)");
         long wrongCounts = result.database().getOrDefault(NetworkDayRun.WRONG_COUNTS_SHOWN, 0L);
         verdicts.add(wrongCounts == 0 ? "screens' waiting counts right at the end: met"
                 : "screens' waiting counts right at the end: MISSED (" + wrongCounts + " screens)");

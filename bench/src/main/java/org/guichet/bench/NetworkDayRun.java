@@ -65,6 +65,8 @@ final class NetworkDayRun {
     /** How long the agents may go on after the drain's end before they are stopped. */
     private static final Duration AGENTS_GRACE = Duration.ofSeconds(30);
     static final String WRONG_COUNTS_SHOWN = "screens showing another waiting count than the database";
+    /** The queue calls by arrival: a ticket stamped before the one numbered before it would be called first. */
+    static final String NUMBERS_BEFORE_THEIR_ARRIVAL = "tickets arrived before the one numbered before them";
 
     /** What one run measured and checked. */
     record Result(int nodes, Map<String, Latencies> operations, Map<String, Integer> failures, double daySeconds,
@@ -801,6 +803,11 @@ final class NetworkDayRun {
             checks.put("numbers given twice (site, prefix, day)", count(pool, """
                     SELECT count(*) FROM (SELECT 1 FROM ticket WHERE transferred_from IS NULL
                                           GROUP BY site_id, prefix, service_day, seq HAVING count(*) > 1) d"""));
+            checks.put(NUMBERS_BEFORE_THEIR_ARRIVAL, count(pool, """
+                    SELECT count(*) FROM (SELECT arrival_at < lag(arrival_at) OVER (PARTITION BY site_id, prefix,
+                                                 service_day ORDER BY seq) AS earlier
+                                          FROM ticket WHERE transferred_from IS NULL AND %s) n
+                    WHERE earlier""".formatted(EndedHistory.NOT_FROM_HISTORY)));
             checks.put("tickets called more than once", count(pool, """
                     SELECT count(*) FROM (SELECT 1 FROM ticket_event WHERE kind = 'CALL'
                                           GROUP BY ticket_id HAVING count(*) > 1) d"""));
