@@ -192,8 +192,8 @@ public final class TicketStore {
      * (which tells each ticket how many are ahead; the insert trigger leaves tickets that carry it alone); tickets are
      * numbered in the order they were submitted and inserted with their ISSUE events, each arrival raised, if need be,
      * to the latest its sequence has numbered (V32: the queue calls by arrival, the visitor reads numbers). The recent
-     * call rate and open counters are read once per service for the wait estimate. A duplicate key inside the batch, or one racing another batch, fails the
-     * statement and nothing is consumed.
+     * call rate and open counters are read once per service for the wait estimate. A duplicate key inside the batch,
+     * or one racing another batch, fails the statement and nothing is consumed.
      */
     static final String ISSUE_BATCH = """
             WITH req AS (
@@ -215,7 +215,8 @@ public final class TicketStore {
                 INSERT INTO ticket_sequence AS s (site_id, prefix, service_day, last_value, last_arrival_at)
                 SELECT site_id, prefix, service_day, count(*), max(arrival_at) FROM fresh
                 GROUP BY site_id, prefix, service_day ORDER BY site_id, prefix, service_day
-                ON CONFLICT (site_id, prefix, service_day) DO UPDATE SET last_value = s.last_value + excluded.last_value,
+                ON CONFLICT (site_id, prefix, service_day) DO UPDATE
+                SET last_value = s.last_value + excluded.last_value,
                     arrival_floor = s.last_arrival_at,
                     last_arrival_at = greatest(s.last_arrival_at, excluded.last_arrival_at)
                 RETURNING site_id, prefix, service_day, last_value, arrival_floor
