@@ -24,6 +24,13 @@ class BatcherTest {
         });
     }
 
+    /** Submits the items one after the other, in order. */
+    private static void submit(Batcher<String> batcher, String... items) {
+        for (String item : items) {
+            batcher.submit(item);
+        }
+    }
+
     @Test
     void a_lone_request_leaves_at_once() {
         Batcher<String> batcher = batcher(1, 10);
@@ -38,8 +45,7 @@ class BatcherTest {
         Batcher<String> batcher = batcher(1, 10);
         batcher.submit("a");
 
-        batcher.submit("b");
-        batcher.submit("c");
+        submit(batcher, "b", "c");
         assertThat(batches).hasSize(1);
         assertThat(batcher.pendingCount()).isEqualTo(2);
         running.get(0).complete();
@@ -51,9 +57,7 @@ class BatcherTest {
     @Test
     void no_more_batches_in_flight_than_allowed_and_none_larger_than_the_maximum() {
         Batcher<String> batcher = batcher(2, 2);
-        for (String item : List.of("a", "b", "c", "d", "e", "f")) {
-            batcher.submit(item);
-        }
+        submit(batcher, "a", "b", "c", "d", "e", "f");
         assertThat(batches).containsExactly(List.of("a"), List.of("b"));
 
         running.get(1).complete();
@@ -73,9 +77,7 @@ class BatcherTest {
             return Future.failedFuture("refused");
         });
 
-        batcher.submit("boom");
-        batcher.submit("x");
-        batcher.submit("y");
+        submit(batcher, "boom", "x", "y");
 
         assertThat(seen).containsExactly(List.of("boom"), List.of("x"), List.of("y"));
         assertThat(batcher.pendingCount()).isZero();
@@ -86,8 +88,7 @@ class BatcherTest {
         Batcher<String> batcher = batcher(4, 10);
         batcher.submit("a1");
 
-        batcher.submit("a2");
-        batcher.submit("b1");
+        submit(batcher, "a2", "b1");
 
         assertThat(batches).containsExactly(List.of("a1"), List.of("b1"));
         assertThat(batcher.pendingCount()).isEqualTo(1);
@@ -98,9 +99,7 @@ class BatcherTest {
     @Test
     void a_key_held_waits_even_with_room_in_flight_and_its_requests_leave_in_order() {
         Batcher<String> batcher = batcher(4, 2);
-        for (String item : List.of("a1", "a2", "b1", "a3", "a4")) {
-            batcher.submit(item);
-        }
+        submit(batcher, "a1", "a2", "b1", "a3", "a4");
         assertThat(batches).containsExactly(List.of("a1"), List.of("b1"));
 
         running.get(0).complete();
@@ -115,10 +114,7 @@ class BatcherTest {
     @Test
     void requests_held_back_by_the_limit_in_flight_leave_together_once_a_batch_ends() {
         Batcher<String> batcher = batcher(1, 10);
-        batcher.submit("a1");
-        batcher.submit("b1");
-        batcher.submit("a2");
-        batcher.submit("c1");
+        submit(batcher, "a1", "b1", "a2", "c1");
 
         running.get(0).complete();
 
@@ -128,11 +124,7 @@ class BatcherTest {
     @Test
     void a_batch_that_ends_frees_its_own_keys_only() {
         Batcher<String> batcher = batcher(3, 1);
-        batcher.submit("a1");
-        batcher.submit("a2");
-        batcher.submit("a3");
-        batcher.submit("b1");
-        batcher.submit("b2");
+        submit(batcher, "a1", "a2", "a3", "b1", "b2");
         assertThat(batches).containsExactly(List.of("a1"), List.of("b1"));
 
         running.get(1).complete();
@@ -144,15 +136,10 @@ class BatcherTest {
     @Test
     void a_batch_of_several_keys_that_ends_frees_each_for_a_batch_of_its_own() {
         Batcher<String> batcher = batcher(2, 2);
-        batcher.submit("x1");
-        batcher.submit("y1");
-        batcher.submit("a1");
-        batcher.submit("b1");
+        submit(batcher, "x1", "y1", "a1", "b1");
         running.get(0).complete();
         assertThat(batches.get(2)).containsExactly("a1", "b1");
-        batcher.submit("a2");
-        batcher.submit("a3");
-        batcher.submit("b2");
+        submit(batcher, "a2", "a3", "b2");
         running.get(1).complete();
         assertThat(batches).hasSize(3);
 
