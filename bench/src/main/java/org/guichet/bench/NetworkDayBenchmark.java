@@ -189,25 +189,26 @@ public final class NetworkDayBenchmark {
     static String verdict(NetworkDayRun.Result result) {
         List<String> verdicts = new ArrayList<>();
         int errors = result.operations().values().stream().mapToInt(Latencies::errors).sum();
-        verdicts.add(errors == 0 ? "no error: met" : "no error: MISSED (" + errors + " errors)");
+        verdicts.add(none("no error", errors, " errors"));
         long doubles = result.doubleCallsSeen() + result.doubleNumbersSeen()
                 + result.database().getOrDefault("numbers given twice (site, prefix, day)", 0L)
                 + result.database().getOrDefault("tickets called more than once", 0L);
-        verdicts.add(result.lostDeliveries() == 0 ? "no lost call: met"
-                : "no lost call: MISSED (" + result.lostDeliveries() + " deliveries)");
-        verdicts.add(doubles == 0 ? "no double call or number: met" : "no double call or number: MISSED (" + doubles
-                + ")");
-        long outOfOrder = result.database().getOrDefault(NetworkDayRun.NUMBERS_BEFORE_THEIR_ARRIVAL, 0L);
-        verdicts.add(outOfOrder == 0 ? "numbers in the order of arrival: met"
-                : "numbers in the order of arrival: MISSED (" + outOfOrder + " tickets)");
-        long wrongCounts = result.database().getOrDefault(NetworkDayRun.WRONG_COUNTS_SHOWN, 0L);
-        verdicts.add(wrongCounts == 0 ? "screens' waiting counts right at the end: met"
-                : "screens' waiting counts right at the end: MISSED (" + wrongCounts + " screens)");
+        verdicts.add(none("no lost call", result.lostDeliveries(), " deliveries"));
+        verdicts.add(none("no double call or number", doubles, ""));
+        verdicts.add(none("numbers in the order of arrival",
+                result.database().getOrDefault(NetworkDayRun.NUMBERS_BEFORE_THEIR_ARRIVAL, 0L), " tickets"));
+        verdicts.add(none("screens' waiting counts right at the end",
+                result.database().getOrDefault(NetworkDayRun.WRONG_COUNTS_SHOWN, 0L), " screens"));
         verdicts.add(p99(result, "issue", TARGET_ISSUE_AND_CALL_P99_MS));
         verdicts.add(p99(result, "call-next", TARGET_ISSUE_AND_CALL_P99_MS));
         verdicts.add(p99(result, "call-to-screen", TARGET_SCREEN_P99_MS));
         hostCaveat(result.hostShare()).ifPresent(verdicts::add);
         return String.join("; ", verdicts);
+    }
+
+    /** A target that nothing may break: met when {@code count} is 0, else missed by that many {@code what}. */
+    static String none(String target, long count, String what) {
+        return count == 0 ? target + ": met" : target + ": MISSED (" + count + what + ")";
     }
 
     /**
