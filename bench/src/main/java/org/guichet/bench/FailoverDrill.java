@@ -14,11 +14,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.store.DatabaseSettings;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -101,10 +100,10 @@ public final class FailoverDrill {
             System.out.printf("Guichet failover drill: PostgreSQL from %s%s, %d kiosks, primary killed after %d s, "
                     + "standby promoted %d s later%n", bin, runAs == null ? "" : " run as " + runAs, kiosks,
                     before.toSeconds(), detect.toSeconds());
-            primary = PostgresNode.initPrimary(bin, scratch.resolve("primary"), freePort(), runAs);
+            primary = PostgresNode.initPrimary(bin, scratch.resolve("primary"), LoopbackPorts.free(), runAs);
             primary.start(List.of("wal_level=replica", "max_wal_senders=4", "max_connections=60",
                     "synchronous_commit=on", "synchronous_standby_names=standby1", "fsync=on"));
-            standby = PostgresNode.baseBackup(primary, scratch.resolve("standby"), freePort(), "standby1");
+            standby = PostgresNode.baseBackup(primary, scratch.resolve("standby"), LoopbackPorts.free(), "standby1");
             standby.start(List.of("hot_standby=on", "max_connections=60", "fsync=on", "synchronous_commit=on"));
             awaitSynchronous(primary);
             primary.execute("CREATE DATABASE guichet");
@@ -273,12 +272,6 @@ public final class FailoverDrill {
         return nanos / 1e9;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static JsonObject deployment() {
         return new JsonObject().put("sites", new JsonArray().add(new JsonObject().put("id", "drill")
                 .put("name", "Exercice de bascule").put("timeZone", "Europe/Paris")
@@ -288,5 +281,4 @@ public final class FailoverDrill {
                         .put("targetWaitMinutes", 15)))
                 .put("devices", new JsonArray().add(new JsonObject().put("id", "drill-kiosk").put("kind", "kiosk")))));
     }
-
 }

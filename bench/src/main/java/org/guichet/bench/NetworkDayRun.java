@@ -21,6 +21,7 @@ import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.store.Database;
@@ -29,7 +30,6 @@ import org.guichet.server.store.EmbeddedDatabase;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -232,7 +232,7 @@ final class NetworkDayRun {
     private void startNodes() throws Exception {
         database = EmbeddedDatabase.start(data.resolve("db"));
         for (int i = 0; i < nodeCount; i++) {
-            clusterPorts.add(freePort());
+            clusterPorts.add(LoopbackPorts.free());
         }
         if (!settings.ownJvms()) {
             for (int i = 0; i < nodeCount; i++) {
@@ -256,8 +256,8 @@ final class NetworkDayRun {
         // One key for the callers' numbers in the whole cluster: a node with another refuses to start.
         Path contactKey = data.resolve("contact.key");
         if (settings.ownJvms()) {
-            ServerProcess process = ServerProcess.start(data.resolve("node-" + index), database.settings(), freePort(),
-                    clusterPorts.get(index), nodeCount == 1 ? List.of() : clusterPorts, clusterName,
+            ServerProcess process = ServerProcess.start(data.resolve("node-" + index), database.settings(),
+                    LoopbackPorts.free(), clusterPorts.get(index), nodeCount == 1 ? List.of() : clusterPorts, clusterName,
                     settings.poolSize(), issuing, contactKey, PASSWORD);
             nodes.set(index, new Node(null, null, process, client(process.port())));
             return;
@@ -1074,11 +1074,5 @@ final class NetworkDayRun {
 
     private static String username(int j) {
         return String.format("netday.%03d", j);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

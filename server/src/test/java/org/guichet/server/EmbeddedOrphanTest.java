@@ -1,5 +1,6 @@
 package org.guichet.server;
 
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.NodeProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class EmbeddedOrphanTest {
 
     @Test
     void the_postgresql_of_a_killed_server_stops_by_itself() {
-        node = NodeProcess.startEmbedded("orphan-watchdog", dataDirectory, NodeProcess.freePort());
+        node = NodeProcess.startEmbedded("orphan-watchdog", dataDirectory, LoopbackPorts.free());
         long postmaster = postmasterPid();
 
         node.kill();
@@ -51,14 +52,14 @@ class EmbeddedOrphanTest {
 
     @Test
     void the_next_start_stops_an_orphan_and_serves() {
-        node = NodeProcess.startEmbedded("orphan-first", dataDirectory, NodeProcess.freePort());
+        node = NodeProcess.startEmbedded("orphan-first", dataDirectory, LoopbackPorts.free());
         long orphan = postmasterPid();
         // Everything the server started but its PostgreSQL dies with it, as after kill -9 of the whole process tree.
         node.descendants().stream().filter(process -> process.pid() != orphan).forEach(ProcessHandle::destroyForcibly);
         node.kill();
         assertThat(isRunning(orphan)).as("an orphan PostgreSQL is left").isTrue();
 
-        node = NodeProcess.startEmbedded("orphan-next", dataDirectory, NodeProcess.freePort());
+        node = NodeProcess.startEmbedded("orphan-next", dataDirectory, LoopbackPorts.free());
 
         assertThat(isRunning(orphan)).as("the orphan was stopped").isFalse();
         assertThat(postmasterPid()).isNotEqualTo(orphan);

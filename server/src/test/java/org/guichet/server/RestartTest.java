@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +44,7 @@ class RestartTest {
         String deployment = new String(getClass().getResourceAsStream("/test-deployment.yaml").readAllBytes());
         Files.writeString(config, "deployment:\n" + deployment.lines().filter(line -> !line.startsWith("#"))
                 .map(line -> "  " + line).reduce("", (a, b) -> a + b + "\n"));
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = LoopbackPorts.free();
         client = WebClient.create(vertx);
     }
 

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.realtime.BridgeSocket;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.Eventually;
@@ -21,9 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +48,8 @@ class TwoNodesTest {
 
     @BeforeAll
     static void startTwoNodes() {
-        int portA = freePort();
-        int portB = freePort();
+        int portA = LoopbackPorts.free();
+        int portB = LoopbackPorts.free();
         String cluster = "guichet-test-" + UUID.randomUUID();
         vertxA = await(ServerVertx.create(ClusterSettings.onLoopback(portA, List.of(portA, portB), cluster)));
         vertxB = await(ServerVertx.create(ClusterSettings.onLoopback(portB, List.of(portA, portB), cluster)));
@@ -447,13 +445,5 @@ class TwoNodesTest {
             byB += rebuilt.get(1);
         }
         assertThat(byA + byB).isEqualTo(dirty);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.testing.LogCapture;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.Eventually;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,9 +42,7 @@ class DatabaseOutageTest {
 
     @BeforeAll
     static void start() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = LoopbackPorts.free();
         postgres = startPostgres();
         vertx = Vertx.vertx();
         server = TestServer.start(vertx, TestServer.options(

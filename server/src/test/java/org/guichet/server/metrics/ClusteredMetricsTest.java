@@ -4,15 +4,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestDatabase;
 import org.guichet.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,12 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusteredMetricsTest {
 
     private static final String TOKEN = "clustered-metrics-token-0123456789";
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static Scrape scrape(TestServer node) {
         return Scrape.parse(TestServer.status(node.get("/metrics", TOKEN), 200).bodyAsString());
@@ -47,7 +39,7 @@ class ClusteredMetricsTest {
 
     @Test
     void each_node_counts_what_it_did_and_both_report_the_same_queues() throws Exception {
-        List<Integer> members = List.of(freePort(), freePort());
+        List<Integer> members = List.of(LoopbackPorts.free(), LoopbackPorts.free());
         String cluster = "metrics-" + UUID.randomUUID();
         MetricsSettings settingsA = MetricsSettings.withToken(TOKEN);
         MetricsSettings settingsB = MetricsSettings.withToken(TOKEN);

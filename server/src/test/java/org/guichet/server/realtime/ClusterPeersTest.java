@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.NodeProcess;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ class ClusterPeersTest {
 
     @Test
     void the_other_nodes_are_listed_again_when_one_joins_and_when_one_leaves() {
-        int portA = NodeProcess.freePort();
-        int portB = NodeProcess.freePort();
+        int portA = LoopbackPorts.free();
+        int portB = LoopbackPorts.free();
         String cluster = "guichet-peers-" + UUID.randomUUID();
         Vertx a = await(ServerVertx.create(ClusterSettings.onLoopback(portA, List.of(portA, portB), cluster)));
         Vertx b = null;

@@ -9,6 +9,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.NodeProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +46,8 @@ class LiveChannelsClusterTest {
 
     @BeforeAll
     static void twoNodes() {
-        int portA = NodeProcess.freePort();
-        int portB = NodeProcess.freePort();
+        int portA = LoopbackPorts.free();
+        int portB = LoopbackPorts.free();
         String cluster = "guichet-live-" + UUID.randomUUID();
         vertxA = await(ServerVertx.create(ClusterSettings.onLoopback(portA, List.of(portA, portB), cluster)));
         vertxB = await(ServerVertx.create(ClusterSettings.onLoopback(portB, List.of(portA, portB), cluster)));

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.testing.LogCapture;
 import org.guichet.server.domain.PhoneNumber;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -188,9 +188,7 @@ class HttpSmsGatewayTest {
 
     @Test
     void a_provider_out_of_reach_is_tried_again() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort(); // closed again before the gateway tries it
-        }
+        port = LoopbackPorts.free();
 
         SmsFailure failure = failureOf(retrying(2).send(VISITOR, TEXT));
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.guichet.server.config.LoopbackPorts;
 
 /**
  * A real HAProxy (Debian's {@code haproxy} package) running the configuration shipped in server/deploy/haproxy.cfg,
@@ -35,7 +36,7 @@ public final class LoadBalancer implements AutoCloseable {
             throw new AssertionError("HAProxy is needed (apt-get install haproxy); .ci/run installs it");
         }
         try {
-            int port = NodeProcess.freePort();
+            int port = LoopbackPorts.free();
             Path config = Files.createTempFile("guichet-haproxy", ".cfg");
             config.toFile().deleteOnExit();
             Files.writeString(config, render(Files.readString(SHIPPED), port, nodePorts));

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.domain.SsoSettings;
 import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.TestDatabase;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +41,7 @@ class SignOnPageTest {
         provider = new MockOAuth2Server();
         provider.start();
         // The provider sends the browser back to this address, so the server's port is chosen first.
-        int port = freePort();
+        int port = LoopbackPorts.free();
         SsoSettings sso = SsoSettings.fromConfig(new JsonObject()
                 .put("issuer", provider.issuerUrl(ISSUER_ID).toString()).put("clientId", CLIENT_ID)
                 .put("redirectBaseUrl", "http://localhost:" + port)
@@ -73,13 +71,6 @@ class SignOnPageTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void anAdministratorSignsOnFromTheButtonAndLogsOutAtTheProviderToo() {

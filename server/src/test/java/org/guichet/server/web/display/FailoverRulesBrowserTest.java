@@ -2,6 +2,7 @@ package org.guichet.server.web.display;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.testing.TestServer;
 import org.guichet.server.web.Browser;
 import org.junit.jupiter.api.AfterAll;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -104,10 +103,7 @@ class FailoverRulesBrowserTest {
 
     @Test
     void a_node_answers_when_anything_answers_http_there_and_not_when_nothing_listens() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = LoopbackPorts.free();
 
         JsonObject result = run("""
                 return { up: await failover.answers(args[0]), down: await failover.answers(args[1]) };""",

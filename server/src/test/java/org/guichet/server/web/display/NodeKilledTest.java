@@ -1,6 +1,7 @@
 package org.guichet.server.web.display;
 
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.LoadBalancer;
 import org.guichet.server.testing.NodeProcess;
@@ -56,12 +57,12 @@ class NodeKilledTest {
     @Test
     void a_node_killed_under_load_loses_no_ticket_and_its_screen_resumes_on_the_other() throws Exception {
         DatabaseSettings database = TestDatabase.freshDatabase();
-        int hazelcastA = NodeProcess.freePort();
-        int hazelcastB = NodeProcess.freePort();
+        int hazelcastA = LoopbackPorts.free();
+        int hazelcastB = LoopbackPorts.free();
         List<Integer> members = List.of(hazelcastA, hazelcastB);
         String cluster = "guichet-kill-" + UUID.randomUUID();
-        int portA = NodeProcess.freePort();
-        int portB = NodeProcess.freePort();
+        int portA = LoopbackPorts.free();
+        int portB = LoopbackPorts.free();
         try (NodeProcess nodeA = NodeProcess.start("node-a", database, portA, hazelcastA, members, cluster);
              LoadBalancer balancer = LoadBalancer.start(List.of(portA, portB))) {
             String base = balancer.url();

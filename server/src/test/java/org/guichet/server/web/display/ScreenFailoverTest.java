@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
+import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.TestDatabase;
 import org.guichet.server.testing.TestServer;
@@ -13,10 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WindowType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +42,10 @@ class ScreenFailoverTest {
 
     @BeforeEach
     void startTwoClusteredNodes() {
-        int httpA = freePort();
-        int httpB = freePort();
-        int hazelcastA = freePort();
-        int hazelcastB = freePort();
+        int httpA = LoopbackPorts.free();
+        int httpB = LoopbackPorts.free();
+        int hazelcastA = LoopbackPorts.free();
+        int hazelcastB = LoopbackPorts.free();
         String cluster = "screen-failover-" + UUID.randomUUID();
         Future<Vertx> a = ServerVertx.create(ClusterSettings.onLoopback(hazelcastA, List.of(hazelcastA, hazelcastB),
                 cluster));
@@ -160,13 +157,5 @@ class ScreenFailoverTest {
     private static <T> T in(ScreenPage page, String window, Supplier<T> action) {
         page.driver().switchTo().window(window);
         return action.get();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
