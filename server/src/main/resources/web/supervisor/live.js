@@ -23,6 +23,8 @@ export class LiveView {
         this.offsetMs = 0;
         this.queueAt = Date.now();
         this.fresh = new Set();
+        /** Alerts said to a screen reader, kept while they last. */
+        this.announced = new Set();
         this.unsubscribe = [];
         this.watched = new Set();
         this.timers = [];
@@ -38,6 +40,7 @@ export class LiveView {
         if (changed || this.unsubscribe.length === 0) {
             this.stop();
             this.data = null;
+            this.announced.clear();
             this.subscribe();
         }
         if (this.timers.length === 0) {
@@ -75,7 +78,13 @@ export class LiveView {
             this.data.alerts = body.alerts;
             (body.raised || []).forEach(key => this.fresh.add(key));
             this.renderAlerts();
-            const raised = body.alerts.filter(alert => (body.raised || []).includes(alert.key));
+            // In a cluster every node checks the alerts and tells its own pages, so a change may come once per node:
+            // an alert is said once while it lasts.
+            const listed = new Set(body.alerts.map(alert => alert.key));
+            [...this.announced].filter(key => !listed.has(key)).forEach(key => this.announced.delete(key));
+            const raised = body.alerts.filter(alert => (body.raised || []).includes(alert.key)
+                && !this.announced.has(alert.key));
+            raised.forEach(alert => this.announced.add(alert.key));
             if (raised.length) {
                 $('#announce').textContent = t('alert.new', { alerts: raised.map(alert => this.alertText(alert)).join(' ; ') });
             }

@@ -1,6 +1,11 @@
 package org.guichet.server.web.supervisor;
 
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.guichet.server.realtime.Addresses;
+import org.guichet.server.testing.Eventually;
 import org.guichet.server.testing.MutableClock;
 import org.guichet.server.testing.TestServer;
 import org.guichet.server.web.Accessibility;
@@ -19,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.ok;
@@ -90,6 +97,35 @@ class SupervisionAccessibilityTest {
         new Actions(driver).sendKeys(keys).perform();
     }
 
+    /**
+     * In a cluster each node checks the alerts and tells its own pages, so the page hears a change once per node, and
+     * a node (re)started tells every alert as new: the page says only what it has not said yet.
+     */
+    private static void anAlertIsSaidOnceWhateverTheNodesThatTellIt(List<JsonObject> told) {
+        JsonObject waitRaised = Eventually.await("the message raising service B's wait", () -> told.stream()
+                .filter(message -> message.getJsonArray("raised").contains("wait:svc-b")).findFirst(),
+                Optional::isPresent).orElseThrow();
+        driver.executeScript("""
+                const said = document.getElementById('announce');
+                window.saidAgain = [];
+                new MutationObserver(records => records.forEach(record => window.saidAgain.push(
+                    [...record.addedNodes].map(node => node.textContent).join(''))))
+                    .observe(said, { childList: true });""");
+        EventBus bus = server.vertx().eventBus();
+        bus.publish(Addresses.siteAlerts("s1"), waitRaised.copy());
+        bus.publish(Addresses.siteAlerts("s1"), waitRaised.copy().put("raised", new JsonArray()
+                .add("wait:svc-b").add("never:screen-1b")));
+        Browser.waitUpTo(driver, Duration.ofSeconds(10)).until(d -> !saidAgain().isEmpty());
+        assertThat(saidAgain()).as("the second node's copy, then a restarted node's every alert")
+                .singleElement().asString().startsWith("Nouvelle alerte : ")
+                .contains("Écran salle 1 bis ne s’est jamais connecté").doesNotContain("Service B");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> saidAgain() {
+        return (List<String>) driver.executeScript("return window.saidAgain");
+    }
+
     @Test
     void every_view_passes_axe_and_is_usable_with_keys_and_a_screen_reader() {
         driver.get(server.baseUrl() + "/supervisor/");
@@ -108,6 +144,9 @@ class SupervisionAccessibilityTest {
                 d.findElement(By.id("bus-state")).getDomAttribute("data-state")));
 
         // Service B passes its 10-minute target (and the kiosk falls silent): the new alerts are said politely.
+        List<JsonObject> told = new CopyOnWriteArrayList<>();
+        MessageConsumer<JsonObject> overheard = server.vertx().eventBus().consumer(Addresses.siteAlerts("s1"),
+                message -> told.add(message.body()));
         CLOCK.advance(Duration.ofMinutes(11));
         Browser.shown(driver, "#alerts li[data-key='wait:svc-b']");
         Browser.waitUpTo(driver, Duration.ofSeconds(10)).until(d -> {
@@ -125,6 +164,9 @@ class SupervisionAccessibilityTest {
                     .filter(el => !(el.getAttribute('aria-label') || el.labels?.length || el.textContent.trim()))
                     .map(el => el.id || el.outerHTML.slice(0, 60));""");
         assertThat(unnamed).as("controls without a name").isEmpty();
+
+        anAlertIsSaidOnceWhateverTheNodesThatTellIt(told);
+        overheard.unregister();
 
         driver.findElement(By.id("tab-stats")).click();
         Browser.shown(driver, "#chart-occupancy");
