@@ -1,5 +1,7 @@
 package org.guichet.server.testing;
 
+import org.guichet.server.config.LoopbackPorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.guichet.server.config.LoopbackPorts;
 
 /**
  * A real HAProxy (Debian's {@code haproxy} package) running the configuration shipped in server/deploy/haproxy.cfg,

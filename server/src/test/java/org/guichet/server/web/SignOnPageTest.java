@@ -71,7 +71,6 @@ class SignOnPageTest {
         }
     }
 
-
     @Test
     void anAdministratorSignsOnFromTheButtonAndLogsOutAtTheProviderToo() {
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "admin-42", "JWT", List.of(CLIENT_ID),
