@@ -25,7 +25,6 @@ import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.domain.HttpSettings;
 import org.guichet.server.domain.IssuingRate;
 import org.guichet.server.store.Database;
-import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.store.EmbeddedDatabase;
 
 import java.io.IOException;

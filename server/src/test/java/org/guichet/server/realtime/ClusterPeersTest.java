@@ -7,7 +7,6 @@ import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
 import org.guichet.server.config.LoopbackPorts;
 import org.guichet.server.testing.Eventually;
-import org.guichet.server.testing.NodeProcess;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

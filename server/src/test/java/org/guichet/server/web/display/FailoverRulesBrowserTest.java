@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -102,7 +101,7 @@ class FailoverRulesBrowserTest {
     }
 
     @Test
-    void a_node_answers_when_anything_answers_http_there_and_not_when_nothing_listens() throws IOException {
+    void a_node_answers_when_anything_answers_http_there_and_not_when_nothing_listens() {
         int closedPort = LoopbackPorts.free();
 
         JsonObject result = run("""
