@@ -181,6 +181,8 @@ final class NetworkDayRun {
             setUp();
             String before = machineLoad();
             databaseCpu = ProcessCpu.ofDatabase(data.resolve("db").resolve("postgres"));
+            ThreadCpu threadCpu = ThreadCpu.telling(clientVertx);
+            Map<Long, ThreadCpu.Reading> threadsBefore = threadCpu.read();
             long jvmBefore = ProcessCpu.jvmNanos();
             long nodesBefore = nodeJvmsNanos();
             long databaseBefore = databaseCpu.databaseNanos();
@@ -206,14 +208,17 @@ final class NetworkDayRun {
             String nodeJvms = settings.ownJvms() ? String.format(java.util.Locale.ROOT, "the nodes' JVMs %.0f s, ",
                     (nodeJvmsNanos() - nodesBefore) / 1e9) : "";
             int cores = Runtime.getRuntime().availableProcessors();
+            double jvmSeconds = (ProcessCpu.jvmNanos() - jvmBefore) / 1e9;
+            String byThreads = "; this JVM's CPU by threads: "
+                    + ThreadCpu.summary(ThreadCpu.spent(threadsBefore, threadCpu.read()), jvmSeconds);
             long stolenAfter = ProcessCpu.stolenNanos();
             // Unknown (-1) where /proc/stat cannot be read: no share then, rather than a wrong one.
             double stolenSeconds = stolenBefore < 0 || stolenAfter < 0 ? Double.NaN
                     : (stolenAfter - stolenBefore) / 1e9;
             String used = String.format(java.util.Locale.ROOT, "; CPU used meanwhile: %s%s %.0f s, PostgreSQL %.0f s, "
                             + "of %.0f s of %d cores, %.0f s taken by the host (steal)", nodeJvms, thisJvm,
-                    (ProcessCpu.jvmNanos() - jvmBefore) / 1e9, (databaseCpu.databaseNanos() - databaseBefore) / 1e9,
-                    daySeconds, cores, stolenSeconds);
+                    jvmSeconds, (databaseCpu.databaseNanos() - databaseBefore) / 1e9,
+                    daySeconds, cores, stolenSeconds) + byThreads;
             String machine = "load average " + before + " before, " + machineLoad() + " after; machine CPU busy "
                     + Math.round(100.0 * cpuBusySamples.get() / Math.max(1, cpuSamples.get())) + " % on average and "
                     + Math.round(100.0 * busiestWindow.busiest()) + " % over its busiest 30 s, "
