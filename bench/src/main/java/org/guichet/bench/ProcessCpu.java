@@ -99,13 +99,19 @@ final class ProcessCpu {
     /** ppid, utime, stime, cutime, cstime of a process, or null when it is gone or unreadable. */
     static long[] stat(Path process) {
         try {
-            String line = Files.readString(process.resolve("stat"));
-            // The command name, in parentheses, may hold spaces: fields are counted after its closing parenthesis.
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            String[] fields = fieldsAfterName(Files.readString(process.resolve("stat")));
             return new long[]{Long.parseLong(fields[1]), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
                     Long.parseLong(fields[13]), Long.parseLong(fields[14])};
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The fields of a /proc stat line after the command name (state, ppid, ...; utime is [11], stime [12]). The name,
+     * in parentheses, may hold spaces and parentheses: fields are counted after its last closing parenthesis.
+     */
+    static String[] fieldsAfterName(String statLine) {
+        return statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
     }
 }

@@ -116,7 +116,7 @@ final class ThreadCpu {
     /** A thread's group and CPU ticks (user and system) from its /proc stat line. */
     static Reading parse(String statLine, boolean loadLoop) {
         String name = statLine.substring(statLine.indexOf('(') + 1, statLine.lastIndexOf(')'));
-        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+        String[] fields = ProcessCpu.fieldsAfterName(statLine);
         return new Reading(group(name, loadLoop), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
     }
 
