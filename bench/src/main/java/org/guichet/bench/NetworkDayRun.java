@@ -181,9 +181,9 @@ final class NetworkDayRun {
             setUp();
             String before = machineLoad();
             databaseCpu = ProcessCpu.ofDatabase(data.resolve("db").resolve("postgres"));
-            ThreadCpu threadCpu = ThreadCpu.telling(clientVertx);
-            Map<Long, ThreadCpu.Reading> threadsBefore = threadCpu.read();
+            ThreadCpu threadCpu = ThreadCpu.withLoad(clientVertx);
             long jvmBefore = ProcessCpu.jvmNanos();
+            Map<Long, ThreadCpu.Reading> threadsBefore = threadCpu.read();
             long nodesBefore = nodeJvmsNanos();
             long databaseBefore = databaseCpu.databaseNanos();
             long stolenBefore = ProcessCpu.stolenNanos();
@@ -208,9 +208,12 @@ final class NetworkDayRun {
             String nodeJvms = settings.ownJvms() ? String.format(java.util.Locale.ROOT, "the nodes' JVMs %.0f s, ",
                     (nodeJvmsNanos() - nodesBefore) / 1e9) : "";
             int cores = Runtime.getRuntime().availableProcessors();
+            // The JVM's total is read around the threads' readings (before them at the start, after them at the end):
+            // what it has beyond their sum, the threads that ended, is then not made short by the readings' order.
+            Map<Long, ThreadCpu.Reading> threadsAfter = threadCpu.read();
             double jvmSeconds = (ProcessCpu.jvmNanos() - jvmBefore) / 1e9;
             String byThreads = "; this JVM's CPU by threads: "
-                    + ThreadCpu.summary(ThreadCpu.spent(threadsBefore, threadCpu.read()), jvmSeconds);
+                    + ThreadCpu.summary(ThreadCpu.spent(threadsBefore, threadsAfter), jvmSeconds);
             long stolenAfter = ProcessCpu.stolenNanos();
             // Unknown (-1) where /proc/stat cannot be read: no share then, rather than a wrong one.
             double stolenSeconds = stolenBefore < 0 || stolenAfter < 0 ? Double.NaN

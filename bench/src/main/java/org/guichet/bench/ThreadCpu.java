@@ -46,7 +46,7 @@ final class ThreadCpu {
     }
 
     /** Counts the event loops of {@code load} apart from the other Vert.x's (which share their threads' names). */
-    static ThreadCpu telling(Vertx load) throws Exception {
+    static ThreadCpu withLoad(Vertx load) throws Exception {
         List<Future<Long>> ids = new ArrayList<>();
         for (EventExecutor loop : ((VertxInternal) load).nettyEventLoopGroup()) {
             ids.add(loop.submit(ThreadCpu::nativeThreadId));

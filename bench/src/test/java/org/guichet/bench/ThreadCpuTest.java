@@ -61,7 +61,7 @@ class ThreadCpuTest {
         Vertx load = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         Vertx server = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try {
-            ThreadCpu threads = ThreadCpu.telling(load);
+            ThreadCpu threads = ThreadCpu.withLoad(load);
             Map<Long, ThreadCpu.Reading> before = threads.read();
 
             // when the load's loop burns 300 ms of CPU and the server's 600 ms
