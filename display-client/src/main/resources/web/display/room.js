@@ -2,8 +2,8 @@
 // announced with a chime and a voice. Which room it shows comes from the screen's registration (GET /api/v1/auth/me).
 // Reads only what a screen may know of a ticket: number, spoken form, counter name, status, recall count.
 //
-// The current call stays while its visitor walks to the counter; once the service has started or ended (or the
-// visitor was marked absent) it goes to the last calls, after it has been shown at least ENDED_SHOWN_MILLIS. A ticket
+// The current call stays while its visitor walks to the counter; once the service has started (or the visitor was
+// marked absent) it goes to the last calls, after it has been shown at least ENDED_SHOWN_MILLIS. A ticket
 // put back on hold or transferred leaves the board at once (it will be called again). With the deaf visitors' option
 // (?deaf=1) every call stays at least `hold` seconds, then flashes LEAVING_FLASHES times before the next one (or the
 // empty card) replaces it; its chime and voice come when it is shown.
@@ -24,8 +24,8 @@ const DEAF_HOLD_SECONDS = 30;
 /** The deaf visitors' option: the number flashes this many times, one flash a second, before it changes. */
 const LEAVING_FLASHES = 3;
 const LEAVING_MILLIS = LEAVING_FLASHES * 1000;
-/** Actions after which a called visitor is at the counter, or no longer expected there. */
-const ENDING = new Set(['start', 'finish', 'no-show']);
+/** Actions after which a called visitor is at the counter, or no longer expected there (rooms hear no finish). */
+const ENDING = new Set(['start', 'no-show']);
 /** Actions that take a call back: the ticket is waiting again, or for another service or counter. */
 const TAKEN_BACK = new Set(['requeue', 'transfer']);
 
@@ -151,7 +151,7 @@ function called(ticket) {
     advance();
 }
 
-/** The visitor reached the counter (start), was served (finish) or did not come (no-show). */
+/** The visitor reached the counter (start) or did not come (no-show). */
 function ended(ticket) {
     if (state.current && state.current.id === ticket.id) {
         state.currentEnded = true;

@@ -33,10 +33,12 @@ public final class Publisher implements TicketEvents, CounterEvents, AlertEvents
 
     /**
      * What a waiting room's screens hear about: calls to announce, calls taken back (requeue, transfer), and the end of
-     * a call (start, finish, no-show) so the call leaves the screen's current-call panel.
+     * a call (start, no-show) so the call leaves the screen's current-call panel. Not the finish: only a started
+     * ticket is finished, and its start already ended the call on the screens; each room message is one frame per
+     * screen, and one send to each other node where a screen of the room is connected.
      */
     private static final Set<TicketAction> ROOM_ACTIONS = EnumSet.of(TicketAction.CALL, TicketAction.RECALL,
-            TicketAction.START, TicketAction.FINISH, TicketAction.NO_SHOW, TicketAction.REQUEUE, TicketAction.TRANSFER);
+            TicketAction.START, TicketAction.NO_SHOW, TicketAction.REQUEUE, TicketAction.TRANSFER);
 
     private final LiveChannels channels;
     private final Catalogs catalogs;

@@ -87,12 +87,15 @@ public final class BridgeSocket implements AutoCloseable {
         }
     }
 
-    /** The next frame that is a message received on {@code address}, skipping others (e.g. queue summaries). */
-    public JsonObject nextOn(String address, String type) {
+    /**
+     * The next frame that is a message of one of these types received on {@code address}, skipping others (e.g.
+     * queue summaries).
+     */
+    public JsonObject nextOn(String address, String... types) {
         while (true) {
             JsonObject frame = next();
             if ("rec".equals(frame.getString("type")) && address.equals(frame.getString("address"))
-                    && type.equals(frame.getJsonObject("body").getString("type"))) {
+                    && List.of(types).contains(frame.getJsonObject("body").getString("type"))) {
                 return frame;
             }
         }

@@ -96,6 +96,36 @@ class EventBusBridgeTest {
     }
 
     @Test
+    void a_room_hears_a_served_visits_call_and_start_not_its_finish_which_its_counter_hears() {
+        String counterScreen = server.deviceToken("cscreen-1");
+        try (BridgeSocket room = socket(); BridgeSocket counter = socket()) {
+            room.register("guichet.room.r1", screen1);
+            counter.register("guichet.counter.c1", counterScreen);
+            room.awaitRegistered("guichet.room.r1");
+            counter.awaitRegistered("guichet.counter.c1");
+
+            long served = server.issue(agent1, "svc-a").getLong("id");
+            long next = server.issue(agent1, "svc-a").getLong("id");
+            ok(server.post("/api/v1/tickets/" + served + "/call", agent1, new JsonObject().put("counterId", "c1")));
+            ok(server.post("/api/v1/tickets/" + served + "/start", agent1, null));
+            ok(server.post("/api/v1/tickets/" + served + "/finish", agent1, null));
+            ok(server.post("/api/v1/tickets/" + next + "/call", agent1, new JsonObject().put("counterId", "c1")));
+
+            JsonObject finish = counter.nextOn("guichet.counter.c1", "finish").getJsonObject("body");
+            assertThat(finish.getJsonObject("ticket").getLong("id")).isEqualTo(served);
+            // What the room heard of the two tickets, in order, up to the second call (the waiting counts aside).
+            List<String> heard = new ArrayList<>();
+            JsonObject body;
+            do {
+                body = room.nextOn("guichet.room.r1", "call", "start", "finish").getJsonObject("body");
+                heard.add(body.getString("type") + " " + body.getJsonObject("ticket").getLong("id"));
+            } while (!heard.getLast().equals("call " + next));
+            assertThat(heard).containsExactly("call " + served, "start " + served, "call " + next);
+            ok(server.post("/api/v1/tickets/" + next + "/no-show", agent1, null));
+        }
+    }
+
+    @Test
     void a_screen_cannot_listen_to_another_room_site_or_counter() {
         try (BridgeSocket socket = socket()) {
             socket.register("guichet.room.r1", screen1);
