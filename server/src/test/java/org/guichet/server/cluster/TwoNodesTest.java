@@ -145,7 +145,6 @@ class TwoNodesTest {
         return socket;
     }
 
-    /** The number waiting in the next counts the socket's room is told (fails after 10 s without any). */
     /** A room's waiting count as its screen keeps it: the latest read wins, whichever node published it. */
     private static final class RoomScreen {
         private final BridgeSocket socket;
