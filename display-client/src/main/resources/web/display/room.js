@@ -117,7 +117,8 @@ function onMessage(message) {
             moved(message.ticket, message.next);
         }
     } else if (type === 'queue') {
-        // With several servers, two may publish a room's counts moments apart and the later read arrive first.
+        // Counts read before those shown are never taken back (a socket hears one server, which publishes its reads
+        // in order: a guard).
         const at = Date.parse(message.at);
         if (at < state.queueAt) {
             return;

@@ -101,8 +101,9 @@ public final class GuichetServer {
         InternalBus internalBus = new InternalBus(vertx);
         Services.Base base = Services.base(pool, options.clock(), internalBus,
                 new CatalogPublisher(vertx.eventBus(), options.clock()));
-        LiveChannels channels = new LiveChannels(vertx, SummaryPublisher::hearsEverywhere);
-        SummaryPublisher summaries = new SummaryPublisher(channels, base.summaries());
+        LiveChannels channels = new LiveChannels(vertx);
+        SummaryPublisher summaries = new SummaryPublisher(channels, base.summaries(),
+                internalBus::waitingCountsChanged);
         Publisher publisher = new Publisher(channels, base.catalogs(), summaries, options.clock());
         // No metrics token, no meters: issuing pays for no counter nobody reads.
         NodeMetrics metrics = options.metrics().enabled()

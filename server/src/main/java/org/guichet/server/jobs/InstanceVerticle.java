@@ -3,6 +3,7 @@ package org.guichet.server.jobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.realtime.Addresses;
 import org.guichet.server.realtime.InternalBus;
@@ -19,14 +20,21 @@ import java.util.List;
 /**
  * What each server instance runs once, whatever its number of HTTP verticles: it follows the announcements of every
  * instance (reload the catalog, forget a revoked token, the devices connected to it), passes the cluster's messages
- * for browsers on to its own listeners, publishes the waiting counts it marked and its own connected devices, and
- * checks alerts for its own live views. Everything it registers is released when it stops.
+ * for browsers on to its own listeners, publishes the waiting counts of the sites changed through it or through the
+ * others, announces its own connected devices, and checks alerts for its own live views. Everything it registers is
+ * released when it stops.
  */
 public final class InstanceVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceVerticle.class);
 
     public static final Duration SUMMARY_INTERVAL = Duration.ofMillis(250);
+    /**
+     * In a cluster, how often a node reads every site's waiting counts as well: a node killed before it told the others
+     * which sites changed through it, or a node that joined while the others did not yet see it listening, leaves
+     * counts that no later change may correct on a quiet site (one query; a room is told only what changed).
+     */
+    public static final Duration EVERY_SITE_READ_INTERVAL = Duration.ofSeconds(30);
     public static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
     /** A third of DevicePresence.REPORT_LIFETIME: a node is counted out after three missed reports. */
     public static final Duration PRESENCE_INTERVAL = Duration.ofSeconds(2);
@@ -53,7 +61,12 @@ public final class InstanceVerticle extends VerticleBase {
                 services.catalogs().reload().onFailure(failure -> LOG.warn("Catalog could not be reloaded", failure));
             }
         }));
-        consumers.add(channels.relay(summaries::heard));
+        consumers.add(channels.relay());
+        consumers.add(vertx.eventBus().<JsonArray>consumer(Addresses.WAITING_COUNTS_CHANGED, message -> {
+            if (!internalBus.fromHere(message)) {
+                summaries.readAtNextFlush(message.body().stream().map(String::valueOf).toList());
+            }
+        }));
         consumers.add(internalBus.hearRevocations(services.authentication()::forget));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_PRESENCE, message -> {
             if (!internalBus.fromHere(message)) {
@@ -61,6 +74,12 @@ public final class InstanceVerticle extends VerticleBase {
             }
         }));
         jobs.add(Periodic.start(vertx, "waiting counts", SUMMARY_INTERVAL, summaries::flush));
+        if (vertx.isClustered()) {
+            jobs.add(Periodic.start(vertx, "waiting counts of every site", EVERY_SITE_READ_INTERVAL, () -> {
+                summaries.readAtNextFlush(services.catalogs().get().sites().keySet());
+                return Future.succeededFuture();
+            }));
+        }
         jobs.add(Periodic.start(vertx, "device presence report", PRESENCE_INTERVAL, () -> {
             internalBus.devicePresence(services.alerts().presence().report());
             return Future.succeededFuture();
@@ -72,9 +91,12 @@ public final class InstanceVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         channels.stopRelaying();
-        List<Future<Void>> released = new ArrayList<>();
-        jobs.forEach(job -> released.add(job.cancel()));
-        consumers.forEach(consumer -> released.add(consumer.unregister()));
-        return Future.join(released);
+        List<Future<Void>> cancelled = jobs.stream().map(Periodic::cancel).toList();
+        // The other nodes read the sites changed through this one in its last moments now; those changed while its
+        // HTTP verticles stop, after this one, at their next read of every site.
+        return Future.join(cancelled).transform(done -> {
+            summaries.tellWhatChanged();
+            return Future.join(consumers.stream().map(MessageConsumer::unregister).toList());
+        });
     }
 }

@@ -28,6 +28,11 @@ public final class Addresses {
      * them on to its own listeners (see LiveChannels).
      */
     public static final String LIVE_RELAY = "guichet.internal.live.node.";
+    /**
+     * The sites whose waiting counts changed through a node (body: an array of site ids, once per flush), for the
+     * other nodes to read and publish them to their own screens (see SummaryPublisher).
+     */
+    public static final String WAITING_COUNTS_CHANGED = "guichet.internal.queue.changed";
     /** Each node's live device connections, for the other nodes' alerts (see service.DevicePresence). */
     public static final String DEVICE_PRESENCE = "guichet.internal.devices.presence";
 

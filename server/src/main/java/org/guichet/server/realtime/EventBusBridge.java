@@ -141,6 +141,7 @@ public final class EventBusBridge {
                 String address = event.getRawMessage().getString("address");
                 boolean open = openSockets.contains(event.socket());
                 if (open) {
+                    channels.listening(address);
                     event.socket().write(approval(address));
                 }
                 event.complete(true);

@@ -62,6 +62,14 @@ public final class InternalBus implements Announcements {
         return origin.equals(message.headers().get(ORIGIN));
     }
 
+    /** The sites whose waiting counts changed through this node, for the others (a server alone tells nobody). */
+    public void waitingCountsChanged(List<String> siteIds) {
+        if (peers.clustered()) {
+            eventBus.publish(Addresses.WAITING_COUNTS_CHANGED, new JsonArray(List.copyOf(siteIds)),
+                    new DeliveryOptions().addHeader(ORIGIN, origin));
+        }
+    }
+
     /** This node's live device connections, for the others. */
     public void devicePresence(JsonObject report) {
         eventBus.publish(Addresses.DEVICE_PRESENCE, report, new DeliveryOptions().addHeader(ORIGIN, origin));

@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
-import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -37,9 +36,9 @@ import java.util.regex.Pattern;
  * addresses it lists. A node that gave a snapshot tells the asker of each change, again every second until the asker
  * acknowledges it or leaves the cluster, and its bridge listens to a new address once the askers have acknowledged it
  * (or failed to, within 2 s): a message published after that reaches the new listener, as a message published after a
- * registration does on one server. Messages that every node must hear whoever listens ({@code heardEverywhere}: the
- * rooms' waiting counts, which each node compares with its own) go to every node. A node whose relay has stopped
- * relays everything again: it no longer hears what the others tell it.
+ * registration does on one server. A node whose relay has stopped relays everything again: it no longer hears what
+ * the others tell it. What every node publishes for itself (the waiting counts, see {@link SummaryPublisher}) does
+ * not cross at all ({@link #publishHere}).
  */
 public final class LiveChannels {
 
@@ -56,13 +55,10 @@ public final class LiveChannels {
     private static final int GIVEN_UP_AFTER_ATTEMPTS = 30;
     private static final Pattern BROWSER_ADDRESS = Pattern.compile(ListenPermissions.OUTBOUND_REGEX);
     private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
-    private static final BiConsumer<String, JsonObject> NOBODY = (address, body) -> {
-    };
 
     private final Vertx vertx;
     private final EventBus eventBus;
     private final ClusterPeers peers;
-    private final BiPredicate<String, JsonObject> heardEverywhere;
     private final ListenedHere here = new ListenedHere();
     private final ListenedElsewhere elsewhere = new ListenedElsewhere();
     /** Node to when its snapshot was asked for (System.nanoTime), until it arrives. */
@@ -75,14 +71,13 @@ public final class LiveChannels {
     private volatile ClusterPeers.Members applied = new ClusterPeers.Members(-1, List.of());
     /** Whether this node's relay hears what the others tell it: only then does it hold messages back. */
     private volatile boolean filtering;
-    private volatile BiConsumer<String, JsonObject> overhearing = NOBODY;
+    private volatile Consumer<String> whenListening = address -> {
+    };
 
-    /** {@code heardEverywhere}: the messages every node hears, whatever its browsers listen to. */
-    public LiveChannels(Vertx vertx, BiPredicate<String, JsonObject> heardEverywhere) {
+    public LiveChannels(Vertx vertx) {
         this.vertx = vertx;
         this.eventBus = vertx.eventBus();
         this.peers = new ClusterPeers(vertx);
-        this.heardEverywhere = heardEverywhere;
     }
 
     public void publish(String address, JsonObject body) {
@@ -90,10 +85,9 @@ public final class LiveChannels {
             eventBus.publish(address, body);
             return;
         }
-        overhearing.accept(address, body);
         eventBus.publish(address, body, LOCAL);
         // Until its relay hears what the others tell it, a node sends everything, as to nodes it does not know.
-        boolean filter = filtering && !heardEverywhere.test(address, body);
+        boolean filter = filtering;
         DeliveryOptions relay = null;
         for (String node : others()) {
             if (filter && !elsewhere.knows(node)) {
@@ -108,6 +102,11 @@ public final class LiveChannels {
             eventBus.send(Addresses.LIVE_RELAY + node, body, relay);
             relayed.increment();
         }
+    }
+
+    /** Published to this node's listeners only: each node publishes the same news for its own. */
+    public void publishHere(String address, JsonObject body) {
+        eventBus.publish(address, body, LOCAL);
     }
 
     /**
@@ -135,6 +134,16 @@ public final class LiveChannels {
         }
     }
 
+    /** Told of each address a socket on this node's bridge begins to hear, once the bridge has registered it. */
+    public void whenListening(Consumer<String> observer) {
+        this.whenListening = observer;
+    }
+
+    /** A socket on this node's bridge hears what is published to the address from now on. */
+    public void listening(String address) {
+        whenListening.accept(address);
+    }
+
     /** A listener of this address on this node's bridge gone. */
     public void forget(String address) {
         if (peers.clustered()) {
@@ -144,17 +153,14 @@ public final class LiveChannels {
 
     /**
      * This node's end of the relay, to register once per node and unregister when the node stops. It passes on only
-     * what browsers may hear, never an internal announcement, and shows each message to {@code overhearing} (the
-     * address and the body, not to be changed) before, this node's own publications as well. It also answers the
-     * other nodes' questions about what this node listens to.
+     * what browsers may hear, never an internal announcement. It also answers the other nodes' questions about what
+     * this node listens to.
      */
-    public MessageConsumer<JsonObject> relay(BiConsumer<String, JsonObject> overhearing) {
-        this.overhearing = overhearing;
+    public MessageConsumer<JsonObject> relay() {
         MessageConsumer<JsonObject> relay = eventBus.consumer(Addresses.LIVE_RELAY + peers.here(), message -> {
             String address = message.headers().get(TO);
             String asked = message.headers().get(ASK);
             if (address != null && BROWSER_ADDRESS.matcher(address).matches()) {
-                overhearing.accept(address, message.body());
                 eventBus.publish(address, message.body(), LOCAL);
             } else if (SNAPSHOT.equals(asked) && message.headers().get(FROM) != null) {
                 message.reply(encode(here.snapshotFor(message.headers().get(FROM))));

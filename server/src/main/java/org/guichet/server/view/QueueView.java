@@ -50,7 +50,7 @@ public final class QueueView {
     }
 
     /**
-     * The counts alone of a room as {@link #site} shows it (or as a screen heard it), to tell whether they changed:
+     * The counts alone of a room as {@link #site} shows it, to tell whether they changed:
      * {waiting, serviceId: waiting, ...}.
      */
     public static JsonObject roomCounts(JsonObject room) {

@@ -96,6 +96,32 @@ class EventBusBridgeTest {
     }
 
     @Test
+    void a_screen_that_begins_to_listen_is_told_its_rooms_next_counts_read_even_unchanged() {
+        // Once it listens, a screen reads the counts over REST: they may change and change back before the next read,
+        // which would then be "nothing new" to the room and leave that screen with the counts in between.
+        try (BridgeSocket first = socket(); BridgeSocket second = socket()) {
+            first.register("guichet.room.r1", screen1);
+            first.awaitRegistered("guichet.room.r1");
+            long inR1 = server.issue(agent1, "svc-a").getLong("id");
+            int waiting = ok(server.get("/api/v1/sites/s1/queue", agent1)).getJsonObject("rooms")
+                    .getJsonObject("r1").getInteger("waiting");
+            while (first.nextOn("guichet.room.r1", "queue").getJsonObject("body").getJsonObject("room")
+                           .getInteger("waiting") != waiting) {
+                // earlier counts
+            }
+
+            second.register("guichet.room.r1", screen1);
+            second.awaitRegistered("guichet.room.r1");
+            long inR1b = server.issue(agent1, "svc-c").getLong("id"); // the site's counts read again, not room r1's
+
+            JsonObject told = second.nextOn("guichet.room.r1", "queue").getJsonObject("body");
+            assertThat(told.getJsonObject("room").getInteger("waiting")).isEqualTo(waiting);
+            ok(server.post("/api/v1/tickets/" + inR1 + "/cancel", agent1, null));
+            ok(server.post("/api/v1/tickets/" + inR1b + "/cancel", agent1, null));
+        }
+    }
+
+    @Test
     void a_room_hears_a_served_visits_call_and_start_not_its_finish_which_its_counter_hears() {
         String counterScreen = server.deviceToken("cscreen-1");
         try (BridgeSocket room = socket(); BridgeSocket counter = socket()) {
