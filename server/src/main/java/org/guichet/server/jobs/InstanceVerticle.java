@@ -3,7 +3,6 @@ package org.guichet.server.jobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.guichet.server.realtime.Addresses;
 import org.guichet.server.realtime.InternalBus;
@@ -62,11 +61,7 @@ public final class InstanceVerticle extends VerticleBase {
             }
         }));
         consumers.add(channels.relay());
-        consumers.add(vertx.eventBus().<JsonArray>consumer(Addresses.WAITING_COUNTS_CHANGED, message -> {
-            if (!internalBus.fromHere(message)) {
-                summaries.readAtNextFlush(message.body().stream().map(String::valueOf).toList());
-            }
-        }));
+        consumers.add(internalBus.hearWaitingCountsChanged(summaries::readAtNextFlush));
         consumers.add(internalBus.hearRevocations(services.authentication()::forget));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_PRESENCE, message -> {
             if (!internalBus.fromHere(message)) {

@@ -70,6 +70,15 @@ public final class InternalBus implements Announcements {
         }
     }
 
+    /** Starts hearing the sites whose counts changed through the other nodes. Unregister the consumer to stop. */
+    public MessageConsumer<JsonArray> hearWaitingCountsChanged(Consumer<List<String>> read) {
+        return eventBus.consumer(Addresses.WAITING_COUNTS_CHANGED, message -> {
+            if (!fromHere(message)) {
+                read.accept(message.body().stream().map(String::valueOf).toList());
+            }
+        });
+    }
+
     /** This node's live device connections, for the others. */
     public void devicePresence(JsonObject report) {
         eventBus.publish(Addresses.DEVICE_PRESENCE, report, new DeliveryOptions().addHeader(ORIGIN, origin));
