@@ -13,6 +13,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.guichet.server.ServerVertx;
 import org.guichet.server.config.ClusterSettings;
 import org.guichet.server.config.LoopbackPorts;
+import org.guichet.server.jobs.InstanceVerticle;
 import org.guichet.server.realtime.BridgeSocket;
 import org.guichet.server.store.DatabaseSettings;
 import org.guichet.server.testing.Eventually;
@@ -105,7 +106,7 @@ class TwoNodesTest {
         // The screen is on A; two of the three changes are made through B, which tells A the site changed. When each
         // node published the counts of its own changes to every node, they had to be compared with what the room was
         // last told by any node: B told the room n, A told it n + 1, and B's change back to n was "nothing new" to B.
-        String screen = nodeA.tokenOf("screen-1b");
+        String screen = nodeA.deviceToken("screen-1b");
         String agent = nodeA.agent("cluster.counts", "agent", "s1");
         List<String> countsRelayed = new java.util.concurrent.CopyOnWriteArrayList<>();
         Handler<DeliveryContext<Object>> relayWatch = context -> {
@@ -131,6 +132,26 @@ class TwoNodesTest {
             ok(nodeA.post("/api/v1/tickets/" + first.getLong("id") + "/cancel", agent, null));
         } finally {
             vertxA.eventBus().removeInboundInterceptor(relayWatch);
+        }
+    }
+
+    @Test
+    void a_change_no_node_told_reaches_a_rooms_screen_at_the_next_read_of_every_site() {
+        // A node killed between a commit and its next flush tells no other node which site changed: the change is in
+        // the database, and only each node's read of every site (every 30 s in a cluster) brings it to its screens.
+        // Here the change is made in the database directly, which no node hears of either.
+        String screen = nodeA.deviceToken("screen-1b");
+        String agent = nodeA.agent("cluster.untold", "agent", "s1");
+        try (BridgeSocket socket = listening(vertxA, nodeA, "guichet.room.r1b", screen)) {
+            RoomScreen room = new RoomScreen(socket, "guichet.room.r1b");
+            JsonObject issued = nodeA.issue(agent, "svc-c");
+            int waiting = ok(nodeA.get("/api/v1/sites/s1/queue", agent)).getJsonObject("rooms").getJsonObject("r1b")
+                    .getInteger("waiting");
+            room.awaitWaiting(waiting, "after a ticket issued through node A");
+
+            nodeA.sql("UPDATE ticket SET status = 'CANCELLED', ended_at = now() WHERE id = $1", issued.getLong("id"));
+            room.awaitWaiting(waiting - 1, "after a ticket cancelled in the database alone",
+                    InstanceVerticle.EVERY_SITE_READ_INTERVAL.plusSeconds(10));
         }
     }
 
@@ -174,18 +195,23 @@ class TwoNodesTest {
          * message alone proves nothing: it may be a read made before the change.
          */
         void awaitWaiting(int expected, String when) {
+            awaitWaiting(expected, when, Duration.ofSeconds(10));
+        }
+
+        /** As above, failing when the room hears nothing for the time given. */
+        void awaitWaiting(int expected, String when, Duration silence) {
             try {
                 while (waiting == null || waiting != expected) {
-                    JsonObject body = socket.nextOn(address, "queue").getJsonObject("body");
+                    JsonObject body = socket.nextOn(silence, address, "queue").getJsonObject("body");
                     Instant at = Instant.parse(body.getString("at"));
                     if (!at.isBefore(keptAt)) {
                         keptAt = at;
                         waiting = body.getJsonObject("room").getInteger("waiting");
                     }
                 }
-            } catch (AssertionError silence) {
+            } catch (AssertionError quiet) {
                 throw new AssertionError(when + ": the room never showed " + expected + " waiting (it kept "
-                        + waiting + ")", silence);
+                        + waiting + ")", quiet);
             }
         }
     }

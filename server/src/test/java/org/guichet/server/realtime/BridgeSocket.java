@@ -75,10 +75,15 @@ public final class BridgeSocket implements AutoCloseable {
 
     /** The next frame, or fails after 10 s. */
     public JsonObject next() {
+        return next(Duration.ofSeconds(10));
+    }
+
+    /** The next frame, or fails when none came within the time given. */
+    public JsonObject next(Duration within) {
         try {
-            JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
+            JsonObject frame = frames.poll(within.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
-                throw new AssertionError("no frame from the bridge within 10 s");
+                throw new AssertionError("no frame from the bridge within " + within.toSeconds() + " s");
             }
             return frame;
         } catch (InterruptedException e) {
@@ -92,8 +97,13 @@ public final class BridgeSocket implements AutoCloseable {
      * queue summaries).
      */
     public JsonObject nextOn(String address, String... types) {
+        return nextOn(Duration.ofSeconds(10), address, types);
+    }
+
+    /** As {@link #nextOn(String, String...)}, failing when no frame at all came within the time given. */
+    public JsonObject nextOn(Duration within, String address, String... types) {
         while (true) {
-            JsonObject frame = next();
+            JsonObject frame = next(within);
             if ("rec".equals(frame.getString("type")) && address.equals(frame.getString("address"))
                     && List.of(types).contains(frame.getJsonObject("body").getString("type"))) {
                 return frame;
