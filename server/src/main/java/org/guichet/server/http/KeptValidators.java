@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -29,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the load during the day, most of it in that copy.
  * A validator only reads its map and schema once made, so one per schema can serve every request, on any thread.
  * The contract's parameters and bodies hold their schema objects for its lifetime, so the schemas are told apart by
- * identity, and the number kept is bounded by the document.
+ * identity, and the number kept is bounded by the document. Each is kept behind a {@link QuickSchema}, which vouches
+ * for the plain values of plain schemas without running it.
  */
 final class KeptValidators implements OpenAPIContract {
 
@@ -113,7 +115,8 @@ final class KeptValidators implements OpenAPIContract {
 
         @Override
         public Validator validator(JsonSchema schema) {
-            return validators.computeIfAbsent(new Identity(schema), kept -> repository.validator(schema));
+            return validators.computeIfAbsent(new Identity(schema),
+                    kept -> new Vouched(QuickSchema.of(schema), repository.validator(schema)));
         }
 
         @Override
@@ -163,6 +166,15 @@ final class KeptValidators implements OpenAPIContract {
         @Override
         public JsonSchema find(String pointer) {
             return repository.find(pointer);
+        }
+    }
+
+    /** The full validator, skipped for the values the quick check vouches for (it never refuses one). */
+    private record Vouched(QuickSchema quick, Validator full) implements Validator {
+
+        @Override
+        public OutputUnit validate(Object value) {
+            return quick.vouchesFor(value) ? new OutputUnit(true) : full.validate(value);
         }
     }
 
