@@ -120,8 +120,7 @@ class TwoNodesTest {
         try (BridgeSocket socket = listening(vertxA, nodeA, "guichet.room.r1b", screen)) {
             RoomScreen room = new RoomScreen(socket, "guichet.room.r1b");
             JsonObject first = nodeB.issue(agent, "svc-c");
-            int waiting = ok(nodeA.get("/api/v1/sites/s1/queue", agent)).getJsonObject("rooms").getJsonObject("r1b")
-                    .getInteger("waiting");
+            int waiting = waitingInRoomR1b(agent);
             room.awaitWaiting(waiting, "after a first ticket, through node B");
             JsonObject second = nodeA.issue(agent, "svc-c");
             room.awaitWaiting(waiting + 1, "after a second ticket, through node A");
@@ -145,14 +144,19 @@ class TwoNodesTest {
         try (BridgeSocket socket = listening(vertxA, nodeA, "guichet.room.r1b", screen)) {
             RoomScreen room = new RoomScreen(socket, "guichet.room.r1b");
             JsonObject issued = nodeA.issue(agent, "svc-c");
-            int waiting = ok(nodeA.get("/api/v1/sites/s1/queue", agent)).getJsonObject("rooms").getJsonObject("r1b")
-                    .getInteger("waiting");
+            int waiting = waitingInRoomR1b(agent);
             room.awaitWaiting(waiting, "after a ticket issued through node A");
 
             nodeA.sql("UPDATE ticket SET status = 'CANCELLED', ended_at = now() WHERE id = $1", issued.getLong("id"));
             room.awaitWaiting(waiting - 1, "after a ticket cancelled in the database alone",
                     InstanceVerticle.EVERY_SITE_READ_INTERVAL.plusSeconds(10));
         }
+    }
+
+    /** Room r1b's waiting count as a screen reads it over REST before it listens. */
+    private static int waitingInRoomR1b(String agent) {
+        return ok(nodeA.get("/api/v1/sites/s1/queue", agent)).getJsonObject("rooms").getJsonObject("r1b")
+                .getInteger("waiting");
     }
 
     /** The room's messages about the ticket numbered so, in order, up to its no-show (fails after 10 s without one). */
