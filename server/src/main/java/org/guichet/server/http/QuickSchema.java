@@ -74,8 +74,8 @@ final class QuickSchema {
         Map<String, Object> constraints = new HashMap<>();
         for (Map.Entry<String, ?> keyword : schema.entrySet()) {
             String name = keyword.getKey();
-            boolean internal = name.startsWith("__") && name.endsWith("__");
-            if (!internal && !ANNOTATIONS.contains(name) && !name.startsWith("x-")) {
+            // EXCLUDE_ANNOTATIONS: false for the marks vertx-json-schema leaves where it resolved a reference.
+            if (JsonSchema.EXCLUDE_ANNOTATIONS.test(name) && !ANNOTATIONS.contains(name) && !name.startsWith("x-")) {
                 constraints.put(name, keyword.getValue());
             }
         }
