@@ -26,9 +26,16 @@ final class DayHours {
     /** Per hour, the first reading of the CPU counters taken in it (nanoseconds so far), null while none. */
     private final long[][] firstReadings;
     private long[] lastReading;
+    private final RequestTrace trace;
 
     /** @param startNanos when the day's 08:30 was played ({@link System#nanoTime()}) */
     DayHours(long startNanos, double speed, Duration openingHours, List<String> operations) {
+        this(startNanos, speed, openingHours, operations, null);
+    }
+
+    /** @param trace where every request recorded here and every load sampled is also written, or null */
+    DayHours(long startNanos, double speed, Duration openingHours, List<String> operations, RequestTrace trace) {
+        this.trace = trace;
         this.startNanos = startNanos;
         this.speed = speed;
         this.hours = (int) openingHours.toHours();
@@ -54,6 +61,9 @@ final class DayHours {
     }
 
     void record(String operation, long sentNanos, long elapsedNanos) {
+        if (trace != null) {
+            trace.request(operation, sentNanos, elapsedNanos);
+        }
         Latencies[] slots = latencies.get(operation);
         int hour = hourAt(sentNanos);
         if (slots != null && hour >= 0) {
@@ -63,6 +73,9 @@ final class DayHours {
 
     /** The machine's CPU load (0 to 1) sampled at this instant. */
     synchronized void machineBusy(long nanos, double load) {
+        if (trace != null) {
+            trace.machineBusy(nanos, load);
+        }
         int hour = hourAt(nanos);
         if (hour >= 0) {
             busyPercent[hour] += Math.round(load * 100);

@@ -1,6 +1,8 @@
 package org.guichet.bench;
 
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>java -cp bench/target/guichet-bench.jar org.guichet.bench.NetworkDayBenchmark \
  *     [--sites 250] [--agents 400] [--screens 500] [--kiosks 250] [--visitors 60000] [--speed 160]
  *     [--drain-seconds 60] [--nodes 2,1] [--stats-per-second 2] [--idle-seconds 2] [--pool 16] [--seed 15]
- *     [--node-jvms shared] [--warm-up-rounds 1] [--history-days 0] [--opening-minutes 15]</pre>
+ *     [--node-jvms shared] [--warm-up-rounds 1] [--history-days 0] [--opening-minutes 15] [--trace DIR]</pre>
  *
  * {@code --speed 160} plays the 8 opening hours in 3 minutes. Every run stops by itself: after the day and at most
  * {@code --drain-seconds} more for the queues to empty. {@code --history-days N} first writes N earlier days of ended
@@ -42,13 +44,13 @@ public final class NetworkDayBenchmark {
 
     record Settings(int sites, int agents, int screens, int kiosks, int visitors, double speed, int drainSeconds,
                     List<Integer> nodeCounts, double statsPerSecond, int idleSeconds, int poolSize, long seed,
-                    boolean ownJvms, int warmUpRounds, int historyDays, int openingMinutes) {
+                    boolean ownJvms, int warmUpRounds, int historyDays, int openingMinutes, Path trace) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = Options.parse(args, "NetworkDayBenchmark [--sites N] [--agents N] "
                     + "[--screens N] [--kiosks N] [--visitors N] [--speed X] [--drain-seconds N] [--nodes 2,1] "
                     + "[--stats-per-second X] [--idle-seconds N] [--pool N] [--seed N] [--node-jvms own|shared] "
-                    + "[--warm-up-rounds N] [--history-days N] [--opening-minutes N]");
+                    + "[--warm-up-rounds N] [--history-days N] [--opening-minutes N] [--trace DIR]");
             Settings settings = new Settings(
                     Integer.parseInt(options.getOrDefault("sites", "250")),
                     Integer.parseInt(options.getOrDefault("agents", "400")),
@@ -66,7 +68,8 @@ public final class NetworkDayBenchmark {
                     nodeJvms(options.getOrDefault("node-jvms", "shared")),
                     Integer.parseInt(options.getOrDefault("warm-up-rounds", "1")),
                     Integer.parseInt(options.getOrDefault("history-days", "0")),
-                    Integer.parseInt(options.getOrDefault("opening-minutes", "15")));
+                    Integer.parseInt(options.getOrDefault("opening-minutes", "15")),
+                    options.containsKey("trace") ? Path.of(options.get("trace")) : null);
             if (settings.sites < 1 || settings.sites > 999 || settings.agents < settings.sites
                     || settings.screens < settings.sites || settings.kiosks < settings.sites
                     || settings.visitors < 0 || settings.speed <= 0 || settings.statsPerSecond <= 0
@@ -75,6 +78,10 @@ public final class NetworkDayBenchmark {
                 throw new IllegalArgumentException("need 1 <= sites <= 999, at least one agent, screen and kiosk per "
                         + "site, speed > 0, stats-per-second > 0, 1 to 8 nodes, at least one warm-up round, "
                         + "history-days >= 0, opening-minutes 0 to 60");
+            }
+            if (settings.trace != null && !Files.isDirectory(settings.trace)) {
+                throw new IllegalArgumentException("--trace names a directory to write the traces in: "
+                        + settings.trace + " is not one");
             }
             return settings;
         }

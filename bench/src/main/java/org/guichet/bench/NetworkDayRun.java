@@ -153,6 +153,7 @@ final class NetworkDayRun {
     private Path data;
     /** The day's p99 hour by hour; set when the day starts. */
     private volatile DayHours hours;
+    private RequestTrace trace;
     private volatile ProcessCpu databaseCpu;
 
     NetworkDayRun(NetworkDayBenchmark.Settings settings, int nodeCount) {
@@ -228,6 +229,9 @@ final class NetworkDayRun {
                     + thisJvm + " " + Math.round(100.0 * jvmBusySamples.get()
                     / Math.max(1, cpuSamples.get())) + " % of the machine" + used + loops;
             awaitDeliveries(Duration.ofSeconds(30));
+            if (trace != null) {
+                System.out.println("  trace: " + trace.write());
+            }
             return result(daySeconds, machine, stolenSeconds / (daySeconds * cores));
         } finally {
             stopAll();
@@ -523,8 +527,11 @@ final class NetworkDayRun {
         Duration window = Duration.ofMinutes(settings.openingMinutes());
         long opening = wall(window);
         long start = System.nanoTime() + 200_000_000L + opening;
+        trace = settings.trace() == null ? null
+                : new RequestTrace(settings.trace().resolve("trace-" + nodeCount + "-nodes.csv"), start)
+                        .listenToCollections();
         hours = new DayHours(start, settings.speed(), NetworkDay.OPENING_HOURS,
-                List.of("issue", "call-next", "call-next 204", "call-to-screen"));
+                List.of("issue", "call-next", "call-next 204", "call-to-screen"), trace);
         long dayEnd = start + wall(NetworkDay.OPENING_HOURS);
         long drainEnd = dayEnd + TimeUnit.SECONDS.toNanos(settings.drainSeconds());
         requireOneServiceDay(Instant.now(), Duration.ofNanos(drainEnd - System.nanoTime() + AGENTS_GRACE.toNanos()));
