@@ -31,7 +31,6 @@ final class RequestTrace {
     private final Path file;
     private final long zeroNanos;
     private final long zeroEpochMillis;
-    private final long zeroUptimeMillis;
     private final List<String> lines = new ArrayList<>();
     private final List<Runnable> stopListening = new ArrayList<>();
 
@@ -41,7 +40,6 @@ final class RequestTrace {
         this.zeroNanos = zeroNanos;
         long now = System.nanoTime();
         this.zeroEpochMillis = System.currentTimeMillis() + (zeroNanos - now) / 1_000_000;
-        this.zeroUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime() + (zeroNanos - now) / 1_000_000;
     }
 
     /** Starts hearing this JVM's garbage collections, until {@link #write}. */
@@ -62,11 +60,17 @@ final class RequestTrace {
         return this;
     }
 
+    /**
+     * Placed by when it was heard, less its duration: the collector's own start time counts from a start of the JVM
+     * that is not the one {@code RuntimeMXBean.getUptime()} counts from (48 ms apart in one CI run), while the
+     * notification comes within milliseconds of the collection's end, on the requests' clock.
+     */
     private void collected(Notification notification, Object handback) {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            long heard = System.nanoTime();
             var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            add("collection", info.getGcName(), info.getGcInfo().getStartTime() - zeroUptimeMillis,
-                    info.getGcInfo().getDuration());
+            long duration = info.getGcInfo().getDuration();
+            add("collection", info.getGcName(), (heard - zeroNanos) / 1e6 - duration, duration);
         }
     }
 
