@@ -183,6 +183,8 @@ public final class NetworkDayBenchmark {
                             + "closed by a server: %d%n", result.lostDeliveries(), result.callsNotOnEveryScreen(),
                     result.doubleCallsSeen(), result.doubleNumbersSeen(), result.screensDropped());
             System.out.println("  database: " + result.database());
+            System.out.println("  autovacuum during the day (table, automatic vacuums and analyses): "
+                    + result.maintenance());
             if (!result.failures().isEmpty()) {
                 System.out.println("  errors: " + result.failures());
             }

@@ -64,6 +64,10 @@ final class NetworkDayRun {
     /** How long the agents may go on after the drain's end before they are stopped. */
     private static final Duration AGENTS_GRACE = Duration.ofSeconds(30);
     static final String WRONG_COUNTS_SHOWN = "screens showing another waiting count than the database";
+    private static final String AUTOVACUUM_BY_TABLE = """
+            SELECT relname, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables
+            WHERE autovacuum_count + autoanalyze_count > 0
+            ORDER BY autovacuum_count + autoanalyze_count DESC, relname""";
     /** The queue calls by arrival: a ticket stamped before the one numbered before it would be called first. */
     static final String NUMBERS_BEFORE_THEIR_ARRIVAL = "tickets arrived before the one numbered before them";
 
@@ -71,7 +75,7 @@ final class NetworkDayRun {
     record Result(int nodes, Map<String, Latencies> operations, Map<String, Integer> failures, double daySeconds,
                   int acknowledgedIssues, int calls, int lostDeliveries, int callsNotOnEveryScreen,
                   int doubleCallsSeen, int doubleNumbersSeen, Map<String, Long> database, int screensDropped,
-                  String machine, List<String> byHour, double hostShare) {
+                  String machine, List<String> byHour, double hostShare, String maintenance) {
     }
 
     /** A node in this JVM ({@code vertx} and {@code server}) or in its own ({@code process}). */
@@ -803,7 +807,7 @@ final class NetworkDayRun {
         });
         return new Result(nodeCount, frozen, new TreeMap<>(failures), daySeconds, acknowledged.get(), calls.size(),
                 lost, callsNotEverywhere, doubleCalls.get(), doubleNumbers.get(), databaseChecks(), dropped.get(),
-                machine, hours.table(), hostShare);
+                machine, hours.table(), hostShare, maintenance());
     }
 
     /** Counted by the database itself, after the day. */
@@ -833,6 +837,22 @@ final class NetworkDayRun {
             pool.close();
         }
         return checks;
+    }
+
+    /**
+     * What autovacuum did to each table since the database was made for this day: each of its jobs can change the
+     * table's statistics, and every connection then plans again each statement that reads the table.
+     */
+    private String maintenance() throws Exception {
+        Pool pool = Database.pool(clientVertx, database.settings(), 1);
+        try {
+            List<String> tables = new ArrayList<>();
+            pool.query(AUTOVACUUM_BY_TABLE).execute().await(60, TimeUnit.SECONDS).forEach(row -> tables.add(
+                    row.getString(0) + " " + row.getLong(1) + " and " + row.getLong(2)));
+            return tables.isEmpty() ? "none" : String.join(", ", tables);
+        } finally {
+            pool.close();
+        }
     }
 
     /**
