@@ -64,12 +64,12 @@ final class NetworkDayRun {
     /** How long the agents may go on after the drain's end before they are stopped. */
     private static final Duration AGENTS_GRACE = Duration.ofSeconds(30);
     static final String WRONG_COUNTS_SHOWN = "screens showing another waiting count than the database";
+    /** The queue calls by arrival: a ticket stamped before the one numbered before it would be called first. */
+    static final String NUMBERS_BEFORE_THEIR_ARRIVAL = "tickets arrived before the one numbered before them";
     private static final String AUTOVACUUM_BY_TABLE = """
             SELECT relname, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables
             WHERE autovacuum_count + autoanalyze_count > 0
             ORDER BY autovacuum_count + autoanalyze_count DESC, relname""";
-    /** The queue calls by arrival: a ticket stamped before the one numbered before it would be called first. */
-    static final String NUMBERS_BEFORE_THEIR_ARRIVAL = "tickets arrived before the one numbered before them";
 
     /** What one run measured and checked. */
     record Result(int nodes, Map<String, Latencies> operations, Map<String, Integer> failures, double daySeconds,
@@ -805,37 +805,37 @@ final class NetworkDayRun {
             copy.addAll(latencies);
             frozen.put(name, copy);
         });
-        return new Result(nodeCount, frozen, new TreeMap<>(failures), daySeconds, acknowledged.get(), calls.size(),
-                lost, callsNotEverywhere, doubleCalls.get(), doubleNumbers.get(), databaseChecks(), dropped.get(),
-                machine, hours.table(), hostShare, maintenance());
-    }
-
-    /** Counted by the database itself, after the day. */
-    private Map<String, Long> databaseChecks() throws Exception {
-        Map<String, Long> checks = new LinkedHashMap<>();
         Pool pool = Database.pool(clientVertx, database.settings(), 1);
         try {
-            checks.put("tickets issued (not successors)", count(pool,
-                    "SELECT count(*) FROM ticket WHERE transferred_from IS NULL AND "
-                            + EndedHistory.NOT_FROM_HISTORY));
-            checks.put("numbers given twice (site, prefix, day)", count(pool, """
-                    SELECT count(*) FROM (SELECT 1 FROM ticket WHERE transferred_from IS NULL
-                                          GROUP BY site_id, prefix, service_day, seq HAVING count(*) > 1) d"""));
-            checks.put(NUMBERS_BEFORE_THEIR_ARRIVAL, count(pool, """
-                    SELECT count(*) FROM (SELECT arrival_at < lag(arrival_at) OVER (PARTITION BY site_id, prefix,
-                                                 service_day ORDER BY seq) AS earlier
-                                          FROM ticket WHERE transferred_from IS NULL AND %s) n
-                    WHERE earlier""".formatted(EndedHistory.NOT_FROM_HISTORY)));
-            checks.put("tickets called more than once", count(pool, """
-                    SELECT count(*) FROM (SELECT 1 FROM ticket_event WHERE kind = 'CALL'
-                                          GROUP BY ticket_id HAVING count(*) > 1) d"""));
-            checks.put("still waiting at the end", count(pool, "SELECT count(*) FROM ticket WHERE status = 'WAITING'"));
-            checks.put("still at a counter at the end", count(pool,
-                    "SELECT count(*) FROM ticket WHERE status IN ('CALLED', 'SERVING')"));
-            checks.put(WRONG_COUNTS_SHOWN, screensShowingWrongCounts(pool));
+            return new Result(nodeCount, frozen, new TreeMap<>(failures), daySeconds, acknowledged.get(),
+                    calls.size(), lost, callsNotEverywhere, doubleCalls.get(), doubleNumbers.get(),
+                    databaseChecks(pool), dropped.get(), machine, hours.table(), hostShare, maintenance(pool));
         } finally {
             pool.close();
         }
+    }
+
+    /** Counted by the database itself, after the day. */
+    private Map<String, Long> databaseChecks(Pool pool) throws Exception {
+        Map<String, Long> checks = new LinkedHashMap<>();
+        checks.put("tickets issued (not successors)", count(pool,
+                "SELECT count(*) FROM ticket WHERE transferred_from IS NULL AND "
+                        + EndedHistory.NOT_FROM_HISTORY));
+        checks.put("numbers given twice (site, prefix, day)", count(pool, """
+                SELECT count(*) FROM (SELECT 1 FROM ticket WHERE transferred_from IS NULL
+                                      GROUP BY site_id, prefix, service_day, seq HAVING count(*) > 1) d"""));
+        checks.put(NUMBERS_BEFORE_THEIR_ARRIVAL, count(pool, """
+                SELECT count(*) FROM (SELECT arrival_at < lag(arrival_at) OVER (PARTITION BY site_id, prefix,
+                                             service_day ORDER BY seq) AS earlier
+                                      FROM ticket WHERE transferred_from IS NULL AND %s) n
+                WHERE earlier""".formatted(EndedHistory.NOT_FROM_HISTORY)));
+        checks.put("tickets called more than once", count(pool, """
+                SELECT count(*) FROM (SELECT 1 FROM ticket_event WHERE kind = 'CALL'
+                                      GROUP BY ticket_id HAVING count(*) > 1) d"""));
+        checks.put("still waiting at the end", count(pool, "SELECT count(*) FROM ticket WHERE status = 'WAITING'"));
+        checks.put("still at a counter at the end", count(pool,
+                "SELECT count(*) FROM ticket WHERE status IN ('CALLED', 'SERVING')"));
+        checks.put(WRONG_COUNTS_SHOWN, screensShowingWrongCounts(pool));
         return checks;
     }
 
@@ -843,16 +843,11 @@ final class NetworkDayRun {
      * What autovacuum did to each table since the database was made for this day: each of its jobs can change the
      * table's statistics, and every connection then plans again each statement that reads the table.
      */
-    private String maintenance() throws Exception {
-        Pool pool = Database.pool(clientVertx, database.settings(), 1);
-        try {
-            List<String> tables = new ArrayList<>();
-            pool.query(AUTOVACUUM_BY_TABLE).execute().await(60, TimeUnit.SECONDS).forEach(row -> tables.add(
-                    row.getString(0) + " " + row.getLong(1) + " and " + row.getLong(2)));
-            return tables.isEmpty() ? "none" : String.join(", ", tables);
-        } finally {
-            pool.close();
-        }
+    private static String maintenance(Pool pool) throws Exception {
+        List<String> tables = new ArrayList<>();
+        pool.query(AUTOVACUUM_BY_TABLE).execute().await(60, TimeUnit.SECONDS).forEach(row -> tables.add(
+                row.getString(0) + " " + row.getLong(1) + " and " + row.getLong(2)));
+        return tables.isEmpty() ? "none" : String.join(", ", tables);
     }
 
     /**
