@@ -185,6 +185,7 @@ public final class NetworkDayBenchmark {
             System.out.println("  database: " + result.database());
             System.out.println("  autovacuum during the day (table, automatic vacuums and analyses): "
                     + result.maintenance());
+            System.out.println("  WAL written during the day: " + result.wal());
             if (!result.failures().isEmpty()) {
                 System.out.println("  errors: " + result.failures());
             }

@@ -17,6 +17,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import org.guichet.server.GuichetServer;
 import org.guichet.server.ServerOptions;
 import org.guichet.server.ServerVertx;
@@ -70,12 +71,13 @@ final class NetworkDayRun {
             SELECT relname, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables
             WHERE autovacuum_count + autoanalyze_count > 0
             ORDER BY autovacuum_count + autoanalyze_count DESC, relname""";
+    private static final String WAL_SO_FAR = "SELECT wal_bytes::bigint, wal_records, wal_fpi FROM pg_stat_wal";
 
     /** What one run measured and checked. */
     record Result(int nodes, Map<String, Latencies> operations, Map<String, Integer> failures, double daySeconds,
                   int acknowledgedIssues, int calls, int lostDeliveries, int callsNotOnEveryScreen,
                   int doubleCallsSeen, int doubleNumbersSeen, Map<String, Long> database, int screensDropped,
-                  String machine, List<String> byHour, double hostShare, String maintenance) {
+                  String machine, List<String> byHour, double hostShare, String maintenance, String wal) {
     }
 
     /** A node in this JVM ({@code vertx} and {@code server}) or in its own ({@code process}). */
@@ -158,6 +160,8 @@ final class NetworkDayRun {
     /** The day's p99 hour by hour; set when the day starts. */
     private volatile DayHours hours;
     private RequestTrace trace;
+    /** The WAL written so far (bytes, records, full-page images) when the day began. */
+    private volatile long[] walBefore = {0, 0, 0};
     private volatile ProcessCpu databaseCpu;
 
     NetworkDayRun(NetworkDayBenchmark.Settings settings, int nodeCount) {
@@ -192,6 +196,7 @@ final class NetworkDayRun {
             long nodesBefore = nodeJvmsNanos();
             long databaseBefore = databaseCpu.databaseNanos();
             long stolenBefore = ProcessCpu.stolenNanos();
+            walBefore = walSoFar();
             long started = System.nanoTime();
             sampleCpu();
             Map<String, long[]> collectorsBefore = collectors();
@@ -809,7 +814,8 @@ final class NetworkDayRun {
         try {
             return new Result(nodeCount, frozen, new TreeMap<>(failures), daySeconds, acknowledged.get(),
                     calls.size(), lost, callsNotEverywhere, doubleCalls.get(), doubleNumbers.get(),
-                    databaseChecks(pool), dropped.get(), machine, hours.table(), hostShare, maintenance(pool));
+                    databaseChecks(pool), dropped.get(), machine, hours.table(), hostShare, maintenance(pool),
+                    walWritten(walBefore, wal(pool), acknowledged.get()));
         } finally {
             pool.close();
         }
@@ -868,6 +874,33 @@ final class NetworkDayRun {
             }
             Thread.sleep(250);
         }
+    }
+
+    /**
+     * What PostgreSQL wrote to its WAL during the day, in all and per ticket: every row version and index entry
+     * written is in it, so it shows what a change of schema costs each visit whatever the machine's speed (full-page
+     * images follow the checkpoints' timing).
+     */
+    static String walWritten(long[] before, long[] after, int tickets) {
+        double megabytes = (after[0] - before[0]) / 1e6;
+        long records = after[1] - before[1];
+        return String.format(java.util.Locale.ROOT, "%.1f MB, %d records, %d full-page images (%.2f kB and %.1f "
+                        + "records a ticket)", megabytes, records, after[2] - before[2],
+                megabytes * 1000 / Math.max(1, tickets), (double) records / Math.max(1, tickets));
+    }
+
+    private long[] walSoFar() throws Exception {
+        Pool pool = Database.pool(clientVertx, database.settings(), 1);
+        try {
+            return wal(pool);
+        } finally {
+            pool.close();
+        }
+    }
+
+    private static long[] wal(Pool pool) throws Exception {
+        Row row = pool.query(WAL_SO_FAR).execute().await(60, TimeUnit.SECONDS).iterator().next();
+        return new long[] {row.getLong(0), row.getLong(1), row.getLong(2)};
     }
 
     private static long count(Pool pool, String sql) throws Exception {
