@@ -18,8 +18,9 @@ public final class PhoneTicketStore {
      * (which shares its status token).
      */
     static final String IN_PROGRESS = """
-            SELECT t.status_token FROM phone_ticket p JOIN ticket o ON o.id = p.ticket_id
-                 JOIN ticket t ON t.status_token = o.status_token
+            SELECT t.status_token FROM phone_ticket p JOIN ticket_key o ON o.ticket_id = p.ticket_id
+                 JOIN ticket_key k ON k.status_token = o.status_token AND k.status_token <> ''
+                 JOIN ticket t ON t.id = k.ticket_id
             WHERE p.site_id = $1 AND p.phone_key = $2 AND t.status IN ('WAITING', 'CALLED', 'SERVING')
             ORDER BY t.id DESC LIMIT 1""";
 

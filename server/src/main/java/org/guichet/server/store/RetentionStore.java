@@ -41,11 +41,15 @@ public final class RetentionStore {
     /**
      * Tickets issued before $1 lose what links them to a person: the visitor's status link (the token of the QR
      * code), the kiosk's request key, the agent; so do their events and their statistics facts. The notes and
-     * outcomes are erased too, whatever their own period. An empty status token marks a pseudonymised ticket.
+     * outcomes are erased too, whatever their own period. An empty status token marks a pseudonymised ticket (in
+     * {@code ticket} and in {@code ticket_key}, where the lookups find it).
      */
     static final String PSEUDONYMISE_TICKETS = """
             WITH batch AS (
-                SELECT id FROM ticket WHERE status_token <> '' AND issued_at < $1 ORDER BY issued_at LIMIT $2
+                SELECT ticket_id AS id FROM ticket_key
+                WHERE status_token <> '' AND issued_at < $1 ORDER BY issued_at LIMIT $2
+            ), keys AS (
+                UPDATE ticket_key SET status_token = '', idempotency_key = NULL WHERE ticket_id IN (SELECT id FROM batch)
             ), events AS (
                 UPDATE ticket_event SET agent_id = NULL, data = data - 'note' - 'outcome'
                 WHERE ticket_id IN (SELECT id FROM batch) AND (agent_id IS NOT NULL OR data ? 'note' OR data ? 'outcome')

@@ -206,7 +206,7 @@ public final class TicketStore {
                 -- A lateral probe per request, never a scan of all tickets whatever the statistics say.
                 SELECT req.* FROM req
                 LEFT JOIN LATERAL (
-                    SELECT true AS taken FROM ticket x
+                    SELECT true AS taken FROM ticket_key x
                     WHERE x.site_id = req.site_id AND x.idempotency_key = req.idempotency_key
                     LIMIT 1
                 ) AS previous ON true
@@ -256,8 +256,8 @@ public final class TicketStore {
             SELECT t.*, rate.recent_calls, rate.counters_serving FROM t JOIN rate USING (service_id)"""
             .formatted(waitRate("q.service_id", "$12"));
 
-    static final String SELECT_BY_IDEMPOTENCY_KEY =
-            "SELECT " + COLUMNS + " FROM ticket WHERE site_id = $1 AND idempotency_key = $2";
+    static final String SELECT_BY_IDEMPOTENCY_KEY = "SELECT " + COLUMNS
+            + " FROM ticket WHERE id = (SELECT ticket_id FROM ticket_key WHERE site_id = $1 AND idempotency_key = $2)";
     static final String COUNT_WAITING_AHEAD = """
             SELECT count(*) FROM ticket
             WHERE site_id = $1 AND service_id = $2 AND service_day = $5 AND status = 'WAITING'
@@ -266,9 +266,12 @@ public final class TicketStore {
     static final String SELECT_WAITING_POSITION = "SELECT (" + COUNT_WAITING_AHEAD + ") AS ahead, "
             + waitRate("$2", "$6");
     static final String SELECT_TICKET = "SELECT " + COLUMNS + " FROM ticket WHERE id = $1";
-    /** A transferred ticket's successor shares the status token: the newest is the visitor's ticket now. */
-    static final String SELECT_BY_STATUS_TOKEN =
-            "SELECT " + COLUMNS + " FROM ticket WHERE status_token = $1 ORDER BY id DESC LIMIT 1";
+    /**
+     * A transferred ticket's successor shares the status token: the newest is the visitor's ticket now. An empty
+     * token is a pseudonymised ticket's: it finds nothing.
+     */
+    static final String SELECT_BY_STATUS_TOKEN = "SELECT " + COLUMNS + " FROM ticket WHERE id = "
+            + "(SELECT max(ticket_id) FROM ticket_key WHERE status_token = $1 AND status_token <> '')";
     static final String SELECT_EVENTS = """
             SELECT id, kind, at, counter_id, agent_id, data FROM ticket_event WHERE ticket_id = $1 ORDER BY id""";
     static final String SELECT_ACTIVE_AT_COUNTERS = "SELECT " + COLUMNS
@@ -377,7 +380,7 @@ public final class TicketStore {
 
     /** The failure is a second ticket for an idempotency key that has one. */
     public static boolean isDuplicateIdempotencyKey(Throwable failure) {
-        return Sql.isUniqueViolation(failure, "ticket_idempotency_unique");
+        return Sql.isUniqueViolation(failure, "ticket_key_idempotency");
     }
 
     public Future<Optional<Ticket>> byIdempotencyKey(String siteId, String key) {

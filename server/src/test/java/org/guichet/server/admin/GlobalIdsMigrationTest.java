@@ -73,6 +73,9 @@ class GlobalIdsMigrationTest {
                     .as("the old service kept its key").isEqualTo("info");
             assertThat(server.sql("SELECT id FROM service WHERE site_id = 'new'").get(0).getString(0))
                     .isEqualTo("new:info");
+            // Its visitor's link still finds it (since V33 through ticket_key, filled from the tickets there were).
+            assertThat(ok(server.get("/api/v1/public/tickets/old-status-token-0123456789", null))
+                    .getString("number")).isEqualTo("I001");
             String agent = server.agentAtCounter("migrated.agent", "old", "g1");
             JsonObject called = ok(server.post("/api/v1/counters/g1/call-next", agent, null));
             assertThat(called.getString("number")).isEqualTo("I001");

@@ -101,12 +101,18 @@ class RetentionTest {
         assertThat(TestServer.await(server.services().audit().deleteExpired())).isPositive();
         assertThat(count("SELECT count(*) FROM audit_log WHERE at < '2026-03-11'")).isZero();
         assertThat(count("SELECT count(*) FROM ticket WHERE status_token <> ''")).isEqualTo(4);
+        // The lookups (a visitor's link, a kiosk's retried request) read ticket_key, which holds the same.
+        assertThat(count("SELECT count(*) FROM ticket_key WHERE status_token <> ''")).isEqualTo(4);
 
         // 91 days on: nothing links a ticket to a visitor or an agent any more.
         clock.set(Instant.parse("2026-06-09T09:00:00Z"));
         assertThat(run().ticketsPseudonymised()).isEqualTo(4);
         assertThat(count("SELECT count(*) FROM ticket WHERE status_token <> '' OR agent_id IS NOT NULL"
                          + " OR idempotency_key IS NOT NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM ticket_key WHERE status_token <> '' OR idempotency_key IS NOT NULL"))
+                .isZero();
+        assertThat(TestServer.status(server.get(link, null), 404).bodyAsJsonObject().getString("error"))
+                .as("the link finds no ticket any more").isEqualTo("not_found");
         assertThat(count("SELECT count(*) FROM ticket_event WHERE agent_id IS NOT NULL")).isZero();
         assertThat(count("SELECT count(*) FROM ticket_fact WHERE agent_id IS NOT NULL")).isZero();
         assertThat(count("SELECT count(*) FROM counter_event WHERE agent_id IS NOT NULL")).isZero();
@@ -124,6 +130,7 @@ class RetentionTest {
         assertThat(year.ticketsDeleted()).isEqualTo(3);
         assertThat(ticketsOfTheDay()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM ticket WHERE ended_at IS NULL AND status_token = ''")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ticket_key")).isEqualTo(count("SELECT count(*) FROM ticket"));
         assertThat(count("SELECT count(*) FROM ticket_event WHERE kind <> 'ISSUE'")).isZero();
         assertThat(count("SELECT count(*) FROM ticket_fact")).isZero();
         assertThat(count("SELECT count(*) FROM counter_event WHERE at < '2026-03-11'")).isZero();
