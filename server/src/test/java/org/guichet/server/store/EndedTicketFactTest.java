@@ -1,6 +1,5 @@
 package org.guichet.server.store;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.server.testing.TestServer.await;
-import static org.guichet.server.testing.TestServer.ok;
 
 /**
  * Ending a ticket records its fact by reading that ticket alone, whatever the planner believes about open tickets: with
@@ -39,10 +37,7 @@ class EndedTicketFactTest {
     @Test
     void ending_a_ticket_reads_no_other_open_ticket() {
         String agent = server.agentAtCounter("ended.fact", "s1", "c1");
-        JsonObject ticket = server.issue(server.deviceToken("kiosk-1"), "svc-a");
-        long id = ticket.getLong("id");
-        ok(server.post("/api/v1/tickets/" + id + "/call", agent, new JsonObject().put("counterId", "c1")));
-        ok(server.post("/api/v1/tickets/" + id + "/start", agent, null));
+        long id = server.inService(agent, "c1", "svc-a").getLong("id");
         server.sql(TicketRows.LOAD_ENDED_HISTORY, ENDED_HISTORY, HISTORY_PER_DAY);
         server.sql("ANALYZE ticket");
         server.sql(TicketRows.ADD_OPEN_TICKETS, OPEN_TICKETS);

@@ -67,11 +67,8 @@ class TicketKeyTest {
     @Test
     void a_transferred_tickets_successor_keeps_the_number_and_the_link_and_the_link_finds_it() {
         String agent = server.agentAtCounter("key.agent", "s1", "c1");
-        JsonObject issued = server.issue(server.tokenOf("kiosk-1"), "svc-a");
-        long id = issued.getLong("id");
-        ok(server.post("/api/v1/tickets/" + id + "/call", agent, new JsonObject().put("counterId", "c1")));
-        ok(server.post("/api/v1/tickets/" + id + "/start", agent, null));
-        long successor = ok(server.post("/api/v1/tickets/" + id + "/transfer", agent,
+        JsonObject issued = server.inService(agent, "c1", "svc-a");
+        long successor = ok(server.post("/api/v1/tickets/" + issued.getLong("id") + "/transfer", agent,
                 new JsonObject().put("serviceId", "svc-b"))).getLong("id");
 
         Row key = only(server.sql(KEY_OF, successor));

@@ -314,6 +314,15 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         return token;
     }
 
+    /** A ticket of {@code serviceId} issued at kiosk-1, then called to {@code counterId} and started by the agent. */
+    public JsonObject inService(String agentToken, String counterId, String serviceId) {
+        JsonObject ticket = issue(tokenOf("kiosk-1"), serviceId);
+        long id = ticket.getLong("id");
+        ok(post("/api/v1/tickets/" + id + "/call", agentToken, new JsonObject().put("counterId", counterId)));
+        ok(post("/api/v1/tickets/" + id + "/start", agentToken, null));
+        return ticket;
+    }
+
     public JsonObject issue(String token, String serviceId) {
         HttpResponse<Buffer> response = post("/api/v1/tickets", token, new JsonObject().put("serviceId", serviceId));
         if (response.statusCode() != 201) {
