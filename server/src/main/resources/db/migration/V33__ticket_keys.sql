@@ -4,7 +4,8 @@
 -- update of ticket is a HOT update: each writes a new entry in every index whose predicate the new row meets. Four of
 -- them index what never changes after the issue (the number, the kiosk's request key, the status link's token and,
 -- for the retention job, when a still linkable ticket was issued), and were written again at each of those updates:
--- some 12 to 16 index entries a visit for nothing. They now index ticket_key, one row per ticket written with it.
+-- 12 index entries a visit for nothing (9 without a request key). They now index ticket_key, one row per ticket,
+-- written with it.
 --
 -- ticket keeps the status token and the request key it is read with; only the retention job changes them after the
 -- issue, in both tables.
