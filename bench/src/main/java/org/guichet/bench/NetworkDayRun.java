@@ -160,8 +160,6 @@ final class NetworkDayRun {
     /** The day's p99 hour by hour; set when the day starts. */
     private volatile DayHours hours;
     private RequestTrace trace;
-    /** The WAL written so far (bytes, records, full-page images) when the day began. */
-    private volatile long[] walBefore = {0, 0, 0};
     private volatile ProcessCpu databaseCpu;
 
     NetworkDayRun(NetworkDayBenchmark.Settings settings, int nodeCount) {
@@ -196,7 +194,7 @@ final class NetworkDayRun {
             long nodesBefore = nodeJvmsNanos();
             long databaseBefore = databaseCpu.databaseNanos();
             long stolenBefore = ProcessCpu.stolenNanos();
-            walBefore = walSoFar();
+            long[] walBefore = walSoFar();
             long started = System.nanoTime();
             sampleCpu();
             Map<String, long[]> collectorsBefore = collectors();
@@ -241,7 +239,7 @@ final class NetworkDayRun {
             if (trace != null) {
                 System.out.println("  trace: " + trace.write());
             }
-            return result(daySeconds, machine, stolenSeconds / (daySeconds * cores));
+            return result(daySeconds, machine, stolenSeconds / (daySeconds * cores), walBefore);
         } finally {
             stopAll();
         }
@@ -781,7 +779,8 @@ final class NetworkDayRun {
         return notHeard(siteOfCall);
     }
 
-    private Result result(double daySeconds, String machine, double hostShare) throws Exception {
+    /** {@code walBefore}: the WAL written so far (bytes, records, full-page images) when the day began. */
+    private Result result(double daySeconds, String machine, double hostShare, long[] walBefore) throws Exception {
         Latencies toScreen = operations.get("call-to-screen");
         int lost = 0;
         int callsNotEverywhere = 0;
