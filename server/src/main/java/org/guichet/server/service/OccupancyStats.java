@@ -48,7 +48,7 @@ public final class OccupancyStats {
                     .toList();
             Instant start = query.from().atStartOfDay(site.zone()).toInstant();
             Instant end = query.to().plusDays(1).atStartOfDay(site.zone()).toInstant();
-            perSite.add(site(counters, start, end.isAfter(now) ? now : end));
+            perSite.add(site(siteId, counters, start, end.isAfter(now) ? now : end));
         }
         return Future.all(perSite).map(done -> {
             List<CounterOccupancy> rows = new ArrayList<>();
@@ -63,12 +63,13 @@ public final class OccupancyStats {
         });
     }
 
-    private Future<List<CounterOccupancy>> site(List<Catalog.Counter> counters, Instant start, Instant end) {
+    private Future<List<CounterOccupancy>> site(String siteId, List<Catalog.Counter> counters, Instant start,
+                                                 Instant end) {
         if (counters.isEmpty() || !end.isAfter(start)) {
             return Future.succeededFuture(List.of());
         }
         String[] ids = counters.stream().map(Catalog.Counter::id).toArray(String[]::new);
-        return store.window(ids, start, end).map(window -> counters.stream().map(counter -> {
+        return store.window(siteId, ids, start, end).map(window -> counters.stream().map(counter -> {
             String lastKind = window.lastKindBefore().get(counter.id());
             return new CounterOccupancy(counter, Occupancy.compute(
                     lastKind == null ? null : Occupancy.statusAfter(lastKind, "CLOSED"),

@@ -115,8 +115,8 @@ public final class StaffingAdvisor {
         Instant windowEnd = earlier(lastMeasured.plusDays(1).atStartOfDay(site.zone()).toInstant(), now);
         Future<OccupancyStore.Window> window = counters.isEmpty()
                 ? Future.succeededFuture(new OccupancyStore.Window(Map.of(), Map.of(), Map.of()))
-                : occupancy.window(counters.stream().map(Catalog.Counter::id).toArray(String[]::new), windowStart,
-                        windowEnd);
+                : occupancy.window(siteId, counters.stream().map(Catalog.Counter::id).toArray(String[]::new),
+                        windowStart, windowEnd);
         return Future.all(demand, called, window).map(done -> {
             StaffingPlan.Inputs inputs = inputs(catalog, site, demand.result(), request.targetShare());
             List<DayAdvice> days = new ArrayList<>();

@@ -27,10 +27,13 @@ public final class OccupancyStore {
             SELECT counter_id, kind, at FROM counter_event
             WHERE counter_id = ANY($1) AND at >= $2 AND at < $3
             ORDER BY counter_id, at, id""";
-    /** Events from 12 hours before the window, so calls and services in progress at its start are seen. */
+    /**
+     * Events from 12 hours before the window, so calls and services in progress at its start are seen; read by their
+     * site ($4), whose events at counters are indexed by time.
+     */
     static final String SELECT_TICKET_EVENTS = """
             SELECT counter_id, ticket_id, kind, at FROM ticket_event
-            WHERE counter_id = ANY($1) AND at >= $2::timestamptz - interval '12 hours' AND at < $3
+            WHERE site_id = $4 AND counter_id = ANY($1) AND at >= $2::timestamptz - interval '12 hours' AND at < $3
               AND kind IN ('CALL', 'START', 'FINISH', 'NO_SHOW', 'REQUEUE', 'TRANSFER')
             ORDER BY counter_id, ticket_id, id""";
 
@@ -45,12 +48,14 @@ public final class OccupancyStore {
         this.pool = pool;
     }
 
-    public Future<Window> window(String[] counterIds, Instant start, Instant end) {
+    /** The window of some counters of one site. */
+    public Future<Window> window(String siteId, String[] counterIds, Instant start, Instant end) {
         Tuple window = Tuple.of(counterIds, Sql.utc(start), Sql.utc(end));
         Future<RowSet<Row>> before = pool.preparedQuery(SELECT_STATUS_BEFORE)
                 .execute(Tuple.of(counterIds, Sql.utc(start)));
         Future<RowSet<Row>> counterRows = pool.preparedQuery(SELECT_COUNTER_EVENTS).execute(window);
-        Future<RowSet<Row>> ticketRows = pool.preparedQuery(SELECT_TICKET_EVENTS).execute(window);
+        Future<RowSet<Row>> ticketRows = pool.preparedQuery(SELECT_TICKET_EVENTS)
+                .execute(Tuple.of(counterIds, Sql.utc(start), Sql.utc(end), siteId));
         return Future.all(before, counterRows, ticketRows).map(done -> {
             Map<String, String> lastKind = new HashMap<>();
             before.result().forEach(row -> lastKind.put(row.getString("counter_id"), row.getString("kind")));

@@ -26,9 +26,9 @@ public final class RetentionStore {
     /** The same words as copied into events (a transfer's note, a finish's outcome). */
     static final String ERASE_EVENT_FREE_TEXT = """
             UPDATE ticket_event SET data = data - 'note' - 'outcome'
-            WHERE id IN (SELECT id FROM ticket_event
-                         WHERE (data ? 'note' OR data ? 'outcome') AND at < $1
-                         ORDER BY at LIMIT $2)""";
+            WHERE (ticket_id, id) IN (SELECT ticket_id, id FROM ticket_event
+                                      WHERE (data ? 'note' OR data ? 'outcome') AND at < $1
+                                      ORDER BY at LIMIT $2)""";
     /** What visitors wrote with their satisfaction answers before $1 (the answer and its score stay). */
     static final String ERASE_SATISFACTION_COMMENTS = """
             UPDATE satisfaction SET comment = NULL
