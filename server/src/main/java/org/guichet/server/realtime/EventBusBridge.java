@@ -39,6 +39,8 @@ public final class EventBusBridge {
     private static final Logger LOG = LoggerFactory.getLogger(EventBusBridge.class);
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /** A page pings every 5 s: one silent this long is gone (a frozen browser, a tab put to sleep). */
+    static final Duration SILENCE_LIMIT = Duration.ofSeconds(20);
     /** How often refusals are summed up in the log (one line, when there were any). */
     private static final Duration REFUSALS_PERIOD = Duration.ofMinutes(1);
 
@@ -100,7 +102,8 @@ public final class EventBusBridge {
                 .addOutboundPermitted(new PermittedOptions().setAddressRegex(ListenPermissions.OUTBOUND_REGEX))
                 .setMaxHandlersPerSocket(32)
                 .setMaxAddressLength(160)
-                .setPingTimeout(20_000);
+                // Out of reach: the bridge's own check of missing pings cannot close our sockets (see GuardedSocket).
+                .setPingTimeout(Duration.ofDays(365).toMillis());
     }
 
     /**
@@ -117,8 +120,8 @@ public final class EventBusBridge {
         SockJSHandlerOptions handlerOptions = new SockJSHandlerOptions().setHeartbeatInterval(heartbeat.toMillis());
         // What SockJSHandler.bridge does, with each socket guarded so that a bad frame closes it (see GuardedSocket).
         EventBusBridgeImpl bridge = new EventBusBridgeImpl(vertx, null, options(), this::handle);
-        return SockJSHandler.create(vertx, handlerOptions)
-                .socketHandler(socket -> bridge.handle(new GuardedSocket(socket, refusals::count)));
+        return SockJSHandler.create(vertx, handlerOptions).socketHandler(socket -> bridge.handle(
+                new GuardedSocket(socket, vertx, SILENCE_LIMIT, refusals::count)));
     }
 
     private void handle(BridgeEvent event) {
@@ -165,11 +168,6 @@ public final class EventBusBridge {
                     listened.unregistered(event.getRawMessage().getString("address"), channels);
                 }
                 event.complete(true);
-            }
-            case SOCKET_IDLE -> {
-                // No ping for the ping timeout: closed here, as the bridge would (it expects its own socket class).
-                event.complete(false);
-                event.socket().close();
             }
             case SOCKET_CLOSED -> {
                 openSockets.remove(event.socket());

@@ -3,6 +3,7 @@ package org.guichet.server.realtime;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.auth.User;
@@ -10,24 +11,50 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * A bridge socket as the bridge sees it: every frame is checked by {@link BridgeFrames} before the bridge reads it, and
  * a frame that is not one of ours, or that the transport could not take (over its size limit, after which every
  * later frame fails too), closes the socket instead of reaching the bridge, which would answer or log each of them.
+ *
+ * <p>A socket whose page has sent nothing, its pings included, for the silence limit is closed here too. The bridge's
+ * own check of missing pings cannot close it: it casts the socket to its own class first (Vert.x 5.0.7), and threw
+ * a {@code ClassCastException} every period instead, leaving the socket open.
  */
 final class GuardedSocket implements SockJSSocket {
 
     private final SockJSSocket socket;
+    private final Vertx vertx;
     private final Consumer<String> closedFor;
+    private final long silenceCheck;
     /** What the bridge does with a frame from the page; null until it reads the socket. */
     private Handler<Buffer> bridge;
+    /** What the bridge does once the socket is closed; null until it sets it. */
+    private Handler<Void> onClose;
+    private long lastHeardNanos = System.nanoTime();
 
-    /** @param closedFor told why, each time this socket is closed for a bad frame */
-    GuardedSocket(SockJSSocket socket, Consumer<String> closedFor) {
+    /**
+     * @param silenceLimit a page silent this long is gone (checked every such period: closed within twice the limit)
+     * @param closedFor    told why, each time this socket is closed for a bad frame
+     */
+    GuardedSocket(SockJSSocket socket, Vertx vertx, Duration silenceLimit, Consumer<String> closedFor) {
         this.socket = socket;
+        this.vertx = vertx;
         this.closedFor = closedFor;
+        long limitNanos = silenceLimit.toNanos();
+        this.silenceCheck = vertx.setPeriodic(silenceLimit.toMillis(), check -> {
+            if (System.nanoTime() - lastHeardNanos >= limitNanos) {
+                socket.close();
+            }
+        });
+        socket.closeHandler(closed -> {
+            vertx.cancelTimer(silenceCheck);
+            if (onClose != null) {
+                onClose.handle(closed);
+            }
+        });
     }
 
     private void closeFor(String reason) {
@@ -46,6 +73,7 @@ final class GuardedSocket implements SockJSSocket {
     public SockJSSocket handler(Handler<Buffer> handler) {
         bridge = handler;
         socket.handler(handler == null ? null : data -> {
+            lastHeardNanos = System.nanoTime();
             String problem = BridgeFrames.problem(data.toString());
             if (problem == null) {
                 handler.handle(data);
@@ -88,7 +116,7 @@ final class GuardedSocket implements SockJSSocket {
 
     @Override
     public SockJSSocket closeHandler(Handler<Void> closeHandler) {
-        socket.closeHandler(closeHandler);
+        onClose = closeHandler;
         return this;
     }
 

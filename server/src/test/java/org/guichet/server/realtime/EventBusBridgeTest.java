@@ -194,10 +194,12 @@ class EventBusBridgeTest {
             socket.send(new JsonObject().put("type", "send").put("address", "guichet.room.r1")
                     .put("replyAddress", "reply-1").put("body", "x"));
             assertThat(socket.next().getString("type")).isEqualTo("err");
-            // A message published from inside the server after the forged ones arrives alone.
+            // A message published from inside the server after the forged ones arrives, and none of theirs did (the
+            // server's own messages to the room, such as a waiting count flushed meanwhile, may come too).
             bus().publish("guichet.room.r1", "fence");
             Eventually.await("the fence published inside the server", () -> leaked.contains("fence"));
-            assertThat(leaked).containsExactly("fence");
+            assertThat(leaked).noneMatch(body -> "x".equals(body)
+                    || body instanceof JsonObject json && json.containsKey("forged"));
         } finally {
             consumers.forEach(MessageConsumer::unregister);
         }
