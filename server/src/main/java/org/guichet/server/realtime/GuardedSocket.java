@@ -26,7 +26,6 @@ import java.util.function.Consumer;
 final class GuardedSocket implements SockJSSocket {
 
     private final SockJSSocket socket;
-    private final Vertx vertx;
     private final Consumer<String> closedFor;
     private final long silenceCheck;
     /** What the bridge does with a frame from the page; null until it reads the socket. */
@@ -41,7 +40,6 @@ final class GuardedSocket implements SockJSSocket {
      */
     GuardedSocket(SockJSSocket socket, Vertx vertx, Duration silenceLimit, Consumer<String> closedFor) {
         this.socket = socket;
-        this.vertx = vertx;
         this.closedFor = closedFor;
         long limitNanos = silenceLimit.toNanos();
         this.silenceCheck = vertx.setPeriodic(silenceLimit.toMillis(), check -> {
